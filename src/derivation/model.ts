@@ -1,0 +1,81 @@
+/**
+ * A derivation as loaded from its file: expressions parsed to the IR, every
+ * piece carrying the place in the file it came from. Produced by load.ts,
+ * consumed by check.ts.
+ */
+import type { Expr, Variable } from '../ir/expr.js';
+import type { Definition, SymbolDecl } from '../ir/symbols.js';
+
+/** a place in a source file; line and column are 1-based */
+export interface Place {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface Assumption {
+  readonly variable: Variable;
+  readonly value: Expr;
+  readonly place: Place;
+}
+
+export interface LoadedDefinition extends Definition {
+  readonly place: Place;
+  /** the text as written, for reports */
+  readonly source: string;
+}
+
+export interface LoadedStep {
+  /** `steps[2]`, `cases[1].steps[0]` */
+  readonly location: string;
+  readonly place: Place;
+  readonly expr: Expr;
+  /** the text as written (`expr:` or `latex:`) */
+  readonly source: string;
+  readonly by?: string;
+  readonly when: readonly Assumption[];
+}
+
+export interface LoadedCase {
+  readonly location: string; // `cases[0]`
+  readonly place: Place;
+  readonly when: readonly Assumption[];
+  readonly definitions: readonly LoadedDefinition[];
+  readonly steps: readonly LoadedStep[];
+}
+
+export interface LoadedClaim {
+  readonly place: Place;
+  readonly lhs: Expr;
+  readonly lhsPlace: Place;
+  readonly rhs: Expr;
+  readonly rhsPlace: Place;
+}
+
+export interface LoadedDerivation {
+  readonly file: string;
+  readonly title: string;
+  readonly source?: string;
+  readonly symbols: ReadonlyMap<string, SymbolDecl>;
+  /** where each declaration was written */
+  readonly symbolPlaces: ReadonlyMap<string, Place>;
+  readonly definitions: readonly LoadedDefinition[];
+  readonly claim?: LoadedClaim;
+  readonly steps: readonly LoadedStep[];
+  readonly cases?: { readonly place: Place; readonly list: readonly LoadedCase[] };
+}
+
+/** An input problem: expected, reported as data with a place; never thrown past the loader. */
+export interface InputError {
+  /** stable code, e.g. `yaml-syntax`, `parse`, `unknown-function`, `undeclared-array`, `schema` */
+  readonly code: string;
+  readonly place: Place;
+  /** one sentence: what is wrong, then what to do */
+  readonly message: string;
+  /** for errors inside a step: the step's location (`steps[1]`) */
+  readonly location?: string;
+}
+
+export type LoadResult =
+  | { readonly ok: true; readonly derivation: LoadedDerivation }
+  | { readonly ok: false; readonly errors: readonly InputError[] };

@@ -1,0 +1,157 @@
+/**
+ * Printers from the IR to the ASCII expression syntax (which parses back to
+ * an equal tree up to flattening) and to LaTeX.
+ */
+import type { Expr, IndexTerm } from './expr.js';
+import { BUILTINS, PRECEDENCE } from './operators.js';
+import { rationalToString, rsign, rneg, isInteger, type Rational } from './rational.js';
+
+interface Spelling {
+  num(v: Rational): string;
+  sym(name: string): string;
+  constant(name: 'pi' | 'e'): string;
+  elem(name: string, idx: readonly string[]): string;
+  frac(num: string, den: string): string | undefined;
+  times: string;
+  pow(base: string, exp: string): string;
+  call(fn: string, args: readonly string[]): string;
+  sum(index: string, body: string): string;
+  delta(a: string, b: string): string;
+  diff(body: string, wrt: string): string;
+  units: string;
+  paren(s: string): string;
+}
+
+/** splits a product into numerator and denominator factors (negative integer powers go down) */
+function splitFraction(factors: readonly Expr[]): { coeff: Rational | undefined; up: Expr[]; down: Expr[] } {
+  let coeff: Rational | undefined;
+  const up: Expr[] = [];
+  const down: Expr[] = [];
+  for (const f of factors) {
+    if (f.kind === 'num' && coeff === undefined && up.length === 0) coeff = f.value;
+    else if (f.kind === 'pow' && f.exp.kind === 'num' && rsign(f.exp.value) < 0 && isInteger(f.exp.value)) {
+      const e = rneg(f.exp.value);
+      down.push(e.n === 1n ? f.base : { ...f, exp: { ...f.exp, value: e, key: rationalToString(e) } });
+    } else up.push(f);
+  }
+  return { coeff, up, down };
+}
+
+function render(e: Expr, sp: Spelling): { text: string; prec: number } {
+  const wrap = (x: { text: string; prec: number }, min: number) => (x.prec < min ? sp.paren(x.text) : x.text);
+  switch (e.kind) {
+    case 'num': {
+      const text = sp.num(e.value);
+      return { text, prec: rsign(e.value) < 0 || e.value.d !== 1n ? PRECEDENCE.mul : PRECEDENCE.atom };
+    }
+    case 'sym': return { text: sp.sym(e.name), prec: PRECEDENCE.atom };
+    case 'const': return { text: sp.constant(e.name), prec: PRECEDENCE.atom };
+    case 'units': return { text: sp.units, prec: PRECEDENCE.atom };
+    case 'elem': return { text: sp.elem(e.name, e.indices.map((i: IndexTerm) => render(i, sp).text)), prec: PRECEDENCE.atom };
+    case 'add': {
+      let text = '';
+      e.terms.forEach((t, k) => {
+        const negated = negatedTerm(t);
+        if (k === 0) text = negated ? '-' + wrap(render(negated, sp), PRECEDENCE.mul + 1) : wrap(render(t, sp), PRECEDENCE.add + 1);
+        else if (negated) text += ' - ' + wrap(render(negated, sp), PRECEDENCE.mul);
+        else text += ' + ' + wrap(render(t, sp), PRECEDENCE.add + 1);
+      });
+      return { text, prec: PRECEDENCE.add };
+    }
+    case 'mul': {
+      const { coeff, up, down } = splitFraction(e.factors);
+      const upText = up.map((f) => wrap(render(f, sp), PRECEDENCE.mul + 1));
+      const downText = down.map((f) => wrap(render(f, sp), PRECEDENCE.mul + 1));
+      let sign = '';
+      let c = coeff;
+      if (c && rsign(c) < 0) {
+        sign = '-';
+        c = rneg(c);
+      }
+      if (c && !(c.n === 1n && c.d === 1n)) upText.unshift(sp.num(c).replace(/^\((.*)\)$/, '$1'));
+      const numer = upText.length ? upText.join(sp.times) : '1';
+      if (downText.length === 0) return { text: sign + numer, prec: PRECEDENCE.mul };
+      const f = sp.frac(numer, downText.join(sp.times));
+      if (f) return { text: sign + f, prec: sign ? PRECEDENCE.mul : PRECEDENCE.atom };
+      const den = downText.length > 1 ? sp.paren(downText.join(sp.times)) : downText[0]!;
+      return { text: `${sign}${numer} / ${den}`, prec: PRECEDENCE.mul };
+    }
+    case 'pow': {
+      const base = wrap(render(e.base, sp), PRECEDENCE.pow + 1);
+      return { text: sp.pow(base, render(e.exp, sp).text.length && e.exp.kind === 'num' && rsign(e.exp.value) >= 0 && e.exp.value.d === 1n ? render(e.exp, sp).text : wrap(render(e.exp, sp), PRECEDENCE.atom)), prec: PRECEDENCE.pow };
+    }
+    case 'call': return { text: sp.call(e.fn, e.args.map((a) => render(a, sp).text)), prec: PRECEDENCE.atom };
+    case 'sum': return { text: sp.sum(e.index, render(e.body, sp).text), prec: PRECEDENCE.atom };
+    case 'delta': return { text: sp.delta(render(e.a, sp).text, render(e.b, sp).text), prec: PRECEDENCE.atom };
+    case 'diff': return { text: sp.diff(render(e.body, sp).text, render(e.wrt, sp).text), prec: PRECEDENCE.atom };
+  }
+}
+
+/** t without its leading minus sign, when t is a product with a negative coefficient */
+function negatedTerm(t: Expr): Expr | undefined {
+  if (t.kind === 'num' && rsign(t.value) < 0) return { ...t, value: rneg(t.value), key: rationalToString(rneg(t.value)) };
+  if (t.kind !== 'mul') return undefined;
+  const first = t.factors[0];
+  if (!first || first.kind !== 'num' || rsign(first.value) >= 0) return undefined;
+  const c = rneg(first.value);
+  const rest = t.factors.slice(1);
+  const factors = c.n === 1n && c.d === 1n ? rest : [{ ...first, value: c, key: rationalToString(c) }, ...rest];
+  if (factors.length === 1) return factors[0];
+  return { ...t, factors };
+}
+
+const ascii: Spelling = {
+  num: (v) => (v.d === 1n ? (v.n < 0n ? `(${v.n})` : v.n.toString()) : `(${v.n}/${v.d})`),
+  sym: (n) => n,
+  constant: (n) => n,
+  elem: (n, idx) => `${n}[${idx.join(', ')}]`,
+  frac: () => undefined,
+  times: ' * ',
+  pow: (b, x) => `${b}^${x}`,
+  call: (fn, args) => `${fn}(${args.join(', ')})`,
+  sum: (i, body) => `sum(${i}, ${body})`,
+  delta: (a, b) => `delta(${a}, ${b})`,
+  diff: (body, wrt) => `diff(${body}, ${wrt})`,
+  units: 'n',
+  paren: (s) => `(${s})`,
+};
+
+/** LaTeX for a name: `w_ij` style subscripts and Greek-free identifiers */
+function latexName(name: string): string {
+  const m = /^([A-Za-z]+)(\d*)_?(.*)$/.exec(name);
+  if (!m) return `\\mathit{${name.replace(/_/g, '\\_')}}`;
+  const [, head, digits, rest] = m;
+  const base = head!.length > 1 ? `\\mathit{${head}}` : head!;
+  const sub = `${digits}${rest ? rest.replace(/_/g, '') : ''}`;
+  return sub ? `${base}_{${sub}}` : base;
+}
+
+const latex: Spelling = {
+  num: (v) => (v.d === 1n ? v.n.toString() : `${v.n < 0n ? '-' : ''}\\frac{${v.n < 0n ? -v.n : v.n}}{${v.d}}`),
+  sym: latexName,
+  constant: (n) => (n === 'pi' ? '\\pi' : 'e'),
+  elem: (n, idx) => `${latexName(n)}_{${idx.join('')}}`,
+  frac: (a, b) => `\\frac{${a}}{${b}}`,
+  times: ' ',
+  pow: (b, x) => `${b}^{${x.replace(/^\((.*)\)$/, '$1')}}`,
+  call: (fn, args) => {
+    const b = BUILTINS.get(fn);
+    if (fn === 'sqrt') return `\\sqrt{${args[0]}}`;
+    return `${b ? b.latex : `\\operatorname{${fn}}`}\\left(${args.join(', ')}\\right)`;
+  },
+  sum: (i, body) => `\\sum_{${i}} \\left(${body}\\right)`,
+  delta: (a, b) => `\\delta_{${a}${b}}`,
+  diff: (body, wrt) => `\\frac{\\partial}{\\partial ${wrt}}\\left(${body}\\right)`,
+  units: 'n',
+  paren: (s) => `\\left(${s}\\right)`,
+};
+
+/** e in the ASCII expression syntax */
+export function toAscii(e: Expr): string {
+  return render(e, ascii).text;
+}
+
+/** e in LaTeX (KaTeX-compatible) */
+export function toLatex(e: Expr): string {
+  return render(e, latex).text;
+}

@@ -1,0 +1,88 @@
+/**
+ * Exact rational numbers over bigint: every number in a derivation is exact
+ * (`0.5` is 1/2), so the normal form never rounds.
+ */
+export interface Rational {
+  /** numerator; the sign lives here */
+  readonly n: bigint;
+  /** denominator, always > 0, coprime to n */
+  readonly d: bigint;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** n/d in lowest terms with a positive denominator; d must be nonzero. */
+export function rat(n: bigint | number, d: bigint | number = 1n): Rational {
+  let nn = BigInt(n);
+  let dd = BigInt(d);
+  if (dd === 0n) throw new Error('rational with zero denominator');
+  if (dd < 0n) {
+    nn = -nn;
+    dd = -dd;
+  }
+  const g = gcd(nn, dd);
+  return g > 1n ? { n: nn / g, d: dd / g } : { n: nn, d: dd };
+}
+
+export const ZERO: Rational = { n: 0n, d: 1n };
+export const ONE: Rational = { n: 1n, d: 1n };
+export const MINUS_ONE: Rational = { n: -1n, d: 1n };
+
+/** a + b */
+export const radd = (a: Rational, b: Rational): Rational => rat(a.n * b.d + b.n * a.d, a.d * b.d);
+/** a - b */
+export const rsub = (a: Rational, b: Rational): Rational => rat(a.n * b.d - b.n * a.d, a.d * b.d);
+/** a * b */
+export const rmul = (a: Rational, b: Rational): Rational => rat(a.n * b.n, a.d * b.d);
+/** a / b, b nonzero */
+export const rdiv = (a: Rational, b: Rational): Rational => rat(a.n * b.d, a.d * b.n);
+/** -a */
+export const rneg = (a: Rational): Rational => ({ n: -a.n, d: a.d });
+/** sign of a: -1, 0 or 1 */
+export const rsign = (a: Rational): number => (a.n > 0n ? 1 : a.n < 0n ? -1 : 0);
+/** a compared with b: negative, zero or positive */
+export const rcmp = (a: Rational, b: Rational): number => rsign(rsub(a, b));
+export const requal = (a: Rational, b: Rational): boolean => a.n === b.n && a.d === b.d;
+export const isZero = (a: Rational): boolean => a.n === 0n;
+export const isOne = (a: Rational): boolean => a.n === 1n && a.d === 1n;
+export const isInteger = (a: Rational): boolean => a.d === 1n;
+
+/** a^k for an integer k (a nonzero when k < 0) */
+export function rpow(a: Rational, k: bigint): Rational {
+  if (k < 0n) return rdiv(ONE, rpow(a, -k));
+  return { n: a.n ** k, d: a.d ** k };
+}
+
+/** the exact value of a decimal literal such as "0.125" or "12" or "1.5e-3" */
+export function parseDecimal(text: string): Rational | undefined {
+  const m = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
+  if (!m || (m[1] === '' && (m[2] ?? '') === '')) return undefined;
+  const intPart = m[1] ?? '';
+  const frac = m[2] ?? '';
+  const exp = m[3] ? Number(m[3]) : 0;
+  let num = BigInt((intPart + frac) || '0');
+  let den = 10n ** BigInt(frac.length);
+  if (exp >= 0) num *= 10n ** BigInt(exp);
+  else den *= 10n ** BigInt(-exp);
+  return rat(num, den);
+}
+
+/** "3", "-1/2" */
+export function rationalToString(a: Rational): string {
+  return a.d === 1n ? a.n.toString() : `${a.n}/${a.d}`;
+}
+
+/** the nearest float64 (for display and fast screening only, never for a verdict) */
+export function rationalToNumber(a: Rational): number {
+  return Number(a.n) / Number(a.d);
+}
+
+/** number of decimal digits in numerator and denominator together: a size measure for bounds */
+export function rationalDigits(a: Rational): number {
+  return (a.n < 0n ? -a.n : a.n).toString().length + a.d.toString().length;
+}
