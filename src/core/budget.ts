@@ -1,0 +1,29 @@
+/**
+ * Budgets for the core's normal form. Running out is never a pass: the step is
+ * reported "not proved" with the name of the bound, and goes to the numeric
+ * check.
+ */
+export class BudgetExceeded extends Error {
+  constructor(readonly bound: string, detail: string) {
+    super(`${detail} (bound ${bound})`);
+  }
+}
+
+/** why: expanding products of sums grows exponentially; past this many terms a polynomial is not worth expanding */
+export const MAX_TERMS = 4000;
+/** why: (x+1)^k expands to k+1 terms; past this exponent the power stays an atom */
+export const MAX_EXPAND_EXPONENT = 64;
+/** why: the core's recursion follows the expression's depth; deeper input is refused before the stack is at risk */
+export const MAX_DEPTH = 400;
+/** why: total work units (monomial products) for one equality check, so a single step cannot hang the run */
+export const MAX_WORK = 2_000_000;
+
+/** a mutable work counter shared by one equality check */
+export class Meter {
+  private work = 0;
+  /** count n units of work; throws BudgetExceeded past MAX_WORK */
+  spend(n = 1): void {
+    this.work += n;
+    if (this.work > MAX_WORK) throw new BudgetExceeded('MAX_WORK', `normal form needed more than ${MAX_WORK} work units`);
+  }
+}

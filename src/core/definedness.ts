@@ -1,0 +1,94 @@
+/**
+ * Definedness: where an expression is defined (real and finite), as a set of
+ * conditions on its sub-expressions. The conditions are exact: the
+ * expression is defined at a point if and only if every condition holds
+ * there. Conditions that hold on the whole declared domain (by interval
+ * analysis) are dropped.
+ */
+import { type Expr, type Variable, num, sym, pow, add, mul, call, children } from '../ir/expr.js';
+import type { SymbolDecl } from '../ir/symbols.js';
+import { substitute } from '../ir/substitute.js';
+import { isInteger, rsign } from '../ir/rational.js';
+import { rangeOf, excludesZero, isPositiveRange, isNonnegRange } from './sign.js';
+
+export type ConditionKind = 'nonzero' | 'positive' | 'nonnegative' | 'defined';
+
+export interface Condition {
+  readonly kind: ConditionKind;
+  /** the sub-expression the condition is about (for `defined`, the whole sub-expression b^x) */
+  readonly expr: Expr;
+  /** bound indices in scope, outermost first: the condition must hold for every unit */
+  readonly forAll: readonly string[];
+  /** why it arises, e.g. `denominator`, `log argument` */
+  readonly origin: string;
+}
+
+/** every condition for e to be defined, before discharge */
+export function conditionsOf(e: Expr): Condition[] {
+  const out: Condition[] = [];
+  const walk = (x: Expr, forAll: readonly string[]): void => {
+    const add1 = (kind: ConditionKind, expr: Expr, origin: string) => out.push({ kind, expr, forAll, origin });
+    switch (x.kind) {
+      case 'pow': {
+        if (x.exp.kind === 'num') {
+          const k = x.exp.value;
+          if (isInteger(k)) {
+            if (rsign(k) < 0) add1('nonzero', x.base, 'denominator');
+          } else add1(rsign(k) > 0 ? 'nonnegative' : 'positive', x.base, 'base of a fractional power');
+        } else if (!(x.base.kind === 'const' && x.base.name === 'e')) {
+          add1('defined', x, 'power with a variable exponent');
+        }
+        break;
+      }
+      case 'call':
+        if (x.fn === 'log') add1('positive', x.args[0]!, 'log argument');
+        else if (x.fn === 'sqrt') add1('nonnegative', x.args[0]!, 'sqrt argument');
+        else if (x.fn === 'asin' || x.fn === 'acos') add1('nonnegative', add([num(1), mul([num(-1), pow(x.args[0]!, num(2))])]), `${x.fn} argument in [-1, 1]`);
+        else if (x.fn === 'tan') add1('nonzero', call('cos', [x.args[0]!]), 'tan pole (cos = 0)');
+        break;
+      case 'sum':
+        walk(x.body, [...forAll, x.index]);
+        return;
+      case 'diff':
+        // the body must be defined; the derivative's own conditions come from the differentiated form
+        walk(x.body, forAll);
+        return;
+      default:
+        break;
+    }
+    for (const c of children(x)) walk(c, forAll);
+  };
+  walk(e, []);
+  return out;
+}
+
+/** true when interval analysis shows the condition holds on the whole declared domain */
+export function holdsEverywhere(c: Condition, symbols: ReadonlyMap<string, SymbolDecl>): boolean {
+  if (c.kind === 'defined') return false;
+  const r = rangeOf(c.expr, symbols);
+  if (c.kind === 'nonzero') return excludesZero(r);
+  if (c.kind === 'positive') return isPositiveRange(r);
+  return isNonnegRange(r);
+}
+
+/** the condition with its bound indices renamed canonically, so equal conditions get equal keys */
+export function canonicalCondition(c: Condition): Condition {
+  if (c.forAll.length === 0) return c;
+  const map = new Map<string, Expr>(c.forAll.map((k, n) => [k, sym(`%c${n + 1}`)]));
+  return { ...c, expr: substitute(c.expr, map), forAll: c.forAll.map((_, n) => `%c${n + 1}`) };
+}
+
+/** the variables a condition mentions that a person could declare a domain for */
+export function declarableNames(e: Expr): string[] {
+  const out = new Set<string>();
+  const walk = (x: Expr) => {
+    if (x.kind === 'sym') out.add(x.name);
+    if (x.kind === 'elem') out.add(x.name);
+    if (x.kind === 'diff') return;
+    children(x).forEach(walk);
+  };
+  walk(e);
+  return [...out];
+}
+
+export type { Variable };

@@ -1,0 +1,128 @@
+/**
+ * Symbolic differentiation, written once: structural rules here, the
+ * function table in rules.ts. It lives in the trusted core because the core
+ * must decide steps that contain `diff`; it is small on purpose.
+ */
+import {
+  type Expr, type Variable, add, mul, num, pow, call, sum, delta, diff, sym, freeIndices, children,
+} from '../ir/expr.js';
+import type { SymbolDecl } from '../ir/symbols.js';
+import { substitute, freshName, allNames } from '../ir/substitute.js';
+import { rsub, ONE } from '../ir/rational.js';
+import { DERIVATIVE_BY_FN } from './rules.js';
+import { BudgetExceeded, MAX_DEPTH } from './budget.js';
+
+/** called for each rule application, for explanations */
+export type Trace = (ruleId: string, expr: Expr, result: Expr) => void;
+
+/** true unless e is certainly constant with respect to v */
+export function mayDepend(e: Expr, v: Variable, symbols: ReadonlyMap<string, SymbolDecl>): boolean {
+  switch (e.kind) {
+    case 'num': case 'const': case 'units': case 'delta': return false;
+    case 'sym': {
+      if (v.kind === 'sym' && v.name === e.name) return true;
+      const d = symbols.get(e.name);
+      return d !== undefined && d.kind === 'scalar' && d.opaque && !d.independentOf.some((x) => x.key === v.key);
+    }
+    case 'elem': return v.kind === 'elem' && v.name === e.name;
+    case 'diff': return mayDepend(e.body, v, symbols);
+    default: return children(e).some((c) => mayDepend(c, v, symbols));
+  }
+}
+
+/** d e / d v, unsimplified; `diff` inside e is eliminated first (inner derivatives first) */
+export function differentiate(e: Expr, v: Variable, symbols: ReadonlyMap<string, SymbolDecl>, trace?: Trace, depth = 0): Expr {
+  if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH', `expression nests deeper than ${MAX_DEPTH} levels`);
+  const d = (x: Expr) => differentiate(x, v, symbols, trace, depth + 1);
+  const note = (id: string, r: Expr): Expr => {
+    trace?.(id, e, r);
+    return r;
+  };
+  if (e.kind === 'diff') {
+    if (!isOpaqueDerivative(e, symbols)) return d(eliminateDiff(e, symbols, trace, depth + 1));
+    // a derivative of an opaque quantity is itself opaque: it may depend on what the quantity may depend on
+    return mayDepend(e.body, v, symbols) ? note('d.opaque', diff(e, v)) : note('d.independent', num(0));
+  }
+  if (!mayDepend(e, v, symbols)) {
+    const decl = e.kind === 'sym' ? symbols.get(e.name) : undefined;
+    return note(decl && decl.kind === 'scalar' && decl.opaque ? 'd.independent' : 'd.const', num(0));
+  }
+  switch (e.kind) {
+    case 'sym': {
+      if (v.kind === 'sym' && v.name === e.name) return note('d.var', num(1));
+      return note('d.opaque', diff(e, v)); // an opaque symbol that may depend on v
+    }
+    case 'elem': {
+      const target = v as Extract<Variable, { kind: 'elem' }>;
+      if (target.indices.length !== e.indices.length) return note('d.const', num(0));
+      return note('d.indexed', mul(e.indices.map((ix, k) => delta(ix, target.indices[k]!))));
+    }
+    case 'add': return note('d.sum-rule', add(e.terms.map(d)));
+    case 'mul': {
+      const terms = e.factors.map((f, k) => mul([...e.factors.slice(0, k), d(f), ...e.factors.slice(k + 1)]));
+      return note('d.product', add(terms));
+    }
+    case 'pow': {
+      const { base, exp } = e;
+      if (!mayDepend(exp, v, symbols)) {
+        const lowered = exp.kind === 'num' ? num(rsub(exp.value, ONE)) : add([exp, num(-1)]);
+        return note('d.power', mul([exp, pow(base, lowered), d(base)]));
+      }
+      if (!mayDepend(base, v, symbols)) return note('d.exp-power', mul([e, call('log', [base]), d(exp)]));
+      return note('d.general-power', mul([e, add([mul([d(exp), call('log', [base])]), mul([exp, d(base), pow(base, num(-1))])])]));
+    }
+    case 'call': {
+      const rule = DERIVATIVE_BY_FN.get(e.fn);
+      if (!rule) throw new Error(`no derivative rule for ${e.fn} (definitions must be unfolded first)`);
+      const u = e.args[0]!;
+      return note('d.chain', mul([rule.derivative(u), d(u)]));
+    }
+    case 'sum': {
+      // rename the bound index when v names it, so the sum's k is not the k of v
+      const vNames = freeIndices(v);
+      let index = e.index;
+      let body = e.body;
+      if (vNames.has(index)) {
+        index = freshName(index, new Set([...allNames(e.body), ...vNames]));
+        body = substitute(e.body, new Map([[e.index, sym(index)]]));
+      }
+      return note('d.sum-index', sum(index, d(body)));
+    }
+    default:
+      return note('d.const', num(0));
+  }
+}
+
+/** true for `diff(q, v)` with q an opaque symbol or itself such a derivative: an atom, not a derivative to take */
+export function isOpaqueDerivative(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): boolean {
+  if (e.kind !== 'diff') return false;
+  if (e.body.kind === 'sym') {
+    const d = symbols.get(e.body.name);
+    return d !== undefined && d.kind === 'scalar' && d.opaque && e.wrt.key !== e.body.key;
+  }
+  return isOpaqueDerivative(e.body, symbols);
+}
+
+/** e with every `diff(body, v)` replaced by the derivative, innermost first; opaque derivatives stay `diff` atoms */
+export function eliminateDiff(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>, trace?: Trace, depth = 0): Expr {
+  if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH', `expression nests deeper than ${MAX_DEPTH} levels`);
+  if (e.kind === 'diff') {
+    const inner = eliminateDiff(e.body, symbols, trace, depth + 1);
+    return differentiate(inner, e.wrt, symbols, trace, depth + 1);
+  }
+  const cs = children(e);
+  if (cs.length === 0) return e;
+  const ns = cs.map((c) => eliminateDiff(c, symbols, trace, depth + 1));
+  return ns.every((n, k) => n === cs[k]) ? e : rebuild(e, ns);
+}
+
+function rebuild(e: Expr, ns: readonly Expr[]): Expr {
+  switch (e.kind) {
+    case 'add': return add(ns);
+    case 'mul': return mul(ns);
+    case 'pow': return pow(ns[0]!, ns[1]!);
+    case 'call': return call(e.fn, ns);
+    case 'sum': return sum(e.index, ns[0]!);
+    default: return e;
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * The decision: two expressions are equal on the declared domains when their
+ * normal forms agree (so they are equal wherever both are defined) and their
+ * definedness conditions agree (so they are defined at the same points).
+ * This function is the only place in derivcheck that can say `proved`.
+ */
+import type { Expr } from '../ir/expr.js';
+import type { Scope } from '../ir/symbols.js';
+import { unfold, applyAssumptions } from '../ir/substitute.js';
+import { toAscii } from '../ir/print.js';
+import { Meter, BudgetExceeded } from './budget.js';
+import { Normalizer, Undefined } from './normal.js';
+import { eliminateDiff } from './derivative.js';
+import { type Condition, conditionsOf, holdsEverywhere, canonicalCondition } from './definedness.js';
+import { rfIsZero, rfKey, type RatFunc } from './ratfunc.js';
+import { polyKey, atomPoly } from './poly.js';
+
+export interface ConditionReport {
+  /** which side needs it: `lhs` (the previous step) or `rhs` (this step) */
+  readonly side: 'lhs' | 'rhs';
+  readonly text: string;
+  readonly origin: string;
+  /** a declaration that would discharge it, when one exists */
+  readonly hint?: string;
+}
+
+export type Decision =
+  | { readonly proved: true; readonly rules: readonly string[]; readonly lhsNormal: string; readonly rhsNormal: string }
+  | {
+      readonly proved: false;
+      /** one sentence: why the core could not prove it */
+      readonly reason: string;
+      /** the normal forms agree, only definedness differs */
+      readonly valuesAgree: boolean;
+      readonly conditions: readonly ConditionReport[];
+      /** the name of the budget that ran out, if one did */
+      readonly bound?: string;
+      readonly lhsNormal?: string;
+      readonly rhsNormal?: string;
+    };
+
+/** what one side becomes on the way to its normal form */
+interface Prepared {
+  readonly expr: Expr;
+  readonly conditions: readonly Condition[];
+}
+
+/** unfold definitions, take derivatives, apply assumptions; collect definedness conditions on the way */
+function prepare(e: Expr, scope: Scope): Prepared {
+  const unfolded = unfold(e, scope.definitions);
+  const before = conditionsOf(unfolded);
+  const expr = eliminateDiff(unfolded, scope.symbols);
+  const after = conditionsOf(expr);
+  const assume = (x: Expr) => applyAssumptions(x, scope.assumptions);
+  const conditions = [...before, ...after].map((c) => ({ ...c, expr: assume(c.expr) }));
+  return { expr: assume(expr), conditions };
+}
+
+/** lhs = rhs on the declared domains of scope, under its definitions and assumptions? */
+export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope): Decision {
+  const meter = new Meter();
+  const N = new Normalizer(scope.symbols, meter);
+  let L: Prepared, R: Prepared;
+  try {
+    L = prepare(lhs, scope);
+    R = prepare(rhs, scope);
+  } catch (err) {
+    if (err instanceof BudgetExceeded) return notProved(`not proved: ${err.message}`, err.bound);
+    throw err;
+  }
+  let nl: RatFunc, nr: RatFunc;
+  try {
+    nl = N.nf(L.expr);
+    nr = N.nf(R.expr);
+  } catch (err) {
+    if (err instanceof BudgetExceeded) return notProved(`not proved: ${err.message}`, err.bound);
+    if (err instanceof Undefined) return notProved(`not proved: a side is undefined everywhere (${err.message})`);
+    throw err;
+  }
+  const lhsNormal = toAscii(N.toExpr(nl));
+  const rhsNormal = toAscii(N.toExpr(nr));
+  let valuesAgree: boolean;
+  try {
+    valuesAgree = rfIsZero(N.field.sub(nl, nr));
+  } catch (err) {
+    if (err instanceof BudgetExceeded) return notProved(`not proved: ${err.message}`, err.bound, lhsNormal, rhsNormal);
+    throw err;
+  }
+  if (!valuesAgree) {
+    return { proved: false, reason: 'the normal forms differ', valuesAgree, conditions: [], lhsNormal, rhsNormal };
+  }
+  const lc = conditionKeys(L.conditions, N, scope);
+  const rc = conditionKeys(R.conditions, N, scope);
+  const mismatch: ConditionReport[] = [];
+  for (const [k, c] of lc) if (!rc.has(k)) mismatch.push(report('lhs', c));
+  for (const [k, c] of rc) if (!lc.has(k)) mismatch.push(report('rhs', c));
+  if (mismatch.length > 0) {
+    const first = mismatch[0]!;
+    const side = first.side === 'lhs' ? 'the previous step' : 'this step';
+    return {
+      proved: false,
+      reason: `equal where both are defined, but ${side} needs ${first.text} (${first.origin}) and the other does not`,
+      valuesAgree,
+      conditions: mismatch,
+      lhsNormal,
+      rhsNormal,
+    };
+  }
+  return { proved: true, rules: [...N.used].sort(), lhsNormal, rhsNormal };
+}
+
+function notProved(reason: string, bound?: string, lhsNormal?: string, rhsNormal?: string): Decision {
+  return { proved: false, reason, valuesAgree: false, conditions: [], ...(bound ? { bound } : {}), ...(lhsNormal ? { lhsNormal, rhsNormal } : {}) };
+}
+
+/**
+ * The undischarged conditions by a key that is equal for equivalent
+ * conditions: nonzero(E) becomes one condition per factor of E's numerator
+ * (E = 0 exactly where one of them is); the others are keyed by E's
+ * normal form.
+ */
+function conditionKeys(conditions: readonly Condition[], N: Normalizer, scope: Scope): Map<string, Condition> {
+  const out = new Map<string, Condition>();
+  for (const raw of conditions) {
+    if (holdsEverywhere(raw, scope.symbols)) continue;
+    const c = canonicalCondition(raw);
+    const prefix = `${c.kind}${c.forAll.length ? ' forall ' + c.forAll.join(',') : ''}:`;
+    let f: RatFunc | undefined;
+    try {
+      f = c.kind === 'defined' ? undefined : N.nf(c.expr);
+    } catch (err) {
+      if (!(err instanceof BudgetExceeded || err instanceof Undefined)) throw err;
+    }
+    if (!f) {
+      out.set(prefix + c.expr.key, c);
+      continue;
+    }
+    if (c.kind === 'nonzero') {
+      for (const t of nonzeroFactors(f, N)) {
+        const atomExpr = N.atoms.get(t)?.expr;
+        if (atomExpr && holdsEverywhere({ ...c, expr: atomExpr }, scope.symbols)) continue;
+        out.set(prefix + t, atomExpr ? { ...c, expr: atomExpr } : c);
+      }
+      continue;
+    }
+    out.set(prefix + rfKey(f), c);
+  }
+  return out;
+}
+
+/** keys of the factors whose vanishing makes f vanish: its numerator's atoms in every term, and the rest */
+function nonzeroFactors(f: RatFunc, N: Normalizer): string[] {
+  const terms = [...f.num.values()];
+  if (terms.length === 0) return ['0'];
+  let common: Map<string, number> | undefined;
+  for (const t of terms) {
+    const here = new Map(t.mono.powers.map((p) => [p.atom, p.exp]));
+    common = common ? new Map([...common].filter(([a]) => here.has(a))) : here;
+  }
+  const atoms = [...(common ?? new Map()).keys()] as string[];
+  if (terms.length === 1) return atoms;
+  // the rest after taking out the common atoms, up to a constant factor
+  let rest = f.num;
+  for (const a of atoms) rest = N.ring.divideExact(rest, atomPoly(a)) ?? rest;
+  const lead = [...rest.values()].reduce((m, t) => (m && m.mono.key > t.mono.key ? m : t));
+  const scaled = N.field.scale({ num: rest, den: [] }, { n: lead.coeff.d, d: lead.coeff.n < 0n ? -lead.coeff.n : lead.coeff.n });
+  return [...atoms, polyKey(scaled.num)];
+}
+
+function report(side: 'lhs' | 'rhs', c: Condition): ConditionReport {
+  const e = toAscii(c.expr);
+  const text = c.kind === 'nonzero' ? `${e} != 0` : c.kind === 'positive' ? `${e} > 0` : c.kind === 'nonnegative' ? `${e} >= 0` : `${e} to be defined`;
+  const name = c.expr.kind === 'sym' ? c.expr.name : c.expr.kind === 'elem' ? c.expr.name : undefined;
+  const domain = c.kind === 'nonzero' ? 'nonzero' : c.kind === 'positive' ? 'positive' : c.kind === 'nonnegative' ? 'nonnegative' : undefined;
+  const hint = name && domain ? `declare \`${name}: {domain: ${domain}}\` under symbols to exclude such points` : undefined;
+  return { side, text: c.forAll.length ? `${text} for every ${c.forAll.join(', ')}` : text, origin: c.origin, ...(hint ? { hint } : {}) };
+}

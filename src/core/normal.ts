@@ -1,0 +1,417 @@
+/**
+ * The normal form: an expression as a rational function over canonical
+ * atoms. Every rewrite here preserves the value at every point where the
+ * expression is defined (definedness itself is compared in definedness.ts).
+ * Rewrites with side conditions check them with interval analysis first.
+ */
+import {
+  type Expr, type IndexTerm, num, sym, constant, call, add, mul, pow, sum, delta, units, freeIndices, children,
+} from '../ir/expr.js';
+import type { SymbolDecl } from '../ir/symbols.js';
+import { substitute } from '../ir/substitute.js';
+import { type Rational, rat, ONE, rsign, rneg, isInteger, isOne, rcmp, rmul, radd } from '../ir/rational.js';
+import { type AtomInfo, type Poly, Ring, sortedTerms, constPoly, atomPoly, polyAtoms, type Term, addPoly, scalePoly } from './poly.js';
+import { type RatFunc, Field, rfConst, rfAtom, rfPoly, RF_ZERO, RF_ONE, rfConstantValue, leadingSign, rfIsZero } from './ratfunc.js';
+import { BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, type Meter } from './budget.js';
+import { rangeOf, isPositiveRange } from './sign.js';
+import { factorInteger, exactRoot } from './integers.js';
+
+/** thrown when a sub-expression is nowhere defined (1/0, 0^-1): there is no normal form to compare */
+export class Undefined extends Error {}
+
+/** why: roots of order past this are not reduced (r^q = u needs q-fold products) */
+const MAX_ROOT_ORDER = 64;
+
+export class Normalizer {
+  readonly atoms = new Map<string, AtomInfo>();
+  readonly ring: Ring;
+  readonly field: Field;
+  /** rule ids used so far, for the report */
+  readonly used = new Set<string>();
+  private readonly memo = new Map<string, RatFunc>();
+
+  constructor(readonly symbols: ReadonlyMap<string, SymbolDecl>, meter: Meter) {
+    this.ring = new Ring(this.atoms, meter);
+    this.field = new Field(this.ring);
+  }
+
+  /** the normal form of e */
+  nf(e: Expr, depth = 0): RatFunc {
+    if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH', `expression nests deeper than ${MAX_DEPTH} levels`);
+    const hit = this.memo.get(e.key);
+    if (hit) return hit;
+    const r = this.compute(e, depth + 1);
+    this.memo.set(e.key, r);
+    return r;
+  }
+
+  private atom(expr: Expr, reduction?: AtomInfo['reduction']): RatFunc {
+    if (!this.atoms.has(expr.key)) this.atoms.set(expr.key, reduction ? { expr, reduction } : { expr });
+    return rfAtom(expr.key);
+  }
+
+  private positive(e: Expr): boolean {
+    return isPositiveRange(rangeOf(e, this.symbols));
+  }
+
+  private isBinary(e: Expr): boolean {
+    const d = e.kind === 'sym' || e.kind === 'elem' ? this.symbols.get(e.name) : undefined;
+    return d !== undefined && (d.kind === 'scalar' || d.kind === 'array') && d.domain.kind === 'binary';
+  }
+
+  private compute(e: Expr, depth: number): RatFunc {
+    const F = this.field;
+    switch (e.kind) {
+      case 'num': return rfConst(e.value);
+      case 'const': return e.name === 'pi' ? this.atom(e) : this.nf(call('exp', [num(1)]), depth);
+      case 'units': return this.atom(e);
+      case 'sym':
+      case 'elem':
+        if (this.isBinary(e)) this.used.add('nf.binary');
+        return this.atom(e, this.isBinary(e) ? { kind: 'idempotent' } : undefined);
+      case 'add': {
+        this.used.add('nf.expand');
+        return e.terms.reduce<RatFunc>((acc, t) => F.add(acc, this.nf(t, depth)), RF_ZERO);
+      }
+      case 'mul': {
+        let acc = RF_ONE;
+        for (const f of e.factors) {
+          acc = F.mul(acc, this.nf(f, depth));
+          if (rfIsZero(acc)) {
+            // keep going only for definedness, which is tracked elsewhere; the value is 0
+            return RF_ZERO;
+          }
+        }
+        return acc;
+      }
+      case 'pow': return this.power(e.base, e.exp, depth);
+      case 'call': return this.func(e.fn, e.args[0]!, depth);
+      case 'sum': return this.sum(e.index, e.body, depth);
+      case 'delta': return this.delta(e.a, e.b);
+      case 'diff': return this.atom(e); // an opaque derivative: diff(q, v)
+    }
+  }
+
+  private delta(a: IndexTerm, b: IndexTerm): RatFunc {
+    this.used.add('nf.delta');
+    if (a.key === b.key) return RF_ONE;
+    if (a.kind === 'num' && b.kind === 'num') return RF_ZERO;
+    const [x, y] = a.key < b.key ? [a, b] : [b, a];
+    return this.atom(delta(x, y), { kind: 'idempotent' });
+  }
+
+  /** b^x */
+  private power(b: Expr, x: Expr, depth: number): RatFunc {
+    const F = this.field;
+    const X = this.nf(x, depth);
+    const k = rfConstantValue(X);
+    if (k !== undefined && isInteger(k)) {
+      const B = this.nf(b, depth);
+      if (k.n >= -BigInt(MAX_EXPAND_EXPONENT) && k.n <= BigInt(MAX_EXPAND_EXPONENT)) {
+        const r = F.pow(B, Number(k.n));
+        if (!r) throw new Undefined('0 to a negative power');
+        return r;
+      }
+      return this.atom(pow(this.toExpr(B), num(k)));
+    }
+    if (k !== undefined) return this.rationalPower(this.nf(b, depth), k);
+    if (b.kind === 'const' && b.name === 'e') return this.func('exp', x, depth);
+    if (this.positive(b)) {
+      this.used.add('nf.power-exp');
+      return this.func('exp', mul([x, call('log', [b])]), depth);
+    }
+    return this.atom(pow(this.toExpr(this.nf(b, depth)), this.toExpr(X)));
+  }
+
+  /** B^(p/q) for a non-integer rational exponent: r^p with the root atom r = B^(1/q), r^q = B */
+  private rationalPower(B: RatFunc, k: Rational): RatFunc {
+    this.used.add('nf.root');
+    const q = Number(k.d);
+    const c = rfConstantValue(B);
+    if (c !== undefined && rsign(c) >= 0) {
+      const rn = exactRoot(c.n, q);
+      const rd = exactRoot(c.d, q);
+      if (rn !== undefined && rd !== undefined) {
+        const r = this.field.pow(rfConst(rat(rn, rd)), Number(k.n));
+        if (!r) throw new Undefined('0 to a negative power');
+        return r;
+      }
+    }
+    if (q > MAX_ROOT_ORDER || B.den.length > 0 || (c !== undefined && rsign(c) < 0)) {
+      return this.atom(pow(this.toExpr(B), num(k)));
+    }
+    const root = this.atom(pow(this.toExpr(B), num(rat(1, q))), { kind: 'root', q, base: B.num });
+    const r = this.field.pow(root, Number(k.n));
+    if (!r) throw new Undefined('0 to a negative power');
+    return r;
+  }
+
+  private func(fn: string, u: Expr, depth: number): RatFunc {
+    const F = this.field;
+    switch (fn) {
+      case 'exp': return this.exp(this.nf(u, depth), depth);
+      case 'log': return this.log(this.nf(u, depth), depth);
+      case 'sqrt': return this.rationalPower(this.nf(u, depth), rat(1, 2));
+      case 'sigma': {
+        this.used.add('nf.sigma');
+        const E = this.exp(this.nf(u, depth), depth);
+        return F.mul(E, this.inverse(F.add(RF_ONE, E)));
+      }
+      case 'sinh': case 'cosh': case 'tanh': {
+        this.used.add('nf.hyperbolic');
+        const E = this.exp(this.nf(u, depth), depth);
+        const Einv = this.inverse(E);
+        const s = F.scale(F.sub(E, Einv), rat(1, 2));
+        const c = F.scale(F.add(E, Einv), rat(1, 2));
+        return fn === 'sinh' ? s : fn === 'cosh' ? c : F.mul(s, this.inverse(c));
+      }
+      case 'tan': {
+        this.used.add('nf.trig');
+        return F.mul(this.func('sin', u, depth), this.inverse(this.func('cos', u, depth)));
+      }
+      case 'sin': case 'cos': return this.trig(fn, this.nf(u, depth));
+      case 'asin': case 'atan': {
+        const U = this.nf(u, depth);
+        const c = rfConstantValue(U);
+        if (c !== undefined && rsign(c) === 0) return RF_ZERO;
+        if (leadingSign(U) < 0) {
+          this.used.add('nf.odd');
+          return F.neg(this.atom(call(fn, [this.toExpr(F.neg(U))])));
+        }
+        return this.atom(call(fn, [this.toExpr(U)]));
+      }
+      case 'acos': {
+        // acos(u) = pi/2 - asin(u), both defined exactly for -1 <= u <= 1
+        this.used.add('nf.odd');
+        return F.sub(F.scale(this.nf(constant('pi'), depth), rat(1, 2)), this.func('asin', u, depth));
+      }
+      default:
+        throw new Error(`no normal form for function ${fn} (definitions must be unfolded first)`);
+    }
+  }
+
+  private inverse(f: RatFunc): RatFunc {
+    const r = this.field.inv(f);
+    if (!r) throw new Undefined('division by an expression that is identically 0');
+    return r;
+  }
+
+  /** sin(U), cos(U) with canonical signs, inverse functions and values at multiples of pi/2 */
+  private trig(fn: 'sin' | 'cos', U: RatFunc): RatFunc {
+    const F = this.field;
+    this.used.add('nf.trig');
+    const c = rfConstantValue(U);
+    if (c !== undefined && rsign(c) === 0) return fn === 'sin' ? RF_ZERO : RF_ONE;
+    const multiple = this.piMultiple(U);
+    if (multiple !== undefined && (multiple.d === 1n || multiple.d === 2n)) {
+      this.used.add('nf.special-values');
+      const twice = Number(rmul(multiple, rat(2)).n); // U = twice * pi/2
+      const quarter = ((twice % 4) + 4) % 4;
+      const sinv = [0, 1, 0, -1][quarter]!;
+      const cosv = [1, 0, -1, 0][quarter]!;
+      return rfConst(rat(fn === 'sin' ? sinv : cosv));
+    }
+    if (leadingSign(U) < 0) {
+      const s = this.trig(fn, F.neg(U));
+      return fn === 'sin' ? F.neg(s) : s;
+    }
+    const inner = this.singleAtom(U);
+    if (inner && inner.kind === 'call' && ((fn === 'sin' && inner.fn === 'asin') || (fn === 'cos' && inner.fn === 'acos'))) {
+      this.used.add('nf.inverse');
+      return this.nf(inner.args[0]!);
+    }
+    const arg = this.toExpr(U);
+    if (fn === 'sin') return this.atom(call('sin', [arg]));
+    const sinAtom = this.atom(call('sin', [arg]));
+    const to = addPoly(constPoly(ONE), scalePoly(this.ring.mul(sinAtom.num, sinAtom.num), rneg(ONE)));
+    return this.atom(call('cos', [arg]), { kind: 'square', to });
+  }
+
+  /** c when U = c * pi */
+  private piMultiple(U: RatFunc): Rational | undefined {
+    if (U.den.length || U.num.size !== 1) return undefined;
+    const t = [...U.num.values()][0]!;
+    return t.mono.powers.length === 1 && t.mono.powers[0]!.exp === 1 && t.mono.powers[0]!.atom === '#pi' ? t.coeff : undefined;
+  }
+
+  /** the atom's expression when U is exactly one atom to the first power */
+  private singleAtom(U: RatFunc): Expr | undefined {
+    if (U.den.length || U.num.size !== 1) return undefined;
+    const t = [...U.num.values()][0]!;
+    if (!isOne(t.coeff) || t.mono.powers.length !== 1 || t.mono.powers[0]!.exp !== 1) return undefined;
+    return this.atoms.get(t.mono.powers[0]!.atom)?.expr;
+  }
+
+  /** exp(U): a product of exp atoms, one per monomial of U */
+  private exp(U: RatFunc, depth: number): RatFunc {
+    const F = this.field;
+    if (U.den.length > 0) return this.atom(call('exp', [this.toExpr(U)]));
+    this.used.add('nf.exp-sum');
+    let acc = RF_ONE;
+    for (const t of U.num.values()) {
+      let factor: RatFunc | undefined;
+      const logAtom = t.mono.powers.length === 1 && t.mono.powers[0]!.exp === 1 ? this.atoms.get(t.mono.powers[0]!.atom)?.expr : undefined;
+      if (logAtom && logAtom.kind === 'call' && logAtom.fn === 'log') {
+        // exp(c log(v)) = v^c, wherever log(v) is defined
+        this.used.add('nf.exp-log');
+        factor = this.power(logAtom.args[0]!, num(t.coeff), depth);
+      } else if (isInteger(t.coeff)) {
+        const base = t.mono.degree === 0 ? call('exp', [num(1)]) : call('exp', [this.toExpr(rfPoly(new Map([[t.mono.key, { coeff: ONE, mono: t.mono }]])))]);
+        factor = F.pow(this.atom(base), Number(t.coeff.n));
+      } else {
+        const p = rat(t.coeff.n, 1n);
+        const inner = rfPoly(new Map([[t.mono.key, { coeff: rat(1n, t.coeff.d), mono: t.mono }]]));
+        factor = F.pow(this.atom(call('exp', [this.toExpr(inner)])), Number(p.n));
+      }
+      if (!factor) throw new Undefined('exp of an undefined power');
+      acc = F.mul(acc, factor);
+    }
+    return acc;
+  }
+
+  /** log(U): split into logs of factors proven positive; what is left stays one log atom */
+  private log(U: RatFunc, depth: number): RatFunc {
+    const F = this.field;
+    const c = rfConstantValue(U);
+    if (c !== undefined) return this.logRational(c);
+    const pieces: { factor: RatFunc; mult: number }[] = [];
+    let coeff: Rational = ONE;
+    if (U.num.size === 1) {
+      const t = [...U.num.values()][0]!;
+      coeff = t.coeff;
+      for (const p of t.mono.powers) pieces.push({ factor: rfAtom(p.atom), mult: p.exp });
+    } else {
+      const lead = sortedTerms(U.num)[0]!;
+      coeff = lead.coeff;
+      pieces.push({ factor: rfPoly(scalePoly(U.num, rat(lead.coeff.d, lead.coeff.n))), mult: 1 });
+    }
+    for (const f of U.den) pieces.push({ factor: rfPoly(f.poly), mult: -f.mult });
+    let acc = RF_ZERO;
+    let rest: RatFunc = rfConst(coeff);
+    if (rsign(coeff) > 0) {
+      acc = this.logRational(coeff);
+      rest = RF_ONE;
+    }
+    for (const { factor, mult } of pieces) {
+      const expr = this.toExpr(factor);
+      if (this.positive(expr)) {
+        this.used.add('nf.log-product');
+        acc = F.add(acc, F.scale(this.logOfPositive(expr, factor, depth), rat(mult)));
+      } else {
+        const p = F.pow(factor, mult);
+        if (!p) throw new Undefined('0 to a negative power');
+        rest = F.mul(rest, p);
+      }
+    }
+    const restValue = rfConstantValue(rest);
+    if (restValue !== undefined && isOne(restValue)) return acc;
+    return F.add(acc, this.atom(call('log', [this.toExpr(rest)])));
+  }
+
+  /** log(x) for x proven positive, with x's normal form X */
+  private logOfPositive(x: Expr, X: RatFunc, depth: number): RatFunc {
+    const a = this.singleAtom(X);
+    if (a && a.kind === 'call' && a.fn === 'exp') {
+      this.used.add('nf.log-exp');
+      return this.nf(a.args[0]!, depth);
+    }
+    if (a && a.kind === 'pow' && a.exp.kind === 'num') {
+      // log(b^(p/q)) = (p/q) log(b) for b > 0
+      if (this.positive(a.base)) return this.field.scale(this.log(this.nf(a.base, depth), depth), a.exp.value);
+    }
+    return this.atom(call('log', [x]));
+  }
+
+  /** log(c) for a rational c: a combination of logs of primes */
+  private logRational(c: Rational): RatFunc {
+    const F = this.field;
+    if (rsign(c) <= 0) return this.atom(call('log', [num(c)]));
+    this.used.add('nf.log-rational');
+    let acc = RF_ZERO;
+    for (const [p, e] of factorInteger(c.n)) acc = F.add(acc, F.scale(this.atom(call('log', [num(p)])), rat(e)));
+    for (const [p, e] of factorInteger(c.d)) acc = F.add(acc, F.scale(this.atom(call('log', [num(p)])), rat(-e)));
+    return acc;
+  }
+
+  /** sum(k, body): split over monomials, pull out what is free of k, collapse deltas, rename k canonically */
+  private sum(k: string, body: Expr, depth: number): RatFunc {
+    const F = this.field;
+    const B = this.nf(body, depth);
+    const mentionsK = (atomKey: string) => freeIndices(this.atoms.get(atomKey)!.expr).has(k);
+    if (B.den.some((f) => [...polyAtoms(f.poly)].some(mentionsK))) return this.sumAtom(k, this.toExpr(B), depth);
+    this.used.add('nf.sum-split');
+    let acc = RF_ZERO;
+    for (const t of B.num.values()) acc = F.add(acc, F.scale(this.sumMonomial(k, t, mentionsK, depth), t.coeff));
+    for (const f of B.den) {
+      const p = F.pow(rfPoly(f.poly), -f.mult);
+      if (!p) throw new Undefined('division by zero');
+      acc = F.mul(acc, p);
+    }
+    return acc;
+  }
+
+  private sumMonomial(k: string, t: Term, mentionsK: (a: string) => boolean, depth: number): RatFunc {
+    const F = this.field;
+    const free = t.mono.powers.filter((p) => !mentionsK(p.atom));
+    const bound = t.mono.powers.filter((p) => mentionsK(p.atom));
+    let outside = RF_ONE;
+    for (const p of free) outside = F.mul(outside, rfPoly(atomPoly(p.atom, p.exp)));
+    if (bound.length === 0) {
+      this.used.add('nf.sum-const');
+      return F.mul(outside, this.atom(units()));
+    }
+    const exprOf = (p: { atom: string; exp: number }) => {
+      const a = this.atoms.get(p.atom)!.expr;
+      return p.exp === 1 ? a : pow(a, num(p.exp));
+    };
+    for (const p of bound) {
+      const a = this.atoms.get(p.atom)!.expr;
+      if (a.kind !== 'delta') continue;
+      const other = a.a.kind === 'sym' && a.a.name === k ? a.b : a.b.kind === 'sym' && a.b.name === k ? a.a : undefined;
+      if (!other) continue;
+      // sum(k, delta(k, t) f(k)) = f(t): t is a unit, so exactly one term of the sum survives
+      this.used.add('nf.delta-collapse');
+      const rest = bound.filter((q) => q !== p).map(exprOf);
+      const collapsed = substitute(mul(rest), new Map([[k, other]]));
+      return F.mul(outside, this.nf(collapsed, depth));
+    }
+    return F.mul(outside, this.sumAtom(k, mul(bound.map(exprOf)), depth));
+  }
+
+  /** the atom sum(%d, body) with the bound index renamed canonically (alpha-equivalence) */
+  private sumAtom(k: string, body: Expr, depth: number): RatFunc {
+    this.used.add('nf.sum-alpha');
+    const name = `%${1 + sumDepth(body)}`;
+    const renamed = this.toExpr(this.nf(substitute(body, new Map([[k, sym(name)]])), depth));
+    return this.atom(sum(name, renamed));
+  }
+
+  /** the canonical expression of a normal form: terms in monomial order, denominators as negative powers */
+  toExpr(f: RatFunc): Expr {
+    const numer = this.polyExpr(f.num);
+    if (f.den.length === 0) return numer;
+    const factors = f.den.map((d) => pow(this.polyExpr(d.poly), num(-d.mult)));
+    return mul(numer.kind === 'num' && isOne(numer.value) ? factors : [numer, ...factors]);
+  }
+
+  polyExpr(p: Poly): Expr {
+    if (p.size === 0) return num(0);
+    return add(sortedTerms(p).map((t) => {
+      const factors: Expr[] = t.mono.powers.map((pw) => {
+        const a = this.atoms.get(pw.atom)!.expr;
+        return pw.exp === 1 ? a : pow(a, num(pw.exp));
+      });
+      if (!isOne(t.coeff) || factors.length === 0) factors.unshift(num(t.coeff));
+      return mul(factors);
+    }));
+  }
+}
+
+/** how deeply sums nest in e */
+function sumDepth(e: Expr): number {
+  const inner = children(e).reduce((m, c) => Math.max(m, sumDepth(c)), 0);
+  return e.kind === 'sum' ? inner + 1 : inner;
+}
+
+// re-exported for tests that check values of rationals
+export { rcmp, radd };

@@ -1,0 +1,259 @@
+/**
+ * Polynomials with exact rational coefficients over atoms (canonical
+ * expressions treated as indeterminates), in a quotient ring given by the
+ * atoms' reductions (s^2 = s for binary s, r^q = b for r = b^(1/q), ...).
+ *
+ * A polynomial identity here is an identity of values for every value of the
+ * atoms that satisfies the reductions, which is what makes equality sound.
+ */
+import type { Expr } from '../ir/expr.js';
+import { type Rational, ONE, ZERO, radd, rmul, rdiv, isZero, rationalToString, rneg, requal } from '../ir/rational.js';
+import { BudgetExceeded, MAX_TERMS, type Meter } from './budget.js';
+
+/** how an atom's powers reduce; the reduction is a valid identity wherever the atom is defined */
+export type Reduction =
+  | { readonly kind: 'idempotent' } // a^2 = a (binary variables, deltas)
+  | { readonly kind: 'root'; readonly q: number; readonly base: Poly } // r^q = base
+  | { readonly kind: 'square'; readonly to: Poly }; // a^2 = to (cos^2 = 1 - sin^2)
+
+export interface AtomInfo {
+  readonly expr: Expr;
+  readonly reduction?: Reduction;
+}
+
+/** one atom raised to a positive exponent */
+export interface Power {
+  readonly atom: string;
+  readonly exp: number;
+}
+
+export interface Mono {
+  readonly key: string;
+  /** sorted by atom key */
+  readonly powers: readonly Power[];
+  readonly degree: number;
+}
+
+export interface Term {
+  readonly coeff: Rational;
+  readonly mono: Mono;
+}
+
+/** a polynomial: monomial key -> term; the zero polynomial is empty */
+export type Poly = ReadonlyMap<string, Term>;
+
+export const ONE_MONO: Mono = { key: '1', powers: [], degree: 0 };
+
+export function mono(powers: readonly Power[]): Mono {
+  const sorted = [...powers].filter((p) => p.exp !== 0).sort((a, b) => (a.atom < b.atom ? -1 : a.atom > b.atom ? 1 : 0));
+  const key = sorted.length === 0 ? '1' : sorted.map((p) => (p.exp === 1 ? p.atom : `${p.atom}^${p.exp}`)).join('*');
+  return { key, powers: sorted, degree: sorted.reduce((s, p) => s + p.exp, 0) };
+}
+
+/** graded lexicographic order: a total order compatible with multiplication */
+export function compareMono(a: Mono, b: Mono): number {
+  if (a.degree !== b.degree) return a.degree - b.degree;
+  let i = 0;
+  let j = 0;
+  while (i < a.powers.length || j < b.powers.length) {
+    const pa = a.powers[i];
+    const pb = b.powers[j];
+    if (pa && pb && pa.atom === pb.atom) {
+      if (pa.exp !== pb.exp) return pa.exp - pb.exp;
+      i++;
+      j++;
+    } else if (pb === undefined || (pa !== undefined && pa.atom < pb.atom)) {
+      return 1; // a has the smaller atom with a positive exponent where b has 0
+    } else {
+      return -1;
+    }
+  }
+  return 0;
+}
+
+export const ZERO_POLY: Poly = new Map();
+
+export function constPoly(c: Rational): Poly {
+  return isZero(c) ? ZERO_POLY : new Map([['1', { coeff: c, mono: ONE_MONO }]]);
+}
+
+export function atomPoly(atom: string, exp = 1): Poly {
+  const m = mono([{ atom, exp }]);
+  return new Map([[m.key, { coeff: ONE, mono: m }]]);
+}
+
+export function isZeroPoly(p: Poly): boolean {
+  return p.size === 0;
+}
+
+/** the rational c when p is the constant c */
+export function constantValue(p: Poly): Rational | undefined {
+  if (p.size === 0) return ZERO;
+  if (p.size !== 1) return undefined;
+  const t = p.get('1');
+  return t ? t.coeff : undefined;
+}
+
+/** a stable text key: equal exactly for equal polynomials */
+export function polyKey(p: Poly): string {
+  if (p.size === 0) return '0';
+  return sortedTerms(p)
+    .map((t) => `${rationalToString(t.coeff)}:${t.mono.key}`)
+    .join(' + ');
+}
+
+/** terms, largest monomial first */
+export function sortedTerms(p: Poly): Term[] {
+  return [...p.values()].sort((a, b) => compareMono(b.mono, a.mono));
+}
+
+export function leadingTerm(p: Poly): Term | undefined {
+  let best: Term | undefined;
+  for (const t of p.values()) if (!best || compareMono(t.mono, best.mono) > 0) best = t;
+  return best;
+}
+
+function addTermInto(acc: Map<string, Term>, coeff: Rational, m: Mono): void {
+  const prev = acc.get(m.key);
+  const c = prev ? radd(prev.coeff, coeff) : coeff;
+  if (isZero(c)) acc.delete(m.key);
+  else acc.set(m.key, { coeff: c, mono: m });
+  if (acc.size > MAX_TERMS) throw new BudgetExceeded('MAX_TERMS', `a polynomial grew past ${MAX_TERMS} terms`);
+}
+
+/** a + b */
+export function addPoly(a: Poly, b: Poly): Poly {
+  const acc = new Map(a);
+  for (const t of b.values()) addTermInto(acc, t.coeff, t.mono);
+  return acc;
+}
+
+/** c * a */
+export function scalePoly(a: Poly, c: Rational): Poly {
+  if (isZero(c)) return ZERO_POLY;
+  const acc = new Map<string, Term>();
+  for (const [k, t] of a) acc.set(k, { coeff: rmul(t.coeff, c), mono: t.mono });
+  return acc;
+}
+
+export const negPoly = (a: Poly): Poly => scalePoly(a, rneg(ONE));
+
+/**
+ * Multiplication in the quotient ring: monomials multiply, then each atom's
+ * power is reduced by its reduction.
+ */
+export class Ring {
+  constructor(
+    readonly atoms: Map<string, AtomInfo>,
+    private readonly meter: Meter,
+  ) {}
+
+  /** m1 * m2 reduced, as a polynomial */
+  mulMono(m1: Mono, m2: Mono): Poly {
+    this.meter.spend();
+    const exps = new Map<string, number>();
+    for (const p of m1.powers) exps.set(p.atom, p.exp);
+    for (const p of m2.powers) exps.set(p.atom, (exps.get(p.atom) ?? 0) + p.exp);
+    return this.reduce(exps);
+  }
+
+  /** the monomial with these exponents, with every reduction applied */
+  reduce(exps: ReadonlyMap<string, number>): Poly {
+    let plain: Power[] = [];
+    let rest: Poly = constPoly(ONE);
+    for (const [atom, e] of exps) {
+      const red = this.atoms.get(atom)?.reduction;
+      if (!red || e < 2) {
+        plain.push({ atom, exp: e });
+        continue;
+      }
+      if (red.kind === 'idempotent') plain.push({ atom, exp: 1 });
+      else if (red.kind === 'root') {
+        const whole = Math.floor(e / red.q);
+        const left = e % red.q;
+        if (left) plain.push({ atom, exp: left });
+        rest = this.mul(rest, this.pow(red.base, whole));
+      } else {
+        const whole = Math.floor(e / 2);
+        if (e % 2) plain.push({ atom, exp: 1 });
+        rest = this.mul(rest, this.pow(red.to, whole));
+      }
+    }
+    const m = mono(plain);
+    const single: Poly = new Map([[m.key, { coeff: ONE, mono: m }]]);
+    if (rest.size === 1 && rest.has('1') && requal(rest.get('1')!.coeff, ONE)) return single;
+    plain = [];
+    return this.mul(single, rest);
+  }
+
+  /** a * b */
+  mul(a: Poly, b: Poly): Poly {
+    if (a.size === 0 || b.size === 0) return ZERO_POLY;
+    const acc = new Map<string, Term>();
+    for (const ta of a.values())
+      for (const tb of b.values()) {
+        const c = rmul(ta.coeff, tb.coeff);
+        if (ta.mono.degree === 0 || tb.mono.degree === 0) {
+          addTermInto(acc, c, ta.mono.degree === 0 ? tb.mono : ta.mono);
+          continue;
+        }
+        for (const t of this.mulMono(ta.mono, tb.mono).values()) addTermInto(acc, rmul(c, t.coeff), t.mono);
+      }
+    return acc;
+  }
+
+  /** a^k for k >= 0 */
+  pow(a: Poly, k: number): Poly {
+    let result = constPoly(ONE);
+    let base = a;
+    while (k > 0) {
+      if (k & 1) result = this.mul(result, base);
+      k >>= 1;
+      if (k) base = this.mul(base, base);
+    }
+    return result;
+  }
+
+  /**
+   * q with a = f * q exactly (checked by multiplying back), or undefined.
+   * Plain polynomial division by leading terms, then a verification that
+   * makes it sound in the quotient ring too.
+   */
+  divideExact(a: Poly, f: Poly): Poly | undefined {
+    const lf = leadingTerm(f);
+    if (!lf) return undefined;
+    let r: Poly = a;
+    let q: Poly = ZERO_POLY;
+    for (let steps = 0; r.size > 0; steps++) {
+      if (steps > 4 * MAX_TERMS) return undefined;
+      const lr = leadingTerm(r)!;
+      const quotientMono = divideMono(lr.mono, lf.mono);
+      if (!quotientMono) return undefined;
+      const t: Poly = new Map([[quotientMono.key, { coeff: rdiv(lr.coeff, lf.coeff), mono: quotientMono }]]);
+      q = addPoly(q, t);
+      const before = r;
+      r = addPoly(r, negPoly(this.mul(t, f)));
+      if (r.has(lr.mono.key) && before.get(lr.mono.key) === r.get(lr.mono.key)) return undefined;
+    }
+    return polyKey(this.mul(q, f)) === polyKey(a) ? q : undefined;
+  }
+}
+
+/** m / d when d divides m as monomials */
+export function divideMono(m: Mono, d: Mono): Mono | undefined {
+  const exps = new Map<string, number>();
+  for (const p of m.powers) exps.set(p.atom, p.exp);
+  for (const p of d.powers) {
+    const e = (exps.get(p.atom) ?? 0) - p.exp;
+    if (e < 0) return undefined;
+    exps.set(p.atom, e);
+  }
+  return mono([...exps].map(([atom, exp]) => ({ atom, exp })));
+}
+
+/** the atoms that occur in p */
+export function polyAtoms(p: Poly): Set<string> {
+  const out = new Set<string>();
+  for (const t of p.values()) for (const pw of t.mono.powers) out.add(pw.atom);
+  return out;
+}

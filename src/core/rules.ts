@@ -1,0 +1,90 @@
+/**
+ * The rule tables. Each entry has a stable id (shipped ids never change
+ * meaning), a statement, the side condition it requires, and a doc line.
+ * The differentiator, the normal form, the explainer and the property tests
+ * all read these tables.
+ */
+import { type Expr, call, mul, num, pow, add, neg, div, sub, sym } from '../ir/expr.js';
+
+export interface DerivativeRule {
+  readonly id: string;
+  readonly fn: string;
+  /** f'(u), the derivative of f at u */
+  readonly derivative: (u: Expr) => Expr;
+  readonly statement: string;
+  readonly doc: string;
+}
+
+const one = num(1);
+const sq = (u: Expr) => pow(u, num(2));
+
+/** d/dx f(u) = f'(u) * du/dx: the table of f' for every built-in function */
+export const DERIVATIVE_RULES: readonly DerivativeRule[] = [
+  { id: 'd.exp', fn: 'exp', derivative: (u) => call('exp', [u]), statement: "exp'(u) = exp(u)", doc: 'derivative of exp' },
+  { id: 'd.log', fn: 'log', derivative: (u) => div(one, u), statement: "log'(u) = 1/u", doc: 'derivative of log' },
+  { id: 'd.sqrt', fn: 'sqrt', derivative: (u) => div(one, mul([num(2), call('sqrt', [u])])), statement: "sqrt'(u) = 1/(2 sqrt(u))", doc: 'derivative of sqrt' },
+  { id: 'd.sin', fn: 'sin', derivative: (u) => call('cos', [u]), statement: "sin'(u) = cos(u)", doc: 'derivative of sin' },
+  { id: 'd.cos', fn: 'cos', derivative: (u) => neg(call('sin', [u])), statement: "cos'(u) = -sin(u)", doc: 'derivative of cos' },
+  { id: 'd.tan', fn: 'tan', derivative: (u) => div(one, sq(call('cos', [u]))), statement: "tan'(u) = 1/cos(u)^2", doc: 'derivative of tan' },
+  { id: 'd.sinh', fn: 'sinh', derivative: (u) => call('cosh', [u]), statement: "sinh'(u) = cosh(u)", doc: 'derivative of sinh' },
+  { id: 'd.cosh', fn: 'cosh', derivative: (u) => call('sinh', [u]), statement: "cosh'(u) = sinh(u)", doc: 'derivative of cosh' },
+  { id: 'd.tanh', fn: 'tanh', derivative: (u) => sub(one, sq(call('tanh', [u]))), statement: "tanh'(u) = 1 - tanh(u)^2", doc: 'derivative of tanh' },
+  { id: 'd.asin', fn: 'asin', derivative: (u) => div(one, call('sqrt', [sub(one, sq(u))])), statement: "asin'(u) = 1/sqrt(1 - u^2)", doc: 'derivative of asin' },
+  { id: 'd.acos', fn: 'acos', derivative: (u) => neg(div(one, call('sqrt', [sub(one, sq(u))]))), statement: "acos'(u) = -1/sqrt(1 - u^2)", doc: 'derivative of acos' },
+  { id: 'd.atan', fn: 'atan', derivative: (u) => div(one, add([one, sq(u)])), statement: "atan'(u) = 1/(1 + u^2)", doc: 'derivative of atan' },
+  { id: 'd.sigma', fn: 'sigma', derivative: (u) => mul([call('sigma', [u]), sub(one, call('sigma', [u]))]), statement: "sigma'(u) = sigma(u) (1 - sigma(u))", doc: 'derivative of the logistic sigmoid' },
+];
+
+export const DERIVATIVE_BY_FN: ReadonlyMap<string, DerivativeRule> = new Map(DERIVATIVE_RULES.map((r) => [r.fn, r]));
+
+/** the structural rules of differentiation, written once in derivative.ts */
+export const STRUCTURAL_RULES = {
+  'd.const': { statement: 'dc/dx = 0 for c not depending on x', doc: 'constant rule' },
+  'd.var': { statement: 'dx/dx = 1', doc: 'a variable by itself' },
+  'd.indexed': { statement: 'd w[m,k] / d w[i,j] = delta(m,i) delta(k,j)', doc: 'indexed variable: Kronecker deltas' },
+  'd.independent': { statement: 'dq/dv = 0 when q is declared independent of v', doc: 'declared independence' },
+  'd.opaque': { statement: 'dq/dv stays diff(q, v) for an opaque q that may depend on v', doc: 'opaque quantity' },
+  'd.sum-rule': { statement: '(f + g)\' = f\' + g\'', doc: 'sum rule' },
+  'd.product': { statement: '(f g)\' = f\' g + f g\'', doc: 'product rule' },
+  'd.power': { statement: "(u^c)' = c u^(c-1) u' for c not depending on x", doc: 'power rule' },
+  'd.exp-power': { statement: "(b^u)' = b^u log(b) u' for b not depending on x", doc: 'exponential rule' },
+  'd.general-power': { statement: "(u^v)' = u^v (v' log(u) + v u'/u)", doc: 'general power rule' },
+  'd.chain': { statement: "f(u)' = f'(u) u'", doc: 'chain rule' },
+  'd.sum-index': { statement: 'd/dx sum(k, f) = sum(k, df/dx)', doc: 'differentiate under the sum' },
+} as const;
+
+export interface AlgebraRule {
+  readonly id: string;
+  readonly statement: string;
+  /** the side condition, checked by interval analysis (sign.ts) before the rule applies */
+  readonly requires?: string;
+  readonly doc: string;
+}
+
+/** rewrites the normal form applies to atoms (normal.ts); ids appear in explanations */
+export const ALGEBRA_RULES: readonly AlgebraRule[] = [
+  { id: 'nf.expand', statement: 'products of sums expand; like terms collect', doc: 'polynomial arithmetic with exact rationals' },
+  { id: 'nf.cancel', statement: 'a f / (b f) = a / b', requires: 'f != 0 wherever the expression is defined (definedness is compared separately)', doc: 'cancel a common factor' },
+  { id: 'nf.binary', statement: 's^2 = s', requires: 's binary', doc: 'a binary variable is idempotent' },
+  { id: 'nf.delta', statement: 'delta(a, a) = 1; delta(a, b)^2 = delta(a, b); distinct literals give 0', doc: 'Kronecker delta' },
+  { id: 'nf.delta-collapse', statement: 'sum(k, delta(k, j) f(k)) = f(j)', requires: 'j is a unit (an index variable or a literal unit)', doc: 'only the k = j term survives' },
+  { id: 'nf.sum-split', statement: 'sum(k, a f + b g) = a sum(k, f) + b sum(k, g) for a, b free of k', doc: 'linearity of sums' },
+  { id: 'nf.sum-const', statement: 'sum(k, c) = n c for c free of k', doc: 'a constant summed over n units' },
+  { id: 'nf.sum-alpha', statement: 'sum(k, f(k)) = sum(m, f(m))', doc: 'bound indices are renamed canonically' },
+  { id: 'nf.sigma', statement: 'sigma(u) = exp(u) / (1 + exp(u))', doc: 'the logistic function in terms of exp' },
+  { id: 'nf.exp-sum', statement: 'exp(a + b) = exp(a) exp(b); exp(c u) = exp(u)^c for integer c', doc: 'exp of a sum' },
+  { id: 'nf.exp-log', statement: 'exp(c log(u)) = u^c', requires: 'u > 0 (log(u) defined)', doc: 'exp undoes log' },
+  { id: 'nf.log-exp', statement: 'log(exp(u)) = u', doc: 'log undoes exp' },
+  { id: 'nf.log-product', statement: 'log(a b) = log(a) + log(b); log(a / b) = log(a) - log(b); log(a^c) = c log(a)', requires: 'a > 0 and b > 0', doc: 'log of a product' },
+  { id: 'nf.log-rational', statement: 'log(p^a q^b) = a log(p) + b log(q) for primes p, q', doc: 'log of a rational number' },
+  { id: 'nf.root', statement: 'u^(p/q) = r^p with r = u^(1/q), r^q = u', requires: 'u >= 0 (where r is defined)', doc: 'rational powers' },
+  { id: 'nf.power-exp', statement: 'b^v = exp(v log(b))', requires: 'b > 0', doc: 'a variable exponent' },
+  { id: 'nf.hyperbolic', statement: 'sinh, cosh, tanh in terms of exp', doc: 'hyperbolic functions' },
+  { id: 'nf.trig', statement: 'tan = sin/cos; cos(u)^2 = 1 - sin(u)^2; sin(-u) = -sin(u); cos(-u) = cos(u)', doc: 'trigonometric atoms' },
+  { id: 'nf.inverse', statement: 'sin(asin(u)) = u, cos(acos(u)) = u, tan(atan(u)) = u', doc: 'a function after its inverse' },
+  { id: 'nf.odd', statement: 'asin(-u) = -asin(u), atan(-u) = -atan(u), acos(u) = pi/2 - asin(u)', doc: 'inverse trigonometric atoms' },
+  { id: 'nf.special-values', statement: 'exp(0) = 1, log(1) = 0, sin(0) = 0, cos(0) = 1, ...', doc: 'values at 0 and 1' },
+];
+
+/** x, the placeholder variable the property tests use to check DERIVATIVE_RULES */
+export const RULE_VARIABLE = sym('u');

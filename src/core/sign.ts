@@ -1,0 +1,189 @@
+/**
+ * Interval analysis: a range that contains every value an expression takes on
+ * the declared domains. It only ever over-approximates, so "the range
+ * excludes 0" is a proof that the expression is nonzero. Used to discharge
+ * side conditions (cancel a factor, split a log) and definedness conditions.
+ */
+import type { Expr } from '../ir/expr.js';
+import type { Domain, SymbolDecl } from '../ir/symbols.js';
+import { type Rational, rat, radd, rmul, rdiv, rsign, rcmp, rneg, ONE, ZERO, isInteger } from '../ir/rational.js';
+
+/** an end point: a rational, or undefined for an infinite end */
+type End = Rational | undefined;
+
+export interface Range {
+  readonly lo: End; // undefined: -inf
+  readonly hi: End; // undefined: +inf
+  readonly loOpen: boolean;
+  readonly hiOpen: boolean;
+  /** known to exclude 0 even where the bounds do not say so (domain `nonzero`) */
+  readonly nonzero: boolean;
+}
+
+const ANY: Range = { lo: undefined, hi: undefined, loOpen: true, hiOpen: true, nonzero: false };
+const range = (lo: End, hi: End, loOpen: boolean, hiOpen: boolean, nonzero = false): Range => ({ lo, hi, loOpen, hiOpen, nonzero });
+const point = (v: Rational): Range => range(v, v, false, false, rsign(v) !== 0);
+const POSITIVE = range(ZERO, undefined, true, true);
+const NONNEG = range(ZERO, undefined, false, true);
+
+export function domainRange(d: Domain): Range {
+  switch (d.kind) {
+    case 'binary': return range(ZERO, ONE, false, false);
+    case 'nonzero': return { ...ANY, nonzero: true };
+    case 'interval': return range(d.lo, d.hi, d.lo === undefined || d.loOpen, d.hi === undefined || d.hiOpen);
+  }
+}
+
+/** true when 0 is certainly not in r */
+export function excludesZero(r: Range): boolean {
+  if (r.nonzero) return true;
+  if (r.lo !== undefined && (rsign(r.lo) > 0 || (rsign(r.lo) === 0 && r.loOpen))) return true;
+  if (r.hi !== undefined && (rsign(r.hi) < 0 || (rsign(r.hi) === 0 && r.hiOpen))) return true;
+  return false;
+}
+export const isPositiveRange = (r: Range): boolean => r.lo !== undefined && (rsign(r.lo) > 0 || (rsign(r.lo) === 0 && r.loOpen));
+export const isNonnegRange = (r: Range): boolean => r.lo !== undefined && rsign(r.lo) >= 0;
+
+function addRange(a: Range, b: Range): Range {
+  const lo = a.lo !== undefined && b.lo !== undefined ? radd(a.lo, b.lo) : undefined;
+  const hi = a.hi !== undefined && b.hi !== undefined ? radd(a.hi, b.hi) : undefined;
+  return range(lo, hi, a.loOpen || b.loOpen, a.hiOpen || b.hiOpen);
+}
+
+function negRange(a: Range): Range {
+  return range(a.hi && rneg(a.hi), a.lo && rneg(a.lo), a.hiOpen, a.loOpen, a.nonzero);
+}
+
+/** sign class of a range: which of <0, =0, >0 it may contain */
+function signs(r: Range): { neg: boolean; zero: boolean; pos: boolean } {
+  const neg = r.lo === undefined || rsign(r.lo) < 0;
+  const pos = r.hi === undefined || rsign(r.hi) > 0;
+  return { neg, zero: !excludesZero(r), pos };
+}
+
+function mulRange(a: Range, b: Range): Range {
+  const bounded = (r: Range) => r.lo !== undefined && r.hi !== undefined;
+  if (bounded(a) && bounded(b)) {
+    // each corner product, open when an end it comes from is open (unless a closed end is exactly 0)
+    const corner = (x: Rational, xOpen: boolean, y: Rational, yOpen: boolean) => ({
+      v: rmul(x, y),
+      open: (xOpen || yOpen) && !(!xOpen && rsign(x) === 0) && !(!yOpen && rsign(y) === 0),
+    });
+    const c = [
+      corner(a.lo!, a.loOpen, b.lo!, b.loOpen), corner(a.lo!, a.loOpen, b.hi!, b.hiOpen),
+      corner(a.hi!, a.hiOpen, b.lo!, b.loOpen), corner(a.hi!, a.hiOpen, b.hi!, b.hiOpen),
+    ];
+    const lo = c.reduce((m, x) => (rcmp(x.v, m) < 0 ? x.v : m), c[0]!.v);
+    const hi = c.reduce((m, x) => (rcmp(x.v, m) > 0 ? x.v : m), c[0]!.v);
+    // an end is open only when every corner reaching it is open
+    const loOpen = c.filter((x) => rcmp(x.v, lo) === 0).every((x) => x.open);
+    const hiOpen = c.filter((x) => rcmp(x.v, hi) === 0).every((x) => x.open);
+    const r = range(lo, hi, loOpen, hiOpen, a.nonzero && b.nonzero);
+    return excludesZero(a) && excludesZero(b) && !excludesZero(r) ? { ...r, nonzero: true } : r;
+  }
+  const sa = signs(a);
+  const sb = signs(b);
+  const nz = excludesZero(a) && excludesZero(b);
+  const canPos = (sa.pos && sb.pos) || (sa.neg && sb.neg);
+  const canNeg = (sa.pos && sb.neg) || (sa.neg && sb.pos);
+  if (!canNeg) return nz ? POSITIVE : NONNEG;
+  if (!canPos) return nz ? negRange(POSITIVE) : negRange(NONNEG);
+  return { ...ANY, nonzero: nz };
+}
+
+function invRange(a: Range): Range {
+  if (!excludesZero(a)) return ANY;
+  if (isPositiveRange(a)) {
+    const lo = a.hi !== undefined && rsign(a.hi) > 0 ? rdiv(ONE, a.hi) : ZERO;
+    const hi = rsign(a.lo!) > 0 ? rdiv(ONE, a.lo!) : undefined;
+    return range(lo, hi, a.hi === undefined || a.hiOpen, a.loOpen || hi === undefined, true);
+  }
+  if (a.hi !== undefined && (rsign(a.hi) < 0 || (rsign(a.hi) === 0 && a.hiOpen))) return negRange(invRange(negRange(a)));
+  return { ...ANY, nonzero: true };
+}
+
+function powRange(b: Range, k: Rational): Range {
+  if (isInteger(k)) {
+    const n = k.n;
+    if (n === 0n) return point(ONE);
+    if (n < 0n) return invRange(powRange(b, rneg(k)));
+    let r = b;
+    for (let i = 1n; i < n && i < 64n; i++) r = mulRange(r, b);
+    if (n >= 64n) {
+      const s = signs(b);
+      if (n % 2n === 0n) return excludesZero(b) ? POSITIVE : NONNEG;
+      if (!s.neg) return excludesZero(b) ? POSITIVE : NONNEG;
+      return { ...ANY, nonzero: excludesZero(b) };
+    }
+    if (n % 2n === 0n && (r.lo === undefined || rsign(r.lo) < 0)) {
+      // an even power is >= 0; it is 0 exactly where the base is
+      return excludesZero(b) ? { ...r, lo: ZERO, loOpen: true, nonzero: true } : { ...r, lo: ZERO, loOpen: false };
+    }
+    return r;
+  }
+  // a non-integer power is only defined for a base >= 0 (> 0 for negative exponents)
+  return excludesZero(b) || rsign(k) < 0 ? POSITIVE : NONNEG;
+}
+
+const bounded = (lo: number, hi: number, open: boolean) => range(rat(lo), rat(hi), open, open);
+
+/**
+ * A range containing every value of e on the declared domains, where e is
+ * defined. Names not in `symbols` (plain variables) range over the reals.
+ */
+export function rangeOf(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Range {
+  const go = (x: Expr): Range => {
+    switch (x.kind) {
+      case 'num': return point(x.value);
+      case 'const': return x.name === 'pi' ? bounded(3, 4, true) : bounded(2, 3, true);
+      case 'units': return range(ONE, undefined, false, true);
+      case 'sym': {
+        const d = symbols.get(x.name);
+        return d && d.kind === 'scalar' ? domainRange(d.domain) : ANY;
+      }
+      case 'elem': {
+        const d = symbols.get(x.name);
+        return d && d.kind === 'array' ? domainRange(d.domain) : ANY;
+      }
+      case 'delta': return range(ZERO, ONE, false, false);
+      case 'add': return x.terms.map(go).reduce(addRange);
+      case 'mul': return x.factors.map(go).reduce(mulRange);
+      case 'pow': {
+        const b = go(x.base);
+        if (x.exp.kind === 'num') return powRange(b, x.exp.value);
+        if (x.base.kind === 'const' && x.base.name === 'e') return POSITIVE;
+        return isPositiveRange(b) ? POSITIVE : ANY;
+      }
+      case 'sum': {
+        const b = go(x.body);
+        const s = signs(b);
+        if (!s.neg) return excludesZero(b) ? POSITIVE : NONNEG;
+        if (!s.pos) return excludesZero(b) ? negRange(POSITIVE) : negRange(NONNEG);
+        return ANY;
+      }
+      case 'diff': return ANY;
+      case 'call': {
+        const a = x.args.map(go);
+        const u = a[0] ?? ANY;
+        switch (x.fn) {
+          case 'exp': return POSITIVE;
+          case 'sigma': return bounded(0, 1, true);
+          case 'sqrt': return excludesZero(u) ? POSITIVE : NONNEG;
+          case 'log':
+            if (u.lo !== undefined && rcmp(u.lo, ONE) >= 0) return rcmp(u.lo, ONE) > 0 || u.loOpen ? POSITIVE : NONNEG;
+            if (u.hi !== undefined && rcmp(u.hi, ONE) <= 0) return negRange(rcmp(u.hi, ONE) < 0 || u.hiOpen ? POSITIVE : NONNEG);
+            return ANY;
+          case 'sin': case 'cos': return bounded(-1, 1, false);
+          case 'tanh': return bounded(-1, 1, true);
+          case 'atan': return bounded(-2, 2, true);
+          case 'asin': return bounded(-2, 2, false);
+          case 'acos': return bounded(0, 4, false);
+          case 'cosh': return range(ONE, undefined, false, true);
+          case 'sinh': return isPositiveRange(u) ? POSITIVE : isPositiveRange(negRange(u)) ? negRange(POSITIVE) : ANY;
+          default: return ANY;
+        }
+      }
+    }
+  };
+  return go(e);
+}
