@@ -1,0 +1,80 @@
+/**
+ * The `verify` command: arguments -> verifyFile per file -> report -> exit
+ * status. Expected problems (bad usage, unreadable files, errors in a
+ * derivation) are reported as data; anything thrown is a bug and is shown as
+ * `internal error: ...` without a stack trace unless DERIVCHECK_DEBUG=1.
+ */
+import { readFileSync } from 'node:fs';
+import type { FileResult } from '../derivation/result.js';
+import { verifyFile } from '../derivation/verify.js';
+import { formatJson } from '../report/json.js';
+import { formatText } from '../report/text.js';
+import { exitCode } from './exit-code.js';
+import { parseArguments, type CliOptions } from './options.js';
+import { checkReadable } from './unreadable.js';
+
+/** the package version, read once; the same relative path works from src/cli and dist/cli */
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function checkAll(options: CliOptions): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  // One file at a time, in the order given: the report order and the numeric
+  // checks' use of the seed do not depend on scheduling.
+  for (const file of options.files) {
+    const unreadable = await checkReadable(file, options.seed);
+    results.push(
+      unreadable ??
+        (await verifyFile(file, {
+          seed: options.seed,
+          strict: options.strict,
+          ...(options.samples !== undefined ? { samples: options.samples } : {}),
+        })),
+    );
+  }
+  return results;
+}
+
+async function run(argv: readonly string[]): Promise<number> {
+  const parsed = await parseArguments(argv, {
+    stdoutIsTTY: process.stdout.isTTY === true,
+    env: process.env,
+    version: packageVersion(),
+  });
+  if (parsed.kind === 'exit') {
+    if (parsed.stdout !== undefined) process.stdout.write(parsed.stdout);
+    if (parsed.stderr !== undefined) process.stderr.write(parsed.stderr);
+    return parsed.code;
+  }
+  const { options } = parsed;
+  const results = await checkAll(options);
+  const report = options.format === 'json' ? formatJson(results) : formatText(results, { color: options.color, strict: options.strict });
+  process.stdout.write(report);
+  return exitCode(results, options.strict);
+}
+
+function reportInternalError(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`internal error: ${message}\n`);
+  if (process.env.DERIVCHECK_DEBUG === '1' && err instanceof Error && err.stack !== undefined) {
+    process.stderr.write(err.stack + '\n');
+  } else {
+    process.stderr.write('This is a bug in derivcheck; set DERIVCHECK_DEBUG=1 to see the stack trace.\n');
+  }
+}
+
+/** Runs `verify` with `argv` (the arguments after the script), writing to stdout/stderr; resolves to the exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (err) {
+    reportInternalError(err);
+    return 2;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The command line: `verify [options] FILE...` parsed with yargs into plain
+ * options, or into an early exit (help, version, usage error) with the text
+ * to show. No printing and no process.exit here, so tests can call it.
+ */
+import yargs from 'yargs';
+
+/** The seed used when --seed is not given: fixed, so two runs on the same files agree. */
+export const DEFAULT_SEED = 1;
+
+export type Format = 'text' | 'json';
+
+export interface CliOptions {
+  readonly files: readonly string[];
+  readonly format: Format;
+  readonly strict: boolean;
+  readonly seed: number;
+  readonly samples?: number;
+  readonly color: boolean;
+}
+
+/** What the command line asks for: a run, or an exit with text for stdout or stderr. */
+export type Parsed =
+  | { readonly kind: 'run'; readonly options: CliOptions }
+  | { readonly kind: 'exit'; readonly code: number; readonly stdout?: string; readonly stderr?: string };
+
+/** What the defaults depend on besides the arguments. */
+export interface Environment {
+  readonly stdoutIsTTY: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly version: string;
+}
+
+const EPILOGUE = [
+  'Exit status: 0 when every step of every file is proved or numeric (proved only, with --strict);',
+  '1 when any step failed; 2 when a file cannot be read, parsed or checked (or on bad usage).',
+  '',
+  `Numeric checks draw random points and random networks from --seed (default ${DEFAULT_SEED}), so a run`,
+  'is reproducible; a counterexample reports the seed that found it.',
+  '',
+  'Colour is on when stdout is a terminal and NO_COLOR is not set; --color/--no-color override.',
+].join('\n');
+
+function parser(env: Environment) {
+  return yargs()
+    .scriptName('verify')
+    .usage('$0 [options] FILE...\n\nCheck calculus derivations written in YAML:\neach step must equal the one before it.')
+    .option('format', { choices: ['text', 'json'] as const, default: 'text' as Format, describe: 'report format' })
+    .option('strict', { type: 'boolean', default: false, describe: 'only symbolically proved steps count; numeric evidence is not enough' })
+    .option('seed', { type: 'number', default: DEFAULT_SEED, describe: 'seed of every random choice in numeric checks' })
+    .option('samples', { type: 'number', describe: 'random points per numeric check (default: chosen by the checker)' })
+    .option('color', { type: 'boolean', describe: 'colour the text report (default: when stdout is a terminal and NO_COLOR is unset)' })
+    .example('$0 derivations/sigmoid-belief-net.yaml', 'check one derivation, human-readable report')
+    .example('$0 --strict --format json derivations/*.yaml', 'check many; only proofs count; JSON on stdout')
+    .demandCommand(1, 'give at least one derivation file')
+    .strict()
+    .version(env.version)
+    .help()
+    .alias('help', 'h')
+    .epilogue(EPILOGUE)
+    .wrap(null);
+}
+
+/** a positive (or, with `zero`, nonnegative) safe integer, or undefined when the value is not one */
+function isCount(value: unknown, zero: boolean): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && (zero ? value >= 0 : value > 0);
+}
+
+function usageError(message: string): Parsed {
+  return { kind: 'exit', code: 2, stderr: `verify: ${message}\nRun 'verify --help' for usage.\n` };
+}
+
+/** The meaning of the arguments `args` (without node and the script) under `env`. */
+export async function parseArguments(args: readonly string[], env: Environment): Promise<Parsed> {
+  const { error, argv, output } = await new Promise<{ error: Error | undefined; argv: Record<string, unknown>; output: string }>(
+    (resolve) => {
+      // With a callback yargs neither prints nor exits: help, version and errors come back here.
+      parser(env).parse([...args], {}, (err, parsedArgv, out) => {
+        resolve({ error: err ?? undefined, argv: parsedArgv as Record<string, unknown>, output: out });
+      });
+    },
+  );
+  if (error !== undefined) return usageError(error.message);
+  if (argv.help === true || argv.version === true) return { kind: 'exit', code: 0, stdout: output + '\n' };
+  if (!isCount(argv.seed, true)) return usageError(`--seed must be a nonnegative integer, got ${JSON.stringify(argv.seed)}`);
+  if (argv.samples !== undefined && !isCount(argv.samples, false)) {
+    return usageError(`--samples must be a positive integer, got ${JSON.stringify(argv.samples)}`);
+  }
+  const noColor = env.env.NO_COLOR !== undefined && env.env.NO_COLOR !== '';
+  const color = typeof argv.color === 'boolean' ? argv.color : env.stdoutIsTTY && !noColor;
+  const files = (argv._ as unknown[]).map(String);
+  const options: CliOptions = {
+    files,
+    format: argv.format as Format,
+    strict: argv.strict === true,
+    seed: argv.seed,
+    color,
+    ...(argv.samples !== undefined ? { samples: argv.samples as number } : {}),
+  };
+  return { kind: 'run', options };
+}

@@ -1,0 +1,103 @@
+/**
+ * The human-readable report: per file a header, one block per step (mark,
+ * status, file:line:column, location, the step as parsed, its reason, the
+ * message, and for a failed step the counterexample), the premises, and a
+ * closing summary line.
+ */
+import type { Counterexample, FileResult, Premise, StepResult, StepStatus } from '../derivation/result.js';
+import { palette, type Paint, type Palette } from './ansi.js';
+import { fileAccepted, plural, summaryLine, tally } from './tally.js';
+
+export interface TextOptions {
+  /** wrap marks and verdicts in ANSI colour codes */
+  readonly color: boolean;
+  /** only `proved` counts: numeric steps are flagged as not enough */
+  readonly strict: boolean;
+}
+
+const MARK: Record<StepStatus, string> = { proved: '✓', numeric: '≈', failed: '✗', error: '!' };
+const INDENT = '      ';
+
+function paintFor(status: StepStatus, p: Palette): Paint {
+  switch (status) {
+    case 'proved': return p.green;
+    case 'numeric': return p.cyan;
+    case 'failed': return p.red;
+    case 'error': return p.magenta;
+  }
+}
+
+/** indents every line of a possibly multi-line text */
+function indented(text: string, indent: string): string[] {
+  return text.split('\n').map((line) => indent + line);
+}
+
+/** a two-column `name = value` table, names padded to one width */
+function table(rows: readonly (readonly [string, string])[], indent: string): string[] {
+  const width = Math.max(...rows.map(([name]) => name.length));
+  return rows.map(([name, value]) => `${indent}${name.padEnd(width)} = ${value}`);
+}
+
+function counterexampleLines(c: Counterexample): string[] {
+  const rows: [string, string][] = Object.entries(c.values).map(([name, value]) => [name, value]);
+  rows.push(['previous step', c.lhs], ['this step', c.rhs]);
+  if (c.units !== undefined) rows.push(['units', String(c.units)]);
+  rows.push(['seed', String(c.seed)], ['found by', c.how]);
+  return [`${INDENT}counterexample:`, ...table(rows, INDENT + '  ')];
+}
+
+function stepLines(file: string, s: StepResult, opts: TextOptions, p: Palette): string[] {
+  const paint = paintFor(s.status, p);
+  const word = s.status === 'numeric' && opts.strict ? 'numeric (not enough under --strict)' : s.status;
+  const code = s.code !== undefined ? `  [${s.code}]` : '';
+  const lines = [`  ${paint(`${MARK[s.status]} ${word.padEnd(7)}`)}  ${file}:${s.line}:${s.column}  ${p.bold(s.location)}${code}`];
+  if (s.expr !== undefined) lines.push(INDENT + s.expr);
+  if (s.by !== undefined) lines.push(p.dim(`${INDENT}by: ${s.by}`));
+  if (s.message !== '') lines.push(...indented(s.message, INDENT));
+  if (s.evidence !== undefined) {
+    const e = s.evidence;
+    const where = e.instances !== undefined ? `, ${e.instances}` : '';
+    lines.push(p.dim(`${INDENT}evidence: ${plural(e.points, 'point')} agree, ${e.skipped} skipped, seed ${e.seed}${where}`));
+  }
+  if (s.rules !== undefined && s.rules.length > 0) lines.push(p.dim(`${INDENT}rules: ${s.rules.join(', ')}`));
+  if (s.counterexample !== undefined) lines.push(...counterexampleLines(s.counterexample));
+  return lines;
+}
+
+function premiseLines(premises: readonly Premise[]): string[] {
+  if (premises.length === 0) return [];
+  const kindWidth = Math.max(...premises.map((q) => q.kind.length));
+  return [
+    '  Premises (assumed, not proved):',
+    ...premises.map((q) => `    line ${String(q.line).padEnd(4)} ${q.kind.padEnd(kindWidth)}  ${q.text}`),
+  ];
+}
+
+function verdictLine(r: FileResult, opts: TextOptions, p: Palette): string {
+  if (fileAccepted(r, opts.strict)) return `  ${p.green('=> ok')}`;
+  const t = tally([r]);
+  const parts: string[] = [];
+  if (t.failed > 0) parts.push(`${t.failed} failed`);
+  if (t.errors > 0) parts.push(plural(t.errors, 'error'));
+  if (opts.strict && t.numeric > 0) parts.push(`${t.numeric} numeric under --strict`);
+  if (parts.length === 0) parts.push(r.steps.length === 0 ? 'no steps checked' : 'the checker did not accept it');
+  return `  ${p.red(`=> NOT OK: ${parts.join(', ')}`)}`;
+}
+
+function fileBlock(r: FileResult, opts: TextOptions, p: Palette): string[] {
+  const header = r.title !== '' ? `${r.file}: ${r.title}` : r.file;
+  return [
+    p.bold(header),
+    ...r.steps.flatMap((s) => stepLines(r.file, s, opts, p)),
+    ...premiseLines(r.premises),
+    verdictLine(r, opts, p),
+  ];
+}
+
+/** The report of `results` as text lines ending in a newline; a pure function of its arguments. */
+export function formatText(results: readonly FileResult[], opts: TextOptions): string {
+  const p = palette(opts.color);
+  const blocks = results.map((r) => fileBlock(r, opts, p).join('\n'));
+  const summary = summaryLine(tally(results)) + (opts.strict ? ' (--strict: only proved counts)' : '');
+  return [...blocks, summary].join('\n\n') + '\n';
+}
