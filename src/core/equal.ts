@@ -46,10 +46,10 @@ interface Prepared {
 }
 
 /** unfold definitions, take derivatives, apply assumptions; collect definedness conditions on the way */
-function prepare(e: Expr, scope: Scope): Prepared {
+function prepare(e: Expr, scope: Scope, used: Set<string>): Prepared {
   const unfolded = unfold(e, scope.definitions);
   const before = conditionsOf(unfolded);
-  const expr = eliminateDiff(unfolded, scope.symbols);
+  const expr = eliminateDiff(unfolded, scope.symbols, (id) => used.add(id));
   const after = conditionsOf(expr);
   const assume = (x: Expr) => applyAssumptions(x, scope.assumptions);
   const conditions = [...before, ...after].map((c) => ({ ...c, expr: assume(c.expr) }));
@@ -62,8 +62,8 @@ export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope): Decision {
   const N = new Normalizer(scope.symbols, meter);
   let L: Prepared, R: Prepared;
   try {
-    L = prepare(lhs, scope);
-    R = prepare(rhs, scope);
+    L = prepare(lhs, scope, N.used);
+    R = prepare(rhs, scope, N.used);
   } catch (err) {
     if (err instanceof BudgetExceeded) return notProved(`not proved: ${err.message}`, err.bound);
     throw err;

@@ -1,8 +1,11 @@
 /**
- * Verify one derivation file: load, check, and return the result as data.
- * (Stub: the checker is being written; this signature is the contract the CLI uses.)
+ * Verify one derivation file: read, load, check, and return the result as
+ * data. Input problems come back as steps with status `error`.
  */
-import type { FileResult } from './result.js';
+import { readFile } from 'node:fs/promises';
+import type { FileResult, StepResult } from './result.js';
+import { loadDerivation } from './load.js';
+import { checkDerivation } from './check.js';
 
 export interface VerifyOptions {
   /** seed of every random choice in numeric checks; the same seed reproduces a run */
@@ -15,6 +18,29 @@ export interface VerifyOptions {
 
 /** The result of checking the derivation in `path`; input problems come back as steps with status `error`, never as exceptions. */
 export async function verifyFile(path: string, options: VerifyOptions): Promise<FileResult> {
-  void options;
-  return { file: path, title: '', ok: false, steps: [], premises: [], seed: options.seed };
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const message = `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; check the path`;
+    return errorResult(path, '', [{ location: 'file', line: 1, column: 1, status: 'error', code: 'cannot-read', message }], options.seed);
+  }
+  return verifyText(path, text, options);
+}
+
+/** verifyFile for text already in memory (`path` names it in reports) */
+export function verifyText(path: string, text: string, options: VerifyOptions): FileResult {
+  const loaded = loadDerivation(path, text);
+  if (!loaded.ok) {
+    const steps: StepResult[] = loaded.errors.map((e) => ({
+      location: e.location ?? 'file', line: e.place.line, column: e.place.column, status: 'error', code: e.code,
+      message: e.message,
+    }));
+    return errorResult(path, '', steps, options.seed);
+  }
+  return checkDerivation(loaded.derivation, options);
+}
+
+function errorResult(file: string, title: string, steps: StepResult[], seed: number): FileResult {
+  return { file, title, ok: false, steps, premises: [], seed };
 }

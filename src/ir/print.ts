@@ -42,7 +42,8 @@ function render(e: Expr, sp: Spelling): { text: string; prec: number } {
   switch (e.kind) {
     case 'num': {
       const text = sp.num(e.value);
-      return { text, prec: rsign(e.value) < 0 || e.value.d !== 1n ? PRECEDENCE.mul : PRECEDENCE.atom };
+      const selfContained = text.startsWith('(') || (rsign(e.value) >= 0 && e.value.d === 1n);
+      return { text, prec: selfContained ? PRECEDENCE.atom : PRECEDENCE.mul };
     }
     case 'sym': return { text: sp.sym(e.name), prec: PRECEDENCE.atom };
     case 'const': return { text: sp.constant(e.name), prec: PRECEDENCE.atom };

@@ -1,0 +1,138 @@
+/**
+ * The step and case checker: walks a loaded derivation, asks the core whether
+ * each step equals its predecessor, and where the core cannot say, asks the
+ * numeric layer for evidence or a counterexample. It decides nothing itself.
+ */
+import type { Expr, Variable } from '../ir/expr.js';
+import type { Definition, Scope } from '../ir/symbols.js';
+import { toAscii, toLatex } from '../ir/print.js';
+import { UnfoldError } from '../ir/substitute.js';
+import { decideEqual } from '../core/equal.js';
+import { numericCompare } from '../numeric/compare.js';
+import type { Assumption, LoadedCase, LoadedDerivation, LoadedStep, Place } from './model.js';
+import type { FileResult, Premise, StepResult } from './result.js';
+import { exhaustiveness } from './cases.js';
+
+export interface CheckOptions {
+  readonly seed: number;
+  readonly strict: boolean;
+  readonly samples?: number;
+}
+
+/** what one comparison is about, for the report */
+interface Subject {
+  readonly location: string;
+  readonly place: Place;
+  readonly expr: Expr;
+  readonly by?: string;
+}
+
+/** Check every step, case and claim of a derivation. */
+export function checkDerivation(d: LoadedDerivation, options: CheckOptions): FileResult {
+  const steps: StepResult[] = [];
+  const baseDefs = new Map<string, Definition>(d.definitions.map((x) => [x.name, x]));
+  const scopeWith = (defs: ReadonlyMap<string, Definition>, assumptions: readonly Assumption[]): Scope => ({
+    symbols: d.symbols,
+    definitions: defs,
+    assumptions: assumptions.map((a) => ({ variable: a.variable, value: a.value })),
+  });
+  const compare = (prev: Expr, subject: Subject, scope: Scope, what: string) => steps.push(compareStep(prev, subject, scope, what, options));
+
+  // the main chain
+  const first = d.steps[0]!;
+  if (d.claim) compare(d.claim.lhs, first, scopeWith(baseDefs, first.when), 'the claim\'s left side');
+  else compare(first.expr, first, scopeWith(baseDefs, first.when), 'itself (the starting point; there is no claim to compare it with)');
+  chain(d.steps, baseDefs, [], compare, scopeWith);
+
+  const last = d.steps[d.steps.length - 1]!;
+  if (!d.cases) {
+    if (d.claim) compare(last.expr, { location: 'claim.rhs', place: d.claim.rhsPlace, expr: d.claim.rhs }, scopeWith(baseDefs, last.when), 'the last step');
+  } else {
+    for (const c of d.cases.list) {
+      const defs = new Map(baseDefs);
+      for (const x of c.definitions) defs.set(x.name, x);
+      const caseFirst = c.steps[0]!;
+      compare(last.expr, caseFirst, scopeWith(defs, [...c.when, ...caseFirst.when]), 'the main chain\'s last step');
+      chain(c.steps, defs, c.when, compare, scopeWith);
+      if (d.claim) {
+        const caseLast = c.steps[c.steps.length - 1]!;
+        compare(caseLast.expr, { location: `${c.location}.claim.rhs`, place: d.claim.rhsPlace, expr: d.claim.rhs }, scopeWith(defs, c.when), 'the case\'s last step');
+      }
+    }
+    steps.push(...exhaustiveness(d.cases.list, d.cases.place, d.symbols, options.seed));
+  }
+  const ok = steps.every((s) => s.status === 'proved' || (!options.strict && s.status === 'numeric'));
+  return { file: d.file, title: d.title, ok, steps, premises: premises(d), seed: options.seed };
+}
+
+/** steps[k] against steps[k-1], for k >= 1 */
+function chain(
+  list: readonly LoadedStep[],
+  defs: ReadonlyMap<string, Definition>,
+  caseWhen: readonly Assumption[],
+  compare: (prev: Expr, s: Subject, scope: Scope, what: string) => void,
+  scopeWith: (defs: ReadonlyMap<string, Definition>, a: readonly Assumption[]) => Scope,
+): void {
+  for (let k = 1; k < list.length; k++) compare(list[k - 1]!.expr, list[k]!, scopeWith(defs, [...caseWhen, ...list[k]!.when]), 'the previous step');
+}
+
+/** one comparison: the core first; the numeric layer only where the core could not prove it */
+function compareStep(prev: Expr, s: Subject, scope: Scope, what: string, options: CheckOptions): StepResult {
+  const head = {
+    location: s.location, line: s.place.line, column: s.place.column,
+    expr: toAscii(s.expr), latex: toLatex(s.expr), ...(s.by ? { by: s.by } : {}),
+  };
+  let decision;
+  try {
+    decision = decideEqual(prev, s.expr, scope);
+  } catch (err) {
+    if (err instanceof UnfoldError) return { ...head, status: 'error', code: 'definition', message: `cannot unfold the definitions: ${err.message}` };
+    throw err;
+  }
+  if (decision.proved) {
+    return { ...head, status: 'proved', rules: decision.rules, message: `equals ${what} (normal form ${decision.rhsNormal})` };
+  }
+  const verdict = numericCompare(prev, s.expr, scope, { seed: options.seed, ...(options.samples ? { samples: options.samples } : {}) });
+  const hint = decision.conditions.find((c) => c.hint)?.hint;
+  if (verdict.kind === 'disagree') {
+    const why = decision.valuesAgree ? ` ${decision.reason}.` : '';
+    return {
+      ...head, status: 'failed', counterexample: verdict.counterexample,
+      message: `does not equal ${what}: at the point below they differ.${why}${hint ? ` To exclude such points, ${hint}.` : ''}`,
+    };
+  }
+  if (verdict.kind === 'agree') {
+    return {
+      ...head, status: 'numeric',
+      evidence: { points: verdict.points, skipped: verdict.skipped, seed: verdict.seed, instances: verdict.instances },
+      message: `not proved symbolically (${decision.reason}); equal to ${what} at ${verdict.points} sampled points (${verdict.instances}; seed ${verdict.seed})`,
+    };
+  }
+  return { ...head, status: 'error', code: 'undecided', message: `cannot be checked: ${decision.reason}, and the numeric check was inconclusive (${verdict.reason})` };
+}
+
+function premises(d: LoadedDerivation): Premise[] {
+  const out: Premise[] = [];
+  for (const [name, decl] of d.symbols) {
+    if (decl.kind !== 'scalar' || !decl.opaque) continue;
+    const indep = decl.independentOf.length ? `, independent of ${decl.independentOf.map((v: Variable) => toAscii(v)).join(', ')}` : '';
+    out.push({ kind: 'declaration', text: `${name} is an opaque quantity (domain ${domainText(decl.domain)})${indep}`, line: d.symbolPlaces.get(name)?.line ?? 1 });
+  }
+  for (const x of d.definitions) out.push({ kind: 'definition', text: defText(x), line: x.place.line });
+  d.cases?.list.forEach((c: LoadedCase) => {
+    for (const a of c.when) out.push({ kind: 'assumption', text: `${c.location}: ${toAscii(a.variable)} = ${toAscii(a.value)}`, line: a.place.line });
+    for (const x of c.definitions) out.push({ kind: 'case-definition', text: `${c.location}: ${defText(x)}`, line: x.place.line });
+  });
+  return out;
+}
+
+function defText(x: { name: string; params: readonly string[]; body: Expr }): string {
+  return `${x.name}${x.params.length ? `(${x.params.join(', ')})` : ''} = ${toAscii(x.body)}`;
+}
+
+function domainText(d: import('../ir/symbols.js').Domain): string {
+  if (d.kind !== 'interval') return d.kind;
+  const lo = d.lo ? `${d.lo.n}${d.lo.d === 1n ? '' : '/' + d.lo.d}` : '-inf';
+  const hi = d.hi ? `${d.hi.n}${d.hi.d === 1n ? '' : '/' + d.hi.d}` : 'inf';
+  return `${d.loOpen || !d.lo ? '(' : '['}${lo}, ${hi}${d.hiOpen || !d.hi ? ')' : ']'}`;
+}

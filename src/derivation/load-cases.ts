@@ -1,0 +1,63 @@
+/**
+ * The `cases:` list: each case has its own assumptions (`when`), may add or
+ * override definitions (`define`), and continues the chain with its `steps`.
+ */
+import type { Node } from 'yaml';
+import type { SymbolDecl } from '../ir/symbols.js';
+import type { LoadContext } from './load-context.js';
+import { functionsWith, readDefineBodies, readDefineHeads } from './load-define.js';
+import { readSteps, readWhen } from './load-steps.js';
+import type { LoadedCase, Place } from './model.js';
+
+const CASE_KEYS = ['when', 'define', 'steps'] as const;
+
+/** the cases of a `cases:` list, each read under the file's declarations and definitions plus its own */
+export function readCases(
+  ctx: LoadContext,
+  node: Node | null,
+  symbols: ReadonlyMap<string, SymbolDecl>,
+  functions: ReadonlyMap<string, number>,
+): { place: Place; list: LoadedCase[] } | undefined {
+  const list = ctx.seq(node, 'cases', 'cases');
+  if (!list) return undefined;
+  if (list.items.length === 0) {
+    ctx.error('schema', list, 'cases is empty; write at least one case with when and steps, or remove cases', 'cases');
+    return undefined;
+  }
+  const out: LoadedCase[] = [];
+  (list.items as Node[]).forEach((item, k) => {
+    const c = readCase(ctx, item, symbols, functions, `cases[${k}]`);
+    if (c) out.push(c);
+  });
+  return { place: ctx.place(ctx.resolve(node)), list: out };
+}
+
+function readCase(
+  ctx: LoadContext,
+  item: Node,
+  symbols: ReadonlyMap<string, SymbolDecl>,
+  functions: ReadonlyMap<string, number>,
+  location: string,
+): LoadedCase | undefined {
+  const map = ctx.map(item, `each case (${location})`, location);
+  if (!map) return undefined;
+  const entries = ctx.entries(map, location);
+  ctx.onlyKeys(entries, CASE_KEYS, 'a case', location);
+  const get = (k: string) => entries.find((e) => e.key === k);
+  const whenEntry = get('when');
+  const stepsEntry = get('steps');
+  if (!whenEntry) ctx.error('schema', map, 'a case needs `when:`, the assumptions it covers, such as {"s[i]": 1}', location);
+  if (!stepsEntry) ctx.error('schema', map, 'a case needs `steps:`, the chain under its assumptions', location);
+  const defineEntry = get('define');
+  // a case may say what a declared opaque scalar is (`ps: sigma(a(i))`), but not redefine an index or an array
+  const fixed = new Set([...symbols.values()].filter((d) => d.kind !== 'scalar').map((d) => d.name));
+  const heads = defineEntry ? readDefineHeads(ctx, defineEntry.value, fixed, `${location}.define`) : [];
+  // a case's definitions are in scope for its own steps (and for each other), not for other cases
+  const caseFunctions = functionsWith(functions, heads);
+  const env = { symbols, functions: caseFunctions };
+  const definitions = readDefineBodies(ctx, heads, symbols, caseFunctions);
+  const when = whenEntry ? readWhen(ctx, whenEntry.value, env, 'when', location) : [];
+  const steps = stepsEntry ? readSteps(ctx, stepsEntry.value, env, `${location}.steps`) : [];
+  if (!whenEntry || !stepsEntry) return undefined;
+  return { location, place: ctx.place(map), when, definitions, steps };
+}

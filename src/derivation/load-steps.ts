@@ -1,0 +1,87 @@
+/**
+ * Step lists and `when` maps: the chain of expressions and the assumptions
+ * attached to a step or a case.
+ */
+import type { Node } from 'yaml';
+import type { ParseEnv } from '../parse/expression.js';
+import type { LoadContext } from './load-context.js';
+import type { Assumption, LoadedStep } from './model.js';
+
+const STEP_KEYS = ['expr', 'latex', 'by', 'when'] as const;
+
+/** the steps of a `steps:` list; `prefix` is `steps` or `cases[n].steps` */
+export function readSteps(ctx: LoadContext, node: Node | null, env: ParseEnv, prefix: string): LoadedStep[] {
+  const list = ctx.seq(node, prefix, prefix);
+  if (!list) return [];
+  if (list.items.length === 0) {
+    ctx.error('schema', list, `${prefix} is empty; write at least one step as \`- expr: ...\``, prefix);
+    return [];
+  }
+  const out: LoadedStep[] = [];
+  (list.items as Node[]).forEach((item, k) => {
+    const step = readStep(ctx, item, env, `${prefix}[${k}]`);
+    if (step) out.push(step);
+  });
+  return out;
+}
+
+function readStep(ctx: LoadContext, item: Node, env: ParseEnv, location: string): LoadedStep | undefined {
+  const map = ctx.map(item, `each step (${location})`, location);
+  if (!map) return undefined;
+  const entries = ctx.entries(map, location);
+  ctx.onlyKeys(entries, STEP_KEYS, `a step`, location);
+  const get = (k: string) => entries.find((e) => e.key === k);
+  const exprEntry = get('expr');
+  const latexEntry = get('latex');
+  if (exprEntry && latexEntry) {
+    ctx.error('schema', latexEntry.keyNode, 'a step has both expr and latex; keep one of them', location);
+    return undefined;
+  }
+  if (!exprEntry && !latexEntry) {
+    ctx.error('schema', map, 'a step needs `expr:` (or `latex:`); write `- expr: ...`', location);
+    return undefined;
+  }
+  const byEntry = get('by');
+  const by = byEntry ? ctx.string(byEntry.value, 'by', location) : undefined;
+  const whenEntry = get('when');
+  const when = whenEntry ? readWhen(ctx, whenEntry.value, env, 'when', location) : [];
+  if (latexEntry) {
+    ctx.error('latex-unsupported', ctx.resolve(latexEntry.value) ?? latexEntry.keyNode, 'LaTeX steps cannot be read yet; write this step with `expr:` in the ASCII syntax, e.g. diff(log(sigma(a(i))), w[i,j])', location);
+    return undefined;
+  }
+  const read = ctx.expression(exprEntry!.value, env, 'expr', location);
+  if (!read || (byEntry && by === undefined)) return undefined;
+  return { location, place: read.place, expr: read.expr, source: read.source, ...(by !== undefined ? { by } : {}), when };
+}
+
+/**
+ * the assumptions of a `when` map: each key a variable (`x`, `"s[i]"`), each
+ * value an expression (a YAML number is read exactly, by its digits)
+ */
+export function readWhen(ctx: LoadContext, node: Node | null, env: ParseEnv, what: string, location: string): Assumption[] {
+  const map = ctx.map(node, what, location);
+  if (!map) return [];
+  const out: Assumption[] = [];
+  const seen = new Set<string>();
+  for (const { key, keyNode, value } of ctx.entries(map, location)) {
+    const variable = ctx.expression(keyNode, env, `a key of ${what}`, location);
+    if (!variable) continue;
+    const v = variable.expr;
+    if (v.kind !== 'sym' && v.kind !== 'elem') {
+      ctx.error('bad-when', keyNode, `a key of ${what} must be a variable, a scalar name or an array element such as "s[i]"; '${key}' is neither`, location);
+      continue;
+    }
+    if (v.kind === 'sym' && env.functions.has(v.name)) {
+      ctx.error('bad-when', keyNode, `'${v.name}' is defined under define, so it cannot be assumed; assume values for the variables it is built from, or override it with a case's define`, location);
+      continue;
+    }
+    if (seen.has(v.key)) {
+      ctx.error('bad-when', keyNode, `'${key}' is assumed twice in one ${what} map; keep one`, location);
+      continue;
+    }
+    seen.add(v.key);
+    const assumed = ctx.expression(value, env, `the value assumed for '${key}'`, location);
+    if (assumed) out.push({ variable: v, value: assumed.expr, place: assumed.place });
+  }
+  return out;
+}

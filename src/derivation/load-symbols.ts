@@ -1,0 +1,101 @@
+/**
+ * The `symbols:` section: `name: index`, or `name: {indices, domain,
+ * independent_of}`, to declarations. A declared name without indices is an
+ * opaque scalar (see model.ts and symbols.ts).
+ */
+import type { Node } from 'yaml';
+import { isScalar } from 'yaml';
+import type { Variable } from '../ir/expr.js';
+import { REAL, type Domain, type SymbolDecl } from '../ir/symbols.js';
+import { parseDomain } from '../parse/domain.js';
+import { nameProblem } from '../parse/names.js';
+import { type LoadContext, describe } from './load-context.js';
+import type { Place } from './model.js';
+
+/** why: arrays in derivations have one to a few indices, and the numeric checker builds n^indices elements */
+export const MAX_ARRAY_INDICES = 8;
+
+const DECLARATION_KEYS = ['indices', 'domain', 'independent_of'] as const;
+
+export interface LoadedSymbols {
+  readonly symbols: Map<string, SymbolDecl>;
+  readonly places: Map<string, Place>;
+}
+
+/** the declarations in a `symbols:` map; `functions` (the defined names) is needed to read `independent_of` */
+export function readSymbols(ctx: LoadContext, node: Node | null, functions: ReadonlyMap<string, number>): LoadedSymbols {
+  const symbols = new Map<string, SymbolDecl>();
+  const places = new Map<string, Place>();
+  const pending: { name: string; domain: Domain; list: Node | null; location: string }[] = [];
+  const map = ctx.map(node, 'symbols', 'symbols');
+  if (!map) return { symbols, places };
+  for (const { key: name, keyNode, value } of ctx.entries(map, 'symbols')) {
+    const location = `symbols.${name}`;
+    const problem = nameProblem(name);
+    if (problem) {
+      ctx.error(problem.code, keyNode, problem.message, location);
+      continue;
+    }
+    places.set(name, ctx.place(keyNode));
+    const v = ctx.resolve(value);
+    if (isScalar(v) && v.value === 'index') {
+      symbols.set(name, { kind: 'index', name });
+      continue;
+    }
+    const decl = ctx.map(v, `the declaration of '${name}' (write \`${name}: index\` or \`${name}: {indices: N, domain: ...}\`)`, location);
+    if (!decl) continue;
+    const entries = ctx.entries(decl, location);
+    ctx.onlyKeys(entries, DECLARATION_KEYS, `the declaration of '${name}'`, location);
+    const get = (k: string) => entries.find((e) => e.key === k);
+    const domainEntry = get('domain');
+    const domain = domainEntry ? readDomain(ctx, domainEntry.value, location) : REAL;
+    const indicesEntry = get('indices');
+    const independent = get('independent_of');
+    if (indicesEntry) {
+      const arity = readArity(ctx, indicesEntry.value, location);
+      if (independent) ctx.error('schema', independent.keyNode, `independent_of applies to scalars, and '${name}' is an array; remove independent_of or indices`, location);
+      if (arity !== undefined) symbols.set(name, { kind: 'array', name, arity, domain });
+      continue;
+    }
+    symbols.set(name, { kind: 'scalar', name, domain, opaque: true, independentOf: [] });
+    if (independent) pending.push({ name, domain, list: independent.value, location });
+  }
+  // independent_of mentions other symbols (`w[i,j]`), so it is read once every declaration is known
+  for (const p of pending) {
+    const independentOf = readVariables(ctx, p.list, { symbols, functions }, p.location);
+    symbols.set(p.name, { kind: 'scalar', name: p.name, domain: p.domain, opaque: true, independentOf });
+  }
+  return { symbols, places };
+}
+
+function readDomain(ctx: LoadContext, node: Node | null, location: string): Domain {
+  const text = ctx.string(node, 'domain', location);
+  if (text === undefined) return REAL;
+  const r = parseDomain(text);
+  if (r.ok) return r.domain;
+  ctx.error('schema', ctx.resolve(node), r.message, location);
+  return REAL;
+}
+
+function readArity(ctx: LoadContext, node: Node | null, location: string): number | undefined {
+  const n = ctx.resolve(node);
+  const v = isScalar(n) ? n.value : undefined;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_ARRAY_INDICES) return v;
+  ctx.error('schema', n ?? node, `indices must be a whole number from 1 to ${MAX_ARRAY_INDICES} (limit MAX_ARRAY_INDICES); ${describe(n)} was given`, location);
+  return undefined;
+}
+
+/** a list of variables (scalar names or array elements), each written as an expression */
+function readVariables(ctx: LoadContext, node: Node | null, env: Parameters<LoadContext['expression']>[1], location: string): Variable[] {
+  const list = ctx.seq(node, 'independent_of', location);
+  if (!list) return [];
+  const out: Variable[] = [];
+  for (const item of list.items as Node[]) {
+    const r = ctx.expression(item, env, 'an entry of independent_of', location);
+    if (!r) continue;
+    if (r.expr.kind === 'sym' && env.functions.has(r.expr.name)) ctx.error('schema', ctx.resolve(item), `independent_of lists variables, and '${r.expr.name}' is defined under define; list the variables it is built from instead`, location);
+    else if (r.expr.kind === 'sym' || r.expr.kind === 'elem') out.push(r.expr);
+    else ctx.error('schema', ctx.resolve(item), `independent_of lists variables, a scalar name or an array element such as "w[i,j]"; '${r.source}' is neither`, location);
+  }
+  return out;
+}

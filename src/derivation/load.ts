@@ -1,0 +1,163 @@
+/**
+ * A derivation file's text to a LoadedDerivation: YAML with positions, the
+ * schema checked by hand, every expression read to the IR. Input problems are
+ * collected (as many as can be found in one pass, at least one per bad step)
+ * and returned as data with a place; nothing here throws for any input text.
+ */
+import { LineCounter, type Node, type YAMLError, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { LoadContext } from './load-context.js';
+import { readCases } from './load-cases.js';
+import { functionsWith, readDefineBodies, readDefineHeads } from './load-define.js';
+import { readSteps } from './load-steps.js';
+import { readSymbols } from './load-symbols.js';
+import type { InputError, LoadResult, LoadedClaim } from './model.js';
+import type { ParseEnv } from '../parse/expression.js';
+
+/** why: a derivation is a page of YAML; 2 MB bounds the memory and time of reading a hostile or mistaken file */
+export const MAX_FILE_BYTES = 2_000_000;
+/** why: each step costs a symbolic and a numeric check; 5000 steps (main chain and cases together) is far past any real derivation */
+export const MAX_STEPS = 5000;
+/** why: YAML aliases can expand exponentially (a "billion laughs" file); this many is plenty for sharing a few expressions */
+export const MAX_ALIASES = 100;
+
+const TOP_KEYS = ['title', 'source', 'symbols', 'define', 'claim', 'steps', 'cases'] as const;
+
+/** the derivation in `text` (read from `file`, which names it in places), or every input problem found */
+export function loadDerivation(file: string, text: string): LoadResult {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_FILE_BYTES) {
+    return failure([{ code: 'limit', place: { file, line: 1, column: 1 }, message: `the file has ${bytes} bytes, more than ${MAX_FILE_BYTES} (limit MAX_FILE_BYTES); split the derivation into several files` }]);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) return failure(doc.errors.map((e) => yamlError(file, text, e)));
+  try {
+    // only to let the yaml library count alias expansions; the tree is read below, from the nodes
+    doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    const place = { file, line: 1, column: 1 };
+    if (err instanceof Error && /alias/i.test(err.message)) {
+      return failure([{ code: 'limit', place, message: `the file's YAML aliases expand to too much (limit MAX_ALIASES = ${MAX_ALIASES}); write the repeated parts out or use fewer aliases` }]);
+    }
+    return failure([{ code: 'yaml-syntax', place, message: `the YAML cannot be read: ${err instanceof Error ? err.message : String(err)}; fix the file` }]);
+  }
+  const ctx = new LoadContext(file, text, lines, doc);
+  return readDerivation(ctx, doc.contents as Node | null);
+}
+
+function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
+  const root = ctx.map(contents, 'the file', 'file');
+  if (!root) return failure(ctx.errors);
+  const entries = ctx.entries(root, 'file');
+  ctx.onlyKeys(entries, TOP_KEYS, 'the file', 'file');
+  const get = (k: string) => entries.find((e) => e.key === k)?.value ?? null;
+  const has = (k: string) => entries.some((e) => e.key === k);
+  // an optional section written with nothing under it (`symbols:`) is an empty section
+  const present = (k: 'symbols' | 'define') => has(k) && !isNothing(ctx.resolve(get(k)));
+
+  const title = has('title') ? ctx.string(get('title'), 'title', 'title') : undefined;
+  if (title !== undefined && title.trim() === '') ctx.error('schema', get('title'), 'the title is empty; write one line that says what the derivation shows', 'title');
+  if (!has('title')) ctx.error('schema', root, 'the file has no title; add `title: ...`, one line shown in reports', 'title');
+  const source = has('source') ? ctx.string(get('source'), 'source', 'source') : undefined;
+  if (!has('steps')) ctx.error('schema', root, 'the file has no steps; add `steps:` with at least one `- expr: ...`', 'steps');
+
+  const tooMany = countSteps(ctx, get('steps'), get('cases'));
+  if (tooMany !== undefined) {
+    ctx.error('limit', root, `the file has ${tooMany} steps, more than ${MAX_STEPS} (limit MAX_STEPS); split the derivation into several files`, 'steps');
+    return failure(ctx.errors);
+  }
+
+  // define's heads first: symbols' independent_of and every expression must know which names are defined
+  const heads = present('define') ? readDefineHeads(ctx, get('define'), symbolNames(ctx, get('symbols')), 'define') : [];
+  const functions = functionsWith(new Map(), heads);
+  const { symbols, places } = present('symbols') ? readSymbols(ctx, get('symbols'), functions) : { symbols: new Map(), places: new Map() };
+  const definitions = readDefineBodies(ctx, heads, symbols, functions);
+  const env: ParseEnv = { symbols, functions };
+  const claim = has('claim') ? readClaim(ctx, get('claim'), env) : undefined;
+  const steps = has('steps') ? readSteps(ctx, get('steps'), env, 'steps') : [];
+  const cases = has('cases') ? readCases(ctx, get('cases'), symbols, functions) : undefined;
+
+  if (ctx.errors.length > 0 || title === undefined) return failure(ctx.errors);
+  return {
+    ok: true,
+    derivation: {
+      file: ctx.file,
+      title,
+      ...(source !== undefined ? { source } : {}),
+      symbols,
+      symbolPlaces: places,
+      definitions,
+      ...(claim ? { claim } : {}),
+      steps,
+      ...(cases ? { cases } : {}),
+    },
+  };
+}
+
+function readClaim(ctx: LoadContext, node: Node | null, env: ParseEnv): LoadedClaim | undefined {
+  const map = ctx.map(node, 'claim', 'claim');
+  if (!map) return undefined;
+  const entries = ctx.entries(map, 'claim');
+  ctx.onlyKeys(entries, ['lhs', 'rhs'], 'claim', 'claim');
+  const side = (k: 'lhs' | 'rhs') => {
+    const e = entries.find((x) => x.key === k);
+    if (!e) {
+      ctx.error('schema', map, `the claim has no ${k}; write claim: {lhs: ..., rhs: ...}`, `claim.${k}`);
+      return undefined;
+    }
+    return ctx.expression(e.value, env, `claim.${k}`, `claim.${k}`);
+  };
+  const lhs = side('lhs');
+  const rhs = side('rhs');
+  if (!lhs || !rhs) return undefined;
+  return { place: ctx.place(map), lhs: lhs.expr, lhsPlace: lhs.place, rhs: rhs.expr, rhsPlace: rhs.place };
+}
+
+function isNothing(node: Node | null): boolean {
+  return node === null || (isScalar(node) && (node.value === null || node.value === undefined));
+}
+
+/** the names under symbols, without reading the declarations (define needs them first) */
+function symbolNames(ctx: LoadContext, node: Node | null): Set<string> {
+  const map = ctx.resolve(node);
+  const names = new Set<string>();
+  if (!isMap(map)) return names;
+  for (const pair of map.items) {
+    const k = ctx.resolve(pair.key as Node | null);
+    if (isScalar(k) && k.value !== null && typeof k.value !== 'object') names.add(String(k.value));
+  }
+  return names;
+}
+
+/** the total number of steps, main chain and cases, when above MAX_STEPS (counted before any is read, so a huge file is refused cheaply) */
+function countSteps(ctx: LoadContext, steps: Node | null, cases: Node | null): number | undefined {
+  const length = (n: Node | null) => {
+    const s = ctx.resolve(n);
+    return isSeq(s) ? s.items.length : 0;
+  };
+  let total = length(steps);
+  const list = ctx.resolve(cases);
+  if (isSeq(list)) {
+    for (const c of list.items) {
+      const m = ctx.resolve(c as Node | null);
+      if (isMap(m)) total += length((m.items.find((p) => isScalar(p.key) && p.key.value === 'steps')?.value ?? null) as Node | null);
+    }
+  }
+  return total > MAX_STEPS ? total : undefined;
+}
+
+/** a YAML syntax error as an input error at the line and column the yaml library gives */
+function yamlError(file: string, text: string, e: YAMLError): InputError {
+  const pos = e.linePos?.[0];
+  const place = { file, line: pos?.line ?? 1, column: pos?.col ?? 1 };
+  const first = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?\s*$/, '');
+  if (e.code === 'DUPLICATE_KEY') {
+    const line = text.split('\n', place.line)[place.line - 1] ?? '';
+    const key = /^\s*("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(line.slice(place.column - 1))?.[1];
+    return { code: 'yaml-syntax', place, message: `the key ${key ? `${key} ` : ''}appears twice in the same map; keep one` };
+  }
+  const what = first.charAt(0).toLowerCase() + first.slice(1);
+  return { code: 'yaml-syntax', place, message: `the YAML cannot be read: ${what}; fix the syntax here (an expression that contains ': ' or ' #', or starts with [ { * & or !, needs quotes)` };
+}
+
+const failure = (errors: readonly InputError[]): LoadResult => ({ ok: false, errors });
