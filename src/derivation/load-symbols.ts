@@ -1,7 +1,8 @@
 /**
  * The `symbols:` section: `name: index`, or `name: {indices, domain,
- * independent_of}`, to declarations. A declared name without indices is an
- * opaque scalar (see model.ts and symbols.ts).
+ * independent_of, opaque}`, to declarations. A declared name without indices is an
+ * opaque scalar (see model.ts and symbols.ts) unless it says `opaque: false`
+ * (an extension: an independent variable with a domain).
  */
 import type { Node } from 'yaml';
 import { isScalar } from 'yaml';
@@ -15,7 +16,8 @@ import type { Place } from './model.js';
 /** why: arrays in derivations have one to a few indices, and the numeric checker builds n^indices elements */
 export const MAX_ARRAY_INDICES = 8;
 
-const DECLARATION_KEYS = ['indices', 'domain', 'independent_of'] as const;
+// `opaque: false` is an extension of the contract: a declared scalar that is an independent variable
+const DECLARATION_KEYS = ['indices', 'domain', 'independent_of', 'opaque'] as const;
 
 export interface LoadedSymbols {
   readonly symbols: Map<string, SymbolDecl>;
@@ -57,8 +59,15 @@ export function readSymbols(ctx: LoadContext, node: Node | null, functions: Read
       if (arity !== undefined) symbols.set(name, { kind: 'array', name, arity, domain });
       continue;
     }
-    symbols.set(name, { kind: 'scalar', name, domain, opaque: true, independentOf: [] });
-    if (independent) pending.push({ name, domain, list: independent.value, location });
+    const opaqueEntry = get('opaque');
+    const opaqueValue = opaqueEntry ? ctx.resolve(opaqueEntry.value) : undefined;
+    const opaque = !(isScalar(opaqueValue) && opaqueValue.value === false);
+    if (opaqueEntry && !(isScalar(opaqueValue) && typeof opaqueValue.value === 'boolean')) {
+      ctx.error('schema', opaqueEntry.value ?? opaqueEntry.keyNode, `opaque must be true or false (false: '${name}' is an independent variable of its domain)`, location);
+    }
+    if (!opaque && independent) ctx.error('schema', independent.keyNode, `'${name}' is declared opaque: false, an independent variable, so independent_of does not apply; remove one of them`, location);
+    symbols.set(name, { kind: 'scalar', name, domain, opaque, independentOf: [] });
+    if (independent && opaque) pending.push({ name, domain, list: independent.value, location });
   }
   // independent_of mentions other symbols (`w[i,j]`), so it is read once every declaration is known
   for (const p of pending) {

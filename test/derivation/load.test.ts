@@ -349,3 +349,22 @@ describe('never throws', () => {
     fc.assert(fc.property(fc.array(unit, { maxLength: 30 }).map((parts) => parts.join('')), returnsData), { numRuns: 250 });
   });
 });
+
+describe('the opaque: false extension', () => {
+  it('declares an independent variable with a domain; opaque stays the default', () => {
+    const r = loadDerivation('t.yaml', 'title: t\nsymbols:\n  x: {domain: positive, opaque: false}\n  q: {domain: positive}\nsteps:\n  - expr: x\n');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const x = r.derivation.symbols.get('x');
+    const q = r.derivation.symbols.get('q');
+    expect(x?.kind === 'scalar' && x.opaque).toBe(false);
+    expect(q?.kind === 'scalar' && q.opaque).toBe(true);
+  });
+  it('rejects opaque: false together with independent_of, with a position', () => {
+    const r = loadDerivation('t.yaml', 'title: t\nsymbols:\n  x: {domain: positive, opaque: false, independent_of: [y]}\nsteps:\n  - expr: x\n');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0]!.code).toBe('schema');
+    expect(r.errors[0]!.place.line).toBe(3);
+  });
+});
