@@ -4,11 +4,11 @@
  * derivation) are reported as data; anything thrown is a bug and is shown as
  * `internal error: ...` without a stack trace unless DERIVCHECK_DEBUG=1.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import type { FileResult } from '../derivation/result.js';
 import { verifyFile } from '../derivation/verify.js';
-import { formatJson } from '../report/json.js';
-import { formatText } from '../report/text.js';
+import { renderReport } from '../report/render.js';
 import { exitCode } from './exit-code.js';
 import { parseArguments, type CliOptions } from './options.js';
 import { checkReadable } from './unreadable.js';
@@ -23,11 +23,13 @@ function packageVersion(): string {
   }
 }
 
-async function checkAll(options: CliOptions): Promise<FileResult[]> {
+/** every file's result, in order; `seconds` receives the time each took (for JUnit) */
+async function checkAll(options: CliOptions, seconds: number[] = []): Promise<FileResult[]> {
   const results: FileResult[] = [];
   // One file at a time, in the order given: the report order and the numeric
   // checks' use of the seed do not depend on scheduling.
   for (const file of options.files) {
+    const start = performance.now();
     const unreadable = await checkReadable(file, options.seed);
     results.push(
       unreadable ??
@@ -37,6 +39,7 @@ async function checkAll(options: CliOptions): Promise<FileResult[]> {
           ...(options.samples !== undefined ? { samples: options.samples } : {}),
         })),
     );
+    seconds.push((performance.now() - start) / 1000);
   }
   return results;
 }
@@ -53,9 +56,23 @@ async function run(argv: readonly string[]): Promise<number> {
     return parsed.code;
   }
   const { options } = parsed;
-  const results = await checkAll(options);
-  const report = options.format === 'json' ? formatJson(results) : formatText(results, { color: options.color, strict: options.strict });
-  process.stdout.write(report);
+  const started = new Date();
+  const seconds: number[] = [];
+  const results = await checkAll(options, seconds);
+  const render = { color: options.color, strict: options.strict, started, seconds };
+  if (options.output === undefined) {
+    process.stdout.write(renderReport(options.format, results, render));
+    return exitCode(results, options.strict);
+  }
+  // --output: the chosen format to the file (never coloured), the text report to stdout
+  process.stdout.write(renderReport('text', results, render));
+  try {
+    writeFileSync(options.output, renderReport(options.format, results, { ...render, color: false }));
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`verify: cannot write the ${options.format} report to ${options.output}: ${reason}\n`);
+    return 2;
+  }
   return exitCode(results, options.strict);
 }
 

@@ -4,11 +4,12 @@
  * to show. No printing and no process.exit here, so tests can call it.
  */
 import yargs from 'yargs';
+import { REPORT_FORMATS, type ReportFormat } from '../report/render.js';
 
 /** The seed used when --seed is not given: fixed, so two runs on the same files agree. */
 export const DEFAULT_SEED = 1;
 
-export type Format = 'text' | 'json';
+export type Format = ReportFormat;
 
 export interface CliOptions {
   readonly files: readonly string[];
@@ -17,6 +18,8 @@ export interface CliOptions {
   readonly seed: number;
   readonly samples?: number;
   readonly color: boolean;
+  /** write the --format report to this file; stdout then gets the text report */
+  readonly output?: string;
 }
 
 /** What the command line asks for: a run, or an exit with text for stdout or stderr. */
@@ -39,19 +42,26 @@ const EPILOGUE = [
   'is reproducible; a counterexample reports the seed that found it.',
   '',
   'Colour is on when stdout is a terminal and NO_COLOR is not set; --color/--no-color override.',
+  '',
+  'Formats: text (for people), json (for programs), junit (JUnit XML for CI test reports),',
+  'github (GitHub Actions annotations), markdown (pull-request comments), html (one',
+  'self-contained page with the mathematics typeset; works offline).',
+  'With --output FILE the --format report goes to FILE and the text report to stdout.',
 ].join('\n');
 
 function parser(env: Environment) {
   return yargs()
     .scriptName('verify')
     .usage('$0 [options] FILE...\n\nCheck calculus derivations written in YAML:\neach step must equal the one before it.')
-    .option('format', { choices: ['text', 'json'] as const, default: 'text' as Format, describe: 'report format' })
+    .option('format', { choices: REPORT_FORMATS, default: 'text' as Format, describe: 'report format' })
+    .option('output', { type: 'string', requiresArg: true, describe: 'write the --format report to this file and the text report to stdout' })
     .option('strict', { type: 'boolean', default: false, describe: 'only symbolically proved steps count; numeric evidence is not enough' })
     .option('seed', { type: 'number', default: DEFAULT_SEED, describe: 'seed of every random choice in numeric checks' })
     .option('samples', { type: 'number', describe: 'random points per numeric check (default: chosen by the checker)' })
     .option('color', { type: 'boolean', describe: 'colour the text report (default: when stdout is a terminal and NO_COLOR is unset)' })
     .example('$0 derivations/sigmoid-belief-net.yaml', 'check one derivation, human-readable report')
     .example('$0 --strict --format json derivations/*.yaml', 'check many; only proofs count; JSON on stdout')
+    .example('$0 --format junit --output derivcheck.xml derivations/*.yaml', 'JUnit XML for CI in a file, the text report on stdout')
     .demandCommand(1, 'give at least one derivation file')
     .strict()
     .version(env.version)
@@ -88,6 +98,9 @@ export async function parseArguments(args: readonly string[], env: Environment):
   }
   const noColor = env.env.NO_COLOR !== undefined && env.env.NO_COLOR !== '';
   const color = typeof argv.color === 'boolean' ? argv.color : env.stdoutIsTTY && !noColor;
+  if (argv.output !== undefined && (typeof argv.output !== 'string' || argv.output === '')) {
+    return usageError(`--output needs a file name, got ${JSON.stringify(argv.output)}`);
+  }
   const files = (argv._ as unknown[]).map(String);
   const options: CliOptions = {
     files,
@@ -96,6 +109,7 @@ export async function parseArguments(args: readonly string[], env: Environment):
     seed: argv.seed,
     color,
     ...(argv.samples !== undefined ? { samples: argv.samples as number } : {}),
+    ...(argv.output !== undefined ? { output: argv.output } : {}),
   };
   return { kind: 'run', options };
 }

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import type { FileResult } from '../../src/derivation/result.js';
+import { formatHtml } from '../../src/report/html.js';
+import { inlineKatexFonts, katexStyleSheet } from '../../src/report/katex-css.js';
+import { allProved, mixed, withError } from './fixtures.js';
+
+const LATEX = [
+  '\\frac{\\partial}{\\partial w_{ij}} \\log p_N',
+  '\\frac{\\partial}{\\partial w_{ij}} \\log\\left(1 - \\sigma\\left(\\sum_k w_{ik} s_k\\right)\\right)',
+  's_j \\, \\sigma\\left(\\sum_k w_{ik} s_k\\right)',
+];
+const mixedTex: FileResult = { ...mixed, steps: mixed.steps.map((s, i) => ({ ...s, latex: LATEX[i]! })) };
+
+const html = (results: FileResult[], strict = false) => formatHtml(results, { strict });
+
+/** the `<li class="step ...">` elements, in order */
+const stepItems = (page: string) => page.match(/<li class="step status-\w+">[\s\S]*?<\/li>/g) ?? [];
+
+describe('formatHtml', () => {
+  it('is one HTML page with a title, a summary and a section per file', () => {
+    const page = html([mixedTex, allProved]);
+    expect(page.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
+    expect(page.trimEnd().endsWith('</html>')).toBe(true);
+    expect(page).toContain('<title>derivcheck report</title>');
+    expect(page).toContain('2 files: 3 proved, 1 numeric, 1 failed, 0 errors');
+    expect(page).toContain('<h2>Sigmoid belief net gradient with a sign slip</h2>');
+    expect(page).toContain('<h2>Derivative of softplus</h2>');
+    expect(page.match(/<section class="file file-rejected"/g)).toHaveLength(1);
+    expect(page.match(/<section class="file file-accepted"/g)).toHaveLength(1);
+  });
+
+  it('marks each step with its status class and visible mark', () => {
+    const items = stepItems(html([mixedTex, withError]));
+    expect(items.map((li) => /status-(\w+)/.exec(li)![1])).toEqual(['proved', 'numeric', 'failed', 'error']);
+    expect(items.map((li) => /<span class="mark"[^>]*>([^<]*)<\/span>/.exec(li)![1])).toEqual(['✓', '≈', '✗', '!']);
+  });
+
+  it('renders each latex field with KaTeX, as HTML and MathML', () => {
+    const items = stepItems(html([mixedTex]));
+    for (const li of items) {
+      expect(li).toContain('<div class="math"><span class="katex-display"><span class="katex">');
+      expect(li).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">');
+      expect(li).toContain('class="katex-html"');
+      expect(li).not.toContain('katex-error');
+    }
+    // the TeX source survives only as the MathML annotation
+    expect(items[0]).toContain('<annotation encoding="application/x-tex">\\frac{\\partial}{\\partial w_{ij}} \\log p_N</annotation>');
+  });
+
+  it('shows bad LaTeX as a KaTeX error in place instead of throwing', () => {
+    const bad: FileResult = { ...allProved, steps: [{ ...allProved.steps[0]!, latex: '\\frac{1}{' }] };
+    expect(html([bad])).toContain('katex-error');
+  });
+
+  it('falls back to the ASCII expression when a step has no latex', () => {
+    expect(stepItems(html([mixed]))[0]).toContain('<div class="math"><code>diff(log(pN), w[i, j])</code></div>');
+  });
+
+  it('gives the failed step, and only it, a counterexample table', () => {
+    const items = stepItems(html([mixedTex]));
+    expect(items.map((li) => li.includes('<table class="counterexample">'))).toEqual([false, false, true]);
+    expect(items[2]).toContain('<tr><th scope="row"><code>w[1,2]</code></th><td><code>0.75</code></td></tr>');
+    expect(items[2]).toContain('<tr><th scope="row"><code>previous step</code></th><td><code>-0.6791786991753930</code></td></tr>');
+    expect(items[2]).toContain('<p class="by">by chain rule</p>');
+    expect(items[2]).toContain('<p class="message">not equal to the previous step</p>');
+  });
+
+  it('shows numeric evidence, rules and the error code', () => {
+    const items = stepItems(html([mixedTex, withError]));
+    expect(items[0]).toContain('<p class="rules">rules: <code>log-product</code></p>');
+    expect(items[1]).toContain('numeric evidence: 200 points agree, 3 skipped, seed 7, 20 random networks');
+    expect(items[3]).toContain('[unknown-function]');
+  });
+
+  it('lists the premises', () => {
+    const page = html([mixedTex]);
+    expect(page).toContain('<strong>Premises</strong> (assumed, not proved)');
+    expect(page).toContain('<li>line 14, definition: <code>pN = pPa * pR * ps</code></li>');
+  });
+
+  it('shows the claim when the results carry it', () => {
+    const withClaim: FileResult = {
+      ...allProved,
+      steps: [...allProved.steps, { location: 'claim.rhs', line: 4, column: 8, status: 'proved', expr: 'sigma(x)', latex: '\\sigma(x)', message: '' }],
+    };
+    const page = html([withClaim]);
+    expect(page).toMatch(/<div class="claim"><strong>Claimed result:<\/strong> <span class="katex">.*\\sigma\(x\)<\/annotation>/);
+    const both: FileResult = { ...withClaim, steps: [{ ...withClaim.steps[2]!, location: 'claim.lhs', latex: 'f(x)' }, ...withClaim.steps] };
+    expect(html([both])).toMatch(/<strong>Claim:<\/strong> <span class="katex">.*f\(x\)<\/annotation>.*<span class="equals">=<\/span> <span class="katex">/);
+    expect(html([allProved])).not.toContain('class="claim"');
+  });
+
+  it('flags numeric steps under --strict', () => {
+    const page = html([mixedTex], true);
+    expect(page).toContain('numeric (not enough under --strict)');
+    expect(page).toContain('(--strict: only proved counts)');
+  });
+
+  it('escapes all text from the results', () => {
+    const evil: FileResult = {
+      ...withError,
+      file: 'a"<b>.yaml',
+      title: '<script>alert(1)</script>',
+      premises: [{ kind: 'definition', text: "x = '<i>' & y", line: 3 }],
+      steps: [{ ...withError.steps[0]!, message: '<img src=x onerror=alert(1)>', by: '</li></ol>', expr: 'a < b' }],
+    };
+    const page = html([evil]);
+    expect(page).not.toMatch(/<script|<img|<i>|<\/li><\/ol>/);
+    expect(page).toContain('<h2>&lt;script&gt;alert(1)&lt;/script&gt;</h2>');
+    expect(page).toContain('<code>a&quot;&lt;b&gt;.yaml</code>');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(page).toContain('<code>x = &apos;&lt;i&gt;&apos; &amp; y</code>');
+    expect(stepItems(page)).toHaveLength(1);
+  });
+
+  it('needs nothing from the network: inline styles, data: fonts, a CSP that forbids requests', () => {
+    const page = html([mixedTex]);
+    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &apos;none&apos;; style-src &apos;unsafe-inline&apos;; font-src data:; img-src data:">`);
+    expect(page).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\shref=|@import/i);
+    const urls = page.match(/url\([^)]{0,40}/g) ?? [];
+    expect(urls.length).toBeGreaterThan(0);
+    for (const u of urls) expect(u.startsWith('url(data:font/woff2;base64,')).toBe(true);
+    expect(page).not.toMatch(/\.woff\b|\.ttf\b|fonts\//);
+  });
+});
+
+describe('katexStyleSheet', () => {
+  it('inlines one woff2 font per @font-face and keeps the rest of KaTeX\u2019s CSS', () => {
+    const css = katexStyleSheet();
+    const faces = css.match(/@font-face\{[^}]*\}/g) ?? [];
+    expect(faces.length).toBeGreaterThanOrEqual(19);
+    for (const face of faces) {
+      expect(face.match(/url\(/g)).toHaveLength(1);
+      expect(face).toMatch(/src:url\(data:font\/woff2;base64,[A-Za-z0-9+/]+=*\) format\("woff2"\)/);
+    }
+    expect(css).toContain('.katex{');
+  });
+
+  it('refuses a style sheet whose fonts it cannot inline', () => {
+    expect(() => inlineKatexFonts('@font-face{src:url(fonts/X.ttf) format("truetype")}', '/nowhere')).toThrow(/without woff2/);
+    expect(() => inlineKatexFonts('.a{background:url(http://example.com/x.png)}', '/nowhere')).toThrow(/not inlined/);
+  });
+});
