@@ -1,0 +1,170 @@
+/**
+ * Step-by-step derivatives for people: one named rule per step, taken from
+ * the same rule tables the core uses, then the simplifications that bring the
+ * result to a readable form. Untrusted: the last line asks the core whether
+ * the result really equals the derivative.
+ */
+import { type Expr, type Variable, add, mul, num, pow, call, sum, diff, delta, sym, children, withChildren, freeIndices } from '../ir/expr.js';
+import type { Scope } from '../ir/symbols.js';
+import { substitute, freshName, allNames, unfold } from '../ir/substitute.js';
+import { rsub, ONE } from '../ir/rational.js';
+import { DERIVATIVE_BY_FN, STRUCTURAL_RULES, ALGEBRA_RULES } from '../core/rules.js';
+import { mayDepend, isOpaqueDerivative } from '../core/derivative.js';
+import { decideEqual } from '../core/equal.js';
+import { tidy, simplifyOnce } from './simplify.js';
+import { toAscii } from '../ir/print.js';
+
+export interface ExplainStep {
+  /** rule id from the tables in src/core/rules.ts, or `definition` */
+  readonly rule: string;
+  /** the rule's name and statement, in words */
+  readonly name: string;
+  readonly statement: string;
+  /** the whole expression after this step */
+  readonly expr: Expr;
+  /** the side condition that was checked, if any */
+  readonly condition?: string;
+}
+
+export interface Explanation {
+  readonly start: Expr;
+  readonly steps: readonly ExplainStep[];
+  readonly result: Expr;
+  /** the core's verdict on start = result */
+  readonly confirmed: boolean;
+  readonly confirmation: string;
+}
+
+/** why: an explanation longer than this is not read by anyone; the derivative is still confirmed */
+export const MAX_EXPLAIN_STEPS = 200;
+
+const NAMES: Record<string, string> = {
+  'd.const': 'constant rule', 'd.var': 'a variable by itself', 'd.indexed': 'Kronecker delta',
+  'd.independent': 'declared independence', 'd.opaque': 'opaque quantity', 'd.sum-rule': 'sum rule',
+  'd.product': 'product rule', 'd.power': 'power rule', 'd.exp-power': 'exponential rule',
+  'd.general-power': 'general power rule', 'd.sum-index': 'differentiate under the sum',
+};
+
+function describeRule(id: string): { name: string; statement: string } {
+  const d = [...DERIVATIVE_BY_FN.values()].find((r) => r.id === id);
+  if (d) return { name: `chain rule with the ${d.doc}`, statement: `${d.statement}; f(u)' = f'(u) u'` };
+  const s = (STRUCTURAL_RULES as Record<string, { statement: string; doc: string }>)[id];
+  if (s) return { name: NAMES[id] ?? s.doc, statement: s.statement };
+  const a = ALGEBRA_RULES.find((r) => r.id === id);
+  if (a) return { name: a.doc, statement: a.statement };
+  return { name: id, statement: '' };
+}
+
+/** the opaque symbols in f */
+function opaqueNames(f: Expr, scope: Scope): string[] {
+  const out = new Set<string>();
+  const walk = (x: Expr) => {
+    const d = x.kind === 'sym' ? scope.symbols.get(x.name) : undefined;
+    if (x.kind === 'sym' && d && d.kind === 'scalar' && d.opaque) out.add(x.name);
+    children(x).forEach(walk);
+  };
+  walk(f);
+  return [...out];
+}
+
+/** one differentiation rule applied at the outermost leftmost `diff` in e */
+function diffOnce(e: Expr, scope: Scope): { rule: string; result: Expr; condition?: string } | undefined {
+  if (e.kind === 'diff' && !isOpaqueDerivative(e, scope.symbols)) {
+    const inner = diffOnce(e.body, scope);
+    if (inner) return { ...inner, result: diff(inner.result, e.wrt) };
+    return differentiateHead(e.body, e.wrt, scope);
+  }
+  const cs = children(e);
+  for (let k = 0; k < cs.length; k++) {
+    const r = diffOnce(cs[k]!, scope);
+    if (r) {
+      const ns = [...cs];
+      ns[k] = r.result;
+      return { ...r, result: withChildren(e, ns) };
+    }
+  }
+  return undefined;
+}
+
+/** d f / d v by the one rule for f's head, leaving diff(...) on the parts */
+function differentiateHead(f: Expr, v: Variable, scope: Scope): { rule: string; result: Expr; condition?: string } {
+  const d = (x: Expr) => diff(x, v);
+  const symbols = scope.symbols;
+  if (f.kind === 'call' && scope.definitions.has(f.fn)) {
+    const def = scope.definitions.get(f.fn)!;
+    return { rule: 'definition', result: d(substitute(def.body, new Map(def.params.map((p, k) => [p, f.args[k]!])))) };
+  }
+  if (f.kind === 'sym' && scope.definitions.has(f.name)) return { rule: 'definition', result: d(scope.definitions.get(f.name)!.body) };
+  if (!mayDepend(f, v, symbols)) {
+    const opaque = opaqueNames(f, scope);
+    if (opaque.length === 0) return { rule: 'd.const', result: num(0) };
+    return { rule: 'd.independent', result: num(0), condition: `${opaque.join(', ')} ${opaque.length > 1 ? 'are' : 'is'} declared independent of ${toAscii(v)}` };
+  }
+  switch (f.kind) {
+    case 'sym': return v.kind === 'sym' && v.name === f.name ? { rule: 'd.var', result: num(1) } : { rule: 'd.opaque', result: d(f) };
+    case 'elem': {
+      const t = v as Extract<Variable, { kind: 'elem' }>;
+      return { rule: 'd.indexed', result: mul(f.indices.map((ix, k) => delta(ix, t.indices[k]!))) };
+    }
+    case 'add': return { rule: 'd.sum-rule', result: add(f.terms.map(d)) };
+    case 'mul': return { rule: 'd.product', result: add(f.factors.map((g, k) => mul([...f.factors.slice(0, k), d(g), ...f.factors.slice(k + 1)]))) };
+    case 'pow': {
+      if (!mayDepend(f.exp, v, symbols)) {
+        const lowered = f.exp.kind === 'num' ? num(rsub(f.exp.value, ONE)) : add([f.exp, num(-1)]);
+        return { rule: 'd.power', result: mul([f.exp, pow(f.base, lowered), d(f.base)]) };
+      }
+      if (!mayDepend(f.base, v, symbols)) return { rule: 'd.exp-power', result: mul([f, call('log', [f.base]), d(f.exp)]) };
+      return { rule: 'd.general-power', result: mul([f, add([mul([d(f.exp), call('log', [f.base])]), mul([f.exp, d(f.base), pow(f.base, num(-1))])])]) };
+    }
+    case 'call': {
+      const rule = DERIVATIVE_BY_FN.get(f.fn)!;
+      return { rule: rule.id, result: mul([rule.derivative(f.args[0]!), d(f.args[0]!)]) };
+    }
+    case 'sum': {
+      const vNames = freeIndices(v);
+      let index = f.index;
+      let body = f.body;
+      if (vNames.has(index)) {
+        index = freshName(index, new Set([...allNames(f.body), ...vNames]));
+        body = substitute(f.body, new Map([[f.index, sym(index)]]));
+      }
+      return { rule: 'd.sum-index', result: sum(index, d(body)) };
+    }
+    default: return { rule: 'd.const', result: num(0) };
+  }
+}
+
+/** d e / d v, explained one rule at a time, then simplified; the core confirms the result */
+export function explainDerivative(e: Expr, v: Variable, scope: Scope): Explanation {
+  const start = diff(e, v);
+  const steps: ExplainStep[] = [];
+  let current: Expr = start;
+  const record = (rule: string, expr: Expr, condition?: string) => {
+    const { name, statement } = describeRule(rule);
+    steps.push({ rule, name: rule === 'definition' ? 'unfold a definition' : name, statement, expr, ...(condition ? { condition } : {}) });
+  };
+  const unfolded = unfold(start, scope.definitions);
+  if (unfolded.key !== start.key) {
+    current = unfolded;
+    record('definition', current);
+  }
+  for (let n = 0; n < MAX_EXPLAIN_STEPS; n++) {
+    const r = diffOnce(current, scope);
+    if (!r) break;
+    current = tidy(r.result);
+    // a step that only removes a constant's zero derivative is folded into the next one
+    if (r.rule === 'd.const' && steps.length > 0) continue;
+    record(r.rule, current, r.condition);
+  }
+  for (let n = 0; n < MAX_EXPLAIN_STEPS; n++) {
+    const r = simplifyOnce(current, scope.symbols);
+    if (!r) break;
+    current = r.result;
+    record(r.rule, current, r.condition);
+  }
+  const decision = decideEqual(start, current, scope);
+  return {
+    start, steps, result: current, confirmed: decision.proved,
+    confirmation: decision.proved ? 'the core proves the result equals the derivative' : `the core could not confirm the result: ${decision.reason}`,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * A light, local simplifier for explanations: one named rule at a time, so
+ * a reader can follow each rewrite. It is untrusted; the explainer asks the
+ * core to confirm the end result.
+ */
+import { type Expr, add, mul, num, sum, children, withChildren, freeIndices } from '../ir/expr.js';
+import { toAscii } from '../ir/print.js';
+import type { SymbolDecl } from '../ir/symbols.js';
+import { substitute } from '../ir/substitute.js';
+import { isZero, isOne, rmul, radd, ONE, rsign } from '../ir/rational.js';
+import { rangeOf, excludesZero } from '../core/sign.js';
+
+export interface Rewrite {
+  readonly rule: string;
+  readonly result: Expr;
+  /** a side condition that was checked, in words */
+  readonly condition?: string;
+}
+
+/** flatten nested sums/products, fold numbers, drop 0 terms and 1 factors: bookkeeping, not worth a step */
+export function tidy(e: Expr): Expr {
+  const cs = children(e);
+  const x = cs.length ? withChildren(e, cs.map(tidy)) : e;
+  if (x.kind === 'add') {
+    const terms: Expr[] = [];
+    let c = num(0).value;
+    for (const t of x.terms.flatMap((t) => (t.kind === 'add' ? t.terms : [t]))) {
+      if (t.kind === 'num') c = radd(c, t.value);
+      else terms.push(t);
+    }
+    if (!isZero(c)) terms.unshift(num(c));
+    return terms.length === 0 ? num(0) : add(terms);
+  }
+  if (x.kind === 'mul') {
+    const factors: Expr[] = [];
+    let c = ONE;
+    for (const f of x.factors.flatMap((f) => (f.kind === 'mul' ? f.factors : [f]))) {
+      if (f.kind === 'num') c = rmul(c, f.value);
+      else factors.push(f);
+    }
+    if (isZero(c)) return num(0);
+    // plain variables first, as people write s_j (1 - p_i)
+    const simple = (f: Expr) => f.kind === 'sym' || f.kind === 'elem' || f.kind === 'const';
+    factors.sort((a, b) => Number(simple(b)) - Number(simple(a)));
+    if (!isOne(c)) factors.unshift(num(c));
+    return factors.length === 0 ? num(1) : mul(factors);
+  }
+  if (x.kind === 'pow' && x.exp.kind === 'num' && isOne(x.exp.value)) return x.base;
+  if (x.kind === 'sum' && x.body.kind === 'num' && isZero(x.body.value)) return num(0);
+  return x;
+}
+
+/** the first rewrite of e (innermost, leftmost) by one of the named simplification rules, if any */
+export function simplifyOnce(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rewrite | undefined {
+  // innermost first: a delta becomes 1 before the sum around it collapses, before factors cancel
+  const cs = children(e);
+  for (let k = 0; k < cs.length; k++) {
+    const r = simplifyOnce(cs[k]!, symbols);
+    if (r) {
+      const ns = [...cs];
+      ns[k] = r.result;
+      return { ...r, result: tidy(withChildren(e, ns)) };
+    }
+  }
+  return rewriteHere(e, symbols);
+}
+
+function rewriteHere(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rewrite | undefined {
+  if (e.kind === 'delta' && e.a.key === e.b.key) return { rule: 'nf.delta', result: num(1) };
+  if (e.kind === 'delta' && e.a.kind === 'num' && e.b.kind === 'num') return { rule: 'nf.delta', result: num(0) };
+  if (e.kind === 'sum') return sumRewrite(e.index, e.body);
+  if (e.kind === 'mul') return cancel(e.factors, symbols);
+  return undefined;
+}
+
+/** sum(k, delta(k, t) f) = f with k := t; sum(k, c f) = c sum(k, f) for c free of k */
+function sumRewrite(k: string, body: Expr): Rewrite | undefined {
+  const factors = body.kind === 'mul' ? body.factors : [body];
+  const d = factors.findIndex((f) => f.kind === 'delta' && ((f.a.kind === 'sym' && f.a.name === k) !== (f.b.kind === 'sym' && f.b.name === k)));
+  if (d >= 0) {
+    const dl = factors[d] as Extract<Expr, { kind: 'delta' }>;
+    const other = dl.a.kind === 'sym' && dl.a.name === k ? dl.b : dl.a;
+    const rest = factors.filter((_, n) => n !== d);
+    return { rule: 'nf.delta-collapse', result: tidy(substitute(mul(rest), new Map([[k, other]]))) };
+  }
+  const outside = factors.filter((f) => !freeIndices(f).has(k) && !mentionsName(f, k));
+  if (outside.length > 0 && outside.length < factors.length) {
+    const inside = factors.filter((f) => !outside.includes(f));
+    return { rule: 'nf.sum-split', result: tidy(mul([...outside, sum(k, mul(inside))])) };
+  }
+  return undefined;
+}
+
+function mentionsName(e: Expr, k: string): boolean {
+  if (e.kind === 'sym' && e.name === k) return true;
+  return children(e).some((c) => mentionsName(c, k));
+}
+
+/** x * x^-1 = 1 when x is nonzero on the whole domain (interval analysis says so) */
+function cancel(factors: readonly Expr[], symbols: ReadonlyMap<string, SymbolDecl>): Rewrite | undefined {
+  for (let a = 0; a < factors.length; a++) {
+    const f = factors[a]!;
+    const inverse = (g: Expr) => g.kind === 'pow' && g.exp.kind === 'num' && rsign(g.exp.value) < 0 && isOne({ n: -g.exp.value.n, d: g.exp.value.d }) ? g.base : undefined;
+    const fInv = inverse(f);
+    for (let b = 0; b < factors.length; b++) {
+      if (a === b) continue;
+      const g = factors[b]!;
+      const base = fInv && fInv.key === g.key ? g : undefined;
+      if (!base) continue;
+      if (!excludesZero(rangeOf(base, symbols))) continue;
+      const rest = factors.filter((_, n) => n !== a && n !== b);
+      return { rule: 'nf.cancel', result: tidy(mul(rest)), condition: `${describe(base)} is never 0 on the declared domains` };
+    }
+  }
+  return undefined;
+}
+
+function describe(e: Expr): string {
+  return toAscii(e);
+}

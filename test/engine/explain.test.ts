@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { explainDerivative } from '../../src/engine/explain.js';
+import { toAscii } from '../../src/ir/print.js';
+import type { Variable } from '../../src/ir/expr.js';
+import { makeScope, SBN } from '../helpers/scope.js';
+
+describe('explainDerivative', () => {
+  it('explains d/dw_ij log(sigma(sum_k w_ik s_k)) with the seed\'s named steps, ending in s[j]*(1 - sigma(...))', () => {
+    const { scope, p } = makeScope(SBN);
+    const ex = explainDerivative(p('log(sigma(sum(k, w[i,k]*s[k])))'), p('w[i,j]') as Variable, scope);
+    const rules = ex.steps.map((s) => s.rule);
+    for (const r of ['d.log', 'd.sigma', 'd.sum-index', 'd.product', 'd.indexed', 'nf.delta', 'nf.delta-collapse', 'nf.cancel']) expect(rules).toContain(r);
+    expect(rules.indexOf('d.log')).toBeLessThan(rules.indexOf('d.sigma'));
+    expect(rules.indexOf('d.sigma')).toBeLessThan(rules.indexOf('d.sum-index'));
+    expect(rules.indexOf('nf.delta-collapse')).toBeLessThan(rules.indexOf('nf.cancel'));
+    expect(toAscii(ex.result)).toBe('s[j] * (1 - sigma(sum(k, w[i, k] * s[k])))');
+    expect(ex.confirmed).toBe(true);
+    const cancel = ex.steps.find((s) => s.rule === 'nf.cancel')!;
+    expect(cancel.condition).toContain('never 0');
+  });
+  it('names declared independence when an opaque factor drops out', () => {
+    const { scope, p } = makeScope(SBN);
+    const ex = explainDerivative(p('log(pR)'), p('w[i,j]') as Variable, scope);
+    expect(ex.steps.map((s) => s.rule)).toContain('d.independent');
+    expect(toAscii(ex.result)).toBe('0');
+    expect(ex.confirmed).toBe(true);
+  });
+  it('unfolds definitions as a named step', () => {
+    const { scope, p } = makeScope(SBN);
+    const ex = explainDerivative(p('p(i)'), p('w[i,j]') as Variable, scope);
+    expect(ex.steps[0]!.rule).toBe('definition');
+    expect(ex.confirmed).toBe(true);
+  });
+  it('does not cancel a factor that may be zero', () => {
+    const { scope, p } = makeScope({});
+    const ex = explainDerivative(p('log(x)'), p('x') as Variable, scope);
+    expect(ex.steps.map((s) => s.rule)).not.toContain('nf.cancel');
+    expect(toAscii(ex.result)).toBe('x^(-1)');
+  });
+});
