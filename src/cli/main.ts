@@ -12,6 +12,7 @@ import { renderReport } from '../report/render.js';
 import { exitCode } from './exit-code.js';
 import { parseArguments, type CliOptions } from './options.js';
 import { checkReadable } from './unreadable.js';
+import { explainCommand } from './explain.js';
 
 /** the package version, read once; the same relative path works from src/cli and dist/cli */
 function packageVersion(): string {
@@ -89,6 +90,9 @@ function reportInternalError(err: unknown): void {
 /** Runs `verify` with `argv` (the arguments after the script), writing to stdout/stderr; resolves to the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
+    if (argv[0] === 'explain') {
+      return await explainCommand(argv.slice(1), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+    }
     return await run(argv);
   } catch (err) {
     reportInternalError(err);

@@ -61,6 +61,7 @@ function parser(env: Environment) {
     .option('color', { type: 'boolean', describe: 'colour the text report (default: when stdout is a terminal and NO_COLOR is unset)' })
     .example('$0 derivations/sigmoid-belief-net.yaml', 'check one derivation, human-readable report')
     .example('$0 --strict --format json derivations/*.yaml', 'check many; only proofs count; JSON on stdout')
+    .example('$0 explain "log(sigma(x))" --wrt x', 'a derivative step by step, each step named by its rule (see verify explain --help)')
     .example('$0 --format junit --output derivcheck.xml derivations/*.yaml', 'JUnit XML for CI in a file, the text report on stdout')
     .demandCommand(1, 'give at least one derivation file')
     .strict()

@@ -39,7 +39,7 @@ export interface Explanation {
 export const MAX_EXPLAIN_STEPS = 200;
 
 const NAMES: Record<string, string> = {
-  'd.const': 'constant rule', 'd.var': 'a variable by itself', 'd.indexed': 'Kronecker delta',
+  'd.const': 'constant rule', 'd.var': 'a variable by itself', 'd.indexed': 'Kronecker delta: only the term with the same indices depends on the variable',
   'd.independent': 'declared independence', 'd.opaque': 'opaque quantity', 'd.sum-rule': 'sum rule',
   'd.product': 'product rule', 'd.power': 'power rule', 'd.exp-power': 'exponential rule',
   'd.general-power': 'general power rule', 'd.sum-index': 'differentiate under the sum',
