@@ -1,0 +1,390 @@
+/**
+ * The numbers of the numeric check: decimals at a fixed precision, and dual
+ * numbers over them for forward-mode automatic differentiation.
+ *
+ * A `Dual` with tag t is re + eps·ε_t with ε_t² = 0. Each `diff` being
+ * evaluated gets a fresh tag, larger than the tags of the diffs around it, so
+ * nested derivatives never confuse their perturbations (Siskind and
+ * Pearlmutter's tagging): an operation on two numbers splits both along the
+ * largest tag present and recurses on the parts. Every operation carries its
+ * own local derivative; there is no symbolic differentiation anywhere.
+ *
+ * An operation outside its domain returns an `Undefined` marker instead of
+ * throwing; markers propagate through every operation.
+ */
+import { Decimal, type DecimalConstructor } from './decimal.js';
+import type { Rational } from '../ir/rational.js';
+import { MAX_INTEGER_EXPONENT, MAX_TRIG_ARGUMENT, OVERFLOW_MAGNITUDE, TRANSCENDENTAL_COST } from './bounds.js';
+
+/** re + eps·ε_tag; re and eps only involve tags smaller than tag */
+export class Dual {
+  constructor(
+    readonly tag: number,
+    readonly re: Num,
+    readonly eps: Num,
+  ) {}
+}
+
+export type Num = Decimal | Dual;
+
+/**
+ * Why a value does not exist: `domain` is mathematical (log of a negative
+ * number) and refutes an equality when only one side has it; `overflow` and
+ * `budget` are limits of the evaluation and only make the point unusable.
+ * `singular`: the chain rule met an infinite local derivative (sqrt' at 0,
+ * asin' at 1). Whether the derivative exists there is then beyond dual
+ * numbers: d/dx sqrt(x) at 0 does not, d/dx sqrt(x)^3 at 0 does (it is 0). So
+ * such a point is unusable too, never a counterexample.
+ */
+export type UndefinedCause = 'domain' | 'singular' | 'overflow' | 'budget';
+
+export class Undefined {
+  constructor(
+    readonly reason: string,
+    readonly cause: UndefinedCause,
+  ) {}
+}
+
+export type Val = Num | Undefined;
+
+/** shared work counter of one compare (see MAX_WORK_PER_COMPARE) */
+export interface Meter {
+  used: number;
+  readonly limit: number;
+}
+
+/** true when v is the undefined marker */
+export const isUndefined = (v: Val): v is Undefined => v instanceof Undefined;
+
+/** the tag of a number: 0 for a plain decimal */
+export const tagOf = (a: Num): number => (a instanceof Dual ? a.tag : 0);
+
+/** the innermost real part: the value with every perturbation set to 0 */
+export function realPart(a: Num): Decimal {
+  while (a instanceof Dual) a = a.re;
+  return a;
+}
+
+type Unary = 'exp' | 'log' | 'sqrt' | 'sin' | 'cos' | 'tan' | 'sinh' | 'cosh' | 'tanh' | 'asin' | 'acos' | 'atan' | 'sigma';
+const UNARY: ReadonlySet<string> = new Set(['exp', 'log', 'sqrt', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh', 'asin', 'acos', 'atan', 'sigma']);
+
+/** true for the names of the built-in functions the field evaluates */
+export const isBuiltinFunction = (name: string): boolean => UNARY.has(name);
+
+/** decimals at one precision, with duals over them; one per precision per compare */
+export class Field {
+  readonly D: DecimalConstructor;
+  readonly zero: Decimal;
+  readonly one: Decimal;
+  private readonly overflowAt: Decimal;
+  private readonly trigMax: Decimal;
+  /** why 690: exp(690) ~ 1e299.7, just below OVERFLOW_MAGNITUDE */
+  private readonly expMax: Decimal;
+  private piCache: Decimal | undefined;
+  private eCache: Decimal | undefined;
+  /** literals and coefficients recur at every point; a compare meets few distinct ones */
+  private readonly rationals = new Map<string, Decimal>();
+
+  constructor(
+    readonly precision: number,
+    readonly meter: Meter,
+  ) {
+    // a private constructor: never the global Decimal configuration
+    this.D = Decimal.clone({ precision, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 30 });
+    this.zero = new this.D(0);
+    this.one = new this.D(1);
+    this.overflowAt = new this.D(OVERFLOW_MAGNITUDE);
+    this.trigMax = new this.D(MAX_TRIG_ARGUMENT);
+    this.expMax = new this.D(690);
+  }
+
+  /** the decimal of exact text ("0.25", "-3e-2") or of an exact rational, rounded to the precision */
+  real(v: string | number | Rational): Decimal {
+    if (typeof v !== 'object') return new this.D(v);
+    const key = `${v.n}/${v.d}`;
+    let r = this.rationals.get(key);
+    if (!r) {
+      r = v.d === 1n ? new this.D(v.n.toString()) : new this.D(v.n.toString()).div(v.d.toString());
+      this.rationals.set(key, r);
+    }
+    return r;
+  }
+
+  /** pi at this precision */
+  pi(): Decimal {
+    this.piCache ??= this.D.acos(-1);
+    return this.piCache;
+  }
+
+  /** e at this precision */
+  e(): Decimal {
+    this.eCache ??= this.D.exp(1);
+    return this.eCache;
+  }
+
+  /** x itself, or the overflow marker when |x| > 1e300 (or x is not finite) */
+  private checked(x: Decimal): Val {
+    this.meter.used++;
+    if (!x.isFinite() || x.abs().gt(this.overflowAt)) return new Undefined('overflow: magnitude above 1e300', 'overflow');
+    return x;
+  }
+
+  /** a + b */
+  add(a: Num, b: Num): Val {
+    const t = Math.max(tagOf(a), tagOf(b));
+    if (t === 0) return this.checked((a as Decimal).plus(b as Decimal));
+    const [ar, ae] = this.split(a, t);
+    const [br, be] = this.split(b, t);
+    const re = this.add(ar, br);
+    if (re instanceof Undefined) return re;
+    const eps = this.add(ae, be);
+    if (eps instanceof Undefined) return eps;
+    return new Dual(t, re, eps);
+  }
+
+  /** -a */
+  neg(a: Num): Num {
+    if (a instanceof Dual) return new Dual(a.tag, this.neg(a.re), this.neg(a.eps));
+    return a.neg();
+  }
+
+  /** a - b */
+  sub(a: Num, b: Num): Val {
+    return this.add(a, this.neg(b));
+  }
+
+  /** a * b, by the product rule on duals */
+  mul(a: Num, b: Num): Val {
+    const t = Math.max(tagOf(a), tagOf(b));
+    if (t === 0) return this.checked((a as Decimal).times(b as Decimal));
+    const [ar, ae] = this.split(a, t);
+    const [br, be] = this.split(b, t);
+    const re = this.mul(ar, br);
+    if (re instanceof Undefined) return re;
+    const x = this.mul(ar, be);
+    if (x instanceof Undefined) return x;
+    const y = this.mul(ae, br);
+    if (y instanceof Undefined) return y;
+    const eps = this.add(x, y);
+    if (eps instanceof Undefined) return eps;
+    return new Dual(t, re, eps);
+  }
+
+  /** 1/a; undefined (with `reason` and `cause`) where the real part of a is exactly 0 */
+  recip(a: Num, reason = 'division by zero', cause: UndefinedCause = 'domain'): Val {
+    if (!(a instanceof Dual)) {
+      if (a.isZero()) return new Undefined(reason, cause);
+      return this.checked(this.one.div(a));
+    }
+    const r = this.recip(a.re, reason, cause);
+    if (r instanceof Undefined) return r;
+    const r2 = this.mul(r, r);
+    if (r2 instanceof Undefined) return r2;
+    const eps = this.mul(a.eps, r2);
+    if (eps instanceof Undefined) return eps;
+    return new Dual(a.tag, r, this.neg(eps));
+  }
+
+  /** a / b */
+  div(a: Num, b: Num): Val {
+    const r = this.recip(b);
+    return r instanceof Undefined ? r : this.mul(a, r);
+  }
+
+  /** the coefficient of ε_tag in v (0 when v does not depend on that perturbation) */
+  tangent(v: Num, tag: number): Num {
+    return v instanceof Dual && v.tag === tag ? v.eps : this.zero;
+  }
+
+  /** a^k for an integer k, by repeated squaring (so a < 0 is fine); 0^0 = 1 */
+  powInt(a: Num, k: bigint): Val {
+    const limit = BigInt(MAX_INTEGER_EXPONENT);
+    if (k > limit || k < -limit) return new Undefined(`overflow: integer exponent ${k} beyond ${MAX_INTEGER_EXPONENT}`, 'overflow');
+    if (k < 0n) {
+      const p = this.powInt(a, -k);
+      return p instanceof Undefined ? p : this.recip(p);
+    }
+    let result: Num = this.one;
+    let base: Num = a;
+    let e = k;
+    while (e > 0n) {
+      if (e & 1n) {
+        const r = this.mul(result, base);
+        if (r instanceof Undefined) return r;
+        result = r;
+      }
+      e >>= 1n;
+      if (e > 0n) {
+        const b = this.mul(base, base);
+        if (b instanceof Undefined) return b;
+        base = b;
+      }
+    }
+    return result;
+  }
+
+  /**
+   * a^r for a non-integer constant r: exp(r log a) for a > 0; 0 for a = 0 and
+   * r > 0 (with derivative r a^(r-1), singular when r < 1); undefined for
+   * a < 0, where a real power exists only for integer exponents.
+   */
+  powReal(a: Num, r: Decimal): Val {
+    const base = realPart(a);
+    if (base.lt(0)) return new Undefined('non-integer power of a negative number', 'domain');
+    if (base.isZero()) {
+      if (!r.gt(0)) return new Undefined('0 to a negative power', 'domain');
+      if (!(a instanceof Dual)) return this.zero;
+      const re = this.powReal(a.re, r);
+      if (re instanceof Undefined) return re;
+      if (r.lt(1)) return new Undefined(`x^${r.toSignificantDigits(6).toString()} is not differentiable at 0`, 'singular');
+      const d = this.powReal(a.re, r.minus(1));
+      if (d instanceof Undefined) return d;
+      const rd = this.mul(d, r);
+      if (rd instanceof Undefined) return rd;
+      const eps = this.mul(rd, a.eps);
+      return eps instanceof Undefined ? eps : new Dual(a.tag, re, eps);
+    }
+    const l = this.apply('log', a);
+    if (l instanceof Undefined) return l;
+    const rl = this.mul(l, r);
+    return rl instanceof Undefined ? rl : this.apply('exp', rl);
+  }
+
+  /** a^b for a constant rational exponent: exact for integers */
+  powRational(a: Num, r: Rational): Val {
+    if (r.d === 1n) return this.powInt(a, r.n);
+    return this.powReal(a, this.real(r));
+  }
+
+  /**
+   * a^b for computed a and b: an integer-valued constant b is an integer power;
+   * a b that depends on a perturbation needs a > 0 (a^b = exp(b log a)).
+   */
+  pow(a: Num, b: Num): Val {
+    if (!(b instanceof Dual)) {
+      if (b.isInteger()) {
+        if (b.abs().gt(MAX_INTEGER_EXPONENT)) return new Undefined(`overflow: integer exponent beyond ${MAX_INTEGER_EXPONENT}`, 'overflow');
+        return this.powInt(a, BigInt(b.toFixed(0)));
+      }
+      return this.powReal(a, b);
+    }
+    if (!realPart(a).gt(0)) return new Undefined('power with a variable exponent of a non-positive base', 'domain');
+    const l = this.apply('log', a);
+    if (l instanceof Undefined) return l;
+    const bl = this.mul(b, l);
+    return bl instanceof Undefined ? bl : this.apply('exp', bl);
+  }
+
+  /** f(a) for a built-in f; on a dual, f(re) + f'(re)·eps·ε (the chain rule, one step) */
+  apply(fn: string, a: Num): Val {
+    if (!UNARY.has(fn)) throw new Error(`not a built-in function: ${fn}`);
+    if (!(a instanceof Dual)) return this.base(fn as Unary, a);
+    const re = this.apply(fn, a.re);
+    if (re instanceof Undefined) return re;
+    const d = this.derivative(fn as Unary, a.re, re);
+    if (d instanceof Undefined) return d;
+    const eps = this.mul(d, a.eps);
+    return eps instanceof Undefined ? eps : new Dual(a.tag, re, eps);
+  }
+
+  /** the two parts of a along tag t (a constant has tangent 0) */
+  private split(a: Num, t: number): [Num, Num] {
+    return a instanceof Dual && a.tag === t ? [a.re, a.eps] : [a, this.zero];
+  }
+
+  /** f'(x), given fx = f(x); built from field operations so it differentiates again */
+  private derivative(fn: Unary, x: Num, fx: Num): Val {
+    switch (fn) {
+      case 'exp': return fx;
+      case 'log': return this.recip(x);
+      case 'sqrt': {
+        const twice = this.add(fx, fx);
+        return twice instanceof Undefined ? twice : this.recip(twice, 'sqrt is not differentiable at 0', 'singular');
+      }
+      case 'sin': return this.apply('cos', x);
+      case 'cos': {
+        const s = this.apply('sin', x);
+        return s instanceof Undefined ? s : this.neg(s);
+      }
+      case 'tan': return this.onePlusSquare(fx, 1);
+      case 'sinh': return this.apply('cosh', x);
+      case 'cosh': return this.apply('sinh', x);
+      case 'tanh': return this.onePlusSquare(fx, -1);
+      case 'asin':
+      case 'acos': {
+        const c = this.onePlusSquare(x, -1);
+        if (c instanceof Undefined) return c;
+        const s = this.apply('sqrt', c);
+        if (s instanceof Undefined) return s;
+        const r = this.recip(s, `${fn} is not differentiable at -1 and 1`, 'singular');
+        return r instanceof Undefined || fn === 'asin' ? r : this.neg(r);
+      }
+      case 'atan': {
+        const c = this.onePlusSquare(x, 1);
+        return c instanceof Undefined ? c : this.recip(c);
+      }
+      case 'sigma': {
+        const c = this.sub(this.one, fx);
+        return c instanceof Undefined ? c : this.mul(fx, c);
+      }
+    }
+  }
+
+  /** 1 + sign·v² */
+  private onePlusSquare(v: Num, sign: 1 | -1): Val {
+    const sq = this.mul(v, v);
+    if (sq instanceof Undefined) return sq;
+    return this.add(this.one, sign === 1 ? sq : this.neg(sq));
+  }
+
+  /** f(x) on a plain decimal, with f's domain checked first */
+  private base(fn: Unary, x: Decimal): Val {
+    this.meter.used += TRANSCENDENTAL_COST;
+    const D = this.D;
+    const big = (limit: Decimal | number): Undefined | undefined =>
+      x.abs().gt(limit) ? new Undefined(`overflow: ${fn} of a number of magnitude above ${limit.toString()}`, 'overflow') : undefined;
+    switch (fn) {
+      case 'exp': {
+        if (x.gt(this.expMax)) return new Undefined('overflow: exp of a number above 690', 'overflow');
+        return big(this.trigMax) ?? this.checked(D.exp(x));
+      }
+      case 'log':
+        if (!x.gt(0)) return new Undefined('log of a non-positive number', 'domain');
+        return D.ln(x);
+      case 'sqrt':
+        if (x.lt(0)) return new Undefined('square root of a negative number', 'domain');
+        return x.sqrt();
+      case 'sin': return big(this.trigMax) ?? D.sin(x);
+      case 'cos': return big(this.trigMax) ?? D.cos(x);
+      case 'tan': {
+        const tooBig = big(this.trigMax);
+        if (tooBig) return tooBig;
+        const c = D.cos(x);
+        if (c.isZero()) return new Undefined('tan at a pole (cos x = 0)', 'domain');
+        return this.checked(D.sin(x).div(c));
+      }
+      case 'sinh': return big(this.expMax) ?? D.sinh(x);
+      case 'cosh': return big(this.expMax) ?? D.cosh(x);
+      case 'tanh': {
+        // decimal.js's tanh takes minutes for large |x|; this form costs one exp
+        const tooBig = big(this.trigMax);
+        if (tooBig) return tooBig;
+        const t = D.exp(x.abs().times(-2));
+        const r = this.one.minus(t).div(this.one.plus(t));
+        return x.lt(0) ? r.neg() : r;
+      }
+      case 'asin':
+      case 'acos':
+        if (x.abs().gt(1)) return new Undefined(`${fn} of a number outside [-1, 1]`, 'domain');
+        return fn === 'asin' ? D.asin(x) : D.acos(x);
+      case 'atan': return D.atan(x);
+      case 'sigma': {
+        // exp of -|x| only, so sigma never overflows
+        const tooBig = big(this.trigMax);
+        if (tooBig) return tooBig;
+        const t = D.exp(x.abs().neg());
+        return x.lt(0) ? t.div(this.one.plus(t)) : this.one.div(this.one.plus(t));
+      }
+    }
+  }
+}

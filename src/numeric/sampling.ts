@@ -1,0 +1,97 @@
+/**
+ * Values drawn from a declared domain. Every sampled value is an exact
+ * rational with a short decimal expansion, so that the same point evaluates
+ * identically at every precision and prints exactly in a counterexample.
+ */
+import { Decimal } from './decimal.js';
+import { type Rational, ONE, ZERO, MINUS_ONE, rat, radd, rsub, rmul, rcmp, rneg } from '../ir/rational.js';
+import type { Domain } from '../ir/symbols.js';
+import type { Prng } from './prng.js';
+
+/**
+ * Magnitudes of random points, cycled point by point: small, moderate and
+ * large values catch different mistakes (x^3 vs x^2 differ little near 1).
+ */
+export const SCALES: readonly Rational[] = [rat(2), rat(3, 10), rat(7)];
+
+/** why: the values where cancellations and definedness conditions bite (x/x at 0, (x^2-1)/(x-1) at 1) */
+const SPECIAL_VALUES: readonly Rational[] = [ZERO, ONE, MINUS_ONE, rat(2), rat(1, 2)];
+
+/** true when r lies in d */
+export function inDomain(d: Domain, r: Rational): boolean {
+  switch (d.kind) {
+    case 'binary': return r.d === 1n && (r.n === 0n || r.n === 1n);
+    case 'nonzero': return r.n !== 0n;
+    case 'interval': {
+      if (d.lo) {
+        const c = rcmp(r, d.lo);
+        if (c < 0 || (c === 0 && d.loOpen)) return false;
+      }
+      if (d.hi) {
+        const c = rcmp(r, d.hi);
+        if (c > 0 || (c === 0 && d.hiOpen)) return false;
+      }
+      return true;
+    }
+  }
+}
+
+/** true for the two-valued domain {0, 1} */
+export const isBinary = (d: Domain): boolean => d.kind === 'binary';
+
+/** the special values 0, 1, -1, 2, 1/2 and any closed finite end that lie in d (none for binary) */
+export function specialValues(d: Domain): Rational[] {
+  if (d.kind === 'binary') return [];
+  const out: Rational[] = [];
+  const ends = d.kind === 'interval' ? [d.loOpen ? undefined : d.lo, d.hiOpen ? undefined : d.hi] : [];
+  for (const v of [...SPECIAL_VALUES, ...ends]) {
+    if (v && inDomain(d, v) && !out.some((o) => rcmp(o, v) === 0)) out.push(v);
+  }
+  return out;
+}
+
+/** a magnitude in [scale/2, 3·scale/2) with six random digits */
+function magnitude(rng: Prng, scale: Rational): Rational {
+  const k = BigInt(rng.below(1_000_000));
+  return rmul(scale, rat(500_000n + k, 1_000_000n));
+}
+
+/** a random value of d at the given scale (an exact rational strictly inside any open end) */
+export function sampleValue(d: Domain, rng: Prng, scale: Rational): Rational {
+  switch (d.kind) {
+    case 'binary': return rng.coin() ? ONE : ZERO;
+    case 'nonzero': {
+      const m = magnitude(rng, scale);
+      return rng.coin() ? m : rneg(m);
+    }
+    case 'interval': {
+      const { lo, hi } = d;
+      if (lo && hi) {
+        // u in [1e-6, 1 - 1e-6]: never an end, so open ends are respected
+        const u = rat(1n + BigInt(rng.below(999_999)), 1_000_000n);
+        return radd(lo, rmul(rsub(hi, lo), u));
+      }
+      const m = magnitude(rng, scale);
+      if (lo) return radd(lo, m);
+      if (hi) return rsub(hi, m);
+      return rng.coin() ? m : rneg(m);
+    }
+  }
+}
+
+/** exact decimal text when r has a finite decimal expansion, else 20 significant digits */
+export function rationalText(r: Rational): string {
+  let d = r.d;
+  let twos = 0;
+  let fives = 0;
+  while (d % 2n === 0n) { d /= 2n; twos++; }
+  while (d % 5n === 0n) { d /= 5n; fives++; }
+  if (d !== 1n) return new (Decimal.clone({ precision: 20 }))(r.n.toString()).div(r.d.toString()).toString();
+  const k = Math.max(twos, fives);
+  const scaled = (r.n * 10n ** BigInt(k)) / r.d; // exact: d divides 10^k
+  const neg = scaled < 0n;
+  const digits = (neg ? -scaled : scaled).toString().padStart(k + 1, '0');
+  const intPart = digits.slice(0, digits.length - k);
+  const frac = k > 0 ? digits.slice(digits.length - k).replace(/0+$/, '') : '';
+  return `${neg ? '-' : ''}${intPart}${frac ? '.' + frac : ''}`;
+}

@@ -1,0 +1,24 @@
+/**
+ * The numeric layer is an independent cross-check of the symbolic core: it
+ * may import the IR and the result types, never the core, the engine, the
+ * parser or the derivation checker.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+
+const dir = join(import.meta.dirname, '../../src/numeric');
+
+test('src/numeric imports only the IR, the result types, decimal.js and itself', () => {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+  expect(files.length).toBeGreaterThan(5);
+  for (const file of files) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    for (const m of text.matchAll(/^import\s+(type\s+)?[^;]*?from\s+'([^']+)'/gms)) {
+      const [, typeOnly, spec] = m;
+      const ok = spec!.startsWith('./') || spec!.startsWith('../ir/') || spec === 'decimal.js' || (spec === '../derivation/result.js' && typeOnly !== undefined);
+      expect(ok, `${file} imports ${spec}`).toBe(true);
+    }
+    expect(text, `${file} must not use float64 Math for values`).not.toMatch(/Math\.(exp|log|sqrt|sin|cos|tan|pow)\(/);
+  }
+});
