@@ -1,0 +1,36 @@
+/** fast-check generators of random expressions in x and y (IR), for property tests. */
+import fc from 'fast-check';
+import { type Expr, add, mul, num, pow, call, sym, div, sub, neg } from '../../src/ir/expr.js';
+import { rat } from '../../src/ir/rational.js';
+
+const FUNCTIONS = ['exp', 'log', 'sqrt', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh', 'asin', 'acos', 'atan', 'sigma'] as const;
+
+/** random expressions over the variables, depth-bounded */
+export function arbExpr(vars: readonly string[] = ['x', 'y'], depth = 3): fc.Arbitrary<Expr> {
+  const leaf: fc.Arbitrary<Expr> = fc.oneof(
+    fc.constantFrom(...vars).map((v) => sym(v) as Expr),
+    fc.integer({ min: -3, max: 4 }).map((n) => num(n) as Expr),
+    fc.constantFrom(num(rat(1, 2)) as Expr, num(rat(-3, 2)) as Expr),
+  );
+  const { expr } = fc.letrec<{ expr: Expr }>((tie) => ({
+    expr: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => add([a, b])),
+      fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => sub(a, b)),
+      fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => mul([a, b])),
+      fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => div(a, b)),
+      fc.tuple(tie('expr'), fc.integer({ min: -2, max: 3 })).map(([a, k]) => pow(a, num(k))),
+      fc.tuple(tie('expr'), fc.constantFrom(rat(1, 2), rat(3, 2))).map(([a, k]) => pow(a, num(k))),
+      tie('expr').map((a) => neg(a)),
+      fc.tuple(fc.constantFrom(...FUNCTIONS), tie('expr')).map(([f, a]) => call(f, [a]) as Expr),
+    ),
+  }));
+  return fc.integer({ min: 1, max: depth }).chain((d) => fc.letrec<{ e: Expr }>(() => ({ e: expr })).e.filter(() => d > 0));
+}
+
+/** random points: values for x and y as decimal strings, small rationals and a few special values */
+export const arbPoint: fc.Arbitrary<Record<string, string>> = fc.record({
+  x: fc.oneof(fc.integer({ min: -300, max: 300 }).map((n) => String(n / 100)), fc.constantFrom('0', '1', '-1', '0.5')),
+  y: fc.oneof(fc.integer({ min: -300, max: 300 }).map((n) => String(n / 100)), fc.constantFrom('0', '1', '-1', '2')),
+});
