@@ -333,16 +333,22 @@ export class Normalizer {
     return acc;
   }
 
-  /** sum(k, body): split over monomials, pull out what is free of k, collapse deltas, rename k canonically */
+  /**
+   * sum(k, body): split over the numerator's monomials, pull out what is free
+   * of k (factors and denominators), collapse deltas, rename k canonically.
+   * Denominators that depend on k stay inside each monomial's sum.
+   */
   private sum(k: string, body: Expr, depth: number): RatFunc {
     const F = this.field;
     const B = this.nf(body, depth);
     const mentionsK = (atomKey: string) => freeIndices(this.atoms.get(atomKey)!.expr).has(k);
-    if (B.den.some((f) => [...polyAtoms(f.poly)].some(mentionsK))) return this.sumAtom(k, this.toExpr(B), depth);
+    const inside = B.den.filter((f) => [...polyAtoms(f.poly)].some(mentionsK));
+    const outside = B.den.filter((f) => !inside.includes(f));
     this.used.add('nf.sum-split');
+    const insideDen = inside.map((f) => pow(this.polyExpr(f.poly), num(-f.mult)));
     let acc = RF_ZERO;
-    for (const t of B.num.values()) acc = F.add(acc, F.scale(this.sumMonomial(k, t, mentionsK, depth), t.coeff));
-    for (const f of B.den) {
+    for (const t of B.num.values()) acc = F.add(acc, F.scale(this.sumMonomial(k, t, mentionsK, insideDen, depth), t.coeff));
+    for (const f of outside) {
       const p = F.pow(rfPoly(f.poly), -f.mult);
       if (!p) throw new Undefined('division by zero');
       acc = F.mul(acc, p);
@@ -350,13 +356,14 @@ export class Normalizer {
     return acc;
   }
 
-  private sumMonomial(k: string, t: Term, mentionsK: (a: string) => boolean, depth: number): RatFunc {
+  /** sum(k, m / D) for one monomial m, with D (the denominators depending on k) as expressions */
+  private sumMonomial(k: string, t: Term, mentionsK: (a: string) => boolean, den: readonly Expr[], depth: number): RatFunc {
     const F = this.field;
     const free = t.mono.powers.filter((p) => !mentionsK(p.atom));
     const bound = t.mono.powers.filter((p) => mentionsK(p.atom));
     let outside = RF_ONE;
     for (const p of free) outside = F.mul(outside, rfPoly(atomPoly(p.atom, p.exp)));
-    if (bound.length === 0) {
+    if (bound.length === 0 && den.length === 0) {
       this.used.add('nf.sum-const');
       return F.mul(outside, this.atom(units()));
     }
@@ -371,11 +378,11 @@ export class Normalizer {
       if (!other) continue;
       // sum(k, delta(k, t) f(k)) = f(t): t is a unit, so exactly one term of the sum survives
       this.used.add('nf.delta-collapse');
-      const rest = bound.filter((q) => q !== p).map(exprOf);
+      const rest = [...bound.filter((q) => q !== p).map(exprOf), ...den];
       const collapsed = substitute(mul(rest), new Map([[k, other]]));
       return F.mul(outside, this.nf(collapsed, depth));
     }
-    return F.mul(outside, this.sumAtom(k, mul(bound.map(exprOf)), depth));
+    return F.mul(outside, this.sumAtom(k, mul([...bound.map(exprOf), ...den]), depth));
   }
 
   /** the atom sum(%d, body) with the bound index renamed canonically (alpha-equivalence) */
