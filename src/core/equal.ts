@@ -56,9 +56,15 @@ function prepare(e: Expr, scope: Scope, used: Set<string>): Prepared {
   return { expr: assume(expr), conditions };
 }
 
+/** limits of one decision beyond the fixed budgets */
+export interface DecideLimits {
+  /** a performance.now() time (ms); past it the decision stops with bound STEP_TIMEOUT, "not proved" */
+  readonly deadline?: number;
+}
+
 /** lhs = rhs on the declared domains of scope, under its definitions and assumptions? */
-export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope): Decision {
-  const meter = new Meter();
+export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLimits = {}): Decision {
+  const meter = new Meter(limits.deadline);
   const N = new Normalizer(scope.symbols, meter);
   let L: Prepared, R: Prepared;
   try {
@@ -106,6 +112,7 @@ export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope): Decision {
       rhsNormal,
     };
   }
+  if (N.field.cancellations > 0) N.used.add('nf.cancel');
   return { proved: true, rules: [...N.used].sort(), lhsNormal, rhsNormal };
 }
 

@@ -71,6 +71,9 @@ function splitMonomialContent(p: Poly): { atoms: Map<string, number>; rest: Poly
 
 /** the operations on rational functions in one ring */
 export class Field {
+  /** how many denominator factors were cancelled against the numerator (reported as rule nf.cancel) */
+  cancellations = 0;
+
   constructor(readonly ring: Ring) {}
 
   /** remove every denominator factor that divides the numerator */
@@ -84,6 +87,7 @@ export class Field {
         if (!q) break;
         num = q;
         m--;
+        this.cancellations++;
       }
       if (m > 0) out.push({ ...f, mult: m });
     }

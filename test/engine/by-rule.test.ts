@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { checkBy } from '../../src/engine/by-rule.js';
+import { decideEqual } from '../../src/core/equal.js';
+import { makeScope, SBN } from '../helpers/scope.js';
+
+function warn(by: string, prev: string, next: string, spec = {}) {
+  const { scope, p } = makeScope(spec);
+  const d = decideEqual(p(prev), p(next), scope);
+  expect(d.proved).toBe(true);
+  return checkBy(by, p(prev), p(next), scope, d.proved ? d.rules : []);
+}
+
+describe('checking `by`', () => {
+  it('accepts a step that uses the rule it names', () => {
+    expect(warn('product rule', 'diff(x*sin(x), x)', 'sin(x) + x*cos(x)')).toBeUndefined();
+    expect(warn('chain rule', 'diff(sin(x^2), x)', '2*x*cos(x^2)')).toBeUndefined();
+    expect(warn('the log of a product is the sum of the logs', 'log(pPa*pR*ps)', 'log(pPa) + log(pR) + log(ps)', SBN)).toBeUndefined();
+    expect(warn('the two sigmoids cancel', 'sigma(x)*(1 - sigma(x))/sigma(x)', '1 - sigma(x)')).toBeUndefined();
+  });
+  it('warns when the named rule is not what the step uses', () => {
+    expect(warn('product rule', 'diff(sin(x^2), x)', '2*x*cos(x^2)')).toContain('product rule');
+    expect(warn('chain rule', 'x*y + x', 'x*(y + 1)')).toContain('chain rule');
+    expect(warn('cancel', 'x + x', '2*x')).toContain('cancellation');
+  });
+  it('says nothing when `by` names no known rule', () => {
+    expect(warn('by inspection', 'x + x', '2*x')).toBeUndefined();
+  });
+});
