@@ -18,12 +18,26 @@ export const MAX_DEPTH = 400;
 /** why: total work units (monomial products) for one equality check, so a single step cannot hang the run */
 export const MAX_WORK = 2_000_000;
 
+/** why: reading the clock costs about as much as a few monomial products; every 1000 units keeps a deadline within about a millisecond */
+export const CLOCK_CHECK_INTERVAL = 1000;
+
 /** a mutable work counter shared by one equality check */
 export class Meter {
   private work = 0;
-  /** count n units of work; throws BudgetExceeded past MAX_WORK */
+  private nextClockCheck = CLOCK_CHECK_INTERVAL;
+  /**
+   * `deadline`: a performance.now() time (ms) after which spending throws
+   * BudgetExceeded('STEP_TIMEOUT'); running out of time, like any budget, is
+   * only ever "not proved"
+   */
+  constructor(private readonly deadline?: number) {}
+  /** count n units of work; throws BudgetExceeded past MAX_WORK, or past the deadline (checked every CLOCK_CHECK_INTERVAL units) */
   spend(n = 1): void {
     this.work += n;
     if (this.work > MAX_WORK) throw new BudgetExceeded('MAX_WORK', `normal form needed more than ${MAX_WORK} work units`);
+    if (this.deadline !== undefined && this.work >= this.nextClockCheck) {
+      this.nextClockCheck = this.work + CLOCK_CHECK_INTERVAL;
+      if (performance.now() > this.deadline) throw new BudgetExceeded('STEP_TIMEOUT', `the step's time limit ran out after ${this.work} work units`);
+    }
   }
 }
