@@ -117,21 +117,18 @@ const ascii: Spelling = {
   paren: (s) => `(${s})`,
 };
 
-/** LaTeX for a name: `w_ij` style subscripts and Greek-free identifiers */
+/** LaTeX for a name, written so the LaTeX reader reads it back: `w_ij` -> `w_{ij}`, `pN` -> `\mathit{pN}`, `x1` -> `\mathit{x1}` */
 function latexName(name: string): string {
-  const m = /^([A-Za-z]+)(\d*)_?(.*)$/.exec(name);
-  if (!m) return `\\mathit{${name.replace(/_/g, '\\_')}}`;
-  const [, head, digits, rest] = m;
-  const base = head!.length > 1 ? `\\mathit{${head}}` : head!;
-  const sub = `${digits}${rest ? rest.replace(/_/g, '') : ''}`;
-  return sub ? `${base}_{${sub}}` : base;
+  const [head, ...rest] = name.split('_');
+  const base = head!.length === 1 ? head! : `\\mathit{${head}}`;
+  return rest.length ? `${base}_{${rest.join('')}}` : base;
 }
 
 const latex: Spelling = {
   num: (v) => (v.d === 1n ? v.n.toString() : `${v.n < 0n ? '-' : ''}\\frac{${v.n < 0n ? -v.n : v.n}}{${v.d}}`),
   sym: latexName,
   constant: (n) => (n === 'pi' ? '\\pi' : 'e'),
-  elem: (n, idx) => `${latexName(n)}_{${idx.join('')}}`,
+  elem: (n, idx) => `${latexName(n)}_{${idx.join(idx.some((i) => i.length > 1) ? ',' : '')}}`,
   frac: (a, b) => `\\frac{${a}}{${b}}`,
   times: ' ',
   pow: (b, x) => `${b}^{${x.replace(/^\((.*)\)$/, '$1')}}`,

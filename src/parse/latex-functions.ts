@@ -1,0 +1,68 @@
+/**
+ * Function application in the LaTeX subset. A built-in (`\log`, `\ln`,
+ * `\sigma`, `\arcsin`, `\operatorname{sigmoid}`, ...) takes `(x)`,
+ * `\left(x\right)`, `{x}` or a single atom with its scripts (`\log x^2` is
+ * log(x^2)); a user definition is called as `p(u)` or `f(x, y)`.
+ */
+import { type Expr, call } from '../ir/expr.js';
+import { BUILTINS } from '../ir/operators.js';
+import type { NameRef } from './latex-names.js';
+import { fail } from './latex-problem.js';
+import type { LatexReader } from './latex-reader.js';
+import type { Token } from './latex-tokens.js';
+
+/** LaTeX command (without backslash) -> built-in function name: `arcsin` -> asin, `ln` -> log */
+export const FUNCTION_COMMANDS: ReadonlyMap<string, string> = new Map([
+  ...[...BUILTINS.values()].map((f) => [f.latex.slice(1), f.name] as const),
+  ['ln', 'log'],
+]);
+
+/** the built-in a `\mathrm{...}`-like token names (`\operatorname{sigmoid}` -> sigma, `\mathrm{log}` -> log), if any */
+export function styledFunction(t: Token): string | undefined {
+  const content = t.text.trim();
+  if (content === 'sigmoid') return 'sigma'; // why: the seed writes \text{sigmoid}(x) for sigma(x)
+  return t.style !== 'text' && BUILTINS.has(content) ? content : undefined;
+}
+
+/** the built-in `fn` applied to its argument; the reader is at the function's token */
+export function readBuiltin(r: LatexReader, fn: string): Expr {
+  const head = r.next();
+  const t = r.peek();
+  const spelled = head.kind === 'cmd' ? `\\${head.text}` : fn;
+  if (r.isOp(t, '^')) fail('unsupported-syntax', `a power of a function such as ${spelled}^2 x is not supported (${spelled}^{-1} would be ambiguous); write (${spelled} x)^2`, t.at);
+  if (r.isOp(t, '_')) fail('unsupported-syntax', `${spelled} takes no subscript${fn === 'log' ? ' (\\log is the natural logarithm; for base b write \\frac{\\log x}{\\log b})' : '; remove it'}`, t.at);
+  if (fn === 'sqrt' && t.kind === 'open' && t.text === '[') fail('unsupported-syntax', 'n-th roots \\sqrt[n]{x} are not supported; write x^{\\frac{1}{n}}', t.at);
+  if (t.kind === 'open') {
+    r.next();
+    const arg = r.expression();
+    if (r.isOp(r.peek(), ',')) fail('arity', `'${fn}' takes 1 argument; write ${spelled}(x)`, head.at);
+    r.expectClose(t);
+    return call(fn, [arg]);
+  }
+  if (!r.startsFactor(t)) fail('syntax', `${spelled} needs an argument, as in ${spelled}(x) or ${spelled} x`, head.at);
+  const arg = r.power();
+  // why: by the single-atom rule `\log 2x` would be log(2)*x, but it is usually meant as log(2x)
+  if (t.kind === 'num' && r.startsFactor(r.peek())) fail('syntax', `${spelled} ${t.text}... is ambiguous; write ${spelled}(${t.text} ...) with parentheses`, t.at);
+  return call(fn, [arg]);
+}
+
+/** `p(u)`, `f(x, y)`: a call of a user definition with `arity` parameters; the reader is at the `(` */
+export function readUserCall(r: LatexReader, ref: NameRef, arity: number): Expr {
+  const open = r.next();
+  const args: Expr[] = [];
+  for (;;) {
+    const bare = r.nameRef(r.peek());
+    const after = r.peek(1);
+    if (bare && (r.isOp(after, ',') || (after.kind === 'close' && after.text === ')'))) {
+      r.next();
+      args.push(r.names.userArgument(bare)); // why: a parameter may stand for an index, `a(i)`
+    } else {
+      args.push(r.expression());
+    }
+    if (!r.isOp(r.peek(), ',')) break;
+    r.next();
+  }
+  r.expectClose(open);
+  if (args.length !== arity) fail('arity', `'${ref.name}' is defined with ${arity} parameter${arity === 1 ? '' : 's'} but is given ${args.length}; give it ${arity}`, ref.at);
+  return call(ref.name, args);
+}
