@@ -64,11 +64,46 @@ export function conditionsOf(e: Expr): Condition[] {
 
 /** true when interval analysis shows the condition holds on the whole declared domain */
 export function holdsEverywhere(c: Condition, symbols: ReadonlyMap<string, SymbolDecl>): boolean {
-  if (c.kind === 'defined') return false;
+  if (c.kind === 'defined') {
+    // b^x is defined for every real x when b > 0, and for every b when x only takes whole values >= 0
+    if (c.expr.kind !== 'pow') return false;
+    return isPositiveRange(rangeOf(c.expr.base, symbols)) || wholeNonnegative(c.expr.exp, symbols);
+  }
   const r = rangeOf(c.expr, symbols);
   if (c.kind === 'nonzero') return excludesZero(r);
   if (c.kind === 'positive') return isPositiveRange(r);
   return isNonnegRange(r);
+}
+
+/** why: 2^6 assignments is cheap; exponents built from more binary variables are left undecided */
+const MAX_BINARY_ENUMERATION = 6;
+
+/** true when e, built from binary variables and integers by +, - and *, is a whole number >= 0 at every assignment */
+export function wholeNonnegative(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): boolean {
+  const vars = new Map<string, Expr>();
+  const ok = (x: Expr): boolean => {
+    if (x.kind === 'num') return isInteger(x.value);
+    if (x.kind === 'sym' || x.kind === 'elem') {
+      const d = symbols.get(x.name);
+      if (!d || (d.kind !== 'scalar' && d.kind !== 'array') || d.domain.kind !== 'binary') return false;
+      vars.set(x.key, x);
+      return true;
+    }
+    if (x.kind === 'add' || x.kind === 'mul') return children(x).every(ok);
+    return false;
+  };
+  if (!ok(e) || vars.size > MAX_BINARY_ENUMERATION) return false;
+  const keys = [...vars.keys()];
+  for (let bits = 0; bits < 1 << keys.length; bits++) {
+    const value = (x: Expr): bigint => {
+      if (x.kind === 'num') return x.value.n;
+      if (x.kind === 'sym' || x.kind === 'elem') return BigInt((bits >> keys.indexOf(x.key)) & 1);
+      if (x.kind === 'add') return x.terms.reduce((acc, t) => acc + value(t), 0n);
+      return (x as { factors: readonly Expr[] }).factors.reduce((acc, f) => acc * value(f), 1n);
+    };
+    if (value(e) < 0n) return false;
+  }
+  return true;
 }
 
 /** the condition with its bound indices renamed canonically, so equal conditions get equal keys */

@@ -10,7 +10,7 @@ import {
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute } from '../ir/substitute.js';
 import { type Rational, rat, ONE, rsign, rneg, isInteger, isOne, rcmp, rmul, radd } from '../ir/rational.js';
-import { type AtomInfo, type Poly, Ring, sortedTerms, constPoly, atomPoly, polyAtoms, type Term, addPoly, scalePoly } from './poly.js';
+import { type AtomInfo, type Poly, Ring, sortedTerms, constPoly, atomPoly, polyAtoms, type Term, addPoly, scalePoly, mono } from './poly.js';
 import { type RatFunc, Field, rfConst, rfAtom, rfPoly, RF_ZERO, RF_ONE, rfConstantValue, leadingSign, rfIsZero } from './ratfunc.js';
 import { BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, type Meter } from './budget.js';
 import { rangeOf, isPositiveRange } from './sign.js';
@@ -115,12 +115,44 @@ export class Normalizer {
       return this.atom(pow(this.toExpr(B), num(k)));
     }
     if (k !== undefined) return this.rationalPower(this.nf(b, depth), k);
+    const binary = this.binaryAffine(X);
+    if (binary) {
+      // b^(a + c s) for binary s is b^a where s = 0 and b^(a+c) where s = 1: (1 - s) b^a + s b^(a+c)
+      this.used.add('nf.binary-power');
+      const B = this.nf(b, depth);
+      const s = rfAtom(binary.atom);
+      const at0 = F.pow(B, binary.at0);
+      const at1 = F.pow(B, binary.at1);
+      if (!at0 || !at1) throw new Undefined('0 to a negative power');
+      return F.add(F.mul(F.sub(RF_ONE, s), at0), F.mul(s, at1));
+    }
     if (b.kind === 'const' && b.name === 'e') return this.func('exp', x, depth);
     if (this.positive(b)) {
       this.used.add('nf.power-exp');
       return this.func('exp', mul([x, call('log', [b])]), depth);
     }
     return this.atom(pow(this.toExpr(this.nf(b, depth)), this.toExpr(X)));
+  }
+
+  /** X = a + c s for one binary atom s, with whole exponents a and a + c in 0..MAX_EXPAND_EXPONENT */
+  private binaryAffine(X: RatFunc): { atom: string; at0: number; at1: number } | undefined {
+    if (X.den.length || X.num.size === 0 || X.num.size > 2) return undefined;
+    let a: Rational = rat(0);
+    let c: Rational | undefined;
+    let atom: string | undefined;
+    for (const t of X.num.values()) {
+      if (t.mono.degree === 0) a = t.coeff;
+      else if (t.mono.powers.length === 1 && t.mono.powers[0]!.exp === 1 && this.atoms.get(t.mono.powers[0]!.atom)?.reduction?.kind === 'idempotent'
+        && this.isBinary(this.atoms.get(t.mono.powers[0]!.atom)!.expr)) {
+        atom = t.mono.powers[0]!.atom;
+        c = t.coeff;
+      } else return undefined;
+    }
+    if (!atom || !c || !isInteger(a) || !isInteger(c)) return undefined;
+    const at0 = Number(a.n);
+    const at1 = Number(a.n + c.n);
+    const inRange = (v: number) => v >= 0 && v <= MAX_EXPAND_EXPONENT;
+    return inRange(at0) && inRange(at1) ? { atom, at0, at1 } : undefined;
   }
 
   /** B^(p/q) for a non-integer rational exponent: r^p with the root atom r = B^(1/q), r^q = B */
@@ -274,6 +306,13 @@ export class Normalizer {
     const F = this.field;
     const c = rfConstantValue(U);
     if (c !== undefined) return this.logRational(c);
+    const split = this.binarySplit(U);
+    if (split) {
+      // log((1 - s) A + s B) = (1 - s) log A + s log B for binary s, when A > 0 and B > 0
+      this.used.add('nf.binary-log');
+      const s = rfAtom(split.atom);
+      return F.add(F.mul(F.sub(RF_ONE, s), this.log(split.at0, depth)), F.mul(s, this.log(split.at1, depth)));
+    }
     const pieces: { factor: RatFunc; mult: number }[] = [];
     let coeff: Rational = ONE;
     if (U.num.size === 1) {
@@ -306,6 +345,29 @@ export class Normalizer {
     const restValue = rfConstantValue(rest);
     if (restValue !== undefined && isOne(restValue)) return acc;
     return F.add(acc, this.atom(call('log', [this.toExpr(rest)])));
+  }
+
+  /** U at s = 0 and at s = 1 for a binary atom s of U's numerator, when both are proven positive */
+  private binarySplit(U: RatFunc): { atom: string; at0: RatFunc; at1: RatFunc } | undefined {
+    if (U.den.length) return undefined;
+    for (const atom of polyAtoms(U.num)) {
+      const info = this.atoms.get(atom)!;
+      if (info.reduction?.kind !== 'idempotent' || !this.isBinary(info.expr)) continue;
+      const at = (value: 0 | 1): RatFunc => {
+        let p: Poly = new Map();
+        for (const t of U.num.values()) {
+          const has = t.mono.powers.some((pw) => pw.atom === atom);
+          if (has && value === 0) continue;
+          const m = has ? mono(t.mono.powers.filter((pw) => pw.atom !== atom)) : t.mono;
+          p = addPoly(p, new Map([[m.key, { coeff: t.coeff, mono: m }]]));
+        }
+        return rfPoly(p);
+      };
+      const at0 = at(0);
+      const at1 = at(1);
+      if (this.positive(this.toExpr(at0)) && this.positive(this.toExpr(at1))) return { atom, at0, at1 };
+    }
+    return undefined;
   }
 
   /** log(x) for x proven positive, with x's normal form X */

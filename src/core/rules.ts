@@ -78,6 +78,8 @@ export const ALGEBRA_RULES: readonly AlgebraRule[] = [
   { id: 'nf.log-product', statement: 'log(a b) = log(a) + log(b); log(a / b) = log(a) - log(b); log(a^c) = c log(a)', requires: 'a > 0 and b > 0', doc: 'log of a product' },
   { id: 'nf.log-rational', statement: 'log(p^a q^b) = a log(p) + b log(q) for primes p, q', doc: 'log of a rational number' },
   { id: 'nf.root', statement: 'u^(p/q) = r^p with r = u^(1/q), r^q = u', requires: 'u >= 0 (where r is defined)', doc: 'rational powers' },
+  { id: 'nf.binary-power', statement: 'b^(a + c s) = (1 - s) b^a + s b^(a+c)', requires: 's binary; a and a + c whole numbers >= 0', doc: 'a power with a binary exponent' },
+  { id: 'nf.binary-log', statement: 'log((1 - s) A + s B) = (1 - s) log A + s log B', requires: 's binary, A > 0 and B > 0', doc: 'the log of a value selected by a binary variable' },
   { id: 'nf.power-exp', statement: 'b^v = exp(v log(b))', requires: 'b > 0', doc: 'a variable exponent' },
   { id: 'nf.hyperbolic', statement: 'sinh, cosh, tanh in terms of exp', doc: 'hyperbolic functions' },
   { id: 'nf.trig', statement: 'tan = sin/cos; cos(u)^2 = 1 - sin(u)^2; sin(-u) = -sin(u); cos(-u) = cos(u)', doc: 'trigonometric atoms' },

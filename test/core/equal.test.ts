@@ -99,3 +99,19 @@ describe('decideEqual: derivatives', () => {
     expect(proved('diff(log(pN), w[i,j])', 's[j]*(s[i] - p(i))', case1).proved).toBe(true);
   });
 });
+
+describe('decideEqual: powers with variable exponents', () => {
+  it('a binary exponent selects one of two powers (the Bernoulli form)', () => {
+    const spec = { vars: { s: BINARY, p: { kind: 'interval' as const, lo: { n: 0n, d: 1n }, hi: { n: 1n, d: 1n }, loOpen: true, hiOpen: true } } };
+    expect(proved('p^s * (1-p)^(1-s)', 's*p + (1-s)*(1-p)', spec).proved).toBe(true);
+    expect(proved('log(p^s * (1-p)^(1-s))', 's*log(p) + (1-s)*log(1-p)', spec).proved).toBe(true);
+    expect(proved('p^s * (1-p)^(1-s)', 's*p + (1-s)*p', spec).proved).toBe(false);
+    // s(1-s) is always 0, a whole number: x^(s*(1-s)) = 1 for every x
+    expect(proved('x^(s*(1-s))', '1', { vars: { s: BINARY } }).proved).toBe(true);
+  });
+  it('a positive base has a power defined for every exponent; otherwise definedness must match', () => {
+    expect(proved('2^x', 'exp(x*log(2))').proved).toBe(true);
+    expect(proved('y^x', 'exp(x*log(y))').proved).toBe(false); // y^x is defined at y = -1, x = 2; the right side is not
+    expect(proved('y^x', 'exp(x*log(y))', { vars: { y: POSITIVE } }).proved).toBe(true);
+  });
+});
