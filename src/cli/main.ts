@@ -1,5 +1,6 @@
 /**
- * The `verify` command: arguments -> verifyFile per file -> report -> exit
+ * The `verify` command: arguments -> files (directories and globs expanded) ->
+ * verifyFile per file, in worker threads (pool.ts) -> report -> exit
  * status. Expected problems (bad usage, unreadable files, errors in a
  * derivation) are reported as data; anything thrown is a bug and is shown as
  * `internal error: ...` without a stack trace unless DERIVCHECK_DEBUG=1.
@@ -7,12 +8,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { FileResult } from '../derivation/result.js';
-import { verifyFile } from '../derivation/verify.js';
+import type { VerifyOptions } from '../derivation/verify.js';
 import { renderReport } from '../report/render.js';
+import { readConfig } from './config.js';
 import { exitCode } from './exit-code.js';
+import { expandInputs } from './inputs.js';
 import { parseArguments, type CliOptions } from './options.js';
-import { checkReadable } from './unreadable.js';
+import { checkInputs, defaultJobs } from './pool.js';
 import { explainCommand } from './explain.js';
+import { gradcheckCommand } from './gradcheck.js';
 
 /** the package version, read once; the same relative path works from src/cli and dist/cli */
 function packageVersion(): string {
@@ -28,32 +32,32 @@ function packageVersion(): string {
   return 'unknown';
 }
 
-/** every file's result, in order; `seconds` receives the time each took (for JUnit) */
+/** every file's result, in the order given (files, directories and globs expanded); `seconds` receives the time each took (for JUnit) */
 async function checkAll(options: CliOptions, seconds: number[] = []): Promise<FileResult[]> {
-  const results: FileResult[] = [];
-  // One file at a time, in the order given: the report order and the numeric
-  // checks' use of the seed do not depend on scheduling.
-  for (const file of options.files) {
-    const start = performance.now();
-    const unreadable = await checkReadable(file, options.seed);
-    results.push(
-      unreadable ??
-        (await verifyFile(file, {
-          seed: options.seed,
-          strict: options.strict,
-          ...(options.samples !== undefined ? { samples: options.samples } : {}),
-        })),
-    );
-    seconds.push((performance.now() - start) / 1000);
-  }
-  return results;
+  const inputs = expandInputs(options.files, options.recursive === true);
+  const verify: VerifyOptions = {
+    seed: options.seed,
+    strict: options.strict,
+    ...(options.samples !== undefined ? { samples: options.samples } : {}),
+    ...(options.stepTimeoutMs !== undefined ? { stepTimeoutMs: options.stepTimeoutMs } : {}),
+  };
+  // in parallel, but reported in the order given; a file's result does not depend on the thread that checked it
+  const checked = await checkInputs(inputs, verify, options.jobs ?? defaultJobs(inputs.length));
+  seconds.push(...checked.map((c) => c.seconds));
+  return checked.map((c) => c.result);
 }
 
 async function run(argv: readonly string[]): Promise<number> {
+  const config = readConfig(process.cwd());
+  if (!config.ok) {
+    process.stderr.write(`verify: ${config.message}\n`);
+    return 2;
+  }
   const parsed = await parseArguments(argv, {
     stdoutIsTTY: process.stdout.isTTY === true,
     env: process.env,
     version: packageVersion(),
+    config: config.defaults,
   });
   if (parsed.kind === 'exit') {
     if (parsed.stdout !== undefined) process.stdout.write(parsed.stdout);
@@ -62,9 +66,13 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   const { options } = parsed;
   const started = new Date();
+  const clock = performance.now();
   const seconds: number[] = [];
   const results = await checkAll(options, seconds);
-  const render = { color: options.color, strict: options.strict, started, seconds };
+  const render = {
+    color: options.color, strict: options.strict, started, seconds,
+    elapsed: (performance.now() - clock) / 1000, ...(options.quiet ? { quiet: true } : {}),
+  };
   if (options.output === undefined) {
     process.stdout.write(renderReport(options.format, results, render));
     return exitCode(results, options.strict);
@@ -96,6 +104,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     if (argv[0] === 'explain') {
       return await explainCommand(argv.slice(1), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+    }
+    if (argv[0] === 'gradcheck') {
+      return await gradcheckCommand(argv.slice(1), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
     }
     return await run(argv);
   } catch (err) {

@@ -5,6 +5,8 @@
  */
 import yargs from 'yargs';
 import { REPORT_FORMATS, type ReportFormat } from '../report/render.js';
+import type { ConfigDefaults } from './config.js';
+import { MAX_SAMPLES } from '../derivation/verify.js';
 
 /** The seed used when --seed is not given: fixed, so two runs on the same files agree. */
 export const DEFAULT_SEED = 1;
@@ -20,6 +22,14 @@ export interface CliOptions {
   readonly color: boolean;
   /** write the --format report to this file; stdout then gets the text report */
   readonly output?: string;
+  /** worker threads (1: check in this process); absent: one per core, at most one per file */
+  readonly jobs?: number;
+  /** the time limit of each step, in milliseconds */
+  readonly stepTimeoutMs?: number;
+  /** the text report shows only failed and error steps, and the summary */
+  readonly quiet?: boolean;
+  /** a directory argument also means the derivation files in its subdirectories */
+  readonly recursive?: boolean;
 }
 
 /** What the command line asks for: a run, or an exit with text for stdout or stderr. */
@@ -32,6 +42,8 @@ export interface Environment {
   readonly stdoutIsTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly version: string;
+  /** defaults from derivcheck.config.json or package.json's derivcheck key; flags override them */
+  readonly config?: ConfigDefaults;
 }
 
 const EPILOGUE = [
@@ -47,22 +59,34 @@ const EPILOGUE = [
   'github (GitHub Actions annotations), markdown (pull-request comments), html (one',
   'self-contained page with the mathematics typeset; works offline).',
   'With --output FILE the --format report goes to FILE and the text report to stdout.',
+  '',
+  'A FILE may be a directory (every *.yaml and *.yml below it) or a glob (* ? **, quoted or not).',
+  'Defaults may be set in derivcheck.config.json or under a "derivcheck" key in package.json',
+  '(format, strict, seed, samples, jobs, stepTimeout, quiet); flags override them.',
 ].join('\n');
 
 function parser(env: Environment) {
+  const config = env.config ?? {};
+  const given = <T>(value: T | undefined) => (value !== undefined ? { default: value } : {});
   return yargs()
     .scriptName('verify')
     .usage('$0 [options] FILE...\n\nCheck calculus derivations written in YAML:\neach step must equal the one before it.')
-    .option('format', { choices: REPORT_FORMATS, default: 'text' as Format, describe: 'report format' })
+    .option('format', { choices: REPORT_FORMATS, default: config.format ?? ('text' as Format), describe: 'report format' })
     .option('output', { type: 'string', requiresArg: true, describe: 'write the --format report to this file and the text report to stdout' })
-    .option('strict', { type: 'boolean', default: false, describe: 'only symbolically proved steps count; numeric evidence is not enough' })
-    .option('seed', { type: 'number', default: DEFAULT_SEED, describe: 'seed of every random choice in numeric checks' })
-    .option('samples', { type: 'number', describe: 'random points per numeric check (default: chosen by the checker)' })
+    .option('strict', { type: 'boolean', default: config.strict ?? false, describe: 'only symbolically proved steps count; numeric evidence is not enough' })
+    .option('seed', { type: 'number', default: config.seed ?? DEFAULT_SEED, describe: 'seed of every random choice in numeric checks' })
+    .option('samples', { type: 'number', ...given(config.samples), describe: 'random points per numeric check (default: chosen by the checker)' })
+    .option('jobs', { type: 'number', ...given(config.jobs), describe: 'files checked in parallel, in worker threads (default: one per core; 1: in this process)' })
+    .option('step-timeout', { type: 'number', ...given(config.stepTimeout), describe: 'time limit of each step in milliseconds; a step not checked in time is an error (code timeout)' })
+    .option('recursive', { alias: 'r', type: 'boolean', default: false, describe: 'a directory also means the derivation files in its subdirectories' })
+    .option('quiet', { type: 'boolean', ...given(config.quiet), describe: 'text report: only failed and error steps, and the summary' })
     .option('color', { type: 'boolean', describe: 'colour the text report (default: when stdout is a terminal and NO_COLOR is unset)' })
     .example('$0 derivations/sigmoid-belief-net.yaml', 'check one derivation, human-readable report')
     .example('$0 --strict --format json derivations/*.yaml', 'check many; only proofs count; JSON on stdout')
     .example('$0 explain "log(sigma(x))" --wrt x', 'a derivative step by step, each step named by its rule (see verify explain --help)')
     .example('$0 --format junit --output derivcheck.xml derivations/*.yaml', 'JUnit XML for CI in a file, the text report on stdout')
+    .example('$0 --quiet --jobs 4 derivations/', 'every derivation in a directory, 4 at a time; show only problems')
+    .example('$0 -r docs/', 'every derivation below a directory, subdirectories included')
     .demandCommand(1, 'give at least one derivation file')
     .strict()
     .version(env.version)
@@ -97,6 +121,12 @@ export async function parseArguments(args: readonly string[], env: Environment):
   if (argv.samples !== undefined && !isCount(argv.samples, false)) {
     return usageError(`--samples must be a positive integer, got ${JSON.stringify(argv.samples)}`);
   }
+  if (typeof argv.samples === 'number' && argv.samples > MAX_SAMPLES) return usageError(`--samples must be at most ${MAX_SAMPLES} (limit MAX_SAMPLES), got ${argv.samples}`);
+  if (argv.jobs !== undefined && !isCount(argv.jobs, false)) return usageError(`--jobs must be a positive integer, got ${JSON.stringify(argv.jobs)}`);
+  const stepTimeout = argv['step-timeout'];
+  if (stepTimeout !== undefined && !isCount(stepTimeout, false)) {
+    return usageError(`--step-timeout must be a positive integer (milliseconds), got ${JSON.stringify(stepTimeout)}`);
+  }
   const noColor = env.env.NO_COLOR !== undefined && env.env.NO_COLOR !== '';
   const color = typeof argv.color === 'boolean' ? argv.color : env.stdoutIsTTY && !noColor;
   if (argv.output !== undefined && (typeof argv.output !== 'string' || argv.output === '')) {
@@ -111,6 +141,10 @@ export async function parseArguments(args: readonly string[], env: Environment):
     color,
     ...(argv.samples !== undefined ? { samples: argv.samples as number } : {}),
     ...(argv.output !== undefined ? { output: argv.output } : {}),
+    ...(argv.jobs !== undefined ? { jobs: argv.jobs as number } : {}),
+    ...(stepTimeout !== undefined ? { stepTimeoutMs: stepTimeout as number } : {}),
+    ...(argv.quiet === true ? { quiet: true } : {}),
+    ...(argv.recursive === true ? { recursive: true } : {}),
   };
   return { kind: 'run', options };
 }

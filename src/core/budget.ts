@@ -17,6 +17,14 @@ export const MAX_EXPAND_EXPONENT = 64;
 export const MAX_DEPTH = 400;
 /** why: total work units (monomial products) for one equality check, so a single step cannot hang the run */
 export const MAX_WORK = 2_000_000;
+/**
+ * why: a derivative can be many times the size of its input (the product rule
+ * writes k factors k times; each nested diff multiplies the size again, so
+ * diff nested 10 deep exhausts memory); past this many characters of
+ * structural key (about 30k nodes) its normal form could not be computed
+ * within MAX_WORK anyway, so differentiation stops first
+ */
+export const MAX_DERIVATIVE_SIZE = 300_000;
 
 /** why: reading the clock costs about as much as a few monomial products; every 1000 units keeps a deadline within about a millisecond */
 export const CLOCK_CHECK_INTERVAL = 1000;

@@ -10,7 +10,7 @@ import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute, freshName, allNames } from '../ir/substitute.js';
 import { rsub, ONE } from '../ir/rational.js';
 import { DERIVATIVE_BY_FN } from './rules.js';
-import { BudgetExceeded, MAX_DEPTH } from './budget.js';
+import { BudgetExceeded, MAX_DEPTH, MAX_DERIVATIVE_SIZE } from './budget.js';
 
 /** called for each rule application, for explanations */
 export type Trace = (ruleId: string, expr: Expr, result: Expr) => void;
@@ -36,6 +36,7 @@ export function differentiate(e: Expr, v: Variable, symbols: ReadonlyMap<string,
   const d = (x: Expr) => differentiate(x, v, symbols, trace, depth + 1);
   const note = (id: string, r: Expr): Expr => {
     trace?.(id, e, r);
+    withinSize(r.key.length);
     return r;
   };
   if (e.kind === 'diff') {
@@ -59,6 +60,8 @@ export function differentiate(e: Expr, v: Variable, symbols: ReadonlyMap<string,
     }
     case 'add': return note('d.sum-rule', add(e.terms.map(d)));
     case 'mul': {
+      // the product rule writes every factor once per factor: refuse before building k^2 copies
+      withinSize(e.factors.length * e.key.length);
       const terms = e.factors.map((f, k) => mul([...e.factors.slice(0, k), d(f), ...e.factors.slice(k + 1)]));
       return note('d.product', add(terms));
     }
@@ -91,6 +94,11 @@ export function differentiate(e: Expr, v: Variable, symbols: ReadonlyMap<string,
     default:
       return note('d.const', num(0));
   }
+}
+
+/** throws BudgetExceeded when a derivative of `chars` key characters would pass MAX_DERIVATIVE_SIZE */
+function withinSize(chars: number): void {
+  if (chars > MAX_DERIVATIVE_SIZE) throw new BudgetExceeded('MAX_DERIVATIVE_SIZE', `the derivative grows past ${MAX_DERIVATIVE_SIZE} characters`);
 }
 
 /** true for `diff(q, v)` with q an opaque symbol or itself such a derivative: an atom, not a derivative to take */

@@ -8,7 +8,7 @@ import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
 import { unfold, applyAssumptions } from '../ir/substitute.js';
 import { toAscii } from '../ir/print.js';
-import { Meter, BudgetExceeded } from './budget.js';
+import { Meter, BudgetExceeded, MAX_EXPAND_EXPONENT } from './budget.js';
 import { Normalizer, Undefined } from './normal.js';
 import { eliminateDiff } from './derivative.js';
 import { type Condition, conditionsOf, holdsEverywhere, canonicalCondition } from './definedness.js';
@@ -93,7 +93,10 @@ export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLi
     throw err;
   }
   if (!valuesAgree) {
-    return { proved: false, reason: 'the normal forms differ', valuesAgree, conditions: [], lhsNormal, rhsNormal };
+    // a power past MAX_EXPAND_EXPONENT stays an atom, so "differ" may only mean "not expanded": say which bound
+    const unexpanded = N.limited.has('MAX_EXPAND_EXPONENT');
+    const reason = unexpanded ? `the normal forms differ (a power with an exponent beyond MAX_EXPAND_EXPONENT = ${MAX_EXPAND_EXPONENT} was left unexpanded)` : 'the normal forms differ';
+    return { proved: false, reason, valuesAgree, conditions: [], lhsNormal, rhsNormal, ...(unexpanded ? { bound: 'MAX_EXPAND_EXPONENT' } : {}) };
   }
   const lc = conditionKeys(L.conditions, N, scope);
   const rc = conditionKeys(R.conditions, N, scope);

@@ -13,7 +13,7 @@ import { type Rational, rat, ONE, rsign, rneg, isInteger, isOne, rcmp, rmul, rad
 import { type AtomInfo, type Poly, Ring, sortedTerms, constPoly, atomPoly, polyAtoms, type Term, addPoly, scalePoly, mono } from './poly.js';
 import { type RatFunc, Field, rfConst, rfAtom, rfPoly, RF_ZERO, RF_ONE, rfConstantValue, leadingSign, rfIsZero } from './ratfunc.js';
 import { BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, type Meter } from './budget.js';
-import { rangeOf, isPositiveRange } from './sign.js';
+import { rangeOf, isPositiveRange, excludesZero } from './sign.js';
 import { factorInteger, exactRoot } from './integers.js';
 
 /** thrown when a sub-expression is nowhere defined (1/0, 0^-1): there is no normal form to compare */
@@ -28,6 +28,8 @@ export class Normalizer {
   readonly field: Field;
   /** rule ids used so far, for the report */
   readonly used = new Set<string>();
+  /** bounds that left something unreduced (an atom where a polynomial could have been), so a difference can name them */
+  readonly limited = new Set<string>();
   private readonly memo = new Map<string, RatFunc>();
 
   constructor(readonly symbols: ReadonlyMap<string, SymbolDecl>, meter: Meter) {
@@ -112,10 +114,13 @@ export class Normalizer {
         if (!r) throw new Undefined('0 to a negative power');
         return r;
       }
+      this.limited.add('MAX_EXPAND_EXPONENT');
       return this.atom(pow(this.toExpr(B), num(k)));
     }
     if (k !== undefined) return this.rationalPower(this.nf(b, depth), k);
-    const binary = this.binaryAffine(X);
+    // a negative whole exponent puts b in a denominator: only where b is never 0, so that the normal
+    // form's denominators still vanish only where the expression is undefined
+    const binary = this.binaryAffine(X, excludesZero(rangeOf(b, this.symbols)));
     if (binary) {
       // b^(a + c s) for binary s is b^a where s = 0 and b^(a+c) where s = 1: (1 - s) b^a + s b^(a+c)
       this.used.add('nf.binary-power');
@@ -134,8 +139,8 @@ export class Normalizer {
     return this.atom(pow(this.toExpr(this.nf(b, depth)), this.toExpr(X)));
   }
 
-  /** X = a + c s for one binary atom s, with whole exponents a and a + c in 0..MAX_EXPAND_EXPONENT */
-  private binaryAffine(X: RatFunc): { atom: string; at0: number; at1: number } | undefined {
+  /** X = a + c s for one binary atom s, with whole exponents a and a + c in 0..MAX_EXPAND_EXPONENT (or from -MAX_EXPAND_EXPONENT when negativeAllowed) */
+  private binaryAffine(X: RatFunc, negativeAllowed: boolean): { atom: string; at0: number; at1: number } | undefined {
     if (X.den.length || X.num.size === 0 || X.num.size > 2) return undefined;
     let a: Rational = rat(0);
     let c: Rational | undefined;
@@ -151,7 +156,7 @@ export class Normalizer {
     if (!atom || !c || !isInteger(a) || !isInteger(c)) return undefined;
     const at0 = Number(a.n);
     const at1 = Number(a.n + c.n);
-    const inRange = (v: number) => v >= 0 && v <= MAX_EXPAND_EXPONENT;
+    const inRange = (v: number) => v >= (negativeAllowed ? -MAX_EXPAND_EXPONENT : 0) && v <= MAX_EXPAND_EXPONENT;
     return inRange(at0) && inRange(at1) ? { atom, at0, at1 } : undefined;
   }
 

@@ -1,22 +1,23 @@
 /**
  * The step and case checker: walks a loaded derivation, asks the core whether
  * each step equals its predecessor, and where the core cannot say, asks the
- * numeric layer for evidence or a counterexample. It decides nothing itself.
+ * numeric layer for evidence or a counterexample (compare.ts). It decides
+ * nothing itself.
  */
 import type { Expr, Variable } from '../ir/expr.js';
 import type { Definition, Scope } from '../ir/symbols.js';
 import { toAscii, toLatex } from '../ir/print.js';
-import { UnfoldError } from '../ir/substitute.js';
-import { decideEqual } from '../core/equal.js';
-import { numericCompare } from '../numeric/compare.js';
 import type { Assumption, LoadedCase, LoadedDerivation, LoadedStep, Place } from './model.js';
 import type { FileResult, Premise, StepResult } from './result.js';
 import { exhaustiveness } from './cases.js';
+import { compareExpressions } from './compare.js';
 
 export interface CheckOptions {
   readonly seed: number;
   readonly strict: boolean;
   readonly samples?: number;
+  /** the time limit of each step in ms (--step-timeout) */
+  readonly stepTimeoutMs?: number;
 }
 
 /** what one comparison is about, for the report */
@@ -76,39 +77,13 @@ function chain(
   for (let k = 1; k < list.length; k++) compare(list[k - 1]!.expr, list[k]!, scopeWith(defs, [...caseWhen, ...list[k]!.when]), 'the previous step');
 }
 
-/** one comparison: the core first; the numeric layer only where the core could not prove it */
+/** one comparison, with the step's place and text for the report; the policy is compareExpressions */
 function compareStep(prev: Expr, s: Subject, scope: Scope, what: string, options: CheckOptions): StepResult {
   const head = {
     location: s.location, line: s.place.line, column: s.place.column,
     expr: toAscii(s.expr), latex: toLatex(s.expr), ...(s.by ? { by: s.by } : {}),
   };
-  let decision;
-  try {
-    decision = decideEqual(prev, s.expr, scope);
-  } catch (err) {
-    if (err instanceof UnfoldError) return { ...head, status: 'error', code: 'definition', message: `cannot unfold the definitions: ${err.message}` };
-    throw err;
-  }
-  if (decision.proved) {
-    return { ...head, status: 'proved', rules: decision.rules, message: `equals ${what} (normal form ${decision.rhsNormal})` };
-  }
-  const verdict = numericCompare(prev, s.expr, scope, { seed: options.seed, ...(options.samples ? { samples: options.samples } : {}) });
-  const hint = decision.conditions.find((c) => c.hint)?.hint;
-  if (verdict.kind === 'disagree') {
-    const why = decision.valuesAgree ? ` ${decision.reason}.` : '';
-    return {
-      ...head, status: 'failed', counterexample: verdict.counterexample,
-      message: `does not equal ${what}: at the point below they differ.${why}${hint ? ` To exclude such points, ${hint}.` : ''}`,
-    };
-  }
-  if (verdict.kind === 'agree') {
-    return {
-      ...head, status: 'numeric',
-      evidence: { points: verdict.points, skipped: verdict.skipped, seed: verdict.seed, instances: verdict.instances },
-      message: `not proved symbolically (${decision.reason}); equal to ${what} at ${verdict.points} sampled points (${verdict.instances}; seed ${verdict.seed})`,
-    };
-  }
-  return { ...head, status: 'error', code: 'undecided', message: `cannot be checked: ${decision.reason}, and the numeric check was inconclusive (${verdict.reason})` };
+  return { ...head, ...compareExpressions(prev, s.expr, scope, options, what) };
 }
 
 function premises(d: LoadedDerivation): Premise[] {

@@ -9,7 +9,8 @@ import { functionsWith, readDefineBodies, readDefineHeads } from './load-define.
 import { readSteps, readWhen } from './load-steps.js';
 import type { LoadedCase, Place } from './model.js';
 
-const CASE_KEYS = ['when', 'define', 'steps'] as const;
+/** the keys a case may have (docs/derivation.schema.json lists the same; a test keeps them equal) */
+export const CASE_KEYS = ['when', 'define', 'steps'] as const;
 
 /** the cases of a `cases:` list, each read under the file's declarations and definitions plus its own */
 export function readCases(

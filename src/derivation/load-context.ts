@@ -4,11 +4,12 @@
  * positions: the place of a YAML node, and the place of a character inside an
  * expression written in a YAML scalar.
  */
-import { type Document, type LineCounter, type Node, type Pair, Scalar, isAlias, isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
+import { type Document, type Node, type Pair, Scalar, isAlias, isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Expr } from '../ir/expr.js';
 import { type ParseEnv, parseExpression } from '../parse/expression.js';
 import { nearestName } from '../parse/suggest.js';
 import type { InputError, Place } from './model.js';
+import type { LineTable } from './line-table.js';
 
 /** a map entry with its key as text */
 export interface Entry {
@@ -30,13 +31,13 @@ export class LoadContext {
   constructor(
     readonly file: string,
     private readonly text: string,
-    private readonly lines: LineCounter,
+    private readonly lines: LineTable,
     private readonly doc: Document,
   ) {}
 
   /** the place of a character offset in the file */
   placeAt(offset: number): Place {
-    const { line, col } = this.lines.linePos(Math.max(0, Math.min(offset, this.text.length)));
+    const { line, column: col } = this.lines.at(offset);
     return { file: this.file, line, column: col };
   }
 

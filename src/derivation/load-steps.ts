@@ -7,7 +7,8 @@ import type { ParseEnv } from '../parse/expression.js';
 import type { LoadContext } from './load-context.js';
 import type { Assumption, LoadedStep } from './model.js';
 
-const STEP_KEYS = ['expr', 'latex', 'by', 'when'] as const;
+/** the keys a step may have (docs/derivation.schema.json lists the same; a test keeps them equal) */
+export const STEP_KEYS = ['expr', 'latex', 'by', 'when'] as const;
 
 /** the steps of a `steps:` list; `prefix` is `steps` or `cases[n].steps` */
 export function readSteps(ctx: LoadContext, node: Node | null, env: ParseEnv, prefix: string): LoadedStep[] {

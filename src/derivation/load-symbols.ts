@@ -17,7 +17,8 @@ import type { Place } from './model.js';
 export const MAX_ARRAY_INDICES = 8;
 
 // `opaque: false` is an extension of the contract: a declared scalar that is an independent variable
-const DECLARATION_KEYS = ['indices', 'domain', 'independent_of', 'opaque'] as const;
+/** the keys of a declaration map (docs/derivation.schema.json lists the same; a test keeps them equal) */
+export const DECLARATION_KEYS = ['indices', 'domain', 'independent_of', 'opaque'] as const;
 
 export interface LoadedSymbols {
   readonly symbols: Map<string, SymbolDecl>;

@@ -5,7 +5,9 @@
  * and returned as data with a place; nothing here throws for any input text.
  */
 import { LineCounter, type Node, type YAMLError, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { LineTable } from './line-table.js';
 import { LoadContext } from './load-context.js';
+import { MAX_YAML_NESTING, yamlNestingExcess } from './load-limits.js';
 import { readCases } from './load-cases.js';
 import { functionsWith, readDefineBodies, readDefineHeads } from './load-define.js';
 import { readSteps } from './load-steps.js';
@@ -20,7 +22,10 @@ export const MAX_STEPS = 5000;
 /** why: YAML aliases can expand exponentially (a "billion laughs" file); this many is plenty for sharing a few expressions */
 export const MAX_ALIASES = 100;
 
-const TOP_KEYS = ['title', 'source', 'symbols', 'define', 'claim', 'steps', 'cases'] as const;
+/** the top-level keys of a derivation file (docs/derivation.schema.json lists the same; a test keeps them equal) */
+export const TOP_KEYS = ['title', 'source', 'symbols', 'define', 'claim', 'steps', 'cases'] as const;
+/** the keys of `claim` */
+export const CLAIM_KEYS = ['lhs', 'rhs'] as const;
 
 /** the derivation in `text` (read from `file`, which names it in places), or every input problem found */
 export function loadDerivation(file: string, text: string): LoadResult {
@@ -28,12 +33,20 @@ export function loadDerivation(file: string, text: string): LoadResult {
   if (bytes > MAX_FILE_BYTES) {
     return failure([{ code: 'limit', place: { file, line: 1, column: 1 }, message: `the file has ${bytes} bytes, more than ${MAX_FILE_BYTES} (limit MAX_FILE_BYTES); split the derivation into several files` }]);
   }
+  const table = new LineTable(text);
+  const deep = yamlNestingExcess(text);
+  if (deep) {
+    const at = { file, ...table.at(deep.offset) };
+    const what = deep.how === 'flow' ? 'brackets [ or { nest' : 'indentation nests';
+    return failure([{ code: 'limit', place: at, message: `the file's ${what} deeper than ${MAX_YAML_NESTING} levels (limit MAX_YAML_NESTING); a derivation needs only a few levels` }]);
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) return failure(doc.errors.map((e) => yamlError(file, text, e)));
+  if (doc.errors.length > 0) return failure(doc.errors.map((e) => yamlError(file, text, table, e)));
   try {
     // only to let the yaml library count alias expansions; the tree is read below, from the nodes
-    doc.toJS({ maxAliasCount: MAX_ALIASES });
+    // mapAsMap: a map used as a key would otherwise be stringified with a process warning on stderr
+    doc.toJS({ maxAliasCount: MAX_ALIASES, mapAsMap: true });
   } catch (err) {
     const place = { file, line: 1, column: 1 };
     if (err instanceof Error && /alias/i.test(err.message)) {
@@ -41,7 +54,7 @@ export function loadDerivation(file: string, text: string): LoadResult {
     }
     return failure([{ code: 'yaml-syntax', place, message: `the YAML cannot be read: ${err instanceof Error ? err.message : String(err)}; fix the file` }]);
   }
-  const ctx = new LoadContext(file, text, lines, doc);
+  const ctx = new LoadContext(file, text, table, doc);
   return readDerivation(ctx, doc.contents as Node | null);
 }
 
@@ -98,7 +111,7 @@ function readClaim(ctx: LoadContext, node: Node | null, env: ParseEnv): LoadedCl
   const map = ctx.map(node, 'claim', 'claim');
   if (!map) return undefined;
   const entries = ctx.entries(map, 'claim');
-  ctx.onlyKeys(entries, ['lhs', 'rhs'], 'claim', 'claim');
+  ctx.onlyKeys(entries, CLAIM_KEYS, 'claim', 'claim');
   const side = (k: 'lhs' | 'rhs') => {
     const e = entries.find((x) => x.key === k);
     if (!e) {
@@ -147,9 +160,9 @@ function countSteps(ctx: LoadContext, steps: Node | null, cases: Node | null): n
 }
 
 /** a YAML syntax error as an input error at the line and column the yaml library gives */
-function yamlError(file: string, text: string, e: YAMLError): InputError {
-  const pos = e.linePos?.[0];
-  const place = { file, line: pos?.line ?? 1, column: pos?.col ?? 1 };
+function yamlError(file: string, text: string, table: LineTable, e: YAMLError): InputError {
+  // the place from the offset, not e.linePos: the yaml library's line count can lag inside broken flow collections
+  const place = { file, ...table.at(e.pos[0]) };
   const first = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?\s*$/, '');
   if (e.code === 'DUPLICATE_KEY') {
     const line = text.split('\n', place.line)[place.line - 1] ?? '';

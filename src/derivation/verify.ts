@@ -7,6 +7,9 @@ import type { FileResult, StepResult } from './result.js';
 import { loadDerivation } from './load.js';
 import { checkDerivation } from './check.js';
 
+/** the most random points per numeric check a caller may ask for (re-exported for the command line) */
+export { MAX_SAMPLES } from '../numeric/bounds.js';
+
 export interface VerifyOptions {
   /** seed of every random choice in numeric checks; the same seed reproduces a run */
   readonly seed: number;
@@ -14,6 +17,8 @@ export interface VerifyOptions {
   readonly strict: boolean;
   /** random points per numeric check (default chosen by the numeric layer) */
   readonly samples?: number;
+  /** the time limit of each step in ms; a step not checked in time is an error with code `timeout` */
+  readonly stepTimeoutMs?: number;
 }
 
 /** The result of checking the derivation in `path`; input problems come back as steps with status `error`, never as exceptions. */

@@ -97,3 +97,108 @@ export const OVERFLOW_MAGNITUDE = '1e300';
  * is treated as overflow.
  */
 export const MAX_TRIG_ARGUMENT = '1e12';
+
+/**
+ * why 3: the derivative oracles (finite differences and the reverse-mode
+ * tape, besides the dual numbers every point uses) cost several evaluations
+ * per diff; three points from different instances (the largest network
+ * first) catch a wrong derivative rule, which is wrong almost everywhere.
+ */
+export const ORACLE_POINTS = 3;
+
+/**
+ * why 4: a diff inside a sum is evaluated once per unit; four sites per
+ * point (those with a nonzero derivative first) keep the oracle check cheap.
+ */
+export const MAX_ORACLE_SITES = 4;
+
+/**
+ * The finite-difference step, relative to max(1, |x|), at PRECISION digits.
+ * Why 1e-12: Richardson's error is O(h^4) = 1e-48 times the fifth
+ * derivative, and rounding costs 1e-50 |f| / h = 1e-38 |f|; both are far
+ * below FD_TOLERANCE for any moderate function.
+ */
+export const FD_STEP = '1e-12';
+
+/** the step of the re-check at CONFIRM_PRECISION digits, when the first one missed: O(h^4) = 1e-100, rounding 1e-75 */
+export const FD_CONFIRM_STEP = '1e-25';
+
+/**
+ * Finite differences agree with the dual numbers when |a - b| <=
+ * FD_TOLERANCE max(1, |a|, |b|). Why 1e-20: ten orders above the error
+ * estimates of FD_STEP (room for large high derivatives), thirty below
+ * a wrong derivative rule.
+ */
+export const FD_TOLERANCE = '1e-20';
+
+/**
+ * The float64 tape agrees with the dual numbers when |a - b| <=
+ * TAPE_TOLERANCE max(1, |a|, M), M the sum of the magnitudes of the terms
+ * the derivative is the signed sum of (cancellation float64 cannot resolve).
+ * Why 1e-9: with every value moderate (within 1e-12 of exact) the tape is
+ * accurate to about 1e-12 times its depth.
+ */
+export const TAPE_TOLERANCE = 1e-9;
+
+/**
+ * The values a counterexample's atoms are shrunk towards, simplest first: a
+ * value is replaced by an earlier one of these (in its domain) whenever the
+ * step still fails with it.
+ */
+export const SHRINK_VALUES: readonly string[] = ['0', '1', '1/2', '-1', '2', '-1/2', '-2', '3', '-3'];
+
+/** why 3: each pass tries every atom once; a value simplified late can let an earlier one simplify, rarely more than twice */
+export const MAX_SHRINK_PASSES = 3;
+
+/**
+ * Work units (as MAX_WORK_PER_COMPARE) for shrinking one counterexample, on
+ * a meter of its own: shrinking only improves a counterexample already
+ * found, so running out ends it with the best one so far, never changes
+ * the verdict. Why 1e6: about a second, some hundreds of re-evaluations.
+ */
+export const MAX_SHRINK_WORK = 1_000_000;
+
+/**
+ * why: diff nested k deep is evaluated on nested dual numbers of 2^k parts,
+ * and one multiplication of them costs 3^k decimal operations, inside a
+ * single step of the evaluator where no budget check can interrupt it
+ * (diff nested 20 deep ran for minutes); 6 levels is far beyond the second
+ * and third derivatives derivations use, and stays within milliseconds.
+ */
+export const MAX_DIFF_NESTING = 6;
+
+/**
+ * The largest network `verify gradcheck --units` accepts. Why 5000: the
+ * weights alone are n^2 = 25 million inputs, whose values, adjoints and the
+ * tape's other arrays take about 1 GB of typed arrays and some seconds to
+ * compile; past that a machine of this class runs out of memory or patience.
+ */
+export const MAX_GRADCHECK_UNITS = 5000;
+
+/**
+ * The most tape inputs (array elements and scalars) a gradcheck network may
+ * have. Why 3e7: the n^2 weights of MAX_GRADCHECK_UNITS units and their data;
+ * a 3-index array over thousands of units would need far more memory.
+ */
+export const MAX_GRADCHECK_INPUTS = 30_000_000;
+
+/** why 100: each instance is a fresh random network; more says little that a few do not, at n^2 cost each */
+export const MAX_GRADCHECK_INSTANCES = 100;
+
+/**
+ * gradcheck passes when every partial agrees with the closed form to
+ * |autodiff - closed form| <= GRADCHECK_TOLERANCE max(1, |autodiff|). Why
+ * 1e-8: float64 sums of n <= 5000 terms of moderate size err by about
+ * n u ~ 1e-12; a wrong closed form is off by O(1) at some (i, j).
+ */
+export const GRADCHECK_TOLERANCE = 1e-8;
+
+/**
+ * why: the most random points per instance a caller may ask for (--samples).
+ * Each point is a full 50-digit evaluation of both sides (about a millisecond
+ * for a small step, and indexed steps have dozens of instances), so a request
+ * for a million is a mistake, refused at once and by name rather than left to
+ * MAX_WORK_PER_COMPARE or --step-timeout; 100000 still lets a user (or a test
+ * of --step-timeout) ask for a slow, thorough check.
+ */
+export const MAX_SAMPLES = 100_000;

@@ -9,33 +9,62 @@
  * they differ; both defined ->
  * they agree when |a - b| <= 1e-30 max(1, |a|, |b|). A point that looks like a
  * difference is re-evaluated at 100 digits, and only a difference that
- * survives is reported, so rounding never produces a counterexample.
+ * survives is reported, so rounding never produces a counterexample; it is
+ * then shrunk (shrink.ts) to the smallest failing instance found.
+ *
+ * A step with `diff` is accepted only when the three derivative oracles
+ * (dual numbers, finite differences, the reverse-mode tape; oracles.ts)
+ * agree at ORACLE_POINTS of its agreeing points; when they disagree the
+ * verdict is inconclusive, naming the odd one out.
  */
-import { sym, type Expr, type Variable } from '../ir/expr.js';
-import type { Rational } from '../ir/rational.js';
+import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
 import type { Counterexample } from '../derivation/result.js';
-import { CONFIRM_PRECISION, DEFAULT_SAMPLES, MAX_EXTRA_PASSES, MAX_WORK_PER_COMPARE, MIN_AGREEING_POINTS, PRECISION, RELATIVE_TOLERANCE } from './bounds.js';
-import { Field, type Meter, type Num, type Val, Dual, Undefined } from './field.js';
-import { evaluate, type EvalEnv } from './evaluate.js';
-import { elementKey, instantiateIndex } from './atom-key.js';
-import { type Atom, type Instance, collectAtoms, planInstances } from './instance.js';
-import { type OpaqueModel, buildOpaqueModel } from './opaque.js';
+import { CONFIRM_PRECISION, DEFAULT_SAMPLES, MAX_SAMPLES, MAX_EXTRA_PASSES, MAX_WORK_PER_COMPARE, MIN_AGREEING_POINTS, ORACLE_POINTS, PRECISION } from './bounds.js';
+import { counterexample } from './counterexample.js';
+import { Field, type Meter } from './field.js';
+import { planInstances } from './instance.js';
+import { FINITE, FORWARD, TAPE, checkOracles, hasDiff } from './oracles.js';
+import { type InstanceContext, type Outcome, confirmedOutcome, environment, instanceContext } from './point-check.js';
 import { type Point, pointsOf } from './points.js';
 import { type Prepared, prepare } from './prepare.js';
 import { Prng, mixSeed } from './prng.js';
-import { rationalText } from './sampling.js';
+import { shrinkFailure } from './shrink.js';
 
 export interface NumericOptions {
   readonly seed: number;
   /** random points per instance (default DEFAULT_SAMPLES = 12) */
   readonly samples?: number;
+  /** a performance.now() time (ms), checked before each point: past it the verdict is inconclusive with bound STEP_TIMEOUT */
+  readonly deadline?: number;
 }
 
 export type NumericVerdict =
-  | { readonly kind: 'agree'; readonly points: number; readonly skipped: number; readonly seed: number; readonly instances: string }
+  | {
+      readonly kind: 'agree';
+      readonly points: number;
+      readonly skipped: number;
+      readonly seed: number;
+      readonly instances: string;
+      /** for a step with diff: what the derivative oracles compared */
+      readonly oracles?: string;
+    }
   | { readonly kind: 'disagree'; readonly counterexample: Counterexample }
-  | { readonly kind: 'inconclusive'; readonly reason: string; readonly points: number; readonly skipped: number; readonly seed: number };
+  | {
+      readonly kind: 'inconclusive';
+      readonly reason: string;
+      readonly points: number;
+      readonly skipped: number;
+      readonly seed: number;
+      /** the limit that ended the check, when one did: `STEP_TIMEOUT` (the deadline) or `MAX_WORK_PER_COMPARE` */
+      readonly bound?: string;
+    };
+
+/** a point that agreed, kept for the derivative oracles */
+interface Agreeing {
+  readonly ctx: InstanceContext;
+  readonly point: Point;
+}
 
 /** Compare lhs and rhs numerically at seeded random and special points of the declared domains. */
 export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: NumericOptions): NumericVerdict {
@@ -46,17 +75,25 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
   const confirm = new Field(CONFIRM_PRECISION, meter);
   let points = 0;
   let skipped = 0;
-  const inconclusive = (reason: string): NumericVerdict => ({ kind: 'inconclusive', reason, points, skipped, seed });
+  const inconclusive = (reason: string, bound?: string): NumericVerdict => ({ kind: 'inconclusive', reason, points, skipped, seed, ...(bound ? { bound } : {}) });
+  // refused, not clamped: the caller asked for more evidence than it would get, so it must hear which bound
+  if (samples > MAX_SAMPLES) return inconclusive(`${samples} random points per instance were asked for, more than MAX_SAMPLES = ${MAX_SAMPLES}`, 'MAX_SAMPLES');
   const outOfBudget = (): NumericVerdict =>
-    inconclusive(`the evaluation budget (MAX_WORK_PER_COMPARE = ${MAX_WORK_PER_COMPARE} work units) ran out after ${points} agreeing and ${skipped} skipped points`);
+    inconclusive(`the evaluation budget (MAX_WORK_PER_COMPARE = ${MAX_WORK_PER_COMPARE} work units) ran out after ${points} agreeing and ${skipped} skipped points`, 'MAX_WORK_PER_COMPARE');
+  const late = (): boolean => options.deadline !== undefined && performance.now() > options.deadline;
+  const outOfTime = (): NumericVerdict =>
+    inconclusive(`the step's time limit ran out after ${points} agreeing and ${skipped} skipped points`, 'STEP_TIMEOUT');
 
   const prepared = prepare(lhs, rhs, scope);
   if ('problem' in prepared) return inconclusive(`cannot evaluate: ${prepared.problem}`);
   const plan = planInstances(prepared, seed);
   if ('problem' in plan) return inconclusive(`cannot build an instance: ${plan.problem}`);
+  const withDiff = hasDiff(prepared.lhs) || hasDiff(prepared.rhs);
 
   // the instances' atoms and opaque models, built on first use and reused by later passes
   const contexts: (InstanceContext | undefined)[] = [];
+  // per instance, up to ORACLE_POINTS agreeing points (random ones preferred), for the oracles
+  const agreeing: Agreeing[][] = [];
   for (let pass = 0; pass <= MAX_EXTRA_PASSES; pass++) {
     // later passes only run while too few points were in both domains, with fresh random points
     if (pass > 0 && points >= MIN_AGREEING_POINTS) break;
@@ -69,155 +106,102 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
       if (meter.used > meter.limit) return outOfBudget();
       const rng = pass === 0 ? ctx.rng : new Prng(mixSeed(seed, 0x52, pass, k));
       for (const point of pointsOf(ctx.sampled, rng, samples, pass === 0)) {
-        const first = checkPoint(prepared, inst, point, ctx.models, scope, field);
-        if (first.kind === 'budget') return outOfBudget();
-        if (first.kind === 'agree') points++;
-        else if (first.kind === 'skip') skipped++;
-        else {
-          // a difference at 50 digits must survive 100 digits: shrinking differences were rounding
-          const accessed = new Set<string>();
-          const second = checkPoint(prepared, inst, point, ctx.models, scope, confirm, accessed);
-          if (second.kind === 'budget') return outOfBudget();
-          if (second.kind === 'agree') points++;
-          else if (second.kind === 'skip') skipped++;
-          else return { kind: 'disagree', counterexample: counterexample(second, inst, point, ctx.atoms, ctx.models, accessed, seed) };
-        }
+        if (late()) return outOfTime();
+        const { outcome, accessed } = confirmedOutcome(prepared, inst, point, ctx.models, scope, field, confirm);
+        if (outcome.kind === 'budget') return outOfBudget();
+        if (outcome.kind === 'skip') skipped++;
+        else if (outcome.kind === 'agree') {
+          points++;
+          if (withDiff) keep((agreeing[k] ??= []), { ctx, point });
+        } else return failed(prepared, scope, seed, withDiff, ctx, point, outcome, accessed, inconclusive, options.deadline);
       }
     }
   }
   if (points < MIN_AGREEING_POINTS) {
     return inconclusive(`only ${points} of ${points + skipped} points were in both sides' domains (at least ${MIN_AGREEING_POINTS} are needed)`);
   }
-  return { kind: 'agree', points, skipped, seed, instances: plan.description };
-}
+  const agree = { kind: 'agree' as const, points, skipped, seed, instances: plan.description };
+  if (!withDiff) return agree;
 
-interface InstanceContext {
-  readonly atoms: readonly Atom[];
-  /** the atoms that get sampled values: all but the assumed ones */
-  readonly sampled: readonly Atom[];
-  readonly models: ReadonlyMap<string, OpaqueModel>;
-  /** the instance's random stream, continued by its first pass of points */
-  readonly rng: Prng;
-}
-
-/** the atoms, sampled atoms and opaque models of an instance */
-function instanceContext(prepared: Prepared, inst: Instance, scope: Scope, meter: Meter, rng: Prng): InstanceContext {
-  const found = collectAtoms(prepared, inst, scope, meter);
-  const fixed = new Set(prepared.assumptions.map((a) => variableKey(a.variable, inst)));
-  const models = new Map<string, OpaqueModel>();
-  const keys = found.atoms.map((a) => a.key);
-  for (const name of found.opaque) {
-    const decl = scope.symbols.get(name);
-    if (decl?.kind === 'scalar' && !fixed.has(name)) models.set(name, buildOpaqueModel(decl, keys, inst.units, rng));
+  let sites = 0, fd = 0, tape = 0;
+  const chosen = oraclePoints(agreeing);
+  for (const { ctx, point } of chosen) {
+    if (late()) return outOfTime();
+    const check = checkOracles([prepared.lhs, prepared.rhs], (f) => environment(prepared, ctx.inst, point, ctx.models, scope, f), field, confirm);
+    if (check.kind === 'budget') return outOfBudget();
+    if (check.kind === 'disagree') {
+      const where = [ctx.inst.n !== undefined ? `n = ${ctx.inst.n}` : '', ctx.inst.pattern].filter((x) => x).join(', ');
+      return inconclusive(`${check.reason}${where ? ` (${where})` : ''}`);
+    }
+    sites += check.sites;
+    fd += check.fd;
+    tape += check.tape;
   }
-  return { atoms: found.atoms, sampled: found.atoms.filter((a) => !fixed.has(a.key)), models, rng };
+  // accepting a derivative needs a second opinion at least once
+  if (fd === 0) return inconclusive(`the finite-difference oracle could not be evaluated at any of the ${sites} derivative sites checked`);
+  return { ...agree, oracles: `the derivative agrees by ${FORWARD}, ${FINITE} (${fd} of ${sites} sites) and ${TAPE} (${tape} of ${sites}) at ${chosen.length} points` };
 }
 
-type Outcome =
-  | { readonly kind: 'agree' }
-  | { readonly kind: 'skip' }
-  | { readonly kind: 'budget' }
-  | { readonly kind: 'differ'; readonly lhs: Val; readonly rhs: Val; readonly env: EvalEnv };
-
-/** the key of an assumed variable in this instance */
-function variableKey(v: Variable, inst: Instance): string {
-  if (v.kind === 'elem') return elementKey(v.name, v.indices.map((t) => instantiateIndex(t, inst.units)));
-  return v.name;
+/** keeps up to ORACLE_POINTS points of an instance, random points displacing special ones */
+function keep(kept: Agreeing[], a: Agreeing): void {
+  const special = kept.findIndex((k) => k.point.how !== 'random point');
+  if (kept.length < ORACLE_POINTS) kept.push(a);
+  else if (a.point.how === 'random point' && special >= 0) kept[special] = a;
 }
 
-/** the environment of a point in a field: sampled values, then assumed values evaluated there */
-function environment(prepared: Prepared, inst: Instance, point: Point, models: ReadonlyMap<string, OpaqueModel>, scope: Scope, field: Field, accessed?: Set<string>): EvalEnv | Undefined {
-  const values = new Map<string, Num>();
-  for (const [key, v] of point.values) values.set(key, field.real(v));
-  const env: EvalEnv = { field, scope, n: inst.n, units: inst.units, values, opaque: models, ...(accessed ? { accessed } : {}) };
-  for (const a of prepared.assumptions) {
-    const v = evaluate(a.value, env);
-    if (v instanceof Undefined) return v;
-    values.set(variableKey(a.variable, inst), v);
+/** ORACLE_POINTS of the kept points: one per instance spread over them (the largest network first), then more from the same instances */
+function oraclePoints(agreeing: readonly (Agreeing[] | undefined)[]): Agreeing[] {
+  const lists = agreeing.filter((l): l is Agreeing[] => l !== undefined && l.length > 0);
+  const chosen = spread(lists, ORACLE_POINTS).map((l) => l[0]!);
+  for (const l of [...lists].reverse()) {
+    for (const a of l.slice(1)) if (chosen.length < ORACLE_POINTS) chosen.push(a);
   }
-  return env;
+  return chosen;
 }
 
-/** evaluates both sides at a point and classifies the pair */
-function checkPoint(prepared: Prepared, inst: Instance, point: Point, models: ReadonlyMap<string, OpaqueModel>, scope: Scope, field: Field, accessed?: Set<string>): Outcome {
-  const env = environment(prepared, inst, point, models, scope, field, accessed);
-  if (env instanceof Undefined) return { kind: env.cause === 'budget' ? 'budget' : 'skip' };
-  const lhs = evaluate(prepared.lhs, env);
-  const rhs = evaluate(prepared.rhs, env);
-  const kind = classify(lhs, rhs, field);
-  if (kind === 'differ') return { kind, lhs, rhs, env };
-  return { kind };
+/** up to k of xs, the last (largest network) first, then the first, then evenly between */
+function spread<T>(xs: readonly T[], k: number): T[] {
+  if (xs.length <= k) return [...xs].reverse();
+  const out: T[] = [];
+  for (let t = 0; t < k; t++) {
+    const x = xs[Math.round((xs.length - 1) * (1 - t / (k - 1)))]!;
+    if (!out.includes(x)) out.push(x);
+  }
+  return out;
 }
 
-/** agree; skip (both undefined, or either overflowed or met a singular derivative); differ (only one undefined, or apart by more than the tolerance) */
-function classify(a: Val, b: Val, field: Field): 'agree' | 'skip' | 'budget' | 'differ' {
-  if (field.meter.used > field.meter.limit) return 'budget';
-  const causes = [a, b].flatMap((v) => (v instanceof Undefined ? [v.cause] : []));
-  if (causes.includes('budget')) return 'budget';
-  if (causes.length === 2 || causes.includes('overflow') || causes.includes('singular')) return 'skip';
-  if (causes.length === 1) return 'differ';
-  if (a instanceof Dual || b instanceof Dual || a instanceof Undefined || b instanceof Undefined) throw new Error('a dual number escaped its diff');
-  const scale = field.D.max(field.one, a.abs(), b.abs());
-  return a.minus(b).abs().lte(scale.times(RELATIVE_TOLERANCE)) ? 'agree' : 'differ';
-}
-
-/** `digits` significant digits, or `undefined (reason)` */
-function valueText(v: Val, digits = 20): string {
-  if (v instanceof Undefined) return `undefined (${v.reason})`;
-  if (v instanceof Dual) throw new Error('a dual number escaped its diff');
-  return v.isZero() ? '0' : v.toSignificantDigits(digits).toString();
-}
-
-/** both values at 20 significant digits, or more when 20 do not show the difference (1 + 1e-20 against 1) */
-function pairText(a: Val, b: Val, precision: number): [string, string] {
-  let digits = 20;
-  while (valueText(a, digits) === valueText(b, digits) && digits + 10 <= precision) digits += 10;
-  return [valueText(a, digits), valueText(b, digits)];
-}
-
-/** atom keys in display order: scalars by name, then elements by name and units */
-function displayOrder(a: string, b: string): number {
-  const pa = /^([^[]*)(?:\[(.*)\])?$/.exec(a)!;
-  const pb = /^([^[]*)(?:\[(.*)\])?$/.exec(b)!;
-  const ea = pa[2] !== undefined ? 1 : 0;
-  const eb = pb[2] !== undefined ? 1 : 0;
-  if (ea !== eb) return ea - eb;
-  if (pa[1] !== pb[1]) return pa[1]! < pb[1]! ? -1 : 1;
-  const ua = (pa[2] ?? '').split(',').map(Number);
-  const ub = (pb[2] ?? '').split(',').map(Number);
-  for (let k = 0; k < Math.min(ua.length, ub.length); k++) if (ua[k] !== ub[k]) return ua[k]! - ub[k]!;
-  return ua.length - ub.length;
-}
-
-/** the counterexample of a confirmed difference: instance, point, both values */
-function counterexample(
-  found: Extract<Outcome, { kind: 'differ' }>,
-  inst: Instance,
-  point: Point,
-  atoms: readonly { key: string; direct: boolean }[],
-  models: ReadonlyMap<string, OpaqueModel>,
-  accessed: Set<string>,
+/** the verdict of a confirmed difference: shrunk, its derivatives cross-checked, as a counterexample */
+function failed(
+  prepared: Prepared,
+  scope: Scope,
   seed: number,
-): Counterexample {
-  const values: Record<string, string> = {};
-  for (const name of [...inst.units.keys()].sort()) values[name] = String(inst.units.get(name));
-  // every atom read at this point, every atom written in the step, and the opaque symbols
-  const keys = new Set<string>([...accessed, ...atoms.filter((a) => a.direct).map((a) => a.key), ...models.keys()]);
-  for (const key of [...keys].sort(displayOrder)) {
-    const exact: Rational | undefined = point.values.get(key);
-    if (exact) values[key] = rationalText(exact);
-    else {
-      const v = found.env.values.get(key) ?? (models.has(key) ? evaluate(sym(key), found.env) : undefined);
-      if (v !== undefined) values[key] = valueText(v);
+  withDiff: boolean,
+  ctx: InstanceContext,
+  point: Point,
+  outcome: Extract<Outcome, { kind: 'differ' }>,
+  accessed: ReadonlySet<string>,
+  inconclusive: (reason: string) => NumericVerdict,
+  deadline: number | undefined,
+): NumericVerdict {
+  const found = { inst: ctx.inst, point, atoms: ctx.atoms, models: ctx.models, outcome, accessed };
+  let best = shrinkFailure(prepared, scope, found, deadline);
+  // the shrunk point once more, on a fresh meter, so that printing its values cannot run out of budget
+  const meter: Meter = { used: 0, limit: MAX_WORK_PER_COMPARE };
+  const field = new Field(PRECISION, meter);
+  const confirm = new Field(CONFIRM_PRECISION, meter);
+  const again = confirmedOutcome(prepared, best.inst, best.point, best.models, scope, field, confirm);
+  if (again.outcome.kind === 'differ') best = { ...best, outcome: again.outcome, accessed: again.accessed };
+  else best = { ...found, note: '' };
+  let how = best.point.how;
+  if (best.inst.pattern) how += `; ${best.inst.pattern}`;
+  if (best.note) how += `; shrunk (${best.note})`;
+  if (withDiff) {
+    const check = checkOracles([prepared.lhs, prepared.rhs], (f) => environment(prepared, best.inst, best.point, best.models, scope, f), field, confirm);
+    if (check.kind === 'disagree') return inconclusive(`the sides differ, but ${check.reason}`);
+    if (check.kind === 'agree' && check.sites > 0) {
+      const others = [check.fd > 0 ? FINITE : '', check.tape > 0 ? TAPE : ''].filter((x) => x).join(' and ');
+      how += `; derivatives by ${FORWARD}${others ? `, confirmed by ${others}` : ''}`;
     }
   }
-  const [lhs, rhs] = pairText(found.lhs, found.rhs, found.env.field.precision);
-  return {
-    values,
-    lhs,
-    rhs,
-    ...(inst.n !== undefined ? { units: inst.n } : {}),
-    seed,
-    how: inst.pattern ? `${point.how}; ${inst.pattern}` : point.how,
-  };
+  return { kind: 'disagree', counterexample: counterexample(best.outcome, best.inst, best.point, best.atoms, best.models, best.accessed, seed, how) };
 }

@@ -5,7 +5,7 @@
  * is evaluated, and the coefficient of that tag is the derivative. No
  * symbolic derivative is ever taken.
  */
-import type { Expr } from '../ir/expr.js';
+import type { Expr, Variable } from '../ir/expr.js';
 import { emptyScope, type Scope } from '../ir/symbols.js';
 import { MAX_WORK_PER_COMPARE, PRECISION } from './bounds.js';
 import { Field, type Num, type Val, Dual, Undefined } from './field.js';
@@ -24,6 +24,22 @@ export interface EvalEnv {
   readonly opaque: ReadonlyMap<string, OpaqueModel>;
   /** when given, collects the key of every atom and opaque symbol read */
   readonly accessed?: Set<string>;
+  /** when given, collects every outermost diff evaluated, for the other derivative oracles */
+  readonly sites?: DiffSite[];
+}
+
+/** one evaluation of an outermost `diff(body, wrt)`: where it was, and its forward-mode value */
+export interface DiffSite {
+  readonly body: Expr;
+  readonly wrt: Variable;
+  /** the atom differentiated by, instantiated (`w[2,1]`) */
+  readonly key: string;
+  /** the units of every index in force there (free and sum-bound) */
+  readonly units: ReadonlyMap<string, number>;
+  /** the variable's value there */
+  readonly at: Num;
+  /** d body / d key by dual numbers */
+  readonly derivative: Num;
 }
 
 const BUDGET = new Undefined('evaluation budget exhausted', 'budget');
@@ -121,10 +137,14 @@ class Evaluator {
         const at = this.atom(key);
         if (at instanceof Undefined) return at;
         const tag = this.nextTag++;
+        const outermost = this.overrides.length === 0;
         this.overrides.push({ key, value: new Dual(tag, at, f.one) });
         const v = this.run(e.body);
         this.overrides.pop();
-        return v instanceof Undefined ? v : f.tangent(v, tag);
+        if (v instanceof Undefined) return v;
+        const d = f.tangent(v, tag);
+        if (outermost && this.env.sites) this.env.sites.push({ body: e.body, wrt: w, key, units: new Map(this.idx), at, derivative: d });
+        return d;
       }
     }
   }

@@ -268,6 +268,8 @@ export class Field {
       }
       return this.powReal(a, b);
     }
+    // why: a constant base 0 with exponent b > 0 is 0 on a neighbourhood of b, so its value and every derivative are 0 (d/dx 0^(x^2+1) = 0)
+    if (!(a instanceof Dual) && a.isZero() && realPart(b).gt(0)) return this.zero;
     if (!realPart(a).gt(0)) return new Undefined('power with a variable exponent of a non-positive base', 'domain');
     const l = this.apply('log', a);
     if (l instanceof Undefined) return l;

@@ -65,14 +65,34 @@ export function buildOpaqueModel(decl: Extract<SymbolDecl, { kind: 'scalar' }>, 
   return { name: decl.name, domain: decl.domain, c0: coefficient(rng, ZERO, rat(1, 2)), terms, constant: rng.coin() ? ONE : ZERO };
 }
 
+/**
+ * The arithmetic a model is computed in: the 50-digit field (with duals) for
+ * evaluation, or a tape builder (nodes) for the reverse-mode oracle, so both
+ * compute the very same function.
+ */
+export interface OpaqueArithmetic<T> {
+  readonly zero: T;
+  real(v: Rational | string): T;
+  add(a: T, b: T): T | Undefined;
+  sub(a: T, b: T): T | Undefined;
+  mul(a: T, b: T): T | Undefined;
+  neg(a: T): T;
+  apply(fn: string, a: T): T | Undefined;
+}
+
 /** the model's value, reading each input through `lookup` (which may return duals) */
 export function evaluateOpaque(model: OpaqueModel, field: Field, lookup: (key: string) => Num): Val {
+  return opaqueValue<Num>(model, field, lookup, () => field.meter.used++);
+}
+
+/** the model's value in any arithmetic; `tick` is called once per term (the work meter) */
+export function opaqueValue<T>(model: OpaqueModel, field: OpaqueArithmetic<T>, lookup: (key: string) => T, tick: () => void = () => undefined): T | Undefined {
   const d = model.domain;
   if (d.kind === 'binary') return field.real(model.constant);
-  let lin: Num = field.real(model.c0);
-  let dir: Num = field.zero;
+  let lin: T = field.real(model.c0);
+  let dir: T = field.zero;
   for (const t of model.terms) {
-    field.meter.used++;
+    tick();
     const u = lookup(t.key);
     const cu = field.mul(u, field.real(t.c));
     if (cu instanceof Undefined) return cu;
@@ -95,7 +115,7 @@ export function evaluateOpaque(model: OpaqueModel, field: Field, lookup: (key: s
 }
 
 /** m(z): a smooth map of the reals into the domain */
-function intoDomain(d: Domain, z: Num, constant: Rational, field: Field): Val {
+function intoDomain<T>(d: Domain, z: T, constant: Rational, field: OpaqueArithmetic<T>): T | Undefined {
   if (d.kind === 'binary') return field.real(constant);
   if (d.kind === 'nonzero') {
     // ±exp(z): smooth and never near 0 for moderate z

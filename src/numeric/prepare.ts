@@ -9,6 +9,7 @@ import { isInteger } from '../ir/rational.js';
 import type { Scope } from '../ir/symbols.js';
 import { unfold, UnfoldError } from '../ir/substitute.js';
 import { isBuiltinFunction } from './field.js';
+import { MAX_DIFF_NESTING } from './bounds.js';
 
 export interface Prepared {
   readonly lhs: Expr;
@@ -43,6 +44,8 @@ export function prepare(lhs: Expr, rhs: Expr, scope: Scope): Prepared | Problem 
     if (err instanceof UnfoldError) return { problem: err.message };
     throw err;
   }
+  const nesting = Math.max(diffNesting(ul), diffNesting(ur), ...assumptions.map((a) => diffNesting(a.value)));
+  if (nesting > MAX_DIFF_NESTING) return { problem: `diff is nested ${nesting} deep, more than MAX_DIFF_NESTING = ${MAX_DIFF_NESTING}` };
   const acc: Scan = { scope, indexNames: new Set(), free: new Set(), literals: new Set(), indexed: false, problems: [], opaque: new Set() };
   for (const e of [ul, ur, ...assumptions.flatMap((a) => [a.variable, a.value])]) indexPositions(e, new Set(), acc.indexNames);
   for (const e of [ul, ur, ...assumptions.map((a) => a.value)]) scan(e, new Set(), acc);
@@ -113,6 +116,13 @@ function scanVariable(v: Variable, bound: ReadonlySet<string>, acc: Scan): void 
 }
 
 /** validates e and collects its free indices, literals and opaque symbols */
+/** the largest number of diffs on one path from the root (each level doubles the size of the dual numbers) */
+function diffNesting(e: Expr): number {
+  let deepest = 0;
+  for (const c of children(e)) deepest = Math.max(deepest, diffNesting(c));
+  return e.kind === 'diff' ? deepest + 1 : deepest;
+}
+
 function scan(e: Expr, bound: ReadonlySet<string>, acc: Scan): void {
   switch (e.kind) {
     case 'sym': {

@@ -21,13 +21,20 @@ export interface RenderOptions {
   readonly started: Date;
   /** seconds spent on each file, by position (JUnit's times) */
   readonly seconds?: readonly number[];
+  /** text: only what is not accepted, and the summary */
+  readonly quiet?: boolean;
+  /** text: the run's wall-clock seconds, shown in the summary */
+  readonly elapsed?: number;
 }
 
 /** The report of `results` in `format`; a pure function of its arguments. */
 export function renderReport(format: ReportFormat, results: readonly FileResult[], opts: RenderOptions): string {
   switch (format) {
     case 'text':
-      return formatText(results, { color: opts.color, strict: opts.strict });
+      return formatText(results, {
+        color: opts.color, strict: opts.strict,
+        ...(opts.quiet ? { quiet: true } : {}), ...(opts.elapsed !== undefined ? { seconds: opts.elapsed } : {}),
+      });
     case 'json':
       return formatJson(results);
     case 'junit':

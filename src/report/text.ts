@@ -13,6 +13,10 @@ export interface TextOptions {
   readonly color: boolean;
   /** only `proved` counts: numeric steps are flagged as not enough */
   readonly strict: boolean;
+  /** only the files not accepted, with only their steps that are not (--quiet) */
+  readonly quiet?: boolean;
+  /** the run's wall-clock seconds, added to the summary with the number of steps */
+  readonly seconds?: number;
 }
 
 const MARK: Record<StepStatus, string> = { proved: '✓', numeric: '≈', failed: '✗', error: '!' };
@@ -86,10 +90,12 @@ function verdictLine(r: FileResult, opts: TextOptions, p: Palette): string {
 
 function fileBlock(r: FileResult, opts: TextOptions, p: Palette): string[] {
   const header = r.title !== '' ? `${r.file}: ${r.title}` : r.file;
+  // quiet: the steps that make the file not accepted, without the premises (the full report has them)
+  const shown = opts.quiet ? r.steps.filter((s) => !(s.status === 'proved' || (s.status === 'numeric' && !opts.strict))) : r.steps;
   return [
     p.bold(header),
-    ...r.steps.flatMap((s) => stepLines(r.file, s, opts, p)),
-    ...premiseLines(r.premises),
+    ...shown.flatMap((s) => stepLines(r.file, s, opts, p)),
+    ...(opts.quiet ? [] : premiseLines(r.premises)),
     verdictLine(r, opts, p),
   ];
 }
@@ -97,7 +103,10 @@ function fileBlock(r: FileResult, opts: TextOptions, p: Palette): string[] {
 /** The report of `results` as text lines ending in a newline; a pure function of its arguments. */
 export function formatText(results: readonly FileResult[], opts: TextOptions): string {
   const p = palette(opts.color);
-  const blocks = results.map((r) => fileBlock(r, opts, p).join('\n'));
-  const summary = summaryLine(tally(results)) + (opts.strict ? ' (--strict: only proved counts)' : '');
+  const shown = opts.quiet ? results.filter((r) => !fileAccepted(r, opts.strict)) : results;
+  const blocks = shown.map((r) => fileBlock(r, opts, p).join('\n'));
+  const steps = results.reduce((n, r) => n + r.steps.length, 0);
+  const time = opts.seconds !== undefined ? `; ${plural(steps, 'step')} in ${opts.seconds.toFixed(2)} s` : '';
+  const summary = summaryLine(tally(results)) + (opts.strict ? ' (--strict: only proved counts)' : '') + time;
   return [...blocks, summary].join('\n\n') + '\n';
 }

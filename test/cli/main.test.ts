@@ -45,10 +45,11 @@ describe('verify with a file that cannot be read', () => {
     ]);
   });
 
-  it('treats a directory as unreadable', async () => {
+  it('treats a directory without derivation files as an input error', async () => {
+    // a directory stands for the *.yaml / *.yml files in it (test/cli/inputs.test.ts); test/ has none
     const run = await runVerify('--no-color', 'test');
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain('cannot read test: it is a directory');
+    expect(run.stdout).toContain('the directory test has no derivation files (*.yaml, *.yml) in it; use --recursive');
   });
 });
 

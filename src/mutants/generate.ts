@@ -1,0 +1,29 @@
+/**
+ * Every mutant of a loaded derivation: each expression operator at every
+ * applicable position of one step, claim side or definition (one edit per
+ * mutant), and the structural edits of the case split.
+ */
+import type { LoadedDerivation } from '../derivation/model.js';
+import type { Mutant } from './model.js';
+import { expressionSites } from './derivation-sites.js';
+import { expressionEdits } from './operators.js';
+import { structuralMutants } from './structural.js';
+
+/** the user-defined functions of d (base and case definitions) with their arities */
+function definedFunctions(d: LoadedDerivation): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const x of [...d.definitions, ...(d.cases?.list.flatMap((c) => c.definitions) ?? [])]) if (x.params.length > 0) out.set(x.name, x.params.length);
+  return out;
+}
+
+/** all single-edit mutants of d, in file order, structural ones last */
+export function generateMutants(d: LoadedDerivation): Mutant[] {
+  const ctx = { symbols: d.symbols, functions: definedFunctions(d) };
+  const out: Mutant[] = [];
+  for (const site of expressionSites(d)) {
+    for (const edit of expressionEdits(site.expr, ctx)) {
+      out.push({ location: site.location, site: site.kind, operator: edit.operator, detail: edit.detail, original: site.expr, mutated: edit.mutated, scopes: site.scopes, derivation: site.rebuild(edit.mutated) });
+    }
+  }
+  return [...out, ...structuralMutants(d)];
+}

@@ -1,0 +1,42 @@
+/**
+ * The mutation-testing engine for one derivation: generate the mutants, cap
+ * them, and for each ask the oracle whether it changes the meaning and the
+ * checker (in-process, seed 1, numeric evidence accepted as the CLI does by
+ * default) whether it accepts the mutated derivation.
+ */
+import { checkDerivation } from '../derivation/check.js';
+import type { LoadedDerivation } from '../derivation/model.js';
+import type { FileMutationReport, Mutant, MutantOutcome } from './model.js';
+import { generateMutants } from './generate.js';
+import { judgeMeaning } from './meaning.js';
+import { MAX_MUTANTS_PER_FILE, sampleMutants } from './sample.js';
+
+/** the checker's seed, the CLI's default, so a survivor reproduces with `verify` */
+export const CHECKER_SEED = 1;
+
+export interface MutationOptions {
+  /** at most this many mutants (default MAX_MUTANTS_PER_FILE) */
+  readonly cap?: number;
+}
+
+/** one mutant of `original` judged by the oracle and checked by the checker */
+export function runMutant(m: Mutant, original: LoadedDerivation): MutantOutcome {
+  const meaning = judgeMeaning(m, original);
+  try {
+    const r = checkDerivation(m.derivation, { seed: CHECKER_SEED, strict: false });
+    const verdicts = r.steps.map((s) => ({ location: s.location, status: s.status, message: s.message }));
+    return { mutant: m, meaning, rejected: !r.ok, verdicts };
+  } catch (err) {
+    // a throw is not an acceptance (verify would exit with an internal error), but it is a bug of its own
+    return { mutant: m, meaning, rejected: true, verdicts: [], crash: err instanceof Error ? err.stack ?? err.message : String(err) };
+  }
+}
+
+/** every (capped) mutant of d, judged and checked */
+export function mutateDerivation(d: LoadedDerivation, options: MutationOptions = {}): FileMutationReport {
+  const start = performance.now();
+  const all = generateMutants(d);
+  const chosen = sampleMutants(all, options.cap ?? MAX_MUTANTS_PER_FILE);
+  const outcomes = chosen.map((m) => runMutant(m, d));
+  return { file: d.file, candidates: all.length, outcomes, millis: performance.now() - start };
+}

@@ -1,0 +1,142 @@
+/**
+ * How far a float64 tape can be trusted at a point, for its use as an oracle:
+ *
+ * - a running error bound (first-order, Wilkinson style): every node carries
+ *   a bound on the absolute error of its float64 value, from its operands'
+ *   bounds and one rounding; the values are "moderate" when every node is
+ *   finite and within MODERATE_RELATIVE_ERROR of exact. 1 - sigma(30), for
+ *   instance, is not (it keeps three digits), and the tape is then not asked.
+ * - absolute adjoints: the backward sweep with |local partial| everywhere,
+ *   the sum over paths of the magnitudes whose signed sum is the derivative;
+ *   cancellation in that sum is what float64 cannot resolve, so agreement is
+ *   judged against it.
+ */
+import { logBase, powGeneral, powIntDerivative, powReal, unaryDerivative } from './float-ops.js';
+import { OP_ADD, OP_CONST, OP_DIV, OP_DOT, OP_DOTL, OP_DOTR, OP_DOTRL, OP_MUL, OP_NEG, OP_POW, OP_POWI, OP_POWR, OP_SCALE, OP_SUB, OP_SUMN, type Tape } from './tape.js';
+
+/** the unit roundoff of float64, 2^-53 */
+const U = 2 ** -53;
+
+/** why 2: V8's Math functions (fdlibm ports) are within one ulp; two leaves room for the argument's own rounding */
+const LIBM_ULPS = 2;
+
+/**
+ * why 1e-12: a value this close to exact keeps local partials accurate to
+ * about 1e-12 times the depth of the tape, three orders below the 1e-9 the
+ * tape must agree to; anything worse is cancellation the tape cannot resolve.
+ */
+export const MODERATE_RELATIVE_ERROR = 1e-12;
+
+/** the error of a value converted to float64: none for an integer (0 and 1 of binary data, n), else half an ulp */
+function rounding(v: number): number {
+  return Number.isSafeInteger(v) ? 0 : U * Math.abs(v);
+}
+
+/** d/dx x^c for a constant exponent c */
+function powDerivative(code: number, x: number, c: number): number {
+  return code === OP_POWI ? powIntDerivative(x, c) : c * powReal(x, c - 1);
+}
+
+/** whether every node up to `output` is finite with a running error bound within MODERATE_RELATIVE_ERROR of its value (after forward) */
+export function tapeIsModerate(t: Tape, output: number): boolean {
+  const { op, a, b, k, operands, val } = t;
+  const err = new Float64Array(output + 1);
+  for (let id = 0; id < Math.min(t.inputs, output + 1); id++) {
+    if (!Number.isFinite(val[id]!)) return false;
+    err[id] = rounding(val[id]!);
+  }
+  for (let id = t.inputs; id <= output; id++) {
+    const j = id - t.inputs;
+    const v = val[id]!;
+    if (!Number.isFinite(v)) return false;
+    const x = a[j]!, y = b[j]!;
+    const r = U * Math.abs(v);
+    let e: number;
+    switch (op[j]) {
+      case OP_CONST: e = rounding(v); break;
+      case OP_ADD: case OP_SUB: e = err[x]! + err[y]! + r; break;
+      case OP_MUL: e = Math.abs(val[x]!) * err[y]! + Math.abs(val[y]!) * err[x]! + err[x]! * err[y]! + r; break;
+      case OP_DIV: {
+        const d = Math.abs(val[y]!) - err[y]!;
+        e = d > 0 ? (err[x]! + Math.abs(v) * err[y]!) / d + r : Infinity;
+        break;
+      }
+      case OP_NEG: e = err[x]!; break;
+      case OP_SCALE: e = Math.abs(k[j]!) * err[x]! + r; break;
+      case OP_SUMN: {
+        let sum = 0, mag = 0;
+        for (let p = x; p < y; p++) {
+          sum += err[operands[p]!]!;
+          mag += Math.abs(val[operands[p]!]!);
+        }
+        e = sum + (y - x) * U * mag;
+        break;
+      }
+      case OP_DOT: case OP_DOTL: case OP_DOTR: case OP_DOTRL: {
+        const run = op[j] === OP_DOTR || op[j] === OP_DOTRL;
+        const count = run ? k[j]! : (y - x) / 2;
+        let sum = 0, mag = 0;
+        for (let q = 0; q < count; q++) {
+          const l = run ? x + q : operands[x + 2 * q]!;
+          const m = run ? y + q : operands[x + 2 * q + 1]!;
+          sum += Math.abs(val[l]!) * err[m]! + Math.abs(val[m]!) * err[l]!;
+          mag += Math.abs(val[l]! * val[m]!);
+        }
+        e = sum + count * U * mag;
+        break;
+      }
+      case OP_POWI: case OP_POWR: e = Math.abs(powDerivative(op[j]!, val[x]!, k[j]!)) * err[x]! + LIBM_ULPS * r; break;
+      case OP_POW: {
+        const ey = err[y]! === 0 ? 0 : Math.abs(v * logBase(val[x]!)) * err[y]!;
+        e = Math.abs(val[y]! * powGeneral(val[x]!, val[y]! - 1)) * err[x]! + ey + LIBM_ULPS * r;
+        break;
+      }
+      default: e = Math.abs(unaryDerivative(op[j]!, val[x]!, v)) * err[x]! + LIBM_ULPS * r;
+    }
+    // an exactly known value (0 from a 0 factor) has no error; otherwise the bound must be small against the value
+    if (!(e === 0 || e <= MODERATE_RELATIVE_ERROR * Math.abs(v))) return false;
+    err[id] = e;
+  }
+  return true;
+}
+
+/** for every node, the sum over paths to `output` of the product of |local partials| (after forward) */
+export function absoluteAdjoints(t: Tape, output: number): Float64Array {
+  const { op, a, b, k, operands, val } = t;
+  const adj = new Float64Array(output + 1);
+  adj[output] = 1;
+  for (let id = output; id >= t.inputs; id--) {
+    const g = adj[id]!;
+    if (g === 0) continue;
+    const j = id - t.inputs;
+    const x = a[j]!, y = b[j]!;
+    switch (op[j]) {
+      case OP_CONST: break;
+      case OP_ADD: case OP_SUB: adj[x]! += g; adj[y]! += g; break;
+      case OP_MUL: adj[x]! += g * Math.abs(val[y]!); adj[y]! += g * Math.abs(val[x]!); break;
+      case OP_DIV: adj[x]! += g / Math.abs(val[y]!); adj[y]! += (g * Math.abs(val[id]!)) / Math.abs(val[y]!); break;
+      case OP_NEG: adj[x]! += g; break;
+      case OP_SCALE: adj[x]! += g * Math.abs(k[j]!); break;
+      case OP_SUMN: for (let p = x; p < y; p++) adj[operands[p]!]! += g; break;
+      case OP_DOT: case OP_DOTL:
+        for (let p = x; p < y; p += 2) {
+          adj[operands[p]!]! += g * Math.abs(val[operands[p + 1]!]!);
+          adj[operands[p + 1]!]! += g * Math.abs(val[operands[p]!]!);
+        }
+        break;
+      case OP_DOTR: case OP_DOTRL:
+        for (let q = 0; q < k[j]!; q++) {
+          adj[x + q]! += g * Math.abs(val[y + q]!);
+          adj[y + q]! += g * Math.abs(val[x + q]!);
+        }
+        break;
+      case OP_POWI: case OP_POWR: adj[x]! += g * Math.abs(powDerivative(op[j]!, val[x]!, k[j]!)); break;
+      case OP_POW:
+        adj[x]! += g * Math.abs(val[y]! * powGeneral(val[x]!, val[y]! - 1));
+        if (t.active[y] === 1) adj[y]! += g * Math.abs(val[id]! * logBase(val[x]!));
+        break;
+      default: adj[x]! += g * Math.abs(unaryDerivative(op[j]!, val[x]!, val[id]!));
+    }
+  }
+  return adj;
+}

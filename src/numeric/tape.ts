@@ -1,0 +1,213 @@
+/**
+ * Reverse-mode automatic differentiation over a compiled tape of typed
+ * arrays: one forward sweep computes every node's value, one backward sweep
+ * every partial derivative of one output with respect to every input
+ * (Wengert list / adjoint method). No per-node objects: opcodes and operands
+ * are Int32Arrays, values and adjoints Float64Arrays, so a tape of millions
+ * of nodes is a few flat arrays.
+ *
+ * Node ids 0 .. inputs-1 are the inputs (their values are set by the caller);
+ * ids from `inputs` on are operations, each reading only smaller ids. An
+ * operation's opcode, operands and constant are stored at (id - inputs).
+ * Only nodes marked active (depending on an input marked active) propagate
+ * adjoints: inputs held fixed, like binary data, cost nothing backward.
+ */
+import { applyUnary, logBase, powGeneral, powInt, powIntDerivative, powReal, unaryDerivative } from './float-ops.js';
+
+/** opcodes 0..12 are the unary built-ins of float-ops.ts (exp .. sigma) */
+export const OP_UNARY_LAST = 12;
+/** val = k */
+export const OP_CONST = 16;
+/** a + b */
+export const OP_ADD = 17;
+/** a - b */
+export const OP_SUB = 18;
+/** a * b */
+export const OP_MUL = 19;
+/** a / b */
+export const OP_DIV = 20;
+/** -a */
+export const OP_NEG = 21;
+/** k * a */
+export const OP_SCALE = 22;
+/** the sum of operands[a .. b) */
+export const OP_SUMN = 23;
+/** sum over pairs (operands[p], operands[p+1]), p = a, a+2, .. < b, of their products */
+export const OP_DOT = 24;
+/** OP_DOT whose right factors are all inactive: backward updates the left factors only */
+export const OP_DOTL = 25;
+/** sum over t < k of val[a + t] * val[b + t]: a dot product of two runs of consecutive nodes (a row of weights and the data) */
+export const OP_DOTR = 29;
+/** OP_DOTR whose right run is inactive */
+export const OP_DOTRL = 30;
+/** a^k, k an integer constant */
+export const OP_POWI = 26;
+/** a^k, k a non-integer constant */
+export const OP_POWR = 27;
+/** a^b */
+export const OP_POW = 28;
+
+/** the arrays of a tape, as the builder hands them over */
+export interface TapeArrays {
+  readonly inputs: number;
+  readonly op: Int32Array;
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly k: Float64Array;
+  readonly operands: Int32Array;
+  /** per node (inputs included): 1 when the node depends on an active input */
+  readonly active: Uint8Array;
+}
+
+/** a compiled expression: values and adjoints of every node, swept forward and backward */
+export class Tape {
+  readonly inputs: number;
+  readonly size: number;
+  readonly op: Int32Array;
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly k: Float64Array;
+  readonly operands: Int32Array;
+  readonly active: Uint8Array;
+  /** the value of every node after forward(); inputs are written here by the caller */
+  readonly val: Float64Array;
+  /** d output / d node after backward(output) */
+  readonly adj: Float64Array;
+
+  constructor(t: TapeArrays) {
+    this.inputs = t.inputs;
+    this.op = t.op;
+    this.a = t.a;
+    this.b = t.b;
+    this.k = t.k;
+    this.operands = t.operands;
+    this.active = t.active;
+    this.size = t.inputs + t.op.length;
+    this.val = new Float64Array(this.size);
+    this.adj = new Float64Array(this.size);
+  }
+
+  /** computes every operation's value from the inputs' values in val */
+  forward(): void {
+    const { op, a, b, k, operands, val } = this;
+    const base = this.inputs;
+    const count = op.length;
+    for (let j = 0; j < count; j++) {
+      const o = op[j];
+      let v: number;
+      switch (o) {
+        case OP_CONST: v = k[j]; break;
+        case OP_ADD: v = val[a[j]] + val[b[j]]; break;
+        case OP_SUB: v = val[a[j]] - val[b[j]]; break;
+        case OP_MUL: v = val[a[j]] * val[b[j]]; break;
+        case OP_DIV: v = val[a[j]] / val[b[j]]; break;
+        case OP_NEG: v = -val[a[j]]; break;
+        case OP_SCALE: v = k[j] * val[a[j]]; break;
+        case OP_SUMN: {
+          v = 0;
+          const end = b[j];
+          for (let p = a[j]; p < end; p++) v += val[operands[p]];
+          break;
+        }
+        case OP_DOT:
+        case OP_DOTL: {
+          v = 0;
+          const end = b[j];
+          for (let p = a[j]; p < end; p += 2) v += val[operands[p]] * val[operands[p + 1]];
+          break;
+        }
+        case OP_DOTR:
+        case OP_DOTRL: {
+          v = 0;
+          const x = a[j], y = b[j], len = k[j];
+          for (let t = 0; t < len; t++) v += val[x + t] * val[y + t];
+          break;
+        }
+        case OP_POWI: v = powInt(val[a[j]], k[j]); break;
+        case OP_POWR: v = powReal(val[a[j]], k[j]); break;
+        case OP_POW: v = powGeneral(val[a[j]], val[b[j]]); break;
+        default: v = applyUnary(o, val[a[j]]);
+      }
+      val[base + j] = v;
+    }
+  }
+
+  /** sets adj to d val[output] / d node for every node, by one backward sweep (after forward) */
+  backward(output: number): void {
+    const { op, a, b, k, operands, val, adj, active } = this;
+    const base = this.inputs;
+    adj.fill(0);
+    adj[output] = 1;
+    for (let j = output - base; j >= 0; j--) {
+      const id = base + j;
+      const g = adj[id];
+      if (g === 0 || active[id] === 0) continue;
+      switch (op[j]) {
+        case OP_CONST: break;
+        case OP_ADD: adj[a[j]] += g; adj[b[j]] += g; break;
+        case OP_SUB: adj[a[j]] += g; adj[b[j]] -= g; break;
+        case OP_MUL: {
+          const x = a[j], y = b[j];
+          adj[x] += g * val[y];
+          adj[y] += g * val[x];
+          break;
+        }
+        case OP_DIV: {
+          const x = a[j], y = b[j];
+          const r = g / val[y];
+          adj[x] += r;
+          adj[y] -= r * val[id];
+          break;
+        }
+        case OP_NEG: adj[a[j]] -= g; break;
+        case OP_SCALE: adj[a[j]] += g * k[j]; break;
+        case OP_SUMN: {
+          const end = b[j];
+          for (let p = a[j]; p < end; p++) adj[operands[p]] += g;
+          break;
+        }
+        case OP_DOT: {
+          const end = b[j];
+          for (let p = a[j]; p < end; p += 2) {
+            const x = operands[p], y = operands[p + 1];
+            adj[x] += g * val[y];
+            adj[y] += g * val[x];
+          }
+          break;
+        }
+        case OP_DOTL: {
+          const end = b[j];
+          for (let p = a[j]; p < end; p += 2) adj[operands[p]] += g * val[operands[p + 1]];
+          break;
+        }
+        case OP_DOTR: {
+          const x = a[j], y = b[j], len = k[j];
+          for (let t = 0; t < len; t++) {
+            adj[x + t] += g * val[y + t];
+            adj[y + t] += g * val[x + t];
+          }
+          break;
+        }
+        case OP_DOTRL: {
+          const x = a[j], y = b[j], len = k[j];
+          for (let t = 0; t < len; t++) adj[x + t] += g * val[y + t];
+          break;
+        }
+        case OP_POWI: adj[a[j]] += g * powIntDerivative(val[a[j]], k[j]); break;
+        case OP_POWR: adj[a[j]] += g * k[j] * powReal(val[a[j]], k[j] - 1); break;
+        case OP_POW: {
+          const x = a[j], y = b[j];
+          const bv = val[y];
+          adj[x] += g * bv * powGeneral(val[x], bv - 1);
+          // the exponent's partial a^b log(a) is only needed (and only defined for a > 0) when it varies
+          if (active[y] === 1) adj[y] += g * val[id] * logBase(val[x]);
+          break;
+        }
+        default: {
+          const x = a[j];
+          adj[x] += g * unaryDerivative(op[j], val[x], val[id]);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+/** The library's verifyFile and verifyDerivation: the checker's results, with the CLI's defaults. */
+import { describe, expect, it } from 'vitest';
+import { verifyDerivation, verifyFile } from '../../src/index.js';
+
+const seed = new URL('../../derivations/sigmoid-belief-net.yaml', import.meta.url).pathname;
+
+describe('verifyFile', () => {
+  it('checks a file with the default options: the seed derivation, every step proved', async () => {
+    const r = await verifyFile(seed);
+    expect(r.ok).toBe(true);
+    expect(r.seed).toBe(1);
+    expect(r.steps.length).toBeGreaterThan(10);
+    expect(r.steps.every((s) => s.status === 'proved')).toBe(true);
+  });
+  it('an unreadable path is a result with an error step, not a rejection', async () => {
+    const r = await verifyFile('/no/such/file.yaml');
+    expect(r.ok).toBe(false);
+    expect(r.steps.map((s) => [s.status, s.code])).toEqual([['error', 'cannot-read']]);
+  });
+});
+
+describe('verifyDerivation', () => {
+  const text = (rhs: string) => `title: t\nsymbols:\n  x: {domain: positive, opaque: false}\nsteps:\n  - expr: log(x^2)\n  - expr: ${rhs}\n`;
+  it('a true step under a declared domain is proved; `file` names the text', () => {
+    const r = verifyDerivation(text('2*log(x)'), { file: 'mine.yaml' });
+    expect(r.file).toBe('mine.yaml');
+    expect(r.steps.map((s) => s.status)).toEqual(['proved', 'proved']);
+    expect(r.ok).toBe(true);
+  });
+  it('a wrong step fails with a counterexample; the default name is <derivation>', () => {
+    const r = verifyDerivation(text('3*log(x)'));
+    expect(r.file).toBe('<derivation>');
+    expect(r.steps[1]!.status).toBe('failed');
+    expect(r.steps[1]!.counterexample).toBeDefined();
+    expect(r.ok).toBe(false);
+  });
+  it('strict rejects numeric evidence; the seed option reaches the numeric check', () => {
+    // atan(x) + atan(1/x) = pi/2 for x > 0 is beyond the normal form: numeric, not proved
+    const yaml = 'title: t\nsymbols:\n  x: {domain: positive, opaque: false}\nsteps:\n  - expr: atan(x) + atan(1/x)\n  - expr: pi/2\n';
+    const loose = verifyDerivation(yaml, { seed: 7 });
+    expect(loose.steps[1]!.status).toBe('numeric');
+    expect(loose.steps[1]!.evidence?.seed).toBe(7);
+    expect(loose.ok).toBe(true);
+    expect(verifyDerivation(yaml, { strict: true }).ok).toBe(false);
+  });
+  it('bad YAML is an error step with line and column', () => {
+    const r = verifyDerivation('title: t\nsteps:\n  - expr: (x +\n');
+    expect(r.ok).toBe(false);
+    expect(r.steps[0]!.status).toBe('error');
+    expect(r.steps[0]!.line).toBe(3);
+  });
+});

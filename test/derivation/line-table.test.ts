@@ -1,0 +1,37 @@
+/**
+ * Places in a derivation file come from the text itself (line-table.ts): the
+ * yaml library's own line count lags inside broken flow collections, and
+ * placed `[[]2\ny`'s last error at line 1, column 7 of a 4-character line
+ * (found by the loader fuzz test).
+ */
+import { describe, expect, it } from 'vitest';
+import { LineTable } from '../../src/derivation/line-table.js';
+import { loadDerivation } from '../../src/derivation/load.js';
+
+describe('LineTable', () => {
+  it('counts \\n, \\r\\n and a lone \\r as one line break each (YAML 1.2)', () => {
+    const t = new LineTable('ab\ncd\r\nef\rgh');
+    expect([0, 2, 3, 5, 7, 9, 10, 11].map((o) => t.at(o))).toEqual([
+      { line: 1, column: 1 }, { line: 1, column: 3 }, { line: 2, column: 1 }, { line: 2, column: 3 },
+      { line: 3, column: 1 }, { line: 3, column: 3 }, { line: 4, column: 1 }, { line: 4, column: 2 },
+    ]);
+  });
+  it('clamps offsets outside the text to its ends', () => {
+    const t = new LineTable('x\ny');
+    expect(t.at(-5)).toEqual({ line: 1, column: 1 });
+    expect(t.at(99)).toEqual({ line: 2, column: 2 });
+    expect(new LineTable('').at(0)).toEqual({ line: 1, column: 1 });
+  });
+});
+
+describe('YAML errors are placed on the line they are on', () => {
+  it('inside a broken flow collection', () => {
+    const text = '[[]2\ny';
+    const r = loadDerivation('f.yaml', text);
+    expect(r.ok).toBe(false);
+    const places = r.ok ? [] : r.errors.map((e) => e.place);
+    const lines = text.split('\n');
+    for (const p of places) expect(p.column).toBeLessThanOrEqual(lines[p.line - 1]!.length + 1);
+    expect(places.at(-1)).toEqual({ file: 'f.yaml', line: 2, column: 2 });
+  });
+});
