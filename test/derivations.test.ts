@@ -64,3 +64,16 @@ describe('derivations that are input errors', () => {
     });
   }
 });
+
+describe('the LaTeX twin of the seed', () => {
+  it('verifies with --strict, every step proved', async () => {
+    const r = await verifyFile(join(dir, 'sigmoid-belief-net-latex.yaml'), { seed: 1, strict: true });
+    expect(r.steps.filter((s) => s.status !== 'proved')).toEqual([]);
+    expect(r.ok).toBe(true);
+  });
+  it('reads, step for step, to the same expressions as the ASCII seed', async () => {
+    const [ascii, latex] = await Promise.all(['sigmoid-belief-net.yaml', 'sigmoid-belief-net-latex.yaml'].map((f) => verifyFile(join(dir, f), options)));
+    const exprs = (r: typeof ascii) => r.steps.map((s) => `${s.location} ${s.expr}`);
+    expect(exprs(latex)).toEqual(exprs(ascii));
+  });
+});

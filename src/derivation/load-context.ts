@@ -6,7 +6,7 @@
  */
 import { type Document, type Node, type Pair, Scalar, isAlias, isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Expr } from '../ir/expr.js';
-import { type ParseEnv, parseExpression } from '../parse/expression.js';
+import { type ParseEnv, type ParseResult, parseExpression } from '../parse/expression.js';
 import { nearestName } from '../parse/suggest.js';
 import type { InputError, Place } from './model.js';
 import type { LineTable } from './line-table.js';
@@ -111,14 +111,14 @@ export class LoadContext {
    * YAML number by its source digits (so `0.1` stays exact and `1e400` is
    * not Infinity); errors are placed at the offending character
    */
-  expression(node: Node | null | undefined, env: ParseEnv, what: string, location: string): ReadExpression | undefined {
+  expression(node: Node | null | undefined, env: ParseEnv, what: string, location: string, parse: (text: string, env: ParseEnv) => ParseResult = parseExpression): ReadExpression | undefined {
     const n = this.resolve(node);
     if (!isScalar(n) || n.value === null || n.value === undefined || (typeof n.value !== 'string' && typeof n.value !== 'number' && typeof n.value !== 'bigint')) {
       this.error('schema', n ?? node, `${what} must be an expression such as x^2 + 1; ${describe(n)} was given`, location);
       return undefined;
     }
     const source = typeof n.value === 'string' ? n.value : (n.source ?? String(n.value));
-    const r = parseExpression(source, env);
+    const r = parse(source, env);
     if (!r.ok) {
       this.errors.push({ code: r.error.code, place: this.scalarOffsetPlace(n, r.error.offset), message: r.error.message, location });
       return undefined;

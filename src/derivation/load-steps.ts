@@ -2,6 +2,7 @@
  * Step lists and `when` maps: the chain of expressions and the assumptions
  * attached to a step or a case.
  */
+import { parseLatex } from '../parse/latex.js';
 import type { Node } from 'yaml';
 import type { ParseEnv } from '../parse/expression.js';
 import type { LoadContext } from './load-context.js';
@@ -46,11 +47,9 @@ function readStep(ctx: LoadContext, item: Node, env: ParseEnv, location: string)
   const by = byEntry ? ctx.string(byEntry.value, 'by', location) : undefined;
   const whenEntry = get('when');
   const when = whenEntry ? readWhen(ctx, whenEntry.value, env, 'when', location) : [];
-  if (latexEntry) {
-    ctx.error('latex-unsupported', ctx.resolve(latexEntry.value) ?? latexEntry.keyNode, 'LaTeX steps cannot be read yet; write this step with `expr:` in the ASCII syntax, e.g. diff(log(sigma(a(i))), w[i,j])', location);
-    return undefined;
-  }
-  const read = ctx.expression(exprEntry!.value, env, 'expr', location);
+  const read = latexEntry
+    ? ctx.expression(latexEntry.value, env, 'latex', location, parseLatex)
+    : ctx.expression(exprEntry!.value, env, 'expr', location);
   if (!read || (byEntry && by === undefined)) return undefined;
   return { location, place: read.place, expr: read.expr, source: read.source, ...(by !== undefined ? { by } : {}), when };
 }

@@ -235,10 +235,12 @@ describe('schema errors', () => {
     expect(es[3]!.message).toContain('the allowed keys are expr, latex, by, when');
   });
 
-  it('says LaTeX steps are not supported yet, at the latex value', () => {
-    const es = errors(yaml('title: t', 'steps:', '  - expr: x', '  - latex: \\frac{d}{dx} x'));
-    expect(brief(es)).toEqual(['4:12 latex-unsupported steps[1]']);
-    expect(es[0]!.message).toContain('write this step with `expr:`');
+  it('reads a latex: step with the LaTeX reader, and places its errors inside the LaTeX', () => {
+    const ok = loadDerivation('t.yaml', yaml('title: t', 'steps:', '  - expr: diff(x^2, x)', '  - latex: 2 \\cdot x'));
+    expect(ok.ok).toBe(true);
+    if (ok.ok) expect(ok.derivation.steps[1]!.expr.key).toBe('(* 2 x)');
+    const es = errors(yaml('title: t', 'steps:', '  - expr: x', '  - latex: \\frac{d}{dx} \\sgima(x)'));
+    expect(brief(es)).toEqual(['4:25 unsupported-syntax steps[1]']); // the backslash of \sgima
   });
 
   it('checks the claim and the cases', () => {
