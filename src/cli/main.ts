@@ -40,6 +40,7 @@ async function checkAll(options: CliOptions, seconds: number[] = []): Promise<Fi
     strict: options.strict,
     ...(options.samples !== undefined ? { samples: options.samples } : {}),
     ...(options.stepTimeoutMs !== undefined ? { stepTimeoutMs: options.stepTimeoutMs } : {}),
+    ...(options.explain ? { explain: true } : {}),
   };
   // in parallel, but reported in the order given; a file's result does not depend on the thread that checked it
   const checked = await checkInputs(inputs, verify, options.jobs ?? defaultJobs(inputs.length));

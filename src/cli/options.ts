@@ -30,6 +30,8 @@ export interface CliOptions {
   readonly quiet?: boolean;
   /** a directory argument also means the derivation files in its subdirectories */
   readonly recursive?: boolean;
+  /** explain each verdict: normal forms of proved steps, where failed steps first differ */
+  readonly explain?: boolean;
 }
 
 /** What the command line asks for: a run, or an exit with text for stdout or stderr. */
@@ -78,6 +80,7 @@ function parser(env: Environment) {
     .option('samples', { type: 'number', ...given(config.samples), describe: 'random points per numeric check (default: chosen by the checker)' })
     .option('jobs', { type: 'number', ...given(config.jobs), describe: 'files checked in parallel, in worker threads (default: one per core; 1: in this process)' })
     .option('step-timeout', { type: 'number', ...given(config.stepTimeout), describe: 'time limit of each step in milliseconds; a step not checked in time is an error (code timeout)' })
+    .option('explain', { type: 'boolean', default: false, describe: 'explain each verdict: the rules and both normal forms of a proved step, where a failed step first differs' })
     .option('recursive', { alias: 'r', type: 'boolean', default: false, describe: 'a directory also means the derivation files in its subdirectories' })
     .option('quiet', { type: 'boolean', ...given(config.quiet), describe: 'text report: only failed and error steps, and the summary' })
     .option('color', { type: 'boolean', describe: 'colour the text report (default: when stdout is a terminal and NO_COLOR is unset)' })
@@ -145,6 +148,7 @@ export async function parseArguments(args: readonly string[], env: Environment):
     ...(stepTimeout !== undefined ? { stepTimeoutMs: stepTimeout as number } : {}),
     ...(argv.quiet === true ? { quiet: true } : {}),
     ...(argv.recursive === true ? { recursive: true } : {}),
+    ...(argv.explain === true ? { explain: true } : {}),
   };
   return { kind: 'run', options };
 }

@@ -354,10 +354,11 @@ export class Normalizer {
 
   /** U at s = 0 and at s = 1 for a binary atom s of U's numerator, when both are proven positive */
   private binarySplit(U: RatFunc): { atom: string; at0: RatFunc; at1: RatFunc } | undefined {
-    if (U.den.length) return undefined;
     for (const atom of polyAtoms(U.num)) {
       const info = this.atoms.get(atom)!;
       if (info.reduction?.kind !== 'idempotent' || !this.isBinary(info.expr)) continue;
+      // only the numerator may depend on s: the denominators stay as they are in both values
+      if (U.den.some((f) => polyAtoms(f.poly).has(atom))) continue;
       const at = (value: 0 | 1): RatFunc => {
         let p: Poly = new Map();
         for (const t of U.num.values()) {
@@ -366,7 +367,7 @@ export class Normalizer {
           const m = has ? mono(t.mono.powers.filter((pw) => pw.atom !== atom)) : t.mono;
           p = addPoly(p, new Map([[m.key, { coeff: t.coeff, mono: m }]]));
         }
-        return rfPoly(p);
+        return { num: p, den: U.den };
       };
       const at0 = at(0);
       const at1 = at(1);

@@ -8,7 +8,9 @@ import type { Expr, Variable } from '../ir/expr.js';
 import type { Definition, Scope } from '../ir/symbols.js';
 import { toAscii, toLatex } from '../ir/print.js';
 import type { Assumption, LoadedCase, LoadedDerivation, LoadedStep, Place } from './model.js';
-import type { FileResult, Premise, StepResult } from './result.js';
+import type { FileResult, Premise, StepExplanation, StepResult } from './result.js';
+import { checkBy } from '../engine/by-rule.js';
+import { firstDifference } from '../engine/locate.js';
 import { exhaustiveness } from './cases.js';
 import { compareExpressions } from './compare.js';
 
@@ -18,6 +20,8 @@ export interface CheckOptions {
   readonly samples?: number;
   /** the time limit of each step in ms (--step-timeout) */
   readonly stepTimeoutMs?: number;
+  /** add explanations: normal forms of proved steps, where failed steps first differ */
+  readonly explain?: boolean;
 }
 
 /** what one comparison is about, for the report */
@@ -83,7 +87,16 @@ function compareStep(prev: Expr, s: Subject, scope: Scope, what: string, options
     location: s.location, line: s.place.line, column: s.place.column,
     expr: toAscii(s.expr), latex: toLatex(s.expr), ...(s.by ? { by: s.by } : {}),
   };
-  return { ...head, ...compareExpressions(prev, s.expr, scope, options, what) };
+  const { normalForms, ...verdict } = compareExpressions(prev, s.expr, scope, options, what);
+  // the reason given in `by` is checked only for steps that hold: a wrong step's reason is beside the point
+  const byWarning = s.by && (verdict.status === 'proved' || verdict.status === 'numeric') ? checkBy(s.by, prev, s.expr, scope, verdict.rules ?? []) : undefined;
+  let explanation: StepExplanation | undefined;
+  if (options.explain && verdict.status === 'proved' && normalForms) explanation = { normalForms };
+  if (options.explain && verdict.status === 'failed') {
+    const d = firstDifference(prev, s.expr, scope, options.seed);
+    explanation = { difference: { lhs: toAscii(d.lhs), rhs: toAscii(d.rhs) } };
+  }
+  return { ...head, ...verdict, ...(byWarning ? { warnings: [byWarning] } : {}), ...(explanation ? { explanation } : {}) };
 }
 
 function premises(d: LoadedDerivation): Premise[] {

@@ -21,7 +21,10 @@ export interface CompareOptions {
 }
 
 /** what a comparison concluded: a StepResult without the step's place and text */
-export type Verdict = Pick<StepResult, 'status' | 'message' | 'counterexample' | 'rules' | 'evidence' | 'code'>;
+export type Verdict = Pick<StepResult, 'status' | 'message' | 'counterexample' | 'rules' | 'evidence' | 'code'> & {
+  /** for a proved step: both sides' normal forms, ASCII */
+  readonly normalForms?: { readonly lhs: string; readonly rhs: string };
+};
 
 /** The verdict on `prev = next` under `scope`: proved by the core, else numeric evidence, a counterexample, or an error; `what` names `prev` in messages. */
 export function compareExpressions(prev: Expr, next: Expr, scope: Scope, options: CompareOptions, what = 'the previous step'): Verdict {
@@ -37,7 +40,10 @@ export function compareExpressions(prev: Expr, next: Expr, scope: Scope, options
     throw err;
   }
   if (decision.proved) {
-    return { status: 'proved', rules: decision.rules, message: `equals ${what} (normal form ${decision.rhsNormal})` };
+    return {
+      status: 'proved', rules: decision.rules, message: `equals ${what} (normal form ${decision.rhsNormal})`,
+      normalForms: { lhs: decision.lhsNormal, rhs: decision.rhsNormal },
+    };
   }
   if (deadline !== undefined && (decision.bound === 'STEP_TIMEOUT' || performance.now() > deadline)) return timeout('the symbolic check did not prove it in time, and no time was left for the numeric check');
   const verdict = numericCompare(prev, next, scope, {

@@ -37,6 +37,18 @@ export interface StepResult {
   readonly evidence?: { readonly points: number; readonly skipped: number; readonly seed: number; readonly instances?: string };
   /** an input problem's stable code, with status `error` */
   readonly code?: string;
+  /** things worth a look that do not change the verdict, e.g. a `by` that names a rule the step does not use */
+  readonly warnings?: readonly string[];
+  /** with --explain: why the verdict is what it is */
+  readonly explanation?: StepExplanation;
+}
+
+/** The details --explain adds to a step. */
+export interface StepExplanation {
+  /** a proved step: both sides' normal forms (equal), ASCII */
+  readonly normalForms?: { readonly lhs: string; readonly rhs: string };
+  /** a failed step: the first corresponding sub-expressions whose values differ, ASCII */
+  readonly difference?: { readonly lhs: string; readonly rhs: string };
 }
 
 export interface Premise {

@@ -19,6 +19,8 @@ export interface VerifyOptions {
   readonly samples?: number;
   /** the time limit of each step in ms; a step not checked in time is an error with code `timeout` */
   readonly stepTimeoutMs?: number;
+  /** add explanations: normal forms of proved steps, where failed steps first differ */
+  readonly explain?: boolean;
 }
 
 /** The result of checking the derivation in `path`; input problems come back as steps with status `error`, never as exceptions. */

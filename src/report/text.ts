@@ -65,6 +65,10 @@ function stepLines(file: string, s: StepResult, opts: TextOptions, p: Palette): 
   }
   if (s.rules !== undefined && s.rules.length > 0) lines.push(p.dim(`${INDENT}rules: ${s.rules.join(', ')}`));
   if (s.counterexample !== undefined) lines.push(...counterexampleLines(s.counterexample));
+  const x = s.explanation;
+  if (x?.normalForms) lines.push(p.dim(`${INDENT}normal form of the previous side: ${x.normalForms.lhs}`), p.dim(`${INDENT}normal form of this side:         ${x.normalForms.rhs}`));
+  if (x?.difference) lines.push(`${INDENT}first difference: ${x.difference.lhs}  vs  ${x.difference.rhs}`);
+  for (const w of s.warnings ?? []) lines.push(p.yellow(`${INDENT}warning: ${w}`));
   return lines;
 }
 

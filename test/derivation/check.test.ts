@@ -156,3 +156,31 @@ steps:
     expect(r.steps.some((s) => s.status === 'error' && /cycle/.test(s.message))).toBe(true);
   });
 });
+
+describe('by and --explain', () => {
+  const yaml = `title: t
+steps:
+  - expr: diff(x * sin(x), x)
+  - expr: sin(x) + x * cos(x)
+    by: chain rule
+  - expr: x * cos(x) + sin(x)
+    by: reorder
+  - expr: x * cos(x) + 2 * sin(x)
+`;
+  it('warns when `by` names a rule the step does not use, without changing the verdict', () => {
+    const r = run(yaml);
+    const s1 = r.steps.find((s) => s.location === 'steps[1]')!;
+    expect(s1.status).toBe('proved');
+    expect(s1.warnings?.[0]).toContain('chain rule');
+    expect(r.steps.find((s) => s.location === 'steps[2]')!.warnings).toBeUndefined();
+  });
+  it('--explain gives the normal forms of a proved step and the first difference of a failed one', () => {
+    const r = verifyText('t.yaml', yaml, { seed: 1, strict: false, explain: true });
+    const proved = r.steps.find((s) => s.location === 'steps[2]')!;
+    expect(proved.explanation?.normalForms?.lhs).toBe(proved.explanation?.normalForms?.rhs);
+    const failed = r.steps.find((s) => s.location === 'steps[3]')!;
+    expect(failed.status).toBe('failed');
+    expect(failed.explanation?.difference).toEqual({ lhs: 'sin(x)', rhs: '2 * sin(x)' });
+    expect(run(yaml).steps.every((s) => s.explanation === undefined)).toBe(true);
+  });
+});
