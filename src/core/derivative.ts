@@ -48,37 +48,48 @@ export function differentiate(e: Expr, v: Variable, symbols: ReadonlyMap<string,
     const decl = e.kind === 'sym' ? symbols.get(e.name) : undefined;
     return note(decl && decl.kind === 'scalar' && decl.opaque ? 'd.independent' : 'd.const', num(0));
   }
+  const { rule, result } = derivativeRule(e, v, symbols, d);
+  return note(rule, result);
+}
+
+/**
+ * d e / d v by the one rule for e's head, with `d` giving the derivatives of
+ * the parts: the structural rules, written once. The core passes a `d` that
+ * recurses; the explainer passes one that leaves diff(part, v) to show the
+ * step. e must be a node that may depend on v, and not a `diff`.
+ */
+export function derivativeRule(e: Expr, v: Variable, symbols: ReadonlyMap<string, SymbolDecl>, d: (x: Expr) => Expr): { rule: string; result: Expr } {
+  const r = (rule: string, result: Expr) => ({ rule, result });
   switch (e.kind) {
-    case 'sym': {
-      if (v.kind === 'sym' && v.name === e.name) return note('d.var', num(1));
-      return note('d.opaque', diff(e, v)); // an opaque symbol that may depend on v
-    }
+    case 'sym':
+      if (v.kind === 'sym' && v.name === e.name) return r('d.var', num(1));
+      return r('d.opaque', diff(e, v)); // an opaque symbol that may depend on v
     case 'elem': {
       const target = v as Extract<Variable, { kind: 'elem' }>;
-      if (target.indices.length !== e.indices.length) return note('d.const', num(0));
-      return note('d.indexed', mul(e.indices.map((ix, k) => delta(ix, target.indices[k]!))));
+      if (target.indices.length !== e.indices.length) return r('d.const', num(0));
+      return r('d.indexed', mul(e.indices.map((ix, k) => delta(ix, target.indices[k]!))));
     }
-    case 'add': return note('d.sum-rule', add(e.terms.map(d)));
+    case 'add': return r('d.sum-rule', add(e.terms.map(d)));
     case 'mul': {
       // the product rule writes every factor once per factor: refuse before building k^2 copies
       withinSize(e.factors.length * e.key.length);
-      const terms = e.factors.map((f, k) => mul([...e.factors.slice(0, k), d(f), ...e.factors.slice(k + 1)]));
-      return note('d.product', add(terms));
+      return r('d.product', add(e.factors.map((f, k) => mul([...e.factors.slice(0, k), d(f), ...e.factors.slice(k + 1)]))));
     }
     case 'pow': {
       const { base, exp } = e;
       if (!mayDepend(exp, v, symbols)) {
         const lowered = exp.kind === 'num' ? num(rsub(exp.value, ONE)) : add([exp, num(-1)]);
-        return note('d.power', mul([exp, pow(base, lowered), d(base)]));
+        return r('d.power', mul([exp, pow(base, lowered), d(base)]));
       }
-      if (!mayDepend(base, v, symbols)) return note('d.exp-power', mul([e, call('log', [base]), d(exp)]));
-      return note('d.general-power', mul([e, add([mul([d(exp), call('log', [base])]), mul([exp, d(base), pow(base, num(-1))])])]));
+      if (!mayDepend(base, v, symbols)) return r('d.exp-power', mul([e, call('log', [base]), d(exp)]));
+      return r('d.general-power', mul([e, add([mul([d(exp), call('log', [base])]), mul([exp, d(base), pow(base, num(-1))])])]));
     }
     case 'call': {
+      // the chain rule, with f' from the table
       const rule = DERIVATIVE_BY_FN.get(e.fn);
       if (!rule) throw new Error(`no derivative rule for ${e.fn} (definitions must be unfolded first)`);
       const u = e.args[0]!;
-      return note('d.chain', mul([rule.derivative(u), d(u)]));
+      return r(rule.id, mul([rule.derivative(u), d(u)]));
     }
     case 'sum': {
       // rename the bound index when v names it, so the sum's k is not the k of v
@@ -89,10 +100,10 @@ export function differentiate(e: Expr, v: Variable, symbols: ReadonlyMap<string,
         index = freshName(index, new Set([...allNames(e.body), ...vNames]));
         body = substitute(e.body, new Map([[e.index, sym(index)]]));
       }
-      return note('d.sum-index', sum(index, d(body)));
+      return r('d.sum-index', sum(index, d(body)));
     }
     default:
-      return note('d.const', num(0));
+      return r('d.const', num(0));
   }
 }
 

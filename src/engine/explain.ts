@@ -4,12 +4,11 @@
  * result to a readable form. Untrusted: the last line asks the core whether
  * the result really equals the derivative.
  */
-import { type Expr, type Variable, add, mul, num, pow, call, sum, diff, delta, sym, children, withChildren, freeIndices } from '../ir/expr.js';
+import { type Expr, type Variable, num, diff, children, withChildren } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
-import { substitute, freshName, allNames, unfold } from '../ir/substitute.js';
-import { rsub, ONE } from '../ir/rational.js';
+import { substitute, unfold } from '../ir/substitute.js';
 import { DERIVATIVE_BY_FN, STRUCTURAL_RULES, ALGEBRA_RULES } from '../core/rules.js';
-import { mayDepend, isOpaqueDerivative } from '../core/derivative.js';
+import { mayDepend, isOpaqueDerivative, derivativeRule } from '../core/derivative.js';
 import { decideEqual } from '../core/equal.js';
 import { tidy, simplifyOnce } from './simplify.js';
 import { toAscii } from '../ir/print.js';
@@ -100,38 +99,7 @@ function differentiateHead(f: Expr, v: Variable, scope: Scope): { rule: string; 
     if (opaque.length === 0) return { rule: 'd.const', result: num(0) };
     return { rule: 'd.independent', result: num(0), condition: `${opaque.join(', ')} ${opaque.length > 1 ? 'are' : 'is'} declared independent of ${toAscii(v)}` };
   }
-  switch (f.kind) {
-    case 'sym': return v.kind === 'sym' && v.name === f.name ? { rule: 'd.var', result: num(1) } : { rule: 'd.opaque', result: d(f) };
-    case 'elem': {
-      const t = v as Extract<Variable, { kind: 'elem' }>;
-      return { rule: 'd.indexed', result: mul(f.indices.map((ix, k) => delta(ix, t.indices[k]!))) };
-    }
-    case 'add': return { rule: 'd.sum-rule', result: add(f.terms.map(d)) };
-    case 'mul': return { rule: 'd.product', result: add(f.factors.map((g, k) => mul([...f.factors.slice(0, k), d(g), ...f.factors.slice(k + 1)]))) };
-    case 'pow': {
-      if (!mayDepend(f.exp, v, symbols)) {
-        const lowered = f.exp.kind === 'num' ? num(rsub(f.exp.value, ONE)) : add([f.exp, num(-1)]);
-        return { rule: 'd.power', result: mul([f.exp, pow(f.base, lowered), d(f.base)]) };
-      }
-      if (!mayDepend(f.base, v, symbols)) return { rule: 'd.exp-power', result: mul([f, call('log', [f.base]), d(f.exp)]) };
-      return { rule: 'd.general-power', result: mul([f, add([mul([d(f.exp), call('log', [f.base])]), mul([f.exp, d(f.base), pow(f.base, num(-1))])])]) };
-    }
-    case 'call': {
-      const rule = DERIVATIVE_BY_FN.get(f.fn)!;
-      return { rule: rule.id, result: mul([rule.derivative(f.args[0]!), d(f.args[0]!)]) };
-    }
-    case 'sum': {
-      const vNames = freeIndices(v);
-      let index = f.index;
-      let body = f.body;
-      if (vNames.has(index)) {
-        index = freshName(index, new Set([...allNames(f.body), ...vNames]));
-        body = substitute(f.body, new Map([[f.index, sym(index)]]));
-      }
-      return { rule: 'd.sum-index', result: sum(index, d(body)) };
-    }
-    default: return { rule: 'd.const', result: num(0) };
-  }
+  return derivativeRule(f, v, scope.symbols, d);
 }
 
 /** d e / d v, explained one rule at a time, then simplified; the core confirms the result */
