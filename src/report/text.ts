@@ -4,6 +4,7 @@
  * message, and for a failed step the counterexample), the premises, and a
  * closing summary line.
  */
+import { STATUS_MARK } from './status-mark.js';
 import type { Counterexample, FileResult, Premise, StepResult, StepStatus } from '../derivation/result.js';
 import { palette, type Paint, type Palette } from './ansi.js';
 import { fileAccepted, plural, summaryLine, tally } from './tally.js';
@@ -19,7 +20,6 @@ export interface TextOptions {
   readonly seconds?: number;
 }
 
-const MARK: Record<StepStatus, string> = { proved: '✓', numeric: '≈', failed: '✗', error: '!' };
 const INDENT = '      ';
 
 function paintFor(status: StepStatus, p: Palette): Paint {
@@ -54,7 +54,7 @@ function stepLines(file: string, s: StepResult, opts: TextOptions, p: Palette): 
   const paint = paintFor(s.status, p);
   const word = s.status === 'numeric' && opts.strict ? 'numeric (not enough under --strict)' : s.status;
   const code = s.code !== undefined ? `  [${s.code}]` : '';
-  const lines = [`  ${paint(`${MARK[s.status]} ${word.padEnd(7)}`)}  ${file}:${s.line}:${s.column}  ${p.bold(s.location)}${code}`];
+  const lines = [`  ${paint(`${STATUS_MARK[s.status]} ${word.padEnd(7)}`)}  ${file}:${s.line}:${s.column}  ${p.bold(s.location)}${code}`];
   if (s.expr !== undefined) lines.push(INDENT + s.expr);
   if (s.by !== undefined) lines.push(p.dim(`${INDENT}by: ${s.by}`));
   if (s.message !== '') lines.push(...indented(s.message, INDENT));
