@@ -17,7 +17,8 @@
  * agree at ORACLE_POINTS of its agreeing points; when they disagree the
  * verdict is inconclusive, naming the odd one out.
  */
-import type { Expr } from '../ir/expr.js';
+import { type Expr, children } from '../ir/expr.js';
+import type { Rational } from '../ir/rational.js';
 import type { Scope } from '../ir/symbols.js';
 import type { Counterexample } from '../derivation/result.js';
 import { CONFIRM_PRECISION, DEFAULT_SAMPLES, MAX_SAMPLES, MAX_EXTRA_PASSES, MAX_WORK_PER_COMPARE, MIN_AGREEING_POINTS, ORACLE_POINTS, PRECISION } from './bounds.js';
@@ -29,6 +30,7 @@ import { type InstanceContext, type Outcome, confirmedOutcome, environment, inst
 import { type Point, pointsOf } from './points.js';
 import { type Prepared, prepare } from './prepare.js';
 import { Prng, mixSeed } from './prng.js';
+import { constantNeighbours } from './sampling.js';
 import { shrinkFailure } from './shrink.js';
 
 export interface NumericOptions {
@@ -60,6 +62,22 @@ export type NumericVerdict =
       readonly bound?: string;
     };
 
+/** the distinct rational constants written in the expressions other than 0, ±1 (already special), exponents included */
+function stepConstants(exprs: readonly Expr[]): Rational[] {
+  const out: Rational[] = [];
+  const walk = (e: Expr): void => {
+    if (e.kind === 'num') {
+      const c = e.value.n < 0n ? { n: -e.value.n, d: e.value.d } : e.value;
+      if (!(c.d === 1n && c.n <= 1n) && !out.some((o) => o.n === c.n && o.d === c.d)) out.push(c);
+      return;
+    }
+    if (e.kind === 'elem' || e.kind === 'delta') return; // index literals are units, not values
+    children(e).forEach(walk);
+  };
+  exprs.forEach(walk);
+  return out;
+}
+
 /** a point that agreed, kept for the derivative oracles */
 interface Agreeing {
   readonly ctx: InstanceContext;
@@ -89,6 +107,7 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
   const plan = planInstances(prepared, seed);
   if ('problem' in plan) return inconclusive(`cannot build an instance: ${plan.problem}`);
   const withDiff = hasDiff(prepared.lhs) || hasDiff(prepared.rhs);
+  const near = constantNeighbours(stepConstants([prepared.lhs, prepared.rhs]));
 
   // the instances' atoms and opaque models, built on first use and reused by later passes
   const contexts: (InstanceContext | undefined)[] = [];
@@ -105,7 +124,7 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
       }
       if (meter.used > meter.limit) return outOfBudget();
       const rng = pass === 0 ? ctx.rng : new Prng(mixSeed(seed, 0x52, pass, k));
-      for (const point of pointsOf(ctx.sampled, rng, samples, pass === 0)) {
+      for (const point of pointsOf(ctx.sampled, rng, samples, pass === 0, near)) {
         if (late()) return outOfTime();
         const { outcome, accessed } = confirmedOutcome(prepared, inst, point, ctx.models, scope, field, confirm);
         if (outcome.kind === 'budget') return outOfBudget();

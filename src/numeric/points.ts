@@ -1,7 +1,7 @@
 /**
  * The points of one instance, in the order they are tried: special points
- * first (each real variable written in the step at 0, 1, -1, 2, 1/2 and its
- * closed ends, the others random; then each pair of them equal and opposite,
+ * first (each real variable written in the step at 0, 1, -1, 2, 1/2, its
+ * closed ends and values near the step's constants, the others random; then each pair of them equal and opposite,
  * where x - y and x + y vanish), then random points cycling through the
  * scales. Binary variables take every 0/1 combination across the random
  * points when there are few of them, else random values.
@@ -21,7 +21,7 @@ export interface Point {
 }
 
 /** the points of an instance whose sampled atoms are `atoms` (assumed variables excluded); special points only when `specials` */
-export function* pointsOf(atoms: readonly Atom[], rng: Prng, samples: number = DEFAULT_SAMPLES, specials = true): Generator<Point> {
+export function* pointsOf(atoms: readonly Atom[], rng: Prng, samples: number = DEFAULT_SAMPLES, specials = true, near: readonly Rational[] = []): Generator<Point> {
   const binary = atoms.filter((a) => isBinary(a.domain));
   const exhaustive = binary.length <= MAX_EXHAUSTIVE_BINARY;
   const combos = exhaustive ? 2 ** binary.length : 0;
@@ -39,7 +39,7 @@ export function* pointsOf(atoms: readonly Atom[], rng: Prng, samples: number = D
 
   for (const a of atoms) {
     if (!a.direct || !specials) continue;
-    for (const v of specialValues(a.domain)) {
+    for (const v of specialValues(a.domain, near)) {
       const values = draw(0, undefined);
       values.set(a.key, v);
       yield { values, how: `special point ${a.key} = ${rationalText(v)}` };

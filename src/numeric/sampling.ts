@@ -10,9 +10,11 @@ import type { Prng } from './prng.js';
 
 /**
  * Magnitudes of random points, cycled point by point: small, moderate and
- * large values catch different mistakes (x^3 vs x^2 differ little near 1).
+ * large values catch different mistakes (x^3 vs x^2 differ little near 1;
+ * sqrt((x - 11)^2) vs 11 - x differ only beyond 11, and a condition like
+ * s > 1/(2 pi) only below 0.16).
  */
-export const SCALES: readonly Rational[] = [rat(2), rat(3, 10), rat(7)];
+export const SCALES: readonly Rational[] = [rat(2), rat(3, 10), rat(7), rat(1, 40), rat(60)];
 
 /** why: the values where cancellations and definedness conditions bite (x/x at 0, (x^2-1)/(x-1) at 1) */
 const SPECIAL_VALUES: readonly Rational[] = [ZERO, ONE, MINUS_ONE, rat(2), rat(1, 2)];
@@ -39,12 +41,34 @@ export function inDomain(d: Domain, r: Rational): boolean {
 /** true for the two-valued domain {0, 1} */
 export const isBinary = (d: Domain): boolean => d.kind === 'binary';
 
-/** the special values 0, 1, -1, 2, 1/2 and any closed finite end that lie in d (none for binary) */
-export function specialValues(d: Domain): Rational[] {
+/** why: each constant of a step adds a few candidate points per variable; past this many the special points would crowd out the random ones */
+export const MAX_CONSTANT_SPECIALS = 24;
+
+/**
+ * values near the step's own constants: where a written constant c sits,
+ * the step's behaviour may change (|x - 11| at 11, a root of x - 1/7), so
+ * try c, c ± 1, c ± 1/10, c/2 and 2c, with both signs
+ */
+export function constantNeighbours(constants: readonly Rational[]): Rational[] {
+  const out: Rational[] = [];
+  const tenth = rat(1, 10);
+  for (const c of constants) {
+    for (const base of [c, rneg(c)]) {
+      for (const v of [base, radd(base, ONE), rsub(base, ONE), radd(base, tenth), rsub(base, tenth), rmul(base, rat(1, 2)), rmul(base, rat(2))]) {
+        if (out.length >= MAX_CONSTANT_SPECIALS) return out;
+        if (!out.some((o) => rcmp(o, v) === 0)) out.push(v);
+      }
+    }
+  }
+  return out;
+}
+
+/** the special values 0, 1, -1, 2, 1/2, the `near` values and any closed finite end that lie in d (none for binary) */
+export function specialValues(d: Domain, near: readonly Rational[] = []): Rational[] {
   if (d.kind === 'binary') return [];
   const out: Rational[] = [];
   const ends = d.kind === 'interval' ? [d.loOpen ? undefined : d.lo, d.hiOpen ? undefined : d.hi] : [];
-  for (const v of [...SPECIAL_VALUES, ...ends]) {
+  for (const v of [...SPECIAL_VALUES, ...ends, ...near]) {
     if (v && inDomain(d, v) && !out.some((o) => rcmp(o, v) === 0)) out.push(v);
   }
   return out;
