@@ -17,6 +17,8 @@ export interface ExpressionSite {
   readonly expr: Expr;
   /** the derivation with this expression replaced */
   readonly rebuild: (e: Expr) => LoadedDerivation;
+  /** the definition whose body this is (its index parameters are not values) */
+  readonly definition?: LoadedDefinition;
   /** where an edit of a step or claim side is compared with the original (empty for definitions: their edits are judged by the equalities they break) */
   readonly scopes: readonly Scope[];
 }
@@ -45,14 +47,14 @@ export function expressionSites(d: LoadedDerivation): ExpressionSite[] {
     out.push({ location: 'claim.rhs', kind: 'claim', expr: claim.rhs, rebuild: (e) => ({ ...d, claim: { ...claim, rhs: e } }), scopes: rhsScopes });
   }
   d.definitions.forEach((x, k) => {
-    out.push({ location: `define.${x.name}`, kind: 'definition', expr: x.body, rebuild: (e) => ({ ...d, definitions: replaceDef(d.definitions, k, e) }), scopes: [] });
+    out.push({ location: `define.${x.name}`, kind: 'definition', expr: x.body, definition: x, rebuild: (e) => ({ ...d, definitions: replaceDef(d.definitions, k, e) }), scopes: [] });
   });
   d.steps.forEach((s, k) => {
     out.push({ location: s.location, kind: 'step', expr: s.expr, rebuild: (e) => ({ ...d, steps: replaceStep(d.steps, k, e) }), scopes: [scopeOf(d, undefined, s.when)] });
   });
   d.cases?.list.forEach((c, ci) => {
     c.definitions.forEach((x, k) => {
-      out.push({ location: `${c.location}.define.${x.name}`, kind: 'definition', expr: x.body, rebuild: (e) => withCase(d, ci, (y) => ({ ...y, definitions: replaceDef(y.definitions, k, e) })), scopes: [] });
+      out.push({ location: `${c.location}.define.${x.name}`, kind: 'definition', expr: x.body, definition: x, rebuild: (e) => withCase(d, ci, (y) => ({ ...y, definitions: replaceDef(y.definitions, k, e) })), scopes: [] });
     });
     c.steps.forEach((s, k) => {
       out.push({ location: s.location, kind: 'step', expr: s.expr, rebuild: (e) => withCase(d, ci, (y) => ({ ...y, steps: replaceStep(y.steps, k, e) })), scopes: [scopeOf(d, ci, s.when)] });

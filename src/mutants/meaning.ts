@@ -57,19 +57,23 @@ function combine(comparisons: readonly { what: string; run: () => ReturnType<typ
 function judgeDefinition(m: Mutant, original: LoadedDerivation): Meaning {
   const before = assertedEqualities(original);
   const after = assertedEqualities(m.derivation);
-  const touched: AssertedEquality[] = [];
+  const oneSide: AssertedEquality[] = [];
+  const bothSides: AssertedEquality[] = [];
   for (const [k, q] of after.entries()) {
     const p = before[k]!;
     try {
       const same = (a: Expr, b: Expr) => unfold(a, p.scope.definitions).key === unfold(b, q.scope.definitions).key;
-      if (!same(p.lhs, q.lhs) || !same(p.rhs, q.rhs)) touched.push(q);
+      const changed = [!same(p.lhs, q.lhs), !same(p.rhs, q.rhs)].filter(Boolean).length;
+      // an equality changed on one side only is the likeliest to break: try those first, and stop at the first that does
+      if (changed === 1) oneSide.push(q);
+      if (changed === 2) bothSides.push(q);
     } catch (err) {
       // the edit made the definitions circular (p(u) = sigma(p(u))): the derivation no longer defines what it uses
       if (err instanceof UnfoldError) return { kind: 'changed', why: `the edited definitions do not unfold: ${err.message}` };
       throw err;
     }
   }
-  return combine(touched.map((q) => ({ what: `the equality at ${q.location}`, run: () => compare(q.lhs, q.rhs, q.scope) })));
+  return combine([...oneSide, ...bothSides].map((q) => ({ what: `the equality at ${q.location}`, run: () => compare(q.lhs, q.rhs, q.scope) })));
 }
 
 /** The oracle's judgement of one mutant of `original`. */

@@ -60,6 +60,8 @@ export interface MutantOutcome {
   readonly rejected: boolean;
   /** each compared location's status, in the checker's order */
   readonly verdicts: readonly { readonly location: string; readonly status: StepStatus; readonly message: string }[];
+  /** accepted with some location only `numeric` that the unmutated derivation had `proved`: the core did not confirm it */
+  readonly numericOnly: boolean;
   /** the checker threw (a bug, reported apart; the derivation was not accepted) */
   readonly crash?: string;
 }

@@ -10,6 +10,7 @@ import type { SymbolDecl } from '../ir/symbols.js';
 import { BUILTINS } from '../ir/operators.js';
 import type { OperatorId } from './model.js';
 import { allSites, replaceAt, valueSites } from './sites.js';
+import type { IndexRoles } from './index-roles.js';
 import { FUNCTION_STAND_INS } from './functions.js';
 import { freeIndexNames, swapIndexNames } from './indices.js';
 
@@ -25,11 +26,13 @@ export interface OperatorContext {
   readonly symbols: ReadonlyMap<string, SymbolDecl>;
   /** user-defined functions by name, with their number of parameters */
   readonly functions: ReadonlyMap<string, number>;
+  /** which names and call arguments are indices (never value positions) */
+  readonly roles: IndexRoles;
 }
 
 /** e -> -e; a written minus, (-1)*x, becomes x, so `a - b` turns into `a + b` */
-function flipSign(e: Expr): Edit[] {
-  return valueSites(e).map(({ path, node }) => {
+function flipSign(e: Expr, ctx: OperatorContext): Edit[] {
+  return valueSites(e, ctx.roles).map(({ path, node }) => {
     const flipped = node.kind === 'mul' && node.factors[0]?.kind === 'num' && node.factors[0].key === '-1' ? mul(node.factors.slice(1)) : neg(node);
     return { operator: 'flip-sign', detail: `${toAscii(node)} -> ${toAscii(flipped)}`, mutated: replaceAt(e, path, flipped) };
   });
@@ -66,9 +69,9 @@ function swapFreeIndices(e: Expr, ctx: OperatorContext): Edit[] {
 }
 
 /** a*b*c -> a*c: one factor of a product left out (a division's denominator is a factor x^(-1)) */
-function dropFactor(e: Expr): Edit[] {
+function dropFactor(e: Expr, ctx: OperatorContext): Edit[] {
   const out: Edit[] = [];
-  for (const { path, node } of valueSites(e)) {
+  for (const { path, node } of valueSites(e, ctx.roles)) {
     if (node.kind !== 'mul') continue;
     node.factors.forEach((f, k) => {
       const rest = mul(node.factors.filter((_, m) => m !== k));
@@ -79,9 +82,9 @@ function dropFactor(e: Expr): Edit[] {
 }
 
 /** c -> c+1, -c, 2c for each number in a value position (index literals stay) */
-function changeConstant(e: Expr): Edit[] {
+function changeConstant(e: Expr, ctx: OperatorContext): Edit[] {
   const out: Edit[] = [];
-  for (const { path, node } of valueSites(e)) {
+  for (const { path, node } of valueSites(e, ctx.roles)) {
     if (node.kind !== 'num') continue;
     const c = node.value;
     for (const v of [radd(c, rat(1)), rneg(c), rmul(c, rat(2))]) {
@@ -96,7 +99,7 @@ function changeConstant(e: Expr): Edit[] {
 /** a built-in replaced by a stand-in (FUNCTION_STAND_INS); a defined function by another of the same arity */
 function replaceFunction(e: Expr, ctx: OperatorContext): Edit[] {
   const out: Edit[] = [];
-  for (const { path, node } of valueSites(e)) {
+  for (const { path, node } of valueSites(e, ctx.roles)) {
     if (node.kind !== 'call') continue;
     const userArity = ctx.functions.get(node.fn);
     const stand = BUILTINS.has(node.fn)
@@ -110,9 +113,9 @@ function replaceFunction(e: Expr, ctx: OperatorContext): Edit[] {
 }
 
 /** a sub-expression replaced by 0 and by 1 */
-function replaceByConstant(e: Expr): Edit[] {
+function replaceByConstant(e: Expr, ctx: OperatorContext): Edit[] {
   const out: Edit[] = [];
-  for (const { path, node } of valueSites(e)) {
+  for (const { path, node } of valueSites(e, ctx.roles)) {
     for (const c of [num(0), num(1)]) {
       if (c.key === node.key) continue;
       out.push({ operator: 'replace-by-constant', detail: `${toAscii(node)} -> ${toAscii(c)}`, mutated: replaceAt(e, path, c) });
@@ -124,8 +127,8 @@ function replaceByConstant(e: Expr): Edit[] {
 /** every single-edit variant of e by every expression operator, without variants equal to e or to each other */
 export function expressionEdits(e: Expr, ctx: OperatorContext): Edit[] {
   const all = [
-    ...flipSign(e), ...swapElementIndices(e), ...swapFreeIndices(e, ctx), ...dropFactor(e),
-    ...changeConstant(e), ...replaceFunction(e, ctx), ...replaceByConstant(e),
+    ...flipSign(e, ctx), ...swapElementIndices(e), ...swapFreeIndices(e, ctx), ...dropFactor(e, ctx),
+    ...changeConstant(e, ctx), ...replaceFunction(e, ctx), ...replaceByConstant(e, ctx),
   ];
   const seen = new Set<string>([e.key]);
   const out: Edit[] = [];

@@ -6,13 +6,11 @@
  */
 import { toAscii } from '../ir/print.js';
 import type { FileMutationReport, MutantOutcome } from './model.js';
-import { countOutcomes, killRate, perOperator, survivors, type MutationCounts } from './summary.js';
-
-const pct = (x: number) => `${x.toFixed(1)}%`;
+import { countOutcomes, killRateText, perOperator, survivors, type MutationCounts } from './summary.js';
 
 /** one line of counts */
 export function countsLine(c: MutationCounts): string {
-  return `${c.generated} mutants, ${c.equivalent} equivalent, ${c.inconclusive} inconclusive, ${c.changed} meaning-changing, ${c.killed} killed, ${c.survivors} survivors, kill rate ${pct(killRate(c))}`;
+  return `${c.generated} mutants, ${c.equivalent} equivalent, ${c.inconclusive} inconclusive, ${c.changed} meaning-changing, ${c.killed} killed, ${c.survivors} survivors, kill rate ${killRateText(c)}${c.equivalentUnconfirmed ? `, ${c.equivalentUnconfirmed} equivalent only numerically` : ''}${c.equivalentRejected ? `, ${c.equivalentRejected} equivalent but rejected` : ''}${c.crashes ? `, ${c.crashes} CRASHES` : ''}`;
 }
 
 /** the edit of a mutant in one line: location, operator, what changed */
@@ -45,6 +43,12 @@ export function fileReportText(r: FileMutationReport): string {
     if (x.meaning.kind === 'equivalent' && x.rejected) {
       const where = x.verdicts.filter((v) => v.status === 'failed' || v.status === 'error').map((v) => `${v.location} ${v.status}`).join(', ');
       lines.push(`  equivalent but rejected: ${editLine(x)}: ${where || 'crash'}`);
+    }
+  }
+  for (const x of r.outcomes) {
+    if (x.meaning.kind === 'equivalent' && x.numericOnly) {
+      const where = x.verdicts.filter((v) => v.status === 'numeric').map((v) => v.location).join(', ');
+      lines.push(`  equivalent only numerically (the core did not confirm; check by hand): ${editLine(x)}${x.mutant.mutated ? ` => ${toAscii(x.mutant.mutated)}` : ''}: numeric at ${where}`);
     }
   }
   for (const x of r.outcomes) if (x.crash) lines.push(`  CRASH: ${editLine(x)}: ${x.crash.split('\n').slice(0, 4).join(' | ')}`);

@@ -6,6 +6,7 @@
  */
 import { checkDerivation } from '../derivation/check.js';
 import type { LoadedDerivation } from '../derivation/model.js';
+import type { StepStatus } from '../derivation/result.js';
 import type { FileMutationReport, Mutant, MutantOutcome } from './model.js';
 import { generateMutants } from './generate.js';
 import { judgeMeaning } from './meaning.js';
@@ -19,16 +20,22 @@ export interface MutationOptions {
   readonly cap?: number;
 }
 
-/** one mutant of `original` judged by the oracle and checked by the checker */
-export function runMutant(m: Mutant, original: LoadedDerivation): MutantOutcome {
+/** each location's status when `d` is checked as written */
+export function baselineStatuses(d: LoadedDerivation): ReadonlyMap<string, StepStatus> {
+  return new Map(checkDerivation(d, { seed: CHECKER_SEED, strict: false }).steps.map((s) => [s.location, s.status]));
+}
+
+/** one mutant of `original` judged by the oracle and checked by the checker; `baseline` is the original's statuses */
+export function runMutant(m: Mutant, original: LoadedDerivation, baseline: ReadonlyMap<string, StepStatus>): MutantOutcome {
   const meaning = judgeMeaning(m, original);
   try {
     const r = checkDerivation(m.derivation, { seed: CHECKER_SEED, strict: false });
     const verdicts = r.steps.map((s) => ({ location: s.location, status: s.status, message: s.message }));
-    return { mutant: m, meaning, rejected: !r.ok, verdicts };
+    const numericOnly = r.ok && verdicts.some((v) => v.status === 'numeric' && baseline.get(v.location) === 'proved');
+    return { mutant: m, meaning, rejected: !r.ok, verdicts, numericOnly };
   } catch (err) {
     // a throw is not an acceptance (verify would exit with an internal error), but it is a bug of its own
-    return { mutant: m, meaning, rejected: true, verdicts: [], crash: err instanceof Error ? err.stack ?? err.message : String(err) };
+    return { mutant: m, meaning, rejected: true, verdicts: [], numericOnly: false, crash: err instanceof Error ? err.stack ?? err.message : String(err) };
   }
 }
 
@@ -37,6 +44,7 @@ export function mutateDerivation(d: LoadedDerivation, options: MutationOptions =
   const start = performance.now();
   const all = generateMutants(d);
   const chosen = sampleMutants(all, options.cap ?? MAX_MUTANTS_PER_FILE);
-  const outcomes = chosen.map((m) => runMutant(m, d));
+  const baseline = baselineStatuses(d);
+  const outcomes = chosen.map((m) => runMutant(m, d, baseline));
   return { file: d.file, candidates: all.length, outcomes, millis: performance.now() - start };
 }

@@ -8,8 +8,21 @@
 import { Prng } from '../numeric/prng.js';
 import { OPERATORS, type Mutant } from './model.js';
 
-/** why: about 400 mutants of the largest derivation check in well under a minute; the whole run stays under ~3 minutes on 2 cores */
+/** why: 400 mutants reach every position of a short derivation, and a long one's 400 check in about a minute of one core */
 export const MAX_MUTANTS_PER_FILE = 400;
+
+/**
+ * why: a mutant costs about 0.1 s of one core on average (the checker and the
+ * oracle each evaluate the broken step numerically), so 2000 keep a whole run
+ * under about 3 minutes on 2 cores however many derivations are shipped; with
+ * many files each gets an equal share below MAX_MUTANTS_PER_FILE.
+ */
+export const MAX_MUTANTS_PER_RUN = 2000;
+
+/** the per-file cap of a run over `files` files: an equal share of MAX_MUTANTS_PER_RUN, at most MAX_MUTANTS_PER_FILE */
+export function capPerFile(files: number): number {
+  return Math.max(1, Math.min(MAX_MUTANTS_PER_FILE, Math.floor(MAX_MUTANTS_PER_RUN / Math.max(1, files))));
+}
 
 /** the seed of the sampling shuffle; fixed so that a run is reproducible */
 export const SAMPLING_SEED = 20240601;

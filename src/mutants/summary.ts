@@ -14,6 +14,8 @@ export interface MutationCounts {
   readonly survivors: number;
   /** equivalent by the oracle, yet rejected by the checker: a completeness question, not a soundness one */
   readonly equivalentRejected: number;
+  /** equivalent by the oracle and accepted, but only numerically where the original was proved: the oracle and the checker's numeric layer agree, the core did not confirm; a hidden survivor would be here */
+  readonly equivalentUnconfirmed: number;
   readonly crashes: number;
 }
 
@@ -31,6 +33,7 @@ export function countOutcomes(xs: readonly MutantOutcome[]): MutationCounts {
     killed: changed.filter((x) => x.rejected).length,
     survivors: survivors(xs).length,
     equivalentRejected: xs.filter((x) => x.meaning.kind === 'equivalent' && x.rejected).length,
+    equivalentUnconfirmed: xs.filter((x) => x.meaning.kind === 'equivalent' && x.numericOnly).length,
     crashes: xs.filter((x) => x.crash !== undefined).length,
   };
 }
@@ -38,6 +41,21 @@ export function countOutcomes(xs: readonly MutantOutcome[]): MutationCounts {
 /** killed / changed as a percentage; 100 when nothing changed (nothing to kill) */
 export function killRate(c: MutationCounts): number {
   return c.changed === 0 ? 100 : (100 * c.killed) / c.changed;
+}
+
+/** the kill rate as text, rounded down so that one survivor in 5000 never prints as 100% */
+export function killRateText(c: MutationCounts): string {
+  if (c.killed === c.changed) return '100%';
+  return `${(Math.floor(killRate(c) * 100) / 100).toFixed(2)}%`;
+}
+
+/** the sum of several files' counts */
+export function addCounts(xs: readonly MutationCounts[]): MutationCounts {
+  const sum = (k: keyof MutationCounts) => xs.reduce((a, x) => a + x[k], 0);
+  return {
+    generated: sum('generated'), equivalent: sum('equivalent'), inconclusive: sum('inconclusive'), changed: sum('changed'),
+    killed: sum('killed'), survivors: sum('survivors'), equivalentRejected: sum('equivalentRejected'), equivalentUnconfirmed: sum('equivalentUnconfirmed'), crashes: sum('crashes'),
+  };
 }
 
 /** meaning-changing and killed mutants per operator */
