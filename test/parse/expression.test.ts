@@ -10,18 +10,11 @@ import {
   parseExpression,
   type ParseEnv,
 } from '../../src/parse/expression.js';
-import { REAL, type SymbolDecl } from '../../src/ir/symbols.js';
+import { SEED_SYMBOLS } from '../helpers/seed-symbols.js';
 import { toAscii } from '../../src/ir/print.js';
 
 /** the seed's declarations: indices i, j, k; s[k] binary; w[i,k]; pR opaque; a(u) and pN defined */
-const symbols = new Map<string, SymbolDecl>([
-  ['i', { kind: 'index', name: 'i' }],
-  ['j', { kind: 'index', name: 'j' }],
-  ['k', { kind: 'index', name: 'k' }],
-  ['s', { kind: 'array', name: 's', arity: 1, domain: { kind: 'binary' } }],
-  ['w', { kind: 'array', name: 'w', arity: 2, domain: REAL }],
-  ['pR', { kind: 'scalar', name: 'pR', domain: REAL, opaque: true, independentOf: [] }],
-]);
+const symbols = SEED_SYMBOLS;
 const env: ParseEnv = { symbols, functions: new Map([['a', 1], ['pN', 0], ['f', 2]]) };
 
 /** the IR key of text, failing the test with the error when it does not parse */

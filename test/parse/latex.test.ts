@@ -8,18 +8,12 @@ import fc from 'fast-check';
 import { parseExpression, type ParseEnv } from '../../src/parse/expression.js';
 import { parseLatex } from '../../src/parse/latex.js';
 import { MAX_EXPRESSION_CHARS, MAX_NESTING, MAX_NUMBER_DIGITS } from '../../src/parse/limits.js';
-import { REAL, type SymbolDecl } from '../../src/ir/symbols.js';
+import { SEED_SYMBOLS } from '../helpers/seed-symbols.js';
+import { REAL } from '../../src/ir/symbols.js';
 import { toLatex } from '../../src/ir/print.js';
 
 /** the seed's declarations: indices i, j, k; s[k] binary; w[i,k]; pR opaque; a(u), p(u), h(x, y) defined; pN a defined constant */
-const symbols = new Map<string, SymbolDecl>([
-  ['i', { kind: 'index', name: 'i' }],
-  ['j', { kind: 'index', name: 'j' }],
-  ['k', { kind: 'index', name: 'k' }],
-  ['s', { kind: 'array', name: 's', arity: 1, domain: { kind: 'binary' } }],
-  ['w', { kind: 'array', name: 'w', arity: 2, domain: REAL }],
-  ['pR', { kind: 'scalar', name: 'pR', domain: REAL, opaque: true, independentOf: [] }],
-]);
+const symbols = SEED_SYMBOLS;
 const env: ParseEnv = { symbols, functions: new Map([['a', 1], ['p', 1], ['pN', 0], ['h', 2]]) };
 
 /** the key of the ASCII reading, failing the test if it does not parse */
