@@ -33,10 +33,14 @@ try {
   /** seconds of one whole `verify --jobs N` run over the directory; checks it really checked every file and passed */
   const run = (jobs) => {
     const start = performance.now();
-    const r = spawnSync(process.execPath, [join(root, 'bin/verify.js'), '--jobs', String(jobs), '--format', 'json', dir], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 30,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'bin/verify.js'), '--jobs', String(jobs), '--format', 'json', dir],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+      },
+    );
     const seconds = (performance.now() - start) / 1000;
     if (r.status !== 0) throw new Error(`verify --jobs ${jobs} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
     const files = JSON.parse(r.stdout).files.length;
@@ -55,7 +59,9 @@ try {
   }
   const t1 = median(one);
   const t2 = median(two);
-  console.log(`${FILES} files (copies of ${sources.length} derivations), ${availableParallelism()} cores available, median of ${REPEATS} runs`);
+  console.log(
+    `${FILES} files (copies of ${sources.length} derivations), ${availableParallelism()} cores available, median of ${REPEATS} runs`,
+  );
   console.log(`--jobs 1: ${t1.toFixed(2)} s   (runs: ${one.map((t) => t.toFixed(2)).join(', ')})`);
   console.log(`--jobs 2: ${t2.toFixed(2)} s   (runs: ${two.map((t) => t.toFixed(2)).join(', ')})`);
   console.log(`ratio jobs 1 / jobs 2: ${(t1 / t2).toFixed(2)}x`);

@@ -99,7 +99,14 @@ const rows = [];
 for (const n of SIZES) {
   const { W, S } = network(n, 20240601 + n);
   const t0 = performance.now();
-  const inputs = new DenseInputs(n, [{ name: 'w', arity: 2 }, { name: 's', arity: 1 }], []);
+  const inputs = new DenseInputs(
+    n,
+    [
+      { name: 'w', arity: 2 },
+      { name: 's', arity: 1 },
+    ],
+    [],
+  );
   const active = new Uint8Array(inputs.count);
   const wBase = inputs.base('w');
   const sBase = inputs.base('s');
@@ -127,7 +134,9 @@ for (const n of SIZES) {
 }
 
 const fmt = (ms) => (ms < 1 ? ms.toPrecision(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(0));
-console.log('SBN log-joint gradient, dense random DAG: reverse-mode tape (forward + backward) vs hand-written Float64Array loop');
+console.log(
+  'SBN log-joint gradient, dense random DAG: reverse-mode tape (forward + backward) vs hand-written Float64Array loop',
+);
 console.log('    n   tape nodes  compile ms   tape ms   loop ms  tape/loop  max |diff|');
 for (const r of rows) {
   console.log(

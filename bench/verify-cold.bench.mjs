@@ -38,6 +38,10 @@ const v = median(verify);
 const b = median(baseline);
 console.log(`verify ${seed}, cold process, median of ${RUNS} (node ${process.version})`);
 const label = `node bin/verify.js ${seed}`;
-console.log(`  ${label}  ${v.toFixed(0).padStart(5)} ms  (min ${Math.min(...verify).toFixed(0)}, max ${Math.max(...verify).toFixed(0)})`);
-console.log(`  ${'node -e 0 (baseline)'.padEnd(label.length)}  ${b.toFixed(0).padStart(5)} ms  (min ${Math.min(...baseline).toFixed(0)}, max ${Math.max(...baseline).toFixed(0)})`);
+console.log(
+  `  ${label}  ${v.toFixed(0).padStart(5)} ms  (min ${Math.min(...verify).toFixed(0)}, max ${Math.max(...verify).toFixed(0)})`,
+);
+console.log(
+  `  ${'node -e 0 (baseline)'.padEnd(label.length)}  ${b.toFixed(0).padStart(5)} ms  (min ${Math.min(...baseline).toFixed(0)}, max ${Math.max(...baseline).toFixed(0)})`,
+);
 console.log(`  ratio verify / baseline ${(v / b).toFixed(1)}x; verify minus baseline ${(v - b).toFixed(0)} ms`);

@@ -14,5 +14,7 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
   // some CommonJS dependencies call require(); give the ESM bundle one
-  banner: { js: "import { createRequire as __derivcheckRequire } from 'node:module'; const require = __derivcheckRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __derivcheckRequire } from 'node:module'; const require = __derivcheckRequire(import.meta.url);",
+  },
 });

@@ -16,15 +16,105 @@ const CHARS = [...'()[]{},;:.+-*/^!\'"#=<>&|~?@$%\\`_ \t\n\r0123456789eEx', 'é'
 
 /** tokens of the expression syntax and of hostile inputs */
 const EXPR_TOKENS = [
-  'diff(', 'sum(', 'delta(', 'sigma(', 'exp(', 'log(', 'sqrt(', 'x', 'w[i,j]', 'i', 'k', 'pi', 'e', '^', '*', '/', '+', '-', ',', '(', ')', '[', ']',
-  '1e999', '0x1F', '0b101', '1.5.5', '10000000000000000000000', '__proto__', 'constructor', 'import(', 'this', 'globalThis', '=', ':', '?', '!', "'", '"',
-  'true', 'NaN', 'Infinity', 'x y', '2x', 'f(x)', 'a.b', 'x[1:2]', '{a: 1}', '[1, 2]', 'end', 'in', 'to', 'mod', 'and', 'not',
+  'diff(',
+  'sum(',
+  'delta(',
+  'sigma(',
+  'exp(',
+  'log(',
+  'sqrt(',
+  'x',
+  'w[i,j]',
+  'i',
+  'k',
+  'pi',
+  'e',
+  '^',
+  '*',
+  '/',
+  '+',
+  '-',
+  ',',
+  '(',
+  ')',
+  '[',
+  ']',
+  '1e999',
+  '0x1F',
+  '0b101',
+  '1.5.5',
+  '10000000000000000000000',
+  '__proto__',
+  'constructor',
+  'import(',
+  'this',
+  'globalThis',
+  '=',
+  ':',
+  '?',
+  '!',
+  "'",
+  '"',
+  'true',
+  'NaN',
+  'Infinity',
+  'x y',
+  '2x',
+  'f(x)',
+  'a.b',
+  'x[1:2]',
+  '{a: 1}',
+  '[1, 2]',
+  'end',
+  'in',
+  'to',
+  'mod',
+  'and',
+  'not',
 ];
 
 /** tokens of YAML and of the derivation schema */
 const YAML_TOKENS = [
-  '\n', '  ', '- ', ': ', ':', '- expr: ', 'expr: ', 'steps:', 'cases:', 'when:', 'define:', 'symbols:', 'claim:', 'title: ', '&a ', '*a', '!!str ', '!!js/function ',
-  '|', '>', '"', "'", '#', '---', '...', '[', ']', '{', '}', ',', '? ', '%YAML 1.2', '<<: *a', '~', 'null', '{domain: positive}', 'index', '{indices: 2}', '__proto__: ', 'constructor: ',
+  '\n',
+  '  ',
+  '- ',
+  ': ',
+  ':',
+  '- expr: ',
+  'expr: ',
+  'steps:',
+  'cases:',
+  'when:',
+  'define:',
+  'symbols:',
+  'claim:',
+  'title: ',
+  '&a ',
+  '*a',
+  '!!str ',
+  '!!js/function ',
+  '|',
+  '>',
+  '"',
+  "'",
+  '#',
+  '---',
+  '...',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '? ',
+  '%YAML 1.2',
+  '<<: *a',
+  '~',
+  'null',
+  '{domain: positive}',
+  'index',
+  '{indices: 2}',
+  '__proto__: ',
+  'constructor: ',
 ];
 
 /** the shipped derivation files (valid, wrong and erroneous), as seeds for mutation */
@@ -53,7 +143,10 @@ export function seedExpressions(files, loadDerivation) {
   for (const { name, text } of files) {
     const loaded = loadDerivation(name, text);
     const env = loaded.ok
-      ? { symbols: loaded.derivation.symbols, functions: new Map(loaded.derivation.definitions.map((d) => [d.name, d.params.length])) }
+      ? {
+          symbols: loaded.derivation.symbols,
+          functions: new Map(loaded.derivation.definitions.map((d) => [d.name, d.params.length])),
+        }
       : { symbols: new Map(), functions: new Map() };
     let tree;
     try {
@@ -64,7 +157,8 @@ export function seedExpressions(files, loadDerivation) {
     const walk = (v, key) => {
       if (typeof v === 'string' && ['expr', 'lhs', 'rhs', 'define'].includes(key)) out.push({ text: v, env });
       else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, key === 'define' ? 'define' : k);
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) walk(x, key === 'define' ? 'define' : k);
     };
     walk(tree, '');
   }
@@ -74,7 +168,15 @@ export function seedExpressions(files, loadDerivation) {
 /** one mutation: what to do, where (a fraction of the length) and with what */
 const mutation = (tokens) =>
   fc.record({
-    kind: fc.constantFrom('insert-char', 'delete', 'replace-char', 'insert-token', 'replace-token', 'delete-token', 'repeat'),
+    kind: fc.constantFrom(
+      'insert-char',
+      'delete',
+      'replace-char',
+      'insert-token',
+      'replace-token',
+      'delete-token',
+      'repeat',
+    ),
     at: fc.double({ min: 0, max: 1, noNaN: true }),
     length: fc.integer({ min: 1, max: 8 }),
     char: fc.constantFrom(...CHARS),
@@ -86,11 +188,16 @@ const mutation = (tokens) =>
 function mutate(text, m) {
   const at = Math.min(text.length, Math.floor(m.at * (text.length + 1)));
   switch (m.kind) {
-    case 'insert-char': return text.slice(0, at) + m.char + text.slice(at);
-    case 'delete': return text.slice(0, at) + text.slice(at + m.length);
-    case 'replace-char': return text.slice(0, at) + m.char + text.slice(at + 1);
-    case 'insert-token': return text.slice(0, at) + m.token + text.slice(at);
-    case 'repeat': return text.slice(0, at) + text.slice(at, at + m.length).repeat(m.times) + text.slice(at + m.length);
+    case 'insert-char':
+      return text.slice(0, at) + m.char + text.slice(at);
+    case 'delete':
+      return text.slice(0, at) + text.slice(at + m.length);
+    case 'replace-char':
+      return text.slice(0, at) + m.char + text.slice(at + 1);
+    case 'insert-token':
+      return text.slice(0, at) + m.token + text.slice(at);
+    case 'repeat':
+      return text.slice(0, at) + text.slice(at, at + m.length).repeat(m.times) + text.slice(at + m.length);
     default: {
       // token-level edits: the word, number or single symbol that starts at or after `at`
       const tokens = [...text.matchAll(/[A-Za-z_][A-Za-z_0-9]*|\d+(?:\.\d+)?|\S/g)];
@@ -129,18 +236,23 @@ export function expressionCases(seeds) {
 /** derivation files to load: random text or mutated shipped files */
 export function fileCases(files) {
   return fc.oneof(
-    { weight: 1, arbitrary: randomText([...YAML_TOKENS, ...EXPR_TOKENS]).map((text) => ({ name: 'random.yaml', text })) },
+    {
+      weight: 1,
+      arbitrary: randomText([...YAML_TOKENS, ...EXPR_TOKENS]).map((text) => ({ name: 'random.yaml', text })),
+    },
     { weight: 3, arbitrary: mutated(files, [...YAML_TOKENS, ...EXPR_TOKENS]) },
   );
 }
 
 /** text that looks like a stack trace or an internal exception, which no message to a user may contain */
-const STACK = /\n\s*at \S|\bat (?:Object\.|new |async )?\S+ \(.*:\d+:\d+\)|node_modules|\.[cm]?[jt]s:\d+|TypeError|ReferenceError|RangeError|SyntaxError: |Maximum call stack|undefined is not|Cannot read prop/;
+const STACK =
+  /\n\s*at \S|\bat (?:Object\.|new |async )?\S+ \(.*:\d+:\d+\)|node_modules|\.[cm]?[jt]s:\d+|TypeError|ReferenceError|RangeError|SyntaxError: |Maximum call stack|undefined is not|Cannot read prop/;
 
 /** why a message is unfit for a user, if it is */
 function badMessage(message) {
   if (typeof message !== 'string' || message.trim() === '') return 'an empty message';
-  if (STACK.test(message)) return `stack-trace or internal text in the message: ${JSON.stringify(message.slice(0, 300))}`;
+  if (STACK.test(message))
+    return `stack-trace or internal text in the message: ${JSON.stringify(message.slice(0, 300))}`;
   return undefined;
 }
 
@@ -163,7 +275,8 @@ export function checkParse(parseExpression, c, tally) {
   const e = r.error;
   tally[e.code] = (tally[e.code] ?? 0) + 1;
   if (typeof e.code !== 'string' || e.code === '') return 'an error without a code';
-  if (!Number.isInteger(e.offset) || e.offset < 0 || e.offset > c.text.length) return `offset ${e.offset} outside the text of length ${c.text.length}`;
+  if (!Number.isInteger(e.offset) || e.offset < 0 || e.offset > c.text.length)
+    return `offset ${e.offset} outside the text of length ${c.text.length}`;
   return badMessage(e.message);
 }
 
@@ -190,8 +303,10 @@ export function checkLoad(loadDerivation, c, tally) {
     if (typeof e.code !== 'string' || e.code === '') return 'an error without a code';
     const { file, line, column } = e.place ?? {};
     if (file !== c.name) return `an error placed in ${file}, not ${c.name}`;
-    if (!Number.isInteger(line) || line < 1 || line > lines.length) return `line ${line} outside the file's ${lines.length} lines (${e.code}: ${e.message})`;
-    if (!Number.isInteger(column) || column < 1 || column > lines[line - 1].length + 1) return `column ${column} outside line ${line} of length ${lines[line - 1].length} (${e.code}: ${e.message})`;
+    if (!Number.isInteger(line) || line < 1 || line > lines.length)
+      return `line ${line} outside the file's ${lines.length} lines (${e.code}: ${e.message})`;
+    if (!Number.isInteger(column) || column < 1 || column > lines[line - 1].length + 1)
+      return `column ${column} outside line ${line} of length ${lines[line - 1].length} (${e.code}: ${e.message})`;
     const bad = badMessage(e.message);
     if (bad) return bad;
   }

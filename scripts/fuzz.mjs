@@ -29,7 +29,10 @@ const only = option('target', undefined);
 
 const files = seedFiles();
 const targets = {
-  parser: { cases: expressionCases(seedExpressions(files, loadDerivation)), check: (c, tally) => checkParse(parseExpression, c, tally) },
+  parser: {
+    cases: expressionCases(seedExpressions(files, loadDerivation)),
+    check: (c, tally) => checkParse(parseExpression, c, tally),
+  },
   loader: { cases: fileCases(files), check: (c, tally) => checkLoad(loadDerivation, c, tally) },
 };
 
@@ -46,13 +49,20 @@ for (const [name, target] of Object.entries(targets)) {
     { numRuns: runs, seed, ...(path !== undefined ? { path } : {}), endOnFailure: true },
   );
   const seconds = ((performance.now() - start) / 1000).toFixed(1);
-  const counts = Object.entries(tally).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+  const counts = Object.entries(tally)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   process.stdout.write(`${name}: ${result.numRuns} cases in ${seconds} s (seed ${seed}); outcomes: ${counts}\n`);
   if (result.failed) {
     failed = true;
     const input = result.counterexample?.[0];
-    process.stdout.write(`${name}: FAILED: ${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)}\n`);
-    process.stdout.write(`  replay: node scripts/fuzz.mjs --target ${name} --seed ${seed} --path ${result.counterexamplePath}\n`);
+    process.stdout.write(
+      `${name}: FAILED: ${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)}\n`,
+    );
+    process.stdout.write(
+      `  replay: node scripts/fuzz.mjs --target ${name} --seed ${seed} --path ${result.counterexamplePath}\n`,
+    );
     process.stdout.write(`  input${input?.name ? ` (from ${input.name})` : ''}: ${JSON.stringify(input?.text)}\n`);
   }
 }

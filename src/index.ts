@@ -14,8 +14,21 @@ export type { Expr, Variable } from './ir/expr.js';
 export type { ExplainStep } from './engine/explain.js';
 export type { Verdict } from './derivation/compare.js';
 export { type ApiError, type ApiResult, DerivcheckError, describeError } from './api/errors.js';
-export { type Context, type ContextInput, type ContextObject, type DerivationContext, loadContext, loadContextOrThrow } from './api/context.js';
-export { type Derivative, type ParsedExpression, differentiate, parseExpression, parseExpressionOrThrow } from './api/expression.js';
+export {
+  type Context,
+  type ContextInput,
+  type ContextObject,
+  type DerivationContext,
+  loadContext,
+  loadContextOrThrow,
+} from './api/context.js';
+export {
+  type Derivative,
+  type ParsedExpression,
+  differentiate,
+  parseExpression,
+  parseExpressionOrThrow,
+} from './api/expression.js';
 export { type Equivalence, type EquivalentOptions, equivalent } from './api/equivalent.js';
 
 /** Options of a verification; every field has the `verify` command's default. */
@@ -40,13 +53,17 @@ export function verifyFile(path: string, options: VerifyOptions = {}): Promise<F
 }
 
 /** verifyFile for a derivation's YAML text already in memory; `file` names it in results (default `<derivation>`). */
-export function verifyDerivation(yamlText: string, options: VerifyOptions & { readonly file?: string } = {}): FileResult {
+export function verifyDerivation(
+  yamlText: string,
+  options: VerifyOptions & { readonly file?: string } = {},
+): FileResult {
   return verifyText(options.file ?? '<derivation>', yamlText, withDefaults(options));
 }
 
 function withDefaults(o: VerifyOptions): { seed: number; strict: boolean; samples?: number; stepTimeoutMs?: number } {
   return {
-    seed: o.seed ?? 1, strict: o.strict ?? false,
+    seed: o.seed ?? 1,
+    strict: o.strict ?? false,
     ...(o.samples !== undefined ? { samples: o.samples } : {}),
     ...(o.stepTimeoutMs !== undefined ? { stepTimeoutMs: o.stepTimeoutMs } : {}),
   };

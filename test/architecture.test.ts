@@ -14,7 +14,9 @@ function importsOf(folder: string): { file: string; spec: string }[] {
   for (const f of readdirSync(join(root, folder), { recursive: true }) as string[]) {
     if (!f.endsWith('.ts')) continue;
     const text = readFileSync(join(root, folder, f), 'utf8');
-    for (const m of text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    for (const m of text.matchAll(
+      /(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    )) {
       out.push({ file: `${folder}/${f}`, spec: (m[1] ?? m[2])! });
     }
   }
@@ -37,13 +39,20 @@ describe('trust boundary', () => {
   it('only src/core/equal.ts builds a decision that says proved', () => {
     const offenders: string[] = [];
     // every folder of src/ but the core, so a new folder cannot slip past
-    const folders = (readdirSync(root, { withFileTypes: true }) as import('node:fs').Dirent[]).filter((d) => d.isDirectory() && d.name !== 'core').map((d) => d.name);
+    const folders = (readdirSync(root, { withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((d) => d.isDirectory() && d.name !== 'core')
+      .map((d) => d.name);
     expect(folders).toEqual(expect.arrayContaining(['engine', 'numeric', 'derivation', 'api', 'testing', 'mutants']));
     for (const folder of folders) {
       let files: string[] = [];
-      try { files = readdirSync(join(root, folder), { recursive: true }) as string[]; } catch { continue; }
+      try {
+        files = readdirSync(join(root, folder), { recursive: true }) as string[];
+      } catch {
+        continue;
+      }
       for (const f of files) {
-        if (f.endsWith('.ts') && /proved:\s*true/.test(readFileSync(join(root, folder, f), 'utf8'))) offenders.push(`${folder}/${f}`);
+        if (f.endsWith('.ts') && /proved:\s*true/.test(readFileSync(join(root, folder, f), 'utf8')))
+          offenders.push(`${folder}/${f}`);
       }
     }
     expect(offenders).toEqual([]);

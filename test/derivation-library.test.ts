@@ -11,13 +11,28 @@ import { loadDerivation } from '../src/derivation/load.js';
 import { verifyFile } from '../src/index.js';
 
 const dir = new URL('../derivations/', import.meta.url).pathname;
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 /** the library issue 5 asks for (other files in derivations/ are checked by derivations.test.ts) */
-const LIBRARY = ['sigmoid-belief-net.yaml', 'sigmoid-belief-net-bernoulli.yaml', 'logistic-regression.yaml', 'softmax-cross-entropy.yaml',
-  'log-sum-exp-gradient.yaml', 'logistic-sigmoid-derivative.yaml', 'tanh-derivative.yaml', 'tanh-sigmoid-relation.yaml', 'softplus.yaml',
-  'softplus-reflection.yaml', 'two-layer-backprop.yaml', 'gaussian-log-likelihood-mean.yaml', 'gaussian-log-likelihood-variance.yaml',
-  'rbm-free-energy.yaml', 'boltzmann-learning-rule.yaml'];
+const LIBRARY = [
+  'sigmoid-belief-net.yaml',
+  'sigmoid-belief-net-bernoulli.yaml',
+  'logistic-regression.yaml',
+  'softmax-cross-entropy.yaml',
+  'log-sum-exp-gradient.yaml',
+  'logistic-sigmoid-derivative.yaml',
+  'tanh-derivative.yaml',
+  'tanh-sigmoid-relation.yaml',
+  'softplus.yaml',
+  'softplus-reflection.yaml',
+  'two-layer-backprop.yaml',
+  'gaussian-log-likelihood-mean.yaml',
+  'gaussian-log-likelihood-variance.yaml',
+  'rbm-free-energy.yaml',
+  'boltzmann-learning-rule.yaml',
+];
 
 /** file -> steps the core leaves to the numeric check, and why (none today: add an entry with its reason) */
 const KNOWN_NUMERIC: Readonly<Record<string, readonly string[]>> = {};
@@ -40,7 +55,9 @@ describe('the derivation library', () => {
       expect(steps.slice(1).every((s) => s.by !== undefined)).toBe(true);
       const r = await verifyFile(join(dir, f));
       const allowed = KNOWN_NUMERIC[f] ?? [];
-      const unexpected = r.steps.filter((s) => s.status !== 'proved' && !(s.status === 'numeric' && allowed.includes(s.location)));
+      const unexpected = r.steps.filter(
+        (s) => s.status !== 'proved' && !(s.status === 'numeric' && allowed.includes(s.location)),
+      );
       expect(unexpected.map((s) => `${s.location}: ${s.status} ${s.message}`)).toEqual([]);
     });
   }

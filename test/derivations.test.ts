@@ -11,24 +11,39 @@ import { join } from 'node:path';
 import { verifyFile } from '../src/derivation/verify.js';
 
 const dir = new URL('../derivations/', import.meta.url).pathname;
-const yamlIn = (sub: string) => readdirSync(join(dir, sub)).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, sub, f));
+const yamlIn = (sub: string) =>
+  readdirSync(join(dir, sub))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => join(dir, sub, f));
 const options = { seed: 1, strict: false };
 
 describe('derivations that must pass', () => {
   it('the seed derivation: every step of both cases proved', async () => {
     const r = await verifyFile(join(dir, 'sigmoid-belief-net.yaml'), { seed: 1, strict: true });
-    const notProved = r.steps.filter((s) => s.status !== 'proved').map((s) => `${s.location}: ${s.status} ${s.message}`);
+    const notProved = r.steps
+      .filter((s) => s.status !== 'proved')
+      .map((s) => `${s.location}: ${s.status} ${s.message}`);
     expect(notProved).toEqual([]);
     expect(r.ok).toBe(true);
     const locations = r.steps.map((s) => s.location);
-    for (const loc of ['steps[0]', 'steps[3]', 'cases[0].steps[0]', 'cases[0].steps[4]', 'cases[1].steps[5]', 'cases[0].claim.rhs', 'cases[1].claim.rhs']) {
+    for (const loc of [
+      'steps[0]',
+      'steps[3]',
+      'cases[0].steps[0]',
+      'cases[0].steps[4]',
+      'cases[1].steps[5]',
+      'cases[0].claim.rhs',
+      'cases[1].claim.rhs',
+    ]) {
       expect(locations).toContain(loc);
     }
   });
   for (const file of yamlIn('.')) {
     it(`${file.slice(dir.length)} passes`, async () => {
       const r = await verifyFile(file, options);
-      const bad = r.steps.filter((s) => s.status === 'failed' || s.status === 'error').map((s) => `${s.location}: ${s.message}`);
+      const bad = r.steps
+        .filter((s) => s.status === 'failed' || s.status === 'error')
+        .map((s) => `${s.location}: ${s.message}`);
       expect(bad).toEqual([]);
       expect(r.ok).toBe(true);
     });
@@ -72,7 +87,9 @@ describe('the LaTeX twin of the seed', () => {
     expect(r.ok).toBe(true);
   });
   it('reads, step for step, to the same expressions as the ASCII seed', async () => {
-    const [ascii, latex] = await Promise.all(['sigmoid-belief-net.yaml', 'sigmoid-belief-net-latex.yaml'].map((f) => verifyFile(join(dir, f), options)));
+    const [ascii, latex] = await Promise.all(
+      ['sigmoid-belief-net.yaml', 'sigmoid-belief-net-latex.yaml'].map((f) => verifyFile(join(dir, f), options)),
+    );
     const exprs = (r: typeof ascii) => r.steps.map((s) => `${s.location} ${s.expr}`);
     expect(exprs(latex)).toEqual(exprs(ascii));
   });

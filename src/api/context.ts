@@ -62,14 +62,25 @@ function fromFile(input: DerivationContext): ApiResult<{ context: Context }> {
     try {
       text = readFileSync(input.file, 'utf8');
     } catch (err) {
-      return failure('cannot-read', `cannot read ${input.file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}; check the path`, { file: input.file });
+      return failure(
+        'cannot-read',
+        `cannot read ${input.file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}; check the path`,
+        { file: input.file },
+      );
     }
   }
   const r = loadDerivation(input.file, text);
   if (!r.ok) {
-    const errors = r.errors.map((e): ApiError => ({
-      code: e.code, message: e.message, file: e.place.file, line: e.place.line, column: e.place.column, ...(e.location ? { location: e.location } : {}),
-    }));
+    const errors = r.errors.map(
+      (e): ApiError => ({
+        code: e.code,
+        message: e.message,
+        file: e.place.file,
+        line: e.place.line,
+        column: e.place.column,
+        ...(e.location ? { location: e.location } : {}),
+      }),
+    );
     return { ok: false, errors };
   }
   return { ok: true, context: fromDerivation(r.derivation) };
@@ -82,7 +93,12 @@ function fromFile(input: DerivationContext): ApiResult<{ context: Context }> {
  */
 function fromObject(input: ContextObject): ApiResult<{ context: Context }> {
   const unknown = Object.keys(input).filter((k) => !OBJECT_KEYS.includes(k));
-  if (unknown.length > 0) return failure('schema', `unknown key '${unknown[0]}' in the context; the allowed keys are ${OBJECT_KEYS.join(', ')}`, { location: unknown[0]! });
+  if (unknown.length > 0)
+    return failure(
+      'schema',
+      `unknown key '${unknown[0]}' in the context; the allowed keys are ${OBJECT_KEYS.join(', ')}`,
+      { location: unknown[0]! },
+    );
   const doc = {
     title: 'context',
     ...(input.symbols !== undefined ? { symbols: input.symbols } : {}),
@@ -93,16 +109,27 @@ function fromObject(input: ContextObject): ApiResult<{ context: Context }> {
   try {
     text = stringify(doc);
   } catch (err) {
-    return failure('context', `the context cannot be written as YAML: ${err instanceof Error ? err.message : String(err)}`);
+    return failure(
+      'context',
+      `the context cannot be written as YAML: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   const r = loadDerivation('<context>', text);
-  if (!r.ok) return { ok: false, errors: r.errors.map((e): ApiError => ({ code: e.code, message: e.message, ...(e.location ? { location: e.location } : {}) })) };
+  if (!r.ok)
+    return {
+      ok: false,
+      errors: r.errors.map(
+        (e): ApiError => ({ code: e.code, message: e.message, ...(e.location ? { location: e.location } : {}) }),
+      ),
+    };
   return { ok: true, context: fromDerivation(r.derivation) };
 }
 
 function fromDerivation(d: LoadedDerivation | undefined): Context {
   const symbols: ReadonlyMap<string, SymbolDecl> = d?.symbols ?? new Map();
-  const definitions = new Map<string, Definition>((d?.definitions ?? []).map((x) => [x.name, { name: x.name, params: x.params, body: x.body }]));
+  const definitions = new Map<string, Definition>(
+    (d?.definitions ?? []).map((x) => [x.name, { name: x.name, params: x.params, body: x.body }]),
+  );
   // every defined name, with its arity (0 for a defined quantity), as the loader reads steps
   const functions = new Map([...definitions.values()].map((x) => [x.name, x.params.length]));
   return { kind: 'context', scope: { symbols, definitions, assumptions: [] }, env: { symbols, functions } };

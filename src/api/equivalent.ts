@@ -28,7 +28,12 @@ export type Equivalence = Verdict;
 /** Whether `a` equals `b` at every point of the domains declared in `context`, as a derivation step would be judged. */
 export function equivalent(a: string, b: string, context?: ContextInput, options: EquivalentOptions = {}): Equivalence {
   const c = loadContext(context);
-  if (!c.ok) return { status: 'error', code: c.errors[0]!.code, message: `the context cannot be read: ${c.errors.map(describeError).join('; ')}` };
+  if (!c.ok)
+    return {
+      status: 'error',
+      code: c.errors[0]!.code,
+      message: `the context cannot be read: ${c.errors.map(describeError).join('; ')}`,
+    };
   const x = readIn(a, c.context, 'a');
   const y = readIn(b, c.context, 'b');
   if (!x.ok || !y.ok) {

@@ -31,6 +31,11 @@ export class DerivcheckError extends Error {
 
 /** one problem as one line: `file:line:column: message` or `location:column: message` */
 export function describeError(e: ApiError): string {
-  const where = e.file !== undefined ? `${e.file}:${e.line ?? 1}:${e.column ?? 1}` : e.location !== undefined ? `${e.location}${e.column !== undefined ? `:${e.column}` : ''}` : '';
+  const where =
+    e.file !== undefined
+      ? `${e.file}:${e.line ?? 1}:${e.column ?? 1}`
+      : e.location !== undefined
+        ? `${e.location}${e.column !== undefined ? `:${e.column}` : ''}`
+        : '';
   return `${where ? `${where}: ` : ''}${e.message}`;
 }

@@ -53,22 +53,53 @@ export function differentiate(expr: string, wrt: string, context?: ContextInput)
   const v = readIn(wrt, c.context, 'wrt');
   if (!e.ok || !v.ok) return { ok: false, errors: [...(e.ok ? [] : e.errors), ...(v.ok ? [] : v.errors)] };
   const variable = v.expr;
-  if ((variable.kind !== 'sym' && variable.kind !== 'elem') || (variable.kind === 'sym' && c.context.env.functions.has(variable.name))) {
-    return { ok: false, errors: [{ code: 'bad-wrt', location: 'wrt', message: `differentiate with respect to a variable, a scalar name or an array element such as w[i,j]; '${wrt}' is not one` }] };
+  if (
+    (variable.kind !== 'sym' && variable.kind !== 'elem') ||
+    (variable.kind === 'sym' && c.context.env.functions.has(variable.name))
+  ) {
+    return {
+      ok: false,
+      errors: [
+        {
+          code: 'bad-wrt',
+          location: 'wrt',
+          message: `differentiate with respect to a variable, a scalar name or an array element such as w[i,j]; '${wrt}' is not one`,
+        },
+      ],
+    };
   }
   const explanation = explainDerivative(e.expr, variable as Variable, c.context.scope);
   // soundness: the explainer is untrusted; an unconfirmed result is not a derivative
   if (!explanation.confirmed) {
-    return { ok: false, errors: [{ code: 'not-confirmed', location: 'expression', message: `${explanation.confirmation}; the candidate was ${toAscii(explanation.result)}` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          code: 'not-confirmed',
+          location: 'expression',
+          message: `${explanation.confirmation}; the candidate was ${toAscii(explanation.result)}`,
+        },
+      ],
+    };
   }
   return { ok: true, ...printed(explanation.result), steps: explanation.steps, confirmation: explanation.confirmation };
 }
 
 /** `text` read in a loaded context; problems are placed at `location` with a 1-based column */
 export function readIn(text: string, context: Context, location: string): ApiResult<ParsedExpression> {
-  if (typeof text !== 'string') return { ok: false, errors: [{ code: 'syntax', location, message: `an expression must be text such as "x^2 + 1"; ${typeof text} was given` }] };
+  if (typeof text !== 'string')
+    return {
+      ok: false,
+      errors: [
+        { code: 'syntax', location, message: `an expression must be text such as "x^2 + 1"; ${typeof text} was given` },
+      ],
+    };
   const r = parseWith(text, context.env);
-  if (!r.ok) return { ok: false, errors: [{ code: r.error.code, message: r.error.message, location, column: r.error.offset + 1 }] };
+  if (!r.ok)
+    return {
+      ok: false,
+      errors: [{ code: r.error.code, message: r.error.message, location, column: r.error.offset + 1 }],
+    };
   return { ok: true, ...printed(r.expr) };
 }
 

@@ -33,11 +33,17 @@ export type ConfigResult =
 
 type Check = (v: unknown) => boolean;
 const isBoolean: Check = (v) => typeof v === 'boolean';
-const isCount = (min: number): Check => (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min;
+const isCount =
+  (min: number): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isSafeInteger(v) && v >= min;
 
 /** each allowed key, what its value must be, and that in words */
 const KEYS: Readonly<Record<keyof ConfigDefaults, readonly [Check, string]>> = {
-  format: [(v) => typeof v === 'string' && (REPORT_FORMATS as readonly string[]).includes(v), `one of ${REPORT_FORMATS.join(', ')}`],
+  format: [
+    (v) => typeof v === 'string' && (REPORT_FORMATS as readonly string[]).includes(v),
+    `one of ${REPORT_FORMATS.join(', ')}`,
+  ],
   strict: [isBoolean, 'true or false'],
   seed: [isCount(0), 'a nonnegative integer'],
   samples: [isCount(1), 'a positive integer'],
@@ -75,7 +81,8 @@ export function validate(value: unknown, where: string): ConfigResult {
       return { ok: false, message: `${where}: unknown key '${key}'; the allowed keys are ${CONFIG_KEYS.join(', ')}` };
     }
     const [check, words] = KEYS[key as keyof ConfigDefaults];
-    if (!check(v)) return { ok: false, message: `${where}: the key '${key}' must be ${words}, got ${JSON.stringify(v)}` };
+    if (!check(v))
+      return { ok: false, message: `${where}: the key '${key}' must be ${words}, got ${JSON.stringify(v)}` };
     defaults[key] = v;
   }
   return { ok: true, defaults: defaults as ConfigDefaults, from: where };
@@ -85,12 +92,16 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-type Read = { readonly kind: 'absent' } | { readonly kind: 'text'; readonly text: string } | { readonly kind: 'error'; readonly message: string };
+type Read =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'error'; readonly message: string };
 
 function readIfPresent(path: string): Read {
   try {
     const size = statSync(path).size;
-    if (size > MAX_CONFIG_BYTES) return { kind: 'error', message: `${size} bytes, more than ${MAX_CONFIG_BYTES} (limit MAX_CONFIG_BYTES)` };
+    if (size > MAX_CONFIG_BYTES)
+      return { kind: 'error', message: `${size} bytes, more than ${MAX_CONFIG_BYTES} (limit MAX_CONFIG_BYTES)` };
     return { kind: 'text', text: readFileSync(path, 'utf8') };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

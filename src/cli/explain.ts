@@ -24,24 +24,56 @@ interface ExplainArgs {
   readonly format: ExplainFormat;
 }
 
-async function parseArgs(argv: readonly string[]): Promise<{ args?: ExplainArgs; exit?: { code: number; text: string } }> {
+async function parseArgs(
+  argv: readonly string[],
+): Promise<{ args?: ExplainArgs; exit?: { code: number; text: string } }> {
   return new Promise((resolve) => {
     yargs()
       .scriptName('verify explain')
-      .usage('$0 EXPR --wrt VAR [--context FILE]\n\nThe derivative of EXPR with respect to VAR, one named rule per step.')
-      .option('wrt', { type: 'string', demandOption: true, requiresArg: true, describe: 'the variable: a scalar name or an array element such as "w[i,j]"' })
-      .option('context', { type: 'string', requiresArg: true, describe: 'a derivation file whose symbols and definitions apply' })
-      .option('format', { choices: ['text', 'latex', 'json'] as const, default: 'text' as const, describe: 'output format' })
-      .example('$0 "log(sigma(sum(k, w[i,k]*s[k])))" --wrt "w[i,j]" --context derivations/sigmoid-belief-net.yaml', 'the seed\'s chain rule, step by step')
+      .usage(
+        '$0 EXPR --wrt VAR [--context FILE]\n\nThe derivative of EXPR with respect to VAR, one named rule per step.',
+      )
+      .option('wrt', {
+        type: 'string',
+        demandOption: true,
+        requiresArg: true,
+        describe: 'the variable: a scalar name or an array element such as "w[i,j]"',
+      })
+      .option('context', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'a derivation file whose symbols and definitions apply',
+      })
+      .option('format', {
+        choices: ['text', 'latex', 'json'] as const,
+        default: 'text' as const,
+        describe: 'output format',
+      })
+      .example(
+        '$0 "log(sigma(sum(k, w[i,k]*s[k])))" --wrt "w[i,j]" --context derivations/sigmoid-belief-net.yaml',
+        "the seed's chain rule, step by step",
+      )
       .demandCommand(1, 'give the expression to differentiate')
       .strict()
       .help()
       .wrap(null)
       .parse([...argv], {}, (err, a, output) => {
-        if (err) resolve({ exit: { code: 2, text: `verify explain: ${err.message}\nRun 'verify explain --help' for usage.\n` } });
+        if (err)
+          resolve({
+            exit: { code: 2, text: `verify explain: ${err.message}\nRun 'verify explain --help' for usage.\n` },
+          });
         else if (a.help) resolve({ exit: { code: 0, text: output + '\n' } });
-        else if ((a._ as unknown[]).length !== 1) resolve({ exit: { code: 2, text: 'verify explain: give exactly one expression (quote it)\n' } });
-        else resolve({ args: { expr: String((a._ as unknown[])[0]), wrt: String(a.wrt), ...(a.context ? { context: String(a.context) } : {}), format: a.format as ExplainFormat } });
+        else if ((a._ as unknown[]).length !== 1)
+          resolve({ exit: { code: 2, text: 'verify explain: give exactly one expression (quote it)\n' } });
+        else
+          resolve({
+            args: {
+              expr: String((a._ as unknown[])[0]),
+              wrt: String(a.wrt),
+              ...(a.context ? { context: String(a.context) } : {}),
+              format: a.format as ExplainFormat,
+            },
+          });
       });
   });
 }
@@ -77,7 +109,9 @@ export async function explainCommand(argv: readonly string[], io: Io): Promise<n
     }
     scope = c.scope!;
   }
-  const functions = new Map([...scope.definitions.values()].filter((d) => d.params.length > 0).map((d) => [d.name, d.params.length]));
+  const functions = new Map(
+    [...scope.definitions.values()].filter((d) => d.params.length > 0).map((d) => [d.name, d.params.length]),
+  );
   const env = { symbols: scope.symbols, functions };
   const e = parseExpression(a.expr, env);
   if (!e.ok) {

@@ -39,7 +39,9 @@ function segmentMatches(segment: string, name: string): boolean {
   return segmentRegExp(segment).test(name);
 }
 
-export type GlobResult = { readonly ok: true; readonly files: readonly string[] } | { readonly ok: false; readonly message: string };
+export type GlobResult =
+  | { readonly ok: true; readonly files: readonly string[] }
+  | { readonly ok: false; readonly message: string };
 
 /**
  * The files matching `pattern`, sorted by code unit (so the order does not
@@ -95,7 +97,8 @@ export function expandGlob(pattern: string): GlobResult {
         return;
       }
       walk(rel, index + 1); // ** as zero segments
-      for (const e of list(rel)) if (e.isDirectory() && !e.name.startsWith('.')) walk(rel === '' ? e.name : `${rel}/${e.name}`, index);
+      for (const e of list(rel))
+        if (e.isDirectory() && !e.name.startsWith('.')) walk(rel === '' ? e.name : `${rel}/${e.name}`, index);
       return;
     }
     for (const e of list(rel)) {
@@ -111,7 +114,10 @@ export function expandGlob(pattern: string): GlobResult {
     walk('', k);
   } catch (err) {
     if (err instanceof GlobTooLarge) {
-      return { ok: false, message: `the pattern ${pattern} walks more than ${MAX_WALK_ENTRIES} directory entries (limit MAX_WALK_ENTRIES); give a narrower pattern` };
+      return {
+        ok: false,
+        message: `the pattern ${pattern} walks more than ${MAX_WALK_ENTRIES} directory entries (limit MAX_WALK_ENTRIES); give a narrower pattern`,
+      };
     }
     throw err;
   }

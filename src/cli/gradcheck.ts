@@ -26,7 +26,9 @@ interface GradcheckArgs {
   readonly instances: number;
 }
 
-async function parseArgs(argv: readonly string[]): Promise<{ args?: GradcheckArgs; exit?: { code: number; text: string } }> {
+async function parseArgs(
+  argv: readonly string[],
+): Promise<{ args?: GradcheckArgs; exit?: { code: number; text: string } }> {
   return new Promise((resolve) => {
     yargs()
       .scriptName('verify gradcheck')
@@ -34,41 +36,80 @@ async function parseArgs(argv: readonly string[]): Promise<{ args?: GradcheckArg
         '$0 FILE --units N [--seed S] [--instances K]\n\n' +
           "Checks the claim's closed form for d OBJ / d w[i,j] (claim lhs diff(OBJ, w[i,j]), rhs the closed form) against reverse-mode autodiff of OBJ at every (i, j) of random networks of N units.",
       )
-      .option('units', { type: 'number', demandOption: true, requiresArg: true, describe: `units of each random network (at most MAX_GRADCHECK_UNITS = ${MAX_GRADCHECK_UNITS})` })
+      .option('units', {
+        type: 'number',
+        demandOption: true,
+        requiresArg: true,
+        describe: `units of each random network (at most MAX_GRADCHECK_UNITS = ${MAX_GRADCHECK_UNITS})`,
+      })
       .option('seed', { type: 'number', default: 1, requiresArg: true, describe: 'seed of the random networks' })
-      .option('instances', { type: 'number', default: 1, requiresArg: true, describe: `random networks to try (at most ${MAX_GRADCHECK_INSTANCES})` })
-      .example('$0 derivations/sigmoid-belief-net-full-joint.yaml --units 1000', 'the log-joint gradient on a 1000-unit network')
+      .option('instances', {
+        type: 'number',
+        default: 1,
+        requiresArg: true,
+        describe: `random networks to try (at most ${MAX_GRADCHECK_INSTANCES})`,
+      })
+      .example(
+        '$0 derivations/sigmoid-belief-net-full-joint.yaml --units 1000',
+        'the log-joint gradient on a 1000-unit network',
+      )
       .demandCommand(1, 'give the derivation file')
       .strict()
       .help()
       .wrap(null)
       .parse([...argv], {}, (err, a, output) => {
         const positional = a._ as unknown[];
-        if (err) resolve({ exit: { code: 2, text: `verify gradcheck: ${err.message}\nRun 'verify gradcheck --help' for usage.\n` } });
+        if (err)
+          resolve({
+            exit: { code: 2, text: `verify gradcheck: ${err.message}\nRun 'verify gradcheck --help' for usage.\n` },
+          });
         else if (a.help) resolve({ exit: { code: 0, text: output + '\n' } });
-        else if (positional.length !== 1) resolve({ exit: { code: 2, text: 'verify gradcheck: give exactly one derivation file\n' } });
-        else resolve({ args: { file: String(positional[0]), units: Number(a.units), seed: Number(a.seed), instances: Number(a.instances) } });
+        else if (positional.length !== 1)
+          resolve({ exit: { code: 2, text: 'verify gradcheck: give exactly one derivation file\n' } });
+        else
+          resolve({
+            args: {
+              file: String(positional[0]),
+              units: Number(a.units),
+              seed: Number(a.seed),
+              instances: Number(a.instances),
+            },
+          });
       });
   });
 }
 
 /** the objective, the element and the closed form of a derivation, or why it does not have that shape */
-function shape(d: LoadedDerivation): { objective: Expr; wrt: Elem; closedForm: Expr; from: string } | { problem: string } {
+function shape(
+  d: LoadedDerivation,
+): { objective: Expr; wrt: Elem; closedForm: Expr; from: string } | { problem: string } {
   let lhs: Expr, rhs: Expr, from: string;
   if (d.claim) {
     [lhs, rhs, from] = [d.claim.lhs, d.claim.rhs, "the claim's rhs"];
   } else if (!d.cases && d.steps.length >= 2) {
     [lhs, rhs, from] = [d.steps[0]!.expr, d.steps[d.steps.length - 1]!.expr, 'the last step'];
   } else {
-    return { problem: 'gradcheck needs a claim `{lhs: diff(OBJ, w[i,j]), rhs: CLOSED_FORM}` (or, without cases, a chain from diff(OBJ, w[i,j]) to the closed form)' };
+    return {
+      problem:
+        'gradcheck needs a claim `{lhs: diff(OBJ, w[i,j]), rhs: CLOSED_FORM}` (or, without cases, a chain from diff(OBJ, w[i,j]) to the closed form)',
+    };
   }
   if (lhs.kind !== 'diff' || lhs.wrt.kind !== 'elem') {
-    return { problem: `gradcheck needs the claim's lhs to be diff(OBJ, w[i,j]), a derivative with respect to an element of an array; here it is ${toAscii(lhs)}` };
+    return {
+      problem: `gradcheck needs the claim's lhs to be diff(OBJ, w[i,j]), a derivative with respect to an element of an array; here it is ${toAscii(lhs)}`,
+    };
   }
   return { objective: lhs.body, wrt: lhs.wrt, closedForm: rhs, from };
 }
 
-const num = (x: number): string => (Number.isFinite(x) ? (x === 0 ? '0' : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e6 ? String(Number(x.toPrecision(12))) : x.toExponential(3)) : String(x));
+const num = (x: number): string =>
+  Number.isFinite(x)
+    ? x === 0
+      ? '0'
+      : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e6
+        ? String(Number(x.toPrecision(12)))
+        : x.toExponential(3)
+    : String(x);
 const ms = (x: number): string => (x < 10 ? x.toFixed(2) : x.toFixed(0));
 
 function worstText(w: GradcheckWorst): string {
@@ -77,7 +118,13 @@ function worstText(w: GradcheckWorst): string {
 }
 
 /** the report's text */
-function render(file: string, wrt: Elem, from: string, r: Extract<GradcheckResult, { kind: 'report' }>, seed: number): string {
+function render(
+  file: string,
+  wrt: Elem,
+  from: string,
+  r: Extract<GradcheckResult, { kind: 'report' }>,
+  seed: number,
+): string {
   const lines = [
     `verify gradcheck ${file}: d OBJ / d ${toAscii(wrt)} by reverse-mode autodiff of the claim's objective, against ${from}`,
     `  networks: ${r.n} units; ${wrt.name} the weights of a random DAG (${wrt.name}[a,b] = 0 unless b precedes a in a random order, the others uniform in +-2/sqrt(n)); binary arrays random 0/1, other symbols random in their domains; seed ${seed}`,
@@ -105,7 +152,9 @@ export async function gradcheckCommand(argv: readonly string[], io: Io): Promise
   }
   const a = args!;
   if (!Number.isInteger(a.units) || a.units < 1 || a.units > MAX_GRADCHECK_UNITS) {
-    io.err(`verify gradcheck: --units must be an integer from 1 to MAX_GRADCHECK_UNITS = ${MAX_GRADCHECK_UNITS}, not ${a.units}\n`);
+    io.err(
+      `verify gradcheck: --units must be an integer from 1 to MAX_GRADCHECK_UNITS = ${MAX_GRADCHECK_UNITS}, not ${a.units}\n`,
+    );
     return 2;
   }
   if (!Number.isInteger(a.seed)) {
@@ -121,7 +170,9 @@ export async function gradcheckCommand(argv: readonly string[], io: Io): Promise
   }
   const loaded = loadDerivation(a.file, text);
   if (!loaded.ok) {
-    io.err(loaded.errors.map((e) => `${e.place.file}:${e.place.line}:${e.place.column}: ${e.message}`).join('\n') + '\n');
+    io.err(
+      loaded.errors.map((e) => `${e.place.file}:${e.place.line}:${e.place.column}: ${e.message}`).join('\n') + '\n',
+    );
     return 2;
   }
   const d = loaded.derivation;
@@ -130,8 +181,20 @@ export async function gradcheckCommand(argv: readonly string[], io: Io): Promise
     io.err(`verify gradcheck: ${a.file}: ${s.problem}\n`);
     return 2;
   }
-  const scope: Scope = { symbols: d.symbols, definitions: new Map<string, Definition>(d.definitions.map((x) => [x.name, x])), assumptions: [] };
-  const r = gradcheck({ objective: s.objective, wrt: s.wrt, closedForm: s.closedForm, scope, units: a.units, seed: a.seed, instances: a.instances });
+  const scope: Scope = {
+    symbols: d.symbols,
+    definitions: new Map<string, Definition>(d.definitions.map((x) => [x.name, x])),
+    assumptions: [],
+  };
+  const r = gradcheck({
+    objective: s.objective,
+    wrt: s.wrt,
+    closedForm: s.closedForm,
+    scope,
+    units: a.units,
+    seed: a.seed,
+    instances: a.instances,
+  });
   if (r.kind === 'problem') {
     io.err(`verify gradcheck: ${a.file}: ${r.message}\n`);
     return 2;

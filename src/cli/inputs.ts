@@ -20,7 +20,9 @@ const DERIVATION_FILE = /\.ya?ml$/;
 const SKIPPED_DIRECTORY = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
 
 /** One input of the run: a file to check, or an argument that names none (with why). */
-export type Input = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'none'; readonly arg: string; readonly message: string };
+export type Input =
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'none'; readonly arg: string; readonly message: string };
 
 /** The inputs named by `args`, in argument order; a directory's and a glob's files sorted by code unit. */
 export function expandInputs(args: readonly string[], recursive = false): Input[] {
@@ -34,7 +36,8 @@ function expandOne(arg: string, recursive: boolean): Input[] {
   if (kind === 'other' && isGlob(arg)) {
     const r = expandGlob(arg);
     if (!r.ok) return [{ kind: 'none', arg, message: r.message }];
-    if (r.files.length === 0) return [{ kind: 'none', arg, message: `no file matches ${arg}; check the pattern (supported: * ? **)` }];
+    if (r.files.length === 0)
+      return [{ kind: 'none', arg, message: `no file matches ${arg}; check the pattern (supported: * ? **)` }];
     return r.files.map((path) => ({ kind: 'file', path }));
   }
   // a file, or a path that cannot be read: the checker reports the latter
@@ -62,21 +65,43 @@ function directoryInputs(dir: string, recursive: boolean): Input[] {
     try {
       list = readdirSync(join(dir, rel), { withFileTypes: true });
     } catch (err) {
-      return [{ kind: 'none', arg: dir, message: `cannot read the directory ${join(dir, rel)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }];
+      return [
+        {
+          kind: 'none',
+          arg: dir,
+          message: `cannot read the directory ${join(dir, rel)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+        },
+      ];
     }
     entries += list.length;
     if (entries > MAX_WALK_ENTRIES) {
-      return [{ kind: 'none', arg: dir, message: `the directory ${dir} has more than ${MAX_WALK_ENTRIES} entries below it (limit MAX_WALK_ENTRIES); name a smaller directory` }];
+      return [
+        {
+          kind: 'none',
+          arg: dir,
+          message: `the directory ${dir} has more than ${MAX_WALK_ENTRIES} entries below it (limit MAX_WALK_ENTRIES); name a smaller directory`,
+        },
+      ];
     }
     for (const e of list) {
       const path = rel === '' ? e.name : join(rel, e.name);
       if (e.isDirectory()) {
         if (recursive && !SKIPPED_DIRECTORY(e.name)) stack.push(path);
-      } else if (DERIVATION_FILE.test(e.name) && (e.isFile() || (e.isSymbolicLink() && pathKind(join(dir, path)) === 'file'))) {
+      } else if (
+        DERIVATION_FILE.test(e.name) &&
+        (e.isFile() || (e.isSymbolicLink() && pathKind(join(dir, path)) === 'file'))
+      ) {
         found.push(join(dir, path));
       }
     }
   }
-  if (found.length === 0) return [{ kind: 'none', arg: dir, message: `the directory ${dir} has no derivation files (*.yaml, *.yml) ${recursive ? 'below' : 'in'} it${recursive ? '' : '; use --recursive to look in its subdirectories'}` }];
+  if (found.length === 0)
+    return [
+      {
+        kind: 'none',
+        arg: dir,
+        message: `the directory ${dir} has no derivation files (*.yaml, *.yml) ${recursive ? 'below' : 'in'} it${recursive ? '' : '; use --recursive to look in its subdirectories'}`,
+      },
+    ];
   return found.sort(byCodeUnit).map((path) => ({ kind: 'file', path }));
 }

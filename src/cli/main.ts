@@ -23,7 +23,10 @@ function packageVersion(): string {
   // dist/cli/main.js and src/cli/main.ts sit two levels below package.json, the bundle dist/verify.mjs one
   for (const rel of ['../../package.json', '../package.json']) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: unknown; version?: unknown };
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as {
+        name?: unknown;
+        version?: unknown;
+      };
       if (pkg.name === 'derivcheck' && typeof pkg.version === 'string') return pkg.version;
     } catch {
       // not there: try the next place
@@ -71,8 +74,12 @@ async function run(argv: readonly string[]): Promise<number> {
   const seconds: number[] = [];
   const results = await checkAll(options, seconds);
   const render = {
-    color: options.color, strict: options.strict, started, seconds,
-    elapsed: (performance.now() - clock) / 1000, ...(options.quiet ? { quiet: true } : {}),
+    color: options.color,
+    strict: options.strict,
+    started,
+    seconds,
+    elapsed: (performance.now() - clock) / 1000,
+    ...(options.quiet ? { quiet: true } : {}),
   };
   if (options.output === undefined) {
     process.stdout.write(renderReport(options.format, results, render));
@@ -104,10 +111,16 @@ function reportInternalError(err: unknown): void {
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     if (argv[0] === 'explain') {
-      return await explainCommand(argv.slice(1), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+      return await explainCommand(argv.slice(1), {
+        out: (s) => process.stdout.write(s),
+        err: (s) => process.stderr.write(s),
+      });
     }
     if (argv[0] === 'gradcheck') {
-      return await gradcheckCommand(argv.slice(1), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+      return await gradcheckCommand(argv.slice(1), {
+        out: (s) => process.stdout.write(s),
+        err: (s) => process.stderr.write(s),
+      });
     }
     return await run(argv);
   } catch (err) {

@@ -72,22 +72,75 @@ function parser(env: Environment) {
   const given = <T>(value: T | undefined) => (value !== undefined ? { default: value } : {});
   return yargs()
     .scriptName('verify')
-    .usage('$0 [options] FILE...\n\nCheck calculus derivations written in YAML:\neach step must equal the one before it.')
-    .option('format', { choices: REPORT_FORMATS, default: config.format ?? ('text' as Format), describe: 'report format' })
-    .option('output', { type: 'string', requiresArg: true, describe: 'write the --format report to this file and the text report to stdout' })
-    .option('strict', { type: 'boolean', default: config.strict ?? false, describe: 'only symbolically proved steps count; numeric evidence is not enough' })
-    .option('seed', { type: 'number', default: config.seed ?? DEFAULT_SEED, describe: 'seed of every random choice in numeric checks' })
-    .option('samples', { type: 'number', ...given(config.samples), describe: 'random points per numeric check (default: chosen by the checker)' })
-    .option('jobs', { type: 'number', ...given(config.jobs), describe: 'files checked in parallel, in worker threads (default: one per core; 1: in this process)' })
-    .option('step-timeout', { type: 'number', ...given(config.stepTimeout), describe: 'time limit of each step in milliseconds; a step not checked in time is an error (code timeout)' })
-    .option('explain', { type: 'boolean', default: false, describe: 'explain each verdict: the rules and both normal forms of a proved step, where a failed step first differs' })
-    .option('recursive', { alias: 'r', type: 'boolean', default: false, describe: 'a directory also means the derivation files in its subdirectories' })
-    .option('quiet', { type: 'boolean', ...given(config.quiet), describe: 'text report: only failed and error steps, and the summary' })
-    .option('color', { type: 'boolean', describe: 'colour the text report (default: when stdout is a terminal and NO_COLOR is unset)' })
+    .usage(
+      '$0 [options] FILE...\n\nCheck calculus derivations written in YAML:\neach step must equal the one before it.',
+    )
+    .option('format', {
+      choices: REPORT_FORMATS,
+      default: config.format ?? ('text' as Format),
+      describe: 'report format',
+    })
+    .option('output', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'write the --format report to this file and the text report to stdout',
+    })
+    .option('strict', {
+      type: 'boolean',
+      default: config.strict ?? false,
+      describe: 'only symbolically proved steps count; numeric evidence is not enough',
+    })
+    .option('seed', {
+      type: 'number',
+      default: config.seed ?? DEFAULT_SEED,
+      describe: 'seed of every random choice in numeric checks',
+    })
+    .option('samples', {
+      type: 'number',
+      ...given(config.samples),
+      describe: 'random points per numeric check (default: chosen by the checker)',
+    })
+    .option('jobs', {
+      type: 'number',
+      ...given(config.jobs),
+      describe: 'files checked in parallel, in worker threads (default: one per core; 1: in this process)',
+    })
+    .option('step-timeout', {
+      type: 'number',
+      ...given(config.stepTimeout),
+      describe: 'time limit of each step in milliseconds; a step not checked in time is an error (code timeout)',
+    })
+    .option('explain', {
+      type: 'boolean',
+      default: false,
+      describe:
+        'explain each verdict: the rules and both normal forms of a proved step, where a failed step first differs',
+    })
+    .option('recursive', {
+      alias: 'r',
+      type: 'boolean',
+      default: false,
+      describe: 'a directory also means the derivation files in its subdirectories',
+    })
+    .option('quiet', {
+      type: 'boolean',
+      ...given(config.quiet),
+      describe: 'text report: only failed and error steps, and the summary',
+    })
+    .option('color', {
+      type: 'boolean',
+      describe: 'colour the text report (default: when stdout is a terminal and NO_COLOR is unset)',
+    })
     .example('$0 derivations/sigmoid-belief-net.yaml', 'check one derivation, human-readable report')
     .example('$0 --strict --format json derivations/*.yaml', 'check many; only proofs count; JSON on stdout')
-    .example('$0 explain "log(sigma(x))" --wrt x', 'a derivative step by step, each step named by its rule (see verify explain --help)')
-    .example('$0 --format junit --output derivcheck.xml derivations/*.yaml', 'JUnit XML for CI in a file, the text report on stdout')
+    .example(
+      '$0 explain "log(sigma(x))" --wrt x',
+      'a derivative step by step, each step named by its rule (see verify explain --help)',
+    )
+    .example(
+      '$0 --format junit --output derivcheck.xml derivations/*.yaml',
+      'JUnit XML for CI in a file, the text report on stdout',
+    )
     .example('$0 --quiet --jobs 4 derivations/', 'every derivation in a directory, 4 at a time; show only problems')
     .example('$0 -r docs/', 'every derivation below a directory, subdirectories included')
     .demandCommand(1, 'give at least one derivation file')
@@ -110,22 +163,27 @@ function usageError(message: string): Parsed {
 
 /** The meaning of the arguments `args` (without node and the script) under `env`. */
 export async function parseArguments(args: readonly string[], env: Environment): Promise<Parsed> {
-  const { error, argv, output } = await new Promise<{ error: Error | undefined; argv: Record<string, unknown>; output: string }>(
-    (resolve) => {
-      // With a callback yargs neither prints nor exits: help, version and errors come back here.
-      parser(env).parse([...args], {}, (err, parsedArgv, out) => {
-        resolve({ error: err ?? undefined, argv: parsedArgv as Record<string, unknown>, output: out });
-      });
-    },
-  );
+  const { error, argv, output } = await new Promise<{
+    error: Error | undefined;
+    argv: Record<string, unknown>;
+    output: string;
+  }>((resolve) => {
+    // With a callback yargs neither prints nor exits: help, version and errors come back here.
+    parser(env).parse([...args], {}, (err, parsedArgv, out) => {
+      resolve({ error: err ?? undefined, argv: parsedArgv as Record<string, unknown>, output: out });
+    });
+  });
   if (error !== undefined) return usageError(error.message);
   if (argv.help === true || argv.version === true) return { kind: 'exit', code: 0, stdout: output + '\n' };
-  if (!isCount(argv.seed, true)) return usageError(`--seed must be a nonnegative integer, got ${JSON.stringify(argv.seed)}`);
+  if (!isCount(argv.seed, true))
+    return usageError(`--seed must be a nonnegative integer, got ${JSON.stringify(argv.seed)}`);
   if (argv.samples !== undefined && !isCount(argv.samples, false)) {
     return usageError(`--samples must be a positive integer, got ${JSON.stringify(argv.samples)}`);
   }
-  if (typeof argv.samples === 'number' && argv.samples > MAX_SAMPLES) return usageError(`--samples must be at most ${MAX_SAMPLES} (limit MAX_SAMPLES), got ${argv.samples}`);
-  if (argv.jobs !== undefined && !isCount(argv.jobs, false)) return usageError(`--jobs must be a positive integer, got ${JSON.stringify(argv.jobs)}`);
+  if (typeof argv.samples === 'number' && argv.samples > MAX_SAMPLES)
+    return usageError(`--samples must be at most ${MAX_SAMPLES} (limit MAX_SAMPLES), got ${argv.samples}`);
+  if (argv.jobs !== undefined && !isCount(argv.jobs, false))
+    return usageError(`--jobs must be a positive integer, got ${JSON.stringify(argv.jobs)}`);
   const stepTimeout = argv['step-timeout'];
   if (stepTimeout !== undefined && !isCount(stepTimeout, false)) {
     return usageError(`--step-timeout must be a positive integer (milliseconds), got ${JSON.stringify(stepTimeout)}`);

@@ -105,7 +105,9 @@ function inWorkers(inputs: readonly Input[], options: VerifyOptions, count: numb
         else next();
       });
       worker.on('error', (err) => finish(err));
-      worker.on('exit', (code) => finish(new Error(`a verify worker stopped (exit code ${code}) before its files were checked`)));
+      worker.on('exit', (code) =>
+        finish(new Error(`a verify worker stopped (exit code ${code}) before its files were checked`)),
+      );
       next();
     }
     // this thread's share: one file at a time, yielding between files so the workers' replies are handled
@@ -127,9 +129,10 @@ function serve(port: MessagePort, options: VerifyOptions): void {
     checkInput(task.input, options).then(
       (checked) => port.postMessage({ index: task.index, ...checked } satisfies Reply),
       (err: unknown) => {
-        const reply: Reply = err instanceof Error
-          ? { index: task.index, error: err.message, ...(err.stack !== undefined ? { stack: err.stack } : {}) }
-          : { index: task.index, error: String(err) };
+        const reply: Reply =
+          err instanceof Error
+            ? { index: task.index, error: err.message, ...(err.stack !== undefined ? { stack: err.stack } : {}) }
+            : { index: task.index, error: String(err) };
         port.postMessage(reply);
       },
     );
@@ -137,4 +140,5 @@ function serve(port: MessagePort, options: VerifyOptions): void {
 }
 
 const data = workerData as { mark?: unknown; options?: VerifyOptions } | null;
-if (!isMainThread && parentPort !== null && data?.mark === WORKER_MARK && data.options !== undefined) serve(parentPort, data.options);
+if (!isMainThread && parentPort !== null && data?.mark === WORKER_MARK && data.options !== undefined)
+  serve(parentPort, data.options);

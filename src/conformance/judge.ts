@@ -36,7 +36,10 @@ export function withinCorpusTolerance(c: Counterexample | undefined): boolean {
 }
 
 /** the judgement of a derivative or identity, given its contract verdict and (asked only when needed) its common-domain verdict */
-export function judgePositive(contract: Outcome, commonDomain: () => Outcome): { judgement: Judgement; common?: Outcome } {
+export function judgePositive(
+  contract: Outcome,
+  commonDomain: () => Outcome,
+): { judgement: Judgement; common?: Outcome } {
   if (contract.status === 'proved' || contract.status === 'numeric') return { judgement: 'accepted' };
   if (contract.status === 'failed' && withinCorpusTolerance(contract.counterexample)) return { judgement: 'inexact' };
   if (contract.status === 'failed' && oneSideUndefined(contract.counterexample)) {

@@ -12,7 +12,9 @@ import { formatReport } from './summary.js';
 function run(): number {
   const folder = corporaFolder();
   if (!corporaPresent(folder)) {
-    process.stderr.write(`conformance: no corpora in ${folder} (expected derivatives.jsonl, identities.jsonl, nonidentities.jsonl); check out shared/ beside the repository or set ${CORPORA_ENV}\n`);
+    process.stderr.write(
+      `conformance: no corpora in ${folder} (expected derivatives.jsonl, identities.jsonl, nonidentities.jsonl); check out shared/ beside the repository or set ${CORPORA_ENV}\n`,
+    );
     return 2;
   }
   const start = performance.now();

@@ -39,7 +39,8 @@ export function checkDerivative(c: DerivativeCase, question: Question = 'contrac
     const expected = parse(c.expected, env, 'expected');
     if ('error' in body) return body.error;
     if ('error' in expected) return expected.error;
-    if (!/^[A-Za-z_][A-Za-z_0-9]*$/.test(c.var)) return { status: 'error', message: `cannot differentiate with respect to '${c.var}'` };
+    if (!/^[A-Za-z_][A-Za-z_0-9]*$/.test(c.var))
+      return { status: 'error', message: `cannot differentiate with respect to '${c.var}'` };
     return compare(diff(body.expr, sym(c.var)), expected.expr, scope, question);
   });
 }
@@ -65,16 +66,23 @@ function withScope(domain: string | undefined, body: (env: ParseEnv, scope: Scop
 function parse(text: string, env: ParseEnv, field: string): { expr: Expr } | { error: Outcome } {
   const r = parseExpression(text, env);
   if (r.ok) return { expr: r.expr };
-  return { error: { status: 'error', message: `${field} does not parse at offset ${r.error.offset}: ${r.error.message}` } };
+  return {
+    error: { status: 'error', message: `${field} does not parse at offset ${r.error.offset}: ${r.error.message}` },
+  };
 }
 
 /** the checker's verdict; an exception is a bug in derivcheck and is reported as an error, so the run goes on and lists it */
 function compare(lhs: Expr, rhs: Expr, scope: Scope, question: Question): Outcome {
-  const [l, r] = question === 'contract' ? [lhs, rhs] : [add([lhs, mul([num(0), rhs])]), add([rhs, mul([num(0), lhs])])];
+  const [l, r] =
+    question === 'contract' ? [lhs, rhs] : [add([lhs, mul([num(0), rhs])]), add([rhs, mul([num(0), lhs])])];
   try {
     const v = compareExpressions(l, r, scope, { seed: CONFORMANCE_SEED }, 'the left side');
     const c = v.counterexample;
-    const at = c ? ` [at ${Object.entries(c.values).map(([k, x]) => `${k} = ${x}`).join(', ')}: lhs ${c.lhs}, rhs ${c.rhs}; ${c.how}]` : '';
+    const at = c
+      ? ` [at ${Object.entries(c.values)
+          .map(([k, x]) => `${k} = ${x}`)
+          .join(', ')}: lhs ${c.lhs}, rhs ${c.rhs}; ${c.how}]`
+      : '';
     return { status: v.status, message: `${v.message}${at}`, ...(c ? { counterexample: c } : {}) };
   } catch (err) {
     return { status: 'error', message: `internal error (a bug): ${err instanceof Error ? err.message : String(err)}` };

@@ -4,7 +4,10 @@
  * check.
  */
 export class BudgetExceeded extends Error {
-  constructor(readonly bound: string, detail: string) {
+  constructor(
+    readonly bound: string,
+    detail: string,
+  ) {
     super(`${detail} (bound ${bound})`);
   }
 }
@@ -42,10 +45,12 @@ export class Meter {
   /** count n units of work; throws BudgetExceeded past MAX_WORK, or past the deadline (checked every CLOCK_CHECK_INTERVAL units) */
   spend(n = 1): void {
     this.work += n;
-    if (this.work > MAX_WORK) throw new BudgetExceeded('MAX_WORK', `normal form needed more than ${MAX_WORK} work units`);
+    if (this.work > MAX_WORK)
+      throw new BudgetExceeded('MAX_WORK', `normal form needed more than ${MAX_WORK} work units`);
     if (this.deadline !== undefined && this.work >= this.nextClockCheck) {
       this.nextClockCheck = this.work + CLOCK_CHECK_INTERVAL;
-      if (performance.now() > this.deadline) throw new BudgetExceeded('STEP_TIMEOUT', `the step's time limit ran out after ${this.work} work units`);
+      if (performance.now() > this.deadline)
+        throw new BudgetExceeded('STEP_TIMEOUT', `the step's time limit ran out after ${this.work} work units`);
     }
   }
 }

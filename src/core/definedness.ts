@@ -43,7 +43,8 @@ export function conditionsOf(e: Expr): Condition[] {
       case 'call':
         if (x.fn === 'log') add1('positive', x.args[0]!, 'log argument');
         else if (x.fn === 'sqrt') add1('nonnegative', x.args[0]!, 'sqrt argument');
-        else if (x.fn === 'asin' || x.fn === 'acos') add1('nonnegative', add([num(1), mul([num(-1), pow(x.args[0]!, num(2))])]), `${x.fn} argument in [-1, 1]`);
+        else if (x.fn === 'asin' || x.fn === 'acos')
+          add1('nonnegative', add([num(1), mul([num(-1), pow(x.args[0]!, num(2))])]), `${x.fn} argument in [-1, 1]`);
         else if (x.fn === 'tan') add1('nonzero', call('cos', [x.args[0]!]), 'tan pole (cos = 0)');
         break;
       case 'sum':

@@ -4,7 +4,19 @@
  * must decide steps that contain `diff`; it is small on purpose.
  */
 import {
-  type Expr, type Variable, add, mul, num, pow, call, sum, delta, diff, sym, freeIndices, children,
+  type Expr,
+  type Variable,
+  add,
+  mul,
+  num,
+  pow,
+  call,
+  sum,
+  delta,
+  diff,
+  sym,
+  freeIndices,
+  children,
 } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute, freshName, allNames } from '../ir/substitute.js';
@@ -18,20 +30,33 @@ export type Trace = (ruleId: string, expr: Expr, result: Expr) => void;
 /** true unless e is certainly constant with respect to v */
 export function mayDepend(e: Expr, v: Variable, symbols: ReadonlyMap<string, SymbolDecl>): boolean {
   switch (e.kind) {
-    case 'num': case 'const': case 'units': case 'delta': return false;
+    case 'num':
+    case 'const':
+    case 'units':
+    case 'delta':
+      return false;
     case 'sym': {
       if (v.kind === 'sym' && v.name === e.name) return true;
       const d = symbols.get(e.name);
       return d !== undefined && d.kind === 'scalar' && d.opaque && !d.independentOf.some((x) => x.key === v.key);
     }
-    case 'elem': return v.kind === 'elem' && v.name === e.name;
-    case 'diff': return mayDepend(e.body, v, symbols);
-    default: return children(e).some((c) => mayDepend(c, v, symbols));
+    case 'elem':
+      return v.kind === 'elem' && v.name === e.name;
+    case 'diff':
+      return mayDepend(e.body, v, symbols);
+    default:
+      return children(e).some((c) => mayDepend(c, v, symbols));
   }
 }
 
 /** d e / d v, unsimplified; `diff` inside e is eliminated first (inner derivatives first) */
-export function differentiate(e: Expr, v: Variable, symbols: ReadonlyMap<string, SymbolDecl>, trace?: Trace, depth = 0): Expr {
+export function differentiate(
+  e: Expr,
+  v: Variable,
+  symbols: ReadonlyMap<string, SymbolDecl>,
+  trace?: Trace,
+  depth = 0,
+): Expr {
   if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH', `expression nests deeper than ${MAX_DEPTH} levels`);
   const d = (x: Expr) => differentiate(x, v, symbols, trace, depth + 1);
   const note = (id: string, r: Expr): Expr => {
@@ -58,7 +83,12 @@ export function differentiate(e: Expr, v: Variable, symbols: ReadonlyMap<string,
  * recurses; the explainer passes one that leaves diff(part, v) to show the
  * step. e must be a node that may depend on v, and not a `diff`.
  */
-export function derivativeRule(e: Expr, v: Variable, symbols: ReadonlyMap<string, SymbolDecl>, d: (x: Expr) => Expr): { rule: string; result: Expr } {
+export function derivativeRule(
+  e: Expr,
+  v: Variable,
+  symbols: ReadonlyMap<string, SymbolDecl>,
+  d: (x: Expr) => Expr,
+): { rule: string; result: Expr } {
   const r = (rule: string, result: Expr) => ({ rule, result });
   switch (e.kind) {
     case 'sym':
@@ -69,11 +99,15 @@ export function derivativeRule(e: Expr, v: Variable, symbols: ReadonlyMap<string
       if (target.indices.length !== e.indices.length) return r('d.const', num(0));
       return r('d.indexed', mul(e.indices.map((ix, k) => delta(ix, target.indices[k]!))));
     }
-    case 'add': return r('d.sum-rule', add(e.terms.map(d)));
+    case 'add':
+      return r('d.sum-rule', add(e.terms.map(d)));
     case 'mul': {
       // the product rule writes every factor once per factor: refuse before building k^2 copies
       withinSize(e.factors.length * e.key.length);
-      return r('d.product', add(e.factors.map((f, k) => mul([...e.factors.slice(0, k), d(f), ...e.factors.slice(k + 1)]))));
+      return r(
+        'd.product',
+        add(e.factors.map((f, k) => mul([...e.factors.slice(0, k), d(f), ...e.factors.slice(k + 1)]))),
+      );
     }
     case 'pow': {
       const { base, exp } = e;
@@ -82,7 +116,10 @@ export function derivativeRule(e: Expr, v: Variable, symbols: ReadonlyMap<string
         return r('d.power', mul([exp, pow(base, lowered), d(base)]));
       }
       if (!mayDepend(base, v, symbols)) return r('d.exp-power', mul([e, call('log', [base]), d(exp)]));
-      return r('d.general-power', mul([e, add([mul([d(exp), call('log', [base])]), mul([exp, d(base), pow(base, num(-1))])])]));
+      return r(
+        'd.general-power',
+        mul([e, add([mul([d(exp), call('log', [base])]), mul([exp, d(base), pow(base, num(-1))])])]),
+      );
     }
     case 'call': {
       // the chain rule, with f' from the table
@@ -109,7 +146,8 @@ export function derivativeRule(e: Expr, v: Variable, symbols: ReadonlyMap<string
 
 /** throws BudgetExceeded when a derivative of `chars` key characters would pass MAX_DERIVATIVE_SIZE */
 function withinSize(chars: number): void {
-  if (chars > MAX_DERIVATIVE_SIZE) throw new BudgetExceeded('MAX_DERIVATIVE_SIZE', `the derivative grows past ${MAX_DERIVATIVE_SIZE} characters`);
+  if (chars > MAX_DERIVATIVE_SIZE)
+    throw new BudgetExceeded('MAX_DERIVATIVE_SIZE', `the derivative grows past ${MAX_DERIVATIVE_SIZE} characters`);
 }
 
 /** true for `diff(q, v)` with q an opaque symbol or itself such a derivative: an atom, not a derivative to take */
@@ -137,11 +175,17 @@ export function eliminateDiff(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>,
 
 function rebuild(e: Expr, ns: readonly Expr[]): Expr {
   switch (e.kind) {
-    case 'add': return add(ns);
-    case 'mul': return mul(ns);
-    case 'pow': return pow(ns[0]!, ns[1]!);
-    case 'call': return call(e.fn, ns);
-    case 'sum': return sum(e.index, ns[0]!);
-    default: return e;
+    case 'add':
+      return add(ns);
+    case 'mul':
+      return mul(ns);
+    case 'pow':
+      return pow(ns[0]!, ns[1]!);
+    case 'call':
+      return call(e.fn, ns);
+    case 'sum':
+      return sum(e.index, ns[0]!);
+    default:
+      return e;
   }
 }

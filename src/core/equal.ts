@@ -95,8 +95,18 @@ export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLi
   if (!valuesAgree) {
     // a power past MAX_EXPAND_EXPONENT stays an atom, so "differ" may only mean "not expanded": say which bound
     const unexpanded = N.limited.has('MAX_EXPAND_EXPONENT');
-    const reason = unexpanded ? `the normal forms differ (a power with an exponent beyond MAX_EXPAND_EXPONENT = ${MAX_EXPAND_EXPONENT} was left unexpanded)` : 'the normal forms differ';
-    return { proved: false, reason, valuesAgree, conditions: [], lhsNormal, rhsNormal, ...(unexpanded ? { bound: 'MAX_EXPAND_EXPONENT' } : {}) };
+    const reason = unexpanded
+      ? `the normal forms differ (a power with an exponent beyond MAX_EXPAND_EXPONENT = ${MAX_EXPAND_EXPONENT} was left unexpanded)`
+      : 'the normal forms differ';
+    return {
+      proved: false,
+      reason,
+      valuesAgree,
+      conditions: [],
+      lhsNormal,
+      rhsNormal,
+      ...(unexpanded ? { bound: 'MAX_EXPAND_EXPONENT' } : {}),
+    };
   }
   const lc = conditionKeys(L.conditions, N, scope);
   const rc = conditionKeys(R.conditions, N, scope);
@@ -120,7 +130,14 @@ export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLi
 }
 
 function notProved(reason: string, bound?: string, lhsNormal?: string, rhsNormal?: string): Decision {
-  return { proved: false, reason, valuesAgree: false, conditions: [], ...(bound ? { bound } : {}), ...(lhsNormal ? { lhsNormal, rhsNormal } : {}) };
+  return {
+    proved: false,
+    reason,
+    valuesAgree: false,
+    conditions: [],
+    ...(bound ? { bound } : {}),
+    ...(lhsNormal ? { lhsNormal, rhsNormal } : {}),
+  };
 }
 
 /**
@@ -173,15 +190,38 @@ function nonzeroFactors(f: RatFunc, N: Normalizer): string[] {
   let rest = f.num;
   for (const a of atoms) rest = N.ring.divideExact(rest, atomPoly(a)) ?? rest;
   const lead = [...rest.values()].reduce((m, t) => (m && m.mono.key > t.mono.key ? m : t));
-  const scaled = N.field.scale({ num: rest, den: [] }, { n: lead.coeff.d, d: lead.coeff.n < 0n ? -lead.coeff.n : lead.coeff.n });
+  const scaled = N.field.scale(
+    { num: rest, den: [] },
+    { n: lead.coeff.d, d: lead.coeff.n < 0n ? -lead.coeff.n : lead.coeff.n },
+  );
   return [...atoms, polyKey(scaled.num)];
 }
 
 function report(side: 'lhs' | 'rhs', c: Condition): ConditionReport {
   const e = toAscii(c.expr);
-  const text = c.kind === 'nonzero' ? `${e} != 0` : c.kind === 'positive' ? `${e} > 0` : c.kind === 'nonnegative' ? `${e} >= 0` : `${e} to be defined`;
+  const text =
+    c.kind === 'nonzero'
+      ? `${e} != 0`
+      : c.kind === 'positive'
+        ? `${e} > 0`
+        : c.kind === 'nonnegative'
+          ? `${e} >= 0`
+          : `${e} to be defined`;
   const name = c.expr.kind === 'sym' ? c.expr.name : c.expr.kind === 'elem' ? c.expr.name : undefined;
-  const domain = c.kind === 'nonzero' ? 'nonzero' : c.kind === 'positive' ? 'positive' : c.kind === 'nonnegative' ? 'nonnegative' : undefined;
-  const hint = name && domain ? `declare \`${name}: {domain: ${domain}}\` under symbols to exclude such points` : undefined;
-  return { side, text: c.forAll.length ? `${text} for every ${c.forAll.join(', ')}` : text, origin: c.origin, ...(hint ? { hint } : {}) };
+  const domain =
+    c.kind === 'nonzero'
+      ? 'nonzero'
+      : c.kind === 'positive'
+        ? 'positive'
+        : c.kind === 'nonnegative'
+          ? 'nonnegative'
+          : undefined;
+  const hint =
+    name && domain ? `declare \`${name}: {domain: ${domain}}\` under symbols to exclude such points` : undefined;
+  return {
+    side,
+    text: c.forAll.length ? `${text} for every ${c.forAll.join(', ')}` : text,
+    origin: c.origin,
+    ...(hint ? { hint } : {}),
+  };
 }

@@ -5,13 +5,49 @@
  * Rewrites with side conditions check them with interval analysis first.
  */
 import {
-  type Expr, type IndexTerm, num, sym, constant, call, add, mul, pow, sum, delta, units, freeIndices, children,
+  type Expr,
+  type IndexTerm,
+  num,
+  sym,
+  constant,
+  call,
+  add,
+  mul,
+  pow,
+  sum,
+  delta,
+  units,
+  freeIndices,
+  children,
 } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute } from '../ir/substitute.js';
 import { type Rational, rat, ONE, rsign, rneg, isInteger, isOne, rcmp, rmul, radd } from '../ir/rational.js';
-import { type AtomInfo, type Poly, Ring, sortedTerms, constPoly, atomPoly, polyAtoms, type Term, addPoly, scalePoly, mono } from './poly.js';
-import { type RatFunc, Field, rfConst, rfAtom, rfPoly, RF_ZERO, RF_ONE, rfConstantValue, leadingSign, rfIsZero } from './ratfunc.js';
+import {
+  type AtomInfo,
+  type Poly,
+  Ring,
+  sortedTerms,
+  constPoly,
+  atomPoly,
+  polyAtoms,
+  type Term,
+  addPoly,
+  scalePoly,
+  mono,
+} from './poly.js';
+import {
+  type RatFunc,
+  Field,
+  rfConst,
+  rfAtom,
+  rfPoly,
+  RF_ZERO,
+  RF_ONE,
+  rfConstantValue,
+  leadingSign,
+  rfIsZero,
+} from './ratfunc.js';
 import { BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, type Meter } from './budget.js';
 import { rangeOf, isPositiveRange, excludesZero } from './sign.js';
 import { factorInteger, exactRoot } from './integers.js';
@@ -32,7 +68,10 @@ export class Normalizer {
   readonly limited = new Set<string>();
   private readonly memo = new Map<string, RatFunc>();
 
-  constructor(readonly symbols: ReadonlyMap<string, SymbolDecl>, meter: Meter) {
+  constructor(
+    readonly symbols: ReadonlyMap<string, SymbolDecl>,
+    meter: Meter,
+  ) {
     this.ring = new Ring(this.atoms, meter);
     this.field = new Field(this.ring);
   }
@@ -64,9 +103,12 @@ export class Normalizer {
   private compute(e: Expr, depth: number): RatFunc {
     const F = this.field;
     switch (e.kind) {
-      case 'num': return rfConst(e.value);
-      case 'const': return e.name === 'pi' ? this.atom(e) : this.nf(call('exp', [num(1)]), depth);
-      case 'units': return this.atom(e);
+      case 'num':
+        return rfConst(e.value);
+      case 'const':
+        return e.name === 'pi' ? this.atom(e) : this.nf(call('exp', [num(1)]), depth);
+      case 'units':
+        return this.atom(e);
       case 'sym':
       case 'elem':
         if (this.isBinary(e)) this.used.add('nf.binary');
@@ -86,11 +128,16 @@ export class Normalizer {
         }
         return acc;
       }
-      case 'pow': return this.power(e.base, e.exp, depth);
-      case 'call': return this.func(e.fn, e.args[0]!, depth);
-      case 'sum': return this.sum(e.index, e.body, depth);
-      case 'delta': return this.delta(e.a, e.b);
-      case 'diff': return this.atom(e); // an opaque derivative: diff(q, v)
+      case 'pow':
+        return this.power(e.base, e.exp, depth);
+      case 'call':
+        return this.func(e.fn, e.args[0]!, depth);
+      case 'sum':
+        return this.sum(e.index, e.body, depth);
+      case 'delta':
+        return this.delta(e.a, e.b);
+      case 'diff':
+        return this.atom(e); // an opaque derivative: diff(q, v)
     }
   }
 
@@ -147,8 +194,12 @@ export class Normalizer {
     let atom: string | undefined;
     for (const t of X.num.values()) {
       if (t.mono.degree === 0) a = t.coeff;
-      else if (t.mono.powers.length === 1 && t.mono.powers[0]!.exp === 1 && this.atoms.get(t.mono.powers[0]!.atom)?.reduction?.kind === 'idempotent'
-        && this.isBinary(this.atoms.get(t.mono.powers[0]!.atom)!.expr)) {
+      else if (
+        t.mono.powers.length === 1 &&
+        t.mono.powers[0]!.exp === 1 &&
+        this.atoms.get(t.mono.powers[0]!.atom)?.reduction?.kind === 'idempotent' &&
+        this.isBinary(this.atoms.get(t.mono.powers[0]!.atom)!.expr)
+      ) {
         atom = t.mono.powers[0]!.atom;
         c = t.coeff;
       } else return undefined;
@@ -186,15 +237,20 @@ export class Normalizer {
   private func(fn: string, u: Expr, depth: number): RatFunc {
     const F = this.field;
     switch (fn) {
-      case 'exp': return this.exp(this.nf(u, depth), depth);
-      case 'log': return this.log(this.nf(u, depth), depth);
-      case 'sqrt': return this.rationalPower(this.nf(u, depth), rat(1, 2));
+      case 'exp':
+        return this.exp(this.nf(u, depth), depth);
+      case 'log':
+        return this.log(this.nf(u, depth), depth);
+      case 'sqrt':
+        return this.rationalPower(this.nf(u, depth), rat(1, 2));
       case 'sigma': {
         this.used.add('nf.sigma');
         const E = this.exp(this.nf(u, depth), depth);
         return F.mul(E, this.inverse(F.add(RF_ONE, E)));
       }
-      case 'sinh': case 'cosh': case 'tanh': {
+      case 'sinh':
+      case 'cosh':
+      case 'tanh': {
         this.used.add('nf.hyperbolic');
         const E = this.exp(this.nf(u, depth), depth);
         const Einv = this.inverse(E);
@@ -206,8 +262,11 @@ export class Normalizer {
         this.used.add('nf.trig');
         return F.mul(this.func('sin', u, depth), this.inverse(this.func('cos', u, depth)));
       }
-      case 'sin': case 'cos': return this.trig(fn, this.nf(u, depth));
-      case 'asin': case 'atan': {
+      case 'sin':
+      case 'cos':
+        return this.trig(fn, this.nf(u, depth));
+      case 'asin':
+      case 'atan': {
         const U = this.nf(u, depth);
         const c = rfConstantValue(U);
         if (c !== undefined && rsign(c) === 0) return RF_ZERO;
@@ -253,7 +312,11 @@ export class Normalizer {
       return fn === 'sin' ? F.neg(s) : s;
     }
     const inner = this.singleAtom(U);
-    if (inner && inner.kind === 'call' && ((fn === 'sin' && inner.fn === 'asin') || (fn === 'cos' && inner.fn === 'acos'))) {
+    if (
+      inner &&
+      inner.kind === 'call' &&
+      ((fn === 'sin' && inner.fn === 'asin') || (fn === 'cos' && inner.fn === 'acos'))
+    ) {
       this.used.add('nf.inverse');
       return this.nf(inner.args[0]!);
     }
@@ -268,7 +331,9 @@ export class Normalizer {
   private piMultiple(U: RatFunc): Rational | undefined {
     if (U.den.length || U.num.size !== 1) return undefined;
     const t = [...U.num.values()][0]!;
-    return t.mono.powers.length === 1 && t.mono.powers[0]!.exp === 1 && t.mono.powers[0]!.atom === '#pi' ? t.coeff : undefined;
+    return t.mono.powers.length === 1 && t.mono.powers[0]!.exp === 1 && t.mono.powers[0]!.atom === '#pi'
+      ? t.coeff
+      : undefined;
   }
 
   /** the atom's expression when U is exactly one atom to the first power */
@@ -287,13 +352,19 @@ export class Normalizer {
     let acc = RF_ONE;
     for (const t of U.num.values()) {
       let factor: RatFunc | undefined;
-      const logAtom = t.mono.powers.length === 1 && t.mono.powers[0]!.exp === 1 ? this.atoms.get(t.mono.powers[0]!.atom)?.expr : undefined;
+      const logAtom =
+        t.mono.powers.length === 1 && t.mono.powers[0]!.exp === 1
+          ? this.atoms.get(t.mono.powers[0]!.atom)?.expr
+          : undefined;
       if (logAtom && logAtom.kind === 'call' && logAtom.fn === 'log') {
         // exp(c log(v)) = v^c, wherever log(v) is defined
         this.used.add('nf.exp-log');
         factor = this.power(logAtom.args[0]!, num(t.coeff), depth);
       } else if (isInteger(t.coeff)) {
-        const base = t.mono.degree === 0 ? call('exp', [num(1)]) : call('exp', [this.toExpr(rfPoly(new Map([[t.mono.key, { coeff: ONE, mono: t.mono }]])))]);
+        const base =
+          t.mono.degree === 0
+            ? call('exp', [num(1)])
+            : call('exp', [this.toExpr(rfPoly(new Map([[t.mono.key, { coeff: ONE, mono: t.mono }]])))]);
         factor = F.pow(this.atom(base), Number(t.coeff.n));
       } else {
         const p = rat(t.coeff.n, 1n);
@@ -415,7 +486,8 @@ export class Normalizer {
     this.used.add('nf.sum-split');
     const insideDen = inside.map((f) => pow(this.polyExpr(f.poly), num(-f.mult)));
     let acc = RF_ZERO;
-    for (const t of B.num.values()) acc = F.add(acc, F.scale(this.sumMonomial(k, t, mentionsK, insideDen, depth), t.coeff));
+    for (const t of B.num.values())
+      acc = F.add(acc, F.scale(this.sumMonomial(k, t, mentionsK, insideDen, depth), t.coeff));
     for (const f of outside) {
       const p = F.pow(rfPoly(f.poly), -f.mult);
       if (!p) throw new Undefined('division by zero');
@@ -425,7 +497,13 @@ export class Normalizer {
   }
 
   /** sum(k, m / D) for one monomial m, with D (the denominators depending on k) as expressions */
-  private sumMonomial(k: string, t: Term, mentionsK: (a: string) => boolean, den: readonly Expr[], depth: number): RatFunc {
+  private sumMonomial(
+    k: string,
+    t: Term,
+    mentionsK: (a: string) => boolean,
+    den: readonly Expr[],
+    depth: number,
+  ): RatFunc {
     const F = this.field;
     const free = t.mono.powers.filter((p) => !mentionsK(p.atom));
     const bound = t.mono.powers.filter((p) => mentionsK(p.atom));
@@ -471,14 +549,16 @@ export class Normalizer {
 
   polyExpr(p: Poly): Expr {
     if (p.size === 0) return num(0);
-    return add(sortedTerms(p).map((t) => {
-      const factors: Expr[] = t.mono.powers.map((pw) => {
-        const a = this.atoms.get(pw.atom)!.expr;
-        return pw.exp === 1 ? a : pow(a, num(pw.exp));
-      });
-      if (!isOne(t.coeff) || factors.length === 0) factors.unshift(num(t.coeff));
-      return mul(factors);
-    }));
+    return add(
+      sortedTerms(p).map((t) => {
+        const factors: Expr[] = t.mono.powers.map((pw) => {
+          const a = this.atoms.get(pw.atom)!.expr;
+          return pw.exp === 1 ? a : pow(a, num(pw.exp));
+        });
+        if (!isOne(t.coeff) || factors.length === 0) factors.unshift(num(t.coeff));
+        return mul(factors);
+      }),
+    );
   }
 }
 

@@ -45,7 +45,9 @@ export type Poly = ReadonlyMap<string, Term>;
 export const ONE_MONO: Mono = { key: '1', powers: [], degree: 0 };
 
 export function mono(powers: readonly Power[]): Mono {
-  const sorted = [...powers].filter((p) => p.exp !== 0).sort((a, b) => (a.atom < b.atom ? -1 : a.atom > b.atom ? 1 : 0));
+  const sorted = [...powers]
+    .filter((p) => p.exp !== 0)
+    .sort((a, b) => (a.atom < b.atom ? -1 : a.atom > b.atom ? 1 : 0));
   const key = sorted.length === 0 ? '1' : sorted.map((p) => (p.exp === 1 ? p.atom : `${p.atom}^${p.exp}`)).join('*');
   return { key, powers: sorted, degree: sorted.reduce((s, p) => s + p.exp, 0) };
 }

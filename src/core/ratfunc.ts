@@ -8,8 +8,20 @@
  */
 import { type Rational, ONE, rdiv, rneg, rsign, isZero } from '../ir/rational.js';
 import {
-  type Poly, type Ring, constPoly, atomPoly, addPoly, scalePoly, negPoly, polyKey, leadingTerm, constantValue,
-  ZERO_POLY, mono, type Term, isZeroPoly,
+  type Poly,
+  type Ring,
+  constPoly,
+  atomPoly,
+  addPoly,
+  scalePoly,
+  negPoly,
+  polyKey,
+  leadingTerm,
+  constantValue,
+  ZERO_POLY,
+  mono,
+  type Term,
+  isZeroPoly,
 } from './poly.js';
 
 export interface Factor {
@@ -125,8 +137,14 @@ export class Field {
     }
     const multIn = (x: RatFunc, key: string) => x.den.find((f) => f.key === key)?.mult ?? 0;
     const den = sortFactors([...lcd.values()]);
-    const na = this.ring.mul(a.num, this.expand(den, (f) => f.mult - multIn(a, f.key)));
-    const nb = this.ring.mul(b.num, this.expand(den, (f) => f.mult - multIn(b, f.key)));
+    const na = this.ring.mul(
+      a.num,
+      this.expand(den, (f) => f.mult - multIn(a, f.key)),
+    );
+    const nb = this.ring.mul(
+      b.num,
+      this.expand(den, (f) => f.mult - multIn(b, f.key)),
+    );
     return this.cancel(addPoly(na, nb), den);
   }
 
@@ -148,7 +166,10 @@ export class Field {
       return { poly, key: polyKey(poly), mult };
     });
     if (constantValue(p) === undefined) den.push({ poly: p, key: polyKey(p), mult: 1 });
-    const num = scalePoly(this.expand(a.den, (f) => f.mult), rdiv(ONE, c));
+    const num = scalePoly(
+      this.expand(a.den, (f) => f.mult),
+      rdiv(ONE, c),
+    );
     return this.cancel(num, sortFactors(den));
   }
 
@@ -181,5 +202,7 @@ export function leadingSign(f: RatFunc): number {
 
 /** -f when its leading sign is negative, with the sign flip reported */
 export function withPositiveLead(f: RatFunc): { f: RatFunc; flipped: boolean } {
-  return leadingSign(f) < 0 ? { f: { num: scalePoly(f.num, rneg(ONE)), den: f.den }, flipped: true } : { f, flipped: false };
+  return leadingSign(f) < 0
+    ? { f: { num: scalePoly(f.num, rneg(ONE)), den: f.den }, flipped: true }
+    : { f, flipped: false };
 }

@@ -21,16 +21,25 @@ export interface Range {
 }
 
 const ANY: Range = { lo: undefined, hi: undefined, loOpen: true, hiOpen: true, nonzero: false };
-const range = (lo: End, hi: End, loOpen: boolean, hiOpen: boolean, nonzero = false): Range => ({ lo, hi, loOpen, hiOpen, nonzero });
+const range = (lo: End, hi: End, loOpen: boolean, hiOpen: boolean, nonzero = false): Range => ({
+  lo,
+  hi,
+  loOpen,
+  hiOpen,
+  nonzero,
+});
 const point = (v: Rational): Range => range(v, v, false, false, rsign(v) !== 0);
 const POSITIVE = range(ZERO, undefined, true, true);
 const NONNEG = range(ZERO, undefined, false, true);
 
 export function domainRange(d: Domain): Range {
   switch (d.kind) {
-    case 'binary': return range(ZERO, ONE, false, false);
-    case 'nonzero': return { ...ANY, nonzero: true };
-    case 'interval': return range(d.lo, d.hi, d.lo === undefined || d.loOpen, d.hi === undefined || d.hiOpen);
+    case 'binary':
+      return range(ZERO, ONE, false, false);
+    case 'nonzero':
+      return { ...ANY, nonzero: true };
+    case 'interval':
+      return range(d.lo, d.hi, d.lo === undefined || d.loOpen, d.hi === undefined || d.hiOpen);
   }
 }
 
@@ -41,7 +50,8 @@ export function excludesZero(r: Range): boolean {
   if (r.hi !== undefined && (rsign(r.hi) < 0 || (rsign(r.hi) === 0 && r.hiOpen))) return true;
   return false;
 }
-export const isPositiveRange = (r: Range): boolean => r.lo !== undefined && (rsign(r.lo) > 0 || (rsign(r.lo) === 0 && r.loOpen));
+export const isPositiveRange = (r: Range): boolean =>
+  r.lo !== undefined && (rsign(r.lo) > 0 || (rsign(r.lo) === 0 && r.loOpen));
 export const isNonnegRange = (r: Range): boolean => r.lo !== undefined && rsign(r.lo) >= 0;
 
 function addRange(a: Range, b: Range): Range {
@@ -70,8 +80,10 @@ function mulRange(a: Range, b: Range): Range {
       open: (xOpen || yOpen) && !(!xOpen && rsign(x) === 0) && !(!yOpen && rsign(y) === 0),
     });
     const c = [
-      corner(a.lo!, a.loOpen, b.lo!, b.loOpen), corner(a.lo!, a.loOpen, b.hi!, b.hiOpen),
-      corner(a.hi!, a.hiOpen, b.lo!, b.loOpen), corner(a.hi!, a.hiOpen, b.hi!, b.hiOpen),
+      corner(a.lo!, a.loOpen, b.lo!, b.loOpen),
+      corner(a.lo!, a.loOpen, b.hi!, b.hiOpen),
+      corner(a.hi!, a.hiOpen, b.lo!, b.loOpen),
+      corner(a.hi!, a.hiOpen, b.hi!, b.hiOpen),
     ];
     const lo = c.reduce((m, x) => (rcmp(x.v, m) < 0 ? x.v : m), c[0]!.v);
     const hi = c.reduce((m, x) => (rcmp(x.v, m) > 0 ? x.v : m), c[0]!.v);
@@ -98,7 +110,8 @@ function invRange(a: Range): Range {
     const hi = rsign(a.lo!) > 0 ? rdiv(ONE, a.lo!) : undefined;
     return range(lo, hi, a.hi === undefined || a.hiOpen, a.loOpen || hi === undefined, true);
   }
-  if (a.hi !== undefined && (rsign(a.hi) < 0 || (rsign(a.hi) === 0 && a.hiOpen))) return negRange(invRange(negRange(a)));
+  if (a.hi !== undefined && (rsign(a.hi) < 0 || (rsign(a.hi) === 0 && a.hiOpen)))
+    return negRange(invRange(negRange(a)));
   return { ...ANY, nonzero: true };
 }
 
@@ -134,9 +147,12 @@ const bounded = (lo: number, hi: number, open: boolean) => range(rat(lo), rat(hi
 export function rangeOf(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Range {
   const go = (x: Expr): Range => {
     switch (x.kind) {
-      case 'num': return point(x.value);
-      case 'const': return x.name === 'pi' ? bounded(3, 4, true) : bounded(2, 3, true);
-      case 'units': return range(ONE, undefined, false, true);
+      case 'num':
+        return point(x.value);
+      case 'const':
+        return x.name === 'pi' ? bounded(3, 4, true) : bounded(2, 3, true);
+      case 'units':
+        return range(ONE, undefined, false, true);
       case 'sym': {
         const d = symbols.get(x.name);
         return d && d.kind === 'scalar' ? domainRange(d.domain) : ANY;
@@ -145,9 +161,12 @@ export function rangeOf(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rang
         const d = symbols.get(x.name);
         return d && d.kind === 'array' ? domainRange(d.domain) : ANY;
       }
-      case 'delta': return range(ZERO, ONE, false, false);
-      case 'add': return x.terms.map(go).reduce(addRange);
-      case 'mul': return x.factors.map(go).reduce(mulRange);
+      case 'delta':
+        return range(ZERO, ONE, false, false);
+      case 'add':
+        return x.terms.map(go).reduce(addRange);
+      case 'mul':
+        return x.factors.map(go).reduce(mulRange);
       case 'pow': {
         const b = go(x.base);
         if (x.exp.kind === 'num') return powRange(b, x.exp.value);
@@ -161,26 +180,40 @@ export function rangeOf(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rang
         if (!s.pos) return excludesZero(b) ? negRange(POSITIVE) : negRange(NONNEG);
         return ANY;
       }
-      case 'diff': return ANY;
+      case 'diff':
+        return ANY;
       case 'call': {
         const a = x.args.map(go);
         const u = a[0] ?? ANY;
         switch (x.fn) {
-          case 'exp': return POSITIVE;
-          case 'sigma': return bounded(0, 1, true);
-          case 'sqrt': return excludesZero(u) ? POSITIVE : NONNEG;
+          case 'exp':
+            return POSITIVE;
+          case 'sigma':
+            return bounded(0, 1, true);
+          case 'sqrt':
+            return excludesZero(u) ? POSITIVE : NONNEG;
           case 'log':
             if (u.lo !== undefined && rcmp(u.lo, ONE) >= 0) return rcmp(u.lo, ONE) > 0 || u.loOpen ? POSITIVE : NONNEG;
-            if (u.hi !== undefined && rcmp(u.hi, ONE) <= 0) return negRange(rcmp(u.hi, ONE) < 0 || u.hiOpen ? POSITIVE : NONNEG);
+            if (u.hi !== undefined && rcmp(u.hi, ONE) <= 0)
+              return negRange(rcmp(u.hi, ONE) < 0 || u.hiOpen ? POSITIVE : NONNEG);
             return ANY;
-          case 'sin': case 'cos': return bounded(-1, 1, false);
-          case 'tanh': return bounded(-1, 1, true);
-          case 'atan': return bounded(-2, 2, true);
-          case 'asin': return bounded(-2, 2, false);
-          case 'acos': return bounded(0, 4, false);
-          case 'cosh': return range(ONE, undefined, false, true);
-          case 'sinh': return isPositiveRange(u) ? POSITIVE : isPositiveRange(negRange(u)) ? negRange(POSITIVE) : ANY;
-          default: return ANY;
+          case 'sin':
+          case 'cos':
+            return bounded(-1, 1, false);
+          case 'tanh':
+            return bounded(-1, 1, true);
+          case 'atan':
+            return bounded(-2, 2, true);
+          case 'asin':
+            return bounded(-2, 2, false);
+          case 'acos':
+            return bounded(0, 4, false);
+          case 'cosh':
+            return range(ONE, undefined, false, true);
+          case 'sinh':
+            return isPositiveRange(u) ? POSITIVE : isPositiveRange(negRange(u)) ? negRange(POSITIVE) : ANY;
+          default:
+            return ANY;
         }
       }
     }

@@ -18,39 +18,84 @@ function isBinary(v: Expr, symbols: ReadonlyMap<string, SymbolDecl>): boolean {
 }
 
 /** failures for every assignment no case covers (none when the split is exhaustive) */
-export function exhaustiveness(cases: readonly LoadedCase[], place: Place, symbols: ReadonlyMap<string, SymbolDecl>, seed: number): StepResult[] {
-  const at = (message: string, status: 'failed' | 'error' = 'failed', code?: string): StepResult =>
-    ({ location: 'cases', line: place.line, column: place.column, status, message, ...(code ? { code } : {}) });
+export function exhaustiveness(
+  cases: readonly LoadedCase[],
+  place: Place,
+  symbols: ReadonlyMap<string, SymbolDecl>,
+  seed: number,
+): StepResult[] {
+  const at = (message: string, status: 'failed' | 'error' = 'failed', code?: string): StepResult => ({
+    location: 'cases',
+    line: place.line,
+    column: place.column,
+    status,
+    message,
+    ...(code ? { code } : {}),
+  });
   const vars = new Map<string, Expr>();
   for (const c of cases) for (const a of c.when) vars.set(a.variable.key, a.variable);
   const out: StepResult[] = [];
   for (const v of vars.values()) {
-    if (!isBinary(v, symbols)) out.push(at(`the cases split on ${toAscii(v)}, which is not binary, so they cannot be shown to cover every value; declare it binary or split on a binary variable`));
+    if (!isBinary(v, symbols))
+      out.push(
+        at(
+          `the cases split on ${toAscii(v)}, which is not binary, so they cannot be shown to cover every value; declare it binary or split on a binary variable`,
+        ),
+      );
   }
   for (const c of cases) {
     for (const a of c.when) {
       if (a.value.kind !== 'num' || a.value.value.d !== 1n || (a.value.value.n !== 0n && a.value.value.n !== 1n)) {
-        if (isBinary(a.variable, symbols)) out.push(at(`${c.location} sets ${toAscii(a.variable)} = ${toAscii(a.value)}, outside its domain {0, 1}`, 'error', 'bad-when'));
+        if (isBinary(a.variable, symbols))
+          out.push(
+            at(
+              `${c.location} sets ${toAscii(a.variable)} = ${toAscii(a.value)}, outside its domain {0, 1}`,
+              'error',
+              'bad-when',
+            ),
+          );
       }
     }
   }
   if (out.length) return out;
   const keys = [...vars.keys()];
-  if (keys.length > MAX_SPLIT_VARIABLES) return [at(`the cases split on ${keys.length} variables; at most ${MAX_SPLIT_VARIABLES} are supported (limit MAX_SPLIT_VARIABLES)`, 'error', 'limit')];
+  if (keys.length > MAX_SPLIT_VARIABLES)
+    return [
+      at(
+        `the cases split on ${keys.length} variables; at most ${MAX_SPLIT_VARIABLES} are supported (limit MAX_SPLIT_VARIABLES)`,
+        'error',
+        'limit',
+      ),
+    ];
   const missing: Record<string, string>[] = [];
   for (let bits = 0; bits < 1 << keys.length; bits++) {
     const value = (k: number) => (bits >> k) & 1;
-    const covered = cases.some((c) => c.when.every((a) => {
-      const k = keys.indexOf(a.variable.key);
-      return a.value.kind === 'num' && a.value.value.n === BigInt(value(k));
-    }));
+    const covered = cases.some((c) =>
+      c.when.every((a) => {
+        const k = keys.indexOf(a.variable.key);
+        return a.value.kind === 'num' && a.value.value.n === BigInt(value(k));
+      }),
+    );
     if (!covered) missing.push(Object.fromEntries(keys.map((key, k) => [toAscii(vars.get(key)!), String(value(k))])));
   }
   if (missing.length === 0) return [];
-  const text = (m: Record<string, string>) => Object.entries(m).map(([k, v]) => `${k} = ${v}`).join(', ');
-  return [{
-    ...at(`the cases are not exhaustive: no case covers ${missing.map(text).join('; nor ')}. Add a case for it, or the derivation does not establish its claim there`),
-    // the uncovered assignment is the counterexample: there the chain reaches no conclusion
-    counterexample: { values: missing[0]!, lhs: 'the main chain\'s last step', rhs: 'no case continues the chain here', seed, how: 'an assignment of the split variables that no case covers' },
-  }];
+  const text = (m: Record<string, string>) =>
+    Object.entries(m)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(', ');
+  return [
+    {
+      ...at(
+        `the cases are not exhaustive: no case covers ${missing.map(text).join('; nor ')}. Add a case for it, or the derivation does not establish its claim there`,
+      ),
+      // the uncovered assignment is the counterexample: there the chain reaches no conclusion
+      counterexample: {
+        values: missing[0]!,
+        lhs: "the main chain's last step",
+        rhs: 'no case continues the chain here',
+        seed,
+        how: 'an assignment of the split variables that no case covers',
+      },
+    },
+  ];
 }

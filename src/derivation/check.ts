@@ -41,27 +41,45 @@ export function checkDerivation(d: LoadedDerivation, options: CheckOptions): Fil
     definitions: defs,
     assumptions: assumptions.map((a) => ({ variable: a.variable, value: a.value })),
   });
-  const compare = (prev: Expr, subject: Subject, scope: Scope, what: string) => steps.push(compareStep(prev, subject, scope, what, options));
+  const compare = (prev: Expr, subject: Subject, scope: Scope, what: string) =>
+    steps.push(compareStep(prev, subject, scope, what, options));
 
   // the main chain
   const first = d.steps[0]!;
-  if (d.claim) compare(d.claim.lhs, first, scopeWith(baseDefs, first.when), 'the claim\'s left side');
-  else compare(first.expr, first, scopeWith(baseDefs, first.when), 'itself (the starting point; there is no claim to compare it with)');
+  if (d.claim) compare(d.claim.lhs, first, scopeWith(baseDefs, first.when), "the claim's left side");
+  else
+    compare(
+      first.expr,
+      first,
+      scopeWith(baseDefs, first.when),
+      'itself (the starting point; there is no claim to compare it with)',
+    );
   chain(d.steps, baseDefs, [], compare, scopeWith);
 
   const last = d.steps[d.steps.length - 1]!;
   if (!d.cases) {
-    if (d.claim) compare(last.expr, { location: 'claim.rhs', place: d.claim.rhsPlace, expr: d.claim.rhs }, scopeWith(baseDefs, last.when), 'the last step');
+    if (d.claim)
+      compare(
+        last.expr,
+        { location: 'claim.rhs', place: d.claim.rhsPlace, expr: d.claim.rhs },
+        scopeWith(baseDefs, last.when),
+        'the last step',
+      );
   } else {
     for (const c of d.cases.list) {
       const defs = new Map(baseDefs);
       for (const x of c.definitions) defs.set(x.name, x);
       const caseFirst = c.steps[0]!;
-      compare(last.expr, caseFirst, scopeWith(defs, [...c.when, ...caseFirst.when]), 'the main chain\'s last step');
+      compare(last.expr, caseFirst, scopeWith(defs, [...c.when, ...caseFirst.when]), "the main chain's last step");
       chain(c.steps, defs, c.when, compare, scopeWith);
       if (d.claim) {
         const caseLast = c.steps[c.steps.length - 1]!;
-        compare(caseLast.expr, { location: `${c.location}.claim.rhs`, place: d.claim.rhsPlace, expr: d.claim.rhs }, scopeWith(defs, c.when), 'the case\'s last step');
+        compare(
+          caseLast.expr,
+          { location: `${c.location}.claim.rhs`, place: d.claim.rhsPlace, expr: d.claim.rhs },
+          scopeWith(defs, c.when),
+          "the case's last step",
+        );
       }
     }
     steps.push(...exhaustiveness(d.cases.list, d.cases.place, d.symbols, options.seed));
@@ -78,38 +96,63 @@ function chain(
   compare: (prev: Expr, s: Subject, scope: Scope, what: string) => void,
   scopeWith: (defs: ReadonlyMap<string, Definition>, a: readonly Assumption[]) => Scope,
 ): void {
-  for (let k = 1; k < list.length; k++) compare(list[k - 1]!.expr, list[k]!, scopeWith(defs, [...caseWhen, ...list[k]!.when]), 'the previous step');
+  for (let k = 1; k < list.length; k++)
+    compare(list[k - 1]!.expr, list[k]!, scopeWith(defs, [...caseWhen, ...list[k]!.when]), 'the previous step');
 }
 
 /** one comparison, with the step's place and text for the report; the policy is compareExpressions */
 function compareStep(prev: Expr, s: Subject, scope: Scope, what: string, options: CheckOptions): StepResult {
   const head = {
-    location: s.location, line: s.place.line, column: s.place.column,
-    expr: toAscii(s.expr), latex: toLatex(s.expr), ...(s.by ? { by: s.by } : {}),
+    location: s.location,
+    line: s.place.line,
+    column: s.place.column,
+    expr: toAscii(s.expr),
+    latex: toLatex(s.expr),
+    ...(s.by ? { by: s.by } : {}),
   };
   const { normalForms, ...verdict } = compareExpressions(prev, s.expr, scope, options, what);
   // the reason given in `by` is checked only for steps that hold: a wrong step's reason is beside the point
-  const byWarning = s.by && (verdict.status === 'proved' || verdict.status === 'numeric') ? checkBy(s.by, prev, s.expr, scope, verdict.rules ?? []) : undefined;
+  const byWarning =
+    s.by && (verdict.status === 'proved' || verdict.status === 'numeric')
+      ? checkBy(s.by, prev, s.expr, scope, verdict.rules ?? [])
+      : undefined;
   let explanation: StepExplanation | undefined;
   if (options.explain && verdict.status === 'proved' && normalForms) explanation = { normalForms };
   if (options.explain && verdict.status === 'failed') {
     const d = firstDifference(prev, s.expr, scope, options.seed);
     explanation = { difference: { lhs: toAscii(d.lhs), rhs: toAscii(d.rhs) } };
   }
-  return { ...head, ...verdict, ...(byWarning ? { warnings: [byWarning] } : {}), ...(explanation ? { explanation } : {}) };
+  return {
+    ...head,
+    ...verdict,
+    ...(byWarning ? { warnings: [byWarning] } : {}),
+    ...(explanation ? { explanation } : {}),
+  };
 }
 
 function premises(d: LoadedDerivation): Premise[] {
   const out: Premise[] = [];
   for (const [name, decl] of d.symbols) {
     if (decl.kind !== 'scalar' || !decl.opaque) continue;
-    const indep = decl.independentOf.length ? `, independent of ${decl.independentOf.map((v: Variable) => toAscii(v)).join(', ')}` : '';
-    out.push({ kind: 'declaration', text: `${name} is an opaque quantity (domain ${domainText(decl.domain)})${indep}`, line: d.symbolPlaces.get(name)?.line ?? 1 });
+    const indep = decl.independentOf.length
+      ? `, independent of ${decl.independentOf.map((v: Variable) => toAscii(v)).join(', ')}`
+      : '';
+    out.push({
+      kind: 'declaration',
+      text: `${name} is an opaque quantity (domain ${domainText(decl.domain)})${indep}`,
+      line: d.symbolPlaces.get(name)?.line ?? 1,
+    });
   }
   for (const x of d.definitions) out.push({ kind: 'definition', text: defText(x), line: x.place.line });
   d.cases?.list.forEach((c: LoadedCase) => {
-    for (const a of c.when) out.push({ kind: 'assumption', text: `${c.location}: ${toAscii(a.variable)} = ${toAscii(a.value)}`, line: a.place.line });
-    for (const x of c.definitions) out.push({ kind: 'case-definition', text: `${c.location}: ${defText(x)}`, line: x.place.line });
+    for (const a of c.when)
+      out.push({
+        kind: 'assumption',
+        text: `${c.location}: ${toAscii(a.variable)} = ${toAscii(a.value)}`,
+        line: a.place.line,
+      });
+    for (const x of c.definitions)
+      out.push({ kind: 'case-definition', text: `${c.location}: ${defText(x)}`, line: x.place.line });
   });
   return out;
 }

@@ -27,36 +27,55 @@ export type Verdict = Pick<StepResult, 'status' | 'message' | 'counterexample' |
 };
 
 /** The verdict on `prev = next` under `scope`: proved by the core, else numeric evidence, a counterexample, or an error; `what` names `prev` in messages. */
-export function compareExpressions(prev: Expr, next: Expr, scope: Scope, options: CompareOptions, what = 'the previous step'): Verdict {
+export function compareExpressions(
+  prev: Expr,
+  next: Expr,
+  scope: Scope,
+  options: CompareOptions,
+  what = 'the previous step',
+): Verdict {
   // a deadline, not a timer: the core and the numeric layer read the clock as they work and stop with "not proved"
   const limit = options.stepTimeoutMs;
   const deadline = limit !== undefined ? performance.now() + limit : undefined;
-  const timeout = (phase: string): Verdict => ({ status: 'error', code: 'timeout', message: `not checked within ${limit} ms (--step-timeout): ${phase}` });
+  const timeout = (phase: string): Verdict => ({
+    status: 'error',
+    code: 'timeout',
+    message: `not checked within ${limit} ms (--step-timeout): ${phase}`,
+  });
   let decision;
   try {
     decision = decideEqual(prev, next, scope, deadline !== undefined ? { deadline } : {});
   } catch (err) {
-    if (err instanceof UnfoldError) return { status: 'error', code: 'definition', message: `cannot unfold the definitions: ${err.message}` };
+    if (err instanceof UnfoldError)
+      return { status: 'error', code: 'definition', message: `cannot unfold the definitions: ${err.message}` };
     throw err;
   }
   if (decision.proved) {
     return {
-      status: 'proved', rules: decision.rules, message: `equals ${what} (normal form ${decision.rhsNormal})`,
+      status: 'proved',
+      rules: decision.rules,
+      message: `equals ${what} (normal form ${decision.rhsNormal})`,
       normalForms: { lhs: decision.lhsNormal, rhs: decision.rhsNormal },
     };
   }
-  if (deadline !== undefined && (decision.bound === 'STEP_TIMEOUT' || performance.now() > deadline)) return timeout('the symbolic check did not prove it in time, and no time was left for the numeric check');
+  if (deadline !== undefined && (decision.bound === 'STEP_TIMEOUT' || performance.now() > deadline))
+    return timeout('the symbolic check did not prove it in time, and no time was left for the numeric check');
   const verdict = numericCompare(prev, next, scope, {
-    seed: options.seed, ...(options.samples ? { samples: options.samples } : {}), ...(deadline !== undefined ? { deadline } : {}),
+    seed: options.seed,
+    ...(options.samples ? { samples: options.samples } : {}),
+    ...(deadline !== undefined ? { deadline } : {}),
   });
   if (verdict.kind === 'inconclusive' && verdict.bound === 'STEP_TIMEOUT') {
-    return timeout(`not proved symbolically, and the numeric check stopped after ${verdict.points} agreeing and ${verdict.skipped} skipped points`);
+    return timeout(
+      `not proved symbolically, and the numeric check stopped after ${verdict.points} agreeing and ${verdict.skipped} skipped points`,
+    );
   }
   const hint = decision.conditions.find((c) => c.hint)?.hint;
   if (verdict.kind === 'disagree') {
     const why = decision.valuesAgree ? ` ${decision.reason}.` : '';
     return {
-      status: 'failed', counterexample: verdict.counterexample,
+      status: 'failed',
+      counterexample: verdict.counterexample,
       message: `does not equal ${what}: at the point below they differ.${why}${hint ? ` To exclude such points, ${hint}.` : ''}`,
     };
   }
@@ -67,5 +86,9 @@ export function compareExpressions(prev: Expr, next: Expr, scope: Scope, options
       message: `not proved symbolically (${decision.reason}); equal to ${what} at ${verdict.points} sampled points (${verdict.instances}; seed ${verdict.seed})`,
     };
   }
-  return { status: 'error', code: 'undecided', message: `cannot be checked: ${decision.reason}, and the numeric check was inconclusive (${verdict.reason})` };
+  return {
+    status: 'error',
+    code: 'undecided',
+    message: `cannot be checked: ${decision.reason}, and the numeric check was inconclusive (${verdict.reason})`,
+  };
 }

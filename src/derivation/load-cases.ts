@@ -47,7 +47,8 @@ function readCase(
   const get = (k: string) => entries.find((e) => e.key === k);
   const whenEntry = get('when');
   const stepsEntry = get('steps');
-  if (!whenEntry) ctx.error('schema', map, 'a case needs `when:`, the assumptions it covers, such as {"s[i]": 1}', location);
+  if (!whenEntry)
+    ctx.error('schema', map, 'a case needs `when:`, the assumptions it covers, such as {"s[i]": 1}', location);
   if (!stepsEntry) ctx.error('schema', map, 'a case needs `steps:`, the chain under its assumptions', location);
   const defineEntry = get('define');
   // a case may say what a declared opaque scalar is (`ps: sigma(a(i))`), but not redefine an index or an array

@@ -4,7 +4,18 @@
  * positions: the place of a YAML node, and the place of a character inside an
  * expression written in a YAML scalar.
  */
-import { type Document, type Node, type Pair, Scalar, isAlias, isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  type Document,
+  type Node,
+  type Pair,
+  Scalar,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import type { Expr } from '../ir/expr.js';
 import { type ParseEnv, type ParseResult, parseExpression } from '../parse/expression.js';
 import { nearestName } from '../parse/suggest.js';
@@ -70,7 +81,12 @@ export class LoadContext {
   seq(node: Node | null | undefined, what: string, location: string): YAMLSeq | undefined {
     const n = this.resolve(node);
     if (isSeq(n)) return n;
-    this.error('schema', n ?? node, `${what} must be a list (lines starting with '- '); ${describe(n)} was given`, location);
+    this.error(
+      'schema',
+      n ?? node,
+      `${what} must be a list (lines starting with '- '); ${describe(n)} was given`,
+      location,
+    );
     return undefined;
   }
 
@@ -102,7 +118,12 @@ export class LoadContext {
     for (const e of entries) {
       if (allowed.includes(e.key)) continue;
       const guess = nearestName(e.key, allowed);
-      this.error('schema', e.keyNode, `unknown key '${e.key}' in ${what}${guess ? ` (did you mean '${guess}'?)` : ''}; the allowed keys are ${allowed.join(', ')}`, location);
+      this.error(
+        'schema',
+        e.keyNode,
+        `unknown key '${e.key}' in ${what}${guess ? ` (did you mean '${guess}'?)` : ''}; the allowed keys are ${allowed.join(', ')}`,
+        location,
+      );
     }
   }
 
@@ -111,16 +132,37 @@ export class LoadContext {
    * YAML number by its source digits (so `0.1` stays exact and `1e400` is
    * not Infinity); errors are placed at the offending character
    */
-  expression(node: Node | null | undefined, env: ParseEnv, what: string, location: string, parse: (text: string, env: ParseEnv) => ParseResult = parseExpression): ReadExpression | undefined {
+  expression(
+    node: Node | null | undefined,
+    env: ParseEnv,
+    what: string,
+    location: string,
+    parse: (text: string, env: ParseEnv) => ParseResult = parseExpression,
+  ): ReadExpression | undefined {
     const n = this.resolve(node);
-    if (!isScalar(n) || n.value === null || n.value === undefined || (typeof n.value !== 'string' && typeof n.value !== 'number' && typeof n.value !== 'bigint')) {
-      this.error('schema', n ?? node, `${what} must be an expression such as x^2 + 1; ${describe(n)} was given`, location);
+    if (
+      !isScalar(n) ||
+      n.value === null ||
+      n.value === undefined ||
+      (typeof n.value !== 'string' && typeof n.value !== 'number' && typeof n.value !== 'bigint')
+    ) {
+      this.error(
+        'schema',
+        n ?? node,
+        `${what} must be an expression such as x^2 + 1; ${describe(n)} was given`,
+        location,
+      );
       return undefined;
     }
     const source = typeof n.value === 'string' ? n.value : (n.source ?? String(n.value));
     const r = parse(source, env);
     if (!r.ok) {
-      this.errors.push({ code: r.error.code, place: this.scalarOffsetPlace(n, r.error.offset), message: r.error.message, location });
+      this.errors.push({
+        code: r.error.code,
+        place: this.scalarOffsetPlace(n, r.error.offset),
+        message: r.error.message,
+        location,
+      });
       return undefined;
     }
     return { expr: r.expr, source, place: this.place(n) };

@@ -20,7 +20,12 @@ export interface DefineHead {
 }
 
 /** the heads of the definitions in a define map; `declared` holds the names under symbols; `prefix` is `define` or `cases[n].define` */
-export function readDefineHeads(ctx: LoadContext, node: Node | null, declared: { has(name: string): boolean }, prefix: string): DefineHead[] {
+export function readDefineHeads(
+  ctx: LoadContext,
+  node: Node | null,
+  declared: { has(name: string): boolean },
+  prefix: string,
+): DefineHead[] {
   const map = ctx.map(node, prefix, prefix);
   if (!map) return [];
   const heads: DefineHead[] = [];
@@ -29,14 +34,24 @@ export function readDefineHeads(ctx: LoadContext, node: Node | null, declared: {
     const location = `${prefix}.${key}`;
     const m = /^\s*([^\s(]+)\s*(?:\(([^()]*)\))?\s*$/u.exec(key);
     if (!m) {
-      ctx.error('schema', keyNode, `cannot read the definition key '${key}'; write \`name: expression\` or \`f(x, y): expression\``, location);
+      ctx.error(
+        'schema',
+        keyNode,
+        `cannot read the definition key '${key}'; write \`name: expression\` or \`f(x, y): expression\``,
+        location,
+      );
       continue;
     }
     const name = m[1]!;
     const params = m[2] === undefined ? [] : m[2].split(',').map((p) => p.trim());
     const problems = [name, ...params].map((n) => [n, nameProblem(n)] as const).filter(([, p]) => p);
     if (m[2] !== undefined && m[2].trim() === '') {
-      ctx.error('schema', keyNode, `'${name}()' has no parameters; write \`${name}: expression\` for a defined quantity`, location);
+      ctx.error(
+        'schema',
+        keyNode,
+        `'${name}()' has no parameters; write \`${name}: expression\` for a defined quantity`,
+        location,
+      );
       continue;
     }
     if (problems.length) {
@@ -45,11 +60,21 @@ export function readDefineHeads(ctx: LoadContext, node: Node | null, declared: {
       continue;
     }
     if (new Set(params).size !== params.length) {
-      ctx.error('schema', keyNode, `the parameters of '${name}' repeat a name; give each parameter its own name`, location);
+      ctx.error(
+        'schema',
+        keyNode,
+        `the parameters of '${name}' repeat a name; give each parameter its own name`,
+        location,
+      );
       continue;
     }
     if (declared.has(name)) {
-      ctx.error('schema', keyNode, `'${name}' is both declared under symbols and defined under ${prefix}; keep one of them`, location);
+      ctx.error(
+        'schema',
+        keyNode,
+        `'${name}' is both declared under symbols and defined under ${prefix}; keep one of them`,
+        location,
+      );
       continue;
     }
     if (seen.has(name)) {
@@ -82,7 +107,10 @@ export function readDefineBodies(
 ): LoadedDefinition[] {
   const out: LoadedDefinition[] = [];
   for (const h of heads) {
-    const env = h.params.length === 0 ? { symbols, functions } : { symbols: without(symbols, h.params), functions: without(functions, h.params) };
+    const env =
+      h.params.length === 0
+        ? { symbols, functions }
+        : { symbols: without(symbols, h.params), functions: without(functions, h.params) };
     const body = ctx.expression(h.value, env, `the definition of '${h.name}'`, h.location);
     if (body) out.push({ name: h.name, params: h.params, body: body.expr, place: body.place, source: body.source });
   }

@@ -16,7 +16,9 @@
 export const MAX_YAML_NESTING = 200;
 
 /** where the text first nests past MAX_YAML_NESTING, and how (`flow` brackets or block `indentation`), if it does */
-export function yamlNestingExcess(text: string): { readonly offset: number; readonly how: 'flow' | 'indentation' } | undefined {
+export function yamlNestingExcess(
+  text: string,
+): { readonly offset: number; readonly how: 'flow' | 'indentation' } | undefined {
   // flow collections: every bracket counts, also in quoted or plain scalars (an overestimate;
   // expressions never nest [ or {, and closing ones only lower the count)
   let depth = 0;

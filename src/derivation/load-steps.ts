@@ -51,14 +51,27 @@ function readStep(ctx: LoadContext, item: Node, env: ParseEnv, location: string)
     ? ctx.expression(latexEntry.value, env, 'latex', location, parseLatex)
     : ctx.expression(exprEntry!.value, env, 'expr', location);
   if (!read || (byEntry && by === undefined)) return undefined;
-  return { location, place: read.place, expr: read.expr, source: read.source, ...(by !== undefined ? { by } : {}), when };
+  return {
+    location,
+    place: read.place,
+    expr: read.expr,
+    source: read.source,
+    ...(by !== undefined ? { by } : {}),
+    when,
+  };
 }
 
 /**
  * the assumptions of a `when` map: each key a variable (`x`, `"s[i]"`), each
  * value an expression (a YAML number is read exactly, by its digits)
  */
-export function readWhen(ctx: LoadContext, node: Node | null, env: ParseEnv, what: string, location: string): Assumption[] {
+export function readWhen(
+  ctx: LoadContext,
+  node: Node | null,
+  env: ParseEnv,
+  what: string,
+  location: string,
+): Assumption[] {
   const map = ctx.map(node, what, location);
   if (!map) return [];
   const out: Assumption[] = [];
@@ -68,11 +81,21 @@ export function readWhen(ctx: LoadContext, node: Node | null, env: ParseEnv, wha
     if (!variable) continue;
     const v = variable.expr;
     if (v.kind !== 'sym' && v.kind !== 'elem') {
-      ctx.error('bad-when', keyNode, `a key of ${what} must be a variable, a scalar name or an array element such as "s[i]"; '${key}' is neither`, location);
+      ctx.error(
+        'bad-when',
+        keyNode,
+        `a key of ${what} must be a variable, a scalar name or an array element such as "s[i]"; '${key}' is neither`,
+        location,
+      );
       continue;
     }
     if (v.kind === 'sym' && env.functions.has(v.name)) {
-      ctx.error('bad-when', keyNode, `'${v.name}' is defined under define, so it cannot be assumed; assume values for the variables it is built from, or override it with a case's define`, location);
+      ctx.error(
+        'bad-when',
+        keyNode,
+        `'${v.name}' is defined under define, so it cannot be assumed; assume values for the variables it is built from, or override it with a case's define`,
+        location,
+      );
       continue;
     }
     if (seen.has(v.key)) {

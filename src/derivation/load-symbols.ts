@@ -26,7 +26,11 @@ export interface LoadedSymbols {
 }
 
 /** the declarations in a `symbols:` map; `functions` (the defined names) is needed to read `independent_of` */
-export function readSymbols(ctx: LoadContext, node: Node | null, functions: ReadonlyMap<string, number>): LoadedSymbols {
+export function readSymbols(
+  ctx: LoadContext,
+  node: Node | null,
+  functions: ReadonlyMap<string, number>,
+): LoadedSymbols {
   const symbols = new Map<string, SymbolDecl>();
   const places = new Map<string, Place>();
   const pending: { name: string; domain: Domain; list: Node | null; location: string }[] = [];
@@ -45,7 +49,11 @@ export function readSymbols(ctx: LoadContext, node: Node | null, functions: Read
       symbols.set(name, { kind: 'index', name });
       continue;
     }
-    const decl = ctx.map(v, `the declaration of '${name}' (write \`${name}: index\` or \`${name}: {indices: N, domain: ...}\`)`, location);
+    const decl = ctx.map(
+      v,
+      `the declaration of '${name}' (write \`${name}: index\` or \`${name}: {indices: N, domain: ...}\`)`,
+      location,
+    );
     if (!decl) continue;
     const entries = ctx.entries(decl, location);
     ctx.onlyKeys(entries, DECLARATION_KEYS, `the declaration of '${name}'`, location);
@@ -56,7 +64,13 @@ export function readSymbols(ctx: LoadContext, node: Node | null, functions: Read
     const independent = get('independent_of');
     if (indicesEntry) {
       const arity = readArity(ctx, indicesEntry.value, location);
-      if (independent) ctx.error('schema', independent.keyNode, `independent_of applies to scalars, and '${name}' is an array; remove independent_of or indices`, location);
+      if (independent)
+        ctx.error(
+          'schema',
+          independent.keyNode,
+          `independent_of applies to scalars, and '${name}' is an array; remove independent_of or indices`,
+          location,
+        );
       if (arity !== undefined) symbols.set(name, { kind: 'array', name, arity, domain });
       continue;
     }
@@ -64,9 +78,20 @@ export function readSymbols(ctx: LoadContext, node: Node | null, functions: Read
     const opaqueValue = opaqueEntry ? ctx.resolve(opaqueEntry.value) : undefined;
     const opaque = !(isScalar(opaqueValue) && opaqueValue.value === false);
     if (opaqueEntry && !(isScalar(opaqueValue) && typeof opaqueValue.value === 'boolean')) {
-      ctx.error('schema', opaqueEntry.value ?? opaqueEntry.keyNode, `opaque must be true or false (false: '${name}' is an independent variable of its domain)`, location);
+      ctx.error(
+        'schema',
+        opaqueEntry.value ?? opaqueEntry.keyNode,
+        `opaque must be true or false (false: '${name}' is an independent variable of its domain)`,
+        location,
+      );
     }
-    if (!opaque && independent) ctx.error('schema', independent.keyNode, `'${name}' is declared opaque: false, an independent variable, so independent_of does not apply; remove one of them`, location);
+    if (!opaque && independent)
+      ctx.error(
+        'schema',
+        independent.keyNode,
+        `'${name}' is declared opaque: false, an independent variable, so independent_of does not apply; remove one of them`,
+        location,
+      );
     symbols.set(name, { kind: 'scalar', name, domain, opaque, independentOf: [] });
     if (independent && opaque) pending.push({ name, domain, list: independent.value, location });
   }
@@ -91,21 +116,43 @@ function readArity(ctx: LoadContext, node: Node | null, location: string): numbe
   const n = ctx.resolve(node);
   const v = isScalar(n) ? n.value : undefined;
   if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_ARRAY_INDICES) return v;
-  ctx.error('schema', n ?? node, `indices must be a whole number from 1 to ${MAX_ARRAY_INDICES} (limit MAX_ARRAY_INDICES); ${describe(n)} was given`, location);
+  ctx.error(
+    'schema',
+    n ?? node,
+    `indices must be a whole number from 1 to ${MAX_ARRAY_INDICES} (limit MAX_ARRAY_INDICES); ${describe(n)} was given`,
+    location,
+  );
   return undefined;
 }
 
 /** a list of variables (scalar names or array elements), each written as an expression */
-function readVariables(ctx: LoadContext, node: Node | null, env: Parameters<LoadContext['expression']>[1], location: string): Variable[] {
+function readVariables(
+  ctx: LoadContext,
+  node: Node | null,
+  env: Parameters<LoadContext['expression']>[1],
+  location: string,
+): Variable[] {
   const list = ctx.seq(node, 'independent_of', location);
   if (!list) return [];
   const out: Variable[] = [];
   for (const item of list.items as Node[]) {
     const r = ctx.expression(item, env, 'an entry of independent_of', location);
     if (!r) continue;
-    if (r.expr.kind === 'sym' && env.functions.has(r.expr.name)) ctx.error('schema', ctx.resolve(item), `independent_of lists variables, and '${r.expr.name}' is defined under define; list the variables it is built from instead`, location);
+    if (r.expr.kind === 'sym' && env.functions.has(r.expr.name))
+      ctx.error(
+        'schema',
+        ctx.resolve(item),
+        `independent_of lists variables, and '${r.expr.name}' is defined under define; list the variables it is built from instead`,
+        location,
+      );
     else if (r.expr.kind === 'sym' || r.expr.kind === 'elem') out.push(r.expr);
-    else ctx.error('schema', ctx.resolve(item), `independent_of lists variables, a scalar name or an array element such as "w[i,j]"; '${r.source}' is neither`, location);
+    else
+      ctx.error(
+        'schema',
+        ctx.resolve(item),
+        `independent_of lists variables, a scalar name or an array element such as "w[i,j]"; '${r.source}' is neither`,
+        location,
+      );
   }
   return out;
 }

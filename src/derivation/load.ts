@@ -31,14 +31,26 @@ export const CLAIM_KEYS = ['lhs', 'rhs'] as const;
 export function loadDerivation(file: string, text: string): LoadResult {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_FILE_BYTES) {
-    return failure([{ code: 'limit', place: { file, line: 1, column: 1 }, message: `the file has ${bytes} bytes, more than ${MAX_FILE_BYTES} (limit MAX_FILE_BYTES); split the derivation into several files` }]);
+    return failure([
+      {
+        code: 'limit',
+        place: { file, line: 1, column: 1 },
+        message: `the file has ${bytes} bytes, more than ${MAX_FILE_BYTES} (limit MAX_FILE_BYTES); split the derivation into several files`,
+      },
+    ]);
   }
   const table = new LineTable(text);
   const deep = yamlNestingExcess(text);
   if (deep) {
     const at = { file, ...table.at(deep.offset) };
     const what = deep.how === 'flow' ? 'brackets [ or { nest' : 'indentation nests';
-    return failure([{ code: 'limit', place: at, message: `the file's ${what} deeper than ${MAX_YAML_NESTING} levels (limit MAX_YAML_NESTING); a derivation needs only a few levels` }]);
+    return failure([
+      {
+        code: 'limit',
+        place: at,
+        message: `the file's ${what} deeper than ${MAX_YAML_NESTING} levels (limit MAX_YAML_NESTING); a derivation needs only a few levels`,
+      },
+    ]);
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
@@ -50,9 +62,21 @@ export function loadDerivation(file: string, text: string): LoadResult {
   } catch (err) {
     const place = { file, line: 1, column: 1 };
     if (err instanceof Error && /alias/i.test(err.message)) {
-      return failure([{ code: 'limit', place, message: `the file's YAML aliases expand to too much (limit MAX_ALIASES = ${MAX_ALIASES}); write the repeated parts out or use fewer aliases` }]);
+      return failure([
+        {
+          code: 'limit',
+          place,
+          message: `the file's YAML aliases expand to too much (limit MAX_ALIASES = ${MAX_ALIASES}); write the repeated parts out or use fewer aliases`,
+        },
+      ]);
     }
-    return failure([{ code: 'yaml-syntax', place, message: `the YAML cannot be read: ${err instanceof Error ? err.message : String(err)}; fix the file` }]);
+    return failure([
+      {
+        code: 'yaml-syntax',
+        place,
+        message: `the YAML cannot be read: ${err instanceof Error ? err.message : String(err)}; fix the file`,
+      },
+    ]);
   }
   const ctx = new LoadContext(file, text, table, doc);
   return readDerivation(ctx, doc.contents as Node | null);
@@ -69,21 +93,38 @@ function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
   const present = (k: 'symbols' | 'define') => has(k) && !isNothing(ctx.resolve(get(k)));
 
   const title = has('title') ? ctx.string(get('title'), 'title', 'title') : undefined;
-  if (title !== undefined && title.trim() === '') ctx.error('schema', get('title'), 'the title is empty; write one line that says what the derivation shows', 'title');
-  if (!has('title')) ctx.error('schema', root, 'the file has no title; add `title: ...`, one line shown in reports', 'title');
+  if (title !== undefined && title.trim() === '')
+    ctx.error(
+      'schema',
+      get('title'),
+      'the title is empty; write one line that says what the derivation shows',
+      'title',
+    );
+  if (!has('title'))
+    ctx.error('schema', root, 'the file has no title; add `title: ...`, one line shown in reports', 'title');
   const source = has('source') ? ctx.string(get('source'), 'source', 'source') : undefined;
-  if (!has('steps')) ctx.error('schema', root, 'the file has no steps; add `steps:` with at least one `- expr: ...`', 'steps');
+  if (!has('steps'))
+    ctx.error('schema', root, 'the file has no steps; add `steps:` with at least one `- expr: ...`', 'steps');
 
   const tooMany = countSteps(ctx, get('steps'), get('cases'));
   if (tooMany !== undefined) {
-    ctx.error('limit', root, `the file has ${tooMany} steps, more than ${MAX_STEPS} (limit MAX_STEPS); split the derivation into several files`, 'steps');
+    ctx.error(
+      'limit',
+      root,
+      `the file has ${tooMany} steps, more than ${MAX_STEPS} (limit MAX_STEPS); split the derivation into several files`,
+      'steps',
+    );
     return failure(ctx.errors);
   }
 
   // define's heads first: symbols' independent_of and every expression must know which names are defined
-  const heads = present('define') ? readDefineHeads(ctx, get('define'), symbolNames(ctx, get('symbols')), 'define') : [];
+  const heads = present('define')
+    ? readDefineHeads(ctx, get('define'), symbolNames(ctx, get('symbols')), 'define')
+    : [];
   const functions = functionsWith(new Map(), heads);
-  const { symbols, places } = present('symbols') ? readSymbols(ctx, get('symbols'), functions) : { symbols: new Map(), places: new Map() };
+  const { symbols, places } = present('symbols')
+    ? readSymbols(ctx, get('symbols'), functions)
+    : { symbols: new Map(), places: new Map() };
   const definitions = readDefineBodies(ctx, heads, symbols, functions);
   const env: ParseEnv = { symbols, functions };
   const claim = has('claim') ? readClaim(ctx, get('claim'), env) : undefined;
@@ -153,7 +194,10 @@ function countSteps(ctx: LoadContext, steps: Node | null, cases: Node | null): n
   if (isSeq(list)) {
     for (const c of list.items) {
       const m = ctx.resolve(c as Node | null);
-      if (isMap(m)) total += length((m.items.find((p) => isScalar(p.key) && p.key.value === 'steps')?.value ?? null) as Node | null);
+      if (isMap(m))
+        total += length(
+          (m.items.find((p) => isScalar(p.key) && p.key.value === 'steps')?.value ?? null) as Node | null,
+        );
     }
   }
   return total > MAX_STEPS ? total : undefined;
@@ -167,10 +211,18 @@ function yamlError(file: string, text: string, table: LineTable, e: YAMLError): 
   if (e.code === 'DUPLICATE_KEY') {
     const line = text.split('\n', place.line)[place.line - 1] ?? '';
     const key = /^\s*("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(line.slice(place.column - 1))?.[1];
-    return { code: 'yaml-syntax', place, message: `the key ${key ? `${key} ` : ''}appears twice in the same map; keep one` };
+    return {
+      code: 'yaml-syntax',
+      place,
+      message: `the key ${key ? `${key} ` : ''}appears twice in the same map; keep one`,
+    };
   }
   const what = first.charAt(0).toLowerCase() + first.slice(1);
-  return { code: 'yaml-syntax', place, message: `the YAML cannot be read: ${what}; fix the syntax here (an expression that contains ': ' or ' #', or starts with [ { * & or !, needs quotes)` };
+  return {
+    code: 'yaml-syntax',
+    place,
+    message: `the YAML cannot be read: ${what}; fix the syntax here (an expression that contains ': ' or ' #', or starts with [ { * & or !, needs quotes)`,
+  };
 }
 
 const failure = (errors: readonly InputError[]): LoadResult => ({ ok: false, errors });

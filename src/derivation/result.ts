@@ -34,7 +34,12 @@ export interface StepResult {
   /** rule ids the core used (normal-form rewrites, derivative rules) */
   readonly rules?: readonly string[];
   /** numeric evidence: agreeing points, skipped points, seed */
-  readonly evidence?: { readonly points: number; readonly skipped: number; readonly seed: number; readonly instances?: string };
+  readonly evidence?: {
+    readonly points: number;
+    readonly skipped: number;
+    readonly seed: number;
+    readonly instances?: string;
+  };
   /** an input problem's stable code, with status `error` */
   readonly code?: string;
   /** things worth a look that do not change the verdict, e.g. a `by` that names a rule the step does not use */

@@ -30,7 +30,12 @@ export async function verifyFile(path: string, options: VerifyOptions): Promise<
     text = await readFile(path, 'utf8');
   } catch (err) {
     const message = `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; check the path`;
-    return errorResult(path, '', [{ location: 'file', line: 1, column: 1, status: 'error', code: 'cannot-read', message }], options.seed);
+    return errorResult(
+      path,
+      '',
+      [{ location: 'file', line: 1, column: 1, status: 'error', code: 'cannot-read', message }],
+      options.seed,
+    );
   }
   return verifyText(path, text, options);
 }
@@ -40,7 +45,11 @@ export function verifyText(path: string, text: string, options: VerifyOptions): 
   const loaded = loadDerivation(path, text);
   if (!loaded.ok) {
     const steps: StepResult[] = loaded.errors.map((e) => ({
-      location: e.location ?? 'file', line: e.place.line, column: e.place.column, status: 'error', code: e.code,
+      location: e.location ?? 'file',
+      line: e.place.line,
+      column: e.place.column,
+      status: 'error',
+      code: e.code,
       message: e.message,
     }));
     return errorResult(path, '', steps, options.seed);

@@ -22,13 +22,39 @@ interface NamedRule {
 
 /** the rules `by` may name, with the rule ids that count as using them */
 export const NAMED_RULES: readonly NamedRule[] = [
- // the power rule applied to (inner)^c multiplies by the inner derivative: people call that the chain rule too
-  { name: 'chain rule', pattern: /\bchain rule\b/i, ids: ['d.chain', 'd.power', 'd.general-power', 'd.exp-power', 'd.log', 'd.exp', 'd.sqrt', 'd.sin', 'd.cos', 'd.tan', 'd.sinh', 'd.cosh', 'd.tanh', 'd.asin', 'd.acos', 'd.atan', 'd.sigma'] },
+  // the power rule applied to (inner)^c multiplies by the inner derivative: people call that the chain rule too
+  {
+    name: 'chain rule',
+    pattern: /\bchain rule\b/i,
+    ids: [
+      'd.chain',
+      'd.power',
+      'd.general-power',
+      'd.exp-power',
+      'd.log',
+      'd.exp',
+      'd.sqrt',
+      'd.sin',
+      'd.cos',
+      'd.tan',
+      'd.sinh',
+      'd.cosh',
+      'd.tanh',
+      'd.asin',
+      'd.acos',
+      'd.atan',
+      'd.sigma',
+    ],
+  },
   { name: 'product rule', pattern: /\bproduct rule\b/i, ids: ['d.product'] },
   { name: 'quotient rule', pattern: /\bquotient rule\b/i, ids: ['d.product', 'd.power'] },
   { name: 'power rule', pattern: /\bpower rule\b/i, ids: ['d.power', 'd.general-power'] },
   { name: 'sum rule', pattern: /\b(sum rule|linearity)\b/i, ids: ['d.sum-rule', 'd.sum-index'] },
-  { name: 'log of a product', pattern: /\blog(arithm)? of (a|the) product\b/i, ids: ['nf.log-product', 'nf.binary-log'] },
+  {
+    name: 'log of a product',
+    pattern: /\blog(arithm)? of (a|the) product\b/i,
+    ids: ['nf.log-product', 'nf.binary-log'],
+  },
   // "the two sigmoids cancel" (a common factor), not "the t y terms cancel" (terms adding to 0)
   { name: 'cancellation', pattern: /(?<!terms\s)\bcancel/i, ids: ['nf.cancel'] },
   { name: 'Kronecker delta', pattern: /\b(kronecker|delta)\b/i, ids: ['d.indexed', 'nf.delta', 'nf.delta-collapse'] },
@@ -55,12 +81,24 @@ function derivativeRules(prev: Expr, next: Expr, scope: Scope): Set<string> {
   return out;
 }
 
-const CHAIN_IDS: ReadonlySet<string> = new Set(['d.chain', 'd.power', 'd.general-power', 'd.exp-power', ...[...DERIVATIVE_BY_FN.values()].map((r) => r.id)]);
+const CHAIN_IDS: ReadonlySet<string> = new Set([
+  'd.chain',
+  'd.power',
+  'd.general-power',
+  'd.exp-power',
+  ...[...DERIVATIVE_BY_FN.values()].map((r) => r.id),
+]);
 
 /** true when e applies a function (or a power) to something that depends on v and is not v itself */
 function hasInnerFunction(e: Expr, v: Variable, scope: Scope): boolean {
   const inner = e.kind === 'call' ? e.args[0] : e.kind === 'pow' ? e.base : undefined;
-  if (inner && inner.key !== v.key && mayDepend(inner, v, scope.symbols) && !(e.kind === 'call' && scope.definitions.has(e.fn))) return true;
+  if (
+    inner &&
+    inner.key !== v.key &&
+    mayDepend(inner, v, scope.symbols) &&
+    !(e.kind === 'call' && scope.definitions.has(e.fn))
+  )
+    return true;
   return children(e).some((c) => hasInnerFunction(c, v, scope));
 }
 
@@ -72,10 +110,20 @@ function underDerivative(prev: Expr, next: Expr, scope: Scope): string[] {
 }
 
 /** a warning when `by` names a known rule that the step from prev to next does not use; `coreRules` are the ids the core used */
-export function checkBy(by: string, prev: Expr, next: Expr, scope: Scope, coreRules: readonly string[]): string | undefined {
+export function checkBy(
+  by: string,
+  prev: Expr,
+  next: Expr,
+  scope: Scope,
+  coreRules: readonly string[],
+): string | undefined {
   const named = NAMED_RULES.filter((r) => r.pattern.test(by));
   if (named.length === 0) return undefined;
-  const used = new Set([...coreRules.filter((r) => r.startsWith('nf.')), ...derivativeRules(prev, next, scope), ...underDerivative(prev, next, scope)]);
+  const used = new Set([
+    ...coreRules.filter((r) => r.startsWith('nf.')),
+    ...derivativeRules(prev, next, scope),
+    ...underDerivative(prev, next, scope),
+  ]);
   const missing = named.filter((r) => !r.ids.some((id) => used.has(id)));
   if (missing.length === 0) return undefined;
   const names = missing.map((r) => r.name).join(' and ');

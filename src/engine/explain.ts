@@ -38,10 +38,17 @@ export interface Explanation {
 export const MAX_EXPLAIN_STEPS = 200;
 
 const NAMES: Record<string, string> = {
-  'd.const': 'constant rule', 'd.var': 'a variable by itself', 'd.indexed': 'Kronecker delta: only the term with the same indices depends on the variable',
-  'd.independent': 'declared independence', 'd.opaque': 'opaque quantity', 'd.sum-rule': 'sum rule',
-  'd.product': 'product rule', 'd.power': 'power rule', 'd.exp-power': 'exponential rule',
-  'd.general-power': 'general power rule', 'd.sum-index': 'differentiate under the sum',
+  'd.const': 'constant rule',
+  'd.var': 'a variable by itself',
+  'd.indexed': 'Kronecker delta: only the term with the same indices depends on the variable',
+  'd.independent': 'declared independence',
+  'd.opaque': 'opaque quantity',
+  'd.sum-rule': 'sum rule',
+  'd.product': 'product rule',
+  'd.power': 'power rule',
+  'd.exp-power': 'exponential rule',
+  'd.general-power': 'general power rule',
+  'd.sum-index': 'differentiate under the sum',
 };
 
 function describeRule(id: string): { name: string; statement: string } {
@@ -93,11 +100,16 @@ function differentiateHead(f: Expr, v: Variable, scope: Scope): { rule: string; 
     const def = scope.definitions.get(f.fn)!;
     return { rule: 'definition', result: d(substitute(def.body, new Map(def.params.map((p, k) => [p, f.args[k]!])))) };
   }
-  if (f.kind === 'sym' && scope.definitions.has(f.name)) return { rule: 'definition', result: d(scope.definitions.get(f.name)!.body) };
+  if (f.kind === 'sym' && scope.definitions.has(f.name))
+    return { rule: 'definition', result: d(scope.definitions.get(f.name)!.body) };
   if (!mayDepend(f, v, symbols)) {
     const opaque = opaqueNames(f, scope);
     if (opaque.length === 0) return { rule: 'd.const', result: num(0) };
-    return { rule: 'd.independent', result: num(0), condition: `${opaque.join(', ')} ${opaque.length > 1 ? 'are' : 'is'} declared independent of ${toAscii(v)}` };
+    return {
+      rule: 'd.independent',
+      result: num(0),
+      condition: `${opaque.join(', ')} ${opaque.length > 1 ? 'are' : 'is'} declared independent of ${toAscii(v)}`,
+    };
   }
   return derivativeRule(f, v, scope.symbols, d);
 }
@@ -109,7 +121,13 @@ export function explainDerivative(e: Expr, v: Variable, scope: Scope): Explanati
   let current: Expr = start;
   const record = (rule: string, expr: Expr, condition?: string) => {
     const { name, statement } = describeRule(rule);
-    steps.push({ rule, name: rule === 'definition' ? 'unfold a definition' : name, statement, expr, ...(condition ? { condition } : {}) });
+    steps.push({
+      rule,
+      name: rule === 'definition' ? 'unfold a definition' : name,
+      statement,
+      expr,
+      ...(condition ? { condition } : {}),
+    });
   };
   const unfolded = unfold(start, scope.definitions);
   if (unfolded.key !== start.key) {
@@ -132,7 +150,12 @@ export function explainDerivative(e: Expr, v: Variable, scope: Scope): Explanati
   }
   const decision = decideEqual(start, current, scope);
   return {
-    start, steps, result: current, confirmed: decision.proved,
-    confirmation: decision.proved ? 'the core proves the result equals the derivative' : `the core could not confirm the result: ${decision.reason}`,
+    start,
+    steps,
+    result: current,
+    confirmed: decision.proved,
+    confirmation: decision.proved
+      ? 'the core proves the result equals the derivative'
+      : `the core could not confirm the result: ${decision.reason}`,
   };
 }

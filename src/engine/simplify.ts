@@ -76,7 +76,9 @@ function rewriteHere(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rewrite
 /** sum(k, delta(k, t) f) = f with k := t; sum(k, c f) = c sum(k, f) for c free of k */
 function sumRewrite(k: string, body: Expr): Rewrite | undefined {
   const factors = body.kind === 'mul' ? body.factors : [body];
-  const d = factors.findIndex((f) => f.kind === 'delta' && ((f.a.kind === 'sym' && f.a.name === k) !== (f.b.kind === 'sym' && f.b.name === k)));
+  const d = factors.findIndex(
+    (f) => f.kind === 'delta' && (f.a.kind === 'sym' && f.a.name === k) !== (f.b.kind === 'sym' && f.b.name === k),
+  );
   if (d >= 0) {
     const dl = factors[d] as Extract<Expr, { kind: 'delta' }>;
     const other = dl.a.kind === 'sym' && dl.a.name === k ? dl.b : dl.a;
@@ -100,7 +102,13 @@ function mentionsName(e: Expr, k: string): boolean {
 function cancel(factors: readonly Expr[], symbols: ReadonlyMap<string, SymbolDecl>): Rewrite | undefined {
   for (let a = 0; a < factors.length; a++) {
     const f = factors[a]!;
-    const inverse = (g: Expr) => g.kind === 'pow' && g.exp.kind === 'num' && rsign(g.exp.value) < 0 && isOne({ n: -g.exp.value.n, d: g.exp.value.d }) ? g.base : undefined;
+    const inverse = (g: Expr) =>
+      g.kind === 'pow' &&
+      g.exp.kind === 'num' &&
+      rsign(g.exp.value) < 0 &&
+      isOne({ n: -g.exp.value.n, d: g.exp.value.d })
+        ? g.base
+        : undefined;
     const fInv = inverse(f);
     for (let b = 0; b < factors.length; b++) {
       if (a === b) continue;
@@ -109,7 +117,11 @@ function cancel(factors: readonly Expr[], symbols: ReadonlyMap<string, SymbolDec
       if (!base) continue;
       if (!excludesZero(rangeOf(base, symbols))) continue;
       const rest = factors.filter((_, n) => n !== a && n !== b);
-      return { rule: 'nf.cancel', result: tidy(mul(rest)), condition: `${describe(base)} is never 0 on the declared domains` };
+      return {
+        rule: 'nf.cancel',
+        result: tidy(mul(rest)),
+        condition: `${describe(base)} is never 0 on the declared domains`,
+      };
     }
   }
   return undefined;

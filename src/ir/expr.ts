@@ -17,24 +17,65 @@ export type Variable = Sym | Elem;
 interface Node {
   readonly key: string;
 }
-export interface Num extends Node { readonly kind: 'num'; readonly value: Rational }
-export interface Sym extends Node { readonly kind: 'sym'; readonly name: string }
-export interface Const extends Node { readonly kind: 'const'; readonly name: 'pi' | 'e' }
+export interface Num extends Node {
+  readonly kind: 'num';
+  readonly value: Rational;
+}
+export interface Sym extends Node {
+  readonly kind: 'sym';
+  readonly name: string;
+}
+export interface Const extends Node {
+  readonly kind: 'const';
+  readonly name: 'pi' | 'e';
+}
 /** an element of a declared array, `w[i, k]` */
-export interface Elem extends Node { readonly kind: 'elem'; readonly name: string; readonly indices: readonly IndexTerm[] }
-export interface Add extends Node { readonly kind: 'add'; readonly terms: readonly Expr[] }
-export interface Mul extends Node { readonly kind: 'mul'; readonly factors: readonly Expr[] }
-export interface Pow extends Node { readonly kind: 'pow'; readonly base: Expr; readonly exp: Expr }
+export interface Elem extends Node {
+  readonly kind: 'elem';
+  readonly name: string;
+  readonly indices: readonly IndexTerm[];
+}
+export interface Add extends Node {
+  readonly kind: 'add';
+  readonly terms: readonly Expr[];
+}
+export interface Mul extends Node {
+  readonly kind: 'mul';
+  readonly factors: readonly Expr[];
+}
+export interface Pow extends Node {
+  readonly kind: 'pow';
+  readonly base: Expr;
+  readonly exp: Expr;
+}
 /** a function application: a built-in (see operators.ts) or a user definition */
-export interface Call extends Node { readonly kind: 'call'; readonly fn: string; readonly args: readonly Expr[] }
+export interface Call extends Node {
+  readonly kind: 'call';
+  readonly fn: string;
+  readonly args: readonly Expr[];
+}
 /** `sum(k, body)`: body summed over the index k across all units 1..n */
-export interface Sum extends Node { readonly kind: 'sum'; readonly index: string; readonly body: Expr }
+export interface Sum extends Node {
+  readonly kind: 'sum';
+  readonly index: string;
+  readonly body: Expr;
+}
 /** Kronecker delta of two index terms */
-export interface Delta extends Node { readonly kind: 'delta'; readonly a: IndexTerm; readonly b: IndexTerm }
+export interface Delta extends Node {
+  readonly kind: 'delta';
+  readonly a: IndexTerm;
+  readonly b: IndexTerm;
+}
 /** `diff(body, v)`: the derivative of body with respect to v */
-export interface Diff extends Node { readonly kind: 'diff'; readonly body: Expr; readonly wrt: Variable }
+export interface Diff extends Node {
+  readonly kind: 'diff';
+  readonly body: Expr;
+  readonly wrt: Variable;
+}
 /** n, the number of units an index ranges over (what `sum(k, 1)` is) */
-export interface Units extends Node { readonly kind: 'units' }
+export interface Units extends Node {
+  readonly kind: 'units';
+}
 
 const freeze = <T extends Node>(node: T): T => Object.freeze(node);
 
@@ -49,7 +90,12 @@ export function constant(name: 'pi' | 'e'): Const {
   return freeze({ kind: 'const', name, key: `#${name}` });
 }
 export function elem(name: string, indices: readonly IndexTerm[]): Elem {
-  return freeze({ kind: 'elem', name, indices: Object.freeze([...indices]), key: `${name}[${indices.map((i) => i.key).join(',')}]` });
+  return freeze({
+    kind: 'elem',
+    name,
+    indices: Object.freeze([...indices]),
+    key: `${name}[${indices.map((i) => i.key).join(',')}]`,
+  });
 }
 export function add(terms: readonly Expr[]): Expr {
   if (terms.length === 1) return terms[0]!;
@@ -59,13 +105,22 @@ export function add(terms: readonly Expr[]): Expr {
 export function mul(factors: readonly Expr[]): Expr {
   if (factors.length === 1) return factors[0]!;
   if (factors.length === 0) return num(1);
-  return freeze({ kind: 'mul', factors: Object.freeze([...factors]), key: `(* ${factors.map((t) => t.key).join(' ')})` });
+  return freeze({
+    kind: 'mul',
+    factors: Object.freeze([...factors]),
+    key: `(* ${factors.map((t) => t.key).join(' ')})`,
+  });
 }
 export function pow(base: Expr, exp: Expr): Pow {
   return freeze({ kind: 'pow', base, exp, key: `(^ ${base.key} ${exp.key})` });
 }
 export function call(fn: string, args: readonly Expr[]): Call {
-  return freeze({ kind: 'call', fn, args: Object.freeze([...args]), key: `(${fn} ${args.map((a) => a.key).join(' ')})` });
+  return freeze({
+    kind: 'call',
+    fn,
+    args: Object.freeze([...args]),
+    key: `(${fn} ${args.map((a) => a.key).join(' ')})`,
+  });
 }
 export function sum(index: string, body: Expr): Sum {
   return freeze({ kind: 'sum', index, body, key: `(sum ${index} ${body.key})` });
@@ -91,30 +146,54 @@ export const div = (a: Expr, b: Expr): Expr => mul([a, pow(b, num(-1))]);
 /** the direct children of a node (index terms included) */
 export function children(e: Expr): readonly Expr[] {
   switch (e.kind) {
-    case 'num': case 'sym': case 'const': case 'units': return [];
-    case 'elem': return e.indices;
-    case 'add': return e.terms;
-    case 'mul': return e.factors;
-    case 'pow': return [e.base, e.exp];
-    case 'call': return e.args;
-    case 'sum': return [e.body];
-    case 'delta': return [e.a, e.b];
-    case 'diff': return [e.body, e.wrt];
+    case 'num':
+    case 'sym':
+    case 'const':
+    case 'units':
+      return [];
+    case 'elem':
+      return e.indices;
+    case 'add':
+      return e.terms;
+    case 'mul':
+      return e.factors;
+    case 'pow':
+      return [e.base, e.exp];
+    case 'call':
+      return e.args;
+    case 'sum':
+      return [e.body];
+    case 'delta':
+      return [e.a, e.b];
+    case 'diff':
+      return [e.body, e.wrt];
   }
 }
 
 /** the same node kind with new children, in the order `children` gives them */
 export function withChildren(e: Expr, cs: readonly Expr[]): Expr {
   switch (e.kind) {
-    case 'num': case 'sym': case 'const': case 'units': return e;
-    case 'elem': return elem(e.name, cs as IndexTerm[]);
-    case 'add': return add(cs);
-    case 'mul': return mul(cs);
-    case 'pow': return pow(cs[0]!, cs[1]!);
-    case 'call': return call(e.fn, cs);
-    case 'sum': return sum(e.index, cs[0]!);
-    case 'delta': return delta(cs[0] as IndexTerm, cs[1] as IndexTerm);
-    case 'diff': return diff(cs[0]!, cs[1] as Variable);
+    case 'num':
+    case 'sym':
+    case 'const':
+    case 'units':
+      return e;
+    case 'elem':
+      return elem(e.name, cs as IndexTerm[]);
+    case 'add':
+      return add(cs);
+    case 'mul':
+      return mul(cs);
+    case 'pow':
+      return pow(cs[0]!, cs[1]!);
+    case 'call':
+      return call(e.fn, cs);
+    case 'sum':
+      return sum(e.index, cs[0]!);
+    case 'delta':
+      return delta(cs[0] as IndexTerm, cs[1] as IndexTerm);
+    case 'diff':
+      return diff(cs[0]!, cs[1] as Variable);
   }
 }
 
@@ -126,7 +205,11 @@ export function size(e: Expr): number {
 }
 
 /** the names of index variables free in e (not bound by an enclosing sum) */
-export function freeIndices(e: Expr, out: Set<string> = new Set(), bound: ReadonlySet<string> = new Set()): Set<string> {
+export function freeIndices(
+  e: Expr,
+  out: Set<string> = new Set(),
+  bound: ReadonlySet<string> = new Set(),
+): Set<string> {
   switch (e.kind) {
     case 'elem':
       for (const i of e.indices) if (i.kind === 'sym' && !bound.has(i.name)) out.add(i.name);

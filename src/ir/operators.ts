@@ -30,10 +30,7 @@ const table: readonly BuiltinFunction[] = [
 export const BUILTINS: ReadonlyMap<string, BuiltinFunction> = new Map(table.map((f) => [f.name, f]));
 
 /** Names with a meaning of their own in the expression syntax; none may be declared or defined. */
-export const RESERVED_NAMES: ReadonlySet<string> = new Set([
-  ...BUILTINS.keys(),
-  'pi', 'e', 'sum', 'diff', 'delta',
-]);
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([...BUILTINS.keys(), 'pi', 'e', 'sum', 'diff', 'delta']);
 
 /** binding strength used by the printers: higher binds tighter */
 export const PRECEDENCE = { add: 1, mul: 2, neg: 2, pow: 4, atom: 5 } as const;

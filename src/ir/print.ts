@@ -45,15 +45,28 @@ function render(e: Expr, sp: Spelling): { text: string; prec: number } {
       const selfContained = text.startsWith('(') || (rsign(e.value) >= 0 && e.value.d === 1n);
       return { text, prec: selfContained ? PRECEDENCE.atom : PRECEDENCE.mul };
     }
-    case 'sym': return { text: sp.sym(e.name), prec: PRECEDENCE.atom };
-    case 'const': return { text: sp.constant(e.name), prec: PRECEDENCE.atom };
-    case 'units': return { text: sp.units, prec: PRECEDENCE.atom };
-    case 'elem': return { text: sp.elem(e.name, e.indices.map((i: IndexTerm) => render(i, sp).text)), prec: PRECEDENCE.atom };
+    case 'sym':
+      return { text: sp.sym(e.name), prec: PRECEDENCE.atom };
+    case 'const':
+      return { text: sp.constant(e.name), prec: PRECEDENCE.atom };
+    case 'units':
+      return { text: sp.units, prec: PRECEDENCE.atom };
+    case 'elem':
+      return {
+        text: sp.elem(
+          e.name,
+          e.indices.map((i: IndexTerm) => render(i, sp).text),
+        ),
+        prec: PRECEDENCE.atom,
+      };
     case 'add': {
       let text = '';
       e.terms.forEach((t, k) => {
         const negated = negatedTerm(t);
-        if (k === 0) text = negated ? '-' + wrap(render(negated, sp), PRECEDENCE.mul + 1) : wrap(render(t, sp), PRECEDENCE.add + 1);
+        if (k === 0)
+          text = negated
+            ? '-' + wrap(render(negated, sp), PRECEDENCE.mul + 1)
+            : wrap(render(t, sp), PRECEDENCE.add + 1);
         else if (negated) text += ' - ' + wrap(render(negated, sp), PRECEDENCE.mul);
         else text += ' + ' + wrap(render(t, sp), PRECEDENCE.add + 1);
       });
@@ -79,18 +92,37 @@ function render(e: Expr, sp: Spelling): { text: string; prec: number } {
     }
     case 'pow': {
       const base = wrap(render(e.base, sp), PRECEDENCE.pow + 1);
-      return { text: sp.pow(base, render(e.exp, sp).text.length && e.exp.kind === 'num' && rsign(e.exp.value) >= 0 && e.exp.value.d === 1n ? render(e.exp, sp).text : wrap(render(e.exp, sp), PRECEDENCE.atom)), prec: PRECEDENCE.pow };
+      return {
+        text: sp.pow(
+          base,
+          render(e.exp, sp).text.length && e.exp.kind === 'num' && rsign(e.exp.value) >= 0 && e.exp.value.d === 1n
+            ? render(e.exp, sp).text
+            : wrap(render(e.exp, sp), PRECEDENCE.atom),
+        ),
+        prec: PRECEDENCE.pow,
+      };
     }
-    case 'call': return { text: sp.call(e.fn, e.args.map((a) => render(a, sp).text)), prec: PRECEDENCE.atom };
-    case 'sum': return { text: sp.sum(e.index, render(e.body, sp).text), prec: PRECEDENCE.atom };
-    case 'delta': return { text: sp.delta(render(e.a, sp).text, render(e.b, sp).text), prec: PRECEDENCE.atom };
-    case 'diff': return { text: sp.diff(render(e.body, sp).text, render(e.wrt, sp).text), prec: PRECEDENCE.atom };
+    case 'call':
+      return {
+        text: sp.call(
+          e.fn,
+          e.args.map((a) => render(a, sp).text),
+        ),
+        prec: PRECEDENCE.atom,
+      };
+    case 'sum':
+      return { text: sp.sum(e.index, render(e.body, sp).text), prec: PRECEDENCE.atom };
+    case 'delta':
+      return { text: sp.delta(render(e.a, sp).text, render(e.b, sp).text), prec: PRECEDENCE.atom };
+    case 'diff':
+      return { text: sp.diff(render(e.body, sp).text, render(e.wrt, sp).text), prec: PRECEDENCE.atom };
   }
 }
 
 /** t without its leading minus sign, when t is a product with a negative coefficient */
 function negatedTerm(t: Expr): Expr | undefined {
-  if (t.kind === 'num' && rsign(t.value) < 0) return { ...t, value: rneg(t.value), key: rationalToString(rneg(t.value)) };
+  if (t.kind === 'num' && rsign(t.value) < 0)
+    return { ...t, value: rneg(t.value), key: rationalToString(rneg(t.value)) };
   if (t.kind !== 'mul') return undefined;
   const first = t.factors[0];
   if (!first || first.kind !== 'num' || rsign(first.value) >= 0) return undefined;

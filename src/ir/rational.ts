@@ -65,7 +65,7 @@ export function parseDecimal(text: string): Rational | undefined {
   const intPart = m[1] ?? '';
   const frac = m[2] ?? '';
   const exp = m[3] ? Number(m[3]) : 0;
-  let num = BigInt((intPart + frac) || '0');
+  let num = BigInt(intPart + frac || '0');
   let den = 10n ** BigInt(frac.length);
   if (exp >= 0) num *= 10n ** BigInt(exp);
   else den *= 10n ** BigInt(-exp);

@@ -2,7 +2,20 @@
  * Capture-avoiding substitution and unfolding of definitions: pure tree
  * operations on the IR, shared by the core and the numeric checker.
  */
-import { type Expr, type IndexTerm, call, children, elem, freeIndices, sum, sym, withChildren, delta, diff, type Variable } from './expr.js';
+import {
+  type Expr,
+  type IndexTerm,
+  call,
+  children,
+  elem,
+  freeIndices,
+  sum,
+  sym,
+  withChildren,
+  delta,
+  diff,
+  type Variable,
+} from './expr.js';
 import type { Definition } from './symbols.js';
 
 /** a name not in `taken`, derived from `base` */
@@ -30,22 +43,29 @@ export function allNames(e: Expr, out: Set<string> = new Set()): Set<string> {
 export function substitute(e: Expr, map: ReadonlyMap<string, Expr>): Expr {
   if (map.size === 0) return e;
   switch (e.kind) {
-    case 'sym': return map.get(e.name) ?? e;
+    case 'sym':
+      return map.get(e.name) ?? e;
     case 'elem': {
-      const idx = e.indices.map((i) => (i.kind === 'sym' ? asIndex(map.get(i.name)) ?? i : i));
+      const idx = e.indices.map((i) => (i.kind === 'sym' ? (asIndex(map.get(i.name)) ?? i) : i));
       return elem(e.name, idx);
     }
     case 'delta': {
-      const f = (i: IndexTerm): IndexTerm => (i.kind === 'sym' ? asIndex(map.get(i.name)) ?? i : i);
+      const f = (i: IndexTerm): IndexTerm => (i.kind === 'sym' ? (asIndex(map.get(i.name)) ?? i) : i);
       return delta(f(e.a), f(e.b));
     }
     case 'sum': {
       const inner = new Map(map);
       inner.delete(e.index);
       if (inner.size === 0) return e;
-      const captured = [...inner.values()].some((r) => freeIndices(r).has(e.index) || (r.kind === 'sym' && r.name === e.index));
+      const captured = [...inner.values()].some(
+        (r) => freeIndices(r).has(e.index) || (r.kind === 'sym' && r.name === e.index),
+      );
       if (!captured) return sum(e.index, substitute(e.body, inner));
-      const taken = new Set<string>([...allNames(e.body), ...[...inner.values()].flatMap((r) => [...allNames(r)]), ...inner.keys()]);
+      const taken = new Set<string>([
+        ...allNames(e.body),
+        ...[...inner.values()].flatMap((r) => [...allNames(r)]),
+        ...inner.keys(),
+      ]);
       const fresh = freshName(e.index, taken);
       const renamed = substitute(e.body, new Map([[e.index, sym(fresh)]]));
       return sum(fresh, substitute(renamed, inner));
@@ -81,7 +101,8 @@ export const MAX_UNFOLD_DEPTH = 64;
  */
 export function unfold(e: Expr, defs: ReadonlyMap<string, Definition>, depth = 0, stack: readonly string[] = []): Expr {
   if (defs.size === 0) return e;
-  if (depth > MAX_UNFOLD_DEPTH) throw new UnfoldError(`definitions nest deeper than ${MAX_UNFOLD_DEPTH} levels (${stack.join(' -> ')})`);
+  if (depth > MAX_UNFOLD_DEPTH)
+    throw new UnfoldError(`definitions nest deeper than ${MAX_UNFOLD_DEPTH} levels (${stack.join(' -> ')})`);
   if (e.kind === 'sym') {
     const d = defs.get(e.name);
     if (!d || d.params.length > 0) return e;
@@ -112,9 +133,16 @@ export function applyAssumptions(e: Expr, assumptions: readonly { variable: Vari
       const v = byKey.get(x.key);
       if (v) return v;
     }
-    if (x.kind === 'sum' && assumptions.some((a) => a.variable.kind === 'elem' && a.variable.indices.some((i) => i.kind === 'sym' && i.name === x.index))) {
+    if (
+      x.kind === 'sum' &&
+      assumptions.some(
+        (a) => a.variable.kind === 'elem' && a.variable.indices.some((i) => i.kind === 'sym' && i.name === x.index),
+      )
+    ) {
       // an assumption about s[k] says nothing about the bound k of this sum
-      const filtered = assumptions.filter((a) => !(a.variable.kind === 'elem' && a.variable.indices.some((i) => i.kind === 'sym' && i.name === x.index)));
+      const filtered = assumptions.filter(
+        (a) => !(a.variable.kind === 'elem' && a.variable.indices.some((i) => i.kind === 'sym' && i.name === x.index)),
+      );
       return sum(x.index, applyAssumptions(x.body, filtered));
     }
     const cs = children(x);

@@ -23,8 +23,10 @@ export interface ExpressionSite {
   readonly scopes: readonly Scope[];
 }
 
-const replaceStep = (steps: readonly LoadedStep[], k: number, e: Expr): LoadedStep[] => steps.map((s, m) => (m === k ? { ...s, expr: e } : s));
-const replaceDef = (defs: readonly LoadedDefinition[], k: number, e: Expr): LoadedDefinition[] => defs.map((x, m) => (m === k ? { ...x, body: e } : x));
+const replaceStep = (steps: readonly LoadedStep[], k: number, e: Expr): LoadedStep[] =>
+  steps.map((s, m) => (m === k ? { ...s, expr: e } : s));
+const replaceDef = (defs: readonly LoadedDefinition[], k: number, e: Expr): LoadedDefinition[] =>
+  defs.map((x, m) => (m === k ? { ...x, body: e } : x));
 
 /** the derivation with case c rebuilt by f */
 function withCase(d: LoadedDerivation, c: number, f: (x: LoadedCase) => LoadedCase): LoadedDerivation {
@@ -41,23 +43,61 @@ export function expressionSites(d: LoadedDerivation): ExpressionSite[] {
     const claim = d.claim;
     const first = d.steps[0]!;
     const last = d.steps[d.steps.length - 1]!;
-    out.push({ location: 'claim.lhs', kind: 'claim', expr: claim.lhs, rebuild: (e) => ({ ...d, claim: { ...claim, lhs: e } }), scopes: [scopeOf(d, undefined, first.when)] });
+    out.push({
+      location: 'claim.lhs',
+      kind: 'claim',
+      expr: claim.lhs,
+      rebuild: (e) => ({ ...d, claim: { ...claim, lhs: e } }),
+      scopes: [scopeOf(d, undefined, first.when)],
+    });
     // the right side is compared under each case, or under the main chain's last step
     const rhsScopes = caseCount > 0 ? caseIndices.map((c) => scopeOf(d, c)) : [scopeOf(d, undefined, last.when)];
-    out.push({ location: 'claim.rhs', kind: 'claim', expr: claim.rhs, rebuild: (e) => ({ ...d, claim: { ...claim, rhs: e } }), scopes: rhsScopes });
+    out.push({
+      location: 'claim.rhs',
+      kind: 'claim',
+      expr: claim.rhs,
+      rebuild: (e) => ({ ...d, claim: { ...claim, rhs: e } }),
+      scopes: rhsScopes,
+    });
   }
   d.definitions.forEach((x, k) => {
-    out.push({ location: `define.${x.name}`, kind: 'definition', expr: x.body, definition: x, rebuild: (e) => ({ ...d, definitions: replaceDef(d.definitions, k, e) }), scopes: [] });
+    out.push({
+      location: `define.${x.name}`,
+      kind: 'definition',
+      expr: x.body,
+      definition: x,
+      rebuild: (e) => ({ ...d, definitions: replaceDef(d.definitions, k, e) }),
+      scopes: [],
+    });
   });
   d.steps.forEach((s, k) => {
-    out.push({ location: s.location, kind: 'step', expr: s.expr, rebuild: (e) => ({ ...d, steps: replaceStep(d.steps, k, e) }), scopes: [scopeOf(d, undefined, s.when)] });
+    out.push({
+      location: s.location,
+      kind: 'step',
+      expr: s.expr,
+      rebuild: (e) => ({ ...d, steps: replaceStep(d.steps, k, e) }),
+      scopes: [scopeOf(d, undefined, s.when)],
+    });
   });
   d.cases?.list.forEach((c, ci) => {
     c.definitions.forEach((x, k) => {
-      out.push({ location: `${c.location}.define.${x.name}`, kind: 'definition', expr: x.body, definition: x, rebuild: (e) => withCase(d, ci, (y) => ({ ...y, definitions: replaceDef(y.definitions, k, e) })), scopes: [] });
+      out.push({
+        location: `${c.location}.define.${x.name}`,
+        kind: 'definition',
+        expr: x.body,
+        definition: x,
+        rebuild: (e) => withCase(d, ci, (y) => ({ ...y, definitions: replaceDef(y.definitions, k, e) })),
+        scopes: [],
+      });
     });
     c.steps.forEach((s, k) => {
-      out.push({ location: s.location, kind: 'step', expr: s.expr, rebuild: (e) => withCase(d, ci, (y) => ({ ...y, steps: replaceStep(y.steps, k, e) })), scopes: [scopeOf(d, ci, s.when)] });
+      out.push({
+        location: s.location,
+        kind: 'step',
+        expr: s.expr,
+        rebuild: (e) => withCase(d, ci, (y) => ({ ...y, steps: replaceStep(y.steps, k, e) })),
+        scopes: [scopeOf(d, ci, s.when)],
+      });
     });
   });
   return out;

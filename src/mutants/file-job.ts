@@ -19,7 +19,10 @@ export interface FileJobResult {
 export function mutateFile(path: string, name: string, cap: number): FileJobResult {
   const loaded = loadDerivation(name, readFileSync(path, 'utf8'));
   if (!loaded.ok) {
-    return { file: name, text: `${name}: cannot be loaded: ${loaded.errors.map((e) => `${e.place.line}:${e.place.column} ${e.message}`).join('; ')}` };
+    return {
+      file: name,
+      text: `${name}: cannot be loaded: ${loaded.errors.map((e) => `${e.place.line}:${e.place.column} ${e.message}`).join('; ')}`,
+    };
   }
   const r = mutateDerivation(loaded.derivation, { cap });
   return { file: name, text: fileReportText(r), counts: countOutcomes(r.outcomes) };

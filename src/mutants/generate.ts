@@ -27,7 +27,16 @@ export function generateMutants(d: LoadedDerivation): Mutant[] {
   for (const site of expressionSites(d)) {
     const ctx = { symbols: d.symbols, functions, roles: rolesFor(d.symbols, params, site.definition) };
     for (const edit of expressionEdits(site.expr, ctx)) {
-      out.push({ location: site.location, site: site.kind, operator: edit.operator, detail: edit.detail, original: site.expr, mutated: edit.mutated, scopes: site.scopes, derivation: site.rebuild(edit.mutated) });
+      out.push({
+        location: site.location,
+        site: site.kind,
+        operator: edit.operator,
+        detail: edit.detail,
+        original: site.expr,
+        mutated: edit.mutated,
+        scopes: site.scopes,
+        derivation: site.rebuild(edit.mutated),
+      });
     }
   }
   return [...out, ...structuralMutants(d)];

@@ -18,7 +18,10 @@ export function freeIndexNames(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>
     if (x.kind === 'sum') return walk(x.body, new Set([...bound, x.index]));
     if (x.kind === 'add') x.terms.forEach((t) => walk(t, bound));
     if (x.kind === 'mul') x.factors.forEach((t) => walk(t, bound));
-    if (x.kind === 'pow') { walk(x.base, bound); walk(x.exp, bound); }
+    if (x.kind === 'pow') {
+      walk(x.base, bound);
+      walk(x.exp, bound);
+    }
     if (x.kind === 'call') x.args.forEach((t) => walk(t, bound));
     if (x.kind === 'diff') walk(x.body, bound);
   };
@@ -28,5 +31,11 @@ export function freeIndexNames(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>
 
 /** e with the free index names a and b exchanged everywhere (capture-avoiding, through `substitute`) */
 export function swapIndexNames(e: Expr, a: string, b: string): Expr {
-  return substitute(e, new Map([[a, sym(b)], [b, sym(a)]]));
+  return substitute(
+    e,
+    new Map([
+      [a, sym(b)],
+      [b, sym(a)],
+    ]),
+  );
 }

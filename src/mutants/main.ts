@@ -24,28 +24,35 @@ export const MAX_WORKERS = 2;
 /** the shipped derivations: derivations/*.yaml beside dist/ */
 function shippedDerivations(): string[] {
   const dir = fileURLToPath(new URL('../../derivations/', import.meta.url));
-  return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /** runs the jobs on `threads` workers, each taking the next job when it is free */
 async function runAll(jobs: readonly FileJob[], threads: number): Promise<FileJobResult[]> {
   const queue = [...jobs];
   const results: FileJobResult[] = [];
-  const one = () => new Promise<void>((resolve, reject) => {
-    const w = new Worker(new URL('./worker.js', import.meta.url));
-    const next = () => {
-      const job = queue.shift();
-      if (!job) { void w.terminate().then(() => resolve()); return; }
-      w.postMessage(job);
-    };
-    w.on('message', (r: FileJobResult) => {
-      process.stderr.write(`done: ${r.file}\n`);
-      results.push(r);
+  const one = () =>
+    new Promise<void>((resolve, reject) => {
+      const w = new Worker(new URL('./worker.js', import.meta.url));
+      const next = () => {
+        const job = queue.shift();
+        if (!job) {
+          void w.terminate().then(() => resolve());
+          return;
+        }
+        w.postMessage(job);
+      };
+      w.on('message', (r: FileJobResult) => {
+        process.stderr.write(`done: ${r.file}\n`);
+        results.push(r);
+        next();
+      });
+      w.on('error', reject);
       next();
     });
-    w.on('error', reject);
-    next();
-  });
   await Promise.all(Array.from({ length: threads }, one));
   return results;
 }
@@ -55,7 +62,10 @@ function parseArgs(args: readonly string[]): { cap?: number; files: string[] } |
   let cap: number | undefined;
   const files: string[] = [];
   for (let k = 0; k < args.length; k++) {
-    if (args[k] !== '--cap') { files.push(args[k]!); continue; }
+    if (args[k] !== '--cap') {
+      files.push(args[k]!);
+      continue;
+    }
     cap = Number(args[++k]);
     if (!Number.isInteger(cap) || cap < 1) return undefined;
   }
@@ -73,7 +83,9 @@ async function main(args: readonly string[]): Promise<number> {
   const cap = parsed.cap ?? capPerFile(files.length);
   const start = performance.now();
   // largest first, so that the longest file does not start last
-  const jobs = files.map((path) => ({ path, name: relative(process.cwd(), path), cap })).sort((a, b) => statSync(b.path).size - statSync(a.path).size);
+  const jobs = files
+    .map((path) => ({ path, name: relative(process.cwd(), path), cap }))
+    .sort((a, b) => statSync(b.path).size - statSync(a.path).size);
   const results = await runAll(jobs, Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), jobs.length)));
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const r of results) console.log(r.text);

@@ -32,7 +32,10 @@ function compare(a: Expr, b: Expr, scope: Scope): NumericVerdict | { kind: 'inco
   try {
     return numericCompare(a, b, scope, { seed: ORACLE_SEED, samples: ORACLE_SAMPLES });
   } catch (err) {
-    return { kind: 'inconclusive', reason: `the numeric layer threw: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      kind: 'inconclusive',
+      reason: `the numeric layer threw: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
 }
 
@@ -69,11 +72,17 @@ function judgeDefinition(m: Mutant, original: LoadedDerivation): Meaning {
       if (changed === 2) bothSides.push(q);
     } catch (err) {
       // the edit made the definitions circular (p(u) = sigma(p(u))): the derivation no longer defines what it uses
-      if (err instanceof UnfoldError) return { kind: 'changed', why: `the edited definitions do not unfold: ${err.message}` };
+      if (err instanceof UnfoldError)
+        return { kind: 'changed', why: `the edited definitions do not unfold: ${err.message}` };
       throw err;
     }
   }
-  return combine([...oneSide, ...bothSides].map((q) => ({ what: `the equality at ${q.location}`, run: () => compare(q.lhs, q.rhs, q.scope) })));
+  return combine(
+    [...oneSide, ...bothSides].map((q) => ({
+      what: `the equality at ${q.location}`,
+      run: () => compare(q.lhs, q.rhs, q.scope),
+    })),
+  );
 }
 
 /** The oracle's judgement of one mutant of `original`. */
@@ -82,8 +91,10 @@ export function judgeMeaning(m: Mutant, original: LoadedDerivation): Meaning {
   if (m.site === 'definition') return judgeDefinition(m, original);
   const before = m.original!;
   const after = m.mutated!;
-  return combine(m.scopes.map((scope, k) => ({
-    what: `the edited ${m.location}${m.scopes.length > 1 ? ` (scope ${k + 1} of ${m.scopes.length})` : ''}`,
-    run: () => compare(before, after, scope),
-  })));
+  return combine(
+    m.scopes.map((scope, k) => ({
+      what: `the edited ${m.location}${m.scopes.length > 1 ? ` (scope ${k + 1} of ${m.scopes.length})` : ''}`,
+      run: () => compare(before, after, scope),
+    })),
+  );
 }

@@ -33,8 +33,15 @@ export interface OperatorContext {
 /** e -> -e; a written minus, (-1)*x, becomes x, so `a - b` turns into `a + b` */
 function flipSign(e: Expr, ctx: OperatorContext): Edit[] {
   return valueSites(e, ctx.roles).map(({ path, node }) => {
-    const flipped = node.kind === 'mul' && node.factors[0]?.kind === 'num' && node.factors[0].key === '-1' ? mul(node.factors.slice(1)) : neg(node);
-    return { operator: 'flip-sign', detail: `${toAscii(node)} -> ${toAscii(flipped)}`, mutated: replaceAt(e, path, flipped) };
+    const flipped =
+      node.kind === 'mul' && node.factors[0]?.kind === 'num' && node.factors[0].key === '-1'
+        ? mul(node.factors.slice(1))
+        : neg(node);
+    return {
+      operator: 'flip-sign',
+      detail: `${toAscii(node)} -> ${toAscii(flipped)}`,
+      mutated: replaceAt(e, path, flipped),
+    };
   });
 }
 
@@ -49,7 +56,11 @@ function swapElementIndices(e: Expr): Edit[] {
         const idx = [...node.indices];
         [idx[a], idx[b]] = [idx[b]!, idx[a]!];
         const swapped = elem(node.name, idx);
-        out.push({ operator: 'swap-element-indices', detail: `${toAscii(node)} -> ${toAscii(swapped)}`, mutated: replaceAt(e, path, swapped) });
+        out.push({
+          operator: 'swap-element-indices',
+          detail: `${toAscii(node)} -> ${toAscii(swapped)}`,
+          mutated: replaceAt(e, path, swapped),
+        });
       }
     }
   }
@@ -62,7 +73,11 @@ function swapFreeIndices(e: Expr, ctx: OperatorContext): Edit[] {
   const out: Edit[] = [];
   for (let a = 0; a < names.length; a++) {
     for (let b = a + 1; b < names.length; b++) {
-      out.push({ operator: 'swap-free-indices', detail: `${names[a]} <-> ${names[b]}`, mutated: swapIndexNames(e, names[a]!, names[b]!) });
+      out.push({
+        operator: 'swap-free-indices',
+        detail: `${names[a]} <-> ${names[b]}`,
+        mutated: swapIndexNames(e, names[a]!, names[b]!),
+      });
     }
   }
   return out;
@@ -75,7 +90,11 @@ function dropFactor(e: Expr, ctx: OperatorContext): Edit[] {
     if (node.kind !== 'mul') continue;
     node.factors.forEach((f, k) => {
       const rest = mul(node.factors.filter((_, m) => m !== k));
-      out.push({ operator: 'drop-factor', detail: `drop ${toAscii(f)} from ${toAscii(node)}`, mutated: replaceAt(e, path, rest) });
+      out.push({
+        operator: 'drop-factor',
+        detail: `drop ${toAscii(f)} from ${toAscii(node)}`,
+        mutated: replaceAt(e, path, rest),
+      });
     });
   }
   return out;
@@ -90,7 +109,11 @@ function changeConstant(e: Expr, ctx: OperatorContext): Edit[] {
     for (const v of [radd(c, rat(1)), rneg(c), rmul(c, rat(2))]) {
       const changed = num(v);
       if (changed.key === node.key) continue;
-      out.push({ operator: 'change-constant', detail: `${toAscii(node)} -> ${toAscii(changed)}`, mutated: replaceAt(e, path, changed) });
+      out.push({
+        operator: 'change-constant',
+        detail: `${toAscii(node)} -> ${toAscii(changed)}`,
+        mutated: replaceAt(e, path, changed),
+      });
     }
   }
   return out;
@@ -103,10 +126,14 @@ function replaceFunction(e: Expr, ctx: OperatorContext): Edit[] {
     if (node.kind !== 'call') continue;
     const userArity = ctx.functions.get(node.fn);
     const stand = BUILTINS.has(node.fn)
-      ? FUNCTION_STAND_INS.get(node.fn) ?? []
+      ? (FUNCTION_STAND_INS.get(node.fn) ?? [])
       : [...ctx.functions].filter(([name, arity]) => name !== node.fn && arity === userArity).map(([name]) => name);
     for (const fn of stand) {
-      out.push({ operator: 'replace-function', detail: `${node.fn} -> ${fn} in ${toAscii(node)}`, mutated: replaceAt(e, path, call(fn, node.args)) });
+      out.push({
+        operator: 'replace-function',
+        detail: `${node.fn} -> ${fn} in ${toAscii(node)}`,
+        mutated: replaceAt(e, path, call(fn, node.args)),
+      });
     }
   }
   return out;
@@ -118,7 +145,11 @@ function replaceByConstant(e: Expr, ctx: OperatorContext): Edit[] {
   for (const { path, node } of valueSites(e, ctx.roles)) {
     for (const c of [num(0), num(1)]) {
       if (c.key === node.key) continue;
-      out.push({ operator: 'replace-by-constant', detail: `${toAscii(node)} -> ${toAscii(c)}`, mutated: replaceAt(e, path, c) });
+      out.push({
+        operator: 'replace-by-constant',
+        detail: `${toAscii(node)} -> ${toAscii(c)}`,
+        mutated: replaceAt(e, path, c),
+      });
     }
   }
   return out;
@@ -127,8 +158,13 @@ function replaceByConstant(e: Expr, ctx: OperatorContext): Edit[] {
 /** every single-edit variant of e by every expression operator, without variants equal to e or to each other */
 export function expressionEdits(e: Expr, ctx: OperatorContext): Edit[] {
   const all = [
-    ...flipSign(e, ctx), ...swapElementIndices(e), ...swapFreeIndices(e, ctx), ...dropFactor(e, ctx),
-    ...changeConstant(e, ctx), ...replaceFunction(e, ctx), ...replaceByConstant(e, ctx),
+    ...flipSign(e, ctx),
+    ...swapElementIndices(e),
+    ...swapFreeIndices(e, ctx),
+    ...dropFactor(e, ctx),
+    ...changeConstant(e, ctx),
+    ...replaceFunction(e, ctx),
+    ...replaceByConstant(e, ctx),
   ];
   const seen = new Set<string>([e.key]);
   const out: Edit[] = [];

@@ -31,21 +31,40 @@ export function scopeOf(d: LoadedDerivation, caseIndex: number | undefined, extr
 export function assertedEqualities(d: LoadedDerivation): AssertedEquality[] {
   const out: AssertedEquality[] = [];
   const chain = (steps: readonly LoadedStep[], caseIndex: number | undefined) => {
-    for (let k = 1; k < steps.length; k++) out.push({ location: steps[k]!.location, lhs: steps[k - 1]!.expr, rhs: steps[k]!.expr, scope: scopeOf(d, caseIndex, steps[k]!.when) });
+    for (let k = 1; k < steps.length; k++)
+      out.push({
+        location: steps[k]!.location,
+        lhs: steps[k - 1]!.expr,
+        rhs: steps[k]!.expr,
+        scope: scopeOf(d, caseIndex, steps[k]!.when),
+      });
   };
   const first = d.steps[0]!;
   const last = d.steps[d.steps.length - 1]!;
-  if (d.claim) out.push({ location: first.location, lhs: d.claim.lhs, rhs: first.expr, scope: scopeOf(d, undefined, first.when) });
+  if (d.claim)
+    out.push({ location: first.location, lhs: d.claim.lhs, rhs: first.expr, scope: scopeOf(d, undefined, first.when) });
   chain(d.steps, undefined);
   if (!d.cases) {
-    if (d.claim) out.push({ location: 'claim.rhs', lhs: last.expr, rhs: d.claim.rhs, scope: scopeOf(d, undefined, last.when) });
+    if (d.claim)
+      out.push({ location: 'claim.rhs', lhs: last.expr, rhs: d.claim.rhs, scope: scopeOf(d, undefined, last.when) });
     return out;
   }
   d.cases.list.forEach((c, k) => {
     const caseFirst = c.steps[0]!;
-    out.push({ location: caseFirst.location, lhs: last.expr, rhs: caseFirst.expr, scope: scopeOf(d, k, caseFirst.when) });
+    out.push({
+      location: caseFirst.location,
+      lhs: last.expr,
+      rhs: caseFirst.expr,
+      scope: scopeOf(d, k, caseFirst.when),
+    });
     chain(c.steps, k);
-    if (d.claim) out.push({ location: `${c.location}.claim.rhs`, lhs: c.steps[c.steps.length - 1]!.expr, rhs: d.claim.rhs, scope: scopeOf(d, k) });
+    if (d.claim)
+      out.push({
+        location: `${c.location}.claim.rhs`,
+        lhs: c.steps[c.steps.length - 1]!.expr,
+        rhs: d.claim.rhs,
+        scope: scopeOf(d, k),
+      });
   });
   return out;
 }

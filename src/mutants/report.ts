@@ -25,7 +25,8 @@ export function survivorText(file: string, x: MutantOutcome): string {
   if (m.original && m.mutated) lines.push(`  original: ${toAscii(m.original)}`, `  mutated:  ${toAscii(m.mutated)}`);
   if (x.meaning.kind === 'changed') lines.push(`  oracle:   ${x.meaning.why}`);
   lines.push('  checker:');
-  for (const v of x.verdicts) lines.push(`    ${v.location}: ${v.status}${v.status === 'proved' ? '' : ` (${v.message})`}`);
+  for (const v of x.verdicts)
+    lines.push(`    ${v.location}: ${v.status}${v.status === 'proved' ? '' : ` (${v.message})`}`);
   return lines.join('\n');
 }
 
@@ -33,24 +34,38 @@ export function survivorText(file: string, x: MutantOutcome): string {
 export function fileReportText(r: FileMutationReport): string {
   const c = countOutcomes(r.outcomes);
   const lines = [`${r.file}: ${countsLine(c)} (of ${r.candidates} candidates; ${(r.millis / 1000).toFixed(1)} s)`];
-  const ops = [...perOperator(r.outcomes)].filter(([, v]) => v.changed > 0).map(([op, v]) => `${op} ${v.killed}/${v.changed}`);
+  const ops = [...perOperator(r.outcomes)]
+    .filter(([, v]) => v.changed > 0)
+    .map(([op, v]) => `${op} ${v.killed}/${v.changed}`);
   lines.push(`  killed per operator: ${ops.join(', ')}`);
   for (const x of survivors(r.outcomes)) lines.push(survivorText(r.file, x));
   for (const x of r.outcomes) {
-    if (x.meaning.kind === 'inconclusive') lines.push(`  inconclusive: ${editLine(x)}: ${x.meaning.why}; checker ${x.rejected ? 'rejected' : 'accepted'} it`);
+    if (x.meaning.kind === 'inconclusive')
+      lines.push(
+        `  inconclusive: ${editLine(x)}: ${x.meaning.why}; checker ${x.rejected ? 'rejected' : 'accepted'} it`,
+      );
   }
   for (const x of r.outcomes) {
     if (x.meaning.kind === 'equivalent' && x.rejected) {
-      const where = x.verdicts.filter((v) => v.status === 'failed' || v.status === 'error').map((v) => `${v.location} ${v.status}`).join(', ');
+      const where = x.verdicts
+        .filter((v) => v.status === 'failed' || v.status === 'error')
+        .map((v) => `${v.location} ${v.status}`)
+        .join(', ');
       lines.push(`  equivalent but rejected: ${editLine(x)}: ${where || 'crash'}`);
     }
   }
   for (const x of r.outcomes) {
     if (x.meaning.kind === 'equivalent' && x.numericOnly) {
-      const where = x.verdicts.filter((v) => v.status === 'numeric').map((v) => v.location).join(', ');
-      lines.push(`  equivalent only numerically (the core did not confirm; check by hand): ${editLine(x)}${x.mutant.mutated ? ` => ${toAscii(x.mutant.mutated)}` : ''}: numeric at ${where}`);
+      const where = x.verdicts
+        .filter((v) => v.status === 'numeric')
+        .map((v) => v.location)
+        .join(', ');
+      lines.push(
+        `  equivalent only numerically (the core did not confirm; check by hand): ${editLine(x)}${x.mutant.mutated ? ` => ${toAscii(x.mutant.mutated)}` : ''}: numeric at ${where}`,
+      );
     }
   }
-  for (const x of r.outcomes) if (x.crash) lines.push(`  CRASH: ${editLine(x)}: ${x.crash.split('\n').slice(0, 4).join(' | ')}`);
+  for (const x of r.outcomes)
+    if (x.crash) lines.push(`  CRASH: ${editLine(x)}: ${x.crash.split('\n').slice(0, 4).join(' | ')}`);
   return lines.join('\n');
 }

@@ -26,7 +26,11 @@ export function baselineStatuses(d: LoadedDerivation): ReadonlyMap<string, StepS
 }
 
 /** one mutant of `original` judged by the oracle and checked by the checker; `baseline` is the original's statuses */
-export function runMutant(m: Mutant, original: LoadedDerivation, baseline: ReadonlyMap<string, StepStatus>): MutantOutcome {
+export function runMutant(
+  m: Mutant,
+  original: LoadedDerivation,
+  baseline: ReadonlyMap<string, StepStatus>,
+): MutantOutcome {
   const meaning = judgeMeaning(m, original);
   try {
     const r = checkDerivation(m.derivation, { seed: CHECKER_SEED, strict: false });
@@ -35,7 +39,14 @@ export function runMutant(m: Mutant, original: LoadedDerivation, baseline: Reado
     return { mutant: m, meaning, rejected: !r.ok, verdicts, numericOnly };
   } catch (err) {
     // a throw is not an acceptance (verify would exit with an internal error), but it is a bug of its own
-    return { mutant: m, meaning, rejected: true, verdicts: [], numericOnly: false, crash: err instanceof Error ? err.stack ?? err.message : String(err) };
+    return {
+      mutant: m,
+      meaning,
+      rejected: true,
+      verdicts: [],
+      numericOnly: false,
+      crash: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    };
   }
 }
 

@@ -20,13 +20,17 @@ export interface Site {
 /** the child numbers of e that are value positions */
 function valueChildren(e: Expr, roles: IndexRoles): readonly number[] {
   switch (e.kind) {
-    case 'elem': case 'delta': return [];
-    case 'diff': return [0]; // the body; child 1 is the variable
+    case 'elem':
+    case 'delta':
+      return [];
+    case 'diff':
+      return [0]; // the body; child 1 is the variable
     case 'call': {
       const idx = roles.params.get(e.fn);
       return e.args.map((_, k) => k).filter((k) => !idx?.has(k));
     }
-    default: return children(e).map((_, k) => k);
+    default:
+      return children(e).map((_, k) => k);
   }
 }
 

@@ -20,7 +20,8 @@ export interface MutationCounts {
 }
 
 /** the outcomes a kill rate cannot excuse: meaning changed, derivation accepted */
-export const survivors = (xs: readonly MutantOutcome[]): MutantOutcome[] => xs.filter((x) => x.meaning.kind === 'changed' && !x.rejected);
+export const survivors = (xs: readonly MutantOutcome[]): MutantOutcome[] =>
+  xs.filter((x) => x.meaning.kind === 'changed' && !x.rejected);
 
 /** counts over outcomes */
 export function countOutcomes(xs: readonly MutantOutcome[]): MutationCounts {
@@ -53,14 +54,23 @@ export function killRateText(c: MutationCounts): string {
 export function addCounts(xs: readonly MutationCounts[]): MutationCounts {
   const sum = (k: keyof MutationCounts) => xs.reduce((a, x) => a + x[k], 0);
   return {
-    generated: sum('generated'), equivalent: sum('equivalent'), inconclusive: sum('inconclusive'), changed: sum('changed'),
-    killed: sum('killed'), survivors: sum('survivors'), equivalentRejected: sum('equivalentRejected'), equivalentUnconfirmed: sum('equivalentUnconfirmed'), crashes: sum('crashes'),
+    generated: sum('generated'),
+    equivalent: sum('equivalent'),
+    inconclusive: sum('inconclusive'),
+    changed: sum('changed'),
+    killed: sum('killed'),
+    survivors: sum('survivors'),
+    equivalentRejected: sum('equivalentRejected'),
+    equivalentUnconfirmed: sum('equivalentUnconfirmed'),
+    crashes: sum('crashes'),
   };
 }
 
 /** meaning-changing and killed mutants per operator */
 export function perOperator(xs: readonly MutantOutcome[]): Map<OperatorId, { changed: number; killed: number }> {
-  const out = new Map<OperatorId, { changed: number; killed: number }>(OPERATORS.map((op) => [op, { changed: 0, killed: 0 }]));
+  const out = new Map<OperatorId, { changed: number; killed: number }>(
+    OPERATORS.map((op) => [op, { changed: 0, killed: 0 }]),
+  );
   for (const x of xs) {
     if (x.meaning.kind !== 'changed') continue;
     const c = out.get(x.mutant.operator)!;

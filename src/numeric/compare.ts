@@ -21,7 +21,16 @@ import { type Expr, children } from '../ir/expr.js';
 import type { Rational } from '../ir/rational.js';
 import type { Scope } from '../ir/symbols.js';
 import type { Counterexample } from '../derivation/result.js';
-import { CONFIRM_PRECISION, DEFAULT_SAMPLES, MAX_SAMPLES, MAX_EXTRA_PASSES, MAX_WORK_PER_COMPARE, MIN_AGREEING_POINTS, ORACLE_POINTS, PRECISION } from './bounds.js';
+import {
+  CONFIRM_PRECISION,
+  DEFAULT_SAMPLES,
+  MAX_SAMPLES,
+  MAX_EXTRA_PASSES,
+  MAX_WORK_PER_COMPARE,
+  MIN_AGREEING_POINTS,
+  ORACLE_POINTS,
+  PRECISION,
+} from './bounds.js';
 import { counterexample } from './counterexample.js';
 import { Field, type Meter } from './field.js';
 import { planInstances } from './instance.js';
@@ -87,20 +96,40 @@ interface Agreeing {
 /** Compare lhs and rhs numerically at seeded random and special points of the declared domains. */
 export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: NumericOptions): NumericVerdict {
   const seed = options.seed;
-  const samples = options.samples !== undefined && Number.isInteger(options.samples) && options.samples >= 1 ? options.samples : DEFAULT_SAMPLES;
+  const samples =
+    options.samples !== undefined && Number.isInteger(options.samples) && options.samples >= 1
+      ? options.samples
+      : DEFAULT_SAMPLES;
   const meter: Meter = { used: 0, limit: MAX_WORK_PER_COMPARE };
   const field = new Field(PRECISION, meter);
   const confirm = new Field(CONFIRM_PRECISION, meter);
   let points = 0;
   let skipped = 0;
-  const inconclusive = (reason: string, bound?: string): NumericVerdict => ({ kind: 'inconclusive', reason, points, skipped, seed, ...(bound ? { bound } : {}) });
+  const inconclusive = (reason: string, bound?: string): NumericVerdict => ({
+    kind: 'inconclusive',
+    reason,
+    points,
+    skipped,
+    seed,
+    ...(bound ? { bound } : {}),
+  });
   // refused, not clamped: the caller asked for more evidence than it would get, so it must hear which bound
-  if (samples > MAX_SAMPLES) return inconclusive(`${samples} random points per instance were asked for, more than MAX_SAMPLES = ${MAX_SAMPLES}`, 'MAX_SAMPLES');
+  if (samples > MAX_SAMPLES)
+    return inconclusive(
+      `${samples} random points per instance were asked for, more than MAX_SAMPLES = ${MAX_SAMPLES}`,
+      'MAX_SAMPLES',
+    );
   const outOfBudget = (): NumericVerdict =>
-    inconclusive(`the evaluation budget (MAX_WORK_PER_COMPARE = ${MAX_WORK_PER_COMPARE} work units) ran out after ${points} agreeing and ${skipped} skipped points`, 'MAX_WORK_PER_COMPARE');
+    inconclusive(
+      `the evaluation budget (MAX_WORK_PER_COMPARE = ${MAX_WORK_PER_COMPARE} work units) ran out after ${points} agreeing and ${skipped} skipped points`,
+      'MAX_WORK_PER_COMPARE',
+    );
   const late = (): boolean => options.deadline !== undefined && performance.now() > options.deadline;
   const outOfTime = (): NumericVerdict =>
-    inconclusive(`the step's time limit ran out after ${points} agreeing and ${skipped} skipped points`, 'STEP_TIMEOUT');
+    inconclusive(
+      `the step's time limit ran out after ${points} agreeing and ${skipped} skipped points`,
+      'STEP_TIMEOUT',
+    );
 
   const prepared = prepare(lhs, rhs, scope);
   if ('problem' in prepared) return inconclusive(`cannot evaluate: ${prepared.problem}`);
@@ -132,21 +161,31 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
         else if (outcome.kind === 'agree') {
           points++;
           if (withDiff) keep((agreeing[k] ??= []), { ctx, point });
-        } else return failed(prepared, scope, seed, withDiff, ctx, point, outcome, accessed, inconclusive, options.deadline);
+        } else
+          return failed(prepared, scope, seed, withDiff, ctx, point, outcome, accessed, inconclusive, options.deadline);
       }
     }
   }
   if (points < MIN_AGREEING_POINTS) {
-    return inconclusive(`only ${points} of ${points + skipped} points were in both sides' domains (at least ${MIN_AGREEING_POINTS} are needed)`);
+    return inconclusive(
+      `only ${points} of ${points + skipped} points were in both sides' domains (at least ${MIN_AGREEING_POINTS} are needed)`,
+    );
   }
   const agree = { kind: 'agree' as const, points, skipped, seed, instances: plan.description };
   if (!withDiff) return agree;
 
-  let sites = 0, fd = 0, tape = 0;
+  let sites = 0,
+    fd = 0,
+    tape = 0;
   const chosen = oraclePoints(agreeing);
   for (const { ctx, point } of chosen) {
     if (late()) return outOfTime();
-    const check = checkOracles([prepared.lhs, prepared.rhs], (f) => environment(prepared, ctx.inst, point, ctx.models, scope, f), field, confirm);
+    const check = checkOracles(
+      [prepared.lhs, prepared.rhs],
+      (f) => environment(prepared, ctx.inst, point, ctx.models, scope, f),
+      field,
+      confirm,
+    );
     if (check.kind === 'budget') return outOfBudget();
     if (check.kind === 'disagree') {
       const where = [ctx.inst.n !== undefined ? `n = ${ctx.inst.n}` : '', ctx.inst.pattern].filter((x) => x).join(', ');
@@ -157,8 +196,14 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
     tape += check.tape;
   }
   // accepting a derivative needs a second opinion at least once
-  if (fd === 0) return inconclusive(`the finite-difference oracle could not be evaluated at any of the ${sites} derivative sites checked`);
-  return { ...agree, oracles: `the derivative agrees by ${FORWARD}, ${FINITE} (${fd} of ${sites} sites) and ${TAPE} (${tape} of ${sites}) at ${chosen.length} points` };
+  if (fd === 0)
+    return inconclusive(
+      `the finite-difference oracle could not be evaluated at any of the ${sites} derivative sites checked`,
+    );
+  return {
+    ...agree,
+    oracles: `the derivative agrees by ${FORWARD}, ${FINITE} (${fd} of ${sites} sites) and ${TAPE} (${tape} of ${sites}) at ${chosen.length} points`,
+  };
 }
 
 /** keeps up to ORACLE_POINTS points of an instance, random points displacing special ones */
@@ -215,12 +260,29 @@ function failed(
   if (best.inst.pattern) how += `; ${best.inst.pattern}`;
   if (best.note) how += `; shrunk (${best.note})`;
   if (withDiff) {
-    const check = checkOracles([prepared.lhs, prepared.rhs], (f) => environment(prepared, best.inst, best.point, best.models, scope, f), field, confirm);
+    const check = checkOracles(
+      [prepared.lhs, prepared.rhs],
+      (f) => environment(prepared, best.inst, best.point, best.models, scope, f),
+      field,
+      confirm,
+    );
     if (check.kind === 'disagree') return inconclusive(`the sides differ, but ${check.reason}`);
     if (check.kind === 'agree' && check.sites > 0) {
       const others = [check.fd > 0 ? FINITE : '', check.tape > 0 ? TAPE : ''].filter((x) => x).join(' and ');
       how += `; derivatives by ${FORWARD}${others ? `, confirmed by ${others}` : ''}`;
     }
   }
-  return { kind: 'disagree', counterexample: counterexample(best.outcome, best.inst, best.point, best.atoms, best.models, best.accessed, seed, how) };
+  return {
+    kind: 'disagree',
+    counterexample: counterexample(
+      best.outcome,
+      best.inst,
+      best.point,
+      best.atoms,
+      best.models,
+      best.accessed,
+      seed,
+      how,
+    ),
+  };
 }

@@ -54,7 +54,12 @@ export function evaluate(e: Expr, env: EvalEnv): Val {
  * scalar at an exact decimal value, at `precision` digits (an oracle for tests
  * and other layers: the same semantics as numericCompare).
  */
-export function evaluateAtPoint(e: Expr, values: Readonly<Record<string, string>>, precision: number = PRECISION, scope: Scope = emptyScope()): Val {
+export function evaluateAtPoint(
+  e: Expr,
+  values: Readonly<Record<string, string>>,
+  precision: number = PRECISION,
+  scope: Scope = emptyScope(),
+): Val {
   const field = new Field(precision, { used: 0, limit: MAX_WORK_PER_COMPARE });
   const vals = new Map<string, Num>(Object.entries(values).map(([k, v]) => [k, field.real(v)]));
   return evaluate(e, { field, scope, n: undefined, units: new Map(), values: vals, opaque: new Map() });
@@ -78,17 +83,28 @@ class Evaluator {
     if (meter.used > meter.limit) return BUDGET;
     const f = this.f;
     switch (e.kind) {
-      case 'num': return f.real(e.value);
-      case 'const': return e.name === 'pi' ? f.pi() : f.e();
-      case 'units': return f.real(this.n());
+      case 'num':
+        return f.real(e.value);
+      case 'const':
+        return e.name === 'pi' ? f.pi() : f.e();
+      case 'units':
+        return f.real(this.n());
       case 'sym': {
         const u = this.idx.get(e.name);
         if (u !== undefined) return f.real(u);
         return this.atom(e.name);
       }
-      case 'elem': return this.atom(elementKey(e.name, e.indices.map((t) => instantiateIndex(t, this.idx))));
-      case 'add': return this.fold(e.terms, (a, b) => f.add(a, b));
-      case 'mul': return this.fold(e.factors, (a, b) => f.mul(a, b));
+      case 'elem':
+        return this.atom(
+          elementKey(
+            e.name,
+            e.indices.map((t) => instantiateIndex(t, this.idx)),
+          ),
+        );
+      case 'add':
+        return this.fold(e.terms, (a, b) => f.add(a, b));
+      case 'mul':
+        return this.fold(e.factors, (a, b) => f.mul(a, b));
       case 'pow': {
         if (e.base.kind === 'const' && e.base.name === 'e') {
           const x = this.run(e.exp);
@@ -133,7 +149,13 @@ class Evaluator {
         return instantiateIndex(e.a, this.idx) === instantiateIndex(e.b, this.idx) ? f.one : f.zero;
       case 'diff': {
         const w = e.wrt;
-        const key = w.kind === 'sym' ? w.name : elementKey(w.name, w.indices.map((t) => instantiateIndex(t, this.idx)));
+        const key =
+          w.kind === 'sym'
+            ? w.name
+            : elementKey(
+                w.name,
+                w.indices.map((t) => instantiateIndex(t, this.idx)),
+              );
         const at = this.atom(key);
         if (at instanceof Undefined) return at;
         const tag = this.nextTag++;
@@ -143,14 +165,16 @@ class Evaluator {
         this.overrides.pop();
         if (v instanceof Undefined) return v;
         const d = f.tangent(v, tag);
-        if (outermost && this.env.sites) this.env.sites.push({ body: e.body, wrt: w, key, units: new Map(this.idx), at, derivative: d });
+        if (outermost && this.env.sites)
+          this.env.sites.push({ body: e.body, wrt: w, key, units: new Map(this.idx), at, derivative: d });
         return d;
       }
     }
   }
 
   private n(): number {
-    if (this.env.n === undefined) throw new Error('units read in an instance without units (prepare should have marked it indexed)');
+    if (this.env.n === undefined)
+      throw new Error('units read in an instance without units (prepare should have marked it indexed)');
     return this.env.n;
   }
 
@@ -171,7 +195,8 @@ class Evaluator {
   /** the value of an atom or opaque symbol: a diff seed, else the point's value, else the opaque model */
   private atom(key: string): Val {
     this.env.accessed?.add(key);
-    for (let k = this.overrides.length - 1; k >= 0; k--) if (this.overrides[k]!.key === key) return this.overrides[k]!.value;
+    for (let k = this.overrides.length - 1; k >= 0; k--)
+      if (this.overrides[k]!.key === key) return this.overrides[k]!.value;
     const v = this.env.values.get(key);
     if (v !== undefined) return v;
     const model = this.env.opaque.get(key);

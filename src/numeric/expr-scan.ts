@@ -19,7 +19,8 @@ export function namesOf(e: Expr): readonly string[] {
     }
     if (x.kind === 'elem' || x.kind === 'delta') {
       if (x.kind === 'elem') out.add(x.name);
-      for (const t of x.kind === 'elem' ? x.indices : [x.a, x.b]) if (t.kind === 'sym' && !bound.has(t.name)) out.add(t.name);
+      for (const t of x.kind === 'elem' ? x.indices : [x.a, x.b])
+        if (t.kind === 'sym' && !bound.has(t.name)) out.add(t.name);
       return;
     }
     if (x.kind === 'sum') return walk(x.body, new Set([...bound, x.index]));
@@ -34,12 +35,18 @@ export function namesOf(e: Expr): readonly string[] {
 /** the operands of an arithmetic, call or diff node; [] for the rest (leaves, and sums, which bind an index and are walked by the callers) */
 export function childrenOf(e: Expr): readonly Expr[] {
   switch (e.kind) {
-    case 'add': return e.terms;
-    case 'mul': return e.factors;
-    case 'pow': return [e.base, e.exp];
-    case 'call': return e.args;
-    case 'diff': return [e.body, e.wrt];
-    default: return [];
+    case 'add':
+      return e.terms;
+    case 'mul':
+      return e.factors;
+    case 'pow':
+      return [e.base, e.exp];
+    case 'call':
+      return e.args;
+    case 'diff':
+      return [e.body, e.wrt];
+    default:
+      return [];
   }
 }
 
@@ -48,7 +55,15 @@ const heavyCache = new WeakMap<Expr, boolean>();
 /** whether e contains a sum or a call: worth computing once per assignment of the indices it uses */
 export function heavy(e: Expr): boolean {
   // leaves first, without the cache: they are most of the nodes of a big network
-  if (e.kind === 'elem' || e.kind === 'sym' || e.kind === 'num' || e.kind === 'delta' || e.kind === 'const' || e.kind === 'units') return false;
+  if (
+    e.kind === 'elem' ||
+    e.kind === 'sym' ||
+    e.kind === 'num' ||
+    e.kind === 'delta' ||
+    e.kind === 'const' ||
+    e.kind === 'units'
+  )
+    return false;
   let h = heavyCache.get(e);
   if (h === undefined) {
     h = e.kind === 'sum' || e.kind === 'call' || childrenOf(e).some(heavy);

@@ -65,8 +65,35 @@ export function realPart(a: Num): Decimal {
   return a;
 }
 
-type Unary = 'exp' | 'log' | 'sqrt' | 'sin' | 'cos' | 'tan' | 'sinh' | 'cosh' | 'tanh' | 'asin' | 'acos' | 'atan' | 'sigma';
-const UNARY: ReadonlySet<string> = new Set(['exp', 'log', 'sqrt', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh', 'asin', 'acos', 'atan', 'sigma']);
+type Unary =
+  | 'exp'
+  | 'log'
+  | 'sqrt'
+  | 'sin'
+  | 'cos'
+  | 'tan'
+  | 'sinh'
+  | 'cosh'
+  | 'tanh'
+  | 'asin'
+  | 'acos'
+  | 'atan'
+  | 'sigma';
+const UNARY: ReadonlySet<string> = new Set([
+  'exp',
+  'log',
+  'sqrt',
+  'sin',
+  'cos',
+  'tan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asin',
+  'acos',
+  'atan',
+  'sigma',
+]);
 
 /** true for the names of the built-in functions the field evaluates */
 export const isBuiltinFunction = (name: string): boolean => UNARY.has(name);
@@ -125,7 +152,8 @@ export class Field {
   /** x itself, or the overflow marker when |x| > 1e300 (or x is not finite) */
   private checked(x: Decimal): Val {
     this.meter.used++;
-    if (!x.isFinite() || x.abs().gt(this.overflowAt)) return new Undefined('overflow: magnitude above 1e300', 'overflow');
+    if (!x.isFinite() || x.abs().gt(this.overflowAt))
+      return new Undefined('overflow: magnitude above 1e300', 'overflow');
     return x;
   }
 
@@ -199,7 +227,8 @@ export class Field {
   /** a^k for an integer k, by repeated squaring (so a < 0 is fine); 0^0 = 1 */
   powInt(a: Num, k: bigint): Val {
     const limit = BigInt(MAX_INTEGER_EXPONENT);
-    if (k > limit || k < -limit) return new Undefined(`overflow: integer exponent ${k} beyond ${MAX_INTEGER_EXPONENT}`, 'overflow');
+    if (k > limit || k < -limit)
+      return new Undefined(`overflow: integer exponent ${k} beyond ${MAX_INTEGER_EXPONENT}`, 'overflow');
     if (k < 0n) {
       const p = this.powInt(a, -k);
       return p instanceof Undefined ? p : this.recip(p);
@@ -236,7 +265,8 @@ export class Field {
       if (!(a instanceof Dual)) return this.zero;
       const re = this.powReal(a.re, r);
       if (re instanceof Undefined) return re;
-      if (r.lt(1)) return new Undefined(`x^${r.toSignificantDigits(6).toString()} is not differentiable at 0`, 'singular');
+      if (r.lt(1))
+        return new Undefined(`x^${r.toSignificantDigits(6).toString()} is not differentiable at 0`, 'singular');
       const d = this.powReal(a.re, r.minus(1));
       if (d instanceof Undefined) return d;
       const rd = this.mul(d, r);
@@ -263,7 +293,8 @@ export class Field {
   pow(a: Num, b: Num): Val {
     if (!(b instanceof Dual)) {
       if (b.isInteger()) {
-        if (b.abs().gt(MAX_INTEGER_EXPONENT)) return new Undefined(`overflow: integer exponent beyond ${MAX_INTEGER_EXPONENT}`, 'overflow');
+        if (b.abs().gt(MAX_INTEGER_EXPONENT))
+          return new Undefined(`overflow: integer exponent beyond ${MAX_INTEGER_EXPONENT}`, 'overflow');
         return this.powInt(a, BigInt(b.toFixed(0)));
       }
       return this.powReal(a, b);
@@ -297,21 +328,28 @@ export class Field {
   /** f'(x), given fx = f(x); built from field operations so it differentiates again */
   private derivative(fn: Unary, x: Num, fx: Num): Val {
     switch (fn) {
-      case 'exp': return fx;
-      case 'log': return this.recip(x);
+      case 'exp':
+        return fx;
+      case 'log':
+        return this.recip(x);
       case 'sqrt': {
         const twice = this.add(fx, fx);
         return twice instanceof Undefined ? twice : this.recip(twice, 'sqrt is not differentiable at 0', 'singular');
       }
-      case 'sin': return this.apply('cos', x);
+      case 'sin':
+        return this.apply('cos', x);
       case 'cos': {
         const s = this.apply('sin', x);
         return s instanceof Undefined ? s : this.neg(s);
       }
-      case 'tan': return this.onePlusSquare(fx, 1);
-      case 'sinh': return this.apply('cosh', x);
-      case 'cosh': return this.apply('sinh', x);
-      case 'tanh': return this.onePlusSquare(fx, -1);
+      case 'tan':
+        return this.onePlusSquare(fx, 1);
+      case 'sinh':
+        return this.apply('cosh', x);
+      case 'cosh':
+        return this.apply('sinh', x);
+      case 'tanh':
+        return this.onePlusSquare(fx, -1);
       case 'asin':
       case 'acos': {
         const c = this.onePlusSquare(x, -1);
@@ -344,7 +382,9 @@ export class Field {
     this.meter.used += TRANSCENDENTAL_COST;
     const D = this.D;
     const big = (limit: Decimal | number): Undefined | undefined =>
-      x.abs().gt(limit) ? new Undefined(`overflow: ${fn} of a number of magnitude above ${limit.toString()}`, 'overflow') : undefined;
+      x.abs().gt(limit)
+        ? new Undefined(`overflow: ${fn} of a number of magnitude above ${limit.toString()}`, 'overflow')
+        : undefined;
     switch (fn) {
       case 'exp': {
         if (x.gt(this.expMax)) return new Undefined('overflow: exp of a number above 690', 'overflow');
@@ -356,8 +396,10 @@ export class Field {
       case 'sqrt':
         if (x.lt(0)) return new Undefined('square root of a negative number', 'domain');
         return x.sqrt();
-      case 'sin': return big(this.trigMax) ?? D.sin(x);
-      case 'cos': return big(this.trigMax) ?? D.cos(x);
+      case 'sin':
+        return big(this.trigMax) ?? D.sin(x);
+      case 'cos':
+        return big(this.trigMax) ?? D.cos(x);
       case 'tan': {
         const tooBig = big(this.trigMax);
         if (tooBig) return tooBig;
@@ -365,8 +407,10 @@ export class Field {
         if (c.isZero()) return new Undefined('tan at a pole (cos x = 0)', 'domain');
         return this.checked(D.sin(x).div(c));
       }
-      case 'sinh': return big(this.expMax) ?? D.sinh(x);
-      case 'cosh': return big(this.expMax) ?? D.cosh(x);
+      case 'sinh':
+        return big(this.expMax) ?? D.sinh(x);
+      case 'cosh':
+        return big(this.expMax) ?? D.cosh(x);
       case 'tanh': {
         // decimal.js's tanh takes minutes for large |x|; this form costs one exp
         const tooBig = big(this.trigMax);
@@ -379,7 +423,8 @@ export class Field {
       case 'acos':
         if (x.abs().gt(1)) return new Undefined(`${fn} of a number outside [-1, 1]`, 'domain');
         return fn === 'asin' ? D.asin(x) : D.acos(x);
-      case 'atan': return D.atan(x);
+      case 'atan':
+        return D.atan(x);
       case 'sigma': {
         // exp of -|x| only, so sigma never overflows
         const tooBig = big(this.trigMax);

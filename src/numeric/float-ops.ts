@@ -9,7 +9,21 @@
  */
 
 /** opcodes of the unary built-ins, in the order of UNARY_NAMES (shared with the tape's opcodes) */
-export const UNARY_NAMES = ['exp', 'log', 'sqrt', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh', 'asin', 'acos', 'atan', 'sigma'] as const;
+export const UNARY_NAMES = [
+  'exp',
+  'log',
+  'sqrt',
+  'sin',
+  'cos',
+  'tan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asin',
+  'acos',
+  'atan',
+  'sigma',
+] as const;
 
 /** the opcode of a unary built-in by name, or -1 */
 export function unaryCode(name: string): number {
@@ -25,20 +39,34 @@ function sigma(x: number): number {
 /** f(x) for the unary built-in with opcode `code` (its index in UNARY_NAMES) */
 export function applyUnary(code: number, x: number): number {
   switch (code) {
-    case 0: return Math.exp(x);
-    case 1: return x > 0 ? Math.log(x) : x === 0 ? -Infinity : NaN;
-    case 2: return Math.sqrt(x);
-    case 3: return Math.sin(x);
-    case 4: return Math.cos(x);
-    case 5: return Math.tan(x);
-    case 6: return Math.sinh(x);
-    case 7: return Math.cosh(x);
-    case 8: return Math.tanh(x);
-    case 9: return Math.asin(x);
-    case 10: return Math.acos(x);
-    case 11: return Math.atan(x);
-    case 12: return sigma(x);
-    default: throw new Error(`not a unary opcode: ${code}`);
+    case 0:
+      return Math.exp(x);
+    case 1:
+      return x > 0 ? Math.log(x) : x === 0 ? -Infinity : NaN;
+    case 2:
+      return Math.sqrt(x);
+    case 3:
+      return Math.sin(x);
+    case 4:
+      return Math.cos(x);
+    case 5:
+      return Math.tan(x);
+    case 6:
+      return Math.sinh(x);
+    case 7:
+      return Math.cosh(x);
+    case 8:
+      return Math.tanh(x);
+    case 9:
+      return Math.asin(x);
+    case 10:
+      return Math.acos(x);
+    case 11:
+      return Math.atan(x);
+    case 12:
+      return sigma(x);
+    default:
+      throw new Error(`not a unary opcode: ${code}`);
   }
 }
 
@@ -50,26 +78,38 @@ export function applyUnary(code: number, x: number): number {
  */
 export function unaryDerivative(code: number, x: number, fx: number): number {
   switch (code) {
-    case 0: return fx;
-    case 1: return 1 / x;
-    case 2: return 0.5 / fx;
-    case 3: return Math.cos(x);
-    case 4: return -Math.sin(x);
-    case 5: return 1 + fx * fx;
-    case 6: return Math.cosh(x);
-    case 7: return Math.sinh(x);
+    case 0:
+      return fx;
+    case 1:
+      return 1 / x;
+    case 2:
+      return 0.5 / fx;
+    case 3:
+      return Math.cos(x);
+    case 4:
+      return -Math.sin(x);
+    case 5:
+      return 1 + fx * fx;
+    case 6:
+      return Math.cosh(x);
+    case 7:
+      return Math.sinh(x);
     case 8: {
       const c = Math.cosh(x);
       return 1 / (c * c);
     }
-    case 9: return 1 / Math.sqrt((1 - x) * (1 + x));
-    case 10: return -1 / Math.sqrt((1 - x) * (1 + x));
-    case 11: return 1 / (1 + x * x);
+    case 9:
+      return 1 / Math.sqrt((1 - x) * (1 + x));
+    case 10:
+      return -1 / Math.sqrt((1 - x) * (1 + x));
+    case 11:
+      return 1 / (1 + x * x);
     case 12: {
       const t = Math.exp(-Math.abs(x));
       return t / ((1 + t) * (1 + t));
     }
-    default: throw new Error(`not a unary opcode: ${code}`);
+    default:
+      throw new Error(`not a unary opcode: ${code}`);
   }
 }
 

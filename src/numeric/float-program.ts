@@ -29,7 +29,13 @@ export interface FloatProgram {
 }
 
 /** compiles e over the values of a dense layout; `outer` are the indices the caller binds */
-export function compileFloat(e: Expr, n: number, inputs: DenseInputs, values: Float64Array, outer: readonly string[]): FloatProgram {
+export function compileFloat(
+  e: Expr,
+  n: number,
+  inputs: DenseInputs,
+  values: Float64Array,
+  outer: readonly string[],
+): FloatProgram {
   const c = new Compiler(n, inputs, values, outer);
   const run = c.compile(e, new Map(outer.map((name, k) => [name, k])));
   const units = c.units;
@@ -104,9 +110,18 @@ class Compiler {
   private plain(e: Expr, slots: ReadonlyMap<string, number>): Fn {
     const values = this.values;
     switch (e.kind) {
-      case 'num': { const v = rationalToNumber(e.value); return () => v; }
-      case 'const': { const v = e.name === 'pi' ? PI : E; return () => v; }
-      case 'units': { const v = this.n; return () => v; }
+      case 'num': {
+        const v = rationalToNumber(e.value);
+        return () => v;
+      }
+      case 'const': {
+        const v = e.name === 'pi' ? PI : E;
+        return () => v;
+      }
+      case 'units': {
+        const v = this.n;
+        return () => v;
+      }
       case 'sym': {
         const s = slots.get(e.name);
         if (s !== undefined) return () => this.units[s]!;
@@ -117,27 +132,55 @@ class Compiler {
         const base = this.inputs.base(e.name);
         const n = this.n;
         const us = e.indices.map((t) => this.unit(t, slots));
-        if (us.length === 1) { const [a] = us as [Fn]; return () => values[base + a() - 1]!; }
-        if (us.length === 2) { const [a, b] = us as [Fn, Fn]; return () => values[base + (a() - 1) * n + b() - 1]!; }
+        if (us.length === 1) {
+          const [a] = us as [Fn];
+          return () => values[base + a() - 1]!;
+        }
+        if (us.length === 2) {
+          const [a, b] = us as [Fn, Fn];
+          return () => values[base + (a() - 1) * n + b() - 1]!;
+        }
         return () => {
           let offset = 0;
           for (const u of us) offset = offset * n + (u() - 1);
           return values[base + offset]!;
         };
       }
-      case 'delta': { const a = this.unit(e.a, slots), b = this.unit(e.b, slots); return () => (a() === b() ? 1 : 0); }
+      case 'delta': {
+        const a = this.unit(e.a, slots),
+          b = this.unit(e.b, slots);
+        return () => (a() === b() ? 1 : 0);
+      }
       case 'add': {
         const fs = e.terms.map((t) => this.compile(t, slots));
-        if (fs.length === 2) { const [a, b] = fs as [Fn, Fn]; return () => a() + b(); }
-        return () => { let s = 0; for (const f of fs) s += f(); return s; };
+        if (fs.length === 2) {
+          const [a, b] = fs as [Fn, Fn];
+          return () => a() + b();
+        }
+        return () => {
+          let s = 0;
+          for (const f of fs) s += f();
+          return s;
+        };
       }
       case 'mul': {
         const fs = e.factors.map((t) => this.compile(t, slots));
-        if (fs.length === 2) { const [a, b] = fs as [Fn, Fn]; return () => a() * b(); }
-        return () => { let p = 1; for (const f of fs) p *= f(); return p; };
+        if (fs.length === 2) {
+          const [a, b] = fs as [Fn, Fn];
+          return () => a() * b();
+        }
+        return () => {
+          let p = 1;
+          for (const f of fs) p *= f();
+          return p;
+        };
       }
       case 'pow': {
-        if (e.base.kind === 'const' && e.base.name === 'e') { const x = this.compile(e.exp, slots); const code = unaryCode('exp'); return () => applyUnary(code, x()); }
+        if (e.base.kind === 'const' && e.base.name === 'e') {
+          const x = this.compile(e.exp, slots);
+          const code = unaryCode('exp');
+          return () => applyUnary(code, x());
+        }
         const base = this.compile(e.base, slots);
         if (e.exp.kind === 'num') {
           const k = rationalToNumber(e.exp.value);
@@ -146,7 +189,11 @@ class Compiler {
         const exp = this.compile(e.exp, slots);
         return () => powGeneral(base(), exp());
       }
-      case 'call': { const code = unaryCode(e.fn); const x = this.compile(e.args[0]!, slots); return () => applyUnary(code, x()); }
+      case 'call': {
+        const code = unaryCode(e.fn);
+        const x = this.compile(e.args[0]!, slots);
+        return () => applyUnary(code, x());
+      }
       case 'sum': {
         const s = this.nextSlot++;
         this.grow(this.nextSlot);
@@ -161,7 +208,8 @@ class Compiler {
           return acc;
         };
       }
-      case 'diff': throw new Error('a diff in a float64 program (gradcheck rejects it first)');
+      case 'diff':
+        throw new Error('a diff in a float64 program (gradcheck rejects it first)');
     }
   }
 }

@@ -100,7 +100,8 @@ function scan(e: Expr, scope: Scope, use: Usage, bound: ReadonlySet<string>, wha
       if (bound.has(e.name)) return;
       const decl = scope.symbols.get(e.name);
       if (decl?.kind === 'index') use.freeIndices.add(e.name);
-      else if (decl?.kind === 'scalar' && decl.opaque) use.problem = `${what} uses the opaque symbol \`${e.name}\`; gradcheck needs a concrete expression (opaque quantities have no values to differentiate)`;
+      else if (decl?.kind === 'scalar' && decl.opaque)
+        use.problem = `${what} uses the opaque symbol \`${e.name}\`; gradcheck needs a concrete expression (opaque quantities have no values to differentiate)`;
       else if (decl?.kind === 'array') use.problem = `${what} uses the array \`${e.name}\` without indices`;
       else use.scalars.add(e.name);
       return;
@@ -114,8 +115,10 @@ function scan(e: Expr, scope: Scope, use: Usage, bound: ReadonlySet<string>, wha
       use.arrays.set(e.name, e.indices.length);
       return indexTerms(e.indices, use, bound);
     }
-    case 'delta': return indexTerms([e.a, e.b], use, bound);
-    case 'sum': return scan(e.body, scope, use, new Set([...bound, e.index]), what);
+    case 'delta':
+      return indexTerms([e.a, e.b], use, bound);
+    case 'sum':
+      return scan(e.body, scope, use, new Set([...bound, e.index]), what);
     case 'diff':
       use.problem = `${what} contains a derivative; gradcheck needs it written out`;
       return;
@@ -125,17 +128,27 @@ function scan(e: Expr, scope: Scope, use: Usage, bound: ReadonlySet<string>, wha
         return;
       }
       return scan(e.args[0]!, scope, use, bound, what);
-    case 'add': for (const t of e.terms) scan(t, scope, use, bound, what); return;
-    case 'mul': for (const f of e.factors) scan(f, scope, use, bound, what); return;
-    case 'pow': scan(e.base, scope, use, bound, what); scan(e.exp, scope, use, bound, what); return;
-    default: return;
+    case 'add':
+      for (const t of e.terms) scan(t, scope, use, bound, what);
+      return;
+    case 'mul':
+      for (const f of e.factors) scan(f, scope, use, bound, what);
+      return;
+    case 'pow':
+      scan(e.base, scope, use, bound, what);
+      scan(e.exp, scope, use, bound, what);
+      return;
+    default:
+      return;
   }
 }
 
 /** a problem with the input, or undefined */
 function validate(input: GradcheckInput): string | undefined {
-  if (!Number.isInteger(input.units) || input.units < 1) return `--units must be a positive integer, not ${input.units}`;
-  if (input.units > MAX_GRADCHECK_UNITS) return `--units ${input.units} is above MAX_GRADCHECK_UNITS = ${MAX_GRADCHECK_UNITS} (n^2 weights: memory and time)`;
+  if (!Number.isInteger(input.units) || input.units < 1)
+    return `--units must be a positive integer, not ${input.units}`;
+  if (input.units > MAX_GRADCHECK_UNITS)
+    return `--units ${input.units} is above MAX_GRADCHECK_UNITS = ${MAX_GRADCHECK_UNITS} (n^2 weights: memory and time)`;
   if (!Number.isInteger(input.instances) || input.instances < 1 || input.instances > MAX_GRADCHECK_INSTANCES) {
     return `--instances must be an integer from 1 to MAX_GRADCHECK_INSTANCES = ${MAX_GRADCHECK_INSTANCES}, not ${input.instances}`;
   }
@@ -164,18 +177,34 @@ export function gradcheck(input: GradcheckInput): GradcheckResult {
   const use: Usage = { arrays: new Map(), scalars: new Set(), freeIndices: new Set(), maxUnit: 0 };
   scan(objective, input.scope, use, new Set(), 'the objective');
   if (use.problem) return { kind: 'problem', message: use.problem };
-  if (use.freeIndices.size > 0) return { kind: 'problem', message: `the objective has free indices (${[...use.freeIndices].join(', ')}); gradcheck needs one summed over every unit` };
+  if (use.freeIndices.size > 0)
+    return {
+      kind: 'problem',
+      message: `the objective has free indices (${[...use.freeIndices].join(', ')}); gradcheck needs one summed over every unit`,
+    };
   scan(closedForm, input.scope, use, new Set(), 'the closed form');
   if (use.problem) return { kind: 'problem', message: use.problem };
   const stray = [...use.freeIndices].filter((x) => !wrtNames.includes(x));
-  if (stray.length > 0) return { kind: 'problem', message: `the closed form has free indices (${stray.join(', ')}) that ${input.wrt.key} does not bind` };
-  if (use.maxUnit > input.units) return { kind: 'problem', message: `the unit ${use.maxUnit} is used, but the network has only ${input.units} units` };
+  if (stray.length > 0)
+    return {
+      kind: 'problem',
+      message: `the closed form has free indices (${stray.join(', ')}) that ${input.wrt.key} does not bind`,
+    };
+  if (use.maxUnit > input.units)
+    return {
+      kind: 'problem',
+      message: `the unit ${use.maxUnit} is used, but the network has only ${input.units} units`,
+    };
   use.arrays.set(input.wrt.name, input.wrt.indices.length);
 
   const n = input.units;
   const arrays = [...use.arrays].sort().map(([name, arity]) => ({ name, arity }));
   const count = arrays.reduce((acc, a) => acc + n ** a.arity, use.scalars.size);
-  if (count > MAX_GRADCHECK_INPUTS) return { kind: 'problem', message: `a network of ${n} units would have ${count} inputs (array elements), above MAX_GRADCHECK_INPUTS = ${MAX_GRADCHECK_INPUTS}` };
+  if (count > MAX_GRADCHECK_INPUTS)
+    return {
+      kind: 'problem',
+      message: `a network of ${n} units would have ${count} inputs (array elements), above MAX_GRADCHECK_INPUTS = ${MAX_GRADCHECK_INPUTS}`,
+    };
   const inputs = new DenseInputs(n, arrays, [...use.scalars].sort());
   const symbols: NetworkSymbol[] = [
     ...arrays.map((a) => ({ ...a, domain: domainOf(input.scope, a.name) })),
@@ -203,7 +232,14 @@ export function gradcheck(input: GradcheckInput): GradcheckResult {
     tape.backward(out);
     const sweepMs = performance.now() - t1;
     const t2 = performance.now();
-    const worst = compareAll(closedForm, wrtNames, n, inputs, values, (units) => tape.adj[inputs.element(input.wrt.name, units)]!);
+    const worst = compareAll(
+      closedForm,
+      wrtNames,
+      n,
+      inputs,
+      values,
+      (units) => tape.adj[inputs.element(input.wrt.name, units)]!,
+    );
     instances.push({ seed, value: tape.val[out]!, sweepMs, closedFormMs: performance.now() - t2, worst });
   }
   let worstAt = 0;
@@ -212,7 +248,17 @@ export function gradcheck(input: GradcheckInput): GradcheckResult {
   });
   const worst = { ...instances[worstAt]!.worst, instance: worstAt };
   const ok = instances.every((i) => Number.isFinite(i.value)) && worst.mixed <= GRADCHECK_TOLERANCE;
-  return { kind: 'report', n, partials, tapeNodes: tape.size, compileMs, instances, worst, tolerance: GRADCHECK_TOLERANCE, ok };
+  return {
+    kind: 'report',
+    n,
+    partials,
+    tapeNodes: tape.size,
+    compileMs,
+    instances,
+    worst,
+    tolerance: GRADCHECK_TOLERANCE,
+    ok,
+  };
 }
 
 /** the domain of a declared array or scalar (real when undeclared) */
@@ -222,7 +268,14 @@ function domainOf(scope: Scope, name: string) {
 }
 
 /** the closed form against `partial` at every assignment of the index names; the worst element (NaN counts as worst) */
-function compareAll(closedForm: Expr, names: readonly string[], n: number, inputs: DenseInputs, values: Float64Array, partial: (units: readonly number[]) => number): GradcheckWorst {
+function compareAll(
+  closedForm: Expr,
+  names: readonly string[],
+  n: number,
+  inputs: DenseInputs,
+  values: Float64Array,
+  partial: (units: readonly number[]) => number,
+): GradcheckWorst {
   const program = compileFloat(closedForm, n, inputs, values, names);
   const units = new Array<number>(names.length).fill(1);
   let worst: GradcheckWorst | undefined;
@@ -240,7 +293,14 @@ function compareAll(closedForm: Expr, names: readonly string[], n: number, input
     const mixed = Number.isNaN(absolute) ? Infinity : absolute / Math.max(1, Math.abs(ad));
     if (worst === undefined || mixed > worst.mixed) {
       const relative = absolute === 0 ? 0 : ad === 0 ? Infinity : absolute / Math.abs(ad);
-      worst = { units: new Map(names.map((name, d) => [name, units[d]!])), autodiff: ad, closedForm: cf, absolute, relative, mixed };
+      worst = {
+        units: new Map(names.map((name, d) => [name, units[d]!])),
+        autodiff: ad,
+        closedForm: cf,
+        absolute,
+        relative,
+        mixed,
+      };
     }
   }
   return worst!;

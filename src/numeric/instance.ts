@@ -68,7 +68,10 @@ function describePattern(names: readonly string[], p: readonly Slot[]): string {
       if (first < k) parts.push(`${name} = ${names[first]}`);
     }
   });
-  const classes = names.filter((_, k) => p[k]!.kind === 'class' && p.findIndex((o) => o.kind === 'class' && o.id === (p[k] as { id: number }).id) === k);
+  const classes = names.filter(
+    (_, k) =>
+      p[k]!.kind === 'class' && p.findIndex((o) => o.kind === 'class' && o.id === (p[k] as { id: number }).id) === k,
+  );
   if (classes.length > 1) parts.unshift(`${classes.join(', ')} distinct`);
   return parts.join(', ') || (names.length === 1 ? `${names[0]} at a random unit` : '');
 }
@@ -77,7 +80,8 @@ function describePattern(names: readonly string[], p: readonly Slot[]): string {
 export function planInstances(p: Prepared, seed: number): Plan | Problem {
   if (!p.indexed) return { instances: [{ n: undefined, units: new Map(), pattern: '' }], description: 'no indices' };
   const maxLiteral = Math.max(1, ...p.literals);
-  if (maxLiteral > MAX_UNITS) return { problem: `the unit ${maxLiteral} needs more than MAX_UNITS = ${MAX_UNITS} units` };
+  if (maxLiteral > MAX_UNITS)
+    return { problem: `the unit ${maxLiteral} needs more than MAX_UNITS = ${MAX_UNITS} units` };
   let ns = UNIT_COUNTS.filter((n) => n >= maxLiteral && n <= MAX_UNITS);
   if (ns.length === 0) ns = [...new Set([maxLiteral, Math.min(maxLiteral + 1, MAX_UNITS)])];
   const names = p.freeIndices;
@@ -103,7 +107,8 @@ export function planInstances(p: Prepared, seed: number): Plan | Problem {
       usedPatterns.add(pattern);
     });
   }
-  if (instances.length === 0) return { problem: `no instance with at most ${MAX_UNITS} units gives distinct units to ${names.join(', ')}` };
+  if (instances.length === 0)
+    return { problem: `no instance with at most ${MAX_UNITS} units gives distinct units to ${names.join(', ')}` };
   return { instances, description: describePlan([...usedNs], names, [...usedPatterns]) };
 }
 

@@ -26,7 +26,12 @@ export interface NetworkSymbol {
 const WEIGHT_SCALE = 2;
 
 /** values for every input of the layout; `dag` names the 2-index array that gets DAG-shaped weights */
-export function randomNetwork(inputs: DenseInputs, symbols: readonly NetworkSymbol[], dag: string, rng: Prng): Float64Array {
+export function randomNetwork(
+  inputs: DenseInputs,
+  symbols: readonly NetworkSymbol[],
+  dag: string,
+  rng: Prng,
+): Float64Array {
   const n = inputs.n;
   const values = new Float64Array(inputs.count);
   const scale = WEIGHT_SCALE * invSqrt(n);
@@ -42,7 +47,8 @@ export function randomNetwork(inputs: DenseInputs, symbols: readonly NetworkSymb
       const rank = new Int32Array(n);
       order.forEach((u, r) => (rank[u] = r));
       for (let a = 0; a < n; a++) {
-        for (let b = 0; b < n; b++) if (rank[b]! < rank[a]!) values[base + a * n + b] = scale * (2 * unitFloat(rng.nextU32()) - 1);
+        for (let b = 0; b < n; b++)
+          if (rank[b]! < rank[a]!) values[base + a * n + b] = scale * (2 * unitFloat(rng.nextU32()) - 1);
       }
     } else if (s.name === dag) {
       for (let q = 0; q < size; q++) values[base + q] = scale * (2 * unitFloat(rng.nextU32()) - 1);

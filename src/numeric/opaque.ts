@@ -36,10 +36,20 @@ function coefficient(rng: Prng, lo: Rational, hi: Rational): Rational {
 }
 
 /** the keys an opaque symbol must not depend on in this instance */
-function excludedKeys(decl: Extract<SymbolDecl, { kind: 'scalar' }>, units: ReadonlyMap<string, number>, allKeys: readonly string[]): Set<string> {
+function excludedKeys(
+  decl: Extract<SymbolDecl, { kind: 'scalar' }>,
+  units: ReadonlyMap<string, number>,
+  allKeys: readonly string[],
+): Set<string> {
   const out = new Set<string>();
   for (const v of decl.independentOf as readonly Variable[]) {
-    if (v.kind === 'elem') out.add(elementKey(v.name, v.indices.map((t) => instantiateIndex(t, units))));
+    if (v.kind === 'elem')
+      out.add(
+        elementKey(
+          v.name,
+          v.indices.map((t) => instantiateIndex(t, units)),
+        ),
+      );
     else {
       out.add(v.name);
       // a whole array named without indices: independent of every element
@@ -50,7 +60,12 @@ function excludedKeys(decl: Extract<SymbolDecl, { kind: 'scalar' }>, units: Read
 }
 
 /** a random model of the opaque decl over the atoms it may depend on */
-export function buildOpaqueModel(decl: Extract<SymbolDecl, { kind: 'scalar' }>, atomKeys: readonly string[], units: ReadonlyMap<string, number>, rng: Prng): OpaqueModel {
+export function buildOpaqueModel(
+  decl: Extract<SymbolDecl, { kind: 'scalar' }>,
+  atomKeys: readonly string[],
+  units: ReadonlyMap<string, number>,
+  rng: Prng,
+): OpaqueModel {
   const excluded = excludedKeys(decl, units, atomKeys);
   const inputs = atomKeys.filter((k) => !excluded.has(k));
   // coefficients shrink with the number of inputs so that z stays moderate (no overflow through exp)
@@ -62,7 +77,13 @@ export function buildOpaqueModel(decl: Extract<SymbolDecl, { kind: 'scalar' }>, 
     c: rmul(coefficient(rng, rat(2, 10), rat(8, 10)), rat(1n, shrink)),
     b: rmul(coefficient(rng, ZERO, ONE), rat(1n, shrink)),
   }));
-  return { name: decl.name, domain: decl.domain, c0: coefficient(rng, ZERO, rat(1, 2)), terms, constant: rng.coin() ? ONE : ZERO };
+  return {
+    name: decl.name,
+    domain: decl.domain,
+    c0: coefficient(rng, ZERO, rat(1, 2)),
+    terms,
+    constant: rng.coin() ? ONE : ZERO,
+  };
 }
 
 /**
@@ -86,7 +107,12 @@ export function evaluateOpaque(model: OpaqueModel, field: Field, lookup: (key: s
 }
 
 /** the model's value in any arithmetic; `tick` is called once per term (the work meter) */
-export function opaqueValue<T>(model: OpaqueModel, field: OpaqueArithmetic<T>, lookup: (key: string) => T, tick: () => void = () => undefined): T | Undefined {
+export function opaqueValue<T>(
+  model: OpaqueModel,
+  field: OpaqueArithmetic<T>,
+  lookup: (key: string) => T,
+  tick: () => void = () => undefined,
+): T | Undefined {
   const d = model.domain;
   if (d.kind === 'binary') return field.real(model.constant);
   let lin: T = field.real(model.c0);

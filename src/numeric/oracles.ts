@@ -37,12 +37,18 @@ export const TAPE = 'the reverse-mode tape (float64)';
 export function hasDiff(e: Expr): boolean {
   if (e.kind === 'diff') return true;
   switch (e.kind) {
-    case 'add': return e.terms.some(hasDiff);
-    case 'mul': return e.factors.some(hasDiff);
-    case 'pow': return hasDiff(e.base) || hasDiff(e.exp);
-    case 'call': return e.args.some(hasDiff);
-    case 'sum': return hasDiff(e.body);
-    default: return false;
+    case 'add':
+      return e.terms.some(hasDiff);
+    case 'mul':
+      return e.factors.some(hasDiff);
+    case 'pow':
+      return hasDiff(e.base) || hasDiff(e.exp);
+    case 'call':
+      return e.args.some(hasDiff);
+    case 'sum':
+      return hasDiff(e.body);
+    default:
+      return false;
   }
 }
 
@@ -66,9 +72,15 @@ export function diffSites(sides: readonly Expr[], env: EvalEnv): DiffSite[] {
  * builds the point's environment in a field; `confirm` is the 100-digit
  * field a missed finite difference is re-checked in.
  */
-export function checkOracles(sides: readonly Expr[], envAt: (field: Field) => EvalEnv | Undefined, main: Field, confirm: Field): OracleCheck {
+export function checkOracles(
+  sides: readonly Expr[],
+  envAt: (field: Field) => EvalEnv | Undefined,
+  main: Field,
+  confirm: Field,
+): OracleCheck {
   const env = envAt(main);
-  if (env instanceof Undefined) return env.cause === 'budget' ? { kind: 'budget' } : { kind: 'agree', sites: 0, fd: 0, tape: 0 };
+  if (env instanceof Undefined)
+    return env.cause === 'budget' ? { kind: 'budget' } : { kind: 'agree', sites: 0, fd: 0, tape: 0 };
   let fdCount = 0;
   let tapeCount = 0;
   const sites = diffSites(sides, env);
@@ -79,18 +91,26 @@ export function checkOracles(sides: readonly Expr[], envAt: (field: Field) => Ev
     if (!(fd instanceof Undefined) && !close(forward, realPart(fd), FD_TOLERANCE)) {
       // a step too large for a steep function, or rounding: once more at 100 digits with a far smaller step
       const precise = envAt(confirm);
-      if (precise instanceof Undefined) return precise.cause === 'budget' ? { kind: 'budget' } : { kind: 'disagree', reason: 'the point is undefined at 100 digits' };
+      if (precise instanceof Undefined)
+        return precise.cause === 'budget'
+          ? { kind: 'budget' }
+          : { kind: 'disagree', reason: 'the point is undefined at 100 digits' };
       const again = finiteDifference(site, precise, FD_CONFIRM_STEP);
       fd = again instanceof Undefined ? again : realPart(again);
     }
     if (fd instanceof Undefined && fd.cause === 'budget') return { kind: 'budget' };
     const fdValue = fd instanceof Undefined ? undefined : realPart(fd);
     const tape = tapeDerivative(site, env);
-    const opinion = tape.kind === 'value' ? { value: new main.D(tape.value), scale: tape.scale } : { unavailable: tape.reason };
+    const opinion =
+      tape.kind === 'value' ? { value: new main.D(tape.value), scale: tape.scale } : { unavailable: tape.reason };
     if (fdValue !== undefined) fdCount++;
     if ('value' in opinion) tapeCount++;
     const odd = judgeSite(forward, fdValue, opinion);
-    if (odd !== undefined) return { kind: 'disagree', reason: disagreement(site, forward, fdValue, 'value' in opinion ? opinion.value : undefined, odd) };
+    if (odd !== undefined)
+      return {
+        kind: 'disagree',
+        reason: disagreement(site, forward, fdValue, 'value' in opinion ? opinion.value : undefined, odd),
+      };
   }
   return { kind: 'agree', sites: sites.length, fd: fdCount, tape: tapeCount };
 }
@@ -102,7 +122,11 @@ export function checkOracles(sides: readonly Expr[], envAt: (field: Field) => Ev
  * that is not available at the site (undefined, or `unavailable`) is not
  * compared.
  */
-export function judgeSite(forward: Decimal, fd: Decimal | undefined, tape: { value: Decimal; scale: number } | { unavailable: string }): string | undefined {
+export function judgeSite(
+  forward: Decimal,
+  fd: Decimal | undefined,
+  tape: { value: Decimal; scale: number } | { unavailable: string },
+): string | undefined {
   const t = 'value' in tape ? tape : undefined;
   const fOk = fd === undefined || close(forward, fd, FD_TOLERANCE);
   const tOk = t === undefined || close(forward, t.value, String(TAPE_TOLERANCE), t.scale);
@@ -113,12 +137,19 @@ export function judgeSite(forward: Decimal, fd: Decimal | undefined, tape: { val
     if (close(fd, t.value, String(TAPE_TOLERANCE), t.scale)) return `${FORWARD} disagree with the other two`;
     return 'all three disagree';
   }
-  if (fd !== undefined) return `${FORWARD} and ${FINITE} disagree (the tape is not available here: ${'unavailable' in tape ? tape.unavailable : ''})`;
+  if (fd !== undefined)
+    return `${FORWARD} and ${FINITE} disagree (the tape is not available here: ${'unavailable' in tape ? tape.unavailable : ''})`;
   return `${FORWARD} and ${TAPE} disagree (finite differences are not available here)`;
 }
 
 /** the words of a disagreement: the site, the three values, the odd one */
-function disagreement(site: DiffSite, forward: Decimal, fd: Decimal | undefined, tape: Decimal | undefined, odd: string): string {
+function disagreement(
+  site: DiffSite,
+  forward: Decimal,
+  fd: Decimal | undefined,
+  tape: Decimal | undefined,
+  odd: string,
+): string {
   const units = [...site.units].map(([k, u]) => `${k} = ${u}`).join(', ');
   const show = (d: Decimal | undefined): string => (d === undefined ? 'n/a' : d.toSignificantDigits(20).toString());
   return (

@@ -32,7 +32,13 @@ export interface InstanceContext {
 }
 
 /** the atoms, sampled atoms and opaque models of an instance */
-export function instanceContext(prepared: Prepared, inst: Instance, scope: Scope, meter: Meter, rng: Prng): InstanceContext {
+export function instanceContext(
+  prepared: Prepared,
+  inst: Instance,
+  scope: Scope,
+  meter: Meter,
+  rng: Prng,
+): InstanceContext {
   const found = collectAtoms(prepared, inst, scope, meter);
   const fixed = new Set(prepared.assumptions.map((a) => variableKey(a.variable, inst)));
   const models = new Map<string, OpaqueModel>();
@@ -52,15 +58,35 @@ export type Outcome =
 
 /** the key of an assumed variable in this instance */
 export function variableKey(v: Variable, inst: Instance): string {
-  if (v.kind === 'elem') return elementKey(v.name, v.indices.map((t) => instantiateIndex(t, inst.units)));
+  if (v.kind === 'elem')
+    return elementKey(
+      v.name,
+      v.indices.map((t) => instantiateIndex(t, inst.units)),
+    );
   return v.name;
 }
 
 /** the environment of a point in a field: sampled values, then assumed values evaluated there */
-export function environment(prepared: Prepared, inst: Instance, point: Point, models: ReadonlyMap<string, OpaqueModel>, scope: Scope, field: Field, accessed?: Set<string>): EvalEnv | Undefined {
+export function environment(
+  prepared: Prepared,
+  inst: Instance,
+  point: Point,
+  models: ReadonlyMap<string, OpaqueModel>,
+  scope: Scope,
+  field: Field,
+  accessed?: Set<string>,
+): EvalEnv | Undefined {
   const values = new Map<string, Num>();
   for (const [key, v] of point.values) values.set(key, field.real(v));
-  const env: EvalEnv = { field, scope, n: inst.n, units: inst.units, values, opaque: models, ...(accessed ? { accessed } : {}) };
+  const env: EvalEnv = {
+    field,
+    scope,
+    n: inst.n,
+    units: inst.units,
+    values,
+    opaque: models,
+    ...(accessed ? { accessed } : {}),
+  };
   for (const a of prepared.assumptions) {
     const v = evaluate(a.value, env);
     if (v instanceof Undefined) return v;
@@ -70,7 +96,15 @@ export function environment(prepared: Prepared, inst: Instance, point: Point, mo
 }
 
 /** evaluates both sides at a point and classifies the pair */
-export function checkPoint(prepared: Prepared, inst: Instance, point: Point, models: ReadonlyMap<string, OpaqueModel>, scope: Scope, field: Field, accessed?: Set<string>): Outcome {
+export function checkPoint(
+  prepared: Prepared,
+  inst: Instance,
+  point: Point,
+  models: ReadonlyMap<string, OpaqueModel>,
+  scope: Scope,
+  field: Field,
+  accessed?: Set<string>,
+): Outcome {
   const env = environment(prepared, inst, point, models, scope, field, accessed);
   if (env instanceof Undefined) return { kind: env.cause === 'budget' ? 'budget' : 'skip' };
   const lhs = evaluate(prepared.lhs, env);
@@ -86,7 +120,13 @@ export function checkPoint(prepared: Prepared, inst: Instance, point: Point, mod
  * when the precision doubles was rounding, not mathematics
  */
 export function confirmedOutcome(
-  prepared: Prepared, inst: Instance, point: Point, models: ReadonlyMap<string, OpaqueModel>, scope: Scope, field: Field, confirm: Field,
+  prepared: Prepared,
+  inst: Instance,
+  point: Point,
+  models: ReadonlyMap<string, OpaqueModel>,
+  scope: Scope,
+  field: Field,
+  confirm: Field,
 ): { readonly outcome: Outcome; readonly accessed: Set<string> } {
   const accessed = new Set<string>();
   const first = checkPoint(prepared, inst, point, models, scope, field);
@@ -101,7 +141,8 @@ function classify(a: Val, b: Val, field: Field): 'agree' | 'skip' | 'budget' | '
   if (causes.includes('budget')) return 'budget';
   if (causes.length === 2 || causes.includes('overflow') || causes.includes('singular')) return 'skip';
   if (causes.length === 1) return 'differ';
-  if (a instanceof Dual || b instanceof Dual || a instanceof Undefined || b instanceof Undefined) throw new Error('a dual number escaped its diff');
+  if (a instanceof Dual || b instanceof Dual || a instanceof Undefined || b instanceof Undefined)
+    throw new Error('a dual number escaped its diff');
   const scale = field.D.max(field.one, a.abs(), b.abs());
   return a.minus(b).abs().lte(scale.times(RELATIVE_TOLERANCE)) ? 'agree' : 'differ';
 }

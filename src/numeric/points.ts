@@ -21,7 +21,13 @@ export interface Point {
 }
 
 /** the points of an instance whose sampled atoms are `atoms` (assumed variables excluded); special points only when `specials` */
-export function* pointsOf(atoms: readonly Atom[], rng: Prng, samples: number = DEFAULT_SAMPLES, specials = true, near: readonly Rational[] = []): Generator<Point> {
+export function* pointsOf(
+  atoms: readonly Atom[],
+  rng: Prng,
+  samples: number = DEFAULT_SAMPLES,
+  specials = true,
+  near: readonly Rational[] = [],
+): Generator<Point> {
   const binary = atoms.filter((a) => isBinary(a.domain));
   const exhaustive = binary.length <= MAX_EXHAUSTIVE_BINARY;
   const combos = exhaustive ? 2 ** binary.length : 0;

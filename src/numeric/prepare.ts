@@ -45,14 +45,25 @@ export function prepare(lhs: Expr, rhs: Expr, scope: Scope): Prepared | Problem 
     throw err;
   }
   const nesting = Math.max(diffNesting(ul), diffNesting(ur), ...assumptions.map((a) => diffNesting(a.value)));
-  if (nesting > MAX_DIFF_NESTING) return { problem: `diff is nested ${nesting} deep, more than MAX_DIFF_NESTING = ${MAX_DIFF_NESTING}` };
-  const acc: Scan = { scope, indexNames: new Set(), free: new Set(), literals: new Set(), indexed: false, problems: [], opaque: new Set() };
-  for (const e of [ul, ur, ...assumptions.flatMap((a) => [a.variable, a.value])]) indexPositions(e, new Set(), acc.indexNames);
+  if (nesting > MAX_DIFF_NESTING)
+    return { problem: `diff is nested ${nesting} deep, more than MAX_DIFF_NESTING = ${MAX_DIFF_NESTING}` };
+  const acc: Scan = {
+    scope,
+    indexNames: new Set(),
+    free: new Set(),
+    literals: new Set(),
+    indexed: false,
+    problems: [],
+    opaque: new Set(),
+  };
+  for (const e of [ul, ur, ...assumptions.flatMap((a) => [a.variable, a.value])])
+    indexPositions(e, new Set(), acc.indexNames);
   for (const e of [ul, ur, ...assumptions.map((a) => a.value)]) scan(e, new Set(), acc);
   for (const a of assumptions) scanVariable(a.variable, new Set(), acc);
   for (const name of acc.opaque) {
     const decl = scope.symbols.get(name);
-    if (decl?.kind === 'scalar') for (const v of decl.independentOf) if (v.kind === 'elem') scanVariable(v, new Set(), acc);
+    if (decl?.kind === 'scalar')
+      for (const v of decl.independentOf) if (v.kind === 'elem') scanVariable(v, new Set(), acc);
   }
   if (acc.problems.length > 0) return { problem: acc.problems[0]! };
   return {
@@ -89,7 +100,8 @@ function diffOfDefined(e: Expr, scope: Scope): string | undefined {
 /** adds the free names used in index positions (`w[i,k]`, `delta(i,j)`) */
 function indexPositions(e: Expr, bound: ReadonlySet<string>, out: Set<string>): void {
   if (e.kind === 'elem' || e.kind === 'delta') {
-    for (const i of e.kind === 'elem' ? e.indices : [e.a, e.b]) if (i.kind === 'sym' && !bound.has(i.name)) out.add(i.name);
+    for (const i of e.kind === 'elem' ? e.indices : [e.a, e.b])
+      if (i.kind === 'sym' && !bound.has(i.name)) out.add(i.name);
     return;
   }
   if (e.kind === 'sum') return indexPositions(e.body, new Set([...bound, e.index]), out);
@@ -100,7 +112,12 @@ function scanIndexTerms(terms: readonly Expr[], bound: ReadonlySet<string>, acc:
   for (const t of terms) {
     if (t.kind === 'sym') {
       if (!bound.has(t.name)) acc.free.add(t.name);
-    } else if (t.kind === 'num' && isInteger(t.value) && t.value.n >= 1n && t.value.n <= BigInt(Number.MAX_SAFE_INTEGER)) {
+    } else if (
+      t.kind === 'num' &&
+      isInteger(t.value) &&
+      t.value.n >= 1n &&
+      t.value.n <= BigInt(Number.MAX_SAFE_INTEGER)
+    ) {
       acc.literals.add(Number(t.value.n));
     } else {
       acc.problems.push(`an index must be an index variable or a positive integer, not ${t.key}`);
@@ -111,7 +128,8 @@ function scanIndexTerms(terms: readonly Expr[], bound: ReadonlySet<string>, acc:
 function scanVariable(v: Variable, bound: ReadonlySet<string>, acc: Scan): void {
   if (v.kind === 'elem') return scan(v, bound, acc);
   const decl = acc.scope.symbols.get(v.name);
-  if (bound.has(v.name) || decl?.kind === 'index' || acc.indexNames.has(v.name)) acc.problems.push(`cannot differentiate with respect to the index \`${v.name}\``);
+  if (bound.has(v.name) || decl?.kind === 'index' || acc.indexNames.has(v.name))
+    acc.problems.push(`cannot differentiate with respect to the index \`${v.name}\``);
   else scan(v, bound, acc);
 }
 
@@ -138,7 +156,8 @@ function scan(e: Expr, bound: ReadonlySet<string>, acc: Scan): void {
     case 'elem': {
       const decl = acc.scope.symbols.get(e.name);
       if (decl && decl.kind !== 'array') acc.problems.push(`\`${e.name}\` is not an array, but is indexed`);
-      else if (decl?.kind === 'array' && decl.arity !== e.indices.length) acc.problems.push(`\`${e.name}\` has ${decl.arity} indices, but is used with ${e.indices.length}`);
+      else if (decl?.kind === 'array' && decl.arity !== e.indices.length)
+        acc.problems.push(`\`${e.name}\` has ${decl.arity} indices, but is used with ${e.indices.length}`);
       acc.indexed = true;
       return scanIndexTerms(e.indices, bound, acc);
     }

@@ -22,8 +22,10 @@ const SPECIAL_VALUES: readonly Rational[] = [ZERO, ONE, MINUS_ONE, rat(2), rat(1
 /** true when r lies in d */
 export function inDomain(d: Domain, r: Rational): boolean {
   switch (d.kind) {
-    case 'binary': return r.d === 1n && (r.n === 0n || r.n === 1n);
-    case 'nonzero': return r.n !== 0n;
+    case 'binary':
+      return r.d === 1n && (r.n === 0n || r.n === 1n);
+    case 'nonzero':
+      return r.n !== 0n;
     case 'interval': {
       if (d.lo) {
         const c = rcmp(r, d.lo);
@@ -54,7 +56,15 @@ export function constantNeighbours(constants: readonly Rational[]): Rational[] {
   const tenth = rat(1, 10);
   for (const c of constants) {
     for (const base of [c, rneg(c)]) {
-      for (const v of [base, radd(base, ONE), rsub(base, ONE), radd(base, tenth), rsub(base, tenth), rmul(base, rat(1, 2)), rmul(base, rat(2))]) {
+      for (const v of [
+        base,
+        radd(base, ONE),
+        rsub(base, ONE),
+        radd(base, tenth),
+        rsub(base, tenth),
+        rmul(base, rat(1, 2)),
+        rmul(base, rat(2)),
+      ]) {
         if (out.length >= MAX_CONSTANT_SPECIALS) return out;
         if (!out.some((o) => rcmp(o, v) === 0)) out.push(v);
       }
@@ -83,7 +93,8 @@ function magnitude(rng: Prng, scale: Rational): Rational {
 /** a random value of d at the given scale (an exact rational strictly inside any open end) */
 export function sampleValue(d: Domain, rng: Prng, scale: Rational): Rational {
   switch (d.kind) {
-    case 'binary': return rng.coin() ? ONE : ZERO;
+    case 'binary':
+      return rng.coin() ? ONE : ZERO;
     case 'nonzero': {
       const m = magnitude(rng, scale);
       return rng.coin() ? m : rneg(m);
@@ -108,8 +119,14 @@ export function rationalText(r: Rational): string {
   let d = r.d;
   let twos = 0;
   let fives = 0;
-  while (d % 2n === 0n) { d /= 2n; twos++; }
-  while (d % 5n === 0n) { d /= 5n; fives++; }
+  while (d % 2n === 0n) {
+    d /= 2n;
+    twos++;
+  }
+  while (d % 5n === 0n) {
+    d /= 5n;
+    fives++;
+  }
   if (d !== 1n) return new (Decimal.clone({ precision: 20 }))(r.n.toString()).div(r.d.toString()).toString();
   const k = Math.max(twos, fives);
   const scaled = (r.n * 10n ** BigInt(k)) / r.d; // exact: d divides 10^k

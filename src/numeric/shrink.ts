@@ -58,7 +58,10 @@ function rank(v: Rational): number {
 function relabelKey(key: string, perm: ReadonlyMap<number, number>): string {
   const m = /^([^[]+)\[(.*)\]$/.exec(key);
   if (!m) return key;
-  return elementKey(m[1]!, m[2]!.split(',').map((u) => perm.get(Number(u)) ?? Number(u)));
+  return elementKey(
+    m[1]!,
+    m[2]!.split(',').map((u) => perm.get(Number(u)) ?? Number(u)),
+  );
 }
 
 /** the largest unit in a key, 0 for a scalar */
@@ -74,7 +77,12 @@ export function shrinkFailure(prepared: Prepared, scope: Scope, failure: Failure
   const confirm = new Field(CONFIRM_PRECISION, meter);
 
   /** the failure at this instance, point and models, if the step still fails there */
-  const attempt = (inst: Instance, values: ReadonlyMap<string, Rational>, models: ReadonlyMap<string, OpaqueModel>, how: string): Failure | undefined => {
+  const attempt = (
+    inst: Instance,
+    values: ReadonlyMap<string, Rational>,
+    models: ReadonlyMap<string, OpaqueModel>,
+    how: string,
+  ): Failure | undefined => {
     if (meter.used > meter.limit || (deadline !== undefined && performance.now() > deadline)) return undefined;
     const point: Point = { values, how };
     const atoms = collectAtoms(prepared, inst, scope, meter).atoms;
@@ -126,7 +134,12 @@ export function shrinkFailure(prepared: Prepared, scope: Scope, failure: Failure
   return { ...best, note: notes.join(', ') };
 }
 
-type Attempt = (inst: Instance, values: ReadonlyMap<string, Rational>, models: ReadonlyMap<string, OpaqueModel>, how: string) => Failure | undefined;
+type Attempt = (
+  inst: Instance,
+  values: ReadonlyMap<string, Rational>,
+  models: ReadonlyMap<string, OpaqueModel>,
+  how: string,
+) => Failure | undefined;
 
 /** the failure with its free indices on the smallest units (literal units fixed), or undefined when already so or no longer failing */
 function renumber(prepared: Prepared, f: Failure, attempt: Attempt): Failure | undefined {
@@ -144,7 +157,12 @@ function renumber(prepared: Prepared, f: Failure, attempt: Attempt): Failure | u
   if ([...perm].every(([a, b]) => a === b)) return undefined;
   const units = new Map([...f.inst.units].map(([name, u]) => [name, perm.get(u) ?? u]));
   const values = new Map([...f.point.values].map(([key, v]) => [relabelKey(key, perm), v]));
-  const models = new Map([...f.models].map(([name, m]) => [name, { ...m, terms: m.terms.map((t) => ({ ...t, key: relabelKey(t.key, perm) })) }]));
+  const models = new Map(
+    [...f.models].map(([name, m]) => [
+      name,
+      { ...m, terms: m.terms.map((t) => ({ ...t, key: relabelKey(t.key, perm) })) },
+    ]),
+  );
   // the point's description names atoms too (`special point w[2,2] = 0`)
   const how = f.point.how.replace(/\w+\[[\d,]+\]/g, (key) => relabelKey(key, perm));
   return attempt({ ...f.inst, units }, values, models, how);
@@ -155,7 +173,9 @@ function fewerUnits(f: Failure, n: number, literals: readonly number[], attempt:
   const needed = Math.max(1, ...f.inst.units.values(), ...literals);
   for (let m = needed; m < n; m++) {
     const values = new Map([...f.point.values].filter(([key]) => maxUnit(key) <= m));
-    const models = new Map([...f.models].map(([name, model]) => [name, { ...model, terms: model.terms.filter((t) => maxUnit(t.key) <= m) }]));
+    const models = new Map(
+      [...f.models].map(([name, model]) => [name, { ...model, terms: model.terms.filter((t) => maxUnit(t.key) <= m) }]),
+    );
     const found = attempt({ ...f.inst, n: m }, values, models, f.point.how);
     if (found) return found;
   }

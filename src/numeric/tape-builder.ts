@@ -5,7 +5,25 @@
  * are active (depend on an active input) and picks the cheaper backward form
  * of a dot product when only one side of each pair can vary.
  */
-import { OP_ADD, OP_CONST, OP_DIV, OP_DOT, OP_DOTL, OP_DOTR, OP_DOTRL, OP_MUL, OP_NEG, OP_POW, OP_POWI, OP_POWR, OP_SCALE, OP_SUB, OP_SUMN, OP_UNARY_LAST, Tape } from './tape.js';
+import {
+  OP_ADD,
+  OP_CONST,
+  OP_DIV,
+  OP_DOT,
+  OP_DOTL,
+  OP_DOTR,
+  OP_DOTRL,
+  OP_MUL,
+  OP_NEG,
+  OP_POW,
+  OP_POWI,
+  OP_POWR,
+  OP_SCALE,
+  OP_SUB,
+  OP_SUMN,
+  OP_UNARY_LAST,
+  Tape,
+} from './tape.js';
 
 /** why 1024: small tapes (one diff site of a compare) allocate little; big ones double a dozen times */
 const INITIAL_CAPACITY = 1024;
@@ -17,7 +35,10 @@ class Column<A extends TypedArray> {
   data: A;
   length = 0;
 
-  constructor(private readonly make: (n: number) => A, capacity = INITIAL_CAPACITY) {
+  constructor(
+    private readonly make: (n: number) => A,
+    capacity = INITIAL_CAPACITY,
+  ) {
     this.data = make(Math.max(capacity, 1));
   }
 
@@ -51,7 +72,10 @@ export class TapeBuilder {
   private readonly constants = new Map<number, number>();
 
   /** `activeInputs[id]` is 1 for the inputs to differentiate with respect to */
-  constructor(readonly inputs: number, activeInputs: Uint8Array) {
+  constructor(
+    readonly inputs: number,
+    activeInputs: Uint8Array,
+  ) {
     if (activeInputs.length !== inputs) throw new Error('one active flag per input');
     this.active = new Column(uint8, inputs + INITIAL_CAPACITY);
     this.active.data.set(activeInputs);
@@ -94,7 +118,11 @@ export class TapeBuilder {
   }
 
   /** x op y for OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_POW */
-  binary(op: typeof OP_ADD | typeof OP_SUB | typeof OP_MUL | typeof OP_DIV | typeof OP_POW, x: number, y: number): number {
+  binary(
+    op: typeof OP_ADD | typeof OP_SUB | typeof OP_MUL | typeof OP_DIV | typeof OP_POW,
+    x: number,
+    y: number,
+  ): number {
     return this.emit(op, x, y, 0, this.isActive(x) || this.isActive(y));
   }
 

@@ -78,9 +78,12 @@ class Compiler {
   private compile(e: Expr): number {
     const b = this.b;
     switch (e.kind) {
-      case 'num': return b.constant(rationalToNumber(e.value));
-      case 'const': return b.constant(e.name === 'pi' ? PI : E);
-      case 'units': return b.constant(this.n());
+      case 'num':
+        return b.constant(rationalToNumber(e.value));
+      case 'const':
+        return b.constant(e.name === 'pi' ? PI : E);
+      case 'units':
+        return b.constant(this.n());
       case 'sym': {
         const u = this.idx.get(e.name);
         return u !== undefined ? b.constant(u) : this.leaves.scalar(e.name);
@@ -91,9 +94,12 @@ class Compiler {
         for (let d = 0; d < e.indices.length; d++) units[d] = instantiateIndex(e.indices[d]!, this.idx);
         return this.leaves.element(e.name, units);
       }
-      case 'delta': return b.constant(instantiateIndex(e.a, this.idx) === instantiateIndex(e.b, this.idx) ? 1 : 0);
-      case 'add': return b.sum(e.terms.map((t) => this.node(t)));
-      case 'mul': return this.product(e.factors);
+      case 'delta':
+        return b.constant(instantiateIndex(e.a, this.idx) === instantiateIndex(e.b, this.idx) ? 1 : 0);
+      case 'add':
+        return b.sum(e.terms.map((t) => this.node(t)));
+      case 'mul':
+        return this.product(e.factors);
       case 'pow': {
         if (e.base.kind === 'const' && e.base.name === 'e') return b.unary(unaryCode('exp'), this.node(e.exp));
         const base = this.node(e.base);
@@ -105,8 +111,12 @@ class Compiler {
         if (code < 0 || e.args.length !== 1) throw new TapeUnsupported(`unknown function \`${e.fn}\``);
         return b.unary(code, this.node(e.args[0]!));
       }
-      case 'sum': return this.sum(e.index, e.body);
-      case 'diff': throw new TapeUnsupported('a derivative inside the differentiated expression (a first-order tape has no nested diff)');
+      case 'sum':
+        return this.sum(e.index, e.body);
+      case 'diff':
+        throw new TapeUnsupported(
+          'a derivative inside the differentiated expression (a first-order tape has no nested diff)',
+        );
     }
   }
 

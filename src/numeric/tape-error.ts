@@ -12,7 +12,24 @@
  *   judged against it.
  */
 import { logBase, powGeneral, powIntDerivative, powReal, unaryDerivative } from './float-ops.js';
-import { OP_ADD, OP_CONST, OP_DIV, OP_DOT, OP_DOTL, OP_DOTR, OP_DOTRL, OP_MUL, OP_NEG, OP_POW, OP_POWI, OP_POWR, OP_SCALE, OP_SUB, OP_SUMN, type Tape } from './tape.js';
+import {
+  OP_ADD,
+  OP_CONST,
+  OP_DIV,
+  OP_DOT,
+  OP_DOTL,
+  OP_DOTR,
+  OP_DOTRL,
+  OP_MUL,
+  OP_NEG,
+  OP_POW,
+  OP_POWI,
+  OP_POWR,
+  OP_SCALE,
+  OP_SUB,
+  OP_SUMN,
+  type Tape,
+} from './tape.js';
 
 /** the unit roundoff of float64, 2^-53 */
 const U = 2 ** -53;
@@ -49,22 +66,35 @@ export function tapeIsModerate(t: Tape, output: number): boolean {
     const j = id - t.inputs;
     const v = val[id]!;
     if (!Number.isFinite(v)) return false;
-    const x = a[j]!, y = b[j]!;
+    const x = a[j]!,
+      y = b[j]!;
     const r = U * Math.abs(v);
     let e: number;
     switch (op[j]) {
-      case OP_CONST: e = rounding(v); break;
-      case OP_ADD: case OP_SUB: e = err[x]! + err[y]! + r; break;
-      case OP_MUL: e = Math.abs(val[x]!) * err[y]! + Math.abs(val[y]!) * err[x]! + err[x]! * err[y]! + r; break;
+      case OP_CONST:
+        e = rounding(v);
+        break;
+      case OP_ADD:
+      case OP_SUB:
+        e = err[x]! + err[y]! + r;
+        break;
+      case OP_MUL:
+        e = Math.abs(val[x]!) * err[y]! + Math.abs(val[y]!) * err[x]! + err[x]! * err[y]! + r;
+        break;
       case OP_DIV: {
         const d = Math.abs(val[y]!) - err[y]!;
         e = d > 0 ? (err[x]! + Math.abs(v) * err[y]!) / d + r : Infinity;
         break;
       }
-      case OP_NEG: e = err[x]!; break;
-      case OP_SCALE: e = Math.abs(k[j]!) * err[x]! + r; break;
+      case OP_NEG:
+        e = err[x]!;
+        break;
+      case OP_SCALE:
+        e = Math.abs(k[j]!) * err[x]! + r;
+        break;
       case OP_SUMN: {
-        let sum = 0, mag = 0;
+        let sum = 0,
+          mag = 0;
         for (let p = x; p < y; p++) {
           sum += err[operands[p]!]!;
           mag += Math.abs(val[operands[p]!]!);
@@ -72,10 +102,14 @@ export function tapeIsModerate(t: Tape, output: number): boolean {
         e = sum + (y - x) * U * mag;
         break;
       }
-      case OP_DOT: case OP_DOTL: case OP_DOTR: case OP_DOTRL: {
+      case OP_DOT:
+      case OP_DOTL:
+      case OP_DOTR:
+      case OP_DOTRL: {
         const run = op[j] === OP_DOTR || op[j] === OP_DOTRL;
         const count = run ? k[j]! : (y - x) / 2;
-        let sum = 0, mag = 0;
+        let sum = 0,
+          mag = 0;
         for (let q = 0; q < count; q++) {
           const l = run ? x + q : operands[x + 2 * q]!;
           const m = run ? y + q : operands[x + 2 * q + 1]!;
@@ -85,13 +119,17 @@ export function tapeIsModerate(t: Tape, output: number): boolean {
         e = sum + count * U * mag;
         break;
       }
-      case OP_POWI: case OP_POWR: e = Math.abs(powDerivative(op[j]!, val[x]!, k[j]!)) * err[x]! + LIBM_ULPS * r; break;
+      case OP_POWI:
+      case OP_POWR:
+        e = Math.abs(powDerivative(op[j]!, val[x]!, k[j]!)) * err[x]! + LIBM_ULPS * r;
+        break;
       case OP_POW: {
         const ey = err[y]! === 0 ? 0 : Math.abs(v * logBase(val[x]!)) * err[y]!;
         e = Math.abs(val[y]! * powGeneral(val[x]!, val[y]! - 1)) * err[x]! + ey + LIBM_ULPS * r;
         break;
       }
-      default: e = Math.abs(unaryDerivative(op[j]!, val[x]!, v)) * err[x]! + LIBM_ULPS * r;
+      default:
+        e = Math.abs(unaryDerivative(op[j]!, val[x]!, v)) * err[x]! + LIBM_ULPS * r;
     }
     // an exactly known value (0 from a 0 factor) has no error; otherwise the bound must be small against the value
     if (!(e === 0 || e <= MODERATE_RELATIVE_ERROR * Math.abs(v))) return false;
@@ -109,33 +147,57 @@ export function absoluteAdjoints(t: Tape, output: number): Float64Array {
     const g = adj[id]!;
     if (g === 0) continue;
     const j = id - t.inputs;
-    const x = a[j]!, y = b[j]!;
+    const x = a[j]!,
+      y = b[j]!;
     switch (op[j]) {
-      case OP_CONST: break;
-      case OP_ADD: case OP_SUB: adj[x]! += g; adj[y]! += g; break;
-      case OP_MUL: adj[x]! += g * Math.abs(val[y]!); adj[y]! += g * Math.abs(val[x]!); break;
-      case OP_DIV: adj[x]! += g / Math.abs(val[y]!); adj[y]! += (g * Math.abs(val[id]!)) / Math.abs(val[y]!); break;
-      case OP_NEG: adj[x]! += g; break;
-      case OP_SCALE: adj[x]! += g * Math.abs(k[j]!); break;
-      case OP_SUMN: for (let p = x; p < y; p++) adj[operands[p]!]! += g; break;
-      case OP_DOT: case OP_DOTL:
+      case OP_CONST:
+        break;
+      case OP_ADD:
+      case OP_SUB:
+        adj[x]! += g;
+        adj[y]! += g;
+        break;
+      case OP_MUL:
+        adj[x]! += g * Math.abs(val[y]!);
+        adj[y]! += g * Math.abs(val[x]!);
+        break;
+      case OP_DIV:
+        adj[x]! += g / Math.abs(val[y]!);
+        adj[y]! += (g * Math.abs(val[id]!)) / Math.abs(val[y]!);
+        break;
+      case OP_NEG:
+        adj[x]! += g;
+        break;
+      case OP_SCALE:
+        adj[x]! += g * Math.abs(k[j]!);
+        break;
+      case OP_SUMN:
+        for (let p = x; p < y; p++) adj[operands[p]!]! += g;
+        break;
+      case OP_DOT:
+      case OP_DOTL:
         for (let p = x; p < y; p += 2) {
           adj[operands[p]!]! += g * Math.abs(val[operands[p + 1]!]!);
           adj[operands[p + 1]!]! += g * Math.abs(val[operands[p]!]!);
         }
         break;
-      case OP_DOTR: case OP_DOTRL:
+      case OP_DOTR:
+      case OP_DOTRL:
         for (let q = 0; q < k[j]!; q++) {
           adj[x + q]! += g * Math.abs(val[y + q]!);
           adj[y + q]! += g * Math.abs(val[x + q]!);
         }
         break;
-      case OP_POWI: case OP_POWR: adj[x]! += g * Math.abs(powDerivative(op[j]!, val[x]!, k[j]!)); break;
+      case OP_POWI:
+      case OP_POWR:
+        adj[x]! += g * Math.abs(powDerivative(op[j]!, val[x]!, k[j]!));
+        break;
       case OP_POW:
         adj[x]! += g * Math.abs(val[y]! * powGeneral(val[x]!, val[y]! - 1));
         if (t.active[y] === 1) adj[y]! += g * Math.abs(val[id]! * logBase(val[x]!));
         break;
-      default: adj[x]! += g * Math.abs(unaryDerivative(op[j]!, val[x]!, val[id]!));
+      default:
+        adj[x]! += g * Math.abs(unaryDerivative(op[j]!, val[x]!, val[id]!));
     }
   }
   return adj;

@@ -62,7 +62,12 @@ export function tapeDerivative(site: DiffSite, env: EvalEnv): TapeOutcome {
   };
   let out: number;
   try {
-    out = compileExpr(site.body, b, { n: env.n, units: site.units }, { scalar: leaf, element: (name, units) => leaf(elementKey(name, units)) });
+    out = compileExpr(
+      site.body,
+      b,
+      { n: env.n, units: site.units },
+      { scalar: leaf, element: (name, units) => leaf(elementKey(name, units)) },
+    );
   } catch (err) {
     if (err instanceof TapeUnsupported) return { kind: 'unavailable', reason: err.message };
     throw err;
@@ -73,7 +78,8 @@ export function tapeDerivative(site: DiffSite, env: EvalEnv): TapeOutcome {
     tape.val[id] = realPart(k === site.key ? site.at : v!).toNumber();
   });
   tape.forward();
-  if (!tapeIsModerate(tape, out)) return { kind: 'unavailable', reason: 'float64 values are not moderate here (overflow or cancellation)' };
+  if (!tapeIsModerate(tape, out))
+    return { kind: 'unavailable', reason: 'float64 values are not moderate here (overflow or cancellation)' };
   tape.backward(out);
   const value = tape.adj[target]!;
   if (!Number.isFinite(value)) return { kind: 'unavailable', reason: 'the float64 derivative is not finite here' };

@@ -96,13 +96,27 @@ export class Tape {
       const o = op[j];
       let v: number;
       switch (o) {
-        case OP_CONST: v = k[j]; break;
-        case OP_ADD: v = val[a[j]] + val[b[j]]; break;
-        case OP_SUB: v = val[a[j]] - val[b[j]]; break;
-        case OP_MUL: v = val[a[j]] * val[b[j]]; break;
-        case OP_DIV: v = val[a[j]] / val[b[j]]; break;
-        case OP_NEG: v = -val[a[j]]; break;
-        case OP_SCALE: v = k[j] * val[a[j]]; break;
+        case OP_CONST:
+          v = k[j];
+          break;
+        case OP_ADD:
+          v = val[a[j]] + val[b[j]];
+          break;
+        case OP_SUB:
+          v = val[a[j]] - val[b[j]];
+          break;
+        case OP_MUL:
+          v = val[a[j]] * val[b[j]];
+          break;
+        case OP_DIV:
+          v = val[a[j]] / val[b[j]];
+          break;
+        case OP_NEG:
+          v = -val[a[j]];
+          break;
+        case OP_SCALE:
+          v = k[j] * val[a[j]];
+          break;
         case OP_SUMN: {
           v = 0;
           const end = b[j];
@@ -119,14 +133,23 @@ export class Tape {
         case OP_DOTR:
         case OP_DOTRL: {
           v = 0;
-          const x = a[j], y = b[j], len = k[j];
+          const x = a[j],
+            y = b[j],
+            len = k[j];
           for (let t = 0; t < len; t++) v += val[x + t] * val[y + t];
           break;
         }
-        case OP_POWI: v = powInt(val[a[j]], k[j]); break;
-        case OP_POWR: v = powReal(val[a[j]], k[j]); break;
-        case OP_POW: v = powGeneral(val[a[j]], val[b[j]]); break;
-        default: v = applyUnary(o, val[a[j]]);
+        case OP_POWI:
+          v = powInt(val[a[j]], k[j]);
+          break;
+        case OP_POWR:
+          v = powReal(val[a[j]], k[j]);
+          break;
+        case OP_POW:
+          v = powGeneral(val[a[j]], val[b[j]]);
+          break;
+        default:
+          v = applyUnary(o, val[a[j]]);
       }
       val[base + j] = v;
     }
@@ -143,24 +166,37 @@ export class Tape {
       const g = adj[id];
       if (g === 0 || active[id] === 0) continue;
       switch (op[j]) {
-        case OP_CONST: break;
-        case OP_ADD: adj[a[j]] += g; adj[b[j]] += g; break;
-        case OP_SUB: adj[a[j]] += g; adj[b[j]] -= g; break;
+        case OP_CONST:
+          break;
+        case OP_ADD:
+          adj[a[j]] += g;
+          adj[b[j]] += g;
+          break;
+        case OP_SUB:
+          adj[a[j]] += g;
+          adj[b[j]] -= g;
+          break;
         case OP_MUL: {
-          const x = a[j], y = b[j];
+          const x = a[j],
+            y = b[j];
           adj[x] += g * val[y];
           adj[y] += g * val[x];
           break;
         }
         case OP_DIV: {
-          const x = a[j], y = b[j];
+          const x = a[j],
+            y = b[j];
           const r = g / val[y];
           adj[x] += r;
           adj[y] -= r * val[id];
           break;
         }
-        case OP_NEG: adj[a[j]] -= g; break;
-        case OP_SCALE: adj[a[j]] += g * k[j]; break;
+        case OP_NEG:
+          adj[a[j]] -= g;
+          break;
+        case OP_SCALE:
+          adj[a[j]] += g * k[j];
+          break;
         case OP_SUMN: {
           const end = b[j];
           for (let p = a[j]; p < end; p++) adj[operands[p]] += g;
@@ -169,7 +205,8 @@ export class Tape {
         case OP_DOT: {
           const end = b[j];
           for (let p = a[j]; p < end; p += 2) {
-            const x = operands[p], y = operands[p + 1];
+            const x = operands[p],
+              y = operands[p + 1];
             adj[x] += g * val[y];
             adj[y] += g * val[x];
           }
@@ -181,7 +218,9 @@ export class Tape {
           break;
         }
         case OP_DOTR: {
-          const x = a[j], y = b[j], len = k[j];
+          const x = a[j],
+            y = b[j],
+            len = k[j];
           for (let t = 0; t < len; t++) {
             adj[x + t] += g * val[y + t];
             adj[y + t] += g * val[x + t];
@@ -189,14 +228,21 @@ export class Tape {
           break;
         }
         case OP_DOTRL: {
-          const x = a[j], y = b[j], len = k[j];
+          const x = a[j],
+            y = b[j],
+            len = k[j];
           for (let t = 0; t < len; t++) adj[x + t] += g * val[y + t];
           break;
         }
-        case OP_POWI: adj[a[j]] += g * powIntDerivative(val[a[j]], k[j]); break;
-        case OP_POWR: adj[a[j]] += g * k[j] * powReal(val[a[j]], k[j] - 1); break;
+        case OP_POWI:
+          adj[a[j]] += g * powIntDerivative(val[a[j]], k[j]);
+          break;
+        case OP_POWR:
+          adj[a[j]] += g * k[j] * powReal(val[a[j]], k[j] - 1);
+          break;
         case OP_POW: {
-          const x = a[j], y = b[j];
+          const x = a[j],
+            y = b[j];
           const bv = val[y];
           adj[x] += g * bv * powGeneral(val[x], bv - 1);
           // the exponent's partial a^b log(a) is only needed (and only defined for a > 0) when it varies

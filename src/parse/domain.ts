@@ -7,7 +7,11 @@ import { type Rational, parseDecimal, rat, rcmp, rdiv, rneg } from '../ir/ration
 import { REAL, type Domain } from '../ir/symbols.js';
 
 const open = (lo: Rational | undefined, hi: Rational | undefined): Domain => ({
-  kind: 'interval', ...(lo ? { lo } : {}), ...(hi ? { hi } : {}), loOpen: true, hiOpen: true,
+  kind: 'interval',
+  ...(lo ? { lo } : {}),
+  ...(hi ? { hi } : {}),
+  loOpen: true,
+  hiOpen: true,
 });
 
 /** the named domains; `nonpositive` is the mirror of `nonnegative`, added because users expect both */
@@ -25,23 +29,34 @@ const NAMED: ReadonlyMap<string, Domain> = new Map<string, Domain>([
 /** the names accepted by parseDomain besides intervals, for messages */
 export const DOMAIN_NAMES: readonly string[] = [...NAMED.keys()];
 
-export type DomainResult = { readonly ok: true; readonly domain: Domain } | { readonly ok: false; readonly message: string };
+export type DomainResult =
+  | { readonly ok: true; readonly domain: Domain }
+  | { readonly ok: false; readonly message: string };
 
 /** the set of reals a domain string denotes: a name from DOMAIN_NAMES or an interval such as "(0, inf)" or "[-1/2, 3.5)" */
 export function parseDomain(text: string): DomainResult {
   const named = NAMED.get(text.trim());
   if (named) return { ok: true, domain: named };
   // why: a domain is a few characters; the bound also keeps the regex below linear in practice
-  if (text.length > 200) return fail(`the domain is ${text.length} characters long; write a name such as positive or an interval such as "(0, 1]"`);
+  if (text.length > 200)
+    return fail(
+      `the domain is ${text.length} characters long; write a name such as positive or an interval such as "(0, 1]"`,
+    );
   const m = /^\s*([([])\s*([^,]*?)\s*,\s*([^,]*?)\s*([)\]])\s*$/.exec(text);
-  if (!m) return fail(`unknown domain '${text}'; write one of ${DOMAIN_NAMES.join(', ')} or an interval such as "(0, 1]" or "(-inf, 0)"`);
+  if (!m)
+    return fail(
+      `unknown domain '${text}'; write one of ${DOMAIN_NAMES.join(', ')} or an interval such as "(0, 1]" or "(-inf, 0)"`,
+    );
   const [, left, loText, hiText, right] = m as unknown as [string, string, string, string, string];
   const lo = endpoint(loText);
   const hi = endpoint(hiText);
-  if (lo === undefined || hi === undefined) return fail(`cannot read the interval '${text}'; its ends must be numbers such as 0, -1/2 or 2.5, or -inf and inf`);
+  if (lo === undefined || hi === undefined)
+    return fail(`cannot read the interval '${text}'; its ends must be numbers such as 0, -1/2 or 2.5, or -inf and inf`);
   if (lo === 'inf' || hi === '-inf') return fail(`the interval '${text}' is empty; write the lower end first`);
-  if ((lo === '-inf' && left === '[') || (hi === 'inf' && right === ']')) return fail(`the interval '${text}' cannot include an infinite end; write "(" before -inf and ")" after inf`);
-  if (lo !== '-inf' && hi !== 'inf' && rcmp(lo, hi) >= 0) return fail(`the interval '${text}' is empty or a single point; write the lower end first`);
+  if ((lo === '-inf' && left === '[') || (hi === 'inf' && right === ']'))
+    return fail(`the interval '${text}' cannot include an infinite end; write "(" before -inf and ")" after inf`);
+  if (lo !== '-inf' && hi !== 'inf' && rcmp(lo, hi) >= 0)
+    return fail(`the interval '${text}' is empty or a single point; write the lower end first`);
   return {
     ok: true,
     domain: {

@@ -34,7 +34,9 @@ export interface ParseError {
   readonly offset: number;
 }
 
-export type ParseResult = { readonly ok: true; readonly expr: Expr } | { readonly ok: false; readonly error: ParseError };
+export type ParseResult =
+  | { readonly ok: true; readonly expr: Expr }
+  | { readonly ok: false; readonly error: ParseError };
 
 /** the IR of `text` read under `env`, or the first problem found; never throws for any input string */
 export function parseExpression(text: string, env: ParseEnv): ParseResult {
@@ -43,10 +45,22 @@ export function parseExpression(text: string, env: ParseEnv): ParseResult {
   // why: a YAML block scalar ends in a newline, which mathjs would read as a
   // second (empty) statement; trailing space moves no offset of what precedes it
   const body = text.replace(/\s+$/u, '');
-  if (body === '') return { ok: false, error: { code: 'syntax', message: 'the expression is empty; write an expression such as x^2 + 1', offset: 0 } };
+  if (body === '')
+    return {
+      ok: false,
+      error: { code: 'syntax', message: 'the expression is empty; write an expression such as x^2 + 1', offset: 0 },
+    };
   // why: mathjs drops everything from '#' to the end of the line as a comment, which would silently change a step
   const hash = body.indexOf('#');
-  if (hash >= 0) return { ok: false, error: { code: 'unsupported-syntax', message: "comments ('#') are not supported in expressions; put notes under by:", offset: hash } };
+  if (hash >= 0)
+    return {
+      ok: false,
+      error: {
+        code: 'unsupported-syntax',
+        message: "comments ('#') are not supported in expressions; put notes under by:",
+        offset: hash,
+      },
+    };
   // why: mathjs reads a line break as the end of a statement; in a YAML block
   // scalar it is only layout, so each one becomes a space (offsets unchanged)
   const tree = readTree(body.replace(/[\r\n]/g, ' '));

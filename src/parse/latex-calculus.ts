@@ -24,10 +24,12 @@ export const PENDING_INDEX_PREFIX = '?';
 export function readFraction(r: LatexReader): Expr {
   const frac = r.next();
   const numOpen = r.pos;
-  if (!isBrace(r.token(numOpen))) fail('syntax', `\\${frac.text} needs two braced arguments, as in \\frac{a}{b}`, frac.at);
+  if (!isBrace(r.token(numOpen)))
+    fail('syntax', `\\${frac.text} needs two braced arguments, as in \\frac{a}{b}`, frac.at);
   const numEnd = r.braceEnd(numOpen);
   const denOpen = numEnd + 1;
-  if (!isBrace(r.token(denOpen))) fail('syntax', `\\${frac.text} needs two braced arguments, as in \\frac{a}{b}`, frac.at);
+  if (!isBrace(r.token(denOpen)))
+    fail('syntax', `\\${frac.text} needs two braced arguments, as in \\frac{a}{b}`, frac.at);
   const denEnd = r.braceEnd(denOpen);
   const form = derivativeForm(r, numOpen, numEnd, denOpen, denEnd);
   if (form === undefined) {
@@ -40,7 +42,12 @@ export function readFraction(r: LatexReader): Expr {
     const wrt = readVariable(r);
     r.pos = denEnd + 1;
     const t = r.peek();
-    if (!r.startsFactor(t)) fail('syntax', `\\frac{d}{d...} must be followed by the expression it differentiates, as in \\frac{d}{dx} x^2 or \\frac{d}{dx}(-x)`, frac.at);
+    if (!r.startsFactor(t))
+      fail(
+        'syntax',
+        `\\frac{d}{d...} must be followed by the expression it differentiates, as in \\frac{d}{dx} x^2 or \\frac{d}{dx}(-x)`,
+        frac.at,
+      );
     return diff(r.product(), wrt);
   }
   r.pos = numOpen + 2;
@@ -58,7 +65,13 @@ export function readFraction(r: LatexReader): Expr {
  * followed by the body. Anything else is an ordinary fraction, except
  * higher derivatives and a `d` without a variable, which are refused.
  */
-function derivativeForm(r: LatexReader, numOpen: number, numEnd: number, denOpen: number, denEnd: number): 'operator' | 'body' | undefined {
+function derivativeForm(
+  r: LatexReader,
+  numOpen: number,
+  numEnd: number,
+  denOpen: number,
+  denEnd: number,
+): 'operator' | 'body' | undefined {
   if (!isD(r.token(numOpen + 1)) || !isD(r.token(denOpen + 1))) return undefined;
   const afterNumD = r.token(numOpen + 2);
   if (r.isOp(afterNumD, '^')) higherOrder(afterNumD);
@@ -67,7 +80,11 @@ function derivativeForm(r: LatexReader, numOpen: number, numEnd: number, denOpen
   const end = variableEnd(r, denOpen + 2);
   if (end > 0 && r.isOp(r.token(end), '^')) higherOrder(r.token(end));
   if (end !== denEnd) {
-    fail('bad-diff', 'the denominator of a derivative must be d (or \\partial) and one variable: a scalar name or an array element, as in dx or dw_{ij}', r.token(denOpen + 1).at);
+    fail(
+      'bad-diff',
+      'the denominator of a derivative must be d (or \\partial) and one variable: a scalar name or an array element, as in dx or dw_{ij}',
+      r.token(denOpen + 1).at,
+    );
   }
   return operator ? 'operator' : 'body';
 }
@@ -93,12 +110,20 @@ function readVariable(r: LatexReader): Variable {
 }
 
 function higherOrder(t: Token): never {
-  return fail('unsupported-syntax', 'higher derivatives such as \\frac{d^2}{dx^2} are not supported; nest first derivatives, \\frac{d}{dx} \\frac{d}{dx} f', t.at);
+  return fail(
+    'unsupported-syntax',
+    'higher derivatives such as \\frac{d^2}{dx^2} are not supported; nest first derivatives, \\frac{d}{dx} \\frac{d}{dx} f',
+    t.at,
+  );
 }
 
 /** `d`, `\partial` or `\mathrm{d}` */
 function isD(t: Token): boolean {
-  return (t.kind === 'letter' && t.text === 'd') || (t.kind === 'cmd' && t.text === 'partial') || (t.kind === 'styled' && t.style !== 'text' && t.text.trim() === 'd');
+  return (
+    (t.kind === 'letter' && t.text === 'd') ||
+    (t.kind === 'cmd' && t.text === 'partial') ||
+    (t.kind === 'styled' && t.style !== 'text' && t.text.trim() === 'd')
+  );
 }
 
 function isBrace(t: Token): boolean {
@@ -120,7 +145,8 @@ export function readSum(r: LatexReader): Expr {
   const index = sumIndex(r, head, lower, upper);
   const t = r.peek();
   // why: a sign right after \sum or \frac{d}{dx} (`\sum_k - s_k`) reads as a binary minus with nothing before it
-  if (!r.startsFactor(t)) fail('syntax', '\\sum needs a body after it, as in \\sum_k w_{ik} s_k or \\sum_k (-s_k)', head.at);
+  if (!r.startsFactor(t))
+    fail('syntax', '\\sum needs a body after it, as in \\sum_k w_{ik} s_k or \\sum_k (-s_k)', head.at);
   return sum(index, r.product());
 }
 

@@ -29,9 +29,20 @@ export function readBuiltin(r: LatexReader, fn: string): Expr {
   const head = r.next();
   const t = r.peek();
   const spelled = head.kind === 'cmd' ? `\\${head.text}` : fn;
-  if (r.isOp(t, '^')) fail('unsupported-syntax', `a power of a function such as ${spelled}^2 x is not supported (${spelled}^{-1} would be ambiguous); write (${spelled} x)^2`, t.at);
-  if (r.isOp(t, '_')) fail('unsupported-syntax', `${spelled} takes no subscript${fn === 'log' ? ' (\\log is the natural logarithm; for base b write \\frac{\\log x}{\\log b})' : '; remove it'}`, t.at);
-  if (fn === 'sqrt' && t.kind === 'open' && t.text === '[') fail('unsupported-syntax', 'n-th roots \\sqrt[n]{x} are not supported; write x^{\\frac{1}{n}}', t.at);
+  if (r.isOp(t, '^'))
+    fail(
+      'unsupported-syntax',
+      `a power of a function such as ${spelled}^2 x is not supported (${spelled}^{-1} would be ambiguous); write (${spelled} x)^2`,
+      t.at,
+    );
+  if (r.isOp(t, '_'))
+    fail(
+      'unsupported-syntax',
+      `${spelled} takes no subscript${fn === 'log' ? ' (\\log is the natural logarithm; for base b write \\frac{\\log x}{\\log b})' : '; remove it'}`,
+      t.at,
+    );
+  if (fn === 'sqrt' && t.kind === 'open' && t.text === '[')
+    fail('unsupported-syntax', 'n-th roots \\sqrt[n]{x} are not supported; write x^{\\frac{1}{n}}', t.at);
   if (t.kind === 'open') {
     r.next();
     const arg = r.expression();
@@ -42,7 +53,8 @@ export function readBuiltin(r: LatexReader, fn: string): Expr {
   if (!r.startsFactor(t)) fail('syntax', `${spelled} needs an argument, as in ${spelled}(x) or ${spelled} x`, head.at);
   const arg = r.power();
   // why: by the single-atom rule `\log 2x` would be log(2)*x, but it is usually meant as log(2x)
-  if (t.kind === 'num' && r.startsFactor(r.peek())) fail('syntax', `${spelled} ${t.text}... is ambiguous; write ${spelled}(${t.text} ...) with parentheses`, t.at);
+  if (t.kind === 'num' && r.startsFactor(r.peek()))
+    fail('syntax', `${spelled} ${t.text}... is ambiguous; write ${spelled}(${t.text} ...) with parentheses`, t.at);
   return call(fn, [arg]);
 }
 
@@ -63,6 +75,11 @@ export function readUserCall(r: LatexReader, ref: NameRef, arity: number): Expr 
     r.next();
   }
   r.expectClose(open);
-  if (args.length !== arity) fail('arity', `'${ref.name}' is defined with ${arity} parameter${arity === 1 ? '' : 's'} but is given ${args.length}; give it ${arity}`, ref.at);
+  if (args.length !== arity)
+    fail(
+      'arity',
+      `'${ref.name}' is defined with ${arity} parameter${arity === 1 ? '' : 's'} but is given ${args.length}; give it ${arity}`,
+      ref.at,
+    );
   return call(ref.name, args);
 }

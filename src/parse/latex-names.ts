@@ -42,7 +42,12 @@ export class LatexNames {
 
   /** true when `name (...)` is a product, as in the ASCII syntax: declared scalars, defined constants, pi and e */
   isValue(name: string): boolean {
-    return this.env.functions.get(name) === 0 || this.env.symbols.get(name)?.kind === 'scalar' || name === 'pi' || name === 'e';
+    return (
+      this.env.functions.get(name) === 0 ||
+      this.env.symbols.get(name)?.kind === 'scalar' ||
+      name === 'pi' ||
+      name === 'e'
+    );
   }
 
   /** a bare name in value position */
@@ -50,16 +55,37 @@ export class LatexNames {
     const { name, at } = ref;
     this.checkForbidden(ref);
     if (name === 'pi' || name === 'e') return constant(name);
-    if (BUILTINS.has(name)) fail('arity', `'${name}' is a function of one argument; write it with its argument, as in ${BUILTINS.get(name)!.latex}(x)`, at);
-    if (name === 'sum' || name === 'diff' || name === 'delta') fail('arity', `'${name}' is reserved; write \\sum_k, \\frac{d}{dx} or \\delta_{ij} instead`, at);
+    if (BUILTINS.has(name))
+      fail(
+        'arity',
+        `'${name}' is a function of one argument; write it with its argument, as in ${BUILTINS.get(name)!.latex}(x)`,
+        at,
+      );
+    if (name === 'sum' || name === 'diff' || name === 'delta')
+      fail('arity', `'${name}' is reserved; write \\sum_k, \\frac{d}{dx} or \\delta_{ij} instead`, at);
     const arity = this.env.functions.get(name);
     if (arity !== undefined) {
-      if (arity > 0) fail('arity', `'${name}' is defined with ${arity} ${plural(arity, 'parameter', 'parameters')}; call it as ${name}(${arity === 1 ? `x) or ${name}_i` : `${letters(arity).split('').join(', ')})`}`, at);
+      if (arity > 0)
+        fail(
+          'arity',
+          `'${name}' is defined with ${arity} ${plural(arity, 'parameter', 'parameters')}; call it as ${name}(${arity === 1 ? `x) or ${name}_i` : `${letters(arity).split('').join(', ')})`}`,
+          at,
+        );
       return sym(name);
     }
     const decl = this.env.symbols.get(name);
-    if (decl?.kind === 'array') fail('array-as-scalar', `'${name}' is an array with ${decl.arity} ${plural(decl.arity, 'index', 'indices')}; write one element, such as ${name}_{${letters(decl.arity)}}`, at);
-    if (decl?.kind === 'index') fail('index-as-scalar', `'${name}' is declared as an index, which has no value outside subscripts, sums and deltas; use it as s_${name} or declare another name for the value`, at);
+    if (decl?.kind === 'array')
+      fail(
+        'array-as-scalar',
+        `'${name}' is an array with ${decl.arity} ${plural(decl.arity, 'index', 'indices')}; write one element, such as ${name}_{${letters(decl.arity)}}`,
+        at,
+      );
+    if (decl?.kind === 'index')
+      fail(
+        'index-as-scalar',
+        `'${name}' is declared as an index, which has no value outside subscripts, sums and deltas; use it as s_${name} or declare another name for the value`,
+        at,
+      );
     if (!decl && !this.scalarUses.has(name)) this.scalarUses.set(name, at);
     return sym(name);
   }
@@ -70,12 +96,21 @@ export class LatexNames {
     const decl = this.env.symbols.get(ref.name);
     if (decl?.kind === 'array') return this.element(ref, sub, decl.arity);
     const joined = `${ref.name}_${subscriptText(sub)}`;
-    if (!hasComma(sub) && (this.env.symbols.has(joined) || this.env.functions.has(joined))) return this.value({ name: joined, at: ref.at });
+    if (!hasComma(sub) && (this.env.symbols.has(joined) || this.env.functions.has(joined)))
+      return this.value({ name: joined, at: ref.at });
     const arity = this.env.functions.get(ref.name);
     if (arity !== undefined && arity > 0) {
       const parts = indexParts(sub, arity);
-      if (parts.length !== arity) fail('arity', `'${ref.name}' is defined with ${arity} ${plural(arity, 'parameter', 'parameters')} but its subscript gives ${parts.length}; write ${ref.name}(${letters(arity).split('').join(', ')})`, ref.at);
-      return call(ref.name, parts.map((p) => this.subscriptArgument(p)));
+      if (parts.length !== arity)
+        fail(
+          'arity',
+          `'${ref.name}' is defined with ${arity} ${plural(arity, 'parameter', 'parameters')} but its subscript gives ${parts.length}; write ${ref.name}(${letters(arity).split('').join(', ')})`,
+          ref.at,
+        );
+      return call(
+        ref.name,
+        parts.map((p) => this.subscriptArgument(p)),
+      );
     }
     return this.value({ name: this.subscriptedName(ref, sub), at: ref.at });
   }
@@ -85,26 +120,44 @@ export class LatexNames {
     const parts = indexParts(sub, arity);
     if (parts.length !== arity) {
       const got = parts.map((p) => p.text).join(', ');
-      fail('index-arity', `'${ref.name}' is declared with ${arity} ${plural(arity, 'index', 'indices')} but its subscript gives ${parts.length} (${got}); write ${ref.name}_{${letters(arity)}}, with commas between indices longer than one character`, ref.at);
+      fail(
+        'index-arity',
+        `'${ref.name}' is declared with ${arity} ${plural(arity, 'index', 'indices')} but its subscript gives ${parts.length} (${got}); write ${ref.name}_{${letters(arity)}}, with commas between indices longer than one character`,
+        ref.at,
+      );
     }
-    return elem(ref.name, parts.map((p) => this.indexTerm(p, 'bad-index', ref.name)));
+    return elem(
+      ref.name,
+      parts.map((p) => this.indexTerm(p, 'bad-index', ref.name)),
+    );
   }
 
   /** `p_R` as the name `p_R`, refusing subscripts that look like the indices of an undeclared array */
   private subscriptedName(ref: NameRef, sub: Subscript): string {
     const decl = this.env.symbols.get(ref.name);
-    const now = decl ? `is declared as ${decl.kind === 'index' ? 'an index' : 'a scalar'}` : 'is not declared as an array';
+    const now = decl
+      ? `is declared as ${decl.kind === 'index' ? 'an index' : 'a scalar'}`
+      : 'is not declared as an array';
     if (hasComma(sub)) {
       const n = indexParts(sub, 2).length;
-      fail('undeclared-array', `'${ref.name}' ${now}; declare it under symbols as \`${ref.name}: {indices: ${n}}\``, ref.at);
+      fail(
+        'undeclared-array',
+        `'${ref.name}' ${now}; declare it under symbols as \`${ref.name}: {indices: ${n}}\``,
+        ref.at,
+      );
     }
     const parts = indexParts(sub, 0);
     const isIndex = (p: IndexPart): boolean => this.env.symbols.get(p.text)?.kind === 'index';
     if (parts.some((p) => /[A-Za-z]/.test(p.text)) && parts.every((p) => /\d/.test(p.text) || isIndex(p))) {
-      fail('undeclared-array', `'${ref.name}' ${now}, but its subscript ${subscriptText(sub)} names index variables; declare it under symbols as \`${ref.name}: {indices: ${parts.length}}\`, or declare \`${ref.name}_${subscriptText(sub)}\` if it is a single quantity`, ref.at);
+      fail(
+        'undeclared-array',
+        `'${ref.name}' ${now}, but its subscript ${subscriptText(sub)} names index variables; declare it under symbols as \`${ref.name}: {indices: ${parts.length}}\`, or declare \`${ref.name}_${subscriptText(sub)}\` if it is a single quantity`,
+        ref.at,
+      );
     }
     const joined = `${ref.name}_${subscriptText(sub)}`;
-    if (!NAME_PATTERN.test(joined)) fail('syntax', `'${joined}' is not a name; a subscript of a name holds letters and digits`, sub.at);
+    if (!NAME_PATTERN.test(joined))
+      fail('syntax', `'${joined}' is not a name; a subscript of a name holds letters and digits`, sub.at);
     return joined;
   }
 
@@ -120,14 +173,16 @@ export class LatexNames {
    */
   userArgument(ref: NameRef): Expr {
     const decl = this.env.symbols.get(ref.name);
-    const free = !decl && !this.env.functions.has(ref.name) && !RESERVED_NAMES.has(ref.name) && !FORBIDDEN_NAMES.has(ref.name);
+    const free =
+      !decl && !this.env.functions.has(ref.name) && !RESERVED_NAMES.has(ref.name) && !FORBIDDEN_NAMES.has(ref.name);
     if (decl?.kind === 'index' || free) return sym(ref.name);
     return this.value(ref);
   }
 
   /** what a derivative is taken with respect to: a scalar name or an array element */
   variable(ref: NameRef, sub: Subscript | undefined): Variable {
-    const explain = 'a derivative is taken with respect to a scalar name or an array element, as in \\frac{d}{dx} or \\frac{\\partial}{\\partial w_{ij}}';
+    const explain =
+      'a derivative is taken with respect to a scalar name or an array element, as in \\frac{d}{dx} or \\frac{\\partial}{\\partial w_{ij}}';
     this.checkForbidden(ref);
     let name = ref.name;
     if (sub) {
@@ -143,7 +198,8 @@ export class LatexNames {
     const decl = this.env.symbols.get(name);
     if (decl?.kind === 'array') fail('bad-diff', `'${name}' is an array; ${explain}`, ref.at);
     if (decl?.kind === 'index') fail('bad-diff', `'${name}' is an index, not a variable; ${explain}`, ref.at);
-    if (this.env.functions.has(name)) fail('bad-diff', `'${name}' is defined under define, not a variable; ${explain}`, ref.at);
+    if (this.env.functions.has(name))
+      fail('bad-diff', `'${name}' is defined under define, not a variable; ${explain}`, ref.at);
     if (RESERVED_NAMES.has(name)) fail('bad-diff', `'${name}' is reserved, not a variable; ${explain}`, ref.at);
     if (!decl && !this.scalarUses.has(name)) this.scalarUses.set(name, ref.at);
     return sym(name);
@@ -153,8 +209,16 @@ export class LatexNames {
   sumIndex(ref: NameRef): string {
     this.checkForbidden(ref);
     const decl = this.env.symbols.get(ref.name);
-    const taken = decl && decl.kind !== 'index' ? `declared as ${decl.kind === 'array' ? 'an array' : 'a scalar'}` : this.env.functions.has(ref.name) ? 'defined under define' : RESERVED_NAMES.has(ref.name) ? 'reserved' : undefined;
-    if (taken) fail('bad-sum', `\\sum cannot run over '${ref.name}', which is ${taken}; use an index name such as k`, ref.at);
+    const taken =
+      decl && decl.kind !== 'index'
+        ? `declared as ${decl.kind === 'array' ? 'an array' : 'a scalar'}`
+        : this.env.functions.has(ref.name)
+          ? 'defined under define'
+          : RESERVED_NAMES.has(ref.name)
+            ? 'reserved'
+            : undefined;
+    if (taken)
+      fail('bad-sum', `\\sum cannot run over '${ref.name}', which is ${taken}; use an index name such as k`, ref.at);
     if (!decl) this.noteIndexUse(ref);
     return ref.name;
   }
@@ -162,7 +226,12 @@ export class LatexNames {
   /** `\delta_{ij}`: the Kronecker delta of the subscript's two indices */
   kronecker(ref: NameRef, sub: Subscript): Expr {
     const parts = indexParts(sub, 2);
-    if (parts.length !== 2) fail('bad-delta', `\\delta takes two indices but its subscript gives ${parts.length}; write \\delta_{ij} or \\delta_{i,10}`, ref.at);
+    if (parts.length !== 2)
+      fail(
+        'bad-delta',
+        `\\delta takes two indices but its subscript gives ${parts.length}; write \\delta_{ij} or \\delta_{i,10}`,
+        ref.at,
+      );
     return delta(this.indexTerm(parts[0]!, 'bad-delta', 'delta'), this.indexTerm(parts[1]!, 'bad-delta', 'delta'));
   }
 
@@ -178,7 +247,13 @@ export class LatexNames {
     this.checkForbidden(ref);
     const decl = this.env.symbols.get(ref.name);
     if (decl?.kind === 'index') return sym(ref.name);
-    const what = decl ? `declared as ${decl.kind === 'array' ? 'an array' : 'a scalar'}` : this.env.functions.has(ref.name) ? 'defined under define' : RESERVED_NAMES.has(ref.name) ? 'reserved' : undefined;
+    const what = decl
+      ? `declared as ${decl.kind === 'array' ? 'an array' : 'a scalar'}`
+      : this.env.functions.has(ref.name)
+        ? 'defined under define'
+        : RESERVED_NAMES.has(ref.name)
+          ? 'reserved'
+          : undefined;
     if (what) fail(code, `'${ref.name}' is ${what}, so it cannot be an index; ${explain}`, part.at);
     this.noteIndexUse(ref);
     return sym(ref.name);
@@ -190,7 +265,11 @@ export class LatexNames {
     const defined = [...this.env.functions].filter(([, a]) => a > 0).map(([n]) => n);
     const guess = nearestName(ref.name, [...known, ...defined]);
     const hint = guess ? ` (did you mean '${guess}'?)` : '';
-    return fail('unknown-function', `unknown function '${ref.name}'${hint}; known functions are ${[...FUNCTION_COMMANDS.keys()].map((c) => `\\${c}`).join(', ')} and those in define; to multiply, write ${ref.name} \\cdot (...)`, ref.at);
+    return fail(
+      'unknown-function',
+      `unknown function '${ref.name}'${hint}; known functions are ${[...FUNCTION_COMMANDS.keys()].map((c) => `\\${c}`).join(', ')} and those in define; to multiply, write ${ref.name} \\cdot (...)`,
+      ref.at,
+    );
   }
 
   /** an undeclared name used both as an index and as a value is ambiguous, so it is refused (as in the ASCII syntax) */
@@ -198,7 +277,11 @@ export class LatexNames {
     for (const [name, at] of this.indexUses) {
       const valueAt = this.scalarUses.get(name);
       if (valueAt !== undefined) {
-        fail('index-as-scalar', `'${name}' is used both as an index (in a subscript, sum or delta) and as a value; an index has no value, so use another name for one of them`, Math.min(at, valueAt));
+        fail(
+          'index-as-scalar',
+          `'${name}' is used both as an index (in a subscript, sum or delta) and as a value; an index has no value, so use another name for one of them`,
+          Math.min(at, valueAt),
+        );
       }
     }
   }
@@ -208,6 +291,11 @@ export class LatexNames {
   }
 
   private checkForbidden(ref: NameRef): void {
-    if (FORBIDDEN_NAMES.has(ref.name)) fail('reserved-name', `the name '${ref.name}' is reserved (it has a special meaning in JavaScript); choose another name`, ref.at);
+    if (FORBIDDEN_NAMES.has(ref.name))
+      fail(
+        'reserved-name',
+        `the name '${ref.name}' is reserved (it has a special meaning in JavaScript); choose another name`,
+        ref.at,
+      );
   }
 }

@@ -34,12 +34,52 @@ import { MAX_NESTING, MAX_NODES } from './limits.js';
 
 /** Greek letters read as names (`\alpha` -> alpha); \sigma is the logistic function, \pi the constant */
 const GREEK: ReadonlySet<string> = new Set([
-  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota', 'kappa',
-  'lambda', 'mu', 'nu', 'xi', 'pi', 'rho', 'varrho', 'varsigma', 'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi', 'omega',
-  'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega',
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'epsilon',
+  'varepsilon',
+  'zeta',
+  'eta',
+  'theta',
+  'vartheta',
+  'iota',
+  'kappa',
+  'lambda',
+  'mu',
+  'nu',
+  'xi',
+  'pi',
+  'rho',
+  'varrho',
+  'varsigma',
+  'tau',
+  'upsilon',
+  'phi',
+  'varphi',
+  'chi',
+  'psi',
+  'omega',
+  'Gamma',
+  'Delta',
+  'Theta',
+  'Lambda',
+  'Xi',
+  'Pi',
+  'Sigma',
+  'Upsilon',
+  'Phi',
+  'Psi',
+  'Omega',
 ]);
 
-const CLOSERS: ReadonlyMap<string, string> = new Map([['(', ')'], ['[', ']'], ['{', '}'], ['\\{', '\\}']]);
+const CLOSERS: ReadonlyMap<string, string> = new Map([
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}'],
+  ['\\{', '\\}'],
+]);
 
 /** reads one LaTeX expression from tokens; throws LatexProblem on the first problem */
 export class LatexReader {
@@ -51,7 +91,10 @@ export class LatexReader {
   readonly pendingSums = new Map<string, number>();
   readonly names: LatexNames;
 
-  constructor(private readonly tokens: Tokens, env: ParseEnv) {
+  constructor(
+    private readonly tokens: Tokens,
+    env: ParseEnv,
+  ) {
     this.names = new LatexNames(env);
   }
 
@@ -113,7 +156,12 @@ export class LatexReader {
     const out = [this.unary()];
     while (this.startsFactor(this.peek())) {
       const t = this.peek();
-      if (t.kind === 'num') fail('syntax', 'a number right after a factor is ambiguous (x 2, x^2 3); write the number first or put \\cdot between them', t.at);
+      if (t.kind === 'num')
+        fail(
+          'syntax',
+          'a number right after a factor is ambiguous (x 2, x^2 3); write the number first or put \\cdot between them',
+          t.at,
+        );
       checkAdjacentLetters(this);
       out.push(this.power());
     }
@@ -167,8 +215,18 @@ export class LatexReader {
 
   /** counts a level of nesting and a node against the limits */
   private enter(t: Token): void {
-    if (++this.depth > MAX_NESTING) fail('limit', `the expression nests deeper than ${MAX_NESTING} levels (limit MAX_NESTING); name inner parts under define`, t.at);
-    if (++this.nodes > MAX_NODES) fail('limit', `the expression has more than ${MAX_NODES} nodes (limit MAX_NODES); split it into steps or name parts under define`, t.at);
+    if (++this.depth > MAX_NESTING)
+      fail(
+        'limit',
+        `the expression nests deeper than ${MAX_NESTING} levels (limit MAX_NESTING); name inner parts under define`,
+        t.at,
+      );
+    if (++this.nodes > MAX_NODES)
+      fail(
+        'limit',
+        `the expression has more than ${MAX_NODES} nodes (limit MAX_NODES); split it into steps or name parts under define`,
+        t.at,
+      );
   }
 
   /** the name a token spells, if it is a name: a letter, a Greek letter, `\mathrm{pR}` */
@@ -177,7 +235,8 @@ export class LatexReader {
     if (t.kind === 'cmd' && GREEK.has(t.text)) return { name: t.text, at: t.at };
     if (t.kind === 'styled' && t.style !== 'text' && styledFunction(t) === undefined) {
       const name = t.text.trim();
-      if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) fail('syntax', `\\${t.style}{${t.text}} must hold a name of letters and digits, such as \\mathrm{pR}`, t.at);
+      if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name))
+        fail('syntax', `\\${t.style}{${t.text}} must hold a name of letters and digits, such as \\mathrm{pR}`, t.at);
       return { name, at: t.at };
     }
     return undefined;
@@ -186,14 +245,16 @@ export class LatexReader {
   /** what a name means given its subscript and what follows: a Kronecker delta, an element, a call, a value */
   private named(ref: NameRef, sub: Subscript | undefined, hasSup: boolean): Expr {
     if (ref.name === 'delta') {
-      if (!sub) fail('bad-delta', '\\delta is the Kronecker delta; write it with two indices, as in \\delta_{ij}', ref.at);
+      if (!sub)
+        fail('bad-delta', '\\delta is the Kronecker delta; write it with two indices, as in \\delta_{ij}', ref.at);
       return this.names.kronecker(ref, sub);
     }
     const bracket = this.peek().kind === 'open' && this.peek().text === '(' && !hasSup;
     if (sub) {
       const e = this.names.subscripted(ref, sub);
       // why: as in the ASCII syntax, an undeclared name before '(' is a call, and an unknown one
-      if (bracket && e.kind === 'sym' && !this.names.isValue(e.name)) this.names.unknownFunction({ name: e.name, at: ref.at });
+      if (bracket && e.kind === 'sym' && !this.names.isValue(e.name))
+        this.names.unknownFunction({ name: e.name, at: ref.at });
       return e;
     }
     if (bracket) {
@@ -232,7 +293,12 @@ export class LatexReader {
       if (u.kind === 'letter') items.push({ kind: 'letter', text: u.text, at: u.at });
       else if (u.kind === 'num' && /^\d+$/.test(u.text)) items.push({ kind: 'digits', text: u.text, at: u.at });
       else if (this.isOp(u, ',')) items.push({ kind: 'comma', text: ',', at: u.at });
-      else fail('unsupported-syntax', 'a subscript may hold only letters, integers and commas, as in w_{ij} or w_{i,10}; expressions such as i+1 are not supported', u.at);
+      else
+        fail(
+          'unsupported-syntax',
+          'a subscript may hold only letters, integers and commas, as in w_{ij} or w_{i,10}; expressions such as i+1 are not supported',
+          u.at,
+        );
     };
     if (t.kind === 'open' && t.text === '{') {
       const end = this.braceEnd(this.pos);
@@ -240,7 +306,8 @@ export class LatexReader {
       if (items.length === 0) fail('syntax', 'the subscript is empty; write an index, as in s_{j}', t.at);
       this.pos = end + 1;
     } else if (t.kind === 'letter' || t.kind === 'num') {
-      if (t.kind === 'num' && t.text.length > 1) fail('syntax', `without braces LaTeX takes only the first digit as the subscript; write _{${t.text}}`, t.at);
+      if (t.kind === 'num' && t.text.length > 1)
+        fail('syntax', `without braces LaTeX takes only the first digit as the subscript; write _{${t.text}}`, t.at);
       take(this.next());
     } else {
       fail('syntax', "'_' must be followed by an index, as in s_j or w_{ij}", underscore.at);
@@ -253,7 +320,8 @@ export class LatexReader {
     const t = this.peek();
     if (t.kind === 'open' && t.text === '{') return this.bracketed();
     if (t.kind === 'num') {
-      if (t.text.length > 1) fail('syntax', `without braces LaTeX takes only the first digit as the exponent; write ^{${t.text}}`, t.at);
+      if (t.text.length > 1)
+        fail('syntax', `without braces LaTeX takes only the first digit as the exponent; write ^{${t.text}}`, t.at);
       this.next();
       return num(BigInt(t.text));
     }
@@ -278,7 +346,11 @@ export class LatexReader {
       case 'styled': {
         const fn = styledFunction(t);
         if (fn) return readBuiltin(this, fn);
-        return fail('unsupported-syntax', `\\text{${t.text}} is not part of an expression; put remarks under by: and conditions under when:`, t.at);
+        return fail(
+          'unsupported-syntax',
+          `\\text{${t.text}} is not part of an expression; put remarks under by: and conditions under when:`,
+          t.at,
+        );
       }
       case 'cmd':
         return this.command(t);
@@ -299,9 +371,21 @@ export class LatexReader {
     const fn = FUNCTION_COMMANDS.get(name);
     if (fn) return readBuiltin(this, fn);
     if (isTimes(t)) fail('syntax', `\\${name} needs a factor on each side, as in a \\${name} b`, t.at);
-    if (name === 'partial') fail('unsupported-syntax', '\\partial is read only in \\frac{\\partial}{\\partial x} or \\frac{\\partial f}{\\partial x}', t.at);
+    if (name === 'partial')
+      fail(
+        'unsupported-syntax',
+        '\\partial is read only in \\frac{\\partial}{\\partial x} or \\frac{\\partial f}{\\partial x}',
+        t.at,
+      );
     if (name === 'infty') fail('unsupported-syntax', '\\infty is not a number; expressions are finite', t.at);
-    return fail('unsupported-syntax', `the command \\${name} is not supported; expressions use \\frac, \\sum, \\sqrt, ${[...FUNCTION_COMMANDS.keys()].filter((c) => c !== 'sqrt').map((c) => `\\${c}`).join(', ')}, \\delta_{ij}, Greek letters, \\mathrm{...} and \\cdot`, t.at);
+    return fail(
+      'unsupported-syntax',
+      `the command \\${name} is not supported; expressions use \\frac, \\sum, \\sqrt, ${[...FUNCTION_COMMANDS.keys()]
+        .filter((c) => c !== 'sqrt')
+        .map((c) => `\\${c}`)
+        .join(', ')}, \\delta_{ij}, Greek letters, \\mathrm{...} and \\cdot`,
+      t.at,
+    );
   }
 
   /** `( ... )`, `[ ... ]`, `\{ ... \}` or a TeX group `{ ... }`: brackets only group */
@@ -320,7 +404,12 @@ export class LatexReader {
       this.next();
       return;
     }
-    if (t.kind === 'close') fail('syntax', `'${t.text}' does not match the '${open.text}' at offset ${open.at}; close it with '${want}'`, t.at);
+    if (t.kind === 'close')
+      fail(
+        'syntax',
+        `'${t.text}' does not match the '${open.text}' at offset ${open.at}; close it with '${want}'`,
+        t.at,
+      );
     if (t.kind === 'end') fail('syntax', `the '${open.text}' here is never closed; add '${want}'`, open.at);
     unexpectedToken(t);
   }

@@ -45,7 +45,12 @@ export function indexParts(sub: Subscript, expected: number): IndexPart[] {
     const parts: IndexPart[] = [];
     let current: SubItem[] = [];
     const close = (commaAt: number): void => {
-      if (current.length === 0) fail('syntax', 'a subscript has an empty index between commas; write one index per comma, as in w_{i,j}', commaAt);
+      if (current.length === 0)
+        fail(
+          'syntax',
+          'a subscript has an empty index between commas; write one index per comma, as in w_{i,j}',
+          commaAt,
+        );
       parts.push({ text: current.map((t) => t.text).join(''), at: current[0]!.at });
       current = [];
     };
@@ -56,7 +61,8 @@ export function indexParts(sub: Subscript, expected: number): IndexPart[] {
     close(sub.items[sub.items.length - 1]!.at);
     return parts;
   }
-  if (expected === 1 && sub.items.length === 1 && sub.items[0]!.kind === 'digits') return [{ text: sub.items[0]!.text, at: sub.items[0]!.at }];
+  if (expected === 1 && sub.items.length === 1 && sub.items[0]!.kind === 'digits')
+    return [{ text: sub.items[0]!.text, at: sub.items[0]!.at }];
   const parts: IndexPart[] = [];
   for (const item of sub.items) {
     for (let k = 0; k < item.text.length; k++) parts.push({ text: item.text[k]!, at: item.at + k });

@@ -23,17 +23,24 @@ export function resolveSumIndices(root: Expr, pending: ReadonlyMap<string, numbe
   if (pending.size === 0) return root;
   const outside = freeIndices(masked(root, pending));
   const walk = (e: Expr, bound: ReadonlySet<string>): Expr => {
-    if (e.kind !== 'sum') return withChildren(e, children(e).map((c) => walk(c, bound)));
+    if (e.kind !== 'sum')
+      return withChildren(
+        e,
+        children(e).map((c) => walk(c, bound)),
+      );
     const at = pending.get(e.index);
     if (at === undefined) return sum(e.index, walk(e.body, new Set([...bound, e.index])));
     const body = walk(e.body, bound);
-    let candidates = [...freeIndices(body)].filter((k) => !outside.has(k) && !bound.has(k) && !k.startsWith(PENDING_INDEX_PREFIX));
+    let candidates = [...freeIndices(body)].filter(
+      (k) => !outside.has(k) && !bound.has(k) && !k.startsWith(PENDING_INDEX_PREFIX),
+    );
     if (candidates.length > 1) {
       const repeated = candidates.filter((k) => occurrences(body, k) >= 2);
       if (repeated.length === 1) candidates = repeated;
     }
     if (candidates.length !== 1) {
-      const which = candidates.length === 0 ? 'its body has no index of its own' : `it could run over ${candidates.join(' or ')}`;
+      const which =
+        candidates.length === 0 ? 'its body has no index of its own' : `it could run over ${candidates.join(' or ')}`;
       fail('bad-sum', `cannot tell which index this \\sum runs over (${which}); write the index, as in \\sum_k`, at);
     }
     return sum(candidates[0]!, body);
@@ -44,7 +51,10 @@ export function resolveSumIndices(root: Expr, pending: ReadonlyMap<string, numbe
 /** e with every placeholder sum replaced by 0, so that what remains is "the rest of the formula" */
 function masked(e: Expr, pending: ReadonlyMap<string, number>): Expr {
   if (e.kind === 'sum' && pending.has(e.index)) return num(0);
-  return withChildren(e, children(e).map((c) => masked(c, pending)));
+  return withChildren(
+    e,
+    children(e).map((c) => masked(c, pending)),
+  );
 }
 
 /** how many index positions (array subscripts, delta arguments) hold the free index k */

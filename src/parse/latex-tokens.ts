@@ -36,18 +36,41 @@ export interface Tokens {
 
 /** why: these only change spacing or size in print; they never change the value */
 const IGNORED_COMMANDS: ReadonlySet<string> = new Set([
-  'quad', 'qquad', 'displaystyle', 'textstyle', 'limits', 'nolimits',
-  'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl', 'biggr', 'Biggl', 'Biggr',
+  'quad',
+  'qquad',
+  'displaystyle',
+  'textstyle',
+  'limits',
+  'nolimits',
+  'big',
+  'Big',
+  'bigg',
+  'Bigg',
+  'bigl',
+  'bigr',
+  'Bigl',
+  'Bigr',
+  'biggl',
+  'biggr',
+  'Biggl',
+  'Biggr',
 ]);
 const IGNORED_SYMBOLS = ',;!:> ';
 /** commands whose braced argument is read as one token (a name or text) */
 const STYLED = new Set(['mathrm', 'mathit', 'operatorname', 'text', 'textrm', 'textit']);
 /** bracket delimiters after \left / \right (and bare): the token text they become */
 const DELIMITERS: ReadonlyMap<string, string> = new Map([
-  ['(', '('], [')', ')'], ['[', '['], [']', ']'], ['\\{', '\\{'], ['\\}', '\\}'], ['\\lbrace', '\\{'], ['\\rbrace', '\\}'],
+  ['(', '('],
+  [')', ')'],
+  ['[', '['],
+  [']', ']'],
+  ['\\{', '\\{'],
+  ['\\}', '\\}'],
+  ['\\lbrace', '\\{'],
+  ['\\rbrace', '\\}'],
 ]);
 const OPENERS = new Set(['(', '[', '\\{']);
-const OPERATOR_CHARS = "+-*/^_,=<>!|'&;:.?@\"#";
+const OPERATOR_CHARS = '+-*/^_,=<>!|\'&;:.?@"#';
 
 /** the tokens of text, or a `syntax`/`unsupported-syntax` problem (thrown as LatexProblem) */
 export function tokenize(text: string): Tokens {
@@ -57,7 +80,9 @@ export function tokenize(text: string): Tokens {
   let spaced = false;
   let i = 0;
   const push = (kind: TokenKind, tokenText: string, at: number, style?: string): void => {
-    list.push(style === undefined ? { kind, text: tokenText, at, spaced } : { kind, text: tokenText, at, spaced, style });
+    list.push(
+      style === undefined ? { kind, text: tokenText, at, spaced } : { kind, text: tokenText, at, spaced, style },
+    );
     spaced = false;
   };
   while (i < text.length) {
@@ -95,7 +120,11 @@ export function tokenize(text: string): Tokens {
     } else if (c === '%') {
       fail('unsupported-syntax', "comments ('%') are not supported in expressions; put notes under by:", i);
     } else if (c === '$') {
-      fail('unsupported-syntax', "'$' is only allowed around the whole formula; remove it or write the formula without math delimiters", i);
+      fail(
+        'unsupported-syntax',
+        "'$' is only allowed around the whole formula; remove it or write the formula without math delimiters",
+        i,
+      );
     } else if (OPERATOR_CHARS.includes(c)) {
       push('op', c, i);
       i++;
@@ -114,7 +143,8 @@ type Push = (kind: TokenKind, text: string, at: number, style?: string) => void;
 /** reads the command starting with the backslash at `at`; returns the offset after it */
 function command(text: string, at: number, push: Push, space: () => void): number {
   const next = text[at + 1];
-  if (next === undefined) fail('syntax', 'the expression ends with a lone backslash; remove it or complete the command', at);
+  if (next === undefined)
+    fail('syntax', 'the expression ends with a lone backslash; remove it or complete the command', at);
   if (!/[A-Za-z]/.test(next)) {
     if (IGNORED_SYMBOLS.includes(next)) {
       space();
@@ -124,7 +154,8 @@ function command(text: string, at: number, push: Push, space: () => void): numbe
       push(next === '{' ? 'open' : 'close', `\\${next}`, at);
       return at + 2;
     }
-    if (next === '(' || next === '[') fail('unsupported-syntax', `'\\${next}' opens a math block; the formula is math already, so remove it`, at);
+    if (next === '(' || next === '[')
+      fail('unsupported-syntax', `'\\${next}' opens a math block; the formula is math already, so remove it`, at);
     return fail('unsupported-syntax', `the command '\\${next}' is not supported in expressions`, at);
   }
   const name = /[A-Za-z]+/y;
@@ -155,10 +186,15 @@ function delimiter(text: string, at: number, from: number, word: string, push: P
   const found = m.exec(text)?.[0];
   const bracket = found === undefined ? undefined : DELIMITERS.get(found);
   if (bracket === undefined) {
-    return fail('unsupported-syntax', `only (, [, \\{ and . may follow \\${word} (absolute values |x| and other delimiters are not supported); write \\${word}( or \\${word}.`, at);
+    return fail(
+      'unsupported-syntax',
+      `only (, [, \\{ and . may follow \\${word} (absolute values |x| and other delimiters are not supported); write \\${word}( or \\${word}.`,
+      at,
+    );
   }
   const opens = OPENERS.has(bracket);
-  if (opens !== (word === 'left')) fail('syntax', `\\${word} must be followed by ${word === 'left' ? 'an opening' : 'a closing'} bracket`, at);
+  if (opens !== (word === 'left'))
+    fail('syntax', `\\${word} must be followed by ${word === 'left' ? 'an opening' : 'a closing'} bracket`, at);
   push(opens ? 'open' : 'close', bracket, at);
   return k + found!.length;
 }
@@ -173,6 +209,7 @@ function styledArgument(text: string, from: number, word: string, at: number): {
   }
   const close = text.indexOf('}', k + 1);
   if (close < 0) return fail('syntax', `the braces after \\${word} are never closed; add '}'`, k);
-  if (text.slice(k + 1, close).includes('{')) return fail('unsupported-syntax', `\\${word}{...} may contain only a plain name, without commands or braces`, at);
+  if (text.slice(k + 1, close).includes('{'))
+    return fail('unsupported-syntax', `\\${word}{...} may contain only a plain name, without commands or braces`, at);
   return { content: text.slice(k + 1, close), end: close + 1 };
 }

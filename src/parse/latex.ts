@@ -38,7 +38,15 @@ export function parseLatex(text: string, env: ParseEnv): ParseResult {
   } catch (err) {
     if (err instanceof LatexProblem) return { ok: false, error: err.error };
     // why: a backstop; the reader counts its depth, so only a much smaller stack than Node's default gets here
-    if (err instanceof RangeError) return { ok: false, error: { code: 'limit', message: `the expression nests too deeply to read (limit MAX_NESTING = ${MAX_NESTING}); name inner parts under define`, offset: 0 } };
+    if (err instanceof RangeError)
+      return {
+        ok: false,
+        error: {
+          code: 'limit',
+          message: `the expression nests too deeply to read (limit MAX_NESTING = ${MAX_NESTING}); name inner parts under define`,
+          offset: 0,
+        },
+      };
     throw err;
   }
 }

@@ -27,15 +27,24 @@ const limitError = (message: string, offset: number): ParseError => ({ code: 'li
 /** the first limit the raw text breaks (length, bracket depth, length of a numeral), if any */
 export function checkTextLimits(text: string): ParseError | undefined {
   if (text.length > MAX_EXPRESSION_CHARS) {
-    return limitError(`the expression has ${text.length} characters, more than ${MAX_EXPRESSION_CHARS} (limit MAX_EXPRESSION_CHARS); split it into smaller steps or definitions`, MAX_EXPRESSION_CHARS);
+    return limitError(
+      `the expression has ${text.length} characters, more than ${MAX_EXPRESSION_CHARS} (limit MAX_EXPRESSION_CHARS); split it into smaller steps or definitions`,
+      MAX_EXPRESSION_CHARS,
+    );
   }
   const deep = nestingExcess(text);
   if (deep !== undefined) {
-    return limitError(`the expression nests deeper than ${MAX_NESTING} levels (limit MAX_NESTING); name inner parts under define`, deep);
+    return limitError(
+      `the expression nests deeper than ${MAX_NESTING} levels (limit MAX_NESTING); name inner parts under define`,
+      deep,
+    );
   }
   const long = longNumeral(text);
   if (long !== undefined) {
-    return limitError(`a number in the expression has more than ${MAX_NUMBER_DIGITS} digits (limit MAX_NUMBER_DIGITS); write it shorter`, long);
+    return limitError(
+      `a number in the expression has more than ${MAX_NUMBER_DIGITS} digits (limit MAX_NUMBER_DIGITS); write it shorter`,
+      long,
+    );
   }
   return undefined;
 }

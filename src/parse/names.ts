@@ -15,9 +15,21 @@ export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'const
 
 /** why `name` cannot be declared or defined (a code and a message), or undefined when it can */
 export function nameProblem(name: string): { code: 'schema' | 'reserved-name'; message: string } | undefined {
-  if (!NAME_PATTERN.test(name)) return { code: 'schema', message: `'${name}' is not a name; a name starts with a letter or _ and continues with letters, digits and _` };
-  if (RESERVED_NAMES.has(name)) return { code: 'reserved-name', message: `'${name}' is reserved (a built-in function, constant or sum/diff/delta); choose another name` };
-  if (FORBIDDEN_NAMES.has(name)) return { code: 'reserved-name', message: `the name '${name}' is reserved (it has a special meaning in JavaScript); choose another name` };
+  if (!NAME_PATTERN.test(name))
+    return {
+      code: 'schema',
+      message: `'${name}' is not a name; a name starts with a letter or _ and continues with letters, digits and _`,
+    };
+  if (RESERVED_NAMES.has(name))
+    return {
+      code: 'reserved-name',
+      message: `'${name}' is reserved (a built-in function, constant or sum/diff/delta); choose another name`,
+    };
+  if (FORBIDDEN_NAMES.has(name))
+    return {
+      code: 'reserved-name',
+      message: `the name '${name}' is reserved (it has a special meaning in JavaScript); choose another name`,
+    };
   return undefined;
 }
 

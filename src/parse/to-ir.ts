@@ -19,7 +19,23 @@
  * - an undeclared name is an index variable where an index goes and a real
  *   scalar elsewhere; one used both ways in one expression is refused.
  */
-import { type Expr, type IndexTerm, type Variable, add, call, constant, delta, diff, elem, mul, neg, num, pow, sum, sym } from '../ir/expr.js';
+import {
+  type Expr,
+  type IndexTerm,
+  type Variable,
+  add,
+  call,
+  constant,
+  delta,
+  diff,
+  elem,
+  mul,
+  neg,
+  num,
+  pow,
+  sum,
+  sym,
+} from '../ir/expr.js';
 import { BUILTINS, RESERVED_NAMES } from '../ir/operators.js';
 import { isInteger, parseDecimal, rneg, rsign } from '../ir/rational.js';
 import type { ParseEnv, ParseError, ParseResult } from './expression.js';
@@ -50,7 +66,15 @@ export function treeToExpr(root: MNode, text: string, env: ParseEnv): ParseResul
     return { ok: true, expr };
   } catch (err) {
     if (err instanceof Problem) return { ok: false, error: err.error };
-    if (err instanceof RangeError) return { ok: false, error: { code: 'limit', message: `the expression nests too deeply to convert (limit MAX_TREE_DEPTH = ${MAX_TREE_DEPTH}); name inner parts under define`, offset: 0 } };
+    if (err instanceof RangeError)
+      return {
+        ok: false,
+        error: {
+          code: 'limit',
+          message: `the expression nests too deeply to convert (limit MAX_TREE_DEPTH = ${MAX_TREE_DEPTH}); name inner parts under define`,
+          offset: 0,
+        },
+      };
     throw err;
   }
 }
@@ -61,7 +85,10 @@ class Reader {
   private readonly indexUses = new Set<string>();
   private readonly scalarUses = new Set<string>();
 
-  constructor(private readonly text: string, private readonly env: ParseEnv) {}
+  constructor(
+    private readonly text: string,
+    private readonly env: ParseEnv,
+  ) {}
 
   private fail(code: string, message: string, offset: number): never {
     throw new Problem({ code, message, offset });
@@ -72,41 +99,73 @@ class Reader {
 
   /** counts a node against MAX_NODES and checks the depth against MAX_TREE_DEPTH */
   private visit(depth: number): void {
-    if (++this.nodes > MAX_NODES) this.fail('limit', `the expression has more than ${MAX_NODES} nodes (limit MAX_NODES); split it into steps or name parts under define`, 0);
-    if (depth > MAX_TREE_DEPTH) this.fail('limit', `the expression tree nests deeper than ${MAX_TREE_DEPTH} levels (limit MAX_TREE_DEPTH); name inner parts under define`, 0);
+    if (++this.nodes > MAX_NODES)
+      this.fail(
+        'limit',
+        `the expression has more than ${MAX_NODES} nodes (limit MAX_NODES); split it into steps or name parts under define`,
+        0,
+      );
+    if (depth > MAX_TREE_DEPTH)
+      this.fail(
+        'limit',
+        `the expression tree nests deeper than ${MAX_TREE_DEPTH} levels (limit MAX_TREE_DEPTH); name inner parts under define`,
+        0,
+      );
   }
 
   /** a node in value position */
   expr(node: MNode, depth: number): Expr {
     this.visit(depth);
     switch (node.type) {
-      case 'ConstantNode': return this.constant(node);
-      case 'SymbolNode': return this.scalarName(node);
-      case 'ParenthesisNode': return this.expr(node.content, depth); // brackets only group; the prescan bounds their depth
-      case 'OperatorNode': return this.operator(node, depth);
-      case 'FunctionNode': return this.functionCall(node, depth);
-      case 'AccessorNode': return this.element(node);
-      default: return this.unsupported(node);
+      case 'ConstantNode':
+        return this.constant(node);
+      case 'SymbolNode':
+        return this.scalarName(node);
+      case 'ParenthesisNode':
+        return this.expr(node.content, depth); // brackets only group; the prescan bounds their depth
+      case 'OperatorNode':
+        return this.operator(node, depth);
+      case 'FunctionNode':
+        return this.functionCall(node, depth);
+      case 'AccessorNode':
+        return this.element(node);
+      default:
+        return this.unsupported(node);
     }
   }
 
   private constant(node: ConstantN): Expr {
     const v = node.value;
-    if (typeof v === 'string') this.fail('unsupported-syntax', 'strings are not expressions; remove the quotes', Math.max(0, this.text.search(/["']/)));
+    if (typeof v === 'string')
+      this.fail(
+        'unsupported-syntax',
+        'strings are not expressions; remove the quotes',
+        Math.max(0, this.text.search(/["']/)),
+      );
     if (typeof v === 'boolean' || v === null || v === undefined) {
       const word = String(v);
-      this.failAt('unsupported-syntax', `'${word}' is not a number; expressions contain only numbers, names and functions`, word);
+      this.failAt(
+        'unsupported-syntax',
+        `'${word}' is not a number; expressions contain only numbers, names and functions`,
+        word,
+      );
     }
     if (typeof v === 'bigint') return num(v);
     if (typeof v === 'object' && (v as { isBigNumber?: unknown }).isBigNumber === true) {
       const big = v as { isFinite(): boolean; toString(): string };
-      if (!big.isFinite()) this.fail('unsupported-syntax', 'a number in the expression is not finite; write a finite decimal', 0);
+      if (!big.isFinite())
+        this.fail('unsupported-syntax', 'a number in the expression is not finite; write a finite decimal', 0);
       return num(this.exactDecimal(big.toString()));
     }
     if (typeof v === 'number') {
       // mathjs makes NaN and Infinity plain numbers even in BigNumber mode
       const word = Number.isNaN(v) ? 'NaN' : 'Infinity';
-      if (!Number.isFinite(v)) this.failAt('unsupported-syntax', `'${word}' is not a number the checker accepts; write a finite decimal`, word);
+      if (!Number.isFinite(v))
+        this.failAt(
+          'unsupported-syntax',
+          `'${word}' is not a number the checker accepts; write a finite decimal`,
+          word,
+        );
       return num(this.exactDecimal(String(v)));
     }
     return this.fail('unsupported-syntax', 'this kind of constant is not supported; write a decimal number', 0);
@@ -121,7 +180,11 @@ class Reader {
     const exponent = m && m[3] ? Math.abs(Number(m[3])) : 0;
     if (digits + exponent > MAX_NUMBER_DIGITS) {
       const at = this.text.search(/\d[\d.]*[eE][+-]?\d/);
-      this.fail('limit', `a number in the expression has more than ${MAX_NUMBER_DIGITS} digits (limit MAX_NUMBER_DIGITS); write it shorter`, Math.max(0, at));
+      this.fail(
+        'limit',
+        `a number in the expression has more than ${MAX_NUMBER_DIGITS} digits (limit MAX_NUMBER_DIGITS); write it shorter`,
+        Math.max(0, at),
+      );
     }
     const value = parseDecimal(body);
     if (!value) return this.fail('syntax', `cannot read the number '${text}'; write a decimal such as 0.25`, 0);
@@ -134,23 +197,44 @@ class Reader {
     this.checkForbidden(name);
     if (name === 'pi' || name === 'e') return constant(name);
     const builtin = BUILTINS.get(name);
-    if (builtin) this.failAt('arity', `'${name}' is a function of ${builtin.arity} argument${builtin.arity === 1 ? '' : 's'}; call it as ${name}(x)`, name);
+    if (builtin)
+      this.failAt(
+        'arity',
+        `'${name}' is a function of ${builtin.arity} argument${builtin.arity === 1 ? '' : 's'}; call it as ${name}(x)`,
+        name,
+      );
     const special = SPECIAL_FUNCTIONS.get(name);
     if (special) this.failAt('arity', `'${name}' is a function; write ${special}`, name);
     const arity = this.env.functions.get(name);
     if (arity !== undefined) {
-      if (arity > 0) this.failAt('arity', `'${name}' is defined with ${arity} parameter${arity === 1 ? '' : 's'}; call it as ${name}(${paramList(arity)})`, name);
+      if (arity > 0)
+        this.failAt(
+          'arity',
+          `'${name}' is defined with ${arity} parameter${arity === 1 ? '' : 's'}; call it as ${name}(${paramList(arity)})`,
+          name,
+        );
       return sym(name);
     }
     const decl = this.env.symbols.get(name);
-    if (decl?.kind === 'array') this.failAt('array-as-scalar', `'${name}' is an array with ${decl.arity} ind${decl.arity === 1 ? 'ex' : 'ices'}; write one element, such as ${name}[${paramList(decl.arity, 'i')}]`, name);
-    if (decl?.kind === 'index') this.failAt('index-as-scalar', `'${name}' is declared as an index, which has no value outside brackets, sum and delta; use it as w[${name}] or declare another name for the value`, name);
+    if (decl?.kind === 'array')
+      this.failAt(
+        'array-as-scalar',
+        `'${name}' is an array with ${decl.arity} ind${decl.arity === 1 ? 'ex' : 'ices'}; write one element, such as ${name}[${paramList(decl.arity, 'i')}]`,
+        name,
+      );
+    if (decl?.kind === 'index')
+      this.failAt(
+        'index-as-scalar',
+        `'${name}' is declared as an index, which has no value outside brackets, sum and delta; use it as w[${name}] or declare another name for the value`,
+        name,
+      );
     if (!decl) this.scalarUses.add(name);
     return sym(name);
   }
 
   private operator(node: OperatorN, depth: number): Expr {
-    if (node.isPercentage) this.fail('unsupported-syntax', "'%' (percent) is not supported; write x/100", locateToken(this.text, '%'));
+    if (node.isPercentage)
+      this.fail('unsupported-syntax', "'%' (percent) is not supported; write x/100", locateToken(this.text, '%'));
     switch (node.fn) {
       case 'add':
       case 'subtract':
@@ -181,38 +265,62 @@ class Reader {
     }
     parts.push({ node: cur, negated: false });
     parts.reverse();
-    return add(parts.map((p) => {
-      const e = this.expr(p.node, depth + 1);
-      return p.negated ? negate(e) : e;
-    }));
+    return add(
+      parts.map((p) => {
+        const e = this.expr(p.node, depth + 1);
+        return p.negated ? negate(e) : e;
+      }),
+    );
   }
 
   /** a left-nested chain of *, / and implicit multiplication as one product */
   private mulChain(node: OperatorN, depth: number): Expr {
     const parts: { node: MNode; inverted: boolean }[] = [];
     let cur: MNode = node;
-    while (cur.type === 'OperatorNode' && (cur.fn === 'multiply' || cur.fn === 'divide') && cur.args.length === 2 && !cur.isPercentage) {
+    while (
+      cur.type === 'OperatorNode' &&
+      (cur.fn === 'multiply' || cur.fn === 'divide') &&
+      cur.args.length === 2 &&
+      !cur.isPercentage
+    ) {
       this.visit(depth);
       parts.push({ node: cur.args[1]!, inverted: cur.fn === 'divide' });
       cur = cur.args[0]!;
     }
     parts.push({ node: cur, inverted: false });
     parts.reverse();
-    return mul(parts.map((p) => {
-      const e = this.expr(p.node, depth + 1);
-      return p.inverted ? pow(e, num(-1)) : e;
-    }));
+    return mul(
+      parts.map((p) => {
+        const e = this.expr(p.node, depth + 1);
+        return p.inverted ? pow(e, num(-1)) : e;
+      }),
+    );
   }
 
   private functionCall(node: FunctionN, depth: number): Expr {
-    if (node.optional) this.fail('unsupported-syntax', "optional chaining '?.' is not supported; write f(x)", locateToken(this.text, '?.'));
+    if (node.optional)
+      this.fail(
+        'unsupported-syntax',
+        "optional chaining '?.' is not supported; write f(x)",
+        locateToken(this.text, '?.'),
+      );
     const fn = node.fn;
     if (fn.type === 'AccessorNode' && !fn.index.dotNotation) {
       // mathjs reads `s[j] (s[i] - p)` as a call of s[j]; an element is never a function, so it is a product
-      if (node.args.length !== 1) this.failAt('unsupported-syntax', 'an array element is not a function; write * between factors', symbolName(fn.object) ?? '(');
+      if (node.args.length !== 1)
+        this.failAt(
+          'unsupported-syntax',
+          'an array element is not a function; write * between factors',
+          symbolName(fn.object) ?? '(',
+        );
       return mul([this.element(fn), this.expr(node.args[0]!, depth + 1)]);
     }
-    if (fn.type !== 'SymbolNode') return this.fail('unsupported-syntax', 'only a name can be called as a function, as in f(x); write * to multiply', locateToken(this.text, '('));
+    if (fn.type !== 'SymbolNode')
+      return this.fail(
+        'unsupported-syntax',
+        'only a name can be called as a function, as in f(x); write * to multiply',
+        locateToken(this.text, '('),
+      );
     const name = fn.name;
     this.checkForbidden(name);
     const args = node.args;
@@ -222,20 +330,37 @@ class Reader {
     const builtin = BUILTINS.get(name);
     if (builtin) {
       this.checkArity(name, builtin.arity, args.length);
-      return call(name, args.map((a) => this.expr(a, depth + 1)));
+      return call(
+        name,
+        args.map((a) => this.expr(a, depth + 1)),
+      );
     }
     const arity = this.env.functions.get(name);
     if (arity !== undefined && arity > 0) {
       this.checkArity(name, arity, args.length);
-      return call(name, args.map((a) => this.userArgument(a, depth + 1)));
+      return call(
+        name,
+        args.map((a) => this.userArgument(a, depth + 1)),
+      );
     }
     const decl = this.env.symbols.get(name);
-    if (decl?.kind === 'array') this.failAt('array-as-scalar', `'${name}' is an array; index it with square brackets, as ${name}[${paramList(decl.arity, 'i')}]`, name);
-    if (decl?.kind === 'index') this.failAt('index-as-scalar', `'${name}' is declared as an index, not a function; use it inside brackets, sum or delta`, name);
+    if (decl?.kind === 'array')
+      this.failAt(
+        'array-as-scalar',
+        `'${name}' is an array; index it with square brackets, as ${name}[${paramList(decl.arity, 'i')}]`,
+        name,
+      );
+    if (decl?.kind === 'index')
+      this.failAt(
+        'index-as-scalar',
+        `'${name}' is declared as an index, not a function; use it inside brackets, sum or delta`,
+        name,
+      );
     const isValue = arity === 0 || decl?.kind === 'scalar' || name === 'pi' || name === 'e';
     if (isValue) {
       // a value followed by one bracketed expression: mathjs says call, the writer meant a product
-      if (args.length !== 1) this.failAt('unknown-function', `'${name}' is a value, not a function; write * between factors`, name);
+      if (args.length !== 1)
+        this.failAt('unknown-function', `'${name}' is a value, not a function; write * between factors`, name);
       return mul([this.scalarName(fn), this.expr(args[0]!, depth + 1)]);
     }
     return this.unknownFunction(name, args.length);
@@ -250,7 +375,11 @@ class Reader {
     const inner = stripParens(node);
     if (inner.type === 'SymbolNode') {
       const decl = this.env.symbols.get(inner.name);
-      const free = !decl && !this.env.functions.has(inner.name) && !RESERVED_NAMES.has(inner.name) && !FORBIDDEN_NAMES.has(inner.name);
+      const free =
+        !decl &&
+        !this.env.functions.has(inner.name) &&
+        !RESERVED_NAMES.has(inner.name) &&
+        !FORBIDDEN_NAMES.has(inner.name);
       if (decl?.kind === 'index' || free) {
         this.visit(depth);
         return sym(inner.name);
@@ -262,12 +391,29 @@ class Reader {
   private sumCall(args: readonly MNode[], depth: number): Expr {
     this.checkArity('sum', 2, args.length, 'sum(k, body)');
     const k = args[0]!;
-    if (k.type !== 'SymbolNode') return this.fail('bad-sum', "the first argument of sum must be the name of the index it sums over, as in sum(k, w[i,k] * s[k])", locateName(this.text, 'sum'));
+    if (k.type !== 'SymbolNode')
+      return this.fail(
+        'bad-sum',
+        'the first argument of sum must be the name of the index it sums over, as in sum(k, w[i,k] * s[k])',
+        locateName(this.text, 'sum'),
+      );
     const name = k.name;
     this.checkForbidden(name);
     const decl = this.env.symbols.get(name);
-    const taken = decl && decl.kind !== 'index' ? `declared as ${decl.kind === 'array' ? 'an array' : 'a scalar'}` : this.env.functions.has(name) ? 'defined under define' : RESERVED_NAMES.has(name) ? 'reserved' : undefined;
-    if (taken) return this.failAt('bad-sum', `sum cannot run over '${name}', which is ${taken}; use an index name such as k`, name);
+    const taken =
+      decl && decl.kind !== 'index'
+        ? `declared as ${decl.kind === 'array' ? 'an array' : 'a scalar'}`
+        : this.env.functions.has(name)
+          ? 'defined under define'
+          : RESERVED_NAMES.has(name)
+            ? 'reserved'
+            : undefined;
+    if (taken)
+      return this.failAt(
+        'bad-sum',
+        `sum cannot run over '${name}', which is ${taken}; use an index name such as k`,
+        name,
+      );
     if (!decl) this.indexUses.add(name);
     return sum(name, this.expr(args[1]!, depth + 1));
   }
@@ -280,15 +426,18 @@ class Reader {
 
   /** what diff differentiates with respect to: a scalar name or an array element */
   private variable(node: MNode): Variable {
-    const explain = 'diff differentiates with respect to a scalar name or an array element, as in diff(body, x) or diff(body, w[i, j])';
+    const explain =
+      'diff differentiates with respect to a scalar name or an array element, as in diff(body, x) or diff(body, w[i, j])';
     if (node.type === 'AccessorNode') return this.element(node);
-    if (node.type !== 'SymbolNode') return this.fail('bad-diff', `${explain}; the second argument is neither`, locateName(this.text, 'diff'));
+    if (node.type !== 'SymbolNode')
+      return this.fail('bad-diff', `${explain}; the second argument is neither`, locateName(this.text, 'diff'));
     const name = node.name;
     this.checkForbidden(name);
     const decl = this.env.symbols.get(name);
     if (decl?.kind === 'array') this.failAt('bad-diff', `'${name}' is an array; ${explain}`, name);
     if (decl?.kind === 'index') this.failAt('bad-diff', `'${name}' is an index, not a variable; ${explain}`, name);
-    if (this.env.functions.has(name)) this.failAt('bad-diff', `'${name}' is defined under define, not a variable; ${explain}`, name);
+    if (this.env.functions.has(name))
+      this.failAt('bad-diff', `'${name}' is defined under define, not a variable; ${explain}`, name);
     if (RESERVED_NAMES.has(name)) this.failAt('bad-diff', `'${name}' is reserved, not a variable; ${explain}`, name);
     if (!decl) this.scalarUses.add(name);
     return sym(name);
@@ -301,22 +450,50 @@ class Reader {
 
   /** `w[i, k]`: an element of a declared array */
   private element(node: AccessorN): Variable {
-    if (node.optionalChaining) this.fail('unsupported-syntax', "optional chaining '?.' is not supported; write w[i]", locateToken(this.text, '?.'));
-    if (node.index.dotNotation) this.fail('unsupported-syntax', "property access 'x.y' is not supported; write names without dots", locateToken(this.text, '.'));
+    if (node.optionalChaining)
+      this.fail(
+        'unsupported-syntax',
+        "optional chaining '?.' is not supported; write w[i]",
+        locateToken(this.text, '?.'),
+      );
+    if (node.index.dotNotation)
+      this.fail(
+        'unsupported-syntax',
+        "property access 'x.y' is not supported; write names without dots",
+        locateToken(this.text, '.'),
+      );
     const object = node.object;
-    if (object.type !== 'SymbolNode') return this.fail('unsupported-syntax', 'only a declared array can be indexed, as in w[i, k]', locateToken(this.text, '['));
+    if (object.type !== 'SymbolNode')
+      return this.fail(
+        'unsupported-syntax',
+        'only a declared array can be indexed, as in w[i, k]',
+        locateToken(this.text, '['),
+      );
     const name = object.name;
     this.checkForbidden(name);
     const decl = this.env.symbols.get(name);
     if (!decl || decl.kind !== 'array') {
-      const now = decl ? `is declared as ${decl.kind === 'index' ? 'an index' : 'a scalar'}` : 'is not declared as an array';
-      return this.failAt('undeclared-array', `'${name}' ${now}; declare it under symbols as \`${name}: {indices: ${node.index.dimensions.length || 1}}\``, name);
+      const now = decl
+        ? `is declared as ${decl.kind === 'index' ? 'an index' : 'a scalar'}`
+        : 'is not declared as an array';
+      return this.failAt(
+        'undeclared-array',
+        `'${name}' ${now}; declare it under symbols as \`${name}: {indices: ${node.index.dimensions.length || 1}}\``,
+        name,
+      );
     }
     const dims = node.index.dimensions;
     if (dims.length !== decl.arity) {
-      this.failAt('index-arity', `'${name}' is declared with ${decl.arity} ind${decl.arity === 1 ? 'ex' : 'ices'} but written with ${dims.length}; write ${name}[${paramList(decl.arity, 'i')}]`, name);
+      this.failAt(
+        'index-arity',
+        `'${name}' is declared with ${decl.arity} ind${decl.arity === 1 ? 'ex' : 'ices'} but written with ${dims.length}; write ${name}[${paramList(decl.arity, 'i')}]`,
+        name,
+      );
     }
-    return elem(name, dims.map((d) => this.indexTerm(d, 'bad-index', name)));
+    return elem(
+      name,
+      dims.map((d) => this.indexTerm(d, 'bad-index', name)),
+    );
   }
 
   /** an index position: an index variable name or a non-negative integer literal */
@@ -328,14 +505,25 @@ class Reader {
       const v = inner.value as { isBigNumber?: unknown; toString(): string } | null;
       const value = v && typeof v === 'object' && v.isBigNumber === true ? parseDecimal(v.toString()) : undefined;
       if (value && isInteger(value) && rsign(value) >= 0 && value.n.toString().length <= 15) return num(value);
-      return this.failAt(code, `${explain}; write ${where === 'delta' ? 'delta(i, 1)' : `${where}[1]`} or ${where === 'delta' ? 'delta(i, k)' : `${where}[k]`}`, where);
+      return this.failAt(
+        code,
+        `${explain}; write ${where === 'delta' ? 'delta(i, 1)' : `${where}[1]`} or ${where === 'delta' ? 'delta(i, k)' : `${where}[k]`}`,
+        where,
+      );
     }
-    if (inner.type !== 'SymbolNode') return this.failAt(code, `${explain}; expressions such as i+1 are not supported`, where);
+    if (inner.type !== 'SymbolNode')
+      return this.failAt(code, `${explain}; expressions such as i+1 are not supported`, where);
     const name = inner.name;
     this.checkForbidden(name);
     const decl = this.env.symbols.get(name);
     if (decl?.kind === 'index') return sym(name);
-    const what = decl ? `declared as ${decl.kind === 'array' ? 'an array' : 'a scalar'}` : this.env.functions.has(name) ? 'defined under define' : RESERVED_NAMES.has(name) ? 'reserved' : undefined;
+    const what = decl
+      ? `declared as ${decl.kind === 'array' ? 'an array' : 'a scalar'}`
+      : this.env.functions.has(name)
+        ? 'defined under define'
+        : RESERVED_NAMES.has(name)
+          ? 'reserved'
+          : undefined;
     if (what) return this.failAt(code, `'${name}' is ${what}, so it cannot be an index; ${explain}`, name);
     this.indexUses.add(name);
     return sym(name);
@@ -343,12 +531,21 @@ class Reader {
 
   private checkArity(name: string, arity: number, got: number, form?: string): void {
     if (got !== arity) {
-      this.failAt('arity', `'${name}' takes ${arity} argument${arity === 1 ? '' : 's'} but is given ${got}; write ${form ?? `${name}(${paramList(arity)})`}`, name);
+      this.failAt(
+        'arity',
+        `'${name}' takes ${arity} argument${arity === 1 ? '' : 's'} but is given ${got}; write ${form ?? `${name}(${paramList(arity)})`}`,
+        name,
+      );
     }
   }
 
   private checkForbidden(name: string): void {
-    if (FORBIDDEN_NAMES.has(name)) this.failAt('reserved-name', `the name '${name}' is reserved (it has a special meaning in JavaScript); choose another name`, name);
+    if (FORBIDDEN_NAMES.has(name))
+      this.failAt(
+        'reserved-name',
+        `the name '${name}' is reserved (it has a special meaning in JavaScript); choose another name`,
+        name,
+      );
   }
 
   private unknownFunction(name: string, argCount: number): never {
@@ -356,7 +553,11 @@ class Reader {
     const guess = nearestName(name, [...known, ...[...this.env.functions].filter(([, a]) => a > 0).map(([n]) => n)]);
     const hint = guess ? ` (did you mean '${guess}'?)` : '';
     const multiply = argCount === 1 ? `; to multiply, write ${name} * (...)` : '';
-    this.failAt('unknown-function', `unknown function '${name}'${hint}; known functions are ${known.join(', ')} and those in define${multiply}`, name);
+    this.failAt(
+      'unknown-function',
+      `unknown function '${name}'${hint}; known functions are ${known.join(', ')} and those in define${multiply}`,
+      name,
+    );
   }
 
   private unsupportedOperator(op: string): never {
@@ -371,7 +572,11 @@ class Reader {
   checkIndexScalarClash(): void {
     for (const name of this.indexUses) {
       if (this.scalarUses.has(name)) {
-        this.failAt('index-as-scalar', `'${name}' is used both as an index (in brackets, sum or delta) and as a value; an index has no value, so use another name for one of them`, name);
+        this.failAt(
+          'index-as-scalar',
+          `'${name}' is used both as an index (in brackets, sum or delta) and as a value; an index has no value, so use another name for one of them`,
+          name,
+        );
       }
     }
   }

@@ -15,7 +15,10 @@ export interface Palette {
   readonly yellow: Paint;
 }
 
-const sgr = (code: number): Paint => (text) => `\u001b[${code}m${text}\u001b[0m`;
+const sgr =
+  (code: number): Paint =>
+  (text) =>
+    `\u001b[${code}m${text}\u001b[0m`;
 const plain: Paint = (text) => text;
 
 /** The palette that wraps text in ANSI codes when `color`, and the identity palette otherwise. */

@@ -7,13 +7,26 @@ export type ExplainFormat = 'text' | 'latex' | 'json';
 /** the explanation in the given format */
 export function formatExplanation(ex: Explanation, format: ExplainFormat): string {
   if (format === 'json') {
-    return JSON.stringify({
-      start: toAscii(ex.start),
-      steps: ex.steps.map((s) => ({ rule: s.rule, name: s.name, statement: s.statement, expr: toAscii(s.expr), latex: toLatex(s.expr), ...(s.condition ? { condition: s.condition } : {}) })),
-      result: toAscii(ex.result),
-      confirmed: ex.confirmed,
-      confirmation: ex.confirmation,
-    }, null, 2) + '\n';
+    return (
+      JSON.stringify(
+        {
+          start: toAscii(ex.start),
+          steps: ex.steps.map((s) => ({
+            rule: s.rule,
+            name: s.name,
+            statement: s.statement,
+            expr: toAscii(s.expr),
+            latex: toLatex(s.expr),
+            ...(s.condition ? { condition: s.condition } : {}),
+          })),
+          result: toAscii(ex.result),
+          confirmed: ex.confirmed,
+          confirmation: ex.confirmation,
+        },
+        null,
+        2,
+      ) + '\n'
+    );
   }
   if (format === 'latex') {
     const lines = [`\\begin{aligned}`, `& ${toLatex(ex.start)} \\\\`];

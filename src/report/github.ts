@@ -44,7 +44,11 @@ function body(s: StepResult): string {
 
 /** the annotation of step `s`: none when proved, a notice when numeric (an error under strict), else an error */
 function annotation(r: FileResult, s: StepResult, strict: boolean): string | undefined {
-  const where: [string, string | number][] = [['file', r.file], ['line', s.line], ['col', s.column]];
+  const where: [string, string | number][] = [
+    ['file', r.file],
+    ['line', s.line],
+    ['col', s.column],
+  ];
   switch (s.status) {
     case 'proved':
       return undefined;
@@ -57,13 +61,19 @@ function annotation(r: FileResult, s: StepResult, strict: boolean): string | und
     case 'numeric':
       return strict
         ? command('error', [...where, ['title', `derivcheck: numeric only (--strict) ${s.location}`]], body(s))
-        : command('notice', [...where, ['title', `derivcheck: numeric step ${s.location} (not proved symbolically)`]], body(s));
+        : command(
+            'notice',
+            [...where, ['title', `derivcheck: numeric step ${s.location} (not proved symbolically)`]],
+            body(s),
+          );
   }
 }
 
 /** The workflow commands for `results`, one per line, ending with the summary line; a pure function of its arguments. */
 export function formatGithub(results: readonly FileResult[], opts: GithubOptions): string {
-  const lines = results.flatMap((r) => r.steps.map((s) => annotation(r, s, opts.strict)).filter((l): l is string => l !== undefined));
+  const lines = results.flatMap((r) =>
+    r.steps.map((s) => annotation(r, s, opts.strict)).filter((l): l is string => l !== undefined),
+  );
   lines.push(`derivcheck: ${summaryLine(tally(results))}${opts.strict ? ' (--strict: only proved counts)' : ''}`);
   return lines.join('\n') + '\n';
 }

@@ -83,7 +83,10 @@ function math(latex: string | undefined, ascii: string | undefined, display: boo
 function counterexampleTable(s: StepResult): string {
   if (s.counterexample === undefined) return '';
   const rows = counterexampleRows(s.counterexample)
-    .map(([name, value]) => `<tr><th scope="row"><code>${escapeText(name)}</code></th><td><code>${escapeText(value)}</code></td></tr>`)
+    .map(
+      ([name, value]) =>
+        `<tr><th scope="row"><code>${escapeText(name)}</code></th><td><code>${escapeText(value)}</code></td></tr>`,
+    )
     .join('');
   return `<table class="counterexample"><caption>Counterexample</caption><tbody>${rows}</tbody></table>`;
 }
@@ -100,8 +103,10 @@ function stepItem(s: StepResult, strict: boolean): string {
   if (rendered !== '') parts.push(`<div class="math">${rendered}</div>`);
   if (s.by !== undefined) parts.push(`<p class="by">by ${escapeText(s.by)}</p>`);
   if (s.message !== '') parts.push(`<p class="message">${escapeText(s.message)}</p>`);
-  if (s.evidence !== undefined) parts.push(`<p class="evidence">numeric evidence: ${escapeText(evidenceSentence(s.evidence))}</p>`);
-  if (s.rules !== undefined && s.rules.length > 0) parts.push(`<p class="rules">rules: ${s.rules.map((r) => `<code>${escapeText(r)}</code>`).join(', ')}</p>`);
+  if (s.evidence !== undefined)
+    parts.push(`<p class="evidence">numeric evidence: ${escapeText(evidenceSentence(s.evidence))}</p>`);
+  if (s.rules !== undefined && s.rules.length > 0)
+    parts.push(`<p class="rules">rules: ${s.rules.map((r) => `<code>${escapeText(r)}</code>`).join(', ')}</p>`);
   parts.push(counterexampleTable(s), '</li>');
   return parts.join('');
 }
@@ -131,7 +136,9 @@ function premiseBlock(premises: readonly Premise[]): string {
 function fileSection(r: FileResult, index: number, strict: boolean): string {
   const accepted = fileAccepted(r, strict);
   const heading = r.title !== '' ? r.title : r.file;
-  const verdict = accepted ? '<span class="verdict-accepted">✓ accepted</span>' : '<span class="verdict-rejected">✗ not accepted</span>';
+  const verdict = accepted
+    ? '<span class="verdict-accepted">✓ accepted</span>'
+    : '<span class="verdict-rejected">✗ not accepted</span>';
   const steps = r.steps.map((s) => stepItem(s, strict)).join('\n');
   return [
     `<section class="file ${accepted ? 'file-accepted' : 'file-rejected'}" id="file-${index + 1}">`,
@@ -148,23 +155,25 @@ function fileSection(r: FileResult, index: number, strict: boolean): string {
 export function formatHtml(results: readonly FileResult[], opts: HtmlOptions): string {
   const title = opts.title ?? 'derivcheck report';
   const summary = summaryLine(tally(results)) + (opts.strict ? ' (--strict: only proved counts)' : '');
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(CSP)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeText(title)}</title>`,
-    `<style>${katexStyleSheet()}</style>`,
-    `<style>${PAGE_CSS}</style>`,
-    '</head>',
-    '<body>',
-    `<header><h1>${escapeText(title)}</h1><p class="summary">${escapeText(summary)}</p></header>`,
-    '<main>',
-    ...results.map((r, i) => fileSection(r, i, opts.strict)),
-    '</main>',
-    '</body>',
-    '</html>',
-  ].join('\n') + '\n';
+  return (
+    [
+      '<!DOCTYPE html>',
+      '<html lang="en">',
+      '<head>',
+      '<meta charset="utf-8">',
+      `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(CSP)}">`,
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      `<title>${escapeText(title)}</title>`,
+      `<style>${katexStyleSheet()}</style>`,
+      `<style>${PAGE_CSS}</style>`,
+      '</head>',
+      '<body>',
+      `<header><h1>${escapeText(title)}</h1><p class="summary">${escapeText(summary)}</p></header>`,
+      '<main>',
+      ...results.map((r, i) => fileSection(r, i, opts.strict)),
+      '</main>',
+      '</body>',
+      '</html>',
+    ].join('\n') + '\n'
+  );
 }

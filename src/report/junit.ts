@@ -59,15 +59,33 @@ function testcase(r: FileResult, s: StepResult, strict: boolean): string {
   ])}`;
   const body: string[] = [];
   if (s.status === 'failed') {
-    body.push(`      <failure${attributes([['message', s.message], ['type', 'failed']])}>${escapeText(detail(s, r.file))}</failure>`);
+    body.push(
+      `      <failure${attributes([
+        ['message', s.message],
+        ['type', 'failed'],
+      ])}>${escapeText(detail(s, r.file))}</failure>`,
+    );
   } else if (s.status === 'error') {
-    body.push(`      <error${attributes([['message', s.message], ['type', s.code ?? 'error']])}>${escapeText(detail(s, r.file))}</error>`);
+    body.push(
+      `      <error${attributes([
+        ['message', s.message],
+        ['type', s.code ?? 'error'],
+      ])}>${escapeText(detail(s, r.file))}</error>`,
+    );
   } else if (s.status === 'numeric') {
     if (strict) {
       const message = 'numeric evidence only; --strict requires a symbolic proof';
-      body.push(`      <failure${attributes([['message', message], ['type', 'numeric']])}>${escapeText(detail(s, r.file))}</failure>`);
+      body.push(
+        `      <failure${attributes([
+          ['message', message],
+          ['type', 'numeric'],
+        ])}>${escapeText(detail(s, r.file))}</failure>`,
+      );
     }
-    const evidence = s.evidence !== undefined ? `numeric, not proved symbolically: ${evidenceSentence(s.evidence)}` : 'numeric, not proved symbolically';
+    const evidence =
+      s.evidence !== undefined
+        ? `numeric, not proved symbolically: ${evidenceSentence(s.evidence)}`
+        : 'numeric, not proved symbolically';
     body.push(`      <system-out>${escapeText([evidence, s.message].filter((t) => t !== '').join('\n'))}</system-out>`);
   }
   return body.length === 0 ? `${open}/>` : [`${open}>`, ...body, '    </testcase>'].join('\n');
@@ -91,9 +109,21 @@ function testsuite(r: FileResult, index: number, opts: JunitOptions, timestamp: 
   ])}>`;
   const properties = [
     '    <properties>',
-    `      <property${attributes([['name', 'title'], ['value', r.title]])}/>`,
-    `      <property${attributes([['name', 'seed'], ['value', r.seed]])}/>`,
-    ...r.premises.map((p) => `      <property${attributes([['name', `premise.line${p.line}.${p.kind}`], ['value', p.text]])}/>`),
+    `      <property${attributes([
+      ['name', 'title'],
+      ['value', r.title],
+    ])}/>`,
+    `      <property${attributes([
+      ['name', 'seed'],
+      ['value', r.seed],
+    ])}/>`,
+    ...r.premises.map(
+      (p) =>
+        `      <property${attributes([
+          ['name', `premise.line${p.line}.${p.kind}`],
+          ['value', p.text],
+        ])}/>`,
+    ),
     '    </properties>',
   ];
   return [open, ...properties, ...r.steps.map((s) => testcase(r, s, opts.strict)), '  </testsuite>'].join('\n');
@@ -112,5 +142,12 @@ export function formatJunit(results: readonly FileResult[], opts: JunitOptions):
     ['errors', t.errors],
     ['time', seconds(total)],
   ])}>`;
-  return ['<?xml version="1.0" encoding="UTF-8"?>', open, ...results.map((r, i) => testsuite(r, i, opts, timestamp)), '</testsuites>'].join('\n') + '\n';
+  return (
+    [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      open,
+      ...results.map((r, i) => testsuite(r, i, opts, timestamp)),
+      '</testsuites>',
+    ].join('\n') + '\n'
+  );
 }

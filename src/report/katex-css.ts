@@ -30,7 +30,10 @@ export function inlineKatexFonts(css: string, distDir: string): string {
     return `src:url(${fontDataUrl(distDir, woff2[2]!)}) format("woff2")`;
   });
   const external = /url\(\s*['"]?(?!data:)/.exec(out);
-  if (external !== null) throw new Error(`KaTeX CSS: a url() that is not inlined remains near ${out.slice(external.index, external.index + 80)}`);
+  if (external !== null)
+    throw new Error(
+      `KaTeX CSS: a url() that is not inlined remains near ${out.slice(external.index, external.index + 80)}`,
+    );
   return out;
 }
 

@@ -63,7 +63,9 @@ function stepTable(steps: readonly StepResult[], strict: boolean): string[] {
   return [
     '| step | line | status | expression | reason |',
     '| --- | ---: | --- | --- | --- |',
-    ...steps.map((s) => `| ${codeInCell(s.location)} | ${s.line} | ${statusCell(s, strict)} | ${expression(s)} | ${reason(s)} |`),
+    ...steps.map(
+      (s) => `| ${codeInCell(s.location)} | ${s.line} | ${statusCell(s, strict)} | ${expression(s)} | ${reason(s)} |`,
+    ),
   ];
 }
 

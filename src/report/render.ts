@@ -32,13 +32,19 @@ export function renderReport(format: ReportFormat, results: readonly FileResult[
   switch (format) {
     case 'text':
       return formatText(results, {
-        color: opts.color, strict: opts.strict,
-        ...(opts.quiet ? { quiet: true } : {}), ...(opts.elapsed !== undefined ? { seconds: opts.elapsed } : {}),
+        color: opts.color,
+        strict: opts.strict,
+        ...(opts.quiet ? { quiet: true } : {}),
+        ...(opts.elapsed !== undefined ? { seconds: opts.elapsed } : {}),
       });
     case 'json':
       return formatJson(results);
     case 'junit':
-      return formatJunit(results, { timestamp: opts.started, strict: opts.strict, ...(opts.seconds !== undefined ? { seconds: opts.seconds } : {}) });
+      return formatJunit(results, {
+        timestamp: opts.started,
+        strict: opts.strict,
+        ...(opts.seconds !== undefined ? { seconds: opts.seconds } : {}),
+      });
     case 'github':
       return formatGithub(results, { strict: opts.strict });
     case 'markdown':

@@ -24,10 +24,14 @@ const INDENT = '      ';
 
 function paintFor(status: StepStatus, p: Palette): Paint {
   switch (status) {
-    case 'proved': return p.green;
-    case 'numeric': return p.cyan;
-    case 'failed': return p.red;
-    case 'error': return p.magenta;
+    case 'proved':
+      return p.green;
+    case 'numeric':
+      return p.cyan;
+    case 'failed':
+      return p.red;
+    case 'error':
+      return p.magenta;
   }
 }
 
@@ -54,19 +58,27 @@ function stepLines(file: string, s: StepResult, opts: TextOptions, p: Palette): 
   const paint = paintFor(s.status, p);
   const word = s.status === 'numeric' && opts.strict ? 'numeric (not enough under --strict)' : s.status;
   const code = s.code !== undefined ? `  [${s.code}]` : '';
-  const lines = [`  ${paint(`${STATUS_MARK[s.status]} ${word.padEnd(7)}`)}  ${file}:${s.line}:${s.column}  ${p.bold(s.location)}${code}`];
+  const lines = [
+    `  ${paint(`${STATUS_MARK[s.status]} ${word.padEnd(7)}`)}  ${file}:${s.line}:${s.column}  ${p.bold(s.location)}${code}`,
+  ];
   if (s.expr !== undefined) lines.push(INDENT + s.expr);
   if (s.by !== undefined) lines.push(p.dim(`${INDENT}by: ${s.by}`));
   if (s.message !== '') lines.push(...indented(s.message, INDENT));
   if (s.evidence !== undefined) {
     const e = s.evidence;
     const where = e.instances !== undefined ? `, ${e.instances}` : '';
-    lines.push(p.dim(`${INDENT}evidence: ${plural(e.points, 'point')} agree, ${e.skipped} skipped, seed ${e.seed}${where}`));
+    lines.push(
+      p.dim(`${INDENT}evidence: ${plural(e.points, 'point')} agree, ${e.skipped} skipped, seed ${e.seed}${where}`),
+    );
   }
   if (s.rules !== undefined && s.rules.length > 0) lines.push(p.dim(`${INDENT}rules: ${s.rules.join(', ')}`));
   if (s.counterexample !== undefined) lines.push(...counterexampleLines(s.counterexample));
   const x = s.explanation;
-  if (x?.normalForms) lines.push(p.dim(`${INDENT}normal form of the previous side: ${x.normalForms.lhs}`), p.dim(`${INDENT}normal form of this side:         ${x.normalForms.rhs}`));
+  if (x?.normalForms)
+    lines.push(
+      p.dim(`${INDENT}normal form of the previous side: ${x.normalForms.lhs}`),
+      p.dim(`${INDENT}normal form of this side:         ${x.normalForms.rhs}`),
+    );
   if (x?.difference) lines.push(`${INDENT}first difference: ${x.difference.lhs}  vs  ${x.difference.rhs}`);
   for (const w of s.warnings ?? []) lines.push(p.yellow(`${INDENT}warning: ${w}`));
   return lines;
@@ -95,7 +107,9 @@ function verdictLine(r: FileResult, opts: TextOptions, p: Palette): string {
 function fileBlock(r: FileResult, opts: TextOptions, p: Palette): string[] {
   const header = r.title !== '' ? `${r.file}: ${r.title}` : r.file;
   // quiet: the steps that make the file not accepted, without the premises (the full report has them)
-  const shown = opts.quiet ? r.steps.filter((s) => !(s.status === 'proved' || (s.status === 'numeric' && !opts.strict))) : r.steps;
+  const shown = opts.quiet
+    ? r.steps.filter((s) => !(s.status === 'proved' || (s.status === 'numeric' && !opts.strict)))
+    : r.steps;
   return [
     p.bold(header),
     ...shown.flatMap((s) => stepLines(r.file, s, opts, p)),

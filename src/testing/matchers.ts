@@ -26,11 +26,21 @@ export interface ExpressionMatchOptions extends EquivalentOptions {
  * `numeric` with allowNumeric). Under `.not` it passes only on a refutation
  * (`failed`, with a counterexample): "not proved" is not "proved unequal".
  */
-export function toEqualExpression(this: MatcherState, received: unknown, expected: string, context?: ContextInput, options: ExpressionMatchOptions = {}): { pass: boolean; message: () => string; actual?: unknown; expected?: unknown } {
+export function toEqualExpression(
+  this: MatcherState,
+  received: unknown,
+  expected: string,
+  context?: ContextInput,
+  options: ExpressionMatchOptions = {},
+): { pass: boolean; message: () => string; actual?: unknown; expected?: unknown } {
   const pair = `${JSON.stringify(received)} = ${JSON.stringify(expected)}`;
   if (typeof received !== 'string' || typeof expected !== 'string') {
     // pass is what makes the assertion fail under either polarity
-    return { pass: this.isNot, message: () => `toEqualExpression compares expressions written as text; got ${typeof received} and ${typeof expected}` };
+    return {
+      pass: this.isNot,
+      message: () =>
+        `toEqualExpression compares expressions written as text; got ${typeof received} and ${typeof expected}`,
+    };
   }
   const v = equivalent(received, expected, context, options);
   const accepted = v.status === 'proved' || (v.status === 'numeric' && options.allowNumeric === true);
@@ -38,12 +48,14 @@ export function toEqualExpression(this: MatcherState, received: unknown, expecte
   // under .not, vitest inverts `pass`: report pass=true unless refuted, so only a refutation passes
   const pass = this.isNot ? !refuted : accepted;
   const why = v.counterexample ? `\n${describeCounterexample(v.counterexample)}` : '';
-  const advice = v.status === 'numeric' && !options.allowNumeric ? '\n(pass {allowNumeric: true} to accept numeric evidence)' : '';
+  const advice =
+    v.status === 'numeric' && !options.allowNumeric ? '\n(pass {allowNumeric: true} to accept numeric evidence)' : '';
   return {
     pass,
-    message: () => this.isNot
-      ? `expected ${pair} to be refuted, but it was ${v.status}: ${v.message}`
-      : `expected ${pair} to be proved, but it was ${v.status}: ${v.message}${why}${advice}`,
+    message: () =>
+      this.isNot
+        ? `expected ${pair} to be refuted, but it was ${v.status}: ${v.message}`
+        : `expected ${pair} to be proved, but it was ${v.status}: ${v.message}${why}${advice}`,
     actual: received,
     expected,
   };
@@ -54,7 +66,9 @@ export const derivcheckMatchers = { toEqualExpression };
 
 /** a counterexample as lines: the point, then each side's value */
 export function describeCounterexample(c: Counterexample): string {
-  const point = Object.entries(c.values).map(([k, x]) => `${k} = ${x}`).join(', ');
+  const point = Object.entries(c.values)
+    .map(([k, x]) => `${k} = ${x}`)
+    .join(', ');
   return `counterexample (${c.how}; seed ${c.seed}${c.units !== undefined ? `; ${c.units} units` : ''}): ${point}\n  first:  ${c.lhs}\n  second: ${c.rhs}`;
 }
 

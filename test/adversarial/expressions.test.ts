@@ -16,8 +16,16 @@ const steps = (...exprs: string[]) => `title: hostile\nsteps:\n${exprs.map((e) =
 
 describe('expressions nested 100000 deep or 10 MB long', () => {
   it.each([
-    { what: 'parentheses 100000 deep', limit: 'MAX_EXPRESSION_CHARS', expr: `${'('.repeat(100_000)}x${')'.repeat(100_000)}` },
-    { what: 'parentheses 40000 deep (within the length limit)', limit: 'MAX_NESTING', expr: `${'('.repeat(40_000)}x${')'.repeat(40_000)}` },
+    {
+      what: 'parentheses 100000 deep',
+      limit: 'MAX_EXPRESSION_CHARS',
+      expr: `${'('.repeat(100_000)}x${')'.repeat(100_000)}`,
+    },
+    {
+      what: 'parentheses 40000 deep (within the length limit)',
+      limit: 'MAX_NESTING',
+      expr: `${'('.repeat(40_000)}x${')'.repeat(40_000)}`,
+    },
     { what: 'unary minus 90000 deep', limit: 'MAX_NESTING', expr: `${'-'.repeat(90_000)}x` },
     { what: 'a power tower 45000 high', limit: 'MAX_NESTING', expr: `${'x^'.repeat(45_000)}x` },
     { what: 'a sum of 49000 terms', limit: 'MAX_NODES', expr: `${'x+'.repeat(49_000)}x` },

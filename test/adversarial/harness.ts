@@ -91,7 +91,10 @@ export function expectRefused(file: string, text: string, limit: string, ...flag
   expect(result.ok).toBe(false);
   const errors = result.steps.filter((s) => s.status === 'error');
   expect(errors.length).toBeGreaterThan(0);
-  expect(errors.some((s) => s.message.includes(limit)), JSON.stringify(errors).slice(0, 2000)).toBe(true);
+  expect(
+    errors.some((s) => s.message.includes(limit)),
+    JSON.stringify(errors).slice(0, 2000),
+  ).toBe(true);
   for (const s of errors) expect(s.line).toBeGreaterThanOrEqual(1);
 }
 

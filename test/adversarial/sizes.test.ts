@@ -11,7 +11,8 @@ const files = scratch('sizes');
 afterAll(files.cleanup);
 
 // the core cannot prove this one, so the numeric layer is asked
-const NUMERIC_ONLY = 'title: numeric only\nsymbols:\n  x: {domain: positive, opaque: false}\nsteps:\n  - expr: atan(x) + atan(1/x)\n  - expr: pi / 2\n';
+const NUMERIC_ONLY =
+  'title: numeric only\nsymbols:\n  x: {domain: positive, opaque: false}\nsteps:\n  - expr: atan(x) + atan(1/x)\n  - expr: pi / 2\n';
 
 describe('sizes requested by the input or the flags', () => {
   it('a derivation with 10000 steps: exit 2 naming MAX_STEPS', () => {
@@ -27,7 +28,7 @@ describe('sizes requested by the input or the flags', () => {
     expect(run.output).toMatch(/--samples must be at most \d+ \(limit MAX_SAMPLES\)/);
   });
 
-  it('a million samples asked for through the library: the numeric check refuses, naming MAX_SAMPLES, with the step\'s place', () => {
+  it("a million samples asked for through the library: the numeric check refuses, naming MAX_SAMPLES, with the step's place", () => {
     const { result, ms } = checkInProcess('numeric.yaml', NUMERIC_ONLY, 1_000_000);
     expect(ms).toBeLessThan(ANSWER_WITHIN_MS);
     const step = result.steps.find((s) => s.location === 'steps[1]')!;

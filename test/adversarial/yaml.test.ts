@@ -17,7 +17,12 @@ const head = 'title: hostile\nsteps:\n  - expr: x\n';
 describe('YAML alias bombs end within 2 s, exit 2, naming MAX_ALIASES', () => {
   it('billion laughs: ten levels of ten aliases each', () => {
     const lines = ['title: bomb', 'a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]'];
-    for (let k = 1; k < 10; k++) lines.push(`a${k}: &a${k} [${Array(10).fill(`*a${k - 1}`).join(', ')}]`);
+    for (let k = 1; k < 10; k++)
+      lines.push(
+        `a${k}: &a${k} [${Array(10)
+          .fill(`*a${k - 1}`)
+          .join(', ')}]`,
+      );
     const text = `${lines.join('\n')}\nsteps:\n  - expr: x\n`;
     expectRefused(files.path('laughs.yaml', text), text, 'MAX_ALIASES');
   });
@@ -32,7 +37,10 @@ describe(`YAML nested ${DEPTH} deep ends within 2 s, exit 2, naming MAX_YAML_NES
     ['flow sequences', `${head}source: ${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}\n`],
     ['flow maps', `${head}source: ${'{a: '.repeat(DEPTH)}1${'}'.repeat(DEPTH)}\n`],
     ['compact block sequences', `${head}source:\n  ${'- '.repeat(DEPTH)}x\n`],
-    ['indentation (as deep as the file-size limit allows)', `${head}source:\n${Array.from({ length: 1500 }, (_, k) => `${' '.repeat(k + 1)}a:`).join('\n')} 1\n`],
+    [
+      'indentation (as deep as the file-size limit allows)',
+      `${head}source:\n${Array.from({ length: 1500 }, (_, k) => `${' '.repeat(k + 1)}a:`).join('\n')} 1\n`,
+    ],
   ])('%s', (what, text) => {
     expectRefused(files.path(`deep-${what.split(' ')[0]}-${what.split(' ')[1]}.yaml`, text), text, 'MAX_YAML_NESTING');
   });

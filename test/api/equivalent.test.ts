@@ -29,7 +29,10 @@ describe('equivalent', () => {
     expect(r.message).toMatch(/^not proved symbolically/);
   });
   it('a time limit that runs out is an error with code timeout, never a pass', () => {
-    expect(equivalent('atan(x) + atan(1/x)', 'pi/2', positive, { stepTimeoutMs: 0 })).toMatchObject({ status: 'error', code: 'timeout' });
+    expect(equivalent('atan(x) + atan(1/x)', 'pi/2', positive, { stepTimeoutMs: 0 })).toMatchObject({
+      status: 'error',
+      code: 'timeout',
+    });
   });
   it('a wrong identity fails with a counterexample whose sides differ', () => {
     const r = equivalent('sigma(x) * (1 - sigma(x))', 'sigma(x)^2');
@@ -41,14 +44,18 @@ describe('equivalent', () => {
     expect(equivalent('sum(k, exp(z[k]) * delta(k, j))', 'exp(z[j])', ctx).status).toBe('proved');
     expect(equivalent('sum(k, exp(z[k]) * delta(k, j))', 'exp(z[k])', ctx).status).toBe('failed');
   });
-  it('input problems are status error with the parser\'s code and which side', () => {
+  it("input problems are status error with the parser's code and which side", () => {
     const r = equivalent('x +', 'x');
     expect(r).toMatchObject({ status: 'error', code: 'syntax' });
     expect(r.message).toMatch(/^a:/);
     expect(equivalent('x', '1', { symbols: { x: 'nope' } })).toMatchObject({ status: 'error' });
   });
   it('the same verdict and message as the equivalent derivation step (one policy, not two)', () => {
-    for (const [a, b] of [['x/x', '1'], ['log(x^2)', '2*log(x)'], ['exp(-x)', '1/exp(x)']] as const) {
+    for (const [a, b] of [
+      ['x/x', '1'],
+      ['log(x^2)', '2*log(x)'],
+      ['exp(-x)', '1/exp(x)'],
+    ] as const) {
       const step = verifyDerivation(`title: t\nsteps:\n  - expr: ${a}\n  - expr: ${b}\n`).steps[1]!;
       const r = equivalent(a, b);
       expect(r.status).toBe(step.status);

@@ -1,6 +1,13 @@
 /** parseExpression, differentiate and contexts: what names mean, where problems are, and that derivatives are core-confirmed. */
 import { describe, expect, it } from 'vitest';
-import { DerivcheckError, differentiate, equivalent, loadContext, parseExpression, parseExpressionOrThrow } from '../../src/index.js';
+import {
+  DerivcheckError,
+  differentiate,
+  equivalent,
+  loadContext,
+  parseExpression,
+  parseExpressionOrThrow,
+} from '../../src/index.js';
 
 const seedFile = new URL('../../derivations/sigmoid-belief-net.yaml', import.meta.url).pathname;
 
@@ -16,7 +23,10 @@ describe('parseExpression', () => {
     if (!r.ok) expect(r.errors[0]).toMatchObject({ code: 'undeclared-array', location: 'expression', column: 5 });
   });
   it('a context object declares arrays and defines functions, as a file would', () => {
-    const ctx = { symbols: { w: { indices: 2 }, s: { indices: 1, domain: 'binary' } }, define: { 'a(u)': 'sum(k, w[u,k] * s[k])' } };
+    const ctx = {
+      symbols: { w: { indices: 2 }, s: { indices: 1, domain: 'binary' } },
+      define: { 'a(u)': 'sum(k, w[u,k] * s[k])' },
+    };
     const r = parseExpression('sigma(a(i))', ctx);
     expect(r.ok && r.text).toBe('sigma(a(i))');
   });
@@ -41,10 +51,16 @@ describe('parseExpression', () => {
   it('the throwing variant throws a DerivcheckError carrying every problem', () => {
     expect(parseExpressionOrThrow('x + 1').text).toBe('x + 1');
     let thrown: unknown;
-    try { parseExpressionOrThrow('sgima(x)'); } catch (e) { thrown = e; }
+    try {
+      parseExpressionOrThrow('sgima(x)');
+    } catch (e) {
+      thrown = e;
+    }
     expect(thrown).toBeInstanceOf(DerivcheckError);
     expect((thrown as DerivcheckError).errors[0]!.code).toBe('unknown-function');
-    expect((thrown as DerivcheckError).message).toMatch(/^expression:1: unknown function 'sgima' \(did you mean 'sigma'\?\)/);
+    expect((thrown as DerivcheckError).message).toMatch(
+      /^expression:1: unknown function 'sgima' \(did you mean 'sigma'\?\)/,
+    );
   });
   it('a loaded context can be reused', () => {
     const c = loadContext({ symbols: { z: { indices: 1 } } });

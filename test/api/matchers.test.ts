@@ -7,7 +7,11 @@ expect.extend(derivcheckMatchers);
 const positive = { symbols: { x: { domain: 'positive', opaque: false } } };
 /** the message of the assertion error `f` throws, or undefined when it passes */
 const failure = (f: () => void): string | undefined => {
-  try { f(); } catch (e) { return (e as Error).message; }
+  try {
+    f();
+  } catch (e) {
+    return (e as Error).message;
+  }
   return undefined;
 };
 
@@ -30,9 +34,13 @@ describe('toEqualExpression', () => {
   });
   it('.not passes only when a counterexample refutes the equality', () => {
     expect('sigma(x)').not.toEqualExpression('sigma(-x)');
-    expect(failure(() => expect('sigma(x)').not.toEqualExpression('exp(x) / (1 + exp(x))'))).toContain('to be refuted, but it was proved');
+    expect(failure(() => expect('sigma(x)').not.toEqualExpression('exp(x) / (1 + exp(x))'))).toContain(
+      'to be refuted, but it was proved',
+    );
     // not proved is not disproved: numeric evidence does not satisfy .not
-    expect(failure(() => expect('atan(x) + atan(1/x)').not.toEqualExpression('pi/2', positive))).toContain('but it was numeric');
+    expect(failure(() => expect('atan(x) + atan(1/x)').not.toEqualExpression('pi/2', positive))).toContain(
+      'but it was numeric',
+    );
   });
   it('input errors fail the assertion under either polarity', () => {
     expect(failure(() => expect('x +').toEqualExpression('x'))).toContain('but it was error');

@@ -12,16 +12,24 @@ import { join } from 'node:path';
 
 const root = new URL('../../', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-  name: string; main: string; types: string; bin: Record<string, string>;
+  name: string;
+  main: string;
+  types: string;
+  bin: Record<string, string>;
   exports: Record<string, string | Record<string, string>>;
 };
 const strip = (p: string) => p.replace(/^\.\//, '');
-const exported = Object.values(pkg.exports).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v))).map(strip);
+const exported = Object.values(pkg.exports)
+  .flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))
+  .map(strip);
 
 describe('package.json exports', () => {
   it('names the library, the matcher and their types', () => {
     expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
-    expect(pkg.exports['./testing']).toEqual({ types: './dist/testing/matchers.d.ts', default: './dist/testing/matchers.js' });
+    expect(pkg.exports['./testing']).toEqual({
+      types: './dist/testing/matchers.d.ts',
+      default: './dist/testing/matchers.js',
+    });
     expect(strip(pkg.main)).toBe('dist/index.js');
     expect(strip(pkg.types)).toBe('dist/index.d.ts');
   });
@@ -51,23 +59,46 @@ describe('package.json exports', () => {
       // the consumer's own vitest, as a project using the matcher has
       symlinkSync(join(root, 'node_modules/vitest'), join(dir, 'node_modules/vitest'), 'dir');
       writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
-      writeFileSync(join(dir, 'consumer.ts'), [
-        `import { equivalent, differentiate, verifyDerivation, type Equivalence, type FileResult } from '${pkg.name}';`,
-        `import { expect } from 'vitest';`,
-        `import { derivcheckMatchers } from '${pkg.name}/testing';`,
-        `expect.extend(derivcheckMatchers);`,
-        `const e: Equivalence = equivalent('x', 'x', { symbols: { x: { domain: 'positive', opaque: false } } });`,
-        `const f: FileResult = verifyDerivation('title: t', { seed: 2 });`,
-        `const d = differentiate('x^2', 'x');`,
-        `if (d.ok) console.log(d.text, e.status, f.ok);`,
-        `expect('x').toEqualExpression('x', undefined, { allowNumeric: true });`,
-        // a misuse the declarations must reject: the status is not a number
-        `// @ts-expect-error`,
-        `const n: number = e.status;`,
-        `console.log(n);`,
-      ].join('\n'));
+      writeFileSync(
+        join(dir, 'consumer.ts'),
+        [
+          `import { equivalent, differentiate, verifyDerivation, type Equivalence, type FileResult } from '${pkg.name}';`,
+          `import { expect } from 'vitest';`,
+          `import { derivcheckMatchers } from '${pkg.name}/testing';`,
+          `expect.extend(derivcheckMatchers);`,
+          `const e: Equivalence = equivalent('x', 'x', { symbols: { x: { domain: 'positive', opaque: false } } });`,
+          `const f: FileResult = verifyDerivation('title: t', { seed: 2 });`,
+          `const d = differentiate('x^2', 'x');`,
+          `if (d.ok) console.log(d.text, e.status, f.ok);`,
+          `expect('x').toEqualExpression('x', undefined, { allowNumeric: true });`,
+          // a misuse the declarations must reject: the status is not a number
+          `// @ts-expect-error`,
+          `const n: number = e.status;`,
+          `console.log(n);`,
+        ].join('\n'),
+      );
       const tsc = join(root, 'node_modules/typescript/bin/tsc');
-      const r = spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'consumer.ts'], { cwd: dir, encoding: 'utf8' });
+      const r = spawnSync(
+        process.execPath,
+        [
+          tsc,
+          '--noEmit',
+          '--strict',
+          '--module',
+          'nodenext',
+          '--moduleResolution',
+          'nodenext',
+          '--target',
+          'es2022',
+          '--skipLibCheck',
+          '--types',
+          'node',
+          '--typeRoots',
+          join(root, 'node_modules/@types'),
+          'consumer.ts',
+        ],
+        { cwd: dir, encoding: 'utf8' },
+      );
       expect(r.stdout + r.stderr).toBe('');
       expect(r.status).toBe(0);
     } finally {

@@ -20,7 +20,8 @@ describe('verifyFile', () => {
 });
 
 describe('verifyDerivation', () => {
-  const text = (rhs: string) => `title: t\nsymbols:\n  x: {domain: positive, opaque: false}\nsteps:\n  - expr: log(x^2)\n  - expr: ${rhs}\n`;
+  const text = (rhs: string) =>
+    `title: t\nsymbols:\n  x: {domain: positive, opaque: false}\nsteps:\n  - expr: log(x^2)\n  - expr: ${rhs}\n`;
   it('a true step under a declared domain is proved; `file` names the text', () => {
     const r = verifyDerivation(text('2*log(x)'), { file: 'mine.yaml' });
     expect(r.file).toBe('mine.yaml');
@@ -36,7 +37,8 @@ describe('verifyDerivation', () => {
   });
   it('strict rejects numeric evidence; the seed option reaches the numeric check', () => {
     // atan(x) + atan(1/x) = pi/2 for x > 0 is beyond the normal form: numeric, not proved
-    const yaml = 'title: t\nsymbols:\n  x: {domain: positive, opaque: false}\nsteps:\n  - expr: atan(x) + atan(1/x)\n  - expr: pi/2\n';
+    const yaml =
+      'title: t\nsymbols:\n  x: {domain: positive, opaque: false}\nsteps:\n  - expr: atan(x) + atan(1/x)\n  - expr: pi/2\n';
     const loose = verifyDerivation(yaml, { seed: 7 });
     expect(loose.steps[1]!.status).toBe('numeric');
     expect(loose.steps[1]!.evidence?.seed).toBe(7);

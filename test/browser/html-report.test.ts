@@ -20,8 +20,14 @@ import { failing, passing } from './results.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 const OUT = resolve('test-output/browser');
 
@@ -29,7 +35,10 @@ const hasChromium = existsSync(CHROMIUM);
 const inCi = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
 const skip = !hasChromium && !inCi;
 const why = skip ? ` (SKIPPED: ${CHROMIUM} not found; run scripts/install-browser.sh as root to install it)` : '';
-if (skip) console.warn(`test/browser/html-report.test.ts: skipped, ${CHROMIUM} not found and CI is not set; run scripts/install-browser.sh`);
+if (skip)
+  console.warn(
+    `test/browser/html-report.test.ts: skipped, ${CHROMIUM} not found and CI is not set; run scripts/install-browser.sh`,
+  );
 
 interface Seen {
   readonly katex: number;
@@ -41,7 +50,11 @@ interface Seen {
 }
 
 /** opens `results`' HTML report from disk in `browser`, screenshots it as `name`.png, and reports what the page shows */
-async function open(browser: Browser, results: FileResult[], name: string): Promise<Seen & { failedVisible: boolean; failedMark: string | null }> {
+async function open(
+  browser: Browser,
+  results: FileResult[],
+  name: string,
+): Promise<Seen & { failedVisible: boolean; failedMark: string | null }> {
   const file = join(OUT, `${name}.html`);
   writeFileSync(file, formatHtml(results, { strict: false }));
   const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
@@ -71,7 +84,8 @@ async function open(browser: Browser, results: FileResult[], name: string): Prom
 function expectTypeset(seen: Seen, expressions: number): void {
   expect(seen.katex).toBe(expressions);
   expect(seen.katexErrors).toBe(0);
-  for (const command of ['\\frac', '\\sum', '\\partial', '\\sigma', '\\left', '\\log']) expect(seen.innerText).not.toContain(command);
+  for (const command of ['\\frac', '\\sum', '\\partial', '\\sigma', '\\left', '\\log'])
+    expect(seen.innerText).not.toContain(command);
   expect(seen.loadedFonts).toEqual(expect.arrayContaining(['KaTeX_Main', 'KaTeX_Math']));
   expect(seen.requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:'))).toEqual([]);
 }
@@ -81,7 +95,8 @@ describe(`the HTML report in headless Chromium${why}`, () => {
 
   beforeAll(async () => {
     if (skip) return;
-    if (!hasChromium) throw new Error(`CI is set but ${CHROMIUM} is missing: run scripts/install-browser.sh before the tests`);
+    if (!hasChromium)
+      throw new Error(`CI is set but ${CHROMIUM} is missing: run scripts/install-browser.sh before the tests`);
     mkdirSync(OUT, { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   }, 60_000);
@@ -90,23 +105,36 @@ describe(`the HTML report in headless Chromium${why}`, () => {
     await browser?.close();
   });
 
-  it.skipIf(skip)('typesets a passing derivation, with no failed step', async () => {
-    const seen = await open(browser!, [passing], 'html-report-passing');
-    expectTypeset(seen, passing.steps.length + 1); // every step, and the claim's right side once more
-    expect(seen.stepClasses).toEqual(['step status-proved', 'step status-proved', 'step status-numeric', 'step status-proved']);
-    expect(seen.failedVisible).toBe(false);
-    expect(seen.innerText).toContain('Derivative of softplus');
-    expect(seen.innerText).toContain('✓ accepted');
-  }, 60_000);
+  it.skipIf(skip)(
+    'typesets a passing derivation, with no failed step',
+    async () => {
+      const seen = await open(browser!, [passing], 'html-report-passing');
+      expectTypeset(seen, passing.steps.length + 1); // every step, and the claim's right side once more
+      expect(seen.stepClasses).toEqual([
+        'step status-proved',
+        'step status-proved',
+        'step status-numeric',
+        'step status-proved',
+      ]);
+      expect(seen.failedVisible).toBe(false);
+      expect(seen.innerText).toContain('Derivative of softplus');
+      expect(seen.innerText).toContain('✓ accepted');
+    },
+    60_000,
+  );
 
-  it.skipIf(skip)('typesets a derivation with a failed step and marks that step', async () => {
-    const seen = await open(browser!, [failing, passing], 'html-report-failed');
-    expectTypeset(seen, failing.steps.length + passing.steps.length + 1);
-    expect(seen.stepClasses.filter((c) => c === 'step status-failed')).toHaveLength(1);
-    expect(seen.failedVisible).toBe(true);
-    expect(seen.failedMark).toBe('✗');
-    expect(seen.innerText).toContain('not equal to the previous step: the sign is wrong');
-    expect(seen.innerText).toMatch(/w\[1,2\]\s+0\.75/);
-    expect(seen.innerText).toContain('✗ not accepted');
-  }, 60_000);
+  it.skipIf(skip)(
+    'typesets a derivation with a failed step and marks that step',
+    async () => {
+      const seen = await open(browser!, [failing, passing], 'html-report-failed');
+      expectTypeset(seen, failing.steps.length + passing.steps.length + 1);
+      expect(seen.stepClasses.filter((c) => c === 'step status-failed')).toHaveLength(1);
+      expect(seen.failedVisible).toBe(true);
+      expect(seen.failedMark).toBe('✗');
+      expect(seen.innerText).toContain('not equal to the previous step: the sign is wrong');
+      expect(seen.innerText).toMatch(/w\[1,2\]\s+0\.75/);
+      expect(seen.innerText).toContain('✗ not accepted');
+    },
+    60_000,
+  );
 });

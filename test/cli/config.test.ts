@@ -17,7 +17,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const write = (name: string, value: unknown) => writeFileSync(join(dir, name), typeof value === 'string' ? value : JSON.stringify(value));
+const write = (name: string, value: unknown) =>
+  writeFileSync(join(dir, name), typeof value === 'string' ? value : JSON.stringify(value));
 
 describe('readConfig', () => {
   it('no config anywhere: no defaults', () => {
@@ -41,15 +42,30 @@ describe('readConfig', () => {
   });
 
   const bad: [string, string, unknown, RegExp][] = [
-    ['an unknown key', CONFIG_FILE, { strict: true, strcit: false }, /unknown key 'strcit'; the allowed keys are format, strict, seed/],
+    [
+      'an unknown key',
+      CONFIG_FILE,
+      { strict: true, strcit: false },
+      /unknown key 'strcit'; the allowed keys are format, strict, seed/,
+    ],
     ['a string for a boolean', CONFIG_FILE, { strict: 'yes' }, /the key 'strict' must be true or false, got "yes"/],
     ['an unknown format', CONFIG_FILE, { format: 'xml' }, /the key 'format' must be one of text, json/],
     ['a negative seed', CONFIG_FILE, { seed: -1 }, /the key 'seed' must be a nonnegative integer/],
     ['zero jobs', CONFIG_FILE, { jobs: 0 }, /the key 'jobs' must be a positive integer/],
-    ['a fractional step timeout', CONFIG_FILE, { stepTimeout: 2.5 }, /the key 'stepTimeout' must be a positive integer \(milliseconds\)/],
+    [
+      'a fractional step timeout',
+      CONFIG_FILE,
+      { stepTimeout: 2.5 },
+      /the key 'stepTimeout' must be a positive integer \(milliseconds\)/,
+    ],
     ['an array', CONFIG_FILE, [1], /must be a JSON object/],
     ['invalid JSON', CONFIG_FILE, '{"strict": tru', /derivcheck\.config\.json is not valid JSON/],
-    ['a bad key in package.json', 'package.json', { derivcheck: { colour: true } }, /the "derivcheck" key of package\.json: unknown key 'colour'/],
+    [
+      'a bad key in package.json',
+      'package.json',
+      { derivcheck: { colour: true } },
+      /the "derivcheck" key of package\.json: unknown key 'colour'/,
+    ],
   ];
   it.each(bad)('refuses %s, naming it', (_name, file, value, message) => {
     write(file, value);
@@ -68,21 +84,74 @@ describe('parseArguments with config defaults', () => {
   };
 
   it('uses the configured values when no flag is given', async () => {
-    const o = await run(['a.yaml'], { format: 'json', strict: true, seed: 7, samples: 30, jobs: 3, stepTimeout: 2000, quiet: true });
-    expect(o).toEqual({ files: ['a.yaml'], format: 'json', strict: true, seed: 7, samples: 30, jobs: 3, stepTimeoutMs: 2000, quiet: true, color: false });
+    const o = await run(['a.yaml'], {
+      format: 'json',
+      strict: true,
+      seed: 7,
+      samples: 30,
+      jobs: 3,
+      stepTimeout: 2000,
+      quiet: true,
+    });
+    expect(o).toEqual({
+      files: ['a.yaml'],
+      format: 'json',
+      strict: true,
+      seed: 7,
+      samples: 30,
+      jobs: 3,
+      stepTimeoutMs: 2000,
+      quiet: true,
+      color: false,
+    });
   });
 
   it('lets every flag override the config', async () => {
-    const config = { format: 'json', strict: true, seed: 7, samples: 30, jobs: 3, stepTimeout: 2000, quiet: true } as const;
-    const o = await run(['--format', 'text', '--no-strict', '--seed', '8', '--samples', '40', '--jobs', '1', '--step-timeout', '50', '--no-quiet', 'a.yaml'], config);
-    expect(o).toEqual({ files: ['a.yaml'], format: 'text', strict: false, seed: 8, samples: 40, jobs: 1, stepTimeoutMs: 50, color: false });
+    const config = {
+      format: 'json',
+      strict: true,
+      seed: 7,
+      samples: 30,
+      jobs: 3,
+      stepTimeout: 2000,
+      quiet: true,
+    } as const;
+    const o = await run(
+      [
+        '--format',
+        'text',
+        '--no-strict',
+        '--seed',
+        '8',
+        '--samples',
+        '40',
+        '--jobs',
+        '1',
+        '--step-timeout',
+        '50',
+        '--no-quiet',
+        'a.yaml',
+      ],
+      config,
+    );
+    expect(o).toEqual({
+      files: ['a.yaml'],
+      format: 'text',
+      strict: false,
+      seed: 8,
+      samples: 40,
+      jobs: 1,
+      stepTimeoutMs: 50,
+      color: false,
+    });
   });
 });
 
 describe('verify in a directory with a config (the built command)', { timeout: 60_000 }, () => {
   const bin = resolve('bin/verify.js');
   const derivation = resolve('derivations/softplus.yaml');
-  const verify = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const verify = (...args: string[]) =>
+    spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
   it('takes the format from the config unless --format is given', () => {
     write(CONFIG_FILE, { format: 'json' });

@@ -8,7 +8,10 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
 const verify = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/verify.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, ['bin/verify.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
@@ -27,7 +30,9 @@ describe('verify (the built command)', () => {
     }
   });
   it('every wrong derivation exits 1 and its JSON names the failed step with a counterexample', () => {
-    const files = readdirSync('derivations/wrong').filter((f) => f.endsWith('.yaml')).map((f) => `derivations/wrong/${f}`);
+    const files = readdirSync('derivations/wrong')
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => `derivations/wrong/${f}`);
     const r = verify('--format', 'json', ...files);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out);

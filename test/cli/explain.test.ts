@@ -4,15 +4,30 @@ import { explainCommand } from '../../src/cli/explain.js';
 async function run(args: string[]) {
   let out = '';
   let err = '';
-  const code = await explainCommand(args, { out: (s) => { out += s; }, err: (s) => { err += s; } });
+  const code = await explainCommand(args, {
+    out: (s) => {
+      out += s;
+    },
+    err: (s) => {
+      err += s;
+    },
+  });
   return { code, out, err };
 }
 
 describe('verify explain', () => {
   it('prints the chain rule, the sigmoid derivative, the sum rule, the delta and the cancellation, ending in s[j]*(1 - sigma(...))', async () => {
-    const r = await run(['log(sigma(sum(k, w[i,k]*s[k])))', '--wrt', 'w[i,j]', '--context', 'derivations/sigmoid-belief-net.yaml']);
+    const r = await run([
+      'log(sigma(sum(k, w[i,k]*s[k])))',
+      '--wrt',
+      'w[i,j]',
+      '--context',
+      'derivations/sigmoid-belief-net.yaml',
+    ]);
     expect(r.code).toBe(0);
-    const order = ['[d.log]', '[d.sigma]', '[d.sum-index]', '[d.indexed]', '[nf.delta-collapse]', '[nf.cancel]'].map((id) => r.out.indexOf(id));
+    const order = ['[d.log]', '[d.sigma]', '[d.sum-index]', '[d.indexed]', '[nf.delta-collapse]', '[nf.cancel]'].map(
+      (id) => r.out.indexOf(id),
+    );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(r.out).toContain('chain rule');

@@ -11,11 +11,25 @@ import { expandGlob, segmentRegExp } from '../../src/cli/glob.js';
 import { type Input, expandInputs } from '../../src/cli/inputs.js';
 
 let dir: string;
-const paths = (inputs: readonly Input[]) => inputs.map((i) => (i.kind === 'file' ? i.path.slice(dir.length + 1) : `none: ${i.message}`));
+const paths = (inputs: readonly Input[]) =>
+  inputs.map((i) => (i.kind === 'file' ? i.path.slice(dir.length + 1) : `none: ${i.message}`));
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'derivcheck-inputs-'));
-  const files = ['b.yaml', 'a.yml', 'notes.md', 'sub/c.yaml', 'sub/deeper/d.yaml', 'sub/deeper/e.txt', 'Z.yaml', '.hidden/h.yaml', 'node_modules/pkg/p.yaml', 'sub/.x.yaml', 'q1.yaml', 'q22.yaml'];
+  const files = [
+    'b.yaml',
+    'a.yml',
+    'notes.md',
+    'sub/c.yaml',
+    'sub/deeper/d.yaml',
+    'sub/deeper/e.txt',
+    'Z.yaml',
+    '.hidden/h.yaml',
+    'node_modules/pkg/p.yaml',
+    'sub/.x.yaml',
+    'q1.yaml',
+    'q22.yaml',
+  ];
   for (const f of files) {
     mkdirSync(join(dir, f, '..'), { recursive: true });
     writeFileSync(join(dir, f), 'title: t\n');
@@ -31,12 +45,24 @@ describe('expandInputs', () => {
   it('a directory: the .yaml/.yml files in it; with recursive, every one below it, sorted by code unit, skipping dot-directories and node_modules', () => {
     expect(paths(expandInputs([dir]))).toEqual(['Z.yaml', 'a.yml', 'b.yaml', 'q1.yaml', 'q22.yaml']);
     expect(paths(expandInputs([dir], true))).toEqual([
-      'Z.yaml', 'a.yml', 'b.yaml', 'q1.yaml', 'q22.yaml', 'sub/.x.yaml', 'sub/c.yaml', 'sub/deeper/d.yaml', 'sub/link.yaml',
+      'Z.yaml',
+      'a.yml',
+      'b.yaml',
+      'q1.yaml',
+      'q22.yaml',
+      'sub/.x.yaml',
+      'sub/c.yaml',
+      'sub/deeper/d.yaml',
+      'sub/link.yaml',
     ]);
   });
 
   it('keeps the order of the arguments; each argument expands in place', () => {
-    expect(paths(expandInputs([join(dir, 'sub/deeper'), join(dir, 'b.yaml'), join(dir, 'a.yml')]))).toEqual(['sub/deeper/d.yaml', 'b.yaml', 'a.yml']);
+    expect(paths(expandInputs([join(dir, 'sub/deeper'), join(dir, 'b.yaml'), join(dir, 'a.yml')]))).toEqual([
+      'sub/deeper/d.yaml',
+      'b.yaml',
+      'a.yml',
+    ]);
   });
 
   it('a file is taken as given, whatever its extension, and a missing one is left for the checker to report', () => {
@@ -58,7 +84,16 @@ describe('expandInputs', () => {
     expect(g('*.yaml')).toEqual(['Z.yaml', 'b.yaml', 'q1.yaml', 'q22.yaml']);
     expect(g('q?.yaml')).toEqual(['q1.yaml']);
     // as in a shell: ** skips dot-directories but not node_modules (a directory argument skips both)
-    expect(g('**/*.yaml')).toEqual(['Z.yaml', 'b.yaml', 'node_modules/pkg/p.yaml', 'q1.yaml', 'q22.yaml', 'sub/c.yaml', 'sub/deeper/d.yaml', 'sub/link.yaml']);
+    expect(g('**/*.yaml')).toEqual([
+      'Z.yaml',
+      'b.yaml',
+      'node_modules/pkg/p.yaml',
+      'q1.yaml',
+      'q22.yaml',
+      'sub/c.yaml',
+      'sub/deeper/d.yaml',
+      'sub/link.yaml',
+    ]);
     expect(g('sub/**')).toEqual(['sub/c.yaml', 'sub/deeper/d.yaml', 'sub/deeper/e.txt', 'sub/link.yaml']);
     expect(g('*/deeper/*')).toEqual(['sub/deeper/d.yaml', 'sub/deeper/e.txt']);
     expect(g('s*')).toEqual([`none: no file matches ${join(dir, 's*')}; check the pattern (supported: * ? **)`]);

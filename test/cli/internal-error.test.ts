@@ -7,7 +7,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runVerify } from './capture.js';
 
 const verifyFile = vi.hoisted(() => vi.fn());
-vi.mock('../../src/derivation/verify.js', async (importOriginal) => ({ ...(await importOriginal<object>()), verifyFile }));
+vi.mock('../../src/derivation/verify.js', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  verifyFile,
+}));
 
 afterEach(() => {
   verifyFile.mockReset();

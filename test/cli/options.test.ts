@@ -21,7 +21,17 @@ describe('parseArguments', () => {
   });
 
   it('reads every option', async () => {
-    const o = await options(['--format', 'json', '--strict', '--seed', '42', '--samples', '500', '--no-color', 'a.yaml']);
+    const o = await options([
+      '--format',
+      'json',
+      '--strict',
+      '--seed',
+      '42',
+      '--samples',
+      '500',
+      '--no-color',
+      'a.yaml',
+    ]);
     expect(o).toEqual({ files: ['a.yaml'], format: 'json', strict: true, seed: 42, samples: 500, color: false });
   });
 

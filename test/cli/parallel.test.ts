@@ -12,7 +12,10 @@ import { join } from 'node:path';
 import { expandInputs } from '../../src/cli/inputs.js';
 
 const verify = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/verify.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, ['bin/verify.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 const fileNames = (json: string) => (JSON.parse(json) as { files: { file: string }[] }).files.map((f) => f.file);
@@ -20,7 +23,8 @@ const fileNames = (json: string) => (JSON.parse(json) as { files: { file: string
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'derivcheck-parallel-'));
-  for (const f of readdirSync('derivations').filter((x) => x.endsWith('.yaml'))) copyFileSync(join('derivations', f), join(dir, f));
+  for (const f of readdirSync('derivations').filter((x) => x.endsWith('.yaml')))
+    copyFileSync(join('derivations', f), join(dir, f));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -41,9 +45,18 @@ describe('verify --jobs', { timeout: PROCESS_TESTS_TIMEOUT_MS }, () => {
 
   it('reports in the order of the arguments, not of completion', () => {
     // the slow seed derivation first: with two workers the quick ones finish before it
-    const args = ['derivations/sigmoid-belief-net.yaml', 'derivations/wrong/sign-slip.yaml', 'no/such/file.yaml', 'derivations/softplus.yaml', 'derivations/errors'];
+    const args = [
+      'derivations/sigmoid-belief-net.yaml',
+      'derivations/wrong/sign-slip.yaml',
+      'no/such/file.yaml',
+      'derivations/softplus.yaml',
+      'derivations/errors',
+    ];
     const r = verify('--jobs', '2', '--format', 'json', ...args);
-    const errors = readdirSync('derivations/errors').filter((f) => f.endsWith('.yaml')).sort().map((f) => `derivations/errors/${f}`);
+    const errors = readdirSync('derivations/errors')
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map((f) => `derivations/errors/${f}`);
     expect(fileNames(r.out)).toEqual([...args.slice(0, 4), ...errors]);
     expect(r.code).toBe(2);
   });

@@ -24,7 +24,12 @@ describe('verify --quiet', () => {
     expect(quiet.stdout).toMatch(/✗ failed +derivations\/wrong\/sign-slip\.yaml:\d+:\d+ +cases\[1\]\.steps\[1\]/);
     expect(quiet.stdout).toContain('counterexample:');
     // the same summary line, counting every file and step
-    const last = (s: string) => s.trimEnd().split('\n').at(-1)!.replace(/ in \d+\.\d\d s$/, '');
+    const last = (s: string) =>
+      s
+        .trimEnd()
+        .split('\n')
+        .at(-1)!
+        .replace(/ in \d+\.\d\d s$/, '');
     expect(last(quiet.stdout)).toBe(last(full.stdout));
     expect(last(quiet.stdout)).toMatch(/^2 files: \d+ proved, 0 numeric, 1 failed, 0 errors; \d+ steps$/);
   });

@@ -17,7 +17,10 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'derivcheck-timeout-'));
   file = join(dir, 'numeric.yaml');
   // the core cannot prove this identity; sampling confirms it
-  writeFileSync(file, 'title: numeric only\nsymbols:\n  x: {domain: positive, opaque: false}\nsteps:\n  - expr: atan(x) + atan(1/x)\n  - expr: pi / 2\n');
+  writeFileSync(
+    file,
+    'title: numeric only\nsymbols:\n  x: {domain: positive, opaque: false}\nsteps:\n  - expr: atan(x) + atan(1/x)\n  - expr: pi / 2\n',
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

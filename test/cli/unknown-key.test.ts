@@ -24,6 +24,8 @@ describe('verify on a file with an unknown top-level key', () => {
     const run = await runVerify('--no-color', file);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain(`${file}:7:1`);
-    expect(run.stdout).toContain(`unknown key 'symbol' in the file (did you mean 'symbols'?); the allowed keys are ${TOP_KEYS.join(', ')}`);
+    expect(run.stdout).toContain(
+      `unknown key 'symbol' in the file (did you mean 'symbols'?); the allowed keys are ${TOP_KEYS.join(', ')}`,
+    );
   });
 });

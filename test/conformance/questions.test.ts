@@ -15,8 +15,17 @@ describe('domain constraints become independent variables with an interval domai
   it('reads one-sided, two-sided and several constraints', () => {
     const r = constraintSymbols('a>0, -1<x<1, y>=2.5, z<0');
     if (!r.ok) throw new Error(r.message);
-    expect(r.symbols.get('a')).toEqual({ kind: 'scalar', name: 'a', domain: { kind: 'interval', lo: rat(0), loOpen: true, hiOpen: true }, opaque: false, independentOf: [] });
-    expect(r.symbols.get('x')).toMatchObject({ domain: { lo: rat(-1), hi: rat(1), loOpen: true, hiOpen: true }, opaque: false });
+    expect(r.symbols.get('a')).toEqual({
+      kind: 'scalar',
+      name: 'a',
+      domain: { kind: 'interval', lo: rat(0), loOpen: true, hiOpen: true },
+      opaque: false,
+      independentOf: [],
+    });
+    expect(r.symbols.get('x')).toMatchObject({
+      domain: { lo: rat(-1), hi: rat(1), loOpen: true, hiOpen: true },
+      opaque: false,
+    });
     expect(r.symbols.get('y')).toMatchObject({ domain: { lo: rat(5, 2), loOpen: false } });
     expect(r.symbols.get('z')).toMatchObject({ domain: { hi: rat(0), hiOpen: true } });
   });
@@ -40,7 +49,9 @@ describe('the two questions', () => {
   });
   it('the common domain does not excuse a wrong value', () => {
     expect(checkIdentity(id('x/x', '2'), 'common-domain').status).toBe('failed');
-    expect(checkDerivative({ source: 't', expr: 'sin(a*x)/a', var: 'x', expected: 'cos(x)' }, 'common-domain').status).toBe('failed');
+    expect(
+      checkDerivative({ source: 't', expr: 'sin(a*x)/a', var: 'x', expected: 'cos(x)' }, 'common-domain').status,
+    ).toBe('failed');
   });
   it('derivatives: d/dx sin(a x)/a = cos(a x) only where a != 0', () => {
     const c = { source: 't', expr: 'sin(a*x)/a', var: 'x', expected: 'cos(a*x)' };
@@ -63,7 +74,11 @@ describe('judgements', () => {
   });
   it('a wrong value is missed even when asked on the common domain', () => {
     const failed = { status: 'failed' as const, message: '', counterexample: cx('1', '2') };
-    expect(judgePositive(failed, () => { throw new Error('must not be asked'); }).judgement).toBe('missed');
+    expect(
+      judgePositive(failed, () => {
+        throw new Error('must not be asked');
+      }).judgement,
+    ).toBe('missed');
   });
   it('names the project and finds the corpora beside the repository unless overridden', () => {
     expect(projectOf('sympy sympy/core/tests/test_expand.py')).toBe('sympy');

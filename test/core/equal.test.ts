@@ -78,7 +78,9 @@ describe('decideEqual: derivatives', () => {
     expect(proved('diff(sum(k, w[i,k]*s[k]), w[i,j])', 's[i]', spec).proved).toBe(false);
     expect(proved('sum(k, delta(k, j)*w[i,k])', 'w[i,j]', spec).proved).toBe(true);
     expect(proved('sum(k, delta(k, j)*w[i,k])', 'w[j,i]', spec).proved).toBe(false);
-    expect(proved('sum(m, exp(w[i,m]))', 'sum(k, exp(w[i,k]))', { ...spec, indices: ['i', 'j', 'k', 'm'] }).proved).toBe(true);
+    expect(
+      proved('sum(m, exp(w[i,m]))', 'sum(k, exp(w[i,k]))', { ...spec, indices: ['i', 'j', 'k', 'm'] }).proved,
+    ).toBe(true);
   });
   it('opaque symbols: zero derivative only where declared independent', () => {
     expect(proved('diff(log(pPa*pR*ps), w[i,j])', 'diff(log(ps), w[i,j])', SBN).proved).toBe(true);
@@ -89,11 +91,21 @@ describe('decideEqual: derivatives', () => {
     const S = 'sum(k, w[i,k]*s[k])';
     const case1 = { ...SBN, define: { ...SBN.define, ps: 'sigma(a(i))' }, assume: { 's[i]': '1' } };
     expect(proved('diff(log(ps), w[i,j])', `diff(log(sigma(${S})), w[i,j])`, case1).proved).toBe(true);
-    expect(proved(`diff(log(sigma(${S})), w[i,j])`, `s[j]*sigma(${S})*(1 - sigma(${S}))*(1/sigma(${S}))`, case1).proved).toBe(true);
-    expect(proved(`s[j]*sigma(${S})*(1 - sigma(${S}))*(1/sigma(${S}))`, `s[j]*(1 - sigma(${S}))`, case1).proved).toBe(true);
+    expect(
+      proved(`diff(log(sigma(${S})), w[i,j])`, `s[j]*sigma(${S})*(1 - sigma(${S}))*(1/sigma(${S}))`, case1).proved,
+    ).toBe(true);
+    expect(proved(`s[j]*sigma(${S})*(1 - sigma(${S}))*(1/sigma(${S}))`, `s[j]*(1 - sigma(${S}))`, case1).proved).toBe(
+      true,
+    );
     expect(proved(`s[j]*(1 - sigma(${S}))`, 's[j]*(s[i] - p(i))', case1).proved).toBe(true);
     const case0 = { ...SBN, define: { ...SBN.define, ps: '1 - sigma(a(i))' }, assume: { 's[i]': '0' } };
-    expect(proved(`diff(log(1 - sigma(${S})), w[i,j])`, `s[j]*(-1)*sigma(${S})*(1 - sigma(${S}))*(1/(1 - sigma(${S})))`, case0).proved).toBe(true);
+    expect(
+      proved(
+        `diff(log(1 - sigma(${S})), w[i,j])`,
+        `s[j]*(-1)*sigma(${S})*(1 - sigma(${S}))*(1/(1 - sigma(${S})))`,
+        case0,
+      ).proved,
+    ).toBe(true);
     expect(proved(`s[j]*(-sigma(${S}))`, 's[j]*(s[i] - p(i))', case0).proved).toBe(true);
     expect(proved(`s[j]*(-sigma(${S}))`, 's[j]*(s[i] - p(i))', case1).proved).toBe(false);
     expect(proved('diff(log(pN), w[i,j])', 's[j]*(s[i] - p(i))', case1).proved).toBe(true);
@@ -102,7 +114,12 @@ describe('decideEqual: derivatives', () => {
 
 describe('decideEqual: powers with variable exponents', () => {
   it('a binary exponent selects one of two powers (the Bernoulli form)', () => {
-    const spec = { vars: { s: BINARY, p: { kind: 'interval' as const, lo: { n: 0n, d: 1n }, hi: { n: 1n, d: 1n }, loOpen: true, hiOpen: true } } };
+    const spec = {
+      vars: {
+        s: BINARY,
+        p: { kind: 'interval' as const, lo: { n: 0n, d: 1n }, hi: { n: 1n, d: 1n }, loOpen: true, hiOpen: true },
+      },
+    };
     expect(proved('p^s * (1-p)^(1-s)', 's*p + (1-s)*(1-p)', spec).proved).toBe(true);
     expect(proved('log(p^s * (1-p)^(1-s))', 's*log(p) + (1-s)*log(1-p)', spec).proved).toBe(true);
     expect(proved('p^s * (1-p)^(1-s)', 's*p + (1-s)*p', spec).proved).toBe(false);

@@ -26,27 +26,37 @@ const value = (e: Expr, p: Record<string, string>): Decimal | undefined => {
   const v: Val = evaluateAtPoint(e, p, 50);
   return isUndefined(v) ? undefined : new Decimal(realPart(v).toString());
 };
-const close = (a: Decimal, b: Decimal, tol: string) => a.minus(b).abs().lte(new Decimal(tol).times(Decimal.max(1, a.abs(), b.abs())));
+const close = (a: Decimal, b: Decimal, tol: string) =>
+  a
+    .minus(b)
+    .abs()
+    .lte(new Decimal(tol).times(Decimal.max(1, a.abs(), b.abs())));
 
 describe('normal form preserves values', () => {
   it('nf(e) equals e at every random point where e is defined (500 expressions)', () => {
-    fc.assert(fc.property(arbExpr(), arbPoint, (e, p) => {
-      const N = new Normalizer(new Map(), new Meter());
-      let normal: Expr;
-      try {
-        normal = N.toExpr(N.nf(e));
-      } catch (err) {
-        if (err instanceof BudgetExceeded || err instanceof NfUndefined) return true;
-        throw err;
-      }
-      const a = value(e, p);
-      if (a === undefined || a.abs().gt(1e50)) return true;
-      const b = value(normal, p);
-      // where e is defined, its normal form must be defined and equal
-      expect(b, `nf(${toAscii(e)}) = ${toAscii(normal)} at ${JSON.stringify(p)}`).toBeDefined();
-      expect(close(a, b!, '1e-25'), `${toAscii(e)} = ${a} but nf ${toAscii(normal)} = ${b} at ${JSON.stringify(p)}`).toBe(true);
-      return true;
-    }), { numRuns: 500, seed: 42 });
+    fc.assert(
+      fc.property(arbExpr(), arbPoint, (e, p) => {
+        const N = new Normalizer(new Map(), new Meter());
+        let normal: Expr;
+        try {
+          normal = N.toExpr(N.nf(e));
+        } catch (err) {
+          if (err instanceof BudgetExceeded || err instanceof NfUndefined) return true;
+          throw err;
+        }
+        const a = value(e, p);
+        if (a === undefined || a.abs().gt(1e50)) return true;
+        const b = value(normal, p);
+        // where e is defined, its normal form must be defined and equal
+        expect(b, `nf(${toAscii(e)}) = ${toAscii(normal)} at ${JSON.stringify(p)}`).toBeDefined();
+        expect(
+          close(a, b!, '1e-25'),
+          `${toAscii(e)} = ${a} but nf ${toAscii(normal)} = ${b} at ${JSON.stringify(p)}`,
+        ).toBe(true);
+        return true;
+      }),
+      { numRuns: 500, seed: 42 },
+    );
   });
 });
 
@@ -75,20 +85,29 @@ describe('derivatives match finite differences', () => {
       expect(checked, `${rule.id} was checked at some point`).toBeGreaterThan(2);
     }
   });
-  it('the core\'s derivative of random expressions (the chain, product, quotient and power rules) (400 expressions)', () => {
-    fc.assert(fc.property(arbExpr(['x', 'y'], 3), arbPoint, (e, p) => {
-      const d = eliminateDiff(diff(e, sym('x')), new Map());
-      const exact = value(d, p);
-      const fd = centralDifference(e, p, '1e-18');
-      if (exact === undefined || fd === undefined || exact.abs().gt(1e20)) return true;
-      expect(close(exact, fd, '1e-20'), `d/dx ${toAscii(e)} = ${toAscii(d)}: ${exact} vs finite difference ${fd} at ${JSON.stringify(p)}`).toBe(true);
-      return true;
-    }), { numRuns: 400, seed: 7 });
+  it("the core's derivative of random expressions (the chain, product, quotient and power rules) (400 expressions)", () => {
+    fc.assert(
+      fc.property(arbExpr(['x', 'y'], 3), arbPoint, (e, p) => {
+        const d = eliminateDiff(diff(e, sym('x')), new Map());
+        const exact = value(d, p);
+        const fd = centralDifference(e, p, '1e-18');
+        if (exact === undefined || fd === undefined || exact.abs().gt(1e20)) return true;
+        expect(
+          close(exact, fd, '1e-20'),
+          `d/dx ${toAscii(e)} = ${toAscii(d)}: ${exact} vs finite difference ${fd} at ${JSON.stringify(p)}`,
+        ).toBe(true);
+        return true;
+      }),
+      { numRuns: 400, seed: 7 },
+    );
   });
-  it('a wrong table entry would be caught: sigma\' taken as sigma fails the same check', () => {
+  it("a wrong table entry would be caught: sigma' taken as sigma fails the same check", () => {
     const wrong = value(call('sigma', [sym('x')]), { x: '0.3' })!;
     const fd = centralDifference(call('sigma', [sym('x')]), { x: '0.3' }, '1e-20')!;
     expect(close(wrong, fd, '1e-25')).toBe(false);
-    void emptyScope; void num; void add; void mul;
+    void emptyScope;
+    void num;
+    void add;
+    void mul;
   });
 });

@@ -16,15 +16,19 @@ ${cases}`;
 
 describe('cases', () => {
   it('two cases covering s = 0 and s = 1 are exhaustive, each checked under its assumption', () => {
-    const r = status(split(`  - when: {s: 1}
+    const r = status(
+      split(`  - when: {s: 1}
     steps: [{expr: x}]
   - when: {s: 0}
-    steps: [{expr: y}]`));
+    steps: [{expr: y}]`),
+    );
     expect(r).toEqual({ 'steps[0]': 'proved', 'cases[0].steps[0]': 'proved', 'cases[1].steps[0]': 'proved' });
   });
   it('a missing case fails at `cases`, naming it, with the uncovered assignment as counterexample', () => {
-    const r = run(split(`  - when: {s: 1}
-    steps: [{expr: x}]`));
+    const r = run(
+      split(`  - when: {s: 1}
+    steps: [{expr: x}]`),
+    );
     const c = r.steps.find((s) => s.location === 'cases')!;
     expect(c.status).toBe('failed');
     expect(c.message).toContain('s = 0');
@@ -33,10 +37,12 @@ describe('cases', () => {
     expect(r.ok).toBe(false);
   });
   it('a case whose first step is wrong under its assumption fails there', () => {
-    const r = status(split(`  - when: {s: 1}
+    const r = status(
+      split(`  - when: {s: 1}
     steps: [{expr: y}]
   - when: {s: 0}
-    steps: [{expr: y}]`));
+    steps: [{expr: y}]`),
+    );
     expect(r['cases[0].steps[0]']).toBe('failed');
     expect(r['cases[1].steps[0]']).toBe('proved');
   });
@@ -69,7 +75,7 @@ cases:
     expect(r.steps.find((s) => s.location === 'cases')?.message).toContain('not binary');
     expect(r.ok).toBe(false);
   });
-  it('case definitions override the main chain\'s opaque symbol', () => {
+  it("case definitions override the main chain's opaque symbol", () => {
     const r = status(`title: t
 symbols:
   s: {domain: binary, opaque: false}

@@ -12,8 +12,14 @@ describe('LineTable', () => {
   it('counts \\n, \\r\\n and a lone \\r as one line break each (YAML 1.2)', () => {
     const t = new LineTable('ab\ncd\r\nef\rgh');
     expect([0, 2, 3, 5, 7, 9, 10, 11].map((o) => t.at(o))).toEqual([
-      { line: 1, column: 1 }, { line: 1, column: 3 }, { line: 2, column: 1 }, { line: 2, column: 3 },
-      { line: 3, column: 1 }, { line: 3, column: 3 }, { line: 4, column: 1 }, { line: 4, column: 2 },
+      { line: 1, column: 1 },
+      { line: 1, column: 3 },
+      { line: 2, column: 1 },
+      { line: 2, column: 3 },
+      { line: 3, column: 1 },
+      { line: 3, column: 3 },
+      { line: 4, column: 1 },
+      { line: 4, column: 2 },
     ]);
   });
   it('clamps offsets outside the text to its ends', () => {

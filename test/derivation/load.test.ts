@@ -8,7 +8,8 @@ const yaml = (...lines: string[]): string => lines.join('\n') + '\n';
 
 function load(text: string): LoadedDerivation {
   const r = loadDerivation('d.yaml', text);
-  if (!r.ok) throw new Error(r.errors.map((e) => `${e.place.line}:${e.place.column} ${e.code} ${e.message}`).join('\n'));
+  if (!r.ok)
+    throw new Error(r.errors.map((e) => `${e.place.line}:${e.place.column} ${e.code} ${e.message}`).join('\n'));
   return r.derivation;
 }
 
@@ -19,7 +20,8 @@ function errors(text: string): readonly InputError[] {
 }
 
 /** `line:column code location` of each error, the shape most assertions need */
-const brief = (es: readonly InputError[]) => es.map((e) => `${e.place.line}:${e.place.column} ${e.code}${e.location ? ' ' + e.location : ''}`);
+const brief = (es: readonly InputError[]) =>
+  es.map((e) => `${e.place.line}:${e.place.column} ${e.code}${e.location ? ' ' + e.location : ''}`);
 
 /** the seed derivation, cut down to one step of each kind */
 const SEED = yaml(
@@ -65,11 +67,22 @@ describe('a valid derivation', () => {
     expect(d.source).toBe('Anne Paulson');
     expect(d.symbols.get('i')).toEqual({ kind: 'index', name: 'i' });
     expect(d.symbols.get('s')).toEqual({ kind: 'array', name: 's', arity: 1, domain: { kind: 'binary' } });
-    expect(d.symbols.get('w')).toEqual({ kind: 'array', name: 'w', arity: 2, domain: { kind: 'interval', loOpen: true, hiOpen: true } });
+    expect(d.symbols.get('w')).toEqual({
+      kind: 'array',
+      name: 'w',
+      arity: 2,
+      domain: { kind: 'interval', loOpen: true, hiOpen: true },
+    });
     const pR = d.symbols.get('pR');
     expect(pR?.kind === 'scalar' && pR.independentOf.map((v) => v.key)).toEqual(['w[i,j]', 'x']);
-    expect(pR).toMatchObject({ kind: 'scalar', opaque: true, domain: { kind: 'interval', lo: rat(0), loOpen: true, hiOpen: true } });
-    expect(d.symbols.get('ps')).toMatchObject({ domain: { kind: 'interval', lo: rat(0), hi: rat(1), loOpen: true, hiOpen: true } });
+    expect(pR).toMatchObject({
+      kind: 'scalar',
+      opaque: true,
+      domain: { kind: 'interval', lo: rat(0), loOpen: true, hiOpen: true },
+    });
+    expect(d.symbols.get('ps')).toMatchObject({
+      domain: { kind: 'interval', lo: rat(0), hi: rat(1), loOpen: true, hiOpen: true },
+    });
     expect(d.symbolPlaces.get('pR')).toEqual({ file: 'd.yaml', line: 9, column: 3 });
   });
 
@@ -84,7 +97,9 @@ describe('a valid derivation', () => {
   it('places the claim sides', () => {
     expect(d.claim?.lhs.key).toBe('(diff (log pN) w[i,j])');
     expect(d.claim?.rhs.key).toBe('(* s[j] (+ s[i] (* -1 (p i))))');
-    expect([d.claim?.place.line, d.claim?.lhsPlace.line, d.claim?.lhsPlace.column, d.claim?.rhsPlace.line]).toEqual([16, 16, 8, 17]);
+    expect([d.claim?.place.line, d.claim?.lhsPlace.line, d.claim?.lhsPlace.column, d.claim?.rhsPlace.line]).toEqual([
+      16, 16, 8, 17,
+    ]);
   });
 
   it('reads steps with their location, place, text, justification and assumptions', () => {
@@ -92,7 +107,9 @@ describe('a valid derivation', () => {
       ['steps[0]', 19, 11, 'diff(log(pN), w[i,j])', undefined],
       ['steps[1]', 20, 11, 'diff(log(pPa * pR * ps), w[i,j])', 'definition of pN'],
     ]);
-    expect(d.steps[1]!.when.map((a) => [a.variable.key, a.value.key, a.place.line, a.place.column])).toEqual([['x', '1/2', 22, 15]]);
+    expect(d.steps[1]!.when.map((a) => [a.variable.key, a.value.key, a.place.line, a.place.column])).toEqual([
+      ['x', '1/2', 22, 15],
+    ]);
   });
 
   it('reads cases with their own assumptions, definitions and steps', () => {
@@ -138,7 +155,8 @@ describe('numbers and aliases', () => {
 });
 
 describe('domains', () => {
-  const domainOf = (d: string) => load(yaml('title: t', 'symbols:', `  x: {domain: "${d}"}`, 'steps:', '  - expr: x')).symbols.get('x');
+  const domainOf = (d: string) =>
+    load(yaml('title: t', 'symbols:', `  x: {domain: "${d}"}`, 'steps:', '  - expr: x')).symbols.get('x');
 
   it.each([
     ['nonnegative', { kind: 'interval', lo: rat(0), loOpen: false, hiOpen: true }],
@@ -202,7 +220,9 @@ describe('schema errors', () => {
   it('names the allowed top-level keys and suggests the nearest', () => {
     const es = errors(yaml('title: t', 'step:', '  - expr: x'));
     expect(brief(es)).toEqual(['2:1 schema file', '1:1 schema steps']);
-    expect(es[0]!.message).toBe("unknown key 'step' in the file (did you mean 'steps'?); the allowed keys are title, source, symbols, define, claim, steps, cases");
+    expect(es[0]!.message).toBe(
+      "unknown key 'step' in the file (did you mean 'steps'?); the allowed keys are title, source, symbols, define, claim, steps, cases",
+    );
   });
 
   it('requires a title and a non-empty steps list', () => {
@@ -213,18 +233,20 @@ describe('schema errors', () => {
   });
 
   it('checks each step', () => {
-    const es = errors(yaml(
-      'title: t', //                          1
-      'steps:', //                            2
-      '  - x^2', //                           3
-      '  - expr: x', //                       4
-      '    latex: x', //                      5
-      '  - by: nothing', //                   6
-      '  - expr: x', //                       7
-      '    because: reasons', //              8
-      '  - expr: x', //                       9
-      '    by: [1]', //                       10
-    ));
+    const es = errors(
+      yaml(
+        'title: t', //                          1
+        'steps:', //                            2
+        '  - x^2', //                           3
+        '  - expr: x', //                       4
+        '    latex: x', //                      5
+        '  - by: nothing', //                   6
+        '  - expr: x', //                       7
+        '    because: reasons', //              8
+        '  - expr: x', //                       9
+        '    by: [1]', //                       10
+      ),
+    );
     expect(brief(es)).toEqual([
       '3:5 schema steps[0]',
       '5:5 schema steps[1]',
@@ -245,7 +267,9 @@ describe('schema errors', () => {
 
   it('checks the claim and the cases', () => {
     expect(brief(errors(yaml('title: t', 'claim: {lhs: x}', 'steps: [{expr: x}]')))).toEqual(['2:8 schema claim.rhs']);
-    expect(brief(errors(yaml('title: t', 'steps: [{expr: x}]', 'cases:', '  - steps: [{expr: x}]')))).toEqual(['4:5 schema cases[0]']);
+    expect(brief(errors(yaml('title: t', 'steps: [{expr: x}]', 'cases:', '  - steps: [{expr: x}]')))).toEqual([
+      '4:5 schema cases[0]',
+    ]);
     expect(brief(errors(yaml('title: t', 'steps: [{expr: x}]', 'cases: []')))).toEqual(['3:8 schema cases']);
   });
 });
@@ -271,7 +295,10 @@ describe('expression errors point into the expression', () => {
   });
 
   it('collects one error per bad step, with its location', () => {
-    expect(at('  - expr: x', '  - expr: x +', '  - expr: y', '  - expr: exp(x, y)')).toEqual(['5:14 syntax steps[1]', '7:11 arity steps[3]']);
+    expect(at('  - expr: x', '  - expr: x +', '  - expr: y', '  - expr: exp(x, y)')).toEqual([
+      '5:14 syntax steps[1]',
+      '7:11 arity steps[3]',
+    ]);
   });
 });
 
@@ -284,17 +311,43 @@ describe('empty optional sections', () => {
 
 describe('names', () => {
   it('refuses reserved names in symbols and define', () => {
-    const es = errors(yaml('title: t', 'symbols:', '  exp: index', '  __proto__: index', 'define:', '  sum: x + 1', 'steps: [{expr: x}]'));
-    expect(brief(es)).toEqual(['6:3 reserved-name define.sum', '3:3 reserved-name symbols.exp', '4:3 reserved-name symbols.__proto__']);
+    const es = errors(
+      yaml(
+        'title: t',
+        'symbols:',
+        '  exp: index',
+        '  __proto__: index',
+        'define:',
+        '  sum: x + 1',
+        'steps: [{expr: x}]',
+      ),
+    );
+    expect(brief(es)).toEqual([
+      '6:3 reserved-name define.sum',
+      '3:3 reserved-name symbols.exp',
+      '4:3 reserved-name symbols.__proto__',
+    ]);
   });
 
   it('refuses a name both declared and defined, and repeated parameters', () => {
-    const es = errors(yaml('title: t', 'symbols: {x: {domain: positive}}', 'define:', '  x: 2', '  f(y, y): y', 'steps: [{expr: x}]'));
+    const es = errors(
+      yaml('title: t', 'symbols: {x: {domain: positive}}', 'define:', '  x: 2', '  f(y, y): y', 'steps: [{expr: x}]'),
+    );
     expect(brief(es)).toEqual(['4:3 schema define.x', '5:3 schema define.f(y, y)']);
   });
 
   it('reads a YAML number as a definition body and parameters as values or indices', () => {
-    const d = load(yaml('title: t', 'symbols: {w: {indices: 1}}', 'define:', '  c: 2', '  g(u, v): w[u] * v', 'steps:', '  - expr: g(1, c)'));
+    const d = load(
+      yaml(
+        'title: t',
+        'symbols: {w: {indices: 1}}',
+        'define:',
+        '  c: 2',
+        '  g(u, v): w[u] * v',
+        'steps:',
+        '  - expr: g(1, c)',
+      ),
+    );
     expect(d.definitions.map((x) => x.body.key)).toEqual(['2', '(* w[u] v)']);
     expect(d.steps[0]!.expr.key).toBe('(g 1 c)');
   });
@@ -305,29 +358,69 @@ describe('names', () => {
   });
 
   it('refuses indices on a scalar with independent_of, and a bad indices count', () => {
-    const es = errors(yaml('title: t', 'symbols:', '  q: {indices: 1, independent_of: [x]}', '  r: {indices: 0}', 'steps: [{expr: x}]'));
+    const es = errors(
+      yaml('title: t', 'symbols:', '  q: {indices: 1, independent_of: [x]}', '  r: {indices: 0}', 'steps: [{expr: x}]'),
+    );
     expect(brief(es)).toEqual(['3:19 schema symbols.q', '4:16 schema symbols.r']);
   });
 });
 
 describe('when and cases', () => {
-  const base = ['title: t', 'symbols: {i: index, s: {indices: 1, domain: binary}}', 'define:', '  d: s[i] + 1', 'steps:', '  - expr: s[i]'];
+  const base = [
+    'title: t',
+    'symbols: {i: index, s: {indices: 1, domain: binary}}',
+    'define:',
+    '  d: s[i] + 1',
+    'steps:',
+    '  - expr: s[i]',
+  ];
 
   it('requires each when key to be a variable', () => {
-    const es = errors(yaml(...base, 'cases:', '  - when: {"s[i] + 1": 1, d: 0, "s[i]": 1, "s[ i ]": 0}', '    steps:', '      - expr: s[i]'));
+    const es = errors(
+      yaml(
+        ...base,
+        'cases:',
+        '  - when: {"s[i] + 1": 1, d: 0, "s[i]": 1, "s[ i ]": 0}',
+        '    steps:',
+        '      - expr: s[i]',
+      ),
+    );
     expect(es.map((e) => e.code)).toEqual(['bad-when', 'bad-when', 'bad-when']);
     expect(brief(es)).toEqual(['8:12 bad-when cases[0]', '8:27 bad-when cases[0]', '8:44 bad-when cases[0]']);
   });
 
   it('a case definition is in scope in that case only', () => {
-    const ok = load(yaml(...base, 'cases:', '  - when: {"s[i]": 1}', '    define: {g(x): x^2}', '    steps:', '      - expr: g(s[i])'));
+    const ok = load(
+      yaml(
+        ...base,
+        'cases:',
+        '  - when: {"s[i]": 1}',
+        '    define: {g(x): x^2}',
+        '    steps:',
+        '      - expr: g(s[i])',
+      ),
+    );
     expect(ok.cases!.list[0]!.steps[0]!.expr.key).toBe('(g s[i])');
-    const es = errors(yaml(...base, 'cases:', '  - when: {"s[i]": 1}', '    define: {g(x): x^2}', '    steps:', '      - expr: g(1)', '  - when: {"s[i]": 0}', '    steps:', '      - expr: g(0)'));
+    const es = errors(
+      yaml(
+        ...base,
+        'cases:',
+        '  - when: {"s[i]": 1}',
+        '    define: {g(x): x^2}',
+        '    steps:',
+        '      - expr: g(1)',
+        '  - when: {"s[i]": 0}',
+        '    steps:',
+        '      - expr: g(0)',
+      ),
+    );
     expect(brief(es)).toEqual(['14:15 unknown-function cases[1].steps[0]']);
   });
 
   it('a case may define a declared scalar but not an array', () => {
-    const es = errors(yaml(...base, 'cases:', '  - when: {"s[i]": 1}', '    define: {s: 1}', '    steps:', '      - expr: s[i]'));
+    const es = errors(
+      yaml(...base, 'cases:', '  - when: {"s[i]": 1}', '    define: {s: 1}', '    steps:', '      - expr: s[i]'),
+    );
     expect(brief(es)).toEqual(['9:14 schema cases[0].define.s']);
   });
 });
@@ -335,7 +428,10 @@ describe('when and cases', () => {
 describe('never throws', () => {
   const returnsData = (text: string): boolean => {
     const r = loadDerivation('d.yaml', text);
-    return r.ok || (r.errors.length > 0 && r.errors.every((e) => e.place.line >= 1 && e.place.column >= 1 && e.message.length > 0));
+    return (
+      r.ok ||
+      (r.errors.length > 0 && r.errors.every((e) => e.place.line >= 1 && e.place.column >= 1 && e.message.length > 0))
+    );
   };
 
   it('for arbitrary text', () => {
@@ -344,17 +440,55 @@ describe('never throws', () => {
 
   it('for YAML-like text built from the format', () => {
     const unit = fc.constantFrom(
-      'title: t\n', 'steps:\n', '  - expr: x\n', '  - expr: ', 'x + (', 'w[i,j]', 'sum(k, s[k])', '    by: b\n', '    when: {x: 1}\n',
-      'symbols:\n', '  i: index\n', '  w: {indices: 2}\n', '  p: {domain: "(0, 1]"}\n', 'define:\n', '  f(x): x^2\n', 'claim: {lhs: x, rhs: y}\n',
-      'cases:\n', '  - when: {"s[i]": 1}\n', '    steps:\n', '      - expr: 1\n', '&a ', '*a', '"', ':', '- ', '\n', ' ', '{', '}', '[', ']', '#',
+      'title: t\n',
+      'steps:\n',
+      '  - expr: x\n',
+      '  - expr: ',
+      'x + (',
+      'w[i,j]',
+      'sum(k, s[k])',
+      '    by: b\n',
+      '    when: {x: 1}\n',
+      'symbols:\n',
+      '  i: index\n',
+      '  w: {indices: 2}\n',
+      '  p: {domain: "(0, 1]"}\n',
+      'define:\n',
+      '  f(x): x^2\n',
+      'claim: {lhs: x, rhs: y}\n',
+      'cases:\n',
+      '  - when: {"s[i]": 1}\n',
+      '    steps:\n',
+      '      - expr: 1\n',
+      '&a ',
+      '*a',
+      '"',
+      ':',
+      '- ',
+      '\n',
+      ' ',
+      '{',
+      '}',
+      '[',
+      ']',
+      '#',
     );
-    fc.assert(fc.property(fc.array(unit, { maxLength: 30 }).map((parts) => parts.join('')), returnsData), { numRuns: 250 });
+    fc.assert(
+      fc.property(
+        fc.array(unit, { maxLength: 30 }).map((parts) => parts.join('')),
+        returnsData,
+      ),
+      { numRuns: 250 },
+    );
   });
 });
 
 describe('the opaque: false extension', () => {
   it('declares an independent variable with a domain; opaque stays the default', () => {
-    const r = loadDerivation('t.yaml', 'title: t\nsymbols:\n  x: {domain: positive, opaque: false}\n  q: {domain: positive}\nsteps:\n  - expr: x\n');
+    const r = loadDerivation(
+      't.yaml',
+      'title: t\nsymbols:\n  x: {domain: positive, opaque: false}\n  q: {domain: positive}\nsteps:\n  - expr: x\n',
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const x = r.derivation.symbols.get('x');
@@ -363,7 +497,10 @@ describe('the opaque: false extension', () => {
     expect(q?.kind === 'scalar' && q.opaque).toBe(true);
   });
   it('rejects opaque: false together with independent_of, with a position', () => {
-    const r = loadDerivation('t.yaml', 'title: t\nsymbols:\n  x: {domain: positive, opaque: false, independent_of: [y]}\nsteps:\n  - expr: x\n');
+    const r = loadDerivation(
+      't.yaml',
+      'title: t\nsymbols:\n  x: {domain: positive, opaque: false, independent_of: [y]}\nsteps:\n  - expr: x\n',
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors[0]!.code).toBe('schema');

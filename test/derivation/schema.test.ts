@@ -93,9 +93,11 @@ describe('the schema rejects what the loader rejects for its shape', () => {
   it('and accepts the forms the loader accepts', () => {
     const ok = [
       base + 'symbols:\ndefine:\n',
-      base + 'symbols:\n  i: index\n  x: {domain: "(0, 1]", opaque: false}\n  pR: {domain: positive, independent_of: ["w[i,j]"]}\n  w: {indices: 2}\n',
+      base +
+        'symbols:\n  i: index\n  x: {domain: "(0, 1]", opaque: false}\n  pR: {domain: positive, independent_of: ["w[i,j]"]}\n  w: {indices: 2}\n',
       base + 'define:\n  a(u): sum(k, w[u,k] * s[k])\n  c: 2\nclaim: {lhs: x, rhs: 1}\n',
-      base + 'cases:\n  - when: {"s[i]": 1}\n    define: {ps: sigma(a)}\n    steps:\n      - expr: x\n        when: {y: 0}\n',
+      base +
+        'cases:\n  - when: {"s[i]": 1}\n    define: {ps: sigma(a)}\n    steps:\n      - expr: x\n        when: {y: 0}\n',
     ];
     for (const text of ok) expect(validate(schema, parse(text)), text).toEqual([]);
   });

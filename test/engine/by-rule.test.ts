@@ -14,7 +14,9 @@ describe('checking `by`', () => {
   it('accepts a step that uses the rule it names', () => {
     expect(warn('product rule', 'diff(x*sin(x), x)', 'sin(x) + x*cos(x)')).toBeUndefined();
     expect(warn('chain rule', 'diff(sin(x^2), x)', '2*x*cos(x^2)')).toBeUndefined();
-    expect(warn('the log of a product is the sum of the logs', 'log(pPa*pR*ps)', 'log(pPa) + log(pR) + log(ps)', SBN)).toBeUndefined();
+    expect(
+      warn('the log of a product is the sum of the logs', 'log(pPa*pR*ps)', 'log(pPa) + log(pR) + log(ps)', SBN),
+    ).toBeUndefined();
     expect(warn('the two sigmoids cancel', 'sigma(x)*(1 - sigma(x))/sigma(x)', '1 - sigma(x)')).toBeUndefined();
   });
   it('warns when the named rule is not what the step uses', () => {

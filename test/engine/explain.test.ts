@@ -5,11 +5,21 @@ import type { Variable } from '../../src/ir/expr.js';
 import { makeScope, SBN } from '../helpers/scope.js';
 
 describe('explainDerivative', () => {
-  it('explains d/dw_ij log(sigma(sum_k w_ik s_k)) with the seed\'s named steps, ending in s[j]*(1 - sigma(...))', () => {
+  it("explains d/dw_ij log(sigma(sum_k w_ik s_k)) with the seed's named steps, ending in s[j]*(1 - sigma(...))", () => {
     const { scope, p } = makeScope(SBN);
     const ex = explainDerivative(p('log(sigma(sum(k, w[i,k]*s[k])))'), p('w[i,j]') as Variable, scope);
     const rules = ex.steps.map((s) => s.rule);
-    for (const r of ['d.log', 'd.sigma', 'd.sum-index', 'd.product', 'd.indexed', 'nf.delta', 'nf.delta-collapse', 'nf.cancel']) expect(rules).toContain(r);
+    for (const r of [
+      'd.log',
+      'd.sigma',
+      'd.sum-index',
+      'd.product',
+      'd.indexed',
+      'nf.delta',
+      'nf.delta-collapse',
+      'nf.cancel',
+    ])
+      expect(rules).toContain(r);
     expect(rules.indexOf('d.log')).toBeLessThan(rules.indexOf('d.sigma'));
     expect(rules.indexOf('d.sigma')).toBeLessThan(rules.indexOf('d.sum-index'));
     expect(rules.indexOf('nf.delta-collapse')).toBeLessThan(rules.indexOf('nf.cancel'));

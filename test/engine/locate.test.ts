@@ -12,7 +12,12 @@ describe('firstDifference', () => {
   });
   it('finds a swapped index inside a sum', () => {
     const { scope, p } = makeScope(SBN);
-    const d = firstDifference(p('s[j] * (1 - sigma(sum(k, w[i,k]*s[k])))'), p('s[j] * (1 - sigma(sum(k, w[k,i]*s[k])))'), scope, 1);
+    const d = firstDifference(
+      p('s[j] * (1 - sigma(sum(k, w[i,k]*s[k])))'),
+      p('s[j] * (1 - sigma(sum(k, w[k,i]*s[k])))'),
+      scope,
+      1,
+    );
     expect(toAscii(d.lhs)).toBe('w[i, k]');
     expect(toAscii(d.rhs)).toBe('w[k, i]');
   });

@@ -17,16 +17,21 @@ const SEED = 6_2024;
 const TIMEOUT_MS = 180_000;
 
 describe('the derivation loader under fuzzing', () => {
-  it(`returns a derivation or located, clean errors for ${RUNS} random and mutated files`, () => {
-    const tally: Tally = {};
-    fc.assert(
-      fc.property(fileCases(seedFiles()), (c) => {
-        const failure = checkLoad(loadDerivation, c, tally);
-        if (failure) throw new Error(`${failure}\nfile (mutated from ${c.name}): ${JSON.stringify(c.text.slice(0, 3000))}`);
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-    expect(tally.ok ?? 0).toBeGreaterThan(RUNS / 100);
-    expect(Object.keys(tally).length).toBeGreaterThan(4);
-  }, TIMEOUT_MS);
+  it(
+    `returns a derivation or located, clean errors for ${RUNS} random and mutated files`,
+    () => {
+      const tally: Tally = {};
+      fc.assert(
+        fc.property(fileCases(seedFiles()), (c) => {
+          const failure = checkLoad(loadDerivation, c, tally);
+          if (failure)
+            throw new Error(`${failure}\nfile (mutated from ${c.name}): ${JSON.stringify(c.text.slice(0, 3000))}`);
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+      expect(tally.ok ?? 0).toBeGreaterThan(RUNS / 100);
+      expect(Object.keys(tally).length).toBeGreaterThan(4);
+    },
+    TIMEOUT_MS,
+  );
 });

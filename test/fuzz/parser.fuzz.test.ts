@@ -17,19 +17,23 @@ const SEED = 6_2024;
 const TIMEOUT_MS = 120_000;
 
 describe('the expression parser under fuzzing', () => {
-  it(`returns a located, clean error or an expression for ${RUNS} random and mutated inputs`, () => {
-    const seeds = seedExpressions(seedFiles(), loadDerivation);
-    expect(seeds.length).toBeGreaterThan(50);
-    const tally: Tally = {};
-    fc.assert(
-      fc.property(expressionCases(seeds), (c) => {
-        const failure = checkParse(parseExpression, c, tally);
-        if (failure) throw new Error(`${failure}\ninput: ${JSON.stringify(c.text)}`);
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-    // the inputs reach both outcomes and several kinds of error, so the contract was exercised
-    expect(tally.ok ?? 0).toBeGreaterThan(RUNS / 50);
-    expect(Object.keys(tally).length).toBeGreaterThan(4);
-  }, TIMEOUT_MS);
+  it(
+    `returns a located, clean error or an expression for ${RUNS} random and mutated inputs`,
+    () => {
+      const seeds = seedExpressions(seedFiles(), loadDerivation);
+      expect(seeds.length).toBeGreaterThan(50);
+      const tally: Tally = {};
+      fc.assert(
+        fc.property(expressionCases(seeds), (c) => {
+          const failure = checkParse(parseExpression, c, tally);
+          if (failure) throw new Error(`${failure}\ninput: ${JSON.stringify(c.text)}`);
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+      // the inputs reach both outcomes and several kinds of error, so the contract was exercised
+      expect(tally.ok ?? 0).toBeGreaterThan(RUNS / 50);
+      expect(Object.keys(tally).length).toBeGreaterThan(4);
+    },
+    TIMEOUT_MS,
+  );
 });

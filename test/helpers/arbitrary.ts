@@ -3,7 +3,21 @@ import fc from 'fast-check';
 import { type Expr, add, mul, num, pow, call, sym, div, sub, neg } from '../../src/ir/expr.js';
 import { rat } from '../../src/ir/rational.js';
 
-const FUNCTIONS = ['exp', 'log', 'sqrt', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh', 'asin', 'acos', 'atan', 'sigma'] as const;
+const FUNCTIONS = [
+  'exp',
+  'log',
+  'sqrt',
+  'sin',
+  'cos',
+  'tan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asin',
+  'acos',
+  'atan',
+  'sigma',
+] as const;
 
 /** random expressions over the variables, depth-bounded */
 export function arbExpr(vars: readonly string[] = ['x', 'y'], depth = 3): fc.Arbitrary<Expr> {
@@ -26,11 +40,19 @@ export function arbExpr(vars: readonly string[] = ['x', 'y'], depth = 3): fc.Arb
       fc.tuple(fc.constantFrom(...FUNCTIONS), tie('expr')).map(([f, a]) => call(f, [a]) as Expr),
     ),
   }));
-  return fc.integer({ min: 1, max: depth }).chain((d) => fc.letrec<{ e: Expr }>(() => ({ e: expr })).e.filter(() => d > 0));
+  return fc
+    .integer({ min: 1, max: depth })
+    .chain((d) => fc.letrec<{ e: Expr }>(() => ({ e: expr })).e.filter(() => d > 0));
 }
 
 /** random points: values for x and y as decimal strings, small rationals and a few special values */
 export const arbPoint: fc.Arbitrary<Record<string, string>> = fc.record({
-  x: fc.oneof(fc.integer({ min: -300, max: 300 }).map((n) => String(n / 100)), fc.constantFrom('0', '1', '-1', '0.5')),
-  y: fc.oneof(fc.integer({ min: -300, max: 300 }).map((n) => String(n / 100)), fc.constantFrom('0', '1', '-1', '2')),
+  x: fc.oneof(
+    fc.integer({ min: -300, max: 300 }).map((n) => String(n / 100)),
+    fc.constantFrom('0', '1', '-1', '0.5'),
+  ),
+  y: fc.oneof(
+    fc.integer({ min: -300, max: 300 }).map((n) => String(n / 100)),
+    fc.constantFrom('0', '1', '-1', '2'),
+  ),
 });

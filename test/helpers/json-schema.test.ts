@@ -23,7 +23,15 @@ const schema: Schema = {
   },
 };
 
-const valid = { name: 'abc', count: 3, kind: 'a', fixed: 'index', steps: [{ expr: 'x' }], map: { k: 1, j: 'y' }, either: 'xy' };
+const valid = {
+  name: 'abc',
+  count: 3,
+  kind: 'a',
+  fixed: 'index',
+  steps: [{ expr: 'x' }],
+  map: { k: 1, j: 'y' },
+  either: 'xy',
+};
 
 describe('the test JSON Schema validator', () => {
   it('accepts a valid value, and null where the type allows it', () => {
@@ -43,7 +51,11 @@ describe('the test JSON Schema validator', () => {
     ['a value outside the enum', { ...valid, kind: 'c' }, /is not one of/],
     ['a const mismatch', { ...valid, fixed: 'other' }, /expected "index"/],
     ['too few items', { ...valid, steps: [] }, /fewer than 1 items/],
-    ['a $ref target violated (oneOf: neither)', { ...valid, steps: [{ by: 'x' }] }, /\$\.steps\[0\]: matches 0 of oneOf/],
+    [
+      'a $ref target violated (oneOf: neither)',
+      { ...valid, steps: [{ by: 'x' }] },
+      /\$\.steps\[0\]: matches 0 of oneOf/,
+    ],
     ['oneOf: both', { ...valid, steps: [{ expr: 'x', latex: 'x' }] }, /matches 2 of oneOf/],
     ['additionalProperties as a schema', { ...valid, map: { k: true } }, /\$\.map\.k: expected string or number/],
     ['anyOf: none', { ...valid, either: 'y' }, /matches none of anyOf/],

@@ -25,8 +25,10 @@ export interface ScopeSpec {
 export function makeScope(spec: ScopeSpec = {}): { scope: Scope; p: (text: string) => Expr } {
   const symbols = new Map<string, SymbolDecl>();
   for (const i of spec.indices ?? []) symbols.set(i, { kind: 'index', name: i });
-  for (const [name, a] of Object.entries(spec.arrays ?? {})) symbols.set(name, { kind: 'array', name, arity: a.arity, domain: a.domain ?? REAL });
-  for (const [name, domain] of Object.entries(spec.vars ?? {})) symbols.set(name, { kind: 'scalar', name, domain, opaque: false, independentOf: [] });
+  for (const [name, a] of Object.entries(spec.arrays ?? {}))
+    symbols.set(name, { kind: 'array', name, arity: a.arity, domain: a.domain ?? REAL });
+  for (const [name, domain] of Object.entries(spec.vars ?? {}))
+    symbols.set(name, { kind: 'scalar', name, domain, opaque: false, independentOf: [] });
   const functions = new Map<string, number>();
   const defHeads = Object.keys(spec.define ?? {}).map((head) => {
     const m = /^(\w+)(?:\(([^)]*)\))?$/.exec(head)!;
@@ -43,11 +45,20 @@ export function makeScope(spec: ScopeSpec = {}): { scope: Scope; p: (text: strin
     symbols.set(name, { kind: 'scalar', name, domain: o.domain ?? REAL, opaque: true, independentOf: [] });
   }
   for (const [name, o] of Object.entries(spec.opaque ?? {})) {
-    symbols.set(name, { kind: 'scalar', name, domain: o.domain ?? REAL, opaque: true, independentOf: (o.independentOf ?? []).map((t) => p(t) as Variable) });
+    symbols.set(name, {
+      kind: 'scalar',
+      name,
+      domain: o.domain ?? REAL,
+      opaque: true,
+      independentOf: (o.independentOf ?? []).map((t) => p(t) as Variable),
+    });
   }
   const definitions = new Map<string, Definition>();
   for (const d of defHeads) definitions.set(d.name, { name: d.name, params: d.params, body: p(spec.define![d.head]!) });
-  const assumptions = Object.entries(spec.assume ?? {}).map(([v, value]) => ({ variable: p(v) as Variable, value: p(value) }));
+  const assumptions = Object.entries(spec.assume ?? {}).map(([v, value]) => ({
+    variable: p(v) as Variable,
+    value: p(value),
+  }));
   return { scope: { symbols, definitions, assumptions }, p };
 }
 

@@ -19,7 +19,13 @@ function load(text: string): LoadedDerivation {
 /** the mutant of d at `location` whose detail is `detail` */
 function mutant(d: LoadedDerivation, location: string, detail: string): Mutant {
   const m = generateMutants(d).find((x) => x.location === location && x.detail === detail);
-  if (!m) throw new Error(`no mutant ${location} ${detail}: ${generateMutants(d).filter((x) => x.location === location).map((x) => x.detail).join(' | ')}`);
+  if (!m)
+    throw new Error(
+      `no mutant ${location} ${detail}: ${generateMutants(d)
+        .filter((x) => x.location === location)
+        .map((x) => x.detail)
+        .join(' | ')}`,
+    );
   return m;
 }
 
@@ -52,9 +58,17 @@ describe('the meaning oracle', () => {
   });
 
   it('structural edits are changed by construction', () => {
-    const d = load('title: t\nsymbols:\n  b: {domain: binary}\nsteps:\n  - expr: b\ncases:\n  - when: {b: 0}\n    steps: [{expr: "0"}]\n  - when: {b: 1}\n    steps: [{expr: "1"}]\n');
+    const d = load(
+      'title: t\nsymbols:\n  b: {domain: binary}\nsteps:\n  - expr: b\ncases:\n  - when: {b: 0}\n    steps: [{expr: "0"}]\n  - when: {b: 1}\n    steps: [{expr: "1"}]\n',
+    );
     const structural = generateMutants(d).filter((m) => m.site === 'structure');
-    expect(structural.map((m) => m.operator).sort()).toEqual(['delete-case', 'delete-case', 'flip-when', 'flip-when', 'swap-when']);
+    expect(structural.map((m) => m.operator).sort()).toEqual([
+      'delete-case',
+      'delete-case',
+      'flip-when',
+      'flip-when',
+      'swap-when',
+    ]);
     for (const m of structural) expect(judgeMeaning(m, d).kind).toBe('changed');
   });
 });

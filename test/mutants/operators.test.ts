@@ -16,7 +16,10 @@ const ctx: OperatorContext = {
   roles: rolesFor(scope.symbols, indexParameters(defs)),
 };
 /** the mutated expressions of one operator, as text */
-const edits = (text: string, op: string) => expressionEdits(p(text), ctx).filter((e) => e.operator === op).map((e) => toAscii(e.mutated));
+const edits = (text: string, op: string) =>
+  expressionEdits(p(text), ctx)
+    .filter((e) => e.operator === op)
+    .map((e) => toAscii(e.mutated));
 
 describe('expression operators', () => {
   it('flip-sign negates every value position, and turns a minus into a plus', () => {
@@ -26,7 +29,7 @@ describe('expression operators', () => {
     expect(out).toContain('-x - y');
   });
 
-  it('swap-element-indices exchanges two distinct indices of an element, diff\'s variable included', () => {
+  it("swap-element-indices exchanges two distinct indices of an element, diff's variable included", () => {
     expect(edits('w[i,k] * s[k]', 'swap-element-indices')).toEqual(['w[k, i] * s[k]']);
     expect(edits('diff(x, w[i,j])', 'swap-element-indices')).toEqual(['diff(x, w[j, i])']);
     expect(edits('w[i,i]', 'swap-element-indices')).toEqual([]);
@@ -58,7 +61,7 @@ describe('expression operators', () => {
     expect(out.some((t) => /p\(0\)|p\(1\)|s\[0\]/.test(t))).toBe(false);
   });
 
-  it('a definition\'s index parameter is no value position inside its body, even when passed on (p(u) = sigma(a(u)))', () => {
+  it("a definition's index parameter is no value position inside its body, even when passed on (p(u) = sigma(a(u)))", () => {
     const roles = rolesFor(scope.symbols, indexParameters(defs), scope.definitions.get('p'));
     const out = expressionEdits(scope.definitions.get('p')!.body, { ...ctx, roles }).map((e) => toAscii(e.mutated));
     expect(out).toContain('0');

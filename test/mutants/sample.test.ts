@@ -9,10 +9,22 @@ import { capPerFile, MAX_MUTANTS_PER_FILE, MAX_MUTANTS_PER_RUN, sampleMutants } 
 
 const derivation = {} as LoadedDerivation;
 const make = (operator: OperatorId, n: number): Mutant[] =>
-  Array.from({ length: n }, (_, k) => ({ location: `steps[${k}]`, site: 'step', operator, detail: `${operator} ${k}`, scopes: [], derivation }));
+  Array.from({ length: n }, (_, k) => ({
+    location: `steps[${k}]`,
+    site: 'step',
+    operator,
+    detail: `${operator} ${k}`,
+    scopes: [],
+    derivation,
+  }));
 
 describe('sampling mutants under a cap', () => {
-  const all = [...make('flip-sign', 500), ...make('replace-by-constant', 500), ...make('delete-case', 2), ...make('swap-when', 1)];
+  const all = [
+    ...make('flip-sign', 500),
+    ...make('replace-by-constant', 500),
+    ...make('delete-case', 2),
+    ...make('swap-when', 1),
+  ];
 
   it('keeps every mutant under the cap', () => {
     expect(sampleMutants(all, 5000)).toHaveLength(all.length);

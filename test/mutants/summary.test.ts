@@ -10,16 +10,40 @@ import { addCounts, countOutcomes, killRateText, survivors } from '../../src/mut
 
 const derivation = {} as LoadedDerivation;
 const outcome = (meaning: Meaning, rejected: boolean): MutantOutcome => ({
-  mutant: { location: 'steps[1]', site: 'step', operator: 'flip-sign', detail: 'x -> -x', original: num(1), mutated: num(-1), scopes: [], derivation },
-  meaning, rejected, verdicts: [], numericOnly: false,
+  mutant: {
+    location: 'steps[1]',
+    site: 'step',
+    operator: 'flip-sign',
+    detail: 'x -> -x',
+    original: num(1),
+    mutated: num(-1),
+    scopes: [],
+    derivation,
+  },
+  meaning,
+  rejected,
+  verdicts: [],
+  numericOnly: false,
 });
 const changed: Meaning = { kind: 'changed', why: 'differs' };
 
 describe('mutation counts', () => {
   it('a meaning-changing mutant the checker accepted is a survivor; equivalent and inconclusive ones are not counted', () => {
-    const xs = [outcome(changed, true), outcome(changed, false), outcome({ kind: 'equivalent' }, false), outcome({ kind: 'inconclusive', why: '?' }, false)];
+    const xs = [
+      outcome(changed, true),
+      outcome(changed, false),
+      outcome({ kind: 'equivalent' }, false),
+      outcome({ kind: 'inconclusive', why: '?' }, false),
+    ];
     expect(survivors(xs)).toEqual([xs[1]]);
-    expect(countOutcomes(xs)).toMatchObject({ generated: 4, changed: 2, killed: 1, survivors: 1, equivalent: 1, inconclusive: 1 });
+    expect(countOutcomes(xs)).toMatchObject({
+      generated: 4,
+      changed: 2,
+      killed: 1,
+      survivors: 1,
+      equivalent: 1,
+      inconclusive: 1,
+    });
   });
 
   it('the kill rate is 100% only with no survivor, however many kills', () => {

@@ -15,7 +15,21 @@ import { toAscii } from '../../src/ir/print.js';
 
 const D = Decimal.clone({ precision: 100 });
 const x = ir.sym('x');
-const UNARY = ['exp', 'log', 'sqrt', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh', 'asin', 'acos', 'atan', 'sigma'] as const;
+const UNARY = [
+  'exp',
+  'log',
+  'sqrt',
+  'sin',
+  'cos',
+  'tan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asin',
+  'acos',
+  'atan',
+  'sigma',
+] as const;
 
 const exprArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
   e: fc.oneof(
@@ -69,7 +83,9 @@ describe('forward-mode derivative', () => {
         const scale = D.max(1, a.abs(), fd.abs());
         // a dual derivative is exact to 50 digits; the difference quotient to about h^4 f^(5)
         if (!a.minus(fd).abs().lte(scale.times('1e-9'))) {
-          throw new Error(`d/dx ${toAscii(e)} at x = ${at}: dual ${a.toSignificantDigits(25)} vs finite difference ${fd.toSignificantDigits(25)}`);
+          throw new Error(
+            `d/dx ${toAscii(e)} at x = ${at}: dual ${a.toSignificantDigits(25)} vs finite difference ${fd.toSignificantDigits(25)}`,
+          );
         }
         compared++;
       }),
@@ -79,7 +95,7 @@ describe('forward-mode derivative', () => {
     expect(compared).toBeGreaterThan(60);
   });
 
-  test('a deliberately wrong derivative rule would be caught: the oracle sees sin\' = cos, not -cos', () => {
+  test("a deliberately wrong derivative rule would be caught: the oracle sees sin' = cos, not -cos", () => {
     const e = ir.call('sin', [x]);
     const at = new D('0.7');
     const fd = finiteDifference(e, at)!;

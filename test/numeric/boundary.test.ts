@@ -16,11 +16,18 @@ test('src/numeric imports only the IR, the result types, decimal.js and itself',
     const text = readFileSync(join(dir, file), 'utf8');
     for (const m of text.matchAll(/^import\s+(type\s+)?[^;]*?from\s+'([^']+)'/gms)) {
       const [, typeOnly, spec] = m;
-      const ok = spec!.startsWith('./') || spec!.startsWith('../ir/') || spec === 'decimal.js' || (spec === '../derivation/result.js' && typeOnly !== undefined);
+      const ok =
+        spec!.startsWith('./') ||
+        spec!.startsWith('../ir/') ||
+        spec === 'decimal.js' ||
+        (spec === '../derivation/result.js' && typeOnly !== undefined);
       expect(ok, `${file} imports ${spec}`).toBe(true);
     }
     // float-ops.ts is the float64 arithmetic of the reverse-mode tape and gradcheck, oracles that never give a verdict's values
-    if (file !== 'float-ops.ts') expect(text, `${file} must not use float64 Math for values`).not.toMatch(/Math\.(exp|log|sqrt|sin|cos|tan|pow)\(/);
+    if (file !== 'float-ops.ts')
+      expect(text, `${file} must not use float64 Math for values`).not.toMatch(
+        /Math\.(exp|log|sqrt|sin|cos|tan|pow)\(/,
+      );
   }
 });
 

@@ -229,7 +229,12 @@ describe('indexed expressions: random networks, every coincidence of indices', (
 });
 
 describe('opaque symbols', () => {
-  const decls = [...net, opaque('pR', domain('positive'), ['w[i,j]']), opaque('pQ', domain('positive')), opaque('q', domain('probability'))];
+  const decls = [
+    ...net,
+    opaque('pR', domain('positive'), ['w[i,j]']),
+    opaque('pQ', domain('positive')),
+    opaque('q', domain('probability')),
+  ];
   const scope = scopeOf(decls, { a: 'sum(k, w[i,k]*s[k])' });
 
   test('derivative of an opaque symbol declared independent is 0', () => {
@@ -288,7 +293,11 @@ describe('assumptions fix a variable at the unit its index is assigned', () => {
 
 describe('binary variables', () => {
   test('every combination of a few binary variables is tried', () => {
-    const scope = scopeOf([scalar('s', domain('binary')), scalar('t', domain('binary')), scalar('u', domain('binary'))]);
+    const scope = scopeOf([
+      scalar('s', domain('binary')),
+      scalar('t', domain('binary')),
+      scalar('u', domain('binary')),
+    ]);
     agrees('s^2', 's', scope);
     // wrong only at s = t = u = 1
     const c = refuted('s*t*u', '0', scope);
@@ -336,7 +345,11 @@ describe('definitions are unfolded first', () => {
 describe('determinism', () => {
   test('the same seed gives the same verdict and counterexample', () => {
     const scope = scopeOf(net);
-    for (const [l, r] of [['diff(sum(k, w[i,k]*s[k]), w[i,j])', 's[i]'], ['sum(k, x[k])^2', 'sum(k, x[k]^2)'], ['log(x^2)', '2*log(x)']] as const) {
+    for (const [l, r] of [
+      ['diff(sum(k, w[i,k]*s[k]), w[i,j])', 's[i]'],
+      ['sum(k, x[k])^2', 'sum(k, x[k]^2)'],
+      ['log(x^2)', '2*log(x)'],
+    ] as const) {
       expect(verdict(l, r, scope, 99)).toEqual(verdict(l, r, scope, 99));
     }
     expect(verdict('diff(x^3, x)', '3*x^2', plain, 5)).toEqual(verdict('diff(x^3, x)', '3*x^2', plain, 5));

@@ -7,7 +7,8 @@ import { ex } from './helpers.js';
 
 const meter = () => ({ used: 0, limit: Number.MAX_SAFE_INTEGER });
 const at = (text: string, values: Record<string, string> = {}): Val => evaluateAtPoint(ex(text), values);
-const str = (v: Val): string => (v instanceof Undefined ? `undefined: ${v.cause}: ${v.reason}` : (v as Decimal).toString());
+const str = (v: Val): string =>
+  v instanceof Undefined ? `undefined: ${v.cause}: ${v.reason}` : (v as Decimal).toString();
 
 describe('domains: outside its domain an operation is undefined, never an exception', () => {
   test.each([

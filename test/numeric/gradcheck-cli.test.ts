@@ -51,10 +51,18 @@ describe('verify gradcheck', () => {
     const r = await run(good, '--units', '200', '--seed', '3');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/d OBJ \/ d w\[i, j\] by reverse-mode autodiff of the claim's objective, against the claim's rhs/);
-    expect(r.out).toMatch(/200 units; w the weights of a random DAG \(w\[a,b\] = 0 unless b precedes a in a random order/);
-    expect(r.out).toMatch(/network 1: 40000 partials in one backward pass \(forward \+ backward [\d.]+ ms\); closed form at 40000 elements in [\d.]+ ms/);
-    expect(r.out).toMatch(/worst: i = \d+, j = \d+: autodiff -?[\d.e-]+, closed form -?[\d.e-]+, error [\d.e-]+ absolute, [\d.e-]+ relative/);
+    expect(r.out).toMatch(
+      /d OBJ \/ d w\[i, j\] by reverse-mode autodiff of the claim's objective, against the claim's rhs/,
+    );
+    expect(r.out).toMatch(
+      /200 units; w the weights of a random DAG \(w\[a,b\] = 0 unless b precedes a in a random order/,
+    );
+    expect(r.out).toMatch(
+      /network 1: 40000 partials in one backward pass \(forward \+ backward [\d.]+ ms\); closed form at 40000 elements in [\d.]+ ms/,
+    );
+    expect(r.out).toMatch(
+      /worst: i = \d+, j = \d+: autodiff -?[\d.e-]+, closed form -?[\d.e-]+, error [\d.e-]+ absolute, [\d.e-]+ relative/,
+    );
     expect(r.out).toMatch(/^ok: the worst error .* is within 1e-8/m);
   });
 
@@ -75,14 +83,21 @@ describe('verify gradcheck', () => {
   });
 
   test('a claim whose lhs is not diff(OBJ, array element) exits 2 with the reason', async () => {
-    const scalar = file('scalar.yaml', 'title: t\nclaim: {lhs: "diff(x^2, x)", rhs: "2*x"}\nsteps:\n  - expr: diff(x^2, x)\n  - expr: 2*x\n');
+    const scalar = file(
+      'scalar.yaml',
+      'title: t\nclaim: {lhs: "diff(x^2, x)", rhs: "2*x"}\nsteps:\n  - expr: diff(x^2, x)\n  - expr: 2*x\n',
+    );
     const r = await run(scalar, '--units', '10');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/needs the claim's lhs to be diff\(OBJ, w\[i,j\]\).*here it is diff\(x\^2, x\)/);
   });
 
   test('an objective with opaque quantities (the seed derivation) exits 2', async () => {
-    const r = await run(new URL('../../derivations/sigmoid-belief-net.yaml', import.meta.url).pathname, '--units', '10');
+    const r = await run(
+      new URL('../../derivations/sigmoid-belief-net.yaml', import.meta.url).pathname,
+      '--units',
+      '10',
+    );
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/opaque symbol `pPa`/);
   });

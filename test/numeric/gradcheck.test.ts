@@ -19,7 +19,16 @@ const scope = scopeOf(decls, defs);
 const logJoint = 'sum(m, s[m]*log(p(m)) + (1 - s[m])*log(1 - p(m)))';
 
 function check(closedForm: string, over: Partial<GradcheckInput> = {}): GradcheckResult {
-  return gradcheck({ objective: ex(logJoint), wrt: ex('w[i,j]') as Elem, closedForm: ex(closedForm), scope, units: 30, seed: 1, instances: 2, ...over });
+  return gradcheck({
+    objective: ex(logJoint),
+    wrt: ex('w[i,j]') as Elem,
+    closedForm: ex(closedForm),
+    scope,
+    units: 30,
+    seed: 1,
+    instances: 2,
+    ...over,
+  });
 }
 
 function report(r: GradcheckResult): Extract<GradcheckResult, { kind: 'report' }> {
@@ -43,7 +52,7 @@ describe('the log joint of a sigmoid belief net', () => {
   test.each([
     ['the indices swapped', 's[i]*(s[j] - p(j))'],
     ['s[j] dropped', 's[i] - p(i)'],
-    ['the wrong unit\'s probability', 's[j]*(s[i] - p(j))'],
+    ["the wrong unit's probability", 's[j]*(s[i] - p(j))'],
     ['the sign lost', 's[j]*(p(i) - s[i])'],
   ])('%s fails, naming the worst (i, j) and both values there', (_, wrong) => {
     const r = report(check(wrong));
@@ -67,8 +76,23 @@ describe('the log joint of a sigmoid belief net', () => {
 describe('random DAG networks', () => {
   test('w is the weights of a DAG: n(n-1)/2 nonzero weights, none on the diagonal, and an order they respect', () => {
     const n = 40;
-    const inputs = new DenseInputs(n, [{ name: 's', arity: 1 }, { name: 'w', arity: 2 }], []);
-    const values = randomNetwork(inputs, [{ name: 's', arity: 1, domain: domain('binary') }, { name: 'w', arity: 2, domain: domain('real') }], 'w', new Prng(5));
+    const inputs = new DenseInputs(
+      n,
+      [
+        { name: 's', arity: 1 },
+        { name: 'w', arity: 2 },
+      ],
+      [],
+    );
+    const values = randomNetwork(
+      inputs,
+      [
+        { name: 's', arity: 1, domain: domain('binary') },
+        { name: 'w', arity: 2, domain: domain('real') },
+      ],
+      'w',
+      new Prng(5),
+    );
     const w = (a: number, b: number): number => values[inputs.element('w', [a, b])]!;
     let nonzero = 0;
     for (let a = 1; a <= n; a++) for (let b = 1; b <= n; b++) if (w(a, b) !== 0) nonzero++;
@@ -83,15 +107,36 @@ describe('random DAG networks', () => {
     }
     const s = Array.from({ length: n }, (_, u) => values[inputs.element('s', [u + 1])]);
     expect(new Set(s)).toEqual(new Set([0, 1]));
-    for (let a = 1; a <= n; a++) for (let b = 1; b <= n; b++) expect(Math.abs(w(a, b))).toBeLessThanOrEqual(2 / Math.sqrt(n));
+    for (let a = 1; a <= n; a++)
+      for (let b = 1; b <= n; b++) expect(Math.abs(w(a, b))).toBeLessThanOrEqual(2 / Math.sqrt(n));
   });
 
-  test('the closed-form program computes each unit\'s net input once, and gives the same values as a direct loop', () => {
+  test("the closed-form program computes each unit's net input once, and gives the same values as a direct loop", () => {
     const n = 25;
-    const inputs = new DenseInputs(n, [{ name: 's', arity: 1 }, { name: 'w', arity: 2 }], []);
-    const values = randomNetwork(inputs, [{ name: 's', arity: 1, domain: domain('binary') }, { name: 'w', arity: 2, domain: domain('real') }], 'w', new Prng(6));
+    const inputs = new DenseInputs(
+      n,
+      [
+        { name: 's', arity: 1 },
+        { name: 'w', arity: 2 },
+      ],
+      [],
+    );
+    const values = randomNetwork(
+      inputs,
+      [
+        { name: 's', arity: 1, domain: domain('binary') },
+        { name: 'w', arity: 2, domain: domain('real') },
+      ],
+      'w',
+      new Prng(6),
+    );
     const program = compileFloat(ex('s[j]*(s[i] - sigma(sum(k, w[i,k]*s[k])))'), n, inputs, values, ['i', 'j']);
-    for (const [i, j] of [[1, 1], [3, 7], [25, 2], [3, 9]] as const) {
+    for (const [i, j] of [
+      [1, 1],
+      [3, 7],
+      [25, 2],
+      [3, 9],
+    ] as const) {
       program.bind('i', i);
       program.bind('j', j);
       let a = 0;
@@ -104,16 +149,37 @@ describe('random DAG networks', () => {
 
 describe('what gradcheck cannot check is a problem with a reason', () => {
   test.each([
-    ['an opaque objective', { objective: ex('log(pN)'), scope: scopeOf([...decls, opaque('pN', domain('positive'))], defs) }, /opaque symbol `pN`/],
+    [
+      'an opaque objective',
+      { objective: ex('log(pN)'), scope: scopeOf([...decls, opaque('pN', domain('positive'))], defs) },
+      /opaque symbol `pN`/,
+    ],
     ['an objective with free indices', { objective: ex('log(p(i))') }, /the objective has free indices \(i\)/],
-    ['a closed form with an index w[i,j] does not bind', { closedForm: ex('s[m]') }, /free indices \(m\) that w\[i,j\] does not bind/],
+    [
+      'a closed form with an index w[i,j] does not bind',
+      { closedForm: ex('s[m]') },
+      /free indices \(m\) that w\[i,j\] does not bind/,
+    ],
     ['a derivative left in the closed form', { closedForm: ex('diff(p(i), w[i,j])') }, /contains a derivative/],
     ['too many units', { units: 5001 }, /MAX_GRADCHECK_UNITS = 5000/],
     ['a repeated index in the element', { wrt: ex('w[i,i]') as Elem }, /distinct index variables/],
     ['an element of an undeclared array', { wrt: ex('v[i,j]') as Elem }, /`v` is not a declared array/],
-    ['a literal unit beyond the network', { closedForm: ex('s[40]') }, /the unit 40 is used, but the network has only 30 units/],
+    [
+      'a literal unit beyond the network',
+      { closedForm: ex('s[40]') },
+      /the unit 40 is used, but the network has only 30 units/,
+    ],
   ])('%s', (_, over, message) => {
-    const r = gradcheck({ objective: ex(logJoint), wrt: ex('w[i,j]') as Elem, closedForm: ex('s[j]*(s[i] - p(i))'), scope, units: 30, seed: 1, instances: 1, ...over });
+    const r = gradcheck({
+      objective: ex(logJoint),
+      wrt: ex('w[i,j]') as Elem,
+      closedForm: ex('s[j]*(s[i] - p(i))'),
+      scope,
+      units: 30,
+      seed: 1,
+      instances: 1,
+      ...over,
+    });
     expect(r.kind).toBe('problem');
     expect(r.kind === 'problem' ? r.message : '').toMatch(message);
   });

@@ -48,13 +48,15 @@ function toIr(n: Node): Expr {
       if (n.name === 'pi' || n.name === 'e') return ir.constant(n.name);
       if (n.name === 'n') return ir.units();
       return ir.sym(n.name!);
-    case 'ParenthesisNode': return toIr(n.content!);
+    case 'ParenthesisNode':
+      return toIr(n.content!);
     case 'OperatorNode': {
       const op = FUNCTION_OPS[n.fn as string];
       if (!op) throw new Error(`operator ${n.op}`);
       return op(n.args!.map(toIr));
     }
-    case 'AccessorNode': return ir.elem(n.object!.name!, n.index!.dimensions.map(indexTerm));
+    case 'AccessorNode':
+      return ir.elem(n.object!.name!, n.index!.dimensions.map(indexTerm));
     case 'FunctionNode': {
       const name = (n.fn as { name: string }).name;
       const args = n.args!;
@@ -74,16 +76,25 @@ export function ex(text: string): Expr {
 }
 
 /** a domain by its name in the derivation format, or an interval given by its ends */
-export function domain(name: 'real' | 'positive' | 'nonnegative' | 'negative' | 'nonzero' | 'binary' | 'probability'): Domain {
+export function domain(
+  name: 'real' | 'positive' | 'nonnegative' | 'negative' | 'nonzero' | 'binary' | 'probability',
+): Domain {
   const zero = rat(0);
   switch (name) {
-    case 'real': return REAL;
-    case 'positive': return { kind: 'interval', lo: zero, loOpen: true, hiOpen: true };
-    case 'nonnegative': return { kind: 'interval', lo: zero, loOpen: false, hiOpen: true };
-    case 'negative': return { kind: 'interval', hi: zero, loOpen: true, hiOpen: true };
-    case 'nonzero': return { kind: 'nonzero' };
-    case 'binary': return { kind: 'binary' };
-    case 'probability': return { kind: 'interval', lo: zero, hi: rat(1), loOpen: true, hiOpen: true };
+    case 'real':
+      return REAL;
+    case 'positive':
+      return { kind: 'interval', lo: zero, loOpen: true, hiOpen: true };
+    case 'nonnegative':
+      return { kind: 'interval', lo: zero, loOpen: false, hiOpen: true };
+    case 'negative':
+      return { kind: 'interval', hi: zero, loOpen: true, hiOpen: true };
+    case 'nonzero':
+      return { kind: 'nonzero' };
+    case 'binary':
+      return { kind: 'binary' };
+    case 'probability':
+      return { kind: 'interval', lo: zero, hi: rat(1), loOpen: true, hiOpen: true };
   }
 }
 
@@ -93,14 +104,33 @@ export function interval(lo: Rational | undefined, hi: Rational | undefined, loO
 }
 
 export const index = (name: string): SymbolDecl => ({ kind: 'index', name });
-export const scalar = (name: string, d: Domain = REAL): SymbolDecl => ({ kind: 'scalar', name, domain: d, opaque: false, independentOf: [] });
-export const opaque = (name: string, d: Domain, independentOf: readonly string[] = []): SymbolDecl => ({
-  kind: 'scalar', name, domain: d, opaque: true, independentOf: independentOf.map((t) => ex(t) as Variable),
+export const scalar = (name: string, d: Domain = REAL): SymbolDecl => ({
+  kind: 'scalar',
+  name,
+  domain: d,
+  opaque: false,
+  independentOf: [],
 });
-export const array = (name: string, arity: number, d: Domain = REAL): SymbolDecl => ({ kind: 'array', name, arity, domain: d });
+export const opaque = (name: string, d: Domain, independentOf: readonly string[] = []): SymbolDecl => ({
+  kind: 'scalar',
+  name,
+  domain: d,
+  opaque: true,
+  independentOf: independentOf.map((t) => ex(t) as Variable),
+});
+export const array = (name: string, arity: number, d: Domain = REAL): SymbolDecl => ({
+  kind: 'array',
+  name,
+  arity,
+  domain: d,
+});
 
 /** a scope from declarations, definitions `name: body` or `f(x): body`, and assumptions `variable: value` */
-export function scopeOf(decls: readonly SymbolDecl[], defs: Record<string, string> = {}, assume: Record<string, string> = {}): Scope {
+export function scopeOf(
+  decls: readonly SymbolDecl[],
+  defs: Record<string, string> = {},
+  assume: Record<string, string> = {},
+): Scope {
   const definitions = new Map<string, Definition>();
   for (const [head, body] of Object.entries(defs)) {
     const m = /^(\w+)(?:\(([^)]*)\))?$/.exec(head)!;

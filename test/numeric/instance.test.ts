@@ -4,7 +4,15 @@ import { collectAtoms, planInstances, type Plan } from '../../src/numeric/instan
 import { MAX_WORK_PER_COMPARE } from '../../src/numeric/bounds.js';
 import { array, domain, ex, index, opaque, scopeOf } from './helpers.js';
 
-const scope = scopeOf([index('i'), index('j'), index('k'), array('s', 1, domain('binary')), array('w', 2), array('x', 1), opaque('pR', domain('positive'), ['w[i,j]'])]);
+const scope = scopeOf([
+  index('i'),
+  index('j'),
+  index('k'),
+  array('s', 1, domain('binary')),
+  array('w', 2),
+  array('x', 1),
+  opaque('pR', domain('positive'), ['w[i,j]']),
+]);
 
 function prep(l: string, r: string, sc = scope): Prepared {
   const p = prepare(ex(l), ex(r), sc);
@@ -33,7 +41,12 @@ describe('instances', () => {
   test('two indices: distinct and equal, for n = 2, 3, 5, smallest n first', () => {
     const q = plan(prep('w[i,j]', 'w[j,i]'));
     expect(q.instances.map((x) => [x.n, x.pattern])).toEqual([
-      [2, 'i, j distinct'], [2, 'j = i'], [3, 'i, j distinct'], [3, 'j = i'], [5, 'i, j distinct'], [5, 'j = i'],
+      [2, 'i, j distinct'],
+      [2, 'j = i'],
+      [3, 'i, j distinct'],
+      [3, 'j = i'],
+      [5, 'i, j distinct'],
+      [5, 'j = i'],
     ]);
     for (const x of q.instances) {
       const [i, j] = [x.units.get('i')!, x.units.get('j')!];
@@ -64,7 +77,10 @@ describe('instances', () => {
     const j = inst.units.get('j');
     const keys = atoms.map((a) => a.key).sort();
     expect(keys).toEqual([`w[${i},1]`, `w[${i},2]`, `w[${i},3]`, 's[1]', 's[2]', 's[3]', 'y'].sort());
-    const direct = atoms.filter((a) => a.direct).map((a) => a.key).sort();
+    const direct = atoms
+      .filter((a) => a.direct)
+      .map((a) => a.key)
+      .sort();
     expect(direct).toEqual([`w[${i},${j}]`, 'y'].sort());
   });
 
@@ -72,7 +88,11 @@ describe('instances', () => {
     expect(prepare(ex('w[i]'), ex('0'), scope)).toMatchObject({ problem: expect.stringMatching(/2 indices/) });
     expect(prepare(ex('w + 1'), ex('0'), scope)).toMatchObject({ problem: expect.stringMatching(/without indices/) });
     expect(prepare(ex('diff(x[k], k)'), ex('0'), scope)).toMatchObject({ problem: expect.stringMatching(/index/) });
-    expect(prepare(ex('exp(1, 2)'), ex('0'), scope)).toMatchObject({ problem: expect.stringMatching(/takes 1 argument/) });
-    expect(prepare(ex('a'), ex('0'), scopeOf([], { a: 'b', b: 'a' }))).toMatchObject({ problem: expect.stringMatching(/cycle/) });
+    expect(prepare(ex('exp(1, 2)'), ex('0'), scope)).toMatchObject({
+      problem: expect.stringMatching(/takes 1 argument/),
+    });
+    expect(prepare(ex('a'), ex('0'), scopeOf([], { a: 'b', b: 'a' }))).toMatchObject({
+      problem: expect.stringMatching(/cycle/),
+    });
   });
 });

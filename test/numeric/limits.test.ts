@@ -29,7 +29,10 @@ describe('MAX_DIFF_NESTING', () => {
 
 describe('MAX_SAMPLES', () => {
   it('more samples than the bound are refused, naming it', () => {
-    const v = numericCompare(ex('exp(x/10) * exp(x/10)'), ex('exp(x/5)'), emptyScope(), { seed: 1, samples: MAX_SAMPLES + 1 });
+    const v = numericCompare(ex('exp(x/10) * exp(x/10)'), ex('exp(x/5)'), emptyScope(), {
+      seed: 1,
+      samples: MAX_SAMPLES + 1,
+    });
     expect(v).toMatchObject({ kind: 'inconclusive', bound: 'MAX_SAMPLES' });
     expect(v.kind === 'inconclusive' ? v.reason : '').toContain('MAX_SAMPLES');
   });

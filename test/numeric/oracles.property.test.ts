@@ -52,7 +52,12 @@ function exprArb(idx: readonly string[], depth: number): fc.Arbitrary<Expr> {
 
 /** a random network: n units, i and j (possibly equal), and a value for every atom */
 const instanceArb = fc
-  .record({ n: fc.integer({ min: 2, max: 3 }), i: fc.integer({ min: 1, max: 3 }), j: fc.integer({ min: 1, max: 3 }), seed: fc.integer({ min: 0, max: 1e6 }) })
+  .record({
+    n: fc.integer({ min: 2, max: 3 }),
+    i: fc.integer({ min: 1, max: 3 }),
+    j: fc.integer({ min: 1, max: 3 }),
+    seed: fc.integer({ min: 0, max: 1e6 }),
+  })
   .map(({ n, i, j, seed }) => {
     let state = seed;
     // three decimals, reproducible from the seed
@@ -66,23 +71,47 @@ const instanceArb = fc
       values[`s[${a}]`] = Number(next(0, 1)) < 0.5 ? '0' : '1';
       for (let b = 1; b <= n; b++) values[`w[${a},${b}]`] = next(-1.5, 1.5);
     }
-    return { n, units: new Map([['i', Math.min(i, n)], ['j', Math.min(j, n)]]), values };
+    return {
+      n,
+      units: new Map([
+        ['i', Math.min(i, n)],
+        ['j', Math.min(j, n)],
+      ]),
+      values,
+    };
   });
 
-const wrtArb = fc.constantFrom<Variable>(ir.sym('x'), ir.sym('y'), ir.elem('w', [ir.sym('i'), ir.sym('j')]), ir.elem('w', [ir.sym('j'), ir.sym('i')]), ir.elem('v', [ir.sym('i')]));
+const wrtArb = fc.constantFrom<Variable>(
+  ir.sym('x'),
+  ir.sym('y'),
+  ir.elem('w', [ir.sym('i'), ir.sym('j')]),
+  ir.elem('w', [ir.sym('j'), ir.sym('i')]),
+  ir.elem('v', [ir.sym('i')]),
+);
 
-function envOf(inst: { n: number; units: Map<string, number>; values: Record<string, string> }, precision = 50): EvalEnv {
+function envOf(
+  inst: { n: number; units: Map<string, number>; values: Record<string, string> },
+  precision = 50,
+): EvalEnv {
   const field = new Field(precision, { used: 0, limit: 1e9 });
   const values = new Map<string, Num>(Object.entries(inst.values).map(([k, v]) => [k, field.real(v)]));
   return { field, scope, n: inst.n, units: inst.units, values, opaque: new Map() };
 }
 
 const keyOf = (v: Variable, units: ReadonlyMap<string, number>): string =>
-  v.kind === 'sym' ? v.name : elementKey(v.name, v.indices.map((t) => units.get((t as { name: string }).name)!));
+  v.kind === 'sym'
+    ? v.name
+    : elementKey(
+        v.name,
+        v.indices.map((t) => units.get((t as { name: string }).name)!),
+      );
 
 const within = (a: Decimal, b: Decimal, tol: number, scale = 0): boolean => {
   const D = a.constructor as typeof Decimal;
-  return a.minus(b).abs().lte(D.max(1, a.abs(), b.abs(), scale).times(tol));
+  return a
+    .minus(b)
+    .abs()
+    .lte(D.max(1, a.abs(), b.abs(), scale).times(tol));
 };
 
 describe('three oracles for diff', () => {
@@ -107,7 +136,8 @@ describe('three oracles for diff', () => {
         const tape = tapeDerivative(site, env);
         if (tape.kind === 'value') {
           const t = new env.field.D(tape.value);
-          if (!within(f, t, 1e-9, tape.scale)) throw new Error(`${where}: dual ${f} vs tape ${tape.value} (scale ${tape.scale})`);
+          if (!within(f, t, 1e-9, tape.scale))
+            throw new Error(`${where}: dual ${f} vs tape ${tape.value} (scale ${tape.scale})`);
           tapeCompared++;
         }
       }),
@@ -126,7 +156,12 @@ describe('three oracles for diff', () => {
         const keys = Object.keys(inst.values);
         const b = new TapeBuilder(keys.length, new Uint8Array(keys.length).fill(1));
         const ids = new Map(keys.map((k, id) => [k, id]));
-        const out = compileExpr(e, b, { n: inst.n, units: inst.units }, { scalar: (name) => ids.get(name)!, element: (name, us) => ids.get(elementKey(name, us))! });
+        const out = compileExpr(
+          e,
+          b,
+          { n: inst.n, units: inst.units },
+          { scalar: (name) => ids.get(name)!, element: (name, us) => ids.get(elementKey(name, us))! },
+        );
         const tape = b.build();
         keys.forEach((k, id) => (tape.val[id] = Number(inst.values[k])));
         tape.forward();
@@ -135,11 +170,17 @@ describe('three oracles for diff', () => {
         const scales = absoluteAdjoints(tape, out);
         for (const k of keys) {
           const m = /^(\w)(?:\[(.*)\])?$/.exec(k)!;
-          const wrt: Variable = m[2] ? ir.elem(m[1]!, m[2].split(',').map((u) => ir.num(Number(u)))) : ir.sym(m[1]!);
+          const wrt: Variable = m[2]
+            ? ir.elem(
+                m[1]!,
+                m[2].split(',').map((u) => ir.num(Number(u))),
+              )
+            : ir.sym(m[1]!);
           const d = evaluate(ir.diff(e, wrt), env);
           if (d instanceof Undefined) return;
           const t = new env.field.D(tape.adj[ids.get(k)!]!);
-          if (!within(realPart(d), t, 1e-9, scales[ids.get(k)!])) throw new Error(`d/d${k} ${toAscii(e)}: dual ${realPart(d)} vs tape ${t}`);
+          if (!within(realPart(d), t, 1e-9, scales[ids.get(k)!]))
+            throw new Error(`d/d${k} ${toAscii(e)}: dual ${realPart(d)} vs tape ${t}`);
           partials++;
         }
       }),

@@ -9,9 +9,14 @@ import type { Scope } from '../../src/ir/symbols.js';
 import { array, domain, ex, index, opaque, scopeOf } from './helpers.js';
 
 const decls = [
-  index('i'), index('j'), index('k'),
-  array('s', 1, domain('binary')), array('w', 2),
-  opaque('pR', domain('positive'), ['w[i,j]']), opaque('pPa', domain('positive'), ['w[i,j]']), opaque('ps', domain('probability')),
+  index('i'),
+  index('j'),
+  index('k'),
+  array('s', 1, domain('binary')),
+  array('w', 2),
+  opaque('pR', domain('positive'), ['w[i,j]']),
+  opaque('pPa', domain('positive'), ['w[i,j]']),
+  opaque('ps', domain('probability')),
 ];
 const defs = { a: 'sum(k, w[i,k]*s[k])', pN: 'pPa*pR*ps' };
 const main = scopeOf(decls, defs);
@@ -50,7 +55,15 @@ describe('the seed derivation', () => {
   });
 
   test('an opaque factor not declared independent cannot be dropped', () => {
-    const loose = scopeOf([...decls.slice(0, 5), opaque('pR', domain('positive')), opaque('pPa', domain('positive'), ['w[i,j]']), opaque('ps', domain('probability'))], defs);
+    const loose = scopeOf(
+      [
+        ...decls.slice(0, 5),
+        opaque('pR', domain('positive')),
+        opaque('pPa', domain('positive'), ['w[i,j]']),
+        opaque('ps', domain('probability')),
+      ],
+      defs,
+    );
     expect(kind('diff(log(pN), w[i,j])', 'diff(log(ps), w[i,j])', loose)).toBe('disagree');
     expect(kind('diff(log(pN), w[i,j])', 'diff(log(ps), w[i,j])', main)).toBe('agree');
   });

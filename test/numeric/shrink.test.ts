@@ -18,7 +18,14 @@ import type { Scope } from '../../src/ir/symbols.js';
 import { array, domain, ex, index, opaque, scalar, scopeOf } from './helpers.js';
 
 const SEEDS = [1, 2, 3, 4, 20240601];
-const net = scopeOf([index('i'), index('j'), index('k'), array('s', 1, domain('binary')), array('w', 2), array('x', 1)]);
+const net = scopeOf([
+  index('i'),
+  index('j'),
+  index('k'),
+  array('s', 1, domain('binary')),
+  array('w', 2),
+  array('x', 1),
+]);
 
 function refuted(lhs: string, rhs: string, scope: Scope, seed = 1): Counterexample {
   const v = numericCompare(ex(lhs), ex(rhs), scope, { seed });
@@ -54,19 +61,40 @@ describe('a wrong delta collapse', () => {
 describe('shrinking a failure found on a large network', () => {
   test('from n = 5 with i, j on units 4 and 2 to n = 2 with i = 1, j = 2', () => {
     const p = prepare(ex('sum(k, delta(k,j)*x[k]) + sum(k, x[k])'), ex('x[i] + sum(k, x[k])'), net) as Prepared;
-    const inst = { n: 5, units: new Map([['i', 4], ['j', 2]]), pattern: 'i, j distinct' };
+    const inst = {
+      n: 5,
+      units: new Map([
+        ['i', 4],
+        ['j', 2],
+      ]),
+      pattern: 'i, j distinct',
+    };
     const meter = { used: 0, limit: 1e8 };
     const ctx = instanceContext(p, inst, net, meter, new Prng(9));
     const point = [...pointsOf(ctx.sampled, new Prng(10), 12, false)][0]!;
-    const { outcome, accessed } = confirmedOutcome(p, inst, point, ctx.models, net, new Field(50, meter), new Field(100, meter));
+    const { outcome, accessed } = confirmedOutcome(
+      p,
+      inst,
+      point,
+      ctx.models,
+      net,
+      new Field(50, meter),
+      new Field(100, meter),
+    );
     expect(outcome.kind).toBe('differ');
     if (outcome.kind !== 'differ') return;
     const shrunk = shrinkFailure(p, net, { inst, point, atoms: ctx.atoms, models: ctx.models, outcome, accessed });
     expect(shrunk.inst.n).toBe(2);
-    expect([...shrunk.inst.units]).toEqual([['i', 1], ['j', 2]]);
+    expect([...shrunk.inst.units]).toEqual([
+      ['i', 1],
+      ['j', 2],
+    ]);
     expect(shrunk.note).toMatch(/^n 5 -> 2, units renumbered, \d values? simplified$/);
     // the sums over every unit cancel; x[j] - x[i] is what is left, at the simplest values that differ
-    expect(Object.fromEntries([...shrunk.point.values].map(([k, v]) => [k, `${v.n}/${v.d}`]))).toEqual({ 'x[1]': '0/1', 'x[2]': '1/1' });
+    expect(Object.fromEntries([...shrunk.point.values].map(([k, v]) => [k, `${v.n}/${v.d}`]))).toEqual({
+      'x[1]': '0/1',
+      'x[2]': '1/1',
+    });
   });
 
   test('the planned instances still try the smallest networks first', () => {
@@ -106,7 +134,13 @@ describe('scalars shrink to the simplest failing value', () => {
   });
 
   test('only values in the domain are tried: x in (3, 4) stays random', () => {
-    const c = refuted('exp(x)*(1 + 10^(-20))', 'exp(x)', scopeOf([scalar('x', { kind: 'interval', lo: { n: 3n, d: 1n }, hi: { n: 4n, d: 1n }, loOpen: true, hiOpen: true })]));
+    const c = refuted(
+      'exp(x)*(1 + 10^(-20))',
+      'exp(x)',
+      scopeOf([
+        scalar('x', { kind: 'interval', lo: { n: 3n, d: 1n }, hi: { n: 4n, d: 1n }, loOpen: true, hiOpen: true }),
+      ]),
+    );
     expect(Number(c.values.x)).toBeGreaterThan(3);
     expect(Number(c.values.x)).toBeLessThan(4);
   });
@@ -116,6 +150,8 @@ describe('scalars shrink to the simplest failing value', () => {
     const c = refuted('diff(pQ*y, w[i,j])', '0', scope);
     expect(c.values.y).toBe('1');
     expect(c.values.pQ).toBeDefined();
-    expect(c.how).toMatch(/derivatives by forward-mode dual numbers \(50 digits\), confirmed by Richardson finite differences/);
+    expect(c.how).toMatch(
+      /derivatives by forward-mode dual numbers \(50 digits\), confirmed by Richardson finite differences/,
+    );
   });
 });

@@ -20,7 +20,8 @@ import { rat } from '../../src/ir/rational.js';
 import { array, domain, ex, index, interval, scalar, scopeOf } from './helpers.js';
 
 /** the numeric verdict on lhs = rhs with x declared in `d` */
-const verdictInX = (lhs: string, rhs: string, d: ReturnType<typeof domain>, seed = 1) => numericCompare(ex(lhs), ex(rhs), scopeOf([scalar('x', d)]), { seed }).kind;
+const verdictInX = (lhs: string, rhs: string, d: ReturnType<typeof domain>, seed = 1) =>
+  numericCompare(ex(lhs), ex(rhs), scopeOf([scalar('x', d)]), { seed }).kind;
 
 describe('numeric soundness: values that differ only outside the sampled magnitudes', () => {
   // |x - 11| = 11 - x only for x <= 11: at x = 12 the sides are 1 and -1
@@ -36,7 +37,10 @@ describe('numeric soundness: values that differ only outside the sampled magnitu
   });
 
   it('and verify rejects the step ', () => {
-    const r = verifyText('far.yaml', 'title: t\nsteps:\n  - expr: sqrt((x - 11)^2)\n  - expr: 11 - x\n', { seed: 1, strict: false });
+    const r = verifyText('far.yaml', 'title: t\nsteps:\n  - expr: sqrt((x - 11)^2)\n  - expr: 11 - x\n', {
+      seed: 1,
+      strict: false,
+    });
     expect(r.steps.find((s) => s.location === 'steps[1]')?.status).toBe('failed');
   });
 
@@ -59,15 +63,17 @@ describe('numeric soundness: one side undefined only outside the sampled magnitu
   // gauss(x[k]) > 0, i.e. s2 > 1/(2 pi) ~ 0.159; steps[1] is defined for every
   // positive s2. The core reports exactly that condition and does not prove the
   // step; the numeric check at seed 1 agrees at 66 points and the step passes.
-  const scope = (s2: ReturnType<typeof domain>) => scopeOf(
-    [index('k'), array('x', 1), scalar('mu'), scalar('s2', s2)],
-    { 'gauss(u)': 'exp(-(u - mu)^2 / (2 * s2)) / log(2 * pi * s2)' },
-  );
+  const scope = (s2: ReturnType<typeof domain>) =>
+    scopeOf([index('k'), array('x', 1), scalar('mu'), scalar('s2', s2)], {
+      'gauss(u)': 'exp(-(u - mu)^2 / (2 * s2)) / log(2 * pi * s2)',
+    });
   const step0 = ex('diff(sum(k, log(gauss(x[k]))), mu)');
   const step1 = ex('diff(sum(k, -1/2 * log(2 * pi * s2) - (x[k] - mu)^2 / (2 * s2)), mu)');
 
   it('the mutated gaussian steps do differ for s2 in (0, 1/10)', () => {
-    expect(numericCompare(step0, step1, scope(interval(rat(0), rat(1, 10), true, true)), { seed: 1 }).kind).toBe('disagree');
+    expect(numericCompare(step0, step1, scope(interval(rat(0), rat(1, 10), true, true)), { seed: 1 }).kind).toBe(
+      'disagree',
+    );
   });
 
   it('the mutated gaussian steps[0] = steps[1] with s2 positive is refuted at seed 1', () => {

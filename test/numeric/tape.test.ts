@@ -20,7 +20,13 @@ import { absoluteAdjoints, tapeIsModerate } from '../../src/numeric/tape-error.j
 import { ex, scopeOf } from './helpers.js';
 
 /** a tape of e over keyed inputs with the given values; `active` keys are differentiated by */
-function tapeOf(e: Expr, values: Record<string, number>, active: readonly string[], n?: number, units: Record<string, number> = {}): { tape: Tape; out: number; id: (key: string) => number } {
+function tapeOf(
+  e: Expr,
+  values: Record<string, number>,
+  active: readonly string[],
+  n?: number,
+  units: Record<string, number> = {},
+): { tape: Tape; out: number; id: (key: string) => number } {
   const keys = Object.keys(values);
   const ids = new Map(keys.map((k, i) => [k, i]));
   const flags = new Uint8Array(keys.length);
@@ -31,7 +37,12 @@ function tapeOf(e: Expr, values: Record<string, number>, active: readonly string
     if (i === undefined) throw new Error(`no input ${key}`);
     return i;
   };
-  const out = compileExpr(e, b, { n, units: new Map(Object.entries(units)) }, { scalar: id, element: (name, us) => id(elementKey(name, us)) });
+  const out = compileExpr(
+    e,
+    b,
+    { n, units: new Map(Object.entries(units)) },
+    { scalar: id, element: (name, us) => id(elementKey(name, us)) },
+  );
   const tape = b.build();
   keys.forEach((k, i) => (tape.val[i] = values[k]!));
   tape.forward();
@@ -43,7 +54,14 @@ function tapeOf(e: Expr, values: Record<string, number>, active: readonly string
 function exact(e: Expr, values: Record<string, number>, n?: number, units: Record<string, number> = {}): number {
   const field = new Field(50, { used: 0, limit: 1e9 });
   const vals = new Map<string, Num>(Object.entries(values).map(([k, v]) => [k, field.real(String(v))]));
-  const v = evaluate(e, { field, scope: scopeOf([]), n, units: new Map(Object.entries(units)), values: vals, opaque: new Map() });
+  const v = evaluate(e, {
+    field,
+    scope: scopeOf([]),
+    n,
+    units: new Map(Object.entries(units)),
+    values: vals,
+    opaque: new Map(),
+  });
   if (v instanceof Undefined) throw new Error(`undefined: ${v.reason}`);
   return Number((v as Decimal).toString());
 }
@@ -53,8 +71,33 @@ const relErr = (a: number, b: number): number => Math.abs(a - b) / Math.max(1, M
 describe('every operation: value and derivative as the dual numbers give them', () => {
   const point = { x: 0.37, y: 1.9 };
   test.each([
-    'exp(x)', 'log(y)', 'sqrt(y)', 'sin(x)', 'cos(x)', 'tan(x)', 'sinh(x)', 'cosh(x)', 'tanh(x)', 'asin(x)', 'acos(x)', 'atan(x)', 'sigma(x)',
-    'x^3', 'x^(-2)', 'y^(1/3)', 'y^x', 'x^y', 'x/y', 'y/x', '-x', '3*x*y', 'x - y', 'e^x', 'pi*x', 'x*y + x + y + 1', 'sigma(-40*x)',
+    'exp(x)',
+    'log(y)',
+    'sqrt(y)',
+    'sin(x)',
+    'cos(x)',
+    'tan(x)',
+    'sinh(x)',
+    'cosh(x)',
+    'tanh(x)',
+    'asin(x)',
+    'acos(x)',
+    'atan(x)',
+    'sigma(x)',
+    'x^3',
+    'x^(-2)',
+    'y^(1/3)',
+    'y^x',
+    'x^y',
+    'x/y',
+    'y/x',
+    '-x',
+    '3*x*y',
+    'x - y',
+    'e^x',
+    'pi*x',
+    'x*y + x + y + 1',
+    'sigma(-40*x)',
   ])('%s', (text) => {
     const e = ex(text);
     const { tape, out, id } = tapeOf(e, point, ['x', 'y']);
@@ -80,7 +123,10 @@ describe('one backward pass gives every partial', () => {
     expect(relErr(tape.val[out]!, exact(e, values, n, units))).toBeLessThan(1e-14);
     for (const key of keys) {
       const m = /^(\w)\[(.*)\]$/.exec(key)!;
-      const wrt = ir.elem(m[1]!, m[2]!.split(',').map((u) => ir.num(Number(u))));
+      const wrt = ir.elem(
+        m[1]!,
+        m[2]!.split(',').map((u) => ir.num(Number(u))),
+      );
       expect(relErr(tape.adj[id(key)]!, exact(ir.diff(e, wrt), values, n, units)), key).toBeLessThan(1e-13);
     }
   });
@@ -88,7 +134,15 @@ describe('one backward pass gives every partial', () => {
 
 describe('sums of products', () => {
   const n = 6;
-  const layout = new DenseInputs(n, [{ name: 's', arity: 1 }, { name: 'w', arity: 2 }, { name: 'x', arity: 1 }], []);
+  const layout = new DenseInputs(
+    n,
+    [
+      { name: 's', arity: 1 },
+      { name: 'w', arity: 2 },
+      { name: 'x', arity: 1 },
+    ],
+    [],
+  );
   const compile = (text: string, activeArrays: readonly string[]): { tape: Tape; out: number } => {
     const flags = new Uint8Array(layout.count);
     for (const a of activeArrays) flags.fill(1, layout.base(a), layout.base(a) + n ** (a === 'w' ? 2 : 1));
@@ -121,7 +175,8 @@ describe('sums of products', () => {
     }
     const square = compile('sum(k, x[k]*x[k])', ['x']);
     expect(square.tape.op.includes(OP_DOT) || square.tape.op.includes(OP_DOTR)).toBe(true);
-    for (let k = 1; k <= n; k++) expect(square.tape.adj[layout.element('x', [k])]).toBeCloseTo(2 * square.tape.val[layout.element('x', [k])]!, 14);
+    for (let k = 1; k <= n; k++)
+      expect(square.tape.adj[layout.element('x', [k])]).toBeCloseTo(2 * square.tape.val[layout.element('x', [k])]!, 14);
     // a column (w[k,i]) is not a run: scattered pairs, still one operation and no multiplications
     const column = compile('sum(k, w[k,i]*s[k])', ['w']);
     expect([...column.tape.op]).toEqual([OP_DOTL]);
@@ -140,7 +195,9 @@ describe('sums of products', () => {
 describe('what the tape cannot express', () => {
   test('a nested diff is unsupported, not miscompiled', () => {
     const b = new TapeBuilder(1, new Uint8Array([1]));
-    expect(() => compileExpr(ex('diff(x^2, x)*x'), b, { n: undefined, units: new Map() }, { scalar: () => 0, element: () => 0 })).toThrow(TapeUnsupported);
+    expect(() =>
+      compileExpr(ex('diff(x^2, x)*x'), b, { n: undefined, units: new Map() }, { scalar: () => 0, element: () => 0 }),
+    ).toThrow(TapeUnsupported);
   });
 });
 

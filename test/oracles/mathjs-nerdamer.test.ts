@@ -37,7 +37,8 @@ const TIMEOUT_MS = 120_000;
 function withoutSigma(e: Expr): Expr {
   const cs = children(e).map(withoutSigma);
   const rebuilt = cs.length ? withChildren(e, cs) : e;
-  if (rebuilt.kind === 'call' && rebuilt.fn === 'sigma') return div(num(1), add([num(1), call('exp', [mul([num(-1), rebuilt.args[0]!])])]));
+  if (rebuilt.kind === 'call' && rebuilt.fn === 'sigma')
+    return div(num(1), add([num(1), call('exp', [mul([num(-1), rebuilt.args[0]!])])]));
   return rebuilt;
 }
 
@@ -113,34 +114,44 @@ function check(e: Expr, oracle: (x: number) => unknown, name: string, tally: Tal
 }
 
 describe('our derivative against independent oracles', () => {
-  it(`agrees with mathjs's derivative (${RUNS} random expressions, float64 values to ${TOLERANCE})`, () => {
-    const tally: Tally = { compared: 0, refused: 0, oracleWrong: [] };
-    fc.assert(
-      fc.property(arbExpr(['x'], 3), (e) => {
-        const text = toAscii(withoutSigma(e));
-        const d = attempt(() => derivative(text, 'x'), tally);
-        if (d) check(e, (x) => d.evaluate({ x }), 'mathjs', tally);
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-    console.info(`mathjs: ${tally.compared} values compared, ${tally.refused} expressions refused`);
-    if (tally.oracleWrong.length) console.info(`mathjs mistakes confirmed by the central difference:\n${tally.oracleWrong.join('\n')}`);
-    // not vacuous: most expressions have moderate real derivatives at some of the points
-    expect(tally.compared).toBeGreaterThan(RUNS);
-  }, TIMEOUT_MS);
+  it(
+    `agrees with mathjs's derivative (${RUNS} random expressions, float64 values to ${TOLERANCE})`,
+    () => {
+      const tally: Tally = { compared: 0, refused: 0, oracleWrong: [] };
+      fc.assert(
+        fc.property(arbExpr(['x'], 3), (e) => {
+          const text = toAscii(withoutSigma(e));
+          const d = attempt(() => derivative(text, 'x'), tally);
+          if (d) check(e, (x) => d.evaluate({ x }), 'mathjs', tally);
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+      console.info(`mathjs: ${tally.compared} values compared, ${tally.refused} expressions refused`);
+      if (tally.oracleWrong.length)
+        console.info(`mathjs mistakes confirmed by the central difference:\n${tally.oracleWrong.join('\n')}`);
+      // not vacuous: most expressions have moderate real derivatives at some of the points
+      expect(tally.compared).toBeGreaterThan(RUNS);
+    },
+    TIMEOUT_MS,
+  );
 
-  it(`agrees with nerdamer's diff (${RUNS} random expressions, float64 values to ${TOLERANCE})`, () => {
-    const tally: Tally = { compared: 0, refused: 0, oracleWrong: [] };
-    fc.assert(
-      fc.property(arbExpr(['x'], 3), (e) => {
-        const text = toAscii(sqrtAsPower(withoutSigma(e)));
-        const f = attempt(() => nerdamer.diff(text, 'x').buildFunction(['x']), tally);
-        if (f) check(e, (x) => f(x), 'nerdamer', tally);
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-    console.info(`nerdamer: ${tally.compared} values compared, ${tally.refused} expressions refused`);
-    if (tally.oracleWrong.length) console.info(`nerdamer mistakes confirmed by the central difference:\n${tally.oracleWrong.join('\n')}`);
-    expect(tally.compared).toBeGreaterThan(RUNS);
-  }, TIMEOUT_MS);
+  it(
+    `agrees with nerdamer's diff (${RUNS} random expressions, float64 values to ${TOLERANCE})`,
+    () => {
+      const tally: Tally = { compared: 0, refused: 0, oracleWrong: [] };
+      fc.assert(
+        fc.property(arbExpr(['x'], 3), (e) => {
+          const text = toAscii(sqrtAsPower(withoutSigma(e)));
+          const f = attempt(() => nerdamer.diff(text, 'x').buildFunction(['x']), tally);
+          if (f) check(e, (x) => f(x), 'nerdamer', tally);
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+      console.info(`nerdamer: ${tally.compared} values compared, ${tally.refused} expressions refused`);
+      if (tally.oracleWrong.length)
+        console.info(`nerdamer mistakes confirmed by the central difference:\n${tally.oracleWrong.join('\n')}`);
+      expect(tally.compared).toBeGreaterThan(RUNS);
+    },
+    TIMEOUT_MS,
+  );
 });

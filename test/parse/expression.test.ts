@@ -15,7 +15,14 @@ import { toAscii } from '../../src/ir/print.js';
 
 /** the seed's declarations: indices i, j, k; s[k] binary; w[i,k]; pR opaque; a(u) and pN defined */
 const symbols = SEED_SYMBOLS;
-const env: ParseEnv = { symbols, functions: new Map([['a', 1], ['pN', 0], ['f', 2]]) };
+const env: ParseEnv = {
+  symbols,
+  functions: new Map([
+    ['a', 1],
+    ['pN', 0],
+    ['f', 2],
+  ]),
+};
 
 /** the IR key of text, failing the test with the error when it does not parse */
 function key(text: string, e: ParseEnv = env): string {
@@ -223,7 +230,9 @@ describe('limits are enforced and named', () => {
     const text = '('.repeat(MAX_NESTING + 1) + 'x' + ')'.repeat(MAX_NESTING + 1);
     const e = error(text);
     expect(e).toMatchObject({ code: 'limit', offset: MAX_NESTING });
-    expect(e.message).toBe(`the expression nests deeper than ${MAX_NESTING} levels (limit MAX_NESTING); name inner parts under define`);
+    expect(e.message).toBe(
+      `the expression nests deeper than ${MAX_NESTING} levels (limit MAX_NESTING); name inner parts under define`,
+    );
     expect(key('('.repeat(MAX_NESTING) + 'x' + ')'.repeat(MAX_NESTING))).toBe('x');
   });
 
@@ -267,7 +276,13 @@ describe('limits are enforced and named', () => {
 describe('never throws', () => {
   const withinText = (text: string): boolean => {
     const r = parseExpression(text, env);
-    return r.ok || (Number.isInteger(r.error.offset) && r.error.offset >= 0 && r.error.offset <= text.length && r.error.message.length > 0);
+    return (
+      r.ok ||
+      (Number.isInteger(r.error.offset) &&
+        r.error.offset >= 0 &&
+        r.error.offset <= text.length &&
+        r.error.message.length > 0)
+    );
   };
 
   it('for arbitrary strings', () => {
@@ -275,7 +290,17 @@ describe('never throws', () => {
   });
 
   it('for strings over the expression alphabet', () => {
-    const unit = fc.constantFrom(...'xyiksw0123.e+-*/^()[],; !?:=<>"\'{}%\n'.split(''), 'sum', 'diff', 'delta', 'exp', 'pR', 'a', '__proto__', ' ');
+    const unit = fc.constantFrom(
+      ...'xyiksw0123.e+-*/^()[],; !?:=<>"\'{}%\n'.split(''),
+      'sum',
+      'diff',
+      'delta',
+      'exp',
+      'pR',
+      'a',
+      '__proto__',
+      ' ',
+    );
     fc.assert(fc.property(fc.string({ unit, maxLength: 40 }), withinText), { numRuns: 300 });
   });
 });

@@ -14,7 +14,15 @@ import { toLatex } from '../../src/ir/print.js';
 
 /** the seed's declarations: indices i, j, k; s[k] binary; w[i,k]; pR opaque; a(u), p(u), h(x, y) defined; pN a defined constant */
 const symbols = SEED_SYMBOLS;
-const env: ParseEnv = { symbols, functions: new Map([['a', 1], ['p', 1], ['pN', 0], ['h', 2]]) };
+const env: ParseEnv = {
+  symbols,
+  functions: new Map([
+    ['a', 1],
+    ['p', 1],
+    ['pN', 0],
+    ['h', 2],
+  ]),
+};
 
 /** the key of the ASCII reading, failing the test if it does not parse */
 function asciiKey(text: string): string {
@@ -102,7 +110,10 @@ describe("the seed document's formulas", () => {
     expect(e).toMatchObject({ code: 'unsupported-syntax', offset: text.indexOf('Pa') });
     expect(e.message).toContain('p(Pa) as a label for a quantity is not supported');
     expect(e.message).toContain('\\mathrm{pPa}');
-    sameAs([String.raw`\frac{d}{dw_{ij}}(\log(\mathrm{pPa}) + \log(\mathrm{pR}) + \log(p(s_i)))`, 'diff(log(pPa) + log(pR) + log(p(s[i])), w[i,j])']);
+    sameAs([
+      String.raw`\frac{d}{dw_{ij}}(\log(\mathrm{pPa}) + \log(\mathrm{pR}) + \log(p(s_i)))`,
+      'diff(log(pPa) + log(pR) + log(p(s[i])), w[i,j])',
+    ]);
   });
 });
 
@@ -170,7 +181,13 @@ describe('names and subscripts', () => {
   ] as [string, string][])('%s', (latex, ascii) => sameAs([latex, ascii]));
 
   it('reads a subscripted name that is declared as that name', () => {
-    const declared: ParseEnv = { symbols: new Map([...symbols, ['x_i', { kind: 'scalar', name: 'x_i', domain: REAL, opaque: false, independentOf: [] }]]), functions: env.functions };
+    const declared: ParseEnv = {
+      symbols: new Map([
+        ...symbols,
+        ['x_i', { kind: 'scalar', name: 'x_i', domain: REAL, opaque: false, independentOf: [] }],
+      ]),
+      functions: env.functions,
+    };
     const r = parseLatex('x_i + 1', declared);
     expect(r.ok && r.expr.key).toBe('(+ x_i 1)');
   });
@@ -312,7 +329,9 @@ describe('errors say what is wrong and where', () => {
   });
 
   it('explains adjacent letters and the undeclared array with what to write', () => {
-    expect(latexError('xy').message).toBe("adjacent letters 'xy' are ambiguous (a product in LaTeX, one name in the expression syntax); write x y or x \\cdot y for a product, or \\mathrm{xy} for one name");
+    expect(latexError('xy').message).toBe(
+      "adjacent letters 'xy' are ambiguous (a product in LaTeX, one name in the expression syntax); write x y or x \\cdot y for a product, or \\mathrm{xy} for one name",
+    );
     expect(latexError('q_{ij}').message).toContain('declare it under symbols as `q: {indices: 2}`');
     expect(latexError('\\operatorname{sgima}(x)').message).toContain("(did you mean 'sigma'?)");
   });
@@ -320,7 +339,10 @@ describe('errors say what is wrong and where', () => {
 
 describe('limits', () => {
   it('refuses text longer than MAX_EXPRESSION_CHARS', () => {
-    expect(latexError('x+'.repeat(MAX_EXPRESSION_CHARS / 2) + 'x')).toMatchObject({ code: 'limit', offset: MAX_EXPRESSION_CHARS });
+    expect(latexError('x+'.repeat(MAX_EXPRESSION_CHARS / 2) + 'x')).toMatchObject({
+      code: 'limit',
+      offset: MAX_EXPRESSION_CHARS,
+    });
   });
   it('refuses brackets nested deeper than MAX_NESTING', () => {
     const deep = '('.repeat(MAX_NESTING + 1) + 'x' + ')'.repeat(MAX_NESTING + 1);
@@ -328,7 +350,12 @@ describe('limits', () => {
     expect(latexError(deep).message).toContain('MAX_NESTING');
   });
   it('counts nesting without brackets too (signs, bare function arguments, sums)', () => {
-    for (const text of ['-'.repeat(5000) + 'x', '\\log '.repeat(5000) + 'x', '\\sum_k '.repeat(3000) + 's_k', '\\sqrt '.repeat(5000) + 'x']) {
+    for (const text of [
+      '-'.repeat(5000) + 'x',
+      '\\log '.repeat(5000) + 'x',
+      '\\sum_k '.repeat(3000) + 's_k',
+      '\\sqrt '.repeat(5000) + 'x',
+    ]) {
       const e = latexError(text);
       expect(e.code).toBe('limit');
       expect(e.message).toContain('MAX_NESTING');
@@ -345,28 +372,78 @@ describe('limits', () => {
 
 describe('robustness', () => {
   it('never throws on arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 60 }), (text) => {
-      const r = parseLatex(text, env);
-      expect(typeof r.ok).toBe('boolean');
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (text) => {
+        const r = parseLatex(text, env);
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: 500 },
+    );
   });
 
-  const pieces = ['\\frac', '\\sum', '_', '^', '{', '}', '(', ')', '\\left(', '\\right)', 'x', 'd', 'k', 's', 'w', 'p', 'i', '1', '2', '-', '+', '\\cdot', '\\log', '\\sigma', '\\delta', '\\partial', ',', '=', ' ', '\\mathrm{d}', '\\text{a}', '\\,', '\\{', '\\}', '[', ']', '.', 'e', '\\pi', '\\alpha'];
+  const pieces = [
+    '\\frac',
+    '\\sum',
+    '_',
+    '^',
+    '{',
+    '}',
+    '(',
+    ')',
+    '\\left(',
+    '\\right)',
+    'x',
+    'd',
+    'k',
+    's',
+    'w',
+    'p',
+    'i',
+    '1',
+    '2',
+    '-',
+    '+',
+    '\\cdot',
+    '\\log',
+    '\\sigma',
+    '\\delta',
+    '\\partial',
+    ',',
+    '=',
+    ' ',
+    '\\mathrm{d}',
+    '\\text{a}',
+    '\\,',
+    '\\{',
+    '\\}',
+    '[',
+    ']',
+    '.',
+    'e',
+    '\\pi',
+    '\\alpha',
+  ];
   it('never throws on LaTeX-like token soup, and reports offsets inside the text', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
-      const text = parts.join('');
-      const r = parseLatex(text, env);
-      if (!r.ok) {
-        expect(r.error.offset).toBeGreaterThanOrEqual(0);
-        expect(r.error.offset).toBeLessThanOrEqual(text.length);
-        expect(r.error.message.length).toBeGreaterThan(0);
-      }
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const r = parseLatex(text, env);
+        if (!r.ok) {
+          expect(r.error.offset).toBeGreaterThanOrEqual(0);
+          expect(r.error.offset).toBeLessThanOrEqual(text.length);
+          expect(r.error.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
 /** one expression spelled both ways */
-interface Spelled { readonly l: string; readonly a: string }
+interface Spelled {
+  readonly l: string;
+  readonly a: string;
+}
 const spelled = (l: string, a: string): Spelled => ({ l, a });
 
 /**
@@ -375,10 +452,25 @@ const spelled = (l: string, a: string): Spelled => ({ l, a });
  * (mathjs nests those), `\frac{a}{b}` is ((a)/(b)); brackets in LaTeX are
  * square so that `x [..]` stays a product (`x (..)` would be a call, as in ASCII)
  */
-const expressions = fc.letrec<{ atom: Spelled; factor: Spelled; run: Spelled & { n: number }; term: Spelled; expr: Spelled }>((tie) => ({
+const expressions = fc.letrec<{
+  atom: Spelled;
+  factor: Spelled;
+  run: Spelled & { n: number };
+  term: Spelled;
+  expr: Spelled;
+}>((tie) => ({
   atom: fc.constantFrom(
-    spelled('x', 'x'), spelled('y', 'y'), spelled('s_k', 's[k]'), spelled('w_{ij}', 'w[i,j]'), spelled('w_{1,k}', 'w[1,k]'), spelled('p_i', 'p(i)'),
-    spelled('\\pi', 'pi'), spelled('e', 'e'), spelled('\\mathrm{pR}', 'pR'), spelled('\\alpha', 'alpha'), spelled('\\delta_{ik}', 'delta(i, k)'),
+    spelled('x', 'x'),
+    spelled('y', 'y'),
+    spelled('s_k', 's[k]'),
+    spelled('w_{ij}', 'w[i,j]'),
+    spelled('w_{1,k}', 'w[1,k]'),
+    spelled('p_i', 'p(i)'),
+    spelled('\\pi', 'pi'),
+    spelled('e', 'e'),
+    spelled('\\mathrm{pR}', 'pR'),
+    spelled('\\alpha', 'alpha'),
+    spelled('\\delta_{ik}', 'delta(i, k)'),
   ),
   factor: fc.oneof(
     { maxDepth: 2, depthSize: 'small' },
@@ -394,25 +486,35 @@ const expressions = fc.letrec<{ atom: Spelled; factor: Spelled; run: Spelled & {
     tie('expr').map((e) => spelled(`{\\sum_k [${e.l}]}`, `sum(k, ${e.a})`)),
     tie('expr').map((e) => spelled(`{\\frac{\\partial}{\\partial x} [${e.l}]}`, `diff(${e.a}, x)`)),
   ),
-  run: fc.tuple(fc.option(fc.constantFrom('2', '0.5', '3')), fc.array(tie('factor'), { minLength: 1, maxLength: 2 })).map(([n, fs]) => {
-    const all = n === null ? fs : [spelled(n, n), ...fs];
-    return { l: all.map((f) => f.l).join(' '), a: all.map((f) => f.a).join(' * '), n: all.length };
-  }),
+  run: fc
+    .tuple(fc.option(fc.constantFrom('2', '0.5', '3')), fc.array(tie('factor'), { minLength: 1, maxLength: 2 }))
+    .map(([n, fs]) => {
+      const all = n === null ? fs : [spelled(n, n), ...fs];
+      return { l: all.map((f) => f.l).join(' '), a: all.map((f) => f.a).join(' * '), n: all.length };
+    }),
   term: fc.tuple(fc.boolean(), fc.array(tie('run'), { minLength: 1, maxLength: 2 })).map(([minus, runs]) => {
     const l = runs.map((r) => r.l).join(' \\cdot ');
     const a = runs.map((r, n) => (n > 0 && r.n > 1 ? `(${r.a})` : r.a)).join(' * ');
     return minus ? spelled(`-${l}`, `-${a}`) : spelled(l, a);
   }),
-  expr: fc.tuple(tie('term'), fc.array(fc.tuple(fc.constantFrom('+', '-'), tie('term')), { maxLength: 2 })).map(([first, rest]) =>
-    spelled(first.l + rest.map(([op, t]) => ` ${op} ${t.l}`).join(''), first.a + rest.map(([op, t]) => ` ${op} ${t.a}`).join('')),
-  ),
+  expr: fc
+    .tuple(tie('term'), fc.array(fc.tuple(fc.constantFrom('+', '-'), tie('term')), { maxLength: 2 }))
+    .map(([first, rest]) =>
+      spelled(
+        first.l + rest.map(([op, t]) => ` ${op} ${t.l}`).join(''),
+        first.a + rest.map(([op, t]) => ` ${op} ${t.a}`).join(''),
+      ),
+    ),
 }));
 
 describe('LaTeX and ASCII spellings of random expressions', () => {
   it('read to the same IR', () => {
-    fc.assert(fc.property(expressions.expr, (e) => {
-      expect(latexKey(e.l)).toBe(asciiKey(e.a));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(expressions.expr, (e) => {
+        expect(latexKey(e.l)).toBe(asciiKey(e.a));
+      }),
+      { numRuns: 200 },
+    );
   }, 60_000); // why: mathjs reads a few hundred expressions of ~1000 characters; slow on a loaded machine
 });
 

@@ -63,7 +63,14 @@ export const allProved: FileResult = {
   premises: [],
   steps: [
     { location: 'steps[0]', line: 9, column: 11, status: 'proved', expr: 'diff(log(1 + exp(x)), x)', message: '' },
-    { location: 'steps[1]', line: 10, column: 11, status: 'proved', expr: 'sigma(x)', message: 'equal to the previous step' },
+    {
+      location: 'steps[1]',
+      line: 10,
+      column: 11,
+      status: 'proved',
+      expr: 'sigma(x)',
+      message: 'equal to the previous step',
+    },
   ],
 };
 

@@ -9,11 +9,14 @@ const lines = (results: FileResult[], strict = false) => formatGithub(results, {
 function parseCommand(line: string) {
   const m = /^::(\w+) ([^:]*)::(.*)$/.exec(line);
   if (m === null) throw new Error(`not a workflow command: ${line}`);
-  const unescape = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
-  const props = Object.fromEntries(m[2]!.split(',').map((p) => {
-    const [name, ...value] = p.split('=');
-    return [name!, unescape(value.join('='))];
-  }));
+  const unescape = (s: string) =>
+    s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const props = Object.fromEntries(
+    m[2]!.split(',').map((p) => {
+      const [name, ...value] = p.split('=');
+      return [name!, unescape(value.join('='))];
+    }),
+  );
   return { level: m[1]!, props, message: unescape(m[3]!) };
 }
 
@@ -22,7 +25,12 @@ describe('formatGithub', () => {
     const failed = lines([mixed]).filter((l) => l.startsWith('::error'));
     expect(failed).toHaveLength(1);
     const c = parseCommand(failed[0]!);
-    expect(c.props).toEqual({ file: mixed.file, line: '43', col: '15', title: 'derivcheck: failed step cases[1].steps[1]' });
+    expect(c.props).toEqual({
+      file: mixed.file,
+      line: '43',
+      col: '15',
+      title: 'derivcheck: failed step cases[1].steps[1]',
+    });
     expect(c.message.split('\n')[0]).toBe('not equal to the previous step');
     expect(c.message).toMatch(/w\[1,2\] += 0\.75/);
     expect(c.message).toContain('by: chain rule');
@@ -30,7 +38,11 @@ describe('formatGithub', () => {
 
   it('writes each annotation on one line, the title and message escaped', () => {
     const failed = lines([mixed]).find((l) => l.startsWith('::error'))!;
-    expect(failed.startsWith('::error file=derivations/wrong/sign-slip.yaml,line=43,col=15,title=derivcheck%3A failed step cases[1].steps[1]::not equal to the previous step%0A')).toBe(true);
+    expect(
+      failed.startsWith(
+        '::error file=derivations/wrong/sign-slip.yaml,line=43,col=15,title=derivcheck%3A failed step cases[1].steps[1]::not equal to the previous step%0A',
+      ),
+    ).toBe(true);
     expect(failed).not.toMatch(/[\r\n]/);
   });
 
@@ -52,12 +64,19 @@ describe('formatGithub', () => {
   it('reports an input error with its code', () => {
     const c = parseCommand(lines([withError])[0]!);
     expect(c.level).toBe('error');
-    expect(c.props).toEqual({ file: withError.file, line: '8', col: '11', title: 'derivcheck: error in steps[1] [unknown-function]' });
+    expect(c.props).toEqual({
+      file: withError.file,
+      line: '8',
+      col: '11',
+      title: 'derivcheck: error in steps[1] [unknown-function]',
+    });
     expect(c.message).toBe('unknown function sigmoid; did you mean sigma?');
   });
 
   it('ends with the summary line', () => {
-    expect(lines([mixed, allProved, withError]).at(-1)).toBe('derivcheck: 3 files: 3 proved, 1 numeric, 1 failed, 1 error');
+    expect(lines([mixed, allProved, withError]).at(-1)).toBe(
+      'derivcheck: 3 files: 3 proved, 1 numeric, 1 failed, 1 error',
+    );
   });
 
   it('cannot be made to run another command by text in a message or a file name', () => {

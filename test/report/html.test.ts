@@ -44,7 +44,9 @@ describe('formatHtml', () => {
       expect(li).not.toContain('katex-error');
     }
     // the TeX source survives only as the MathML annotation
-    expect(items[0]).toContain('<annotation encoding="application/x-tex">\\frac{\\partial}{\\partial w_{ij}} \\log p_N</annotation>');
+    expect(items[0]).toContain(
+      '<annotation encoding="application/x-tex">\\frac{\\partial}{\\partial w_{ij}} \\log p_N</annotation>',
+    );
   });
 
   it('shows bad LaTeX as a KaTeX error in place instead of throwing', () => {
@@ -60,7 +62,9 @@ describe('formatHtml', () => {
     const items = stepItems(html([mixedTex]));
     expect(items.map((li) => li.includes('<table class="counterexample">'))).toEqual([false, false, true]);
     expect(items[2]).toContain('<tr><th scope="row"><code>w[1,2]</code></th><td><code>0.75</code></td></tr>');
-    expect(items[2]).toContain('<tr><th scope="row"><code>previous step</code></th><td><code>-0.6791786991753930</code></td></tr>');
+    expect(items[2]).toContain(
+      '<tr><th scope="row"><code>previous step</code></th><td><code>-0.6791786991753930</code></td></tr>',
+    );
     expect(items[2]).toContain('<p class="by">by chain rule</p>');
     expect(items[2]).toContain('<p class="message">not equal to the previous step</p>');
   });
@@ -81,12 +85,30 @@ describe('formatHtml', () => {
   it('shows the claim when the results carry it', () => {
     const withClaim: FileResult = {
       ...allProved,
-      steps: [...allProved.steps, { location: 'claim.rhs', line: 4, column: 8, status: 'proved', expr: 'sigma(x)', latex: '\\sigma(x)', message: '' }],
+      steps: [
+        ...allProved.steps,
+        {
+          location: 'claim.rhs',
+          line: 4,
+          column: 8,
+          status: 'proved',
+          expr: 'sigma(x)',
+          latex: '\\sigma(x)',
+          message: '',
+        },
+      ],
     };
     const page = html([withClaim]);
-    expect(page).toMatch(/<div class="claim"><strong>Claimed result:<\/strong> <span class="katex">.*\\sigma\(x\)<\/annotation>/);
-    const both: FileResult = { ...withClaim, steps: [{ ...withClaim.steps[2]!, location: 'claim.lhs', latex: 'f(x)' }, ...withClaim.steps] };
-    expect(html([both])).toMatch(/<strong>Claim:<\/strong> <span class="katex">.*f\(x\)<\/annotation>.*<span class="equals">=<\/span> <span class="katex">/);
+    expect(page).toMatch(
+      /<div class="claim"><strong>Claimed result:<\/strong> <span class="katex">.*\\sigma\(x\)<\/annotation>/,
+    );
+    const both: FileResult = {
+      ...withClaim,
+      steps: [{ ...withClaim.steps[2]!, location: 'claim.lhs', latex: 'f(x)' }, ...withClaim.steps],
+    };
+    expect(html([both])).toMatch(
+      /<strong>Claim:<\/strong> <span class="katex">.*f\(x\)<\/annotation>.*<span class="equals">=<\/span> <span class="katex">/,
+    );
     expect(html([allProved])).not.toContain('class="claim"');
   });
 
@@ -115,7 +137,9 @@ describe('formatHtml', () => {
 
   it('needs nothing from the network: inline styles, data: fonts, a CSP that forbids requests', () => {
     const page = html([mixedTex]);
-    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &apos;none&apos;; style-src &apos;unsafe-inline&apos;; font-src data:; img-src data:">`);
+    expect(page).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src &apos;none&apos;; style-src &apos;unsafe-inline&apos;; font-src data:; img-src data:">`,
+    );
     expect(page).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\shref=|@import/i);
     const urls = page.match(/url\([^)]{0,40}/g) ?? [];
     expect(urls.length).toBeGreaterThan(0);
@@ -137,7 +161,9 @@ describe('katexStyleSheet', () => {
   });
 
   it('refuses a style sheet whose fonts it cannot inline', () => {
-    expect(() => inlineKatexFonts('@font-face{src:url(fonts/X.ttf) format("truetype")}', '/nowhere')).toThrow(/without woff2/);
+    expect(() => inlineKatexFonts('@font-face{src:url(fonts/X.ttf) format("truetype")}', '/nowhere')).toThrow(
+      /without woff2/,
+    );
     expect(() => inlineKatexFonts('.a{background:url(http://example.com/x.png)}', '/nowhere')).toThrow(/not inlined/);
   });
 });

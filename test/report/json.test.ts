@@ -7,7 +7,14 @@ interface JsonReport {
     file: string;
     title: string;
     ok: boolean;
-    steps: { location: string; line: number; status: string; message: string; counterexample?: unknown; [extra: string]: unknown }[];
+    steps: {
+      location: string;
+      line: number;
+      status: string;
+      message: string;
+      counterexample?: unknown;
+      [extra: string]: unknown;
+    }[];
   }[];
   summary: Record<string, number>;
 }

@@ -110,7 +110,9 @@ describe('formatJunit', () => {
     const root = junit([mixed, allProved, withError], false, [1.5, 0.25, 0]);
     expect(root.attrs).toEqual({ name: 'derivcheck', tests: '6', failures: '1', errors: '1', time: '1.750' });
     const suites = root.children.filter((c) => c.name === 'testsuite');
-    expect(suites.map((s) => [s.attrs.name, s.attrs.tests, s.attrs.failures, s.attrs.errors, s.attrs.skipped, s.attrs.time])).toEqual([
+    expect(
+      suites.map((s) => [s.attrs.name, s.attrs.tests, s.attrs.failures, s.attrs.errors, s.attrs.skipped, s.attrs.time]),
+    ).toEqual([
       [mixed.file, '3', '1', '0', '0', '1.500'],
       [allProved.file, '2', '0', '0', '0', '0.250'],
       [withError.file, '1', '0', '1', '0', '0.000'],
@@ -120,7 +122,11 @@ describe('formatJunit', () => {
 
   it('has one testcase per step, named by location and line, with file and line', () => {
     const cases = all(junit([mixed]), 'testcase');
-    expect(cases.map((c) => c.attrs.name)).toEqual(['steps[0] (line 20)', 'cases[1].steps[0] (line 41)', 'cases[1].steps[1] (line 43)']);
+    expect(cases.map((c) => c.attrs.name)).toEqual([
+      'steps[0] (line 20)',
+      'cases[1].steps[0] (line 41)',
+      'cases[1].steps[1] (line 43)',
+    ]);
     for (const c of cases) {
       expect(c.attrs.classname).toBe('derivations.wrong.sign-slip');
       expect(c.attrs.file).toBe(mixed.file);
@@ -151,13 +157,19 @@ describe('formatJunit', () => {
     const root = junit([mixed], true);
     expect(root.attrs.failures).toBe('2');
     const numeric = all(root, 'testcase')[1]!;
-    expect(numeric.children.map((e) => [e.name, e.attrs.type])).toEqual([['failure', 'numeric'], ['system-out', undefined]]);
+    expect(numeric.children.map((e) => [e.name, e.attrs.type])).toEqual([
+      ['failure', 'numeric'],
+      ['system-out', undefined],
+    ]);
   });
 
   it('reports an input problem as an error typed by its code', () => {
     const error = all(junit([withError]), 'error');
     expect(error).toHaveLength(1);
-    expect(error[0]!.attrs).toEqual({ message: 'unknown function sigmoid; did you mean sigma?', type: 'unknown-function' });
+    expect(error[0]!.attrs).toEqual({
+      message: 'unknown function sigmoid; did you mean sigma?',
+      type: 'unknown-function',
+    });
     expect(all(junit([withError]), 'failure')).toHaveLength(0);
   });
 

@@ -16,7 +16,11 @@ const md = (results: FileResult[], strict = false) => formatMarkdown(results, { 
 
 /** a table row's cells, split at the pipes GitHub treats as separators (not `\|`) */
 function cells(row: string): string[] {
-  return row.replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((c) => c.trim());
+  return row
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim());
 }
 
 const rowOf = (text: string, location: string) => text.split('\n').find((l) => l.startsWith(`| \`${location}\` |`));
@@ -57,7 +61,9 @@ describe('formatMarkdown', () => {
   it('gives the reason: justification, message and numeric evidence', () => {
     const text = md([mixedTex]);
     expect(cells(rowOf(text, 'cases[1].steps[1]')!)[4]).toBe('*by chain rule*<br>not equal to the previous step');
-    expect(cells(rowOf(text, 'cases[1].steps[0]')!)[4]).toContain('evidence: 200 points agree, 3 skipped, seed 7, 20 random networks');
+    expect(cells(rowOf(text, 'cases[1].steps[0]')!)[4]).toContain(
+      'evidence: 200 points agree, 3 skipped, seed 7, 20 random networks',
+    );
   });
 
   it('tabulates the counterexample under the failed step', () => {
@@ -99,7 +105,9 @@ describe('formatMarkdown', () => {
       steps: [{ ...withError.steps[0]!, message: 'a | b [link](http://x) `code` $x$\nsecond line' }],
     };
     const text = md([evil]);
-    expect(text).toContain('### ❌ derivations/errors/unknown-function.yaml: \\*bold\\* &lt;img src=x onerror=alert(1)&gt;');
+    expect(text).toContain(
+      '### ❌ derivations/errors/unknown-function.yaml: \\*bold\\* &lt;img src=x onerror=alert(1)&gt;',
+    );
     const row = cells(rowOf(text, 'steps[1]')!);
     expect(row).toHaveLength(5);
     expect(row[4]).toBe('a \\| b \\[link\\](http://x) \\`code\\` \\$x\\$<br>second line');

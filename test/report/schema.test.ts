@@ -26,7 +26,11 @@ steps:
 
 async function realResults(): Promise<FileResult[]> {
   const options = { seed: 1, strict: false };
-  const inputs = [...expandInputs(['derivations'], true), ...expandInputs(['no/such/file.yaml']), ...expandInputs(['derivations/*.nothing'])];
+  const inputs = [
+    ...expandInputs(['derivations'], true),
+    ...expandInputs(['no/such/file.yaml']),
+    ...expandInputs(['derivations/*.nothing']),
+  ];
   const results = [];
   for (const input of inputs) results.push((await checkInput(input, options)).result);
   results.push(verifyText('numeric.yaml', NUMERIC, options));
@@ -42,14 +46,17 @@ describe('docs/report.schema.json', () => {
 
   it('accepts the JSON report of every shipped derivation and of each kind of problem', async () => {
     const results = await realResults();
-    const report = JSON.parse(formatJson(results)) as { files: { steps: { status: string; code?: string; counterexample?: unknown; evidence?: unknown }[] }[] };
+    const report = JSON.parse(formatJson(results)) as {
+      files: { steps: { status: string; code?: string; counterexample?: unknown; evidence?: unknown }[] }[];
+    };
     expect(validate(schema, report)).toEqual([]);
     // the output covered what the schema describes, so the check above was not vacuous
     const steps = report.files.flatMap((f) => f.steps);
     expect(new Set(steps.map((s) => s.status))).toEqual(new Set(['proved', 'numeric', 'failed', 'error']));
     expect(steps.some((s) => s.counterexample !== undefined)).toBe(true);
     expect(steps.some((s) => s.evidence !== undefined)).toBe(true);
-    for (const code of ['cannot-read', 'no-files', 'timeout', 'syntax']) expect(steps.map((s) => s.code)).toContain(code);
+    for (const code of ['cannot-read', 'no-files', 'timeout', 'syntax'])
+      expect(steps.map((s) => s.code)).toContain(code);
   });
 
   it('rejects reports that break the contract', async () => {

@@ -49,7 +49,9 @@ describe('formatText', () => {
   it('says per file whether it is accepted', () => {
     expect(formatText([allProved], plain)).toContain('=> ok');
     expect(formatText([mixed], plain)).toContain('=> NOT OK: 1 failed');
-    expect(formatText([withError], plain)).toMatch(/! error +derivations\/errors\/unknown-function\.yaml:8:11 +steps\[1\] +\[unknown-function\]/);
+    expect(formatText([withError], plain)).toMatch(
+      /! error +derivations\/errors\/unknown-function\.yaml:8:11 +steps\[1\] +\[unknown-function\]/,
+    );
   });
 
   it('flags numeric steps under --strict', () => {

@@ -60,7 +60,8 @@ describe('hostile expressions are errors and have no effect', () => {
   it.each(HOSTILE)('%s is refused by the parser', (text) => {
     const r = parseExpression(text, emptyParseEnv());
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.code).toMatch(/^(syntax|unsupported-syntax|unknown-function|reserved-name|undeclared-array)$/);
+    if (!r.ok)
+      expect(r.error.code).toMatch(/^(syntax|unsupported-syntax|unknown-function|reserved-name|undeclared-array)$/);
     expect(flagged()).toBe(false);
     expect(existsSync(SENTINEL)).toBe(false);
   });
@@ -79,7 +80,11 @@ describe('hostile expressions are errors and have no effect', () => {
     expect(r.ok).toBe(false);
     expect(r.steps.filter((s) => s.status === 'error').length).toBe(HOSTILE.length);
     // names that look like JavaScript are evaluated as numbers like any other
-    const fine = verifyText('names.yaml', 'title: names\nsteps:\n  - expr: sin(this)^2 + cos(globalThis)^2\n  - expr: 2 - cos(this)^2 - sin(globalThis)^2\n  - expr: this * globalThis\n', { seed: 1, strict: false });
+    const fine = verifyText(
+      'names.yaml',
+      'title: names\nsteps:\n  - expr: sin(this)^2 + cos(globalThis)^2\n  - expr: 2 - cos(this)^2 - sin(globalThis)^2\n  - expr: this * globalThis\n',
+      { seed: 1, strict: false },
+    );
     expect(fine.steps.map((s) => s.status)).toEqual(['proved', 'proved', 'failed']);
     expect(Object.keys(fine.steps[2]!.counterexample!.values).sort()).toEqual(['globalThis', 'this']);
     expect(flagged()).toBe(false);
@@ -107,14 +112,28 @@ describe('static: src/ contains no way to run text as code', () => {
   });
 
   it('mathjs is imported only for its parser: no evaluate, compile or other function but create and parseDependencies', () => {
-    const imports = sources.flatMap((s) => [...s.text.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s+from\s+['"]mathjs['"]/g)].map((m) => ({ file: s.file, type: !!m[1], names: m[2]!.split(',').map((n) => n.trim()).filter((n) => n !== '') })));
+    const imports = sources.flatMap((s) =>
+      [...s.text.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s+from\s+['"]mathjs['"]/g)].map((m) => ({
+        file: s.file,
+        type: !!m[1],
+        names: m[2]!
+          .split(',')
+          .map((n) => n.trim())
+          .filter((n) => n !== ''),
+      })),
+    );
     expect(imports.length).toBeGreaterThan(0);
     for (const { file, type, names: imported } of imports) {
       const values = type ? [] : imported.filter((n) => !n.startsWith('type '));
-      expect(values.filter((n) => !['create', 'parseDependencies'].includes(n)), file).toEqual([]);
+      expect(
+        values.filter((n) => !['create', 'parseDependencies'].includes(n)),
+        file,
+      ).toEqual([]);
     }
     // nothing else reaches mathjs by a default or namespace import, or by require
-    const other = sources.filter((s) => /import\s+(\*\s+as\s+\w+|\w+)\s+from\s+['"]mathjs['"]|require\(\s*['"]mathjs['"]\s*\)/.test(s.text));
+    const other = sources.filter((s) =>
+      /import\s+(\*\s+as\s+\w+|\w+)\s+from\s+['"]mathjs['"]|require\(\s*['"]mathjs['"]\s*\)/.test(s.text),
+    );
     expect(other.map((s) => s.file)).toEqual([]);
     // and the files that import it never call a node's evaluate or compile
     for (const { file } of imports) {
