@@ -42,7 +42,7 @@ export function compareExpressions(
     code: 'timeout',
     message: `not checked within ${limit} ms (--step-timeout): ${phase}`,
   });
-  let decision;
+  let decision: ReturnType<typeof decideEqual>;
   try {
     decision = decideEqual(prev, next, scope, deadline !== undefined ? { deadline } : {});
   } catch (err) {

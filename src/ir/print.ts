@@ -125,7 +125,7 @@ function negatedTerm(t: Expr): Expr | undefined {
     return { ...t, value: rneg(t.value), key: rationalToString(rneg(t.value)) };
   if (t.kind !== 'mul') return undefined;
   const first = t.factors[0];
-  if (!first || first.kind !== 'num' || rsign(first.value) >= 0) return undefined;
+  if (first?.kind !== 'num' || rsign(first.value) >= 0) return undefined;
   const c = rneg(first.value);
   const rest = t.factors.slice(1);
   const factors = c.n === 1n && c.d === 1n ? rest : [{ ...first, value: c, key: rationalToString(c) }, ...rest];

@@ -160,7 +160,10 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
         if (outcome.kind === 'skip') skipped++;
         else if (outcome.kind === 'agree') {
           points++;
-          if (withDiff) keep((agreeing[k] ??= []), { ctx, point });
+          if (withDiff) {
+            agreeing[k] ??= [];
+            keep(agreeing[k], { ctx, point });
+          }
         } else
           return failed(prepared, scope, seed, withDiff, ctx, point, outcome, accessed, inconclusive, options.deadline);
       }

@@ -9,7 +9,7 @@
  * nothing of dual numbers or tapes: it only evaluates the body at nearby
  * points, so a wrong derivative rule anywhere else shows against it.
  */
-import { Decimal } from './decimal.js';
+import type { Decimal } from './decimal.js';
 import { evaluate, type DiffSite, type EvalEnv } from './evaluate.js';
 import { type Num, type Val, Undefined, realPart } from './field.js';
 

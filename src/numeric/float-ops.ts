@@ -114,16 +114,16 @@ export function unaryDerivative(code: number, x: number, fx: number): number {
 }
 
 /** a^k for an integer k (a < 0 is fine) */
-export const powInt = (a: number, k: number): number => Math.pow(a, k);
+export const powInt = (a: number, k: number): number => a ** k;
 
 /** d/da a^k = k a^(k-1), and 0 for k = 0 (also at a = 0) */
-export const powIntDerivative = (a: number, k: number): number => (k === 0 ? 0 : k * Math.pow(a, k - 1));
+export const powIntDerivative = (a: number, k: number): number => (k === 0 ? 0 : k * a ** (k - 1));
 
 /** a^r for a non-integer constant r: defined for a >= 0 only, as in the 50-digit field */
-export const powReal = (a: number, r: number): number => (a < 0 ? NaN : Math.pow(a, r));
+export const powReal = (a: number, r: number): number => (a < 0 ? NaN : a ** r);
 
 /** a^b for computed a and b, read as the 50-digit field does: an integer b is an integer power */
-export const powGeneral = (a: number, b: number): number => (Number.isInteger(b) ? Math.pow(a, b) : powReal(a, b));
+export const powGeneral = (a: number, b: number): number => (Number.isInteger(b) ? a ** b : powReal(a, b));
 
 /** log(a), the factor d/db a^b = a^b log(a) needs; NaN for a <= 0 (a variable exponent needs a positive base) */
 export const logBase = (a: number): number => (a > 0 ? Math.log(a) : NaN);

@@ -90,7 +90,8 @@ class Compiler {
       }
       case 'elem': {
         // a scratch array: the leaves only read it during the call (a big network has millions of elements)
-        const units = (this.scratch[e.indices.length] ??= new Array<number>(e.indices.length).fill(0));
+        this.scratch[e.indices.length] ??= new Array<number>(e.indices.length).fill(0);
+        const units = this.scratch[e.indices.length]!;
         for (let d = 0; d < e.indices.length; d++) units[d] = instantiateIndex(e.indices[d]!, this.idx);
         return this.leaves.element(e.name, units);
       }

@@ -177,7 +177,7 @@ class Reader {
     const body = negative ? text.slice(1) : text;
     const m = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(body);
     const digits = m ? (m[1] ?? '').length + (m[2] ?? '').length : Infinity;
-    const exponent = m && m[3] ? Math.abs(Number(m[3])) : 0;
+    const exponent = m?.[3] ? Math.abs(Number(m[3])) : 0;
     if (digits + exponent > MAX_NUMBER_DIGITS) {
       const at = this.text.search(/\d[\d.]*[eE][+-]?\d/);
       this.fail(
@@ -472,7 +472,7 @@ class Reader {
     const name = object.name;
     this.checkForbidden(name);
     const decl = this.env.symbols.get(name);
-    if (!decl || decl.kind !== 'array') {
+    if (decl?.kind !== 'array') {
       const now = decl
         ? `is declared as ${decl.kind === 'index' ? 'an index' : 'a scalar'}`
         : 'is not declared as an array';

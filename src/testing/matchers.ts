@@ -11,7 +11,7 @@
  * vitest is imported for its types only, so this module loads without it.
  */
 import type { MatcherState } from 'vitest';
-import { type ContextInput } from '../api/context.js';
+import type { ContextInput } from '../api/context.js';
 import { type EquivalentOptions, equivalent } from '../api/equivalent.js';
 import type { Counterexample } from '../derivation/result.js';
 
@@ -73,6 +73,7 @@ export function describeCounterexample(c: Counterexample): string {
 }
 
 declare module 'vitest' {
+  // biome-ignore lint/suspicious/noExplicitAny: must match vitest's own declaration of Assertion<T = any>
   interface Assertion<T = any> {
     /**
      * Passes when the trusted core proves the received expression equals

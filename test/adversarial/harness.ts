@@ -83,7 +83,7 @@ export function expectRefused(file: string, text: string, limit: string, ...flag
   const run = runCli(...flags, file);
   expectOrderly(run);
   expect(run.code, run.output.slice(0, 2000)).toBe(2);
-  expect(run.output).toMatch(new RegExp(`${escape(file)}:\\d+:\\d+`));
+  expect(run.output).toMatch(new RegExp(`${escapeRegExp(file)}:\\d+:\\d+`));
   expect(run.output).toContain(limit);
   if (flags.length > 0) return; // a refused flag never reaches verifyText
   const { result, ms } = checkInProcess(file, text);
@@ -98,6 +98,6 @@ export function expectRefused(file: string, text: string, limit: string, ...flag
   for (const s of errors) expect(s.line).toBeGreaterThanOrEqual(1);
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

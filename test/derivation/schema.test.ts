@@ -20,8 +20,10 @@ import { validate } from '../helpers/json-schema.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const schemaPath = join(root, 'docs/derivation.schema.json');
-const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, any>;
-const defs = schema.definitions as Record<string, any>;
+// biome-ignore lint/suspicious/noExplicitAny: a JSON Schema document is walked by hand here
+type Json = any;
+const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, Json>;
+const defs = schema.definitions as Record<string, Json>;
 const objectBranch = defs.declaration.oneOf.find((b: { type?: string }) => b.type === 'object');
 
 const shipped = expandInputs([join(root, 'derivations')], true).flatMap((i) => (i.kind === 'file' ? [i.path] : []));

@@ -4,7 +4,7 @@
  * fix must not make any other non-positive base defined.
  */
 import { describe, expect, test } from 'vitest';
-import { Decimal } from '../../src/numeric/decimal.js';
+import type { Decimal } from '../../src/numeric/decimal.js';
 import { Undefined, type Val } from '../../src/numeric/field.js';
 import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
 import { ex } from './helpers.js';

@@ -5,19 +5,19 @@ import { allProved, mixed, withError } from './fixtures.js';
 
 const lines = (results: FileResult[], strict = false) => formatGithub(results, { strict }).trimEnd().split('\n');
 
-/** a workflow command split as the runner splits it: level, properties (unescaped), message (unescaped) */
+/** a workflow command split as the runner splits it: level, properties (unescapeValued), message (unescapeValued) */
 function parseCommand(line: string) {
   const m = /^::(\w+) ([^:]*)::(.*)$/.exec(line);
   if (m === null) throw new Error(`not a workflow command: ${line}`);
-  const unescape = (s: string) =>
+  const unescapeValue = (s: string) =>
     s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
   const props = Object.fromEntries(
     m[2]!.split(',').map((p) => {
       const [name, ...value] = p.split('=');
-      return [name!, unescape(value.join('='))];
+      return [name!, unescapeValue(value.join('='))];
     }),
   );
-  return { level: m[1]!, props, message: unescape(m[3]!) };
+  return { level: m[1]!, props, message: unescapeValue(m[3]!) };
 }
 
 describe('formatGithub', () => {

@@ -62,8 +62,8 @@ describe('formatText', () => {
   });
 
   it('has no escape codes without colour, and has them with colour', () => {
-    const escape = /\u001b\[/;
-    expect(formatText([mixed, allProved, withError], plain)).not.toMatch(escape);
-    expect(formatText([mixed], { color: true, strict: false })).toMatch(escape);
+    const ansi = `${String.fromCharCode(27)}[`;
+    expect(formatText([mixed, allProved, withError], plain)).not.toContain(ansi);
+    expect(formatText([mixed], { color: true, strict: false })).toContain(ansi);
   });
 });
