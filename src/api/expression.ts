@@ -4,16 +4,17 @@
  * core confirms.
  */
 import type { Expr, Variable } from '../ir/expr.js';
+import { type ExprJson, exprToJson } from '../ir/json.js';
 import { toAscii, toLatex } from '../ir/print.js';
 import { parseExpression as parseWith } from '../parse/expression.js';
 import { explainDerivative, type ExplainStep } from '../engine/explain.js';
 import { type Context, type ContextInput, loadContext } from './context.js';
 import { type ApiResult, DerivcheckError } from './errors.js';
 
-/** an expression as read: the IR, and the same expression printed back */
+/** an expression as read: the tree, and the same expression printed back; plain JSON data */
 export interface ParsedExpression {
-  /** the immutable IR (src/ir/expr.ts) */
-  readonly expr: Expr;
+  /** the expression tree (src/ir/json.ts: the IR without keys, numbers as exact text) */
+  readonly expr: ExprJson;
   /** ASCII in the derivation syntax, as the reports print it */
   readonly text: string;
   readonly latex: string;
@@ -23,7 +24,8 @@ export interface ParsedExpression {
 export function parseExpression(text: string, context?: ContextInput): ApiResult<ParsedExpression> {
   const c = loadContext(context);
   if (!c.ok) return c;
-  return readIn(text, c.context, 'expression');
+  const r = readIn(text, c.context, 'expression');
+  return r.ok ? printed(r.expr) : r;
 }
 
 /** parseExpression, throwing a DerivcheckError instead of returning the problems */
@@ -36,7 +38,7 @@ export function parseExpressionOrThrow(text: string, context?: ContextInput): Pa
 /** a derivative the core has confirmed: d expr / d wrt, simplified */
 export interface Derivative extends ParsedExpression {
   /** the rules applied, one per step, from the tables in src/core/rules.ts */
-  readonly steps: readonly ExplainStep[];
+  readonly steps: readonly (Omit<ExplainStep, 'expr'> & { readonly expr: ExprJson })[];
   /** the core's words on `diff(expr, wrt) = expr` */
   readonly confirmation: string;
 }
@@ -82,11 +84,15 @@ export function differentiate(expr: string, wrt: string, context?: ContextInput)
       ],
     };
   }
-  return { ok: true, ...printed(explanation.result), steps: explanation.steps, confirmation: explanation.confirmation };
+  return {
+    ...printed(explanation.result),
+    steps: explanation.steps.map((s) => ({ ...s, expr: exprToJson(s.expr) })),
+    confirmation: explanation.confirmation,
+  };
 }
 
-/** `text` read in a loaded context; problems are placed at `location` with a 1-based column */
-export function readIn(text: string, context: Context, location: string): ApiResult<ParsedExpression> {
+/** `text` read in a loaded context to the IR; problems are placed at `location` with a 1-based column */
+export function readIn(text: string, context: Context, location: string): ApiResult<{ readonly expr: Expr }> {
   if (typeof text !== 'string')
     return {
       ok: false,
@@ -100,9 +106,9 @@ export function readIn(text: string, context: Context, location: string): ApiRes
       ok: false,
       errors: [{ code: r.error.code, message: r.error.message, location, column: r.error.offset + 1 }],
     };
-  return { ok: true, ...printed(r.expr) };
+  return { ok: true, expr: r.expr };
 }
 
-function printed(expr: Expr): ParsedExpression {
-  return { expr, text: toAscii(expr), latex: toLatex(expr) };
+function printed(expr: Expr): { readonly ok: true } & ParsedExpression {
+  return { ok: true, expr: exprToJson(expr), text: toAscii(expr), latex: toLatex(expr) };
 }

@@ -30,7 +30,8 @@ function attributes(pairs: readonly (readonly [string, string | number])[]): str
 /** `derivations/wrong/sign-slip.yaml` -> `derivations.wrong.sign-slip`: a Java-like class name CI tools group by */
 export function junitClassname(file: string): string {
   const withoutExtension = file.replace(/\.ya?ml$/i, '');
-  const dotted = withoutExtension.replace(/^(\.{1,2}[\\/])+/, '').replace(/[\\/]+/g, '.');
+  // leading ./ and ../ and the root of an absolute path name no package
+  const dotted = withoutExtension.replace(/^((\.{1,2})?[\\/])+/, '').replace(/[\\/]+/g, '.');
   return dotted === '' ? file : dotted;
 }
 

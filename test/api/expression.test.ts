@@ -17,6 +17,13 @@ describe('parseExpression', () => {
     expect(r.ok && r.text).toBe('s[j] * (s[i] - p)');
     expect(r.ok && r.expr.kind).toBe('mul');
   });
+  it('returns plain JSON data: every result survives JSON.stringify, numbers as exact text', () => {
+    const d = differentiate('x^2 * sin(x) / 3', 'x');
+    const p = parseExpression('0.5 * x^-2');
+    for (const r of [d, p]) expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+    expect(p.ok && p.expr.kind === 'mul' && p.expr.factors[0]).toEqual({ kind: 'num', value: '1/2' });
+    expect(d.ok && d.steps.length).toBeGreaterThan(0);
+  });
   it('without a context an indexed name is an undeclared array: an error with its column', () => {
     const r = parseExpression('1 + w[i, j]');
     expect(r.ok).toBe(false);

@@ -210,5 +210,8 @@ describe('formatJunit', () => {
     expect(junitClassname('derivations/wrong/sign-slip.yaml')).toBe('derivations.wrong.sign-slip');
     expect(junitClassname('./a/b.yml')).toBe('a.b');
     expect(junitClassname('x.yaml')).toBe('x');
+    // an absolute path gives no leading dot (an empty first package name)
+    expect(junitClassname('/home/ci/repo/derivations/a.yaml')).toBe('home.ci.repo.derivations.a');
+    expect(junitClassname('C:\\work\\d\\a.yaml')).toBe('C:.work.d.a');
   });
 });
