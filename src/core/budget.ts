@@ -2,6 +2,13 @@
  * Budgets for the core's normal form. Running out is never a pass: the step is
  * reported "not proved" with the name of the bound, and goes to the numeric
  * check.
+ *
+ * The exactness rule: every integer the core computes with is a bigint, or a
+ * JS number bounded by one of these budgets, checked before the conversion
+ * (`test/core/exact-arithmetic.test.ts` scans the core and the IR for
+ * conversions and 32-bit operations and fails on any not marked `// exact:`
+ * with the budget that bounds it). A value past a budget makes the step "not
+ * proved", naming the budget; it is never wrapped or rounded.
  */
 export class BudgetExceeded extends Error {
   constructor(
@@ -16,6 +23,22 @@ export class BudgetExceeded extends Error {
 export const MAX_TERMS = 4000;
 /** why: (x+1)^k expands to k+1 terms; past this exponent the power stays an atom */
 export const MAX_EXPAND_EXPONENT = 64;
+/**
+ * why: a power of a polynomial multiplies its coefficients' sizes by the
+ * exponent (4^(2^64) has 2^65 bits, far past what bigint can hold); past this
+ * many bits (about 30,000 digits, a few milliseconds per product) the step is
+ * not proved instead of hanging or crashing. Literals are at most 1000 digits
+ * (MAX_NUMBER_DIGITS in src/parse/limits.ts), so only powers reach it.
+ */
+export const MAX_COEFFICIENT_BITS = 100_000n;
+/** why: a root r = u^(1/q) is reduced by r^q = u, which needs q-fold products; past this order it stays an atom */
+export const MAX_ROOT_ORDER = 64n;
+/** why: trial division past this bound costs too much for a log's argument; a larger cofactor stays whole */
+export const MAX_TRIAL_DIVISOR = 100_000n;
+/** why: a whole-number exponent in binary variables is checked at all 2^n assignments; 2^6 is cheap, more variables are left undecided */
+export const MAX_BINARY_ENUMERATION = 6;
+/** why: decimal exponents of literals are bounded in the IR, which imports nothing; re-exported so every budget is listed here */
+export { MAX_DECIMAL_EXPONENT } from '../ir/rational.js';
 /** why: the core's recursion follows the expression's depth; deeper input is refused before the stack is at risk */
 export const MAX_DEPTH = 400;
 /** why: total work units (monomial products) for one equality check, so a single step cannot hang the run */

@@ -10,6 +10,7 @@ import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute } from '../ir/substitute.js';
 import { isInteger, rsign } from '../ir/rational.js';
 import { rangeOf, excludesZero, isPositiveRange, isNonnegRange } from './sign.js';
+import { MAX_BINARY_ENUMERATION } from './budget.js';
 
 export type ConditionKind = 'nonzero' | 'positive' | 'nonnegative' | 'defined';
 
@@ -76,9 +77,6 @@ export function holdsEverywhere(c: Condition, symbols: ReadonlyMap<string, Symbo
   return isNonnegRange(r);
 }
 
-/** why: 2^6 assignments is cheap; exponents built from more binary variables are left undecided */
-const MAX_BINARY_ENUMERATION = 6;
-
 /** true when e, built from binary variables and integers by +, - and *, is a whole number >= 0 at every assignment */
 export function wholeNonnegative(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): boolean {
   const vars = new Map<string, Expr>();
@@ -94,17 +92,26 @@ export function wholeNonnegative(e: Expr, symbols: ReadonlyMap<string, SymbolDec
     return false;
   };
   if (!ok(e) || vars.size > MAX_BINARY_ENUMERATION) return false;
-  const keys = [...vars.keys()];
-  for (let bits = 0; bits < 1 << keys.length; bits++) {
+  return everyAssignment([...vars.keys()], new Map(), (assigned) => {
     const value = (x: Expr): bigint => {
       if (x.kind === 'num') return x.value.n;
-      if (x.kind === 'sym' || x.kind === 'elem') return BigInt((bits >> keys.indexOf(x.key)) & 1);
+      if (x.kind === 'sym' || x.kind === 'elem') return assigned.get(x.key)!;
       if (x.kind === 'add') return x.terms.reduce((acc, t) => acc + value(t), 0n);
       return (x as { factors: readonly Expr[] }).factors.reduce((acc, f) => acc * value(f), 1n);
     };
-    if (value(e) < 0n) return false;
-  }
-  return true;
+    return value(e) >= 0n;
+  });
+}
+
+/** true when test holds for every assignment of 0 or 1 to the keys not yet assigned */
+function everyAssignment(
+  keys: readonly string[],
+  assigned: Map<string, bigint>,
+  test: (a: ReadonlyMap<string, bigint>) => boolean,
+): boolean {
+  if (keys.length === 0) return test(assigned);
+  const [first, ...rest] = keys;
+  return [0n, 1n].every((v) => everyAssignment(rest, new Map(assigned).set(first!, v), test));
 }
 
 /** the condition with its bound indices renamed canonically, so equal conditions get equal keys */

@@ -179,7 +179,7 @@ function conditionKeys(conditions: readonly Condition[], N: Normalizer, scope: S
 function nonzeroFactors(f: RatFunc, N: Normalizer): string[] {
   const terms = [...f.num.values()];
   if (terms.length === 0) return ['0'];
-  let common: Map<string, number> | undefined;
+  let common: Map<string, bigint> | undefined;
   for (const t of terms) {
     const here = new Map(t.mono.powers.map((p) => [p.atom, p.exp]));
     common = common ? new Map([...common].filter(([a]) => here.has(a))) : here;

@@ -1,36 +1,35 @@
-/** Exact integer helpers for the normal form: prime factors and exact roots. */
-
-/** why: trial division past this bound costs too much for a log's argument; a larger cofactor stays whole */
-export const MAX_TRIAL_DIVISOR = 100_000n;
+/** Exact integer helpers for the normal form: prime factors and exact roots, all on bigint. */
+import { MAX_TRIAL_DIVISOR } from './budget.js';
 
 /** n = product of p^e over the returned pairs, for n >= 1; a cofactor with no factor below MAX_TRIAL_DIVISOR is returned as one entry */
-export function factorInteger(n: bigint): [bigint, number][] {
-  const out: [bigint, number][] = [];
+export function factorInteger(n: bigint): [bigint, bigint][] {
+  const out: [bigint, bigint][] = [];
   for (let p = 2n; p * p <= n && p <= MAX_TRIAL_DIVISOR; p += p === 2n ? 1n : 2n) {
-    let e = 0;
+    let e = 0n;
     while (n % p === 0n) {
       n /= p;
       e++;
     }
     if (e) out.push([p, e]);
   }
-  if (n > 1n) out.push([n, 1]);
+  if (n > 1n) out.push([n, 1n]);
   return out;
 }
 
 /** the integer r >= 0 with r^q = n, when there is one (n >= 0, q >= 1) */
-export function exactRoot(n: bigint, q: number): bigint | undefined {
-  if (n < 0n) return undefined;
+export function exactRoot(n: bigint, q: bigint): bigint | undefined {
+  if (n < 0n || q < 1n) return undefined;
   if (n < 2n) return n;
-  // Newton's method on integers, starting above the root
-  const bits = n.toString(2).length;
-  let x = 1n << BigInt(Math.ceil(bits / q) + 1);
-  const Q = BigInt(q);
+  // 2^(bits - 1) <= n < 2^bits; for q >= bits every r >= 2 has r^q >= 2^bits > n, and 1^q = 1 < n
+  const bits = BigInt(n.toString(2).length);
+  if (q >= bits) return undefined;
+  // Newton's method on integers, starting above the root (2^ceil(bits / q) > n^(1/q)); q < bits keeps every power small
+  let x = 2n ** ((bits + q - 1n) / q + 1n);
   for (;;) {
-    const y = ((Q - 1n) * x + n / x ** (Q - 1n)) / Q;
+    const y = ((q - 1n) * x + n / x ** (q - 1n)) / q;
     if (y >= x) break;
     x = y;
   }
-  for (const r of [x - 1n, x, x + 1n]) if (r >= 0n && r ** Q === n) return r;
+  for (const r of [x - 1n, x, x + 1n]) if (r >= 0n && r ** q === n) return r;
   return undefined;
 }

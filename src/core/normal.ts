@@ -48,15 +48,12 @@ import {
   leadingSign,
   rfIsZero,
 } from './ratfunc.js';
-import { BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, type Meter } from './budget.js';
+import { BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, MAX_ROOT_ORDER, type Meter } from './budget.js';
 import { rangeOf, isPositiveRange, excludesZero } from './sign.js';
 import { factorInteger, exactRoot } from './integers.js';
 
 /** thrown when a sub-expression is nowhere defined (1/0, 0^-1): there is no normal form to compare */
 export class Undefined extends Error {}
-
-/** why: roots of order past this are not reduced (r^q = u needs q-fold products) */
-const MAX_ROOT_ORDER = 64;
 
 export class Normalizer {
   readonly atoms = new Map<string, AtomInfo>();
@@ -157,7 +154,7 @@ export class Normalizer {
     if (k !== undefined && isInteger(k)) {
       const B = this.nf(b, depth);
       if (k.n >= -BigInt(MAX_EXPAND_EXPONENT) && k.n <= BigInt(MAX_EXPAND_EXPONENT)) {
-        const r = F.pow(B, Number(k.n));
+        const r = F.pow(B, k.n);
         if (!r) throw new Undefined('0 to a negative power');
         return r;
       }
@@ -187,16 +184,16 @@ export class Normalizer {
   }
 
   /** X = a + c s for one binary atom s, with whole exponents a and a + c in 0..MAX_EXPAND_EXPONENT (or from -MAX_EXPAND_EXPONENT when negativeAllowed) */
-  private binaryAffine(X: RatFunc, negativeAllowed: boolean): { atom: string; at0: number; at1: number } | undefined {
+  private binaryAffine(X: RatFunc, negativeAllowed: boolean): { atom: string; at0: bigint; at1: bigint } | undefined {
     if (X.den.length || X.num.size === 0 || X.num.size > 2) return undefined;
     let a: Rational = rat(0);
     let c: Rational | undefined;
     let atom: string | undefined;
     for (const t of X.num.values()) {
-      if (t.mono.degree === 0) a = t.coeff;
+      if (t.mono.degree === 0n) a = t.coeff;
       else if (
         t.mono.powers.length === 1 &&
-        t.mono.powers[0]!.exp === 1 &&
+        t.mono.powers[0]!.exp === 1n &&
         this.atoms.get(t.mono.powers[0]!.atom)?.reduction?.kind === 'idempotent' &&
         this.isBinary(this.atoms.get(t.mono.powers[0]!.atom)!.expr)
       ) {
@@ -205,22 +202,23 @@ export class Normalizer {
       } else return undefined;
     }
     if (!atom || !c || !isInteger(a) || !isInteger(c)) return undefined;
-    const at0 = Number(a.n);
-    const at1 = Number(a.n + c.n);
-    const inRange = (v: number) => v >= (negativeAllowed ? -MAX_EXPAND_EXPONENT : 0) && v <= MAX_EXPAND_EXPONENT;
+    const at0 = a.n;
+    const at1 = a.n + c.n;
+    const most = BigInt(MAX_EXPAND_EXPONENT);
+    const inRange = (v: bigint) => v >= (negativeAllowed ? -most : 0n) && v <= most;
     return inRange(at0) && inRange(at1) ? { atom, at0, at1 } : undefined;
   }
 
   /** B^(p/q) for a non-integer rational exponent: r^p with the root atom r = B^(1/q), r^q = B */
   private rationalPower(B: RatFunc, k: Rational): RatFunc {
     this.used.add('nf.root');
-    const q = Number(k.d);
+    const q = k.d;
     const c = rfConstantValue(B);
     if (c !== undefined && rsign(c) >= 0) {
       const rn = exactRoot(c.n, q);
       const rd = exactRoot(c.d, q);
       if (rn !== undefined && rd !== undefined) {
-        const r = this.field.pow(rfConst(rat(rn, rd)), Number(k.n));
+        const r = this.field.pow(rfConst(rat(rn, rd)), k.n);
         if (!r) throw new Undefined('0 to a negative power');
         return r;
       }
@@ -229,7 +227,7 @@ export class Normalizer {
       return this.atom(pow(this.toExpr(B), num(k)));
     }
     const root = this.atom(pow(this.toExpr(B), num(rat(1, q))), { kind: 'root', q, base: B.num });
-    const r = this.field.pow(root, Number(k.n));
+    const r = this.field.pow(root, k.n);
     if (!r) throw new Undefined('0 to a negative power');
     return r;
   }
@@ -301,10 +299,11 @@ export class Normalizer {
     const multiple = this.piMultiple(U);
     if (multiple !== undefined && (multiple.d === 1n || multiple.d === 2n)) {
       this.used.add('nf.special-values');
-      const twice = Number(rmul(multiple, rat(2)).n); // U = twice * pi/2
-      const quarter = ((twice % 4) + 4) % 4;
-      const sinv = [0, 1, 0, -1][quarter]!;
-      const cosv = [1, 0, -1, 0][quarter]!;
+      // U = twice * pi/2; the quarter turn is twice mod 4, taken on the exact bigint
+      const twice = rmul(multiple, rat(2)).n;
+      const quarter = ((twice % 4n) + 4n) % 4n;
+      const sinv = quarter === 1n ? 1n : quarter === 3n ? -1n : 0n;
+      const cosv = quarter === 0n ? 1n : quarter === 2n ? -1n : 0n;
       return rfConst(rat(fn === 'sin' ? sinv : cosv));
     }
     if (leadingSign(U) < 0) {
@@ -331,7 +330,7 @@ export class Normalizer {
   private piMultiple(U: RatFunc): Rational | undefined {
     if (U.den.length || U.num.size !== 1) return undefined;
     const t = [...U.num.values()][0]!;
-    return t.mono.powers.length === 1 && t.mono.powers[0]!.exp === 1 && t.mono.powers[0]!.atom === '#pi'
+    return t.mono.powers.length === 1 && t.mono.powers[0]!.exp === 1n && t.mono.powers[0]!.atom === '#pi'
       ? t.coeff
       : undefined;
   }
@@ -340,7 +339,7 @@ export class Normalizer {
   private singleAtom(U: RatFunc): Expr | undefined {
     if (U.den.length || U.num.size !== 1) return undefined;
     const t = [...U.num.values()][0]!;
-    if (!isOne(t.coeff) || t.mono.powers.length !== 1 || t.mono.powers[0]!.exp !== 1) return undefined;
+    if (!isOne(t.coeff) || t.mono.powers.length !== 1 || t.mono.powers[0]!.exp !== 1n) return undefined;
     return this.atoms.get(t.mono.powers[0]!.atom)?.expr;
   }
 
@@ -353,7 +352,7 @@ export class Normalizer {
     for (const t of U.num.values()) {
       let factor: RatFunc | undefined;
       const logAtom =
-        t.mono.powers.length === 1 && t.mono.powers[0]!.exp === 1
+        t.mono.powers.length === 1 && t.mono.powers[0]!.exp === 1n
           ? this.atoms.get(t.mono.powers[0]!.atom)?.expr
           : undefined;
       if (logAtom && logAtom.kind === 'call' && logAtom.fn === 'log') {
@@ -362,14 +361,14 @@ export class Normalizer {
         factor = this.power(logAtom.args[0]!, num(t.coeff), depth);
       } else if (isInteger(t.coeff)) {
         const base =
-          t.mono.degree === 0
+          t.mono.degree === 0n
             ? call('exp', [num(1)])
             : call('exp', [this.toExpr(rfPoly(new Map([[t.mono.key, { coeff: ONE, mono: t.mono }]])))]);
-        factor = F.pow(this.atom(base), Number(t.coeff.n));
+        factor = F.pow(this.atom(base), t.coeff.n);
       } else {
-        const p = rat(t.coeff.n, 1n);
+        // exp((p/d) m) = exp(m/d)^p
         const inner = rfPoly(new Map([[t.mono.key, { coeff: rat(1n, t.coeff.d), mono: t.mono }]]));
-        factor = F.pow(this.atom(call('exp', [this.toExpr(inner)])), Number(p.n));
+        factor = F.pow(this.atom(call('exp', [this.toExpr(inner)])), t.coeff.n);
       }
       if (!factor) throw new Undefined('exp of an undefined power');
       acc = F.mul(acc, factor);
@@ -389,7 +388,7 @@ export class Normalizer {
       const s = rfAtom(split.atom);
       return F.add(F.mul(F.sub(RF_ONE, s), this.log(split.at0, depth)), F.mul(s, this.log(split.at1, depth)));
     }
-    const pieces: { factor: RatFunc; mult: number }[] = [];
+    const pieces: { factor: RatFunc; mult: bigint }[] = [];
     let coeff: Rational = ONE;
     if (U.num.size === 1) {
       const t = [...U.num.values()][0]!;
@@ -398,7 +397,7 @@ export class Normalizer {
     } else {
       const lead = sortedTerms(U.num)[0]!;
       coeff = lead.coeff;
-      pieces.push({ factor: rfPoly(scalePoly(U.num, rat(lead.coeff.d, lead.coeff.n))), mult: 1 });
+      pieces.push({ factor: rfPoly(scalePoly(U.num, rat(lead.coeff.d, lead.coeff.n))), mult: 1n });
     }
     for (const f of U.den) pieces.push({ factor: rfPoly(f.poly), mult: -f.mult });
     let acc = RF_ZERO;
@@ -513,9 +512,9 @@ export class Normalizer {
       this.used.add('nf.sum-const');
       return F.mul(outside, this.atom(units()));
     }
-    const exprOf = (p: { atom: string; exp: number }) => {
+    const exprOf = (p: { atom: string; exp: bigint }) => {
       const a = this.atoms.get(p.atom)!.expr;
-      return p.exp === 1 ? a : pow(a, num(p.exp));
+      return p.exp === 1n ? a : pow(a, num(p.exp));
     };
     for (const p of bound) {
       const a = this.atoms.get(p.atom)!.expr;
@@ -553,7 +552,7 @@ export class Normalizer {
       sortedTerms(p).map((t) => {
         const factors: Expr[] = t.mono.powers.map((pw) => {
           const a = this.atoms.get(pw.atom)!.expr;
-          return pw.exp === 1 ? a : pow(a, num(pw.exp));
+          return pw.exp === 1n ? a : pow(a, num(pw.exp));
         });
         if (!isOne(t.coeff) || factors.length === 0) factors.unshift(num(t.coeff));
         return mul(factors);

@@ -8,12 +8,12 @@
  */
 import type { Expr } from '../ir/expr.js';
 import { type Rational, ONE, ZERO, radd, rmul, rdiv, isZero, rationalToString, rneg, requal } from '../ir/rational.js';
-import { BudgetExceeded, MAX_TERMS, type Meter } from './budget.js';
+import { BudgetExceeded, MAX_COEFFICIENT_BITS, MAX_TERMS, type Meter } from './budget.js';
 
 /** how an atom's powers reduce; the reduction is a valid identity wherever the atom is defined */
 export type Reduction =
   | { readonly kind: 'idempotent' } // a^2 = a (binary variables, deltas)
-  | { readonly kind: 'root'; readonly q: number; readonly base: Poly } // r^q = base
+  | { readonly kind: 'root'; readonly q: bigint; readonly base: Poly } // r^q = base
   | { readonly kind: 'square'; readonly to: Poly }; // a^2 = to (cos^2 = 1 - sin^2)
 
 export interface AtomInfo {
@@ -21,17 +21,17 @@ export interface AtomInfo {
   readonly reduction?: Reduction;
 }
 
-/** one atom raised to a positive exponent */
+/** one atom raised to a positive exponent; a bigint, because exponents grow without bound by powering (exp(2^64 x) = exp(x)^(2^64)) */
 export interface Power {
   readonly atom: string;
-  readonly exp: number;
+  readonly exp: bigint;
 }
 
 export interface Mono {
   readonly key: string;
   /** sorted by atom key */
   readonly powers: readonly Power[];
-  readonly degree: number;
+  readonly degree: bigint;
 }
 
 export interface Term {
@@ -42,26 +42,29 @@ export interface Term {
 /** a polynomial: monomial key -> term; the zero polynomial is empty */
 export type Poly = ReadonlyMap<string, Term>;
 
-export const ONE_MONO: Mono = { key: '1', powers: [], degree: 0 };
+export const ONE_MONO: Mono = { key: '1', powers: [], degree: 0n };
 
 export function mono(powers: readonly Power[]): Mono {
   const sorted = [...powers]
-    .filter((p) => p.exp !== 0)
+    .filter((p) => p.exp !== 0n)
     .sort((a, b) => (a.atom < b.atom ? -1 : a.atom > b.atom ? 1 : 0));
-  const key = sorted.length === 0 ? '1' : sorted.map((p) => (p.exp === 1 ? p.atom : `${p.atom}^${p.exp}`)).join('*');
-  return { key, powers: sorted, degree: sorted.reduce((s, p) => s + p.exp, 0) };
+  const key = sorted.length === 0 ? '1' : sorted.map((p) => (p.exp === 1n ? p.atom : `${p.atom}^${p.exp}`)).join('*');
+  return { key, powers: sorted, degree: sorted.reduce((s, p) => s + p.exp, 0n) };
 }
+
+/** -1, 0 or 1 as a is less than, equal to or greater than b */
+const cmpBig = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** graded lexicographic order: a total order compatible with multiplication */
 export function compareMono(a: Mono, b: Mono): number {
-  if (a.degree !== b.degree) return a.degree - b.degree;
+  if (a.degree !== b.degree) return cmpBig(a.degree, b.degree);
   let i = 0;
   let j = 0;
   while (i < a.powers.length || j < b.powers.length) {
     const pa = a.powers[i];
     const pb = b.powers[j];
     if (pa && pb && pa.atom === pb.atom) {
-      if (pa.exp !== pb.exp) return pa.exp - pb.exp;
+      if (pa.exp !== pb.exp) return cmpBig(pa.exp, pb.exp);
       i++;
       j++;
     } else if (pb === undefined || (pa !== undefined && pa.atom < pb.atom)) {
@@ -79,7 +82,7 @@ export function constPoly(c: Rational): Poly {
   return isZero(c) ? ZERO_POLY : new Map([['1', { coeff: c, mono: ONE_MONO }]]);
 }
 
-export function atomPoly(atom: string, exp = 1): Poly {
+export function atomPoly(atom: string, exp = 1n): Poly {
   const m = mono([{ atom, exp }]);
   return new Map([[m.key, { coeff: ONE, mono: m }]]);
 }
@@ -153,32 +156,31 @@ export class Ring {
   /** m1 * m2 reduced, as a polynomial */
   mulMono(m1: Mono, m2: Mono): Poly {
     this.meter.spend();
-    const exps = new Map<string, number>();
+    const exps = new Map<string, bigint>();
     for (const p of m1.powers) exps.set(p.atom, p.exp);
-    for (const p of m2.powers) exps.set(p.atom, (exps.get(p.atom) ?? 0) + p.exp);
+    for (const p of m2.powers) exps.set(p.atom, (exps.get(p.atom) ?? 0n) + p.exp);
     return this.reduce(exps);
   }
 
   /** the monomial with these exponents, with every reduction applied */
-  reduce(exps: ReadonlyMap<string, number>): Poly {
+  reduce(exps: ReadonlyMap<string, bigint>): Poly {
     let plain: Power[] = [];
     let rest: Poly = constPoly(ONE);
     for (const [atom, e] of exps) {
       const red = this.atoms.get(atom)?.reduction;
-      if (!red || e < 2) {
+      if (!red || e < 2n) {
         plain.push({ atom, exp: e });
         continue;
       }
-      if (red.kind === 'idempotent') plain.push({ atom, exp: 1 });
+      // e >= 2 here, so bigint division is floor division
+      if (red.kind === 'idempotent') plain.push({ atom, exp: 1n });
       else if (red.kind === 'root') {
-        const whole = Math.floor(e / red.q);
         const left = e % red.q;
         if (left) plain.push({ atom, exp: left });
-        rest = this.mul(rest, this.pow(red.base, whole));
+        rest = this.mul(rest, this.pow(red.base, e / red.q));
       } else {
-        const whole = Math.floor(e / 2);
-        if (e % 2) plain.push({ atom, exp: 1 });
-        rest = this.mul(rest, this.pow(red.to, whole));
+        if (e % 2n) plain.push({ atom, exp: 1n });
+        rest = this.mul(rest, this.pow(red.to, e / 2n));
       }
     }
     const m = mono(plain);
@@ -195,8 +197,8 @@ export class Ring {
     for (const ta of a.values())
       for (const tb of b.values()) {
         const c = rmul(ta.coeff, tb.coeff);
-        if (ta.mono.degree === 0 || tb.mono.degree === 0) {
-          addTermInto(acc, c, ta.mono.degree === 0 ? tb.mono : ta.mono);
+        if (ta.mono.degree === 0n || tb.mono.degree === 0n) {
+          addTermInto(acc, c, ta.mono.degree === 0n ? tb.mono : ta.mono);
           continue;
         }
         for (const t of this.mulMono(ta.mono, tb.mono).values()) addTermInto(acc, rmul(c, t.coeff), t.mono);
@@ -204,14 +206,15 @@ export class Ring {
     return acc;
   }
 
-  /** a^k for k >= 0 */
-  pow(a: Poly, k: number): Poly {
+  /** a^k for k >= 0, by repeated squaring on the exact exponent */
+  pow(a: Poly, k: bigint): Poly {
+    if (k > 1n) checkCoefficientGrowth(a, k);
     let result = constPoly(ONE);
     let base = a;
-    while (k > 0) {
-      if (k & 1) result = this.mul(result, base);
-      k >>= 1;
-      if (k) base = this.mul(base, base);
+    while (k > 0n) {
+      if (k % 2n === 1n) result = this.mul(result, base);
+      k /= 2n;
+      if (k > 0n) base = this.mul(base, base);
     }
     return result;
   }
@@ -243,14 +246,44 @@ export class Ring {
 
 /** m / d when d divides m as monomials */
 export function divideMono(m: Mono, d: Mono): Mono | undefined {
-  const exps = new Map<string, number>();
+  const exps = new Map<string, bigint>();
   for (const p of m.powers) exps.set(p.atom, p.exp);
   for (const p of d.powers) {
-    const e = (exps.get(p.atom) ?? 0) - p.exp;
-    if (e < 0) return undefined;
+    const e = (exps.get(p.atom) ?? 0n) - p.exp;
+    if (e < 0n) return undefined;
     exps.set(p.atom, e);
   }
   return mono([...exps].map(([atom, exp]) => ({ atom, exp })));
+}
+
+/** the number of binary digits of |n| (0 for 0) */
+export function bitLength(n: bigint): bigint {
+  return BigInt((n < 0n ? -n : n).toString(2).length) - (n === 0n ? 1n : 0n);
+}
+
+/** bits of n beyond those of 1: 0 for -1, 0 and 1, else the bit length of |n| (>= log2 |n|) */
+const growthBits = (n: bigint): bigint => (n > 1n || n < -1n ? bitLength(n) : 0n);
+
+/**
+ * Refuses a^k when its coefficients would grow past MAX_COEFFICIENT_BITS,
+ * before computing it. The estimate of log2 of a^k's widest coefficient is k
+ * times (the bits of a's widest numerator and denominator, plus log2 of its
+ * number of terms); a monomial with coefficient +-1 never grows, however
+ * large k is.
+ */
+function checkCoefficientGrowth(a: Poly, k: bigint): void {
+  let widest = 0n;
+  for (const t of a.values()) {
+    const w = growthBits(t.coeff.n) + growthBits(t.coeff.d);
+    if (w > widest) widest = w;
+  }
+  const spread = a.size > 1 ? bitLength(BigInt(a.size)) : 0n;
+  const bits = k * (widest + spread);
+  if (bits > MAX_COEFFICIENT_BITS)
+    throw new BudgetExceeded(
+      'MAX_COEFFICIENT_BITS',
+      `a power's coefficients would need about ${bits} bits, more than ${MAX_COEFFICIENT_BITS}`,
+    );
 }
 
 /** the atoms that occur in p */

@@ -27,7 +27,8 @@ import {
 export interface Factor {
   readonly poly: Poly;
   readonly key: string;
-  readonly mult: number;
+  /** the multiplicity, >= 1; a bigint because powering multiplies it (1/exp(x)^(2^64)) */
+  readonly mult: bigint;
 }
 
 export interface RatFunc {
@@ -64,18 +65,18 @@ function monic(p: Poly): { c: Rational; p: Poly } {
 }
 
 /** factors of p that are single atoms (the gcd monomial of its terms), and what is left */
-function splitMonomialContent(p: Poly): { atoms: Map<string, number>; rest: Poly } {
-  let common: Map<string, number> | undefined;
+function splitMonomialContent(p: Poly): { atoms: Map<string, bigint>; rest: Poly } {
+  let common: Map<string, bigint> | undefined;
   for (const t of p.values()) {
     const here = new Map(t.mono.powers.map((pw) => [pw.atom, pw.exp]));
     if (!common) common = here;
-    else for (const [a, e] of common) common.set(a, Math.min(e, here.get(a) ?? 0));
+    else for (const [a, e] of common) common.set(a, minBig(e, here.get(a) ?? 0n));
   }
-  const atoms = new Map([...(common ?? new Map<string, number>())].filter(([, e]) => e > 0));
+  const atoms = new Map([...(common ?? new Map<string, bigint>())].filter(([, e]) => e > 0n));
   if (atoms.size === 0) return { atoms, rest: p };
   const rest = new Map<string, Term>();
   for (const t of p.values()) {
-    const m = mono(t.mono.powers.map((pw) => ({ atom: pw.atom, exp: pw.exp - (atoms.get(pw.atom) ?? 0) })));
+    const m = mono(t.mono.powers.map((pw) => ({ atom: pw.atom, exp: pw.exp - (atoms.get(pw.atom) ?? 0n) })));
     rest.set(m.key, { coeff: t.coeff, mono: m });
   }
   return { atoms, rest };
@@ -94,24 +95,34 @@ export class Field {
     const out: Factor[] = [];
     for (const f of den) {
       let m = f.mult;
-      while (m > 0) {
+      const atom = singleAtom(f.poly);
+      if (atom !== undefined) {
+        // an atom divides num exactly as often as its least exponent over num's terms: one step, not m
+        const times = minBig(m, leastExponent(num, atom));
+        if (times > 0n) {
+          num = divideByAtomPower(num, atom, times);
+          m -= times;
+          this.cancellations++;
+        }
+      }
+      while (m > 0n) {
         const q = this.ring.divideExact(num, f.poly);
         if (!q) break;
         num = q;
         m--;
         this.cancellations++;
       }
-      if (m > 0) out.push({ ...f, mult: m });
+      if (m > 0n) out.push({ ...f, mult: m });
     }
     return { num, den: out };
   }
 
   /** the product of the factors, each to the given extra multiplicity */
-  private expand(factors: readonly Factor[], mults: (f: Factor) => number): Poly {
+  private expand(factors: readonly Factor[], mults: (f: Factor) => bigint): Poly {
     let p = constPoly(ONE);
     for (const f of factors) {
       const m = mults(f);
-      if (m > 0) p = this.ring.mul(p, this.ring.pow(f.poly, m));
+      if (m > 0n) p = this.ring.mul(p, this.ring.pow(f.poly, m));
     }
     return p;
   }
@@ -135,7 +146,7 @@ export class Field {
       const prev = lcd.get(f.key);
       if (!prev || prev.mult < f.mult) lcd.set(f.key, f);
     }
-    const multIn = (x: RatFunc, key: string) => x.den.find((f) => f.key === key)?.mult ?? 0;
+    const multIn = (x: RatFunc, key: string) => x.den.find((f) => f.key === key)?.mult ?? 0n;
     const den = sortFactors([...lcd.values()]);
     const na = this.ring.mul(
       a.num,
@@ -165,7 +176,7 @@ export class Field {
       const poly = atomPoly(atom);
       return { poly, key: polyKey(poly), mult };
     });
-    if (constantValue(p) === undefined) den.push({ poly: p, key: polyKey(p), mult: 1 });
+    if (constantValue(p) === undefined) den.push({ poly: p, key: polyKey(p), mult: 1n });
     const num = scalePoly(
       this.expand(a.den, (f) => f.mult),
       rdiv(ONE, c),
@@ -174,20 +185,50 @@ export class Field {
   }
 
   /** a^k for an integer k; undefined for 0^k with k < 0 */
-  pow(a: RatFunc, k: number): RatFunc | undefined {
-    if (k < 0) {
+  pow(a: RatFunc, k: bigint): RatFunc | undefined {
+    if (k < 0n) {
       const inv = this.inv(a);
       return inv && this.pow(inv, -k);
     }
     return {
       num: this.ring.pow(a.num, k),
-      den: a.den.map((f) => ({ ...f, mult: f.mult * k })).filter((f) => f.mult > 0),
+      den: a.den.map((f) => ({ ...f, mult: f.mult * k })).filter((f) => f.mult > 0n),
     };
   }
 
   scale(a: RatFunc, c: Rational): RatFunc {
     return isZero(c) ? RF_ZERO : { num: scalePoly(a.num, c), den: a.den };
   }
+}
+
+const minBig = (a: bigint, b: bigint): bigint => (a < b ? a : b);
+
+/** the atom when p is exactly that atom (coefficient 1, exponent 1) */
+function singleAtom(p: Poly): string | undefined {
+  if (p.size !== 1) return undefined;
+  const t = [...p.values()][0]!;
+  const pw = t.mono.powers;
+  return pw.length === 1 && pw[0]!.exp === 1n && t.coeff.n === 1n && t.coeff.d === 1n ? pw[0]!.atom : undefined;
+}
+
+/** the least exponent of atom over p's terms (0 when a term lacks it) */
+function leastExponent(p: Poly, atom: string): bigint {
+  let least: bigint | undefined;
+  for (const t of p.values()) {
+    const e = t.mono.powers.find((pw) => pw.atom === atom)?.exp ?? 0n;
+    least = least === undefined ? e : minBig(least, e);
+  }
+  return least ?? 0n;
+}
+
+/** p / atom^k, for k at most leastExponent(p, atom) */
+function divideByAtomPower(p: Poly, atom: string, k: bigint): Poly {
+  const out = new Map<string, Term>();
+  for (const t of p.values()) {
+    const m = mono(t.mono.powers.map((pw) => (pw.atom === atom ? { atom, exp: pw.exp - k } : pw)));
+    out.set(m.key, { coeff: t.coeff, mono: m });
+  }
+  return out;
 }
 
 function sortFactors(fs: Factor[]): Factor[] {

@@ -58,17 +58,31 @@ export function rpow(a: Rational, k: bigint): Rational {
   return { n: a.n ** k, d: a.d ** k };
 }
 
-/** the exact value of a decimal literal such as "0.125" or "12" or "1.5e-3" */
+/**
+ * why: 10^e has about 3.3 e bits, so a literal such as 1e99999999999 would
+ * hang or crash bigint arithmetic; no real derivation writes an exponent past
+ * a few hundred, and the parser refuses numbers past MAX_NUMBER_DIGITS digits
+ * long before this
+ */
+export const MAX_DECIMAL_EXPONENT = 10_000n;
+
+/**
+ * The exact value of a decimal literal such as "0.125" or "12" or "1.5e-3";
+ * undefined for text that is not one, or whose exponent is beyond
+ * MAX_DECIMAL_EXPONENT (refused, never wrapped or rounded).
+ */
 export function parseDecimal(text: string): Rational | undefined {
   const m = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
   if (!m || (m[1] === '' && (m[2] ?? '') === '')) return undefined;
   const intPart = m[1] ?? '';
   const frac = m[2] ?? '';
-  const exp = m[3] ? Number(m[3]) : 0;
+  // the exponent as an exact bigint, compared with the budget before any power is taken
+  const exp = m[3] ? BigInt(m[3]) : 0n;
+  if (exp > MAX_DECIMAL_EXPONENT || exp < -MAX_DECIMAL_EXPONENT) return undefined;
   let num = BigInt(intPart + frac || '0');
   let den = 10n ** BigInt(frac.length);
-  if (exp >= 0) num *= 10n ** BigInt(exp);
-  else den *= 10n ** BigInt(-exp);
+  if (exp >= 0n) num *= 10n ** exp;
+  else den *= 10n ** -exp;
   return rat(num, den);
 }
 
@@ -79,7 +93,7 @@ export function rationalToString(a: Rational): string {
 
 /** the nearest float64 (for display and fast screening only, never for a verdict) */
 export function rationalToNumber(a: Rational): number {
-  return Number(a.n) / Number(a.d);
+  return Number(a.n) / Number(a.d); // approximate: a float for the numeric layer's screens; the core never imports it
 }
 
 /** number of decimal digits in numerator and denominator together: a size measure for bounds */
