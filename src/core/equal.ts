@@ -6,14 +6,22 @@
  */
 import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
+import { type Rational, isZero } from '../ir/rational.js';
 import { unfold, applyAssumptions } from '../ir/substitute.js';
 import { toAscii } from '../ir/print.js';
 import { Meter, BudgetExceeded, MAX_EXPAND_EXPONENT } from './budget.js';
 import { Normalizer, Undefined } from './normal.js';
 import { eliminateDiff } from './derivative.js';
-import { type Condition, conditionsOf, holdsEverywhere, canonicalCondition } from './definedness.js';
-import { rfIsZero, rfKey, type RatFunc } from './ratfunc.js';
-import { polyKey, atomPoly } from './poly.js';
+import {
+  type Condition,
+  type ConditionKind,
+  conditionsOf,
+  holdsEverywhere,
+  canonicalCondition,
+} from './definedness.js';
+import { rfIsZero, rfKey, rfConstantValue, type RatFunc } from './ratfunc.js';
+import { polyKey, atomPoly, type Poly } from './poly.js';
+import { rangeOf, isPositiveRange, isNegativeRange } from './sign.js';
 
 export interface ConditionReport {
   /** which side needs it: `lhs` (the previous step) or `rhs` (this step) */
@@ -22,7 +30,28 @@ export interface ConditionReport {
   readonly origin: string;
   /** a declaration that would discharge it, when one exists */
   readonly hint?: string;
+  /** what must hold of `expr`: `nonzero` (!= 0), `positive` (> 0), `nonnegative` (>= 0), `defined` (a power b^x is) */
+  readonly kind: ConditionKind;
+  /**
+   * the condition's expression as data (assumptions applied), for a search for a point where it fails: for
+   * `nonzero`, the factor that only one side needs to be nonzero (the whole expression is in `text`)
+   */
+  readonly expr: Expr;
+  /** bound indices the condition holds for every unit of, named `%c1`, `%c2`, ... in `expr` */
+  readonly forAll: readonly string[];
 }
+
+/**
+ * What the core knows about lhs - rhs when their normal forms differ; only
+ * exact claims. `constant`: lhs - rhs = value (nonzero) at every point where
+ * both sides are defined. `sign`: lhs - rhs has this strict sign at every
+ * point of the declared domains where both sides are defined (interval
+ * analysis of nf(lhs) - nf(rhs)). Either way the step is false at any point
+ * where both sides are defined.
+ */
+export type Difference =
+  | { readonly kind: 'constant'; readonly value: Rational }
+  | { readonly kind: 'sign'; readonly sign: 1 | -1 };
 
 export type Decision =
   | { readonly proved: true; readonly rules: readonly string[]; readonly lhsNormal: string; readonly rhsNormal: string }
@@ -37,6 +66,8 @@ export type Decision =
       readonly bound?: string;
       readonly lhsNormal?: string;
       readonly rhsNormal?: string;
+      /** when the values differ: what is certain about lhs - rhs (absent when nothing is) */
+      readonly difference?: Difference;
     };
 
 /** what one side becomes on the way to its normal form */
@@ -86,8 +117,11 @@ export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLi
   const lhsNormal = toAscii(N.toExpr(nl));
   const rhsNormal = toAscii(N.toExpr(nr));
   let valuesAgree: boolean;
+  let difference: Difference | undefined;
   try {
-    valuesAgree = rfIsZero(N.field.sub(nl, nr));
+    const D = N.field.sub(nl, nr);
+    valuesAgree = rfIsZero(D);
+    if (!valuesAgree) difference = differenceOf(D, N, scope);
   } catch (err) {
     if (err instanceof BudgetExceeded) return notProved(`not proved: ${err.message}`, err.bound, lhsNormal, rhsNormal);
     throw err;
@@ -106,13 +140,14 @@ export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLi
       lhsNormal,
       rhsNormal,
       ...(unexpanded ? { bound: 'MAX_EXPAND_EXPONENT' } : {}),
+      ...(difference ? { difference } : {}),
     };
   }
   const lc = conditionKeys(L.conditions, N, scope);
   const rc = conditionKeys(R.conditions, N, scope);
   const mismatch: ConditionReport[] = [];
-  for (const [k, c] of lc) if (!rc.has(k)) mismatch.push(report('lhs', c));
-  for (const [k, c] of rc) if (!lc.has(k)) mismatch.push(report('rhs', c));
+  for (const [k, c] of lc) if (!rc.has(k)) mismatch.push(report('lhs', c.condition, c.expr));
+  for (const [k, c] of rc) if (!lc.has(k)) mismatch.push(report('rhs', c.condition, c.expr));
   if (mismatch.length > 0) {
     const first = mismatch[0]!;
     const side = first.side === 'lhs' ? 'the previous step' : 'this step';
@@ -141,13 +176,34 @@ function notProved(reason: string, bound?: string, lhsNormal?: string, rhsNormal
 }
 
 /**
+ * lhs - rhs = D where both sides are defined (D = nf(lhs) - nf(rhs), nonzero):
+ * a nonzero constant, or of one strict sign by interval analysis of D's
+ * expression. D's denominators vanish only where a side is undefined, so the
+ * range covers every point where both sides are defined.
+ */
+function differenceOf(D: RatFunc, N: Normalizer, scope: Scope): Difference | undefined {
+  const c = rfConstantValue(D);
+  if (c !== undefined) return isZero(c) ? undefined : { kind: 'constant', value: c };
+  const r = rangeOf(N.toExpr(D), scope.symbols);
+  if (isPositiveRange(r)) return { kind: 'sign', sign: 1 };
+  if (isNegativeRange(r)) return { kind: 'sign', sign: -1 };
+  return undefined;
+}
+
+/** an undischarged condition, and the expression (for nonzero: the factor) its key stands for */
+interface KeyedCondition {
+  readonly condition: Condition;
+  readonly expr: Expr;
+}
+
+/**
  * The undischarged conditions by a key that is equal for equivalent
  * conditions: nonzero(E) becomes one condition per factor of E's numerator
  * (E = 0 exactly where one of them is); the others are keyed by E's
  * normal form.
  */
-function conditionKeys(conditions: readonly Condition[], N: Normalizer, scope: Scope): Map<string, Condition> {
-  const out = new Map<string, Condition>();
+function conditionKeys(conditions: readonly Condition[], N: Normalizer, scope: Scope): Map<string, KeyedCondition> {
+  const out = new Map<string, KeyedCondition>();
   for (const raw of conditions) {
     if (holdsEverywhere(raw, scope.symbols)) continue;
     const c = canonicalCondition(raw);
@@ -159,33 +215,39 @@ function conditionKeys(conditions: readonly Condition[], N: Normalizer, scope: S
       if (!(err instanceof BudgetExceeded || err instanceof Undefined)) throw err;
     }
     if (!f) {
-      out.set(prefix + c.expr.key, c);
+      out.set(prefix + c.expr.key, { condition: c, expr: c.expr });
       continue;
     }
     if (c.kind === 'nonzero') {
       for (const t of nonzeroFactors(f, N)) {
-        const atomExpr = N.atoms.get(t)?.expr;
+        const atomExpr = N.atoms.get(t.key)?.expr;
         if (atomExpr && holdsEverywhere({ ...c, expr: atomExpr }, scope.symbols)) continue;
-        out.set(prefix + t, atomExpr ? { ...c, expr: atomExpr } : c);
+        out.set(
+          prefix + t.key,
+          atomExpr
+            ? { condition: { ...c, expr: atomExpr }, expr: atomExpr }
+            : { condition: c, expr: N.polyExpr(t.poly) },
+        );
       }
       continue;
     }
-    out.set(prefix + rfKey(f), c);
+    out.set(prefix + rfKey(f), { condition: c, expr: c.expr });
   }
   return out;
 }
 
-/** keys of the factors whose vanishing makes f vanish: its numerator's atoms in every term, and the rest */
-function nonzeroFactors(f: RatFunc, N: Normalizer): string[] {
+/** the factors whose vanishing makes f vanish, keyed: its numerator's atoms in every term, and the rest */
+function nonzeroFactors(f: RatFunc, N: Normalizer): { key: string; poly: Poly }[] {
   const terms = [...f.num.values()];
-  if (terms.length === 0) return ['0'];
+  if (terms.length === 0) return [{ key: '0', poly: f.num }];
   let common: Map<string, bigint> | undefined;
   for (const t of terms) {
     const here = new Map(t.mono.powers.map((p) => [p.atom, p.exp]));
     common = common ? new Map([...common].filter(([a]) => here.has(a))) : here;
   }
   const atoms = [...(common ?? new Map()).keys()] as string[];
-  if (terms.length === 1) return atoms;
+  const atomFactors = atoms.map((a) => ({ key: a, poly: atomPoly(a) }));
+  if (terms.length === 1) return atomFactors;
   // the rest after taking out the common atoms, up to a constant factor
   let rest = f.num;
   for (const a of atoms) rest = N.ring.divideExact(rest, atomPoly(a)) ?? rest;
@@ -194,10 +256,10 @@ function nonzeroFactors(f: RatFunc, N: Normalizer): string[] {
     { num: rest, den: [] },
     { n: lead.coeff.d, d: lead.coeff.n < 0n ? -lead.coeff.n : lead.coeff.n },
   );
-  return [...atoms, polyKey(scaled.num)];
+  return [...atomFactors, { key: polyKey(scaled.num), poly: scaled.num }];
 }
 
-function report(side: 'lhs' | 'rhs', c: Condition): ConditionReport {
+function report(side: 'lhs' | 'rhs', c: Condition, expr: Expr): ConditionReport {
   const e = toAscii(c.expr);
   const text =
     c.kind === 'nonzero'
@@ -223,5 +285,8 @@ function report(side: 'lhs' | 'rhs', c: Condition): ConditionReport {
     text: c.forAll.length ? `${text} for every ${c.forAll.join(', ')}` : text,
     origin: c.origin,
     ...(hint ? { hint } : {}),
+    kind: c.kind,
+    expr,
+    forAll: c.forAll,
   };
 }

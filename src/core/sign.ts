@@ -53,6 +53,9 @@ export function excludesZero(r: Range): boolean {
 export const isPositiveRange = (r: Range): boolean =>
   r.lo !== undefined && (rsign(r.lo) > 0 || (rsign(r.lo) === 0 && r.loOpen));
 export const isNonnegRange = (r: Range): boolean => r.lo !== undefined && rsign(r.lo) >= 0;
+/** true when every value in r is < 0 */
+export const isNegativeRange = (r: Range): boolean =>
+  r.hi !== undefined && (rsign(r.hi) < 0 || (rsign(r.hi) === 0 && r.hiOpen));
 
 function addRange(a: Range, b: Range): Range {
   const lo = a.lo !== undefined && b.lo !== undefined ? radd(a.lo, b.lo) : undefined;
