@@ -20,6 +20,7 @@ import {
 } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute, freshName, allNames } from '../ir/substitute.js';
+import { boundIndicesOf, mayDepend } from '../ir/depend.js';
 import { rsub, ONE } from '../ir/rational.js';
 import { DERIVATIVE_BY_FN } from './rules.js';
 import { BudgetExceeded, MAX_DEPTH, MAX_DERIVATIVE_SIZE } from './budget.js';
@@ -27,27 +28,18 @@ import { BudgetExceeded, MAX_DEPTH, MAX_DERIVATIVE_SIZE } from './budget.js';
 /** called for each rule application, for explanations */
 export type Trace = (ruleId: string, expr: Expr, result: Expr) => void;
 
-/** true unless e is certainly constant with respect to v */
-export function mayDepend(e: Expr, v: Variable, symbols: ReadonlyMap<string, SymbolDecl>): boolean {
-  switch (e.kind) {
-    case 'num':
-    case 'const':
-    case 'units':
-    case 'delta':
-      return false;
-    case 'sym': {
-      if (v.kind === 'sym' && v.name === e.name) return true;
-      const d = symbols.get(e.name);
-      return d !== undefined && d.kind === 'scalar' && d.opaque && !d.independentOf.some((x) => x.key === v.key);
-    }
-    case 'elem':
-      return v.kind === 'elem' && v.name === e.name;
-    case 'diff':
-      return mayDepend(e.body, v, symbols);
-    default:
-      return children(e).some((c) => mayDepend(c, v, symbols));
-  }
+/** true unless e is certainly constant with respect to v (the independence logic lives in the IR: ir/depend.ts) */
+export { mayDepend };
+
+/** the index names bound around a node, and those of the variable being differentiated by */
+export interface DiffContext {
+  /** index names bound by sums around the node being differentiated */
+  readonly bound: ReadonlySet<string>;
+  /** the indices of the variable that are bound where its derivative is taken: it matches no independent_of entry */
+  readonly vBound: ReadonlySet<string>;
 }
+
+const TOP: DiffContext = { bound: new Set(), vBound: new Set() };
 
 /** d e / d v, unsimplified; `diff` inside e is eliminated first (inner derivatives first) */
 export function differentiate(
@@ -56,24 +48,25 @@ export function differentiate(
   symbols: ReadonlyMap<string, SymbolDecl>,
   trace?: Trace,
   depth = 0,
+  ctx: DiffContext = TOP,
 ): Expr {
   if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH', `expression nests deeper than ${MAX_DEPTH} levels`);
-  const d = (x: Expr) => differentiate(x, v, symbols, trace, depth + 1);
+  const d = (x: Expr, inner: DiffContext = ctx) => differentiate(x, v, symbols, trace, depth + 1, inner);
   const note = (id: string, r: Expr): Expr => {
     trace?.(id, e, r);
     withinSize(r.key.length);
     return r;
   };
   if (e.kind === 'diff') {
-    if (!isOpaqueDerivative(e, symbols)) return d(eliminateDiff(e, symbols, trace, depth + 1));
+    if (!isOpaqueDerivative(e, symbols)) return d(eliminateDiff(e, symbols, trace, depth + 1, ctx.bound));
     // a derivative of an opaque quantity is itself opaque: it may depend on what the quantity may depend on
-    return mayDepend(e.body, v, symbols) ? note('d.opaque', diff(e, v)) : note('d.independent', num(0));
+    return mayDepend(e.body, v, symbols, ctx.vBound) ? note('d.opaque', diff(e, v)) : note('d.independent', num(0));
   }
-  if (!mayDepend(e, v, symbols)) {
+  if (!mayDepend(e, v, symbols, ctx.vBound)) {
     const decl = e.kind === 'sym' ? symbols.get(e.name) : undefined;
     return note(decl && decl.kind === 'scalar' && decl.opaque ? 'd.independent' : 'd.const', num(0));
   }
-  const { rule, result } = derivativeRule(e, v, symbols, d);
+  const { rule, result } = derivativeRule(e, v, symbols, d, ctx);
   return note(rule, result);
 }
 
@@ -87,7 +80,8 @@ export function derivativeRule(
   e: Expr,
   v: Variable,
   symbols: ReadonlyMap<string, SymbolDecl>,
-  d: (x: Expr) => Expr,
+  d: (x: Expr, inner?: DiffContext) => Expr,
+  ctx: DiffContext = TOP,
 ): { rule: string; result: Expr } {
   const r = (rule: string, result: Expr) => ({ rule, result });
   switch (e.kind) {
@@ -100,7 +94,7 @@ export function derivativeRule(
       return r('d.indexed', mul(e.indices.map((ix, k) => delta(ix, target.indices[k]!))));
     }
     case 'add':
-      return r('d.sum-rule', add(e.terms.map(d)));
+      return r('d.sum-rule', add(e.terms.map((t) => d(t))));
     case 'mul': {
       // the product rule writes every factor once per factor: refuse before building k^2 copies
       withinSize(e.factors.length * e.key.length);
@@ -111,11 +105,11 @@ export function derivativeRule(
     }
     case 'pow': {
       const { base, exp } = e;
-      if (!mayDepend(exp, v, symbols)) {
+      if (!mayDepend(exp, v, symbols, ctx.vBound)) {
         const lowered = exp.kind === 'num' ? num(rsub(exp.value, ONE)) : add([exp, num(-1)]);
         return r('d.power', mul([exp, pow(base, lowered), d(base)]));
       }
-      if (!mayDepend(base, v, symbols)) return r('d.exp-power', mul([e, call('log', [base]), d(exp)]));
+      if (!mayDepend(base, v, symbols, ctx.vBound)) return r('d.exp-power', mul([e, call('log', [base]), d(exp)]));
       return r(
         'd.general-power',
         mul([e, add([mul([d(exp), call('log', [base])]), mul([exp, d(base), pow(base, num(-1))])])]),
@@ -137,7 +131,7 @@ export function derivativeRule(
         index = freshName(index, new Set([...allNames(e.body), ...vNames]));
         body = substitute(e.body, new Map([[e.index, sym(index)]]));
       }
-      return r('d.sum-index', sum(index, d(body)));
+      return r('d.sum-index', sum(index, d(body, { ...ctx, bound: new Set([...ctx.bound, index]) })));
     }
     default:
       return r('d.const', num(0));
@@ -160,16 +154,28 @@ export function isOpaqueDerivative(e: Expr, symbols: ReadonlyMap<string, SymbolD
   return isOpaqueDerivative(e.body, symbols);
 }
 
-/** e with every `diff(body, v)` replaced by the derivative, innermost first; opaque derivatives stay `diff` atoms */
-export function eliminateDiff(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>, trace?: Trace, depth = 0): Expr {
+/**
+ * e with every `diff(body, v)` replaced by the derivative, innermost first;
+ * opaque derivatives stay `diff` atoms. `bound`: the index names bound by sums
+ * around e (a variable written with one of them is not the free one an
+ * `independent_of` entry names).
+ */
+export function eliminateDiff(
+  e: Expr,
+  symbols: ReadonlyMap<string, SymbolDecl>,
+  trace?: Trace,
+  depth = 0,
+  bound: ReadonlySet<string> = TOP.bound,
+): Expr {
   if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH', `expression nests deeper than ${MAX_DEPTH} levels`);
   if (e.kind === 'diff') {
-    const inner = eliminateDiff(e.body, symbols, trace, depth + 1);
-    return differentiate(inner, e.wrt, symbols, trace, depth + 1);
+    const inner = eliminateDiff(e.body, symbols, trace, depth + 1, bound);
+    return differentiate(inner, e.wrt, symbols, trace, depth + 1, { bound, vBound: boundIndicesOf(e.wrt, bound) });
   }
   const cs = children(e);
   if (cs.length === 0) return e;
-  const ns = cs.map((c) => eliminateDiff(c, symbols, trace, depth + 1));
+  const inner = e.kind === 'sum' ? new Set([...bound, e.index]) : bound;
+  const ns = cs.map((c) => eliminateDiff(c, symbols, trace, depth + 1, inner));
   return ns.every((n, k) => n === cs[k]) ? e : rebuild(e, ns);
 }
 

@@ -7,7 +7,7 @@
 import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
 import { type Rational, isZero } from '../ir/rational.js';
-import { unfold, applyAssumptions } from '../ir/substitute.js';
+import { applyAssumptions } from '../ir/substitute.js';
 import { toAscii } from '../ir/print.js';
 import { Meter, BudgetExceeded, MAX_EXPAND_EXPONENT } from './budget.js';
 import { Normalizer, Undefined } from './normal.js';
@@ -22,6 +22,7 @@ import {
 import { rfIsZero, rfKey, rfConstantValue, type RatFunc } from './ratfunc.js';
 import { polyKey, atomPoly, type Poly } from './poly.js';
 import { rangeOf, isPositiveRange, isNegativeRange } from './sign.js';
+import { unfoldDefinitions } from './expand.js';
 
 export interface ConditionReport {
   /** which side needs it: `lhs` (the previous step) or `rhs` (this step) */
@@ -78,13 +79,17 @@ interface Prepared {
 
 /** unfold definitions, take derivatives, apply assumptions; collect definedness conditions on the way */
 function prepare(e: Expr, scope: Scope, used: Set<string>): Prepared {
-  const unfolded = unfold(e, scope.definitions);
+  const trace = (id: string) => used.add(id);
+  const unfolded = unfoldDefinitions(e, scope, trace);
   const before = conditionsOf(unfolded);
-  const expr = eliminateDiff(unfolded, scope.symbols, (id) => used.add(id));
+  const expr = eliminateDiff(unfolded, scope.symbols, trace);
   const after = conditionsOf(expr);
-  const assume = (x: Expr) => applyAssumptions(x, scope.assumptions);
-  const conditions = [...before, ...after].map((c) => ({ ...c, expr: assume(c.expr) }));
-  return { expr: assume(expr), conditions };
+  // a condition "for every k" is about every unit: an assumption about s[i] does not fix its s[k]
+  const conditions = [...before, ...after].map((c) => ({
+    ...c,
+    expr: applyAssumptions(c.expr, scope.assumptions, new Set(c.forAll)),
+  }));
+  return { expr: applyAssumptions(expr, scope.assumptions), conditions };
 }
 
 /** limits of one decision beyond the fixed budgets */

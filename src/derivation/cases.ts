@@ -43,20 +43,7 @@ export function exhaustiveness(
         ),
       );
   }
-  for (const c of cases) {
-    for (const a of c.when) {
-      if (a.value.kind !== 'num' || a.value.value.d !== 1n || (a.value.value.n !== 0n && a.value.value.n !== 1n)) {
-        if (isBinary(a.variable, symbols))
-          out.push(
-            at(
-              `${c.location} sets ${toAscii(a.variable)} = ${toAscii(a.value)}, outside its domain {0, 1}`,
-              'error',
-              'bad-when',
-            ),
-          );
-      }
-    }
-  }
+  // each when value is a number in its variable's domain: the loader refuses anything else (case-rules.ts)
   if (out.length) return out;
   const keys = [...vars.keys()];
   if (keys.length > MAX_SPLIT_VARIABLES)

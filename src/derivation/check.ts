@@ -45,33 +45,23 @@ export function checkDerivation(d: LoadedDerivation, options: CheckOptions): Fil
     steps.push(compareStep(prev, subject, scope, what, options));
 
   // the main chain
+  const main = scopeWith(baseDefs, []);
   const first = d.steps[0]!;
-  if (d.claim) compare(d.claim.lhs, first, scopeWith(baseDefs, first.when), "the claim's left side");
-  else
-    compare(
-      first.expr,
-      first,
-      scopeWith(baseDefs, first.when),
-      'itself (the starting point; there is no claim to compare it with)',
-    );
-  chain(d.steps, baseDefs, [], compare, scopeWith);
+  if (d.claim) compare(d.claim.lhs, first, main, "the claim's left side");
+  else compare(first.expr, first, main, 'itself (the starting point; there is no claim to compare it with)');
+  chain(d.steps, main, compare);
 
   const last = d.steps[d.steps.length - 1]!;
   if (!d.cases) {
     if (d.claim)
-      compare(
-        last.expr,
-        { location: 'claim.rhs', place: d.claim.rhsPlace, expr: d.claim.rhs },
-        scopeWith(baseDefs, last.when),
-        'the last step',
-      );
+      compare(last.expr, { location: 'claim.rhs', place: d.claim.rhsPlace, expr: d.claim.rhs }, main, 'the last step');
   } else {
     for (const c of d.cases.list) {
       const defs = new Map(baseDefs);
       for (const x of c.definitions) defs.set(x.name, x);
       const caseFirst = c.steps[0]!;
-      compare(last.expr, caseFirst, scopeWith(defs, [...c.when, ...caseFirst.when]), "the main chain's last step");
-      chain(c.steps, defs, c.when, compare, scopeWith);
+      compare(last.expr, caseFirst, scopeWith(defs, c.when), "the main chain's last step");
+      chain(c.steps, scopeWith(defs, c.when), compare);
       if (d.claim) {
         const caseLast = c.steps[c.steps.length - 1]!;
         compare(
@@ -88,16 +78,13 @@ export function checkDerivation(d: LoadedDerivation, options: CheckOptions): Fil
   return { file: d.file, title: d.title, ok, steps, premises: premises(d), seed: options.seed };
 }
 
-/** steps[k] against steps[k-1], for k >= 1 */
+/** steps[k] against steps[k-1], for k >= 1, all under one scope */
 function chain(
   list: readonly LoadedStep[],
-  defs: ReadonlyMap<string, Definition>,
-  caseWhen: readonly Assumption[],
+  scope: Scope,
   compare: (prev: Expr, s: Subject, scope: Scope, what: string) => void,
-  scopeWith: (defs: ReadonlyMap<string, Definition>, a: readonly Assumption[]) => Scope,
 ): void {
-  for (let k = 1; k < list.length; k++)
-    compare(list[k - 1]!.expr, list[k]!, scopeWith(defs, [...caseWhen, ...list[k]!.when]), 'the previous step');
+  for (let k = 1; k < list.length; k++) compare(list[k - 1]!.expr, list[k]!, scope, 'the previous step');
 }
 
 /** one comparison, with the step's place and text for the report; the policy is compareExpressions */

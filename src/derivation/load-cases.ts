@@ -1,12 +1,13 @@
 /**
- * The `cases:` list: each case has its own assumptions (`when`), may add or
- * override definitions (`define`), and continues the chain with its `steps`.
+ * The `cases:` list: each case has its own assumptions (`when`), may say what
+ * opaque quantities are or add new names (`define`, see case-rules.ts), and
+ * continues the chain with its `steps`.
  */
 import type { Node } from 'yaml';
-import type { SymbolDecl } from '../ir/symbols.js';
 import type { LoadContext } from './load-context.js';
 import { functionsWith, readDefineBodies, readDefineHeads } from './load-define.js';
 import { readSteps, readWhen } from './load-steps.js';
+import { type CaseRulesEnv, allowedCaseHeads, checkDeclaredIndependence, checkWhen } from './case-rules.js';
 import type { LoadedCase, Place } from './model.js';
 
 /** the keys a case may have (docs/derivation.schema.json lists the same; a test keeps them equal) */
@@ -16,8 +17,8 @@ export const CASE_KEYS = ['when', 'define', 'steps'] as const;
 export function readCases(
   ctx: LoadContext,
   node: Node | null,
-  symbols: ReadonlyMap<string, SymbolDecl>,
   functions: ReadonlyMap<string, number>,
+  rules: CaseRulesEnv,
 ): { place: Place; list: LoadedCase[] } | undefined {
   const list = ctx.seq(node, 'cases', 'cases');
   if (!list) return undefined;
@@ -27,7 +28,7 @@ export function readCases(
   }
   const out: LoadedCase[] = [];
   (list.items as Node[]).forEach((item, k) => {
-    const c = readCase(ctx, item, symbols, functions, `cases[${k}]`);
+    const c = readCase(ctx, item, functions, rules, `cases[${k}]`);
     if (c) out.push(c);
   });
   return { place: ctx.place(ctx.resolve(node)), list: out };
@@ -36,10 +37,11 @@ export function readCases(
 function readCase(
   ctx: LoadContext,
   item: Node,
-  symbols: ReadonlyMap<string, SymbolDecl>,
   functions: ReadonlyMap<string, number>,
+  rules: CaseRulesEnv,
   location: string,
 ): LoadedCase | undefined {
+  const symbols = rules.symbols;
   const map = ctx.map(item, `each case (${location})`, location);
   if (!map) return undefined;
   const entries = ctx.entries(map, location);
@@ -51,14 +53,16 @@ function readCase(
     ctx.error('schema', map, 'a case needs `when:`, the assumptions it covers, such as {"s[i]": 1}', location);
   if (!stepsEntry) ctx.error('schema', map, 'a case needs `steps:`, the chain under its assumptions', location);
   const defineEntry = get('define');
-  // a case may say what a declared opaque scalar is (`ps: sigma(a(i))`), but not redefine an index or an array
-  const fixed = new Set([...symbols.values()].filter((d) => d.kind !== 'scalar').map((d) => d.name));
-  const heads = defineEntry ? readDefineHeads(ctx, defineEntry.value, fixed, `${location}.define`) : [];
+  // a case may say what a declared opaque scalar is (`ps: sigma(a(i))`) or add a name; nothing else (case-rules.ts)
+  const written = defineEntry ? readDefineHeads(ctx, defineEntry.value, new Set(), `${location}.define`) : [];
+  const heads = allowedCaseHeads(ctx, written, rules);
   // a case's definitions are in scope for its own steps (and for each other), not for other cases
   const caseFunctions = functionsWith(functions, heads);
   const env = { symbols, functions: caseFunctions };
   const definitions = readDefineBodies(ctx, heads, symbols, caseFunctions);
+  checkDeclaredIndependence(ctx, definitions, heads, rules);
   const when = whenEntry ? readWhen(ctx, whenEntry.value, env, 'when', location) : [];
+  if (whenEntry) checkWhen(ctx, whenEntry.value, when, symbols, location);
   const steps = stepsEntry ? readSteps(ctx, stepsEntry.value, env, `${location}.steps`) : [];
   if (!whenEntry || !stepsEntry) return undefined;
   return { location, place: ctx.place(map), when, definitions, steps };

@@ -1,6 +1,6 @@
 /**
- * Step lists and `when` maps: the chain of expressions and the assumptions
- * attached to a step or a case.
+ * Step lists and `when` maps: the chain of expressions, and the assumptions
+ * of a case (a step has none: contract version 2).
  */
 import { parseLatex } from '../parse/latex.js';
 import type { Node } from 'yaml';
@@ -9,7 +9,12 @@ import type { LoadContext } from './load-context.js';
 import type { Assumption, LoadedStep } from './model.js';
 
 /** the keys a step may have (docs/derivation.schema.json lists the same; a test keeps them equal) */
-export const STEP_KEYS = ['expr', 'latex', 'by', 'when'] as const;
+export const STEP_KEYS = ['expr', 'latex', 'by'] as const;
+
+/** what to write instead of a step-level `when` (version 1 had one; version 2 refuses it) */
+export const STEP_WHEN_MESSAGE =
+  'a step has no `when` (contract version 2): an assumption on one step would hold for that step only, and no report would list it as a premise. ' +
+  'Write an assumption that holds throughout under `assume:` at the top of the file, or split the derivation with `cases:`, each with its own `when:`';
 
 /** the steps of a `steps:` list; `prefix` is `steps` or `cases[n].steps` */
 export function readSteps(ctx: LoadContext, node: Node | null, env: ParseEnv, prefix: string): LoadedStep[] {
@@ -31,7 +36,14 @@ function readStep(ctx: LoadContext, item: Node, env: ParseEnv, location: string)
   const map = ctx.map(item, `each step (${location})`, location);
   if (!map) return undefined;
   const entries = ctx.entries(map, location);
-  ctx.onlyKeys(entries, STEP_KEYS, `a step`, location);
+  const whenEntry = entries.find((e) => e.key === 'when');
+  if (whenEntry) ctx.error('step-when', whenEntry.keyNode, STEP_WHEN_MESSAGE, location);
+  ctx.onlyKeys(
+    entries.filter((e) => e !== whenEntry),
+    STEP_KEYS,
+    `a step`,
+    location,
+  );
   const get = (k: string) => entries.find((e) => e.key === k);
   const exprEntry = get('expr');
   const latexEntry = get('latex');
@@ -45,8 +57,6 @@ function readStep(ctx: LoadContext, item: Node, env: ParseEnv, location: string)
   }
   const byEntry = get('by');
   const by = byEntry ? ctx.string(byEntry.value, 'by', location) : undefined;
-  const whenEntry = get('when');
-  const when = whenEntry ? readWhen(ctx, whenEntry.value, env, 'when', location) : [];
   const read = latexEntry
     ? ctx.expression(latexEntry.value, env, 'latex', location, parseLatex)
     : ctx.expression(exprEntry!.value, env, 'expr', location);
@@ -57,7 +67,6 @@ function readStep(ctx: LoadContext, item: Node, env: ParseEnv, location: string)
     expr: read.expr,
     source: read.source,
     ...(by !== undefined ? { by } : {}),
-    when,
   };
 }
 

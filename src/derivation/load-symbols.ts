@@ -1,8 +1,8 @@
 /**
  * The `symbols:` section: `name: index`, or `name: {indices, domain,
- * independent_of, opaque}`, to declarations. A declared name without indices is an
- * opaque scalar (see model.ts and symbols.ts) unless it says `opaque: false`
- * (an extension: an independent variable with a domain).
+ * independent_of, opaque}`, to declarations. A declared name without indices
+ * is an independent variable of its domain (contract version 2); it is an
+ * opaque quantity when it says `opaque: true` or has `independent_of`.
  */
 import type { Node } from 'yaml';
 import { isScalar } from 'yaml';
@@ -16,13 +16,14 @@ import type { Place } from './model.js';
 /** why: arrays in derivations have one to a few indices, and the numeric checker builds n^indices elements */
 export const MAX_ARRAY_INDICES = 8;
 
-// `opaque: false` is an extension of the contract: a declared scalar that is an independent variable
 /** the keys of a declaration map (docs/derivation.schema.json lists the same; a test keeps them equal) */
 export const DECLARATION_KEYS = ['indices', 'domain', 'independent_of', 'opaque'] as const;
 
 export interface LoadedSymbols {
   readonly symbols: Map<string, SymbolDecl>;
   readonly places: Map<string, Place>;
+  /** scalars that are independent variables only by the version-2 default (no `opaque`, no `independent_of`): in version 1 they were opaque */
+  readonly byDefault: Set<string>;
 }
 
 /** the declarations in a `symbols:` map; `functions` (the defined names) is needed to read `independent_of` */
@@ -33,9 +34,10 @@ export function readSymbols(
 ): LoadedSymbols {
   const symbols = new Map<string, SymbolDecl>();
   const places = new Map<string, Place>();
+  const byDefault = new Set<string>();
   const pending: { name: string; domain: Domain; list: Node | null; location: string }[] = [];
   const map = ctx.map(node, 'symbols', 'symbols');
-  if (!map) return { symbols, places };
+  if (!map) return { symbols, places, byDefault };
   for (const { key: name, keyNode, value } of ctx.entries(map, 'symbols')) {
     const location = `symbols.${name}`;
     const problem = nameProblem(name);
@@ -76,16 +78,19 @@ export function readSymbols(
     }
     const opaqueEntry = get('opaque');
     const opaqueValue = opaqueEntry ? ctx.resolve(opaqueEntry.value) : undefined;
-    const opaque = !(isScalar(opaqueValue) && opaqueValue.value === false);
+    // version 2: independent unless it says opaque: true or lists what it is independent of
+    const opaque =
+      isScalar(opaqueValue) && opaqueValue.value === true ? true : !opaqueEntry && independent !== undefined;
+    if (!opaqueEntry && !independent) byDefault.add(name);
     if (opaqueEntry && !(isScalar(opaqueValue) && typeof opaqueValue.value === 'boolean')) {
       ctx.error(
         'schema',
         opaqueEntry.value ?? opaqueEntry.keyNode,
-        `opaque must be true or false (false: '${name}' is an independent variable of its domain)`,
+        `opaque must be true or false (true: '${name}' is a quantity that may depend on the variables; false, the default: an independent variable of its domain)`,
         location,
       );
     }
-    if (!opaque && independent)
+    if (opaqueEntry && !opaque && independent)
       ctx.error(
         'schema',
         independent.keyNode,
@@ -100,7 +105,7 @@ export function readSymbols(
     const independentOf = readVariables(ctx, p.list, { symbols, functions }, p.location);
     symbols.set(p.name, { kind: 'scalar', name: p.name, domain: p.domain, opaque: true, independentOf });
   }
-  return { symbols, places };
+  return { symbols, places, byDefault };
 }
 
 function readDomain(ctx: LoadContext, node: Node | null, location: string): Domain {

@@ -12,7 +12,9 @@ import { readCases } from './load-cases.js';
 import { functionsWith, readDefineBodies, readDefineHeads } from './load-define.js';
 import { readSteps } from './load-steps.js';
 import { readSymbols } from './load-symbols.js';
-import type { InputError, LoadResult, LoadedClaim } from './model.js';
+import type { InputError, LoadResult, LoadedClaim, LoadedDefinition, LoadedStep } from './model.js';
+import type { SymbolDecl } from '../ir/symbols.js';
+import { undeclaredVariables } from './case-rules.js';
 import type { ParseEnv } from '../parse/expression.js';
 
 /** why: a derivation is a page of YAML; 2 MB bounds the memory and time of reading a hostile or mistaken file */
@@ -122,14 +124,20 @@ function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
     ? readDefineHeads(ctx, get('define'), symbolNames(ctx, get('symbols')), 'define')
     : [];
   const functions = functionsWith(new Map(), heads);
-  const { symbols, places } = present('symbols')
+  const { symbols, places, byDefault } = present('symbols')
     ? readSymbols(ctx, get('symbols'), functions)
-    : { symbols: new Map(), places: new Map() };
+    : { symbols: new Map(), places: new Map(), byDefault: new Set<string>() };
   const definitions = readDefineBodies(ctx, heads, symbols, functions);
   const env: ParseEnv = { symbols, functions };
   const claim = has('claim') ? readClaim(ctx, get('claim'), env) : undefined;
   const steps = has('steps') ? readSteps(ctx, get('steps'), env, 'steps') : [];
-  const cases = has('cases') ? readCases(ctx, get('cases'), symbols, functions) : undefined;
+  const rules = {
+    symbols,
+    byDefault,
+    definitions: new Map(definitions.map((x) => [x.name, x])),
+    variablesOutside: variablesOutside(symbols, definitions, claim, steps),
+  };
+  const cases = has('cases') ? readCases(ctx, get('cases'), functions, rules) : undefined;
 
   if (ctx.errors.length > 0 || title === undefined) return failure(ctx.errors);
   return {
@@ -165,6 +173,21 @@ function readClaim(ctx: LoadContext, node: Node | null, env: ParseEnv): LoadedCl
   const rhs = side('rhs');
   if (!lhs || !rhs) return undefined;
   return { place: ctx.place(map), lhs: lhs.expr, lhsPlace: lhs.place, rhs: rhs.expr, rhsPlace: rhs.place };
+}
+
+/** the undeclared names the claim, the main chain and the definitions use as variables (a case may not give them values) */
+function variablesOutside(
+  symbols: ReadonlyMap<string, SymbolDecl>,
+  definitions: readonly LoadedDefinition[],
+  claim: LoadedClaim | undefined,
+  steps: readonly LoadedStep[],
+): Set<string> {
+  const out = new Set<string>();
+  const defined = new Set(definitions.map((d) => d.name));
+  for (const e of [...(claim ? [claim.lhs, claim.rhs] : []), ...steps.map((s) => s.expr)])
+    undeclaredVariables(e, symbols, out, defined);
+  for (const d of definitions) undeclaredVariables(d.body, symbols, out, new Set([...defined, ...d.params]));
+  return out;
 }
 
 function isNothing(node: Node | null): boolean {

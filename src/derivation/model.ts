@@ -33,7 +33,6 @@ export interface LoadedStep {
   /** the text as written (`expr:` or `latex:`) */
   readonly source: string;
   readonly by?: string;
-  readonly when: readonly Assumption[];
 }
 
 export interface LoadedCase {

@@ -3,7 +3,7 @@
  * loader (which builds it), the core (which reasons with it) and the numeric
  * checker (which samples from it).
  */
-import type { Rational } from './rational.js';
+import { type Rational, rcmp } from './rational.js';
 import type { Expr, Variable } from './expr.js';
 
 /** A set of real numbers a quantity ranges over. */
@@ -29,9 +29,10 @@ export type SymbolDecl =
       readonly name: string;
       readonly domain: Domain;
       /**
-       * Opaque: declared but not defined; an arbitrary quantity of its domain
-       * that may depend on any variable except those in independentOf.
-       * A plain (undeclared) scalar is an independent variable instead.
+       * Opaque (`opaque: true` or `independent_of`): an arbitrary quantity of
+       * its domain that may depend on any variable except those in
+       * independentOf. Otherwise (the default, like an undeclared scalar) an
+       * independent variable of its domain.
        */
       readonly opaque: boolean;
       readonly independentOf: readonly Variable[];
@@ -49,10 +50,34 @@ export interface Definition {
 export interface Scope {
   readonly symbols: ReadonlyMap<string, SymbolDecl>;
   readonly definitions: ReadonlyMap<string, Definition>;
-  /** case and step assumptions: a variable (scalar or array element) fixed to a value */
+  /** case assumptions: a variable (scalar or array element) fixed to a value */
   readonly assumptions: readonly { readonly variable: Variable; readonly value: Expr }[];
 }
 
 export function emptyScope(): Scope {
   return { symbols: new Map(), definitions: new Map(), assumptions: [] };
+}
+
+/** true when the number q lies in the domain d */
+export function inDomain(q: Rational, d: Domain): boolean {
+  if (d.kind === 'binary') return q.d === 1n && (q.n === 0n || q.n === 1n);
+  if (d.kind === 'nonzero') return q.n !== 0n;
+  if (d.lo) {
+    const c = rcmp(q, d.lo);
+    if (c < 0 || (c === 0 && d.loOpen)) return false;
+  }
+  if (d.hi) {
+    const c = rcmp(q, d.hi);
+    if (c > 0 || (c === 0 && d.hiOpen)) return false;
+  }
+  return true;
+}
+
+/** the domain as a person writes it: `binary`, `nonzero`, `(0, inf)`, `[0, 1)` */
+export function domainText(d: Domain): string {
+  if (d.kind !== 'interval') return d.kind;
+  const q = (r: Rational) => `${r.n}${r.d === 1n ? '' : '/' + r.d}`;
+  const lo = d.lo ? q(d.lo) : '-inf';
+  const hi = d.hi ? q(d.hi) : 'inf';
+  return `${d.loOpen || !d.lo ? '(' : '['}${lo}, ${hi}${d.hiOpen || !d.hi ? ')' : ']'}`;
 }

@@ -41,17 +41,15 @@ export function expressionSites(d: LoadedDerivation): ExpressionSite[] {
   const caseIndices = [...Array(caseCount).keys()];
   if (d.claim) {
     const claim = d.claim;
-    const first = d.steps[0]!;
-    const last = d.steps[d.steps.length - 1]!;
     out.push({
       location: 'claim.lhs',
       kind: 'claim',
       expr: claim.lhs,
       rebuild: (e) => ({ ...d, claim: { ...claim, lhs: e } }),
-      scopes: [scopeOf(d, undefined, first.when)],
+      scopes: [scopeOf(d, undefined)],
     });
     // the right side is compared under each case, or under the main chain's last step
-    const rhsScopes = caseCount > 0 ? caseIndices.map((c) => scopeOf(d, c)) : [scopeOf(d, undefined, last.when)];
+    const rhsScopes = caseCount > 0 ? caseIndices.map((c) => scopeOf(d, c)) : [scopeOf(d, undefined)];
     out.push({
       location: 'claim.rhs',
       kind: 'claim',
@@ -76,7 +74,7 @@ export function expressionSites(d: LoadedDerivation): ExpressionSite[] {
       kind: 'step',
       expr: s.expr,
       rebuild: (e) => ({ ...d, steps: replaceStep(d.steps, k, e) }),
-      scopes: [scopeOf(d, undefined, s.when)],
+      scopes: [scopeOf(d, undefined)],
     });
   });
   d.cases?.list.forEach((c, ci) => {
@@ -96,7 +94,7 @@ export function expressionSites(d: LoadedDerivation): ExpressionSite[] {
         kind: 'step',
         expr: s.expr,
         rebuild: (e) => withCase(d, ci, (y) => ({ ...y, steps: replaceStep(y.steps, k, e) })),
-        scopes: [scopeOf(d, ci, s.when)],
+        scopes: [scopeOf(d, ci)],
       });
     });
   });

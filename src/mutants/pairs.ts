@@ -8,7 +8,7 @@
  */
 import type { Expr } from '../ir/expr.js';
 import type { Definition, Scope } from '../ir/symbols.js';
-import type { Assumption, LoadedDerivation, LoadedStep } from '../derivation/model.js';
+import type { LoadedDerivation, LoadedStep } from '../derivation/model.js';
 
 /** one asserted equality `lhs = rhs` under `scope`; `location` names the right side */
 export interface AssertedEquality {
@@ -18,12 +18,12 @@ export interface AssertedEquality {
   readonly scope: Scope;
 }
 
-/** the scope of the main chain (caseIndex undefined) or of a case, with extra assumptions */
-export function scopeOf(d: LoadedDerivation, caseIndex: number | undefined, extra: readonly Assumption[] = []): Scope {
+/** the scope of the main chain (caseIndex undefined) or of a case */
+export function scopeOf(d: LoadedDerivation, caseIndex: number | undefined): Scope {
   const definitions = new Map<string, Definition>(d.definitions.map((x) => [x.name, x]));
   const c = caseIndex === undefined ? undefined : d.cases?.list[caseIndex];
   for (const x of c?.definitions ?? []) definitions.set(x.name, x);
-  const assumptions = [...(c?.when ?? []), ...extra].map((a) => ({ variable: a.variable, value: a.value }));
+  const assumptions = (c?.when ?? []).map((a) => ({ variable: a.variable, value: a.value }));
   return { symbols: d.symbols, definitions, assumptions };
 }
 
@@ -36,17 +36,15 @@ export function assertedEqualities(d: LoadedDerivation): AssertedEquality[] {
         location: steps[k]!.location,
         lhs: steps[k - 1]!.expr,
         rhs: steps[k]!.expr,
-        scope: scopeOf(d, caseIndex, steps[k]!.when),
+        scope: scopeOf(d, caseIndex),
       });
   };
   const first = d.steps[0]!;
   const last = d.steps[d.steps.length - 1]!;
-  if (d.claim)
-    out.push({ location: first.location, lhs: d.claim.lhs, rhs: first.expr, scope: scopeOf(d, undefined, first.when) });
+  if (d.claim) out.push({ location: first.location, lhs: d.claim.lhs, rhs: first.expr, scope: scopeOf(d, undefined) });
   chain(d.steps, undefined);
   if (!d.cases) {
-    if (d.claim)
-      out.push({ location: 'claim.rhs', lhs: last.expr, rhs: d.claim.rhs, scope: scopeOf(d, undefined, last.when) });
+    if (d.claim) out.push({ location: 'claim.rhs', lhs: last.expr, rhs: d.claim.rhs, scope: scopeOf(d, undefined) });
     return out;
   }
   d.cases.list.forEach((c, k) => {
@@ -55,7 +53,7 @@ export function assertedEqualities(d: LoadedDerivation): AssertedEquality[] {
       location: caseFirst.location,
       lhs: last.expr,
       rhs: caseFirst.expr,
-      scope: scopeOf(d, k, caseFirst.when),
+      scope: scopeOf(d, k),
     });
     chain(c.steps, k);
     if (d.claim)

@@ -37,9 +37,11 @@ export function prepare(lhs: Expr, rhs: Expr, scope: Scope): Prepared | Problem 
   let ul: Expr, ur: Expr;
   let assumptions: Prepared['assumptions'];
   try {
-    ul = unfold(lhs, scope.definitions);
-    ur = unfold(rhs, scope.definitions);
-    assumptions = scope.assumptions.map((a) => ({ variable: a.variable, value: unfold(a.value, scope.definitions) }));
+    // the declarations tell unfold which arguments may depend on a derivative's variable
+    const unfoldIn = (e: Expr) => unfold(e, scope.definitions, { symbols: scope.symbols });
+    ul = unfoldIn(lhs);
+    ur = unfoldIn(rhs);
+    assumptions = scope.assumptions.map((a) => ({ variable: a.variable, value: unfoldIn(a.value) }));
   } catch (err) {
     if (err instanceof UnfoldError) return { problem: err.message };
     throw err;

@@ -79,7 +79,7 @@ cases:
     const r = status(`title: t
 symbols:
   s: {domain: binary, opaque: false}
-  q: {domain: positive}
+  q: {domain: positive, opaque: true}
 steps:
   - expr: diff(log(q), x)
 cases:
@@ -112,18 +112,18 @@ steps:
 `);
     expect(wrongLhs['steps[0]']).toBe('failed');
   });
-  it('a step-level when applies to that step only', () => {
-    const r = status(`title: t
+  it('a step-level when is an error (version 2), and no step of the file is proved under it', () => {
+    const r = run(`title: t
 symbols:
-  s: {domain: binary, opaque: false}
+  s: {domain: binary}
 steps:
   - expr: s*x
   - expr: x
     when: {s: 1}
-  - expr: s*x
 `);
-    expect(r['steps[1]']).toBe('proved');
-    expect(r['steps[2]']).toBe('failed');
+    expect(r.ok).toBe(false);
+    expect(r.steps.map((s) => [s.location, s.status, s.code])).toEqual([['steps[1]', 'error', 'step-when']]);
+    expect(r.steps[0]!.line).toBe(7);
   });
   it('--strict turns numeric evidence into not ok', () => {
     // the core does not expand sin of a sum, so this identity is only numeric

@@ -34,7 +34,7 @@ const SEED = yaml(
   '  s: {indices: 1, domain: binary}', //                         7
   '  w: {indices: 2}', //                                         8
   '  pR: {domain: positive, independent_of: ["w[i,j]", x]}', //   9
-  '  ps: {domain: probability}', //                               10
+  '  ps: {domain: probability, opaque: true}', //                 10
   'define:', //                                                   11
   '  pN: pPa * pR * ps', //                                       12
   '  p(u): sigma(a(u))', //                                       13
@@ -46,7 +46,7 @@ const SEED = yaml(
   '  - expr: diff(log(pN), w[i,j])', //                           19
   '  - expr: diff(log(pPa * pR * ps), w[i,j])', //                20
   '    by: definition of pN', //                                  21
-  '    when: {x: 0.5}', //                                        22
+  '    # (version 2: no step-level when)', //                     22
   'cases:', //                                                    23
   '  - when: {"s[i]": 1}', //                                     24
   '    define: {ps: "sigma(a(i))"}', //                           25
@@ -102,13 +102,10 @@ describe('a valid derivation', () => {
     ]);
   });
 
-  it('reads steps with their location, place, text, justification and assumptions', () => {
+  it('reads steps with their location, place, text and justification', () => {
     expect(d.steps.map((s) => [s.location, s.place.line, s.place.column, s.source, s.by])).toEqual([
       ['steps[0]', 19, 11, 'diff(log(pN), w[i,j])', undefined],
       ['steps[1]', 20, 11, 'diff(log(pPa * pR * ps), w[i,j])', 'definition of pN'],
-    ]);
-    expect(d.steps[1]!.when.map((a) => [a.variable.key, a.value.key, a.place.line, a.place.column])).toEqual([
-      ['x', '1/2', 22, 15],
     ]);
   });
 
@@ -129,10 +126,21 @@ describe('a valid derivation', () => {
 
 describe('numbers and aliases', () => {
   it('reads YAML numbers exactly, by their digits', () => {
-    const d = load(yaml('title: t', 'steps:', '  - expr: 0.1', '  - expr: 1e400', '    when: {x: 0.25}'));
+    const d = load(
+      yaml(
+        'title: t',
+        'symbols: {s: {domain: binary}}',
+        'steps:',
+        '  - expr: 0.1',
+        '  - expr: 1e400',
+        'cases:',
+        '  - when: {s: 1.0}',
+        '    steps: [{expr: 1}]',
+      ),
+    );
     expect(d.steps[0]!.expr.key).toBe('1/10');
     expect(d.steps[1]!.expr.key).toBe('1' + '0'.repeat(400));
-    expect(d.steps[1]!.when[0]!.value.key).toBe('1/4');
+    expect(d.cases!.list[0]!.when[0]!.value.key).toBe('1');
   });
 
   it('follows an alias to the expression it names', () => {
@@ -167,7 +175,7 @@ describe('domains', () => {
     ['(-inf, 0]', { kind: 'interval', hi: rat(0), loOpen: true, hiOpen: false }],
     ['[-1/2, 2.5)', { kind: 'interval', lo: rat(-1, 2), hi: rat(5, 2), loOpen: false, hiOpen: true }],
   ])('%s', (text, domain) => {
-    expect(domainOf(text)).toEqual({ kind: 'scalar', name: 'x', domain, opaque: true, independentOf: [] });
+    expect(domainOf(text)).toEqual({ kind: 'scalar', name: 'x', domain, opaque: false, independentOf: [] });
   });
 
   it.each(['positve', '(1, 0)', '[-inf, 0)', '(0, 1e99999)', '(a, b)'])('%s is refused at the domain value', (text) => {
@@ -254,7 +262,7 @@ describe('schema errors', () => {
       '8:5 schema steps[3]',
       '10:9 schema steps[4]',
     ]);
-    expect(es[3]!.message).toContain('the allowed keys are expr, latex, by, when');
+    expect(es[3]!.message).toContain('the allowed keys are expr, latex, by');
   });
 
   it('reads a latex: step with the LaTeX reader, and places its errors inside the LaTeX', () => {
@@ -417,11 +425,11 @@ describe('when and cases', () => {
     expect(brief(es)).toEqual(['14:15 unknown-function cases[1].steps[0]']);
   });
 
-  it('a case may define a declared scalar but not an array', () => {
+  it('a case may not define an array', () => {
     const es = errors(
       yaml(...base, 'cases:', '  - when: {"s[i]": 1}', '    define: {s: 1}', '    steps:', '      - expr: s[i]'),
     );
-    expect(brief(es)).toEqual(['9:14 schema cases[0].define.s']);
+    expect(brief(es)).toEqual(['9:14 case-define cases[0].define.s']);
   });
 });
 
@@ -483,18 +491,19 @@ describe('never throws', () => {
   });
 });
 
-describe('the opaque: false extension', () => {
-  it('declares an independent variable with a domain; opaque stays the default', () => {
+describe('opaque and independent scalars (version 2)', () => {
+  it('a declared scalar is an independent variable unless it says opaque: true or has independent_of', () => {
     const r = loadDerivation(
       't.yaml',
-      'title: t\nsymbols:\n  x: {domain: positive, opaque: false}\n  q: {domain: positive}\nsteps:\n  - expr: x\n',
+      'title: t\nsymbols:\n  x: {domain: positive, opaque: false}\n  a: {domain: positive}\n  q: {domain: positive, opaque: true}\n  r: {independent_of: [x]}\nsteps:\n  - expr: x\n',
     );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const x = r.derivation.symbols.get('x');
-    const q = r.derivation.symbols.get('q');
-    expect(x?.kind === 'scalar' && x.opaque).toBe(false);
-    expect(q?.kind === 'scalar' && q.opaque).toBe(true);
+    const opaque = (n: string) => {
+      const d = r.derivation.symbols.get(n);
+      return d?.kind === 'scalar' && d.opaque;
+    };
+    expect(['x', 'a', 'q', 'r'].map(opaque)).toEqual([false, false, true, true]);
   });
   it('rejects opaque: false together with independent_of, with a position', () => {
     const r = loadDerivation(

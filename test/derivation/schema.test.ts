@@ -87,6 +87,8 @@ describe('the schema rejects what the loader rejects for its shape', () => {
     ['an unknown domain', base + 'symbols:\n  x: {domain: big}\n'],
     ['a declaration that is neither index nor a map', base + 'symbols:\n  i: idx\n'],
     ['a case without when', base + 'cases:\n  - steps:\n      - expr: x\n'],
+    ['a case with an empty when', base + 'cases:\n  - when: {}\n    steps:\n      - expr: x\n'],
+    ['a step-level when (version 1)', 'title: t\nsteps:\n  - expr: x\n    when: {x: 0}\n'],
   ];
   it.each(cases)('%s', (_name, text) => {
     expect(validate(schema, parse(text))).not.toEqual([]);
@@ -99,7 +101,7 @@ describe('the schema rejects what the loader rejects for its shape', () => {
         'symbols:\n  i: index\n  x: {domain: "(0, 1]", opaque: false}\n  pR: {domain: positive, independent_of: ["w[i,j]"]}\n  w: {indices: 2}\n',
       base + 'define:\n  a(u): sum(k, w[u,k] * s[k])\n  c: 2\nclaim: {lhs: x, rhs: 1}\n',
       base +
-        'cases:\n  - when: {"s[i]": 1}\n    define: {ps: sigma(a)}\n    steps:\n      - expr: x\n        when: {y: 0}\n',
+        'symbols:\n  ps: {domain: probability, opaque: true}\ncases:\n  - when: {"s[i]": 1}\n    define: {ps: sigma(a)}\n    steps:\n      - expr: x\n',
     ];
     for (const text of ok) expect(validate(schema, parse(text)), text).toEqual([]);
   });

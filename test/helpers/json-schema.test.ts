@@ -17,6 +17,7 @@ const schema: Schema = {
     steps: { type: 'array', minItems: 1, items: { $ref: '#/$defs/step' } },
     map: { type: ['object', 'null'], additionalProperties: { type: ['string', 'number'] } },
     either: { anyOf: [{ type: 'boolean' }, { type: 'string', pattern: '^x' }] },
+    when: { type: 'object', minProperties: 1 },
   },
   $defs: {
     step: { type: 'object', oneOf: [{ required: ['expr'] }, { required: ['latex'] }] },
@@ -31,6 +32,7 @@ const valid = {
   steps: [{ expr: 'x' }],
   map: { k: 1, j: 'y' },
   either: 'xy',
+  when: { x: 0 },
 };
 
 describe('the test JSON Schema validator', () => {
@@ -51,6 +53,7 @@ describe('the test JSON Schema validator', () => {
     ['a value outside the enum', { ...valid, kind: 'c' }, /is not one of/],
     ['a const mismatch', { ...valid, fixed: 'other' }, /expected "index"/],
     ['too few items', { ...valid, steps: [] }, /fewer than 1 items/],
+    ['too few keys', { ...valid, when: {} }, /fewer than 1 keys/],
     [
       'a $ref target violated (oneOf: neither)',
       { ...valid, steps: [{ by: 'x' }] },

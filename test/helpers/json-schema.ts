@@ -34,6 +34,7 @@ const CHECKED = new Set([
   'maximum',
   'minLength',
   'minItems',
+  'minProperties',
   'oneOf',
   'anyOf',
   'pattern',
@@ -95,6 +96,8 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
       value.forEach((item, k) => errors.push(...validate(s.items as Schema, item, root, `${path}[${k}]`)));
   }
   if (isObject(value)) {
+    if (typeof s.minProperties === 'number' && Object.keys(value).length < s.minProperties)
+      errors.push(`${path}: fewer than ${s.minProperties} keys`);
     const props = (s.properties ?? {}) as Record<string, Schema>;
     for (const key of (s.required ?? []) as string[])
       if (!(key in value)) errors.push(`${path}: missing required key '${key}'`);
