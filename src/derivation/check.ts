@@ -4,11 +4,12 @@
  * numeric layer for evidence or a counterexample (compare.ts). It decides
  * nothing itself.
  */
-import type { Expr, Variable } from '../ir/expr.js';
+import type { Expr } from '../ir/expr.js';
 import type { Definition, Scope } from '../ir/symbols.js';
 import { toAscii, toLatex } from '../ir/print.js';
-import type { Assumption, LoadedCase, LoadedDerivation, LoadedStep, Place } from './model.js';
-import type { FileResult, Premise, StepExplanation, StepResult } from './result.js';
+import type { Assumption, LoadedDerivation, LoadedStep, Place } from './model.js';
+import type { FileResult, StepExplanation, StepResult } from './result.js';
+import { premisesOf } from './premises.js';
 import { checkBy } from '../engine/by-rule.js';
 import { firstDifference } from '../engine/locate.js';
 import { exhaustiveness } from './cases.js';
@@ -75,7 +76,7 @@ export function checkDerivation(d: LoadedDerivation, options: CheckOptions): Fil
     steps.push(...exhaustiveness(d.cases.list, d.cases.place, d.symbols, options.seed));
   }
   const ok = steps.every((s) => s.status === 'proved' || (!options.strict && s.status === 'numeric'));
-  return { file: d.file, title: d.title, ok, steps, premises: premises(d), seed: options.seed };
+  return { file: d.file, title: d.title, ok, steps, premises: premisesOf(d), seed: options.seed };
 }
 
 /** steps[k] against steps[k-1], for k >= 1, all under one scope */
@@ -115,42 +116,4 @@ function compareStep(prev: Expr, s: Subject, scope: Scope, what: string, options
     ...(byWarning ? { warnings: [byWarning] } : {}),
     ...(explanation ? { explanation } : {}),
   };
-}
-
-function premises(d: LoadedDerivation): Premise[] {
-  const out: Premise[] = [];
-  for (const [name, decl] of d.symbols) {
-    if (decl.kind !== 'scalar' || !decl.opaque) continue;
-    const indep = decl.independentOf.length
-      ? `, independent of ${decl.independentOf.map((v: Variable) => toAscii(v)).join(', ')}`
-      : '';
-    out.push({
-      kind: 'declaration',
-      text: `${name} is an opaque quantity (domain ${domainText(decl.domain)})${indep}`,
-      line: d.symbolPlaces.get(name)?.line ?? 1,
-    });
-  }
-  for (const x of d.definitions) out.push({ kind: 'definition', text: defText(x), line: x.place.line });
-  d.cases?.list.forEach((c: LoadedCase) => {
-    for (const a of c.when)
-      out.push({
-        kind: 'assumption',
-        text: `${c.location}: ${toAscii(a.variable)} = ${toAscii(a.value)}`,
-        line: a.place.line,
-      });
-    for (const x of c.definitions)
-      out.push({ kind: 'case-definition', text: `${c.location}: ${defText(x)}`, line: x.place.line });
-  });
-  return out;
-}
-
-function defText(x: { name: string; params: readonly string[]; body: Expr }): string {
-  return `${x.name}${x.params.length ? `(${x.params.join(', ')})` : ''} = ${toAscii(x.body)}`;
-}
-
-function domainText(d: import('../ir/symbols.js').Domain): string {
-  if (d.kind !== 'interval') return d.kind;
-  const lo = d.lo ? `${d.lo.n}${d.lo.d === 1n ? '' : '/' + d.lo.d}` : '-inf';
-  const hi = d.hi ? `${d.hi.n}${d.hi.d === 1n ? '' : '/' + d.hi.d}` : 'inf';
-  return `${d.loOpen || !d.lo ? '(' : '['}${lo}, ${hi}${d.hiOpen || !d.hi ? ')' : ']'}`;
 }

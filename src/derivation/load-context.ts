@@ -36,8 +36,19 @@ export interface ReadExpression {
   readonly place: Place;
 }
 
+/** an expression as read, with its scalar node, so that later checks can place a problem inside it */
+export interface ReadRecord {
+  readonly expr: Expr;
+  readonly source: string;
+  readonly node: Scalar;
+  /** `steps[1]`, `cases[0].steps[2]`, `define.f`, ... */
+  readonly location: string;
+}
+
 export class LoadContext {
   readonly errors: InputError[] = [];
+  /** every expression read so far, in file order */
+  readonly read: ReadRecord[] = [];
 
   constructor(
     readonly file: string,
@@ -165,7 +176,13 @@ export class LoadContext {
       });
       return undefined;
     }
+    this.read.push({ expr: r.expr, source, node: n, location });
     return { expr: r.expr, source, place: this.place(n) };
+  }
+
+  /** records an input error at a character offset of an expression read earlier */
+  errorInside(code: string, record: ReadRecord, offset: number, message: string): void {
+    this.errors.push({ code, place: this.scalarOffsetPlace(record.node, offset), message, location: record.location });
   }
 
   /**

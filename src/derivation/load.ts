@@ -12,8 +12,9 @@ import { readCases } from './load-cases.js';
 import { functionsWith, readDefineBodies, readDefineHeads } from './load-define.js';
 import { readSteps } from './load-steps.js';
 import { readSymbols } from './load-symbols.js';
-import type { InputError, LoadResult, LoadedClaim, LoadedDefinition, LoadedStep } from './model.js';
-import type { SymbolDecl } from '../ir/symbols.js';
+import type { InputError, LoadResult, LoadedCase, LoadedClaim, LoadedDefinition, LoadedStep } from './model.js';
+import type { Definition, SymbolDecl } from '../ir/symbols.js';
+import { type DefinitionsAt, checkCalls } from './load-calls.js';
 import { undeclaredVariables } from './case-rules.js';
 import type { ParseEnv } from '../parse/expression.js';
 
@@ -138,6 +139,7 @@ function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
     variablesOutside: variablesOutside(symbols, definitions, claim, steps),
   };
   const cases = has('cases') ? readCases(ctx, get('cases'), functions, rules) : undefined;
+  checkCalls(ctx, definitionsAt(definitions, cases?.list ?? []), symbols);
 
   if (ctx.errors.length > 0 || title === undefined) return failure(ctx.errors);
   return {
@@ -188,6 +190,20 @@ function variablesOutside(
     undeclaredVariables(e, symbols, out, defined);
   for (const d of definitions) undeclaredVariables(d.body, symbols, out, new Set([...defined, ...d.params]));
   return out;
+}
+
+/** the definitions in force at a location: the file's, and inside a case also the case's own */
+function definitionsAt(file: readonly LoadedDefinition[], cases: readonly LoadedCase[]): DefinitionsAt {
+  const top = new Map<string, Definition>(file.map((d) => [d.name, d]));
+  const perCase = cases.map((c) => {
+    const m = new Map(top);
+    for (const d of c.definitions) m.set(d.name, d);
+    return m;
+  });
+  return (location) => {
+    const k = /^cases\[(\d+)\]/.exec(location)?.[1];
+    return (k !== undefined ? perCase[Number(k)] : undefined) ?? top;
+  };
 }
 
 function isNothing(node: Node | null): boolean {

@@ -73,11 +73,17 @@ export function inDomain(q: Rational, d: Domain): boolean {
   return true;
 }
 
-/** the domain as a person writes it: `binary`, `nonzero`, `(0, inf)`, `[0, 1)` */
+/** the domain as a person writes it: `binary`, `positive`, `probability`, `"(0, 2]"` */
 export function domainText(d: Domain): string {
   if (d.kind !== 'interval') return d.kind;
+  const zero = (r: Rational | undefined) => r !== undefined && r.n === 0n;
+  const one = (r: Rational | undefined) => r !== undefined && r.n === 1n && r.d === 1n;
+  if (!d.lo && !d.hi) return 'real';
+  if (zero(d.lo) && !d.hi) return d.loOpen ? 'positive' : 'nonnegative';
+  if (!d.lo && zero(d.hi)) return d.hiOpen ? 'negative' : 'nonpositive';
+  if (zero(d.lo) && one(d.hi) && d.loOpen && d.hiOpen) return 'probability';
   const q = (r: Rational) => `${r.n}${r.d === 1n ? '' : '/' + r.d}`;
   const lo = d.lo ? q(d.lo) : '-inf';
   const hi = d.hi ? q(d.hi) : 'inf';
-  return `${d.loOpen || !d.lo ? '(' : '['}${lo}, ${hi}${d.hiOpen || !d.hi ? ')' : ']'}`;
+  return `"${d.loOpen || !d.lo ? '(' : '['}${lo}, ${hi}${d.hiOpen || !d.hi ? ')' : ']'}"`;
 }

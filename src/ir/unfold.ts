@@ -46,14 +46,31 @@ export interface UnfoldOptions {
 /** how a definition uses a parameter: as an index (`w[u, k]`), as a value, or not at all */
 export type ParameterKind = 'index' | 'value' | 'unused';
 
-/** the kind of each parameter of d, read from where it occurs free in the body */
-export function parameterKinds(d: Definition): Map<string, ParameterKind> {
+/**
+ * the kind of each parameter of d, read from where it occurs free in the body:
+ * inside brackets or delta, or passed on to an index parameter of another
+ * definition in `defs` (`p(u): sigma(a(u))`), it is an index
+ */
+export function parameterKinds(
+  d: Definition,
+  defs: ReadonlyMap<string, Definition> = new Map(),
+  visiting: ReadonlySet<string> = new Set(),
+): Map<string, ParameterKind> {
   const out = new Map<string, ParameterKind>(d.params.map((p) => [p, 'unused']));
+  const inner = new Set([...visiting, d.name]);
   const walk = (x: Expr, bound: ReadonlySet<string>): void => {
     if (x.kind === 'sum') return walk(x.body, new Set([...bound, x.index]));
     const indexTerms = x.kind === 'elem' ? x.indices : x.kind === 'delta' ? [x.a, x.b] : [];
     for (const t of indexTerms) if (t.kind === 'sym' && out.has(t.name) && !bound.has(t.name)) out.set(t.name, 'index');
     if (x.kind === 'sym' && out.get(x.name) === 'unused' && !bound.has(x.name)) out.set(x.name, 'value');
+    const callee = x.kind === 'call' ? defs.get(x.fn) : undefined;
+    if (x.kind === 'call' && callee && !inner.has(callee.name)) {
+      const theirs = parameterKinds(callee, defs, inner);
+      x.args.forEach((a, k) => {
+        if (a.kind === 'sym' && out.has(a.name) && !bound.has(a.name) && theirs.get(callee.params[k]!) === 'index')
+          out.set(a.name, 'index');
+      });
+    }
     if (x.kind !== 'elem' && x.kind !== 'delta') for (const c of children(x)) walk(c, bound);
   };
   walk(d.body, new Set());
@@ -188,7 +205,7 @@ class Unfolder {
   private kindsOf(d: Definition): Map<string, ParameterKind> {
     const known = this.kinds.get(d.name);
     if (known) return known;
-    const k = parameterKinds(d);
+    const k = parameterKinds(d, this.defs);
     this.kinds.set(d.name, k);
     return k;
   }

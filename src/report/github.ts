@@ -1,7 +1,8 @@
 /**
  * GitHub Actions workflow commands: an annotation on the exact line of each
  * step that needs attention (`::error` for failed and unreadable steps,
- * `::notice` for steps only checked numerically), then a summary line.
+ * `::notice` for steps only checked numerically), a notice listing each
+ * file's premises (what its verdicts assume), then a summary line.
  * Escaping follows @actions/core: data escapes `%`, CR and LF; properties
  * also escape `:` and `,`.
  */
@@ -69,11 +70,30 @@ function annotation(r: FileResult, s: StepResult, strict: boolean): string | und
   }
 }
 
+/** one notice with the file's premises, at the first one's line (none when the file has none) */
+function premisesNotice(r: FileResult): string[] {
+  if (r.premises.length === 0) return [];
+  const text = r.premises.map((q) => `line ${q.line}, ${q.kind}: ${q.text}`).join('\n');
+  const title = `derivcheck: premises of ${r.file} (assumed, not proved)`;
+  return [
+    command(
+      'notice',
+      [
+        ['file', r.file],
+        ['line', r.premises[0]!.line],
+        ['title', title],
+      ],
+      text,
+    ),
+  ];
+}
+
 /** The workflow commands for `results`, one per line, ending with the summary line; a pure function of its arguments. */
 export function formatGithub(results: readonly FileResult[], opts: GithubOptions): string {
-  const lines = results.flatMap((r) =>
-    r.steps.map((s) => annotation(r, s, opts.strict)).filter((l): l is string => l !== undefined),
-  );
+  const lines = results.flatMap((r) => [
+    ...r.steps.map((s) => annotation(r, s, opts.strict)).filter((l): l is string => l !== undefined),
+    ...premisesNotice(r),
+  ]);
   lines.push(`derivcheck: ${summaryLine(tally(results))}${opts.strict ? ' (--strict: only proved counts)' : ''}`);
   return lines.join('\n') + '\n';
 }

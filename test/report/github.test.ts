@@ -48,7 +48,7 @@ describe('formatGithub', () => {
 
   it('adds a notice for a numeric step and nothing for proved ones', () => {
     const out = lines([mixed]);
-    const notices = out.filter((l) => l.startsWith('::notice'));
+    const notices = out.filter((l) => l.startsWith('::notice') && !l.includes('premises of'));
     expect(notices).toHaveLength(1);
     expect(parseCommand(notices[0]!).props).toMatchObject({ line: '41', col: '15' });
     expect(parseCommand(notices[0]!).message).toContain('200 points agree, 3 skipped, seed 7');
@@ -57,8 +57,16 @@ describe('formatGithub', () => {
 
   it('makes a numeric step an error under --strict', () => {
     const out = lines([mixed], true);
-    expect(out.filter((l) => l.startsWith('::notice'))).toEqual([]);
+    expect(out.filter((l) => l.startsWith('::notice') && !l.includes('premises of'))).toEqual([]);
     expect(out.filter((l) => l.startsWith('::error')).map((l) => parseCommand(l).props.line)).toEqual(['41', '43']);
+  });
+
+  it('lists every premise of a file in one notice', () => {
+    const premises = lines([mixed]).filter((l) => l.includes('premises of'));
+    expect(premises).toHaveLength(1);
+    const c = parseCommand(premises[0]!);
+    expect(c.props).toMatchObject({ file: mixed.file, line: '14' });
+    expect(c.message.split('\n')).toEqual(mixed.premises.map((q) => `line ${q.line}, ${q.kind}: ${q.text}`));
   });
 
   it('reports an input error with its code', () => {

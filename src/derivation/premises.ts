@@ -1,0 +1,56 @@
+/**
+ * The premises of a derivation: everything a verdict may rest on that the
+ * checker does not prove. Every report lists them, so nothing proved rests on
+ * an unlisted assumption: declared domains (x > 0 lets the core cancel x/x),
+ * opaque quantities and their independence, definitions, and each case's
+ * assumptions and definitions.
+ */
+import type { Expr, Variable } from '../ir/expr.js';
+import { toAscii } from '../ir/print.js';
+import { type SymbolDecl, domainText } from '../ir/symbols.js';
+import type { LoadedCase, LoadedDerivation } from './model.js';
+import type { Premise } from './result.js';
+
+/** the premises of d, in the order a reader meets them */
+export function premisesOf(d: LoadedDerivation): Premise[] {
+  const out: Premise[] = [];
+  for (const [name, decl] of d.symbols) {
+    const text = declarationText(name, decl);
+    if (text) out.push({ kind: 'declaration', text, line: d.symbolPlaces.get(name)?.line ?? 1 });
+  }
+  for (const x of d.definitions) out.push({ kind: 'definition', text: definitionText(x), line: x.place.line });
+  d.cases?.list.forEach((c: LoadedCase) => {
+    for (const a of c.when)
+      out.push({
+        kind: 'assumption',
+        text: `${c.location}: ${toAscii(a.variable)} = ${toAscii(a.value)}`,
+        line: a.place.line,
+      });
+    for (const x of c.definitions)
+      out.push({ kind: 'case-definition', text: `${c.location}: ${definitionText(x)}`, line: x.place.line });
+  });
+  return out;
+}
+
+/** what a declaration assumes, or undefined when it assumes nothing (an index, a real variable or array) */
+function declarationText(name: string, decl: SymbolDecl): string | undefined {
+  if (decl.kind === 'index') return undefined;
+  const domain = domainText(decl.domain);
+  if (decl.kind === 'array')
+    return domain === 'real' ? undefined : `every element of ${name} is ${domainPhrase(domain)}`;
+  if (decl.opaque) {
+    const indep = decl.independentOf.length
+      ? `, independent of ${decl.independentOf.map((v: Variable) => toAscii(v)).join(', ')}`
+      : '';
+    return `${name} is an opaque quantity (domain ${domain})${indep}`;
+  }
+  return domain === 'real' ? undefined : `${name} is an independent variable, ${domainPhrase(domain)}`;
+}
+
+function domainPhrase(domain: string): string {
+  return domain.startsWith('"') ? `in ${domain.slice(1, -1)}` : domain;
+}
+
+function definitionText(x: { name: string; params: readonly string[]; body: Expr }): string {
+  return `${x.name}${x.params.length ? `(${x.params.join(', ')})` : ''} = ${toAscii(x.body)}`;
+}
