@@ -10,6 +10,7 @@ import { toAscii, toLatex } from '../ir/print.js';
 import type { Assumption, LoadedDerivation, LoadedStep, Place } from './model.js';
 import type { FileResult, StepExplanation, StepResult } from './result.js';
 import { premisesOf } from './premises.js';
+import { opaqueDependenceHint } from './opaque-hint.js';
 import { checkBy } from '../engine/by-rule.js';
 import { firstDifference } from '../engine/locate.js';
 import { exhaustiveness } from './cases.js';
@@ -23,6 +24,8 @@ export interface CheckOptions {
   readonly stepTimeoutMs?: number;
   /** add explanations: normal forms of proved steps, where failed steps first differ */
   readonly explain?: boolean;
+  /** false: skip looking for the declaration that would change a failed step (callers that read only statuses) */
+  readonly opaqueHints?: boolean;
 }
 
 /** what one comparison is about, for the report */
@@ -88,6 +91,19 @@ function chain(
   for (let k = 1; k < list.length; k++) compare(list[k - 1]!.expr, list[k]!, scope, 'the previous step');
 }
 
+/** a failed verdict whose failure is down to an opaque quantity's possible dependence says so first, with the declaration that changes it */
+function withOpaqueHint<V extends { message: string }>(
+  verdict: V,
+  prev: Expr,
+  next: Expr,
+  scope: Scope,
+  options: CheckOptions,
+): V {
+  const deadline = options.stepTimeoutMs !== undefined ? performance.now() + options.stepTimeoutMs : undefined;
+  const hint = opaqueDependenceHint(prev, next, scope, deadline);
+  return hint ? { ...verdict, message: `${verdict.message} ${hint}.` } : verdict;
+}
+
 /** one comparison, with the step's place and text for the report; the policy is compareExpressions */
 function compareStep(prev: Expr, s: Subject, scope: Scope, what: string, options: CheckOptions): StepResult {
   const head = {
@@ -98,7 +114,11 @@ function compareStep(prev: Expr, s: Subject, scope: Scope, what: string, options
     latex: toLatex(s.expr),
     ...(s.by ? { by: s.by } : {}),
   };
-  const { normalForms, ...verdict } = compareExpressions(prev, s.expr, scope, options, what);
+  const { normalForms, ...compared } = compareExpressions(prev, s.expr, scope, options, what);
+  const verdict =
+    compared.status === 'failed' && options.opaqueHints !== false
+      ? withOpaqueHint(compared, prev, s.expr, scope, options)
+      : compared;
   // the reason given in `by` is checked only for steps that hold: a wrong step's reason is beside the point
   const byWarning =
     s.by && (verdict.status === 'proved' || verdict.status === 'numeric')

@@ -4,6 +4,7 @@
  * every false step is failed or refused, never proved.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { verifyText } from '../../src/derivation/verify.js';
 
 const run = (yaml: string, strict = true) => verifyText('t.yaml', yaml, { seed: 1, strict });
@@ -301,5 +302,36 @@ cases:
       '16 assumption: cases[1]: s[i] = 0',
       '17 case-definition: cases[1]: q = 1 / 3',
     ]);
+  });
+});
+
+describe('a step that fails because an opaque quantity may depend on the variable', () => {
+  it('says so, and names the declaration that would change it', () => {
+    const r = verifyText(
+      'w.yaml',
+      readFileSync(new URL('../../derivations/wrong/opaque-not-independent.yaml', import.meta.url), 'utf8'),
+      { seed: 1, strict: true },
+    );
+    const s = r.steps.find((x) => x.location === 'steps[3]')!;
+    expect(s.status).toBe('failed');
+    expect(s.message).toContain('pR may depend on w[i, j]');
+    expect(s.message).toContain('`pR: {domain: positive, independent_of: ["w[i,j]"]}`');
+    expect(s.message).not.toContain('ps:'); // only the declaration that is needed
+  });
+
+  it('names no declaration where none would help (the variable has a bound index)', () => {
+    const r = run(`title: t
+symbols:
+  i: index
+  j: index
+  w: {indices: 2}
+  q: {domain: positive, opaque: true}
+steps:
+  - expr: sum(j, diff(q, w[i,j]))
+  - expr: "0"
+`);
+    const s = r.steps.find((x) => x.location === 'steps[1]')!;
+    expect(s.status).toBe('failed');
+    expect(s.message).not.toContain('independent_of');
   });
 });
