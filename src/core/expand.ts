@@ -8,7 +8,8 @@
 import { type Expr, add, children, mul, num, withChildren } from '../ir/expr.js';
 import type { Scope, SymbolDecl } from '../ir/symbols.js';
 import { isTotal, unfold } from '../ir/unfold.js';
-import { type Trace, eliminateDiff } from './derivative.js';
+import { boundIndicesOf } from '../ir/depend.js';
+import { type Trace, differentiate } from './derivative.js';
 
 /** e with every definition of scope unfolded, derivatives inside definitions taken where substitution would change them */
 export function unfoldDefinitions(e: Expr, scope: Scope, trace?: Trace): Expr {
@@ -20,8 +21,9 @@ export function unfoldDefinitions(e: Expr, scope: Scope, trace?: Trace): Expr {
 
 /**
  * x with every diff replaced by its derivative, with x's value and
- * definedness: a diff is defined where its body is and where the derivative
- * is, so the bodies' definedness is kept as `0 * (x without its diffs)`
+ * definedness: diff(body, v) is defined where its body is and where the
+ * derivative is, so each becomes `derivative + 0 * body` (body with its own
+ * diffs replaced the same way) unless the body is defined everywhere
  */
 function derivativesOf(
   x: Expr,
@@ -29,16 +31,14 @@ function derivativesOf(
   bound: ReadonlySet<string>,
   trace?: Trace,
 ): Expr {
-  const derived = eliminateDiff(x, symbols, trace, 0, bound);
-  const carrier = withoutDiffs(x);
-  return isTotal(carrier) ? derived : add([derived, mul([num(0), carrier])]);
-}
-
-/** x with each diff(body, v) replaced by body: the same definedness conditions as x's own (definedness.ts reads a diff's body) */
-function withoutDiffs(x: Expr): Expr {
-  if (x.kind === 'diff') return withoutDiffs(x.body);
+  if (x.kind === 'diff') {
+    const body = derivativesOf(x.body, symbols, bound, trace);
+    const derivative = differentiate(body, x.wrt, symbols, trace, 0, { bound, vBound: boundIndicesOf(x.wrt, bound) });
+    return isTotal(body) ? derivative : add([derivative, mul([num(0), body])]);
+  }
   const cs = children(x);
   if (cs.length === 0) return x;
-  const ns = cs.map(withoutDiffs);
+  const inner = x.kind === 'sum' ? new Set([...bound, x.index]) : bound;
+  const ns = cs.map((c) => derivativesOf(c, symbols, inner, trace));
   return ns.every((n, k) => n === cs[k]) ? x : withChildren(x, ns);
 }

@@ -230,40 +230,55 @@ class Unfolder {
         );
     });
     const next = [...stack, d.name];
-    const why = frozen ? undefined : this.needsDerivativeFirst(d, args, bound);
-    let result: Expr;
-    let readsParam: (p: string) => boolean;
-    try {
-      if (why === undefined) {
+    let why = frozen ? undefined : this.needsDerivativeFirst(d, args, bound);
+    let applied: Applied | undefined;
+    if (why === undefined) {
+      try {
         const map = new Map(d.params.map((p, k) => [p, args[k]!]));
-        result = this.go(substitute(d.body, map), depth + 1, next, bound, frozen);
-        readsParam = (p) => occursFree(d.body, p);
-      } else {
-        if (!this.options.differentiate)
-          throw new UnfoldError(
-            `${d.name}(${args.map(toAscii).join(', ')}) needs the derivative in the definition of ${d.name} taken before its arguments are put in (${why}); only the symbolic check does that`,
-          );
-        const taken = new Set([...allNames(d.body), ...args.flatMap((a) => [...allNames(a)])]);
-        const fresh = new Map<string, string>();
-        for (const p of d.params) {
-          const f = freshName(`${INTERNAL_PREFIX}${p}`, taken);
-          taken.add(f);
-          fresh.set(p, f);
-        }
-        const body = this.go(renameFree(d.body, fresh), depth + 1, next, new Set(), false);
-        const derived = this.options.differentiate(body, new Set());
-        result = substitute(derived, new Map(d.params.map((p, k) => [fresh.get(p)!, args[k]!])));
-        readsParam = (p) => occursFree(derived, fresh.get(p)!);
+        const result = this.go(substitute(d.body, map), depth + 1, next, bound, frozen);
+        applied = { result, readsParam: (p) => occursFree(d.body, p) };
+      } catch (err) {
+        // substitution is syntactic and refuses some cases the dependence test lets through: take the derivative first
+        if (!(err instanceof SubstitutionError)) throw err;
+        why = err.message;
       }
-    } catch (err) {
-      if (err instanceof SubstitutionError) throw new UnfoldError(`cannot unfold ${d.name}: ${err.message}`);
-      throw err;
     }
+    const { result, readsParam } = applied ?? this.derivativeFirst(d, args, why!, depth, next);
     // f(a, b) is defined only where every argument is: keep an unread argument's definedness
     const carriers = d.params.flatMap((p, k) =>
       kinds.get(p) !== 'index' && !readsParam(p) && !isTotal(args[k]!) ? [mul([num(0), args[k]!])] : [],
     );
     return carriers.length ? add([result, ...carriers]) : result;
+  }
+
+  /** f(args) with the body's derivatives taken before the arguments are put in (the parameters renamed to fresh internal names meanwhile) */
+  private derivativeFirst(
+    d: Definition,
+    args: readonly Expr[],
+    why: string,
+    depth: number,
+    next: readonly string[],
+  ): Applied {
+    if (!this.options.differentiate)
+      throw new UnfoldError(
+        `${d.name}(${args.map(toAscii).join(', ')}) needs the derivative in the definition of ${d.name} taken before its arguments are put in (${why}); only the symbolic check does that`,
+      );
+    const taken = new Set([...allNames(d.body), ...args.flatMap((a) => [...allNames(a)])]);
+    const fresh = new Map<string, string>();
+    for (const p of d.params) {
+      const f = freshName(`${INTERNAL_PREFIX}${p}`, taken);
+      taken.add(f);
+      fresh.set(p, f);
+    }
+    const body = this.go(renameFree(d.body, fresh), depth + 1, next, new Set(), false);
+    const derived = this.options.differentiate(body, new Set());
+    try {
+      const result = substitute(derived, new Map(d.params.map((p, k) => [fresh.get(p)!, args[k]!])));
+      return { result, readsParam: (p) => occursFree(derived, fresh.get(p)!) };
+    } catch (err) {
+      if (err instanceof SubstitutionError) throw new UnfoldError(`cannot unfold ${d.name}: ${err.message}`);
+      throw err;
+    }
   }
 
   /** why plain substitution into d's body would change its meaning, or undefined when it would not */
@@ -316,8 +331,17 @@ class Unfolder {
     others.delete(name);
     const body = new Unfolder(others, this.options).go(e.body, depth, stack, bound, false);
     const derived = differentiate(diff(body, e.wrt), bound);
-    return this.go(derived, depth, stack, bound, true);
+    // the derivative is taken at q's value: defined only where that value is
+    const value = this.defs.get(name)!.body;
+    const kept = isTotal(value) ? derived : add([derived, mul([num(0), sym(name)])]);
+    return this.go(kept, depth, stack, bound, true);
   }
+}
+
+/** a definition applied: the result, and whether it reads each parameter (else the argument's definedness is kept apart) */
+interface Applied {
+  readonly result: Expr;
+  readonly readsParam: (p: string) => boolean;
 }
 
 /** the defined names used free in e (nullary names and called functions), except `shadowed` */
