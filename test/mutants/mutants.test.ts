@@ -24,7 +24,8 @@ describe(`mutation testing of ${FILE}`, () => {
     if (!loaded.ok) throw new Error(`${FILE} does not load`);
     report = mutateDerivation(loaded.derivation, { cap: CAP });
     counts = countOutcomes(report.outcomes);
-  });
+    // why: 60 mutants take about 6 s of CPU; on a shared, loaded machine the default 10 s hook limit failed the run
+  }, 120_000);
 
   it('generates the capped number of mutants, most of them meaning-changing', () => {
     expect(counts.generated).toBe(CAP);
