@@ -7,7 +7,9 @@
 import { type Expr, type Variable, children } from '../ir/expr.js';
 import { DERIVATIVE_BY_FN } from '../core/rules.js';
 import { mayDepend } from '../core/derivative.js';
-import { unfold } from '../ir/substitute.js';
+import { UnfoldError } from '../ir/substitute.js';
+import { BudgetExceeded } from '../core/budget.js';
+import { unfoldDefinitions } from '../core/expand.js';
 import type { Scope } from '../ir/symbols.js';
 import { explainDerivative } from './explain.js';
 import { decideEqual } from '../core/equal.js';
@@ -74,8 +76,15 @@ function derivativeRules(prev: Expr, next: Expr, scope: Scope): Set<string> {
   for (const d of diffs(prev)) {
     if (kept.has(d.key) || d.kind !== 'diff') continue;
     const rules = explainDerivative(d.body, d.wrt, scope).steps.map((s) => s.rule);
+    let body: Expr;
+    try {
+      body = unfoldDefinitions(d.body, scope);
+    } catch (err) {
+      if (err instanceof UnfoldError || err instanceof BudgetExceeded) continue;
+      throw err;
+    }
     // f(v) itself needs no chain rule: only an inner function that is more than the variable does
-    const chain = hasInnerFunction(unfold(d.body, scope.definitions), d.wrt, scope);
+    const chain = hasInnerFunction(body, d.wrt, scope);
     for (const r of rules) if (chain || !CHAIN_IDS.has(r)) out.add(r);
   }
   return out;

@@ -6,7 +6,9 @@
  */
 import { type Expr, type Variable, num, diff, children, withChildren } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
-import { substitute, unfold } from '../ir/substitute.js';
+import { UnfoldError, substitute } from '../ir/substitute.js';
+import { BudgetExceeded } from '../core/budget.js';
+import { unfoldDefinitions } from '../core/expand.js';
 import { DERIVATIVE_BY_FN, STRUCTURAL_RULES, ALGEBRA_RULES } from '../core/rules.js';
 import { mayDepend, isOpaqueDerivative, derivativeRule } from '../core/derivative.js';
 import { decideEqual } from '../core/equal.js';
@@ -129,7 +131,20 @@ export function explainDerivative(e: Expr, v: Variable, scope: Scope): Explanati
       ...(condition ? { condition } : {}),
     });
   };
-  const unfolded = unfold(start, scope.definitions);
+  let unfolded: Expr;
+  try {
+    // definitions as the core reads them (a definition's own derivatives taken before its arguments go in)
+    unfolded = unfoldDefinitions(start, scope);
+  } catch (err) {
+    if (!(err instanceof UnfoldError || err instanceof BudgetExceeded)) throw err;
+    return {
+      start,
+      steps,
+      result: start,
+      confirmed: false,
+      confirmation: `cannot unfold the definitions: ${err.message}`,
+    };
+  }
   if (unfolded.key !== start.key) {
     current = unfolded;
     record('definition', current);

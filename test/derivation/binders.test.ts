@@ -335,3 +335,17 @@ steps:
     expect(s.message).not.toContain('independent_of');
   });
 });
+
+describe('the untrusted helpers read definitions as functions too', () => {
+  it('a `by` on a step whose definition takes its derivative first does not crash the checker', () => {
+    const r = run(`title: t
+define:
+  f(x): diff(x^2, x)
+steps:
+  - expr: diff(f(3) * y, y)
+  - expr: "6"
+    by: chain rule
+`);
+    expect(r.steps.map((s) => s.status)).toEqual(['proved', 'proved']);
+  });
+});
