@@ -12,7 +12,7 @@
  *   (latex-sum-index.ts).
  */
 import { type Expr, type Variable, diff, mul, num, pow, sum } from '../ir/expr.js';
-import { fail } from './latex-problem.js';
+import { fail } from './problem.js';
 import type { LatexReader } from './latex-reader.js';
 import { unexpectedToken } from './latex-refusals.js';
 import type { Token } from './latex-tokens.js';

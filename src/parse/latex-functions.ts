@@ -7,7 +7,7 @@
 import { type Expr, call } from '../ir/expr.js';
 import { BUILTINS } from '../ir/operators.js';
 import type { NameRef } from './latex-names.js';
-import { fail } from './latex-problem.js';
+import { fail } from './problem.js';
 import type { LatexReader } from './latex-reader.js';
 import type { Token } from './latex-tokens.js';
 

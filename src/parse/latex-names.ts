@@ -14,7 +14,7 @@ import { type Expr, type IndexTerm, type Variable, call, constant, delta, elem, 
 import { BUILTINS, RESERVED_NAMES } from '../ir/operators.js';
 import type { ParseEnv } from './expression.js';
 import { FUNCTION_COMMANDS } from './latex-functions.js';
-import { fail } from './latex-problem.js';
+import { fail } from './problem.js';
 import { type IndexPart, type Subscript, hasComma, indexParts, subscriptText } from './latex-subscript.js';
 import { FORBIDDEN_NAMES, NAME_PATTERN } from './names.js';
 import { nearestName } from './suggest.js';

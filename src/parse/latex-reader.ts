@@ -26,7 +26,7 @@ import type { ParseEnv } from './expression.js';
 import { readFraction, readSum } from './latex-calculus.js';
 import { FUNCTION_COMMANDS, readBuiltin, readUserCall, styledFunction } from './latex-functions.js';
 import { LatexNames, type NameRef } from './latex-names.js';
-import { fail } from './latex-problem.js';
+import { fail } from './problem.js';
 import { checkAdjacentLetters, unexpectedToken } from './latex-refusals.js';
 import type { SubItem, Subscript } from './latex-subscript.js';
 import type { Token, Tokens } from './latex-tokens.js';
@@ -81,7 +81,7 @@ const CLOSERS: ReadonlyMap<string, string> = new Map([
   ['\\{', '\\}'],
 ]);
 
-/** reads one LaTeX expression from tokens; throws LatexProblem on the first problem */
+/** reads one LaTeX expression from tokens; throws ParseProblem on the first problem */
 export class LatexReader {
   /** index of the next token */
   pos = 0;

@@ -4,7 +4,7 @@
  * letters (`xy`), which LaTeX reads as a product but the ASCII syntax as one
  * name -- the seed's `p(Pa)` is one such case.
  */
-import { fail } from './latex-problem.js';
+import { fail } from './problem.js';
 import type { LatexReader } from './latex-reader.js';
 import type { Token } from './latex-tokens.js';
 

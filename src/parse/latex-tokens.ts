@@ -5,7 +5,7 @@
  * as one token, and matches TeX braces `{ }` up front so the reader can look
  * ahead across a group (which `\frac{d}{dx}` needs).
  */
-import { fail } from './latex-problem.js';
+import { fail } from './problem.js';
 
 /** what a token is; see Token.text for what each carries */
 export type TokenKind = 'num' | 'letter' | 'cmd' | 'styled' | 'open' | 'close' | 'op' | 'end';
@@ -72,7 +72,7 @@ const DELIMITERS: ReadonlyMap<string, string> = new Map([
 const OPENERS = new Set(['(', '[', '\\{']);
 const OPERATOR_CHARS = '+-*/^_,=<>!|\'&;:.?@"#';
 
-/** the tokens of text, or a `syntax`/`unsupported-syntax` problem (thrown as LatexProblem) */
+/** the tokens of text, or a `syntax`/`unsupported-syntax` problem (thrown as ParseProblem) */
 export function tokenize(text: string): Tokens {
   const list: Token[] = [];
   const braceEnd = new Map<number, number>();
