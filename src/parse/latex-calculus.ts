@@ -51,7 +51,9 @@ export function readFraction(r: LatexReader): Expr {
     return diff(r.product(), wrt);
   }
   r.pos = numOpen + 2;
+  r.braceDepth++;
   const body = r.expression();
+  r.braceDepth--;
   if (r.pos !== numEnd) unexpectedToken(r.peek());
   r.pos = denOpen + 2;
   const wrt = readVariable(r);

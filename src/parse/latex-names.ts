@@ -235,11 +235,13 @@ export class LatexNames {
     return delta(this.indexTerm(parts[0]!, 'bad-delta', 'delta'), this.indexTerm(parts[1]!, 'bad-delta', 'delta'));
   }
 
-  /** one index position: an index variable name or a non-negative integer literal */
+  /** one index position: an index variable name or a unit number (1 or more) */
   indexTerm(part: IndexPart, code: string, where: string): IndexTerm {
-    const explain = `an index of ${where === 'delta' ? '\\delta' : where} must be an index variable or a non-negative integer`;
+    const explain = `an index of ${where === 'delta' ? '\\delta' : where} must be an index variable or a unit number (1, 2, ...)`;
     if (/^\d+$/.test(part.text)) {
       if (part.text.length > 15) fail(code, `${explain} of at most 15 digits`, part.at);
+      if (BigInt(part.text) === 0n)
+        fail(code, `units are numbered from 1, so the index 0 names no unit; ${explain}`, part.at);
       return num(BigInt(part.text));
     }
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(part.text)) fail(code, `${explain}; '${part.text}' is neither`, part.at);

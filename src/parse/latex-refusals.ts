@@ -31,10 +31,16 @@ const OPERATOR_PROBLEMS: ReadonlyMap<string, readonly [code: string, message: st
       'comparisons are not supported: a step is an expression, not an inequality; write the expression alone',
     ],
   ],
-  ['/', ['unsupported-syntax', "'/' is not supported in LaTeX steps (is 1/2x a half of x?); write \\frac{a}{b}"]],
+  [
+    '/',
+    [
+      'unsupported-syntax',
+      "'/' outside braces is not supported in LaTeX steps (is 1/2x a half of x?); write \\frac{a}{b}, or put the quotient in braces as in x^{-1/2}",
+    ],
+  ],
   ["'", ['unsupported-syntax', "primes such as f' are not supported; write \\frac{d}{dx} f"]],
   ['!', ['unsupported-syntax', 'factorials are not supported; write the product out']],
-  ['|', ['unsupported-syntax', 'absolute values |x| are not supported; write \\sqrt{x^2}']],
+  ['|', ['unsupported-syntax', 'absolute values |x| are not supported in LaTeX steps; write \\sqrt{x^2}']],
   ['&', ['unsupported-syntax', "alignment '&' is not supported; write one expression per step, without alignment"]],
   [
     ',',

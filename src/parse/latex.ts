@@ -30,7 +30,8 @@ export function parseLatex(text: string, env: ParseEnv): ParseResult {
   const limit = checkTextLimits(text);
   if (limit) return { ok: false, error: limit };
   try {
-    const reader = new LatexReader(tokenize(withoutMathDelimiters(text)), env);
+    const plain = withoutMathDelimiters(text);
+    const reader = new LatexReader(tokenize(plain), env, plain);
     const raw = reader.read();
     const expr = resolveSumIndices(raw, reader.pendingSums);
     reader.names.checkIndexScalarClash();

@@ -135,9 +135,11 @@ function greek(cp: number): { name: string; latin: string } | undefined {
   return { name: `GREEK ${lower ? 'SMALL' : 'CAPITAL'} LETTER ${latin.toUpperCase()}`, latin };
 }
 
-/** what to write instead of a Greek letter: its Latin name, except where that name means something else */
-function greekAdvice(latin: string, capital: boolean): string {
-  if (capital) return `write a name in ASCII letters, such as ${latin.charAt(0).toUpperCase()}${latin.slice(1)}`;
+/** what to write instead of a Greek letter (in LaTeX: its command): its Latin name, except where that name means something else */
+function greekAdvice(latin: string, capital: boolean, latex: boolean): string {
+  const name = capital ? `${latin.charAt(0).toUpperCase()}${latin.slice(1)}` : latin;
+  if (latex) return latin === 'final sigma' ? 'write \\sigma' : `write \\${name}`;
+  if (capital) return `write a name in ASCII letters, such as ${name}`;
   if (latin === 'pi') return 'write pi';
   if (latin === 'sigma' || latin === 'final sigma')
     return 'write sigma(x) for the logistic function, or another name such as sd for a standard deviation';
@@ -150,7 +152,7 @@ function greekAdvice(latin: string, capital: boolean): string {
  * is printable ASCII or one of the pasted characters read as ASCII. `ch` is
  * one code point (a surrogate pair counts as one).
  */
-export function characterProblem(ch: string): string | undefined {
+export function characterProblem(ch: string, latex = false): string | undefined {
   const cp = ch.codePointAt(0)!;
   if (PASTED.has(ch)) return undefined;
   const isControl = cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa0) || cp === 0x2028 || cp === 0x2029;
@@ -162,7 +164,7 @@ export function characterProblem(ch: string): string | undefined {
   if (cp >= 0xd800 && cp <= 0xdfff)
     return `the expression contains ${codePointLabel(cp)}, half of a character (a lone surrogate); retype it in ASCII`;
   const g = greek(cp);
-  if (g) return `'${ch}' (${codePointLabel(cp)} ${g.name}) is not ASCII; ${greekAdvice(g.latin, cp < 0x03b1)}`;
+  if (g) return `'${ch}' (${codePointLabel(cp)} ${g.name}) is not ASCII; ${greekAdvice(g.latin, cp < 0x03b1, latex)}`;
   const known = KNOWN.get(cp);
   const shown = `'${ch}' (${codePointLabel(cp)}${known ? ` ${known[0]}` : ''})`;
   const advice = known ? known[1] : 'retype it in ASCII: names are ASCII letters, digits and _';
