@@ -138,21 +138,34 @@ export class LatexNames {
     const now = decl
       ? `is declared as ${decl.kind === 'index' ? 'an index' : 'a scalar'}`
       : 'is not declared as an array';
+    const constant = (): void => {
+      if (ref.name === 'pi' || ref.name === 'e')
+        fail(
+          'reserved-name',
+          `'${ref.name}' is a constant and cannot be an array; an array needs another name (such as ${ref.name === 'pi' ? 'p' : 'v'}), declared under symbols`,
+          ref.at,
+          ref.name,
+        );
+    };
     if (hasComma(sub)) {
+      constant();
       const n = indexParts(sub, 2).length;
       fail(
         'undeclared-array',
         `'${ref.name}' ${now}; declare it under symbols as \`${ref.name}: {indices: ${n}}\``,
         ref.at,
+        ref.name,
       );
     }
     const parts = indexParts(sub, 0);
     const isIndex = (p: IndexPart): boolean => this.env.symbols.get(p.text)?.kind === 'index';
     if (parts.some((p) => /[A-Za-z]/.test(p.text)) && parts.every((p) => /\d/.test(p.text) || isIndex(p))) {
+      constant();
       fail(
         'undeclared-array',
         `'${ref.name}' ${now}, but its subscript ${subscriptText(sub)} names index variables; declare it under symbols as \`${ref.name}: {indices: ${parts.length}}\`, or declare \`${ref.name}_${subscriptText(sub)}\` if it is a single quantity`,
         ref.at,
+        ref.name,
       );
     }
     const joined = `${ref.name}_${subscriptText(sub)}`;
