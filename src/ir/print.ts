@@ -46,6 +46,36 @@ function splitFraction(factors: readonly Expr[]): { coeff: Rational | undefined;
   return { coeff, up, down };
 }
 
+/** a product: its coefficient and sign in front, negative integer powers under a fraction bar */
+function renderProduct(factors: readonly Expr[], sp: Spelling): { text: string; prec: number } {
+  const wrap = (x: { text: string; prec: number }, min: number) => (x.prec < min ? sp.paren(x.text) : x.text);
+  const { coeff, up, down } = splitFraction(factors);
+  // an operator form may end its product unbracketed: nothing follows for it to take
+  const factor = (f: Expr, k: number, all: readonly Expr[]): string =>
+    sp.operatorForms && (f.kind === 'sum' || f.kind === 'diff') && k === all.length - 1
+      ? render(f, sp).text
+      : wrap(render(f, sp), PRECEDENCE.mul + 1);
+  const upText = up.map(factor);
+  const downText = down.map(factor);
+  const upExprs: Expr[] = [...up];
+  let sign = '';
+  let c = coeff;
+  if (c && rsign(c) < 0) {
+    sign = '-';
+    c = rneg(c);
+  }
+  if (c && !(c.n === 1n && c.d === 1n)) {
+    upText.unshift(sp.num(c).replace(/^\((.*)\)$/, '$1'));
+    upExprs.unshift({ kind: 'num', value: c, key: rationalToString(c) });
+  }
+  const numer = upText.length ? sp.join(upText, upExprs) : '1';
+  if (downText.length === 0) return { text: sign + numer, prec: PRECEDENCE.mul };
+  const f = sp.frac(numer, sp.join(downText, down));
+  if (f) return { text: sign + f, prec: sign ? PRECEDENCE.mul : PRECEDENCE.atom };
+  const den = downText.length > 1 ? sp.paren(sp.join(downText, down)) : downText[0]!;
+  return { text: `${sign}${numer} / ${den}`, prec: PRECEDENCE.mul };
+}
+
 function render(e: Expr, sp: Spelling): { text: string; prec: number } {
   const wrap = (x: { text: string; prec: number }, min: number) => (x.prec < min ? sp.paren(x.text) : x.text);
   switch (e.kind) {
@@ -81,33 +111,8 @@ function render(e: Expr, sp: Spelling): { text: string; prec: number } {
       });
       return { text, prec: PRECEDENCE.add };
     }
-    case 'mul': {
-      const { coeff, up, down } = splitFraction(e.factors);
-      // an operator form may end its product unbracketed: nothing follows for it to take
-      const factor = (f: Expr, k: number, all: readonly Expr[]): string =>
-        sp.operatorForms && (f.kind === 'sum' || f.kind === 'diff') && k === all.length - 1
-          ? render(f, sp).text
-          : wrap(render(f, sp), PRECEDENCE.mul + 1);
-      const upText = up.map(factor);
-      const downText = down.map(factor);
-      const upExprs: Expr[] = [...up];
-      let sign = '';
-      let c = coeff;
-      if (c && rsign(c) < 0) {
-        sign = '-';
-        c = rneg(c);
-      }
-      if (c && !(c.n === 1n && c.d === 1n)) {
-        upText.unshift(sp.num(c).replace(/^\((.*)\)$/, '$1'));
-        upExprs.unshift({ kind: 'num', value: c, key: rationalToString(c) });
-      }
-      const numer = upText.length ? sp.join(upText, upExprs) : '1';
-      if (downText.length === 0) return { text: sign + numer, prec: PRECEDENCE.mul };
-      const f = sp.frac(numer, sp.join(downText, down));
-      if (f) return { text: sign + f, prec: sign ? PRECEDENCE.mul : PRECEDENCE.atom };
-      const den = downText.length > 1 ? sp.paren(sp.join(downText, down)) : downText[0]!;
-      return { text: `${sign}${numer} / ${den}`, prec: PRECEDENCE.mul };
-    }
+    case 'mul':
+      return renderProduct(e.factors, sp);
     case 'pow': {
       const base = wrap(render(e.base, sp), PRECEDENCE.pow + 1);
       return {

@@ -33,59 +33,86 @@ import { fail } from './problem.js';
 /** refuses the juxtaposition of `right` after the last factor of `groups`, when its reading depends on precedence */
 export function checkJuxtaposition(text: string, groups: readonly ProductGroup[], right: Syn): void {
   const group = groups[groups.length - 1]!;
-  const left = group.factors[group.factors.length - 1]!;
-  const src = (from: number, to: number): string => text.slice(from, to).trim();
+  const j: Juxtaposition = {
+    src: (from, to) => text.slice(from, to).trim(),
+    start: groups[0]!.opAt,
+    group,
+    left: group.factors[group.factors.length - 1]!,
+    right,
+  };
+  numberAfterFactor(j);
+  afterDivisor(j);
+  powerAfterValueCall(j);
+  afterExponent(j);
+}
+
+/** a juxtaposition about to be made: the product's start, the group it joins, its two factors */
+interface Juxtaposition {
+  readonly src: (from: number, to: number) => string;
+  readonly start: number;
+  readonly group: ProductGroup;
+  readonly left: Syn;
+  readonly right: Syn;
+}
+
+/** rule 3: `x 2`, `x 2^3`, `1 2` */
+function numberAfterFactor({ src, left, right }: Juxtaposition): void {
+  if (!(right.kind === 'num' || (right.kind === 'pow' && right.base.kind === 'num'))) return;
+  const a = src(left.at, left.end);
   const b = src(right.at, right.end);
-  const written = src(groups[0]!.opAt, right.end);
-  if (right.kind === 'num' || (right.kind === 'pow' && right.base.kind === 'num')) {
-    const a = src(left.at, left.end);
-    if (left.kind === 'num' && right.kind === 'num')
-      fail('ambiguous', `two numbers side by side: write one number (${a}${b}) or a product (${a} * ${b})`, right.at);
-    fail(
-      'ambiguous',
-      `a number right after a factor is ambiguous: is '${a} ${b}' the product ${a} * ${b}, or is ${b} part of what precedes it? Write the number first (${b} ${a}) or write ${a} * ${b}`,
-      right.at,
-    );
-  }
-  if (group.op === '/' && group.factors.length === 1) {
-    const p = src(groups[0]!.opAt, group.opAt);
-    const d = src(left.at, left.end);
-    fail(
-      'ambiguous',
-      `implicit multiplication after '/' is ambiguous: '${written}' reads as (${p} / ${d}) * ${b} from left to right, but as ${p} / (${d} ${b}) where implicit multiplication binds tighter than '/' (as in mathjs); write ${p} / ${d} * ${b} or ${p} / (${d} * ${b})`,
-      right.at,
-    );
-  }
+  if (left.kind === 'num' && right.kind === 'num')
+    fail('ambiguous', `two numbers side by side: write one number (${a}${b}) or a product (${a} * ${b})`, right.at);
+  fail(
+    'ambiguous',
+    `a number right after a factor is ambiguous: is '${a} ${b}' the product ${a} * ${b}, or is ${b} part of what precedes it? Write the number first (${b} ${a}) or write ${a} * ${b}`,
+    right.at,
+  );
+}
+
+/** rule 1: `lambda/2 w[j]`, `a / (1 + b) v[k]` */
+function afterDivisor({ src, start, group, left, right }: Juxtaposition): void {
+  if (group.op !== '/' || group.factors.length !== 1) return;
+  const p = src(start, group.opAt);
+  const d = src(left.at, left.end);
+  const b = src(right.at, right.end);
+  fail(
+    'ambiguous',
+    `implicit multiplication after '/' is ambiguous: '${src(start, right.end)}' reads as (${p} / ${d}) * ${b} from left to right, but as ${p} / (${d} ${b}) where implicit multiplication binds tighter than '/' (as in mathjs); write ${p} / ${d} * ${b} or ${p} / (${d} * ${b})`,
+    right.at,
+  );
+}
+
+/** rule 4: `s[j] (1 - s[j])^2`, which mathjs read as a call of s[j], then squared */
+function powerAfterValueCall({ src, left, right }: Juxtaposition): void {
   let callee = left;
   while (callee.kind === 'sign') callee = callee.arg;
-  if (
-    (callee.kind === 'name' || callee.kind === 'elem') &&
-    right.kind === 'pow' &&
-    !right.glyph &&
-    right.base.kind === 'group'
-  ) {
-    const a = src(callee.at, callee.end);
-    const g = src(right.base.at, right.base.end);
-    const e = src(right.base.end, right.end);
-    fail(
-      'ambiguous',
-      `a power right after brackets is ambiguous here: '${src(left.at, right.end)}' reads as ${a} * ${b}, but mathjs (and so version 1 of the format) read ${a} ${g} as a call and took the power of the product, (${a} ${g})${e}; write ${a} * ${b} or (${a} ${g})${e}`,
-      right.at,
-    );
-  }
+  if (callee.kind !== 'name' && callee.kind !== 'elem') return;
+  if (right.kind !== 'pow' || right.glyph || right.base.kind !== 'group') return;
+  const a = src(callee.at, callee.end);
+  const g = src(right.base.at, right.base.end);
+  const e = src(right.base.end, right.end);
+  fail(
+    'ambiguous',
+    `a power right after brackets is ambiguous here: '${src(left.at, right.end)}' reads as ${a} * ${src(right.at, right.end)}, but mathjs (and so version 1 of the format) read ${a} ${g} as a call and took the power of the product, (${a} ${g})${e}; write ${a} * ${src(right.at, right.end)} or (${a} ${g})${e}`,
+    right.at,
+  );
+}
+
+/** rule 2: `x^x (log(x) + 1)`, `x^2 y`, `e^-x y` */
+function afterExponent({ src, left, right }: Juxtaposition): void {
   const pow = openPower(left);
-  if (pow) {
-    const f = src(left.at, left.end);
-    const head = src(left.at, pow.exp.at);
-    const e = src(pow.exp.at, pow.exp.end);
-    const called = right.kind === 'group' && (pow.exp.kind === 'name' || pow.exp.kind === 'elem');
-    const asMathjs = called ? ' (as mathjs reads it)' : '';
-    fail(
-      'ambiguous',
-      `implicit multiplication after an exponent is ambiguous: '${src(left.at, right.end)}' reads as (${f}) * ${b}, or as ${head}(${e} ${b}) if the exponent takes the product${asMathjs}; write ${f} * ${b} or ${head}(${e} ${b})`,
-      right.at,
-    );
-  }
+  if (!pow) return;
+  const f = src(left.at, left.end);
+  const head = src(left.at, pow.exp.at);
+  const e = src(pow.exp.at, pow.exp.end);
+  const b = src(right.at, right.end);
+  const called = right.kind === 'group' && (pow.exp.kind === 'name' || pow.exp.kind === 'elem');
+  const asMathjs = called ? ' (as mathjs reads it)' : '';
+  fail(
+    'ambiguous',
+    `implicit multiplication after an exponent is ambiguous: '${src(left.at, right.end)}' reads as (${f}) * ${b}, or as ${head}(${e} ${b}) if the exponent takes the product${asMathjs}; write ${f} * ${b} or ${head}(${e} ${b})`,
+    right.at,
+  );
 }
 
 /** the innermost power at the right end of s whose exponent is not closed by brackets or a superscript glyph */
