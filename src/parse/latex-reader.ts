@@ -4,7 +4,7 @@
  * shapes included, so the two spellings of a step get the same key:
  * - a chain of + and - is one add, `a - b` is add([a, (-1)*b]); unary minus
  *   folds into a number literal and is (-1)*x otherwise;
- * - juxtaposition binds tighter than `\cdot`, as mathjs's implicit
+ * - juxtaposition binds tighter than `\cdot`, as the ASCII syntax's implicit
  *   multiplication does: `a b \cdot c d` is mul([a, b, mul([c, d])]);
  * - `\frac{a}{b}` is `(a)/(b)`, i.e. mul([a, b^-1]); brackets only group.
  *
