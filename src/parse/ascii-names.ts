@@ -105,7 +105,7 @@ export class ResolveNames {
       parts.length === decl.arity ? `${m[1]}[${parts.join(', ')}]` : `${m[1]}[${paramList(decl.arity, 'i')}]`;
     fail(
       'array-as-scalar',
-      `'${s.name}' is one name in expressions, but ${m[1]} is a declared array: did you mean ${suggestion}? (subscripts are written with brackets; in a latex: step ${m[1]}_{...} works)`,
+      `'${s.name}' is one name in expressions, but ${m[1]} is a declared array: did you mean ${suggestion}? (subscripts are written with brackets; in a latex: step ${m[1]}_{...} works; to use ${s.name} as a name of its own, declare it under symbols)`,
       s.at,
     );
   }

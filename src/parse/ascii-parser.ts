@@ -161,12 +161,37 @@ export class AsciiParser {
     this.count(t.at);
     this.enter(t.at);
     if (this.peek().kind === 'end') fail('syntax', "'^' needs an exponent after it, as in x^2", t.at);
+    if (t.glyph) return this.superscript(base, t);
     const outer = this.operand;
     this.operand = { op: '^', start: base.at, opAt: t.at };
     const exp = this.unary();
     this.operand = outer;
     this.depth--;
-    return { kind: 'pow', base, exp, glyph: t.glyph === true, at: base.at, end: exp.end };
+    return { kind: 'pow', base, exp, glyph: false, at: base.at, end: exp.end };
+  }
+
+  /**
+   * `x²`: the glyph's digits are the whole exponent; a `^` on either side
+   * of it (`x²^3`, `x^2²`) would be a tower whose grouping the glyph hides
+   */
+  private superscript(base: Syn, caret: AsciiToken): Syn {
+    const digits = this.next();
+    this.depth--;
+    const glyph = this.text.slice(caret.at, digits.end);
+    if (this.operand?.op === '^' || this.isOp(this.peek(), '^'))
+      fail(
+        'ambiguous',
+        `a superscript ${glyph} next to '^' hides how the powers group; write the exponents with ^ and brackets, as in (x^${digits.text})^3 or x^(3^${digits.text})`,
+        caret.at,
+      );
+    return {
+      kind: 'pow',
+      base,
+      exp: { kind: 'num', text: digits.text, at: digits.at, end: digits.end },
+      glyph: true,
+      at: base.at,
+      end: digits.end,
+    };
   }
 
   private postfix(): Syn {

@@ -93,6 +93,16 @@ describe('a constant declared as an array', () => {
     expect(es[0]!.message).not.toContain('declare it');
   });
 
+  it('sigma declared for a variance: one message saying sigma is the logistic function', () => {
+    const es = errors(
+      yaml('title: t', 'symbols:', '  sigma: {domain: positive}', 'steps:', '  - expr: sigma^2', '  - expr: x / sigma'),
+    );
+    expect(es).toHaveLength(1);
+    expect(es[0]).toMatchObject({ code: 'reserved-name', place: { line: 3, column: 3 } });
+    expect(es[0]!.message).toContain('logistic function');
+    expect(es[0]!.message).toContain('such as sd or s2');
+  });
+
   it('without the refused declaration, indexing a constant is still an error', () => {
     const es = errors(yaml('title: t', 'symbols:', '  i: index', 'steps:', '  - expr: pi[i]'));
     expect(es[0]).toMatchObject({ code: 'reserved-name', place: { line: 5, column: 11 } });

@@ -127,6 +127,17 @@ describe('Unicode pasted from documents', () => {
     expect(key(text)).toBe(expected);
   });
 
+  it('a superscript next to ^ is refused: the glyph hides how the powers group', () => {
+    for (const [text, offset] of [
+      ['x²^3', 1],
+      ['x^2²', 3],
+      ['e^x²', 3],
+    ] as const)
+      expect(error(text)).toMatchObject({ code: 'ambiguous', offset });
+    expect(key('x^(y²)')).toBe('(^ x (^ y 2))');
+    expect(key('(x²)^3')).toBe('(^ (^ x 2) 3)');
+  });
+
   it('columns still point at the original text', () => {
     // the error is at 'sgima', after two pasted characters that stand for three ASCII ones
     expect(error('x² × sgima(x)')).toMatchObject({ code: 'unknown-function', offset: 5 });
@@ -224,6 +235,7 @@ describe('the mistakes people make get a message that says what to write', () =>
     expect(error('s_j + 1').message).toContain('did you mean s[j]?');
     expect(error('2 * w_ij').message).toContain('did you mean w[i, j]?');
     expect(error('w_i_k').message).toContain('did you mean w[i, k]?');
+    expect(error('s_R').message).toContain('to use s_R as a name of its own, declare it under symbols');
     // a name with an underscore is still a name when its head is not an array
     expect(key('x_j + p_R')).toBe('(+ x_j p_R)');
   });
