@@ -45,6 +45,10 @@ function compare(text: string, e: ParseEnv) {
 /** why: a few thousand parses by both readers take seconds alone, more beside the rest of the suite on 2 cores */
 const TIMEOUT_MS = 120_000;
 
+/** syntax that version 2 added and mathjs does not read: ln, abs, max, min, pasted Unicode */
+const usesVersion2Syntax = (text: string): boolean =>
+  /\b(ln|abs|max|min)\s*\(/.test(text) || [...text].some((c) => c.charCodeAt(0) > 0x7f);
+
 /** refusals that contract version 2 adds to mathjs's reading */
 const VERSION2_REFUSALS = new Set(['ambiguous']);
 
@@ -129,7 +133,7 @@ describe('mathjs and the parser read every expression both accept to the same tr
         if (mine.ok && theirs.ok) {
           both++;
           expect(mine.expr.key, text).toBe(theirs.expr.key);
-        } else if (mine.ok) throw new Error(`${text}: only the parser reads it`);
+        } else if (mine.ok && !usesVersion2Syntax(text)) throw new Error(`${text}: only the parser reads it`);
       }
       expect(both).toBeGreaterThan(100);
     },
