@@ -22,6 +22,13 @@ export function seedExpressions(
 ): ExpressionCase[];
 /** random text or mutated shipped expressions */
 export function expressionCases(seeds: readonly ExpressionCase[]): fc.Arbitrary<ExpressionCase>;
+/** every LaTeX formula written in the files (`latex:` steps, claim sides), with the names its file declares */
+export function seedLatexExpressions(
+  files: readonly SeedFile[],
+  loadDerivation: (file: string, text: string) => LoadResult,
+): ExpressionCase[];
+/** random text or mutated shipped LaTeX formulas */
+export function latexCases(seeds: readonly ExpressionCase[]): fc.Arbitrary<ExpressionCase>;
 /** random text or mutated shipped files */
 export function fileCases(files: readonly SeedFile[]): fc.Arbitrary<SeedFile>;
 /** why the parser broke its contract on the case, or undefined */

@@ -165,6 +165,76 @@ export function seedExpressions(files, loadDerivation) {
   return out;
 }
 
+/** tokens of the LaTeX subset and of what it refuses */
+const LATEX_TOKENS = [
+  '\\frac{',
+  '\\frac{d}{dx}',
+  '\\frac{\\partial}{\\partial w_{ij}}',
+  '\\sum_k',
+  '\\sum',
+  '\\sigma(',
+  '\\log',
+  '\\sqrt',
+  '\\sin^2',
+  '\\left(',
+  '\\right)',
+  '\\cdot',
+  '\\mathrm{pR}',
+  '\\text{',
+  '\\delta_{ij}',
+  'w_{ik}',
+  's_j',
+  '^{-1/2}',
+  '^2',
+  '_{',
+  '{',
+  '}',
+  '/',
+  '$',
+  '\\',
+  '−',
+  '²',
+  '×',
+  'λ',
+  '\f',
+];
+
+/** the LaTeX written in the seed files (`latex:` steps and claim sides) with the names its file declares */
+export function seedLatexExpressions(files, loadDerivation) {
+  const out = [];
+  for (const { name, text } of files) {
+    const loaded = loadDerivation(name, text);
+    if (!loaded.ok) continue;
+    const env = {
+      symbols: loaded.derivation.symbols,
+      functions: new Map(loaded.derivation.definitions.map((d) => [d.name, d.params.length])),
+    };
+    let tree;
+    try {
+      tree = parseYaml(text);
+    } catch {
+      continue;
+    }
+    const walk = (v, key) => {
+      if (typeof v === 'string' && key === 'latex') out.push({ text: v, env });
+      else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+    };
+    walk(tree, '');
+  }
+  return out;
+}
+
+/** LaTeX formulas to read: random text or mutated shipped LaTeX steps */
+export function latexCases(seeds) {
+  const empty = { symbols: new Map(), functions: new Map() };
+  const tokens = [...LATEX_TOKENS, ...EXPR_TOKENS];
+  return fc.oneof(
+    { weight: 1, arbitrary: randomText(tokens).map((text) => ({ text, env: empty })) },
+    { weight: 3, arbitrary: mutated(seeds, tokens) },
+  );
+}
+
 /** one mutation: what to do, where (a fraction of the length) and with what */
 const mutation = (tokens) =>
   fc.record({

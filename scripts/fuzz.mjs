@@ -1,17 +1,27 @@
 #!/usr/bin/env node
 /**
- * `npm run fuzz`: the parser and loader fuzz targets (fuzz-cases.mjs) at
+ * `npm run fuzz`: the parser, LaTeX reader and loader fuzz targets (fuzz-cases.mjs) at
  * 100000 cases each, against the built dist/ (the test suite runs 2000 each
  * on src/). Prints the outcome counts per target and, for a failure, the
  * seed and path that replay it and the input; exits 1 on any failure.
  *
- *   node scripts/fuzz.mjs [--runs N] [--seed S] [--path P] [--target parser|loader]
+ *   node scripts/fuzz.mjs [--runs N] [--seed S] [--path P] [--target parser|latex|loader]
  */
 import fc from 'fast-check';
 import { performance } from 'node:perf_hooks';
 import { parseExpression } from '../dist/parse/expression.js';
+import { parseLatex } from '../dist/parse/latex.js';
 import { loadDerivation } from '../dist/derivation/load.js';
-import { checkLoad, checkParse, expressionCases, fileCases, seedExpressions, seedFiles } from './fuzz-cases.mjs';
+import {
+  checkLoad,
+  checkParse,
+  expressionCases,
+  fileCases,
+  latexCases,
+  seedExpressions,
+  seedFiles,
+  seedLatexExpressions,
+} from './fuzz-cases.mjs';
 
 /** the issue's number of cases per target */
 const DEFAULT_RUNS = 100_000;
@@ -32,6 +42,10 @@ const targets = {
   parser: {
     cases: expressionCases(seedExpressions(files, loadDerivation)),
     check: (c, tally) => checkParse(parseExpression, c, tally),
+  },
+  latex: {
+    cases: latexCases(seedLatexExpressions(files, loadDerivation)),
+    check: (c, tally) => checkParse(parseLatex, c, tally),
   },
   loader: { cases: fileCases(files), check: (c, tally) => checkLoad(loadDerivation, c, tally) },
 };

@@ -5,6 +5,7 @@
  * derivation loader, so a context means exactly what it would in a file.
  */
 import { readFileSync } from 'node:fs';
+import { decodeUtf8, notUtf8Message } from '../derivation/utf8.js';
 import { stringify } from 'yaml';
 import type { Definition, Scope, SymbolDecl } from '../ir/symbols.js';
 import type { ParseEnv } from '../parse/expression.js';
@@ -59,8 +60,9 @@ export function loadContextOrThrow(input?: ContextInput): Context {
 function fromFile(input: DerivationContext): ApiResult<{ context: Context }> {
   let text = input.text;
   if (text === undefined) {
+    let bytes: Uint8Array;
     try {
-      text = readFileSync(input.file, 'utf8');
+      bytes = readFileSync(input.file);
     } catch (err) {
       return failure(
         'cannot-read',
@@ -68,6 +70,14 @@ function fromFile(input: DerivationContext): ApiResult<{ context: Context }> {
         { file: input.file },
       );
     }
+    const decoded = decodeUtf8(bytes);
+    if (!decoded.ok)
+      return failure('not-utf8', notUtf8Message(input.file, decoded), {
+        file: input.file,
+        line: decoded.line,
+        column: decoded.column,
+      });
+    text = decoded.text;
   }
   const r = loadDerivation(input.file, text);
   if (!r.ok) {

@@ -4,6 +4,7 @@
  * symbols and definitions (any derivation file).
  */
 import { readFileSync } from 'node:fs';
+import { decodeUtf8, notUtf8Message } from '../derivation/utf8.js';
 import yargs from 'yargs';
 import type { Variable } from '../ir/expr.js';
 import type { Definition, Scope, SymbolDecl } from '../ir/symbols.js';
@@ -80,12 +81,15 @@ async function parseArgs(
 
 /** the symbols and definitions of a derivation file, or the errors that stop us reading it */
 function readContext(path: string): { scope?: Scope; errors?: string[] } {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     return { errors: [`${path}: cannot read the context file (${(e as NodeJS.ErrnoException).code ?? String(e)})`] };
   }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return { errors: [`${path}:${decoded.line}:${decoded.column}: ${notUtf8Message(path, decoded)}`] };
+  const text = decoded.text;
   const r = loadDerivation(path, text);
   if (!r.ok) return { errors: r.errors.map((e) => `${e.place.file}:${e.place.line}:${e.place.column}: ${e.message}`) };
   const definitions = new Map<string, Definition>(r.derivation.definitions.map((d) => [d.name, d]));

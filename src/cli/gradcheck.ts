@@ -9,6 +9,8 @@
  * printed. Exit 0 when within tolerance, 1 when not, 2 on bad usage.
  */
 import { readFileSync } from 'node:fs';
+import { rawOption } from './options.js';
+import { decodeUtf8, notUtf8Message } from '../derivation/utf8.js';
 import yargs from 'yargs';
 import type { Elem, Expr } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
@@ -143,6 +145,12 @@ function render(
   return lines.join('\n') + '\n';
 }
 
+/** what was typed for `--name` (yargs makes `abc` NaN), quoted, or the parsed value */
+const typed = (argv: readonly string[], name: string, value: number): string => {
+  const raw = rawOption(argv, name);
+  return raw !== undefined ? `'${raw}'` : String(value);
+};
+
 /** runs `verify gradcheck` with the arguments after `gradcheck`; resolves to the exit status */
 export async function gradcheckCommand(argv: readonly string[], io: Io): Promise<number> {
   const { args, exit } = await parseArgs(argv);
@@ -153,21 +161,27 @@ export async function gradcheckCommand(argv: readonly string[], io: Io): Promise
   const a = args!;
   if (!Number.isInteger(a.units) || a.units < 1 || a.units > MAX_GRADCHECK_UNITS) {
     io.err(
-      `verify gradcheck: --units must be an integer from 1 to MAX_GRADCHECK_UNITS = ${MAX_GRADCHECK_UNITS}, not ${a.units}\n`,
+      `verify gradcheck: --units must be an integer from 1 to MAX_GRADCHECK_UNITS = ${MAX_GRADCHECK_UNITS}, not ${typed(argv, 'units', a.units)}\n`,
     );
     return 2;
   }
   if (!Number.isInteger(a.seed)) {
-    io.err(`verify gradcheck: --seed must be an integer, not ${a.seed}\n`);
+    io.err(`verify gradcheck: --seed must be an integer, not ${typed(argv, 'seed', a.seed)}\n`);
     return 2;
   }
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(a.file, 'utf8');
+    bytes = readFileSync(a.file);
   } catch (e) {
     io.err(`${a.file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
     return 2;
   }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    io.err(`${a.file}:${decoded.line}:${decoded.column}: ${notUtf8Message(a.file, decoded)}\n`);
+    return 2;
+  }
+  const text = decoded.text;
   const loaded = loadDerivation(a.file, text);
   if (!loaded.ok) {
     io.err(

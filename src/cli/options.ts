@@ -157,6 +157,16 @@ function isCount(value: unknown, zero: boolean): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && (zero ? value >= 0 : value > 0);
 }
 
+/** the text given for `--name` in args (`--name v` or `--name=v`), the last one if repeated */
+export function rawOption(args: readonly string[], name: string): string | undefined {
+  let raw: string | undefined;
+  args.forEach((a, k) => {
+    if (a === `--${name}` && k + 1 < args.length) raw = args[k + 1];
+    else if (a.startsWith(`--${name}=`)) raw = a.slice(name.length + 3);
+  });
+  return raw;
+}
+
 function usageError(message: string): Parsed {
   return { kind: 'exit', code: 2, stderr: `verify: ${message}\nRun 'verify --help' for usage.\n` };
 }
@@ -175,18 +185,25 @@ export async function parseArguments(args: readonly string[], env: Environment):
   });
   if (error !== undefined) return usageError(error.message);
   if (argv.help === true || argv.version === true) return { kind: 'exit', code: 0, stdout: output + '\n' };
+  // why: yargs turns `--seed abc` into NaN, which JSON shows as null; the message quotes what was typed
+  const got = (name: string, value: unknown): string => {
+    const raw = rawOption(args, name);
+    return raw !== undefined ? `'${raw}'` : JSON.stringify(value);
+  };
   if (!isCount(argv.seed, true))
-    return usageError(`--seed must be a nonnegative integer, got ${JSON.stringify(argv.seed)}`);
+    return usageError(`--seed must be a nonnegative integer, got ${got('seed', argv.seed)}`);
   if (argv.samples !== undefined && !isCount(argv.samples, false)) {
-    return usageError(`--samples must be a positive integer, got ${JSON.stringify(argv.samples)}`);
+    return usageError(`--samples must be a positive integer, got ${got('samples', argv.samples)}`);
   }
   if (typeof argv.samples === 'number' && argv.samples > MAX_SAMPLES)
     return usageError(`--samples must be at most ${MAX_SAMPLES} (limit MAX_SAMPLES), got ${argv.samples}`);
   if (argv.jobs !== undefined && !isCount(argv.jobs, false))
-    return usageError(`--jobs must be a positive integer, got ${JSON.stringify(argv.jobs)}`);
+    return usageError(`--jobs must be a positive integer, got ${got('jobs', argv.jobs)}`);
   const stepTimeout = argv['step-timeout'];
   if (stepTimeout !== undefined && !isCount(stepTimeout, false)) {
-    return usageError(`--step-timeout must be a positive integer (milliseconds), got ${JSON.stringify(stepTimeout)}`);
+    return usageError(
+      `--step-timeout must be a positive integer (milliseconds), got ${got('step-timeout', stepTimeout)}`,
+    );
   }
   const noColor = env.env.NO_COLOR !== undefined && env.env.NO_COLOR !== '';
   const color = typeof argv.color === 'boolean' ? argv.color : env.stdoutIsTTY && !noColor;

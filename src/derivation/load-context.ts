@@ -19,6 +19,7 @@ import {
 import type { Expr } from '../ir/expr.js';
 import { type ParseEnv, type ParseResult, parseExpression } from '../parse/expression.js';
 import { nearestName } from '../parse/suggest.js';
+import { doubleQuotedLatex } from './load-yaml-mistakes.js';
 import type { InputError, Place } from './model.js';
 import type { LineTable } from './line-table.js';
 
@@ -49,6 +50,12 @@ export class LoadContext {
   readonly errors: InputError[] = [];
   /** every expression read so far, in file order */
   readonly read: ReadRecord[] = [];
+  /**
+   * names whose declaration was refused (`pi: {indices: 1}`): the one error
+   * at the declaration says what to do, so an expression's error about the
+   * same name (`pi[i]` cannot be indexed) would only repeat it and is dropped
+   */
+  readonly refusedNames = new Set<string>();
 
   constructor(
     readonly file: string,
@@ -165,9 +172,20 @@ export class LoadContext {
       );
       return undefined;
     }
+    // YAML's .inf and .nan (a long literal such as 1e400 is also Infinity to YAML, but its digits are read exactly)
+    if (typeof n.value === 'number' && /^[-+]?\.(inf|nan)$/i.test(n.source ?? '')) {
+      this.error('schema', n, `${what} must be a finite expression; YAML reads '${n.source}' as ${n.value}`, location);
+      return undefined;
+    }
+    const quoted = doubleQuotedLatex(this.text, n);
+    if (quoted) {
+      this.errors.push({ code: 'yaml-escape', place: this.placeAt(quoted.offset), message: quoted.message, location });
+      return undefined;
+    }
     const source = typeof n.value === 'string' ? n.value : (n.source ?? String(n.value));
     const r = parse(source, env);
     if (!r.ok) {
+      if (r.error.name !== undefined && this.refusedNames.has(r.error.name)) return undefined;
       this.errors.push({
         code: r.error.code,
         place: this.scalarOffsetPlace(n, r.error.offset),

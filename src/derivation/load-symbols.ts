@@ -43,6 +43,7 @@ export function readSymbols(
     const problem = nameProblem(name);
     if (problem) {
       ctx.error(problem.code, keyNode, problem.message, location);
+      ctx.refusedNames.add(name);
       continue;
     }
     places.set(name, ctx.place(keyNode));

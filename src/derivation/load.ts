@@ -12,11 +12,13 @@ import { readCases } from './load-cases.js';
 import { functionsWith, readDefineBodies, readDefineHeads } from './load-define.js';
 import { readSteps } from './load-steps.js';
 import { readSymbols } from './load-symbols.js';
+import { badEscapeMessage, overIndentedKey } from './load-yaml-mistakes.js';
 import type { InputError, LoadResult, LoadedCase, LoadedClaim, LoadedDefinition, LoadedStep } from './model.js';
 import type { Definition, SymbolDecl } from '../ir/symbols.js';
 import { type DefinitionsAt, checkCalls } from './load-calls.js';
 import { undeclaredVariables } from './case-rules.js';
 import type { ParseEnv } from '../parse/expression.js';
+import { parseLatex } from '../parse/latex.js';
 
 /** why: a derivation is a page of YAML; 2 MB bounds the memory and time of reading a hostile or mistaken file */
 export const MAX_FILE_BYTES = 2_000_000;
@@ -57,7 +59,7 @@ export function loadDerivation(file: string, text: string): LoadResult {
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) return failure(doc.errors.map((e) => yamlError(file, text, table, e)));
+  if (doc.errors.length > 0) return failure(distinct(doc.errors.map((e) => yamlError(file, text, table, e))));
   try {
     // only to let the yaml library count alias expansions; the tree is read below, from the nodes
     // mapAsMap: a map used as a key would otherwise be stringified with a process warning on stderr
@@ -169,7 +171,17 @@ function readClaim(ctx: LoadContext, node: Node | null, env: ParseEnv): LoadedCl
       ctx.error('schema', map, `the claim has no ${k}; write claim: {lhs: ..., rhs: ...}`, `claim.${k}`);
       return undefined;
     }
-    return ctx.expression(e.value, env, `claim.${k}`, `claim.${k}`);
+    const value = ctx.resolve(e.value);
+    if (!isMap(value)) return ctx.expression(e.value, env, `claim.${k}`, `claim.${k}`);
+    // a side in LaTeX (contract version 2): {latex: '...'}
+    const inner = ctx.entries(value, `claim.${k}`);
+    ctx.onlyKeys(inner, ['latex'], `claim.${k}`, `claim.${k}`);
+    const latex = inner.find((x) => x.key === 'latex');
+    if (!latex) {
+      ctx.error('schema', value, `claim.${k} is an expression, or {latex: '...'} for LaTeX`, `claim.${k}`);
+      return undefined;
+    }
+    return ctx.expression(latex.value, env, `claim.${k}.latex`, `claim.${k}`, parseLatex);
   };
   const lhs = side('lhs');
   const rhs = side('rhs');
@@ -256,6 +268,11 @@ function yamlError(file: string, text: string, table: LineTable, e: YAMLError): 
       message: `the key ${key ? `${key} ` : ''}appears twice in the same map; keep one`,
     };
   }
+  if (e.code === 'BAD_DQ_ESCAPE') return { code: 'yaml-escape', place, message: badEscapeMessage(text, e.pos[0]) };
+  if (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY' || e.code === 'BAD_INDENT') {
+    const over = overIndentedKey(text, e.pos[0]);
+    if (over) return { code: 'yaml-syntax', place: { file, ...table.at(over.offset) }, message: over.message };
+  }
   const what = first.charAt(0).toLowerCase() + first.slice(1);
   return {
     code: 'yaml-syntax',
@@ -265,3 +282,14 @@ function yamlError(file: string, text: string, table: LineTable, e: YAMLError): 
 }
 
 const failure = (errors: readonly InputError[]): LoadResult => ({ ok: false, errors });
+
+/** errors without repeats (YAML reports one over-indented line twice, as two problems at one place) */
+function distinct(errors: readonly InputError[]): InputError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const k = `${e.place.line}:${e.place.column}:${e.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { FileResult, StepResult } from './result.js';
 import { loadDerivation } from './load.js';
 import { checkDerivation } from './check.js';
+import { decodeUtf8, notUtf8Message } from './utf8.js';
 
 /** the most random points per numeric check a caller may ask for (re-exported for the command line) */
 export { MAX_SAMPLES } from '../numeric/bounds.js';
@@ -25,9 +26,9 @@ export interface VerifyOptions {
 
 /** The result of checking the derivation in `path`; input problems come back as steps with status `error`, never as exceptions. */
 export async function verifyFile(path: string, options: VerifyOptions): Promise<FileResult> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (err) {
     const message = `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; check the path`;
     return errorResult(
@@ -37,7 +38,18 @@ export async function verifyFile(path: string, options: VerifyOptions): Promise<
       options.seed,
     );
   }
-  return verifyText(path, text, options);
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    const { line, column } = decoded;
+    const message = notUtf8Message(path, decoded);
+    return errorResult(
+      path,
+      '',
+      [{ location: 'file', line, column, status: 'error', code: 'not-utf8', message }],
+      options.seed,
+    );
+  }
+  return verifyText(path, decoded.text, options);
 }
 
 /** verifyFile for text already in memory (`path` names it in reports) */

@@ -1,6 +1,12 @@
 /**
- * Printers from the IR to the ASCII expression syntax (which parses back to
- * an equal tree up to flattening) and to LaTeX.
+ * Printers from the IR to the ASCII expression syntax and to LaTeX. What each
+ * writes, its reader reads back to the same expression (up to flattening and
+ * exact literal arithmetic, which the syntaxes cannot write: 1/2 is a
+ * quotient, not a literal); test/parse/round-trip.test.ts checks both on
+ * random expressions. So the LaTeX printer writes what the LaTeX reader
+ * reads as written: `\sum_k` and `\frac{d}{dx}` take the following product,
+ * so they are bracketed unless they end their product; a number after
+ * another factor is joined with `\cdot` (`x 2` is refused as ambiguous).
  */
 import type { Expr, IndexTerm } from './expr.js';
 import { BUILTINS, PRECEDENCE } from './operators.js';
@@ -12,7 +18,10 @@ interface Spelling {
   constant(name: 'pi' | 'e'): string;
   elem(name: string, idx: readonly string[]): string;
   frac(num: string, den: string): string | undefined;
-  times: string;
+  /** factors of a product written side by side (`exprs` are the factors the texts print) */
+  join(factors: readonly string[], exprs: readonly Expr[]): string;
+  /** sum and diff take the following product (LaTeX's \sum_k and \frac{d}{dx}), rather than being closed calls */
+  operatorForms: boolean;
   pow(base: string, exp: string): string;
   call(fn: string, args: readonly string[]): string;
   sum(index: string, body: string): string;
@@ -35,6 +44,36 @@ function splitFraction(factors: readonly Expr[]): { coeff: Rational | undefined;
     } else up.push(f);
   }
   return { coeff, up, down };
+}
+
+/** a product: its coefficient and sign in front, negative integer powers under a fraction bar */
+function renderProduct(factors: readonly Expr[], sp: Spelling): { text: string; prec: number } {
+  const wrap = (x: { text: string; prec: number }, min: number) => (x.prec < min ? sp.paren(x.text) : x.text);
+  const { coeff, up, down } = splitFraction(factors);
+  // an operator form may end its product unbracketed: nothing follows for it to take
+  const factor = (f: Expr, k: number, all: readonly Expr[]): string =>
+    sp.operatorForms && (f.kind === 'sum' || f.kind === 'diff') && k === all.length - 1
+      ? render(f, sp).text
+      : wrap(render(f, sp), PRECEDENCE.mul + 1);
+  const upText = up.map(factor);
+  const downText = down.map(factor);
+  const upExprs: Expr[] = [...up];
+  let sign = '';
+  let c = coeff;
+  if (c && rsign(c) < 0) {
+    sign = '-';
+    c = rneg(c);
+  }
+  if (c && !(c.n === 1n && c.d === 1n)) {
+    upText.unshift(sp.num(c).replace(/^\((.*)\)$/, '$1'));
+    upExprs.unshift({ kind: 'num', value: c, key: rationalToString(c) });
+  }
+  const numer = upText.length ? sp.join(upText, upExprs) : '1';
+  if (downText.length === 0) return { text: sign + numer, prec: PRECEDENCE.mul };
+  const f = sp.frac(numer, sp.join(downText, down));
+  if (f) return { text: sign + f, prec: sign ? PRECEDENCE.mul : PRECEDENCE.atom };
+  const den = downText.length > 1 ? sp.paren(sp.join(downText, down)) : downText[0]!;
+  return { text: `${sign}${numer} / ${den}`, prec: PRECEDENCE.mul };
 }
 
 function render(e: Expr, sp: Spelling): { text: string; prec: number } {
@@ -72,24 +111,8 @@ function render(e: Expr, sp: Spelling): { text: string; prec: number } {
       });
       return { text, prec: PRECEDENCE.add };
     }
-    case 'mul': {
-      const { coeff, up, down } = splitFraction(e.factors);
-      const upText = up.map((f) => wrap(render(f, sp), PRECEDENCE.mul + 1));
-      const downText = down.map((f) => wrap(render(f, sp), PRECEDENCE.mul + 1));
-      let sign = '';
-      let c = coeff;
-      if (c && rsign(c) < 0) {
-        sign = '-';
-        c = rneg(c);
-      }
-      if (c && !(c.n === 1n && c.d === 1n)) upText.unshift(sp.num(c).replace(/^\((.*)\)$/, '$1'));
-      const numer = upText.length ? upText.join(sp.times) : '1';
-      if (downText.length === 0) return { text: sign + numer, prec: PRECEDENCE.mul };
-      const f = sp.frac(numer, downText.join(sp.times));
-      if (f) return { text: sign + f, prec: sign ? PRECEDENCE.mul : PRECEDENCE.atom };
-      const den = downText.length > 1 ? sp.paren(downText.join(sp.times)) : downText[0]!;
-      return { text: `${sign}${numer} / ${den}`, prec: PRECEDENCE.mul };
-    }
+    case 'mul':
+      return renderProduct(e.factors, sp);
     case 'pow': {
       const base = wrap(render(e.base, sp), PRECEDENCE.pow + 1);
       return {
@@ -111,13 +134,16 @@ function render(e: Expr, sp: Spelling): { text: string; prec: number } {
         prec: PRECEDENCE.atom,
       };
     case 'sum':
-      return { text: sp.sum(e.index, render(e.body, sp).text), prec: PRECEDENCE.atom };
+      return { text: sp.sum(e.index, render(e.body, sp).text), prec: operatorPrec(sp) };
     case 'delta':
       return { text: sp.delta(render(e.a, sp).text, render(e.b, sp).text), prec: PRECEDENCE.atom };
     case 'diff':
-      return { text: sp.diff(render(e.body, sp).text, render(e.wrt, sp).text), prec: PRECEDENCE.atom };
+      return { text: sp.diff(render(e.body, sp).text, render(e.wrt, sp).text), prec: operatorPrec(sp) };
   }
 }
+
+/** how tightly sum and diff bind: a closed call in ASCII; in LaTeX they take the following product, like a product */
+const operatorPrec = (sp: Spelling): number => (sp.operatorForms ? PRECEDENCE.mul : PRECEDENCE.atom);
 
 /** t without its leading minus sign, when t is a product with a negative coefficient */
 function negatedTerm(t: Expr): Expr | undefined {
@@ -139,13 +165,15 @@ const ascii: Spelling = {
   constant: (n) => n,
   elem: (n, idx) => `${n}[${idx.join(', ')}]`,
   frac: () => undefined,
-  times: ' * ',
+  join: (factors) => factors.join(' * '),
+  operatorForms: false,
   pow: (b, x) => `${b}^${x}`,
   call: (fn, args) => `${fn}(${args.join(', ')})`,
   sum: (i, body) => `sum(${i}, ${body})`,
   delta: (a, b) => `delta(${a}, ${b})`,
   diff: (body, wrt) => `diff(${body}, ${wrt})`,
-  units: 'n',
+  // why: the number of units is what sum(k, 1) reads as; a bare `n` would read back as a variable
+  units: 'sum(k, 1)',
   paren: (s) => `(${s})`,
 };
 
@@ -162,7 +190,15 @@ const latex: Spelling = {
   constant: (n) => (n === 'pi' ? '\\pi' : 'e'),
   elem: (n, idx) => `${latexName(n)}_{${idx.join(idx.some((i) => i.length > 1) ? ',' : '')}}`,
   frac: (a, b) => `\\frac{${a}}{${b}}`,
-  times: ' ',
+  // why: the reader refuses a number right after a factor (`x 2`), and reads a name before a bracket
+  // as a call (`p_R (x)`, which it refuses unless p_R is a declared value); \cdot separates both
+  join: (factors, exprs) =>
+    factors
+      .map((f, k) =>
+        k > 0 && (/^\d/.test(f) || (exprs[k - 1]?.kind === 'sym' && f.startsWith('\\left('))) ? `\\cdot ${f}` : f,
+      )
+      .join(' '),
+  operatorForms: true,
   pow: (b, x) => `${b}^{${x.replace(/^\((.*)\)$/, '$1')}}`,
   call: (fn, args) => {
     const b = BUILTINS.get(fn);
@@ -170,9 +206,9 @@ const latex: Spelling = {
     return `${b ? b.latex : `\\operatorname{${fn}}`}\\left(${args.join(', ')}\\right)`;
   },
   sum: (i, body) => `\\sum_{${i}} \\left(${body}\\right)`,
-  delta: (a, b) => `\\delta_{${a}${b}}`,
+  delta: (a, b) => `\\delta_{${a}${a.length > 1 || b.length > 1 ? ',' : ''}${b}}`,
   diff: (body, wrt) => `\\frac{\\partial}{\\partial ${wrt}}\\left(${body}\\right)`,
-  units: 'n',
+  units: '\\left(\\sum_{k} 1\\right)',
   paren: (s) => `\\left(${s}\\right)`,
 };
 

@@ -1,15 +1,20 @@
 /**
- * The expression reader: text in the derivation syntax (mathjs's expression
- * syntax plus `sum`, `diff`, `delta` and indexed arrays) to the IR. mathjs
- * only parses; the tree is converted node by node, and anything outside the
- * syntax is an error with a stable code, a one-sentence message and the
- * offset of the offending text.
+ * The expression reader: text in the derivation syntax (`+ - * / ^`,
+ * implicit multiplication where it is unambiguous, `sum`, `diff`, `delta`,
+ * indexed arrays) to the IR, by a hand-written parser: ascii-tokens (lexer),
+ * ascii-parser (precedence climbing to a syntax tree), ascii-juxtaposition
+ * and ascii-mistakes (what is refused, and why), ascii-resolve and
+ * ascii-names (names to IR). Anything outside the syntax is an error with a
+ * stable code, a one-sentence message and the offset of the offending text.
  */
 import type { Expr } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
-import { checkTextLimits } from './limits.js';
-import { readTree } from './mathjs-tree.js';
-import { treeToExpr } from './to-ir.js';
+import { AsciiParser, nameKinds } from './ascii-parser.js';
+import { resolve } from './ascii-resolve.js';
+import { tokenizeAscii } from './ascii-tokens.js';
+import { MAX_TREE_DEPTH, checkTextLimits } from './limits.js';
+import { knownFunctionNames } from './names.js';
+import { ParseProblem } from './problem.js';
 
 export { MAX_EXPRESSION_CHARS, MAX_NESTING, MAX_NUMBER_DIGITS, MAX_NODES, MAX_TREE_DEPTH } from './limits.js';
 
@@ -22,9 +27,10 @@ export interface ParseEnv {
 }
 
 /**
- * An input problem. Codes: `syntax`, `unsupported-syntax`, `unknown-function`,
- * `arity`, `undeclared-array`, `index-arity`, `bad-index`, `array-as-scalar`,
- * `index-as-scalar`, `bad-sum`, `bad-diff`, `bad-delta`, `reserved-name`, `limit`.
+ * An input problem. Codes: `syntax`, `unsupported-syntax`, `ambiguous`,
+ * `unknown-function`, `not-yet-supported`, `arity`, `undeclared-array`,
+ * `index-arity`, `bad-index`, `array-as-scalar`, `index-as-scalar`,
+ * `bad-sum`, `bad-diff`, `bad-delta`, `reserved-name`, `limit`.
  */
 export interface ParseError {
   readonly code: string;
@@ -32,40 +38,37 @@ export interface ParseError {
   readonly message: string;
   /** 0-based offset in the text of the offending construct */
   readonly offset: number;
+  /** the name the problem is about, when it is about a name's meaning (a loader drops follow-ups of a refused declaration) */
+  readonly name?: string;
 }
 
 export type ParseResult =
   | { readonly ok: true; readonly expr: Expr }
   | { readonly ok: false; readonly error: ParseError };
 
+const FUNCTION_NAMES: ReadonlySet<string> = new Set(knownFunctionNames());
+
 /** the IR of `text` read under `env`, or the first problem found; never throws for any input string */
 export function parseExpression(text: string, env: ParseEnv): ParseResult {
   const limit = checkTextLimits(text);
   if (limit) return { ok: false, error: limit };
-  // why: a YAML block scalar ends in a newline, which mathjs would read as a
-  // second (empty) statement; trailing space moves no offset of what precedes it
-  const body = text.replace(/\s+$/u, '');
-  if (body === '')
-    return {
-      ok: false,
-      error: { code: 'syntax', message: 'the expression is empty; write an expression such as x^2 + 1', offset: 0 },
-    };
-  // why: mathjs drops everything from '#' to the end of the line as a comment, which would silently change a step
-  const hash = body.indexOf('#');
-  if (hash >= 0)
-    return {
-      ok: false,
-      error: {
-        code: 'unsupported-syntax',
-        message: "comments ('#') are not supported in expressions; put notes under by:",
-        offset: hash,
-      },
-    };
-  // why: mathjs reads a line break as the end of a statement; in a YAML block
-  // scalar it is only layout, so each one becomes a space (offsets unchanged)
-  const tree = readTree(body.replace(/[\r\n]/g, ' '));
-  if (!tree.ok) return tree;
-  return treeToExpr(tree.node, body, env);
+  try {
+    const tree = new AsciiParser(text, tokenizeAscii(text), nameKinds(env, FUNCTION_NAMES)).read();
+    return { ok: true, expr: resolve(tree, env) };
+  } catch (err) {
+    if (err instanceof ParseProblem) return { ok: false, error: err.error };
+    // why: a backstop; the parser and resolver count their depth, so only a much smaller stack than Node's default gets here
+    if (err instanceof RangeError)
+      return {
+        ok: false,
+        error: {
+          code: 'limit',
+          message: `the expression nests too deeply to read (limit MAX_TREE_DEPTH = ${MAX_TREE_DEPTH}); name inner parts under define`,
+          offset: 0,
+        },
+      };
+    throw err;
+  }
 }
 
 /** an empty environment: no declarations, no definitions */

@@ -12,7 +12,7 @@
  *   (latex-sum-index.ts).
  */
 import { type Expr, type Variable, diff, mul, num, pow, sum } from '../ir/expr.js';
-import { fail } from './latex-problem.js';
+import { fail } from './problem.js';
 import type { LatexReader } from './latex-reader.js';
 import { unexpectedToken } from './latex-refusals.js';
 import type { Token } from './latex-tokens.js';
@@ -51,7 +51,9 @@ export function readFraction(r: LatexReader): Expr {
     return diff(r.product(), wrt);
   }
   r.pos = numOpen + 2;
+  r.braceDepth++;
   const body = r.expression();
+  r.braceDepth--;
   if (r.pos !== numEnd) unexpectedToken(r.peek());
   r.pos = denOpen + 2;
   const wrt = readVariable(r);

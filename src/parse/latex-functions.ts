@@ -7,7 +7,7 @@
 import { type Expr, call } from '../ir/expr.js';
 import { BUILTINS } from '../ir/operators.js';
 import type { NameRef } from './latex-names.js';
-import { fail } from './latex-problem.js';
+import { fail } from './problem.js';
 import type { LatexReader } from './latex-reader.js';
 import type { Token } from './latex-tokens.js';
 
@@ -44,18 +44,40 @@ export function readBuiltin(r: LatexReader, fn: string): Expr {
   if (fn === 'sqrt' && t.kind === 'open' && t.text === '[')
     fail('unsupported-syntax', 'n-th roots \\sqrt[n]{x} are not supported; write x^{\\frac{1}{n}}', t.at);
   if (t.kind === 'open') {
-    r.next();
-    const arg = r.expression();
-    if (r.isOp(r.peek(), ',')) fail('arity', `'${fn}' takes 1 argument; write ${spelled}(x)`, head.at);
-    r.expectClose(t);
+    const arg = t.text === '{' ? r.bracketed() : readParenthesised(r, fn, spelled, head);
+    const script = r.peek();
+    // why: TeX puts a script after `\sin{x}` on the x (sin x²), and the reader would put it on the call ((sin x)²)
+    if (t.text === '{' && fn !== 'sqrt' && (r.isOp(script, '^') || r.isOp(script, '_')))
+      fail(
+        'unsupported-syntax',
+        `${spelled}{x}${script.text}... displays the ${script.text === '^' ? 'exponent' : 'subscript'} on the argument but would read it on ${spelled}; write ${spelled}(x)^2 for the power of ${spelled}, or ${spelled}{x^2} for ${spelled} of a power`,
+        script.at,
+      );
     return call(fn, [arg]);
   }
   if (!r.startsFactor(t)) fail('syntax', `${spelled} needs an argument, as in ${spelled}(x) or ${spelled} x`, head.at);
+  const bareScript = r.peek(1);
+  // why: \sqrt takes one token as its argument, so TeX puts the script of `\sqrt x^2` on the root ((√x)²)
+  if (fn === 'sqrt' && (r.isOp(bareScript, '^') || r.isOp(bareScript, '_')))
+    fail(
+      'unsupported-syntax',
+      `\\sqrt x${bareScript.text}... displays as a script on the root but would read as the root of a power; write \\sqrt{x}${bareScript.text}2 or \\sqrt{x${bareScript.text}2}`,
+      bareScript.at,
+    );
   const arg = r.power();
   // why: by the single-atom rule `\log 2x` would be log(2)*x, but it is usually meant as log(2x)
   if (t.kind === 'num' && r.startsFactor(r.peek()))
     fail('syntax', `${spelled} ${t.text}... is ambiguous; write ${spelled}(${t.text} ...) with parentheses`, t.at);
   return call(fn, [arg]);
+}
+
+/** the argument in `(...)`, `\\left(...\\right)` or `[...]` after a built-in; the reader is at the bracket */
+function readParenthesised(r: LatexReader, fn: string, spelled: string, head: Token): Expr {
+  const open = r.next();
+  const arg = r.expression();
+  if (r.isOp(r.peek(), ',')) fail('arity', `'${fn}' takes 1 argument; write ${spelled}(x)`, head.at);
+  r.expectClose(open);
+  return arg;
 }
 
 /** `p(u)`, `f(x, y)`: a call of a user definition with `arity` parameters; the reader is at the `(` */

@@ -14,7 +14,7 @@ import { type Expr, type IndexTerm, type Variable, call, constant, delta, elem, 
 import { BUILTINS, RESERVED_NAMES } from '../ir/operators.js';
 import type { ParseEnv } from './expression.js';
 import { FUNCTION_COMMANDS } from './latex-functions.js';
-import { fail } from './latex-problem.js';
+import { fail } from './problem.js';
 import { type IndexPart, type Subscript, hasComma, indexParts, subscriptText } from './latex-subscript.js';
 import { FORBIDDEN_NAMES, NAME_PATTERN } from './names.js';
 import { nearestName } from './suggest.js';
@@ -138,21 +138,34 @@ export class LatexNames {
     const now = decl
       ? `is declared as ${decl.kind === 'index' ? 'an index' : 'a scalar'}`
       : 'is not declared as an array';
+    const constant = (): void => {
+      if (ref.name === 'pi' || ref.name === 'e')
+        fail(
+          'reserved-name',
+          `'${ref.name}' is a constant and cannot be an array; an array needs another name (such as ${ref.name === 'pi' ? 'p' : 'v'}), declared under symbols`,
+          ref.at,
+          ref.name,
+        );
+    };
     if (hasComma(sub)) {
+      constant();
       const n = indexParts(sub, 2).length;
       fail(
         'undeclared-array',
         `'${ref.name}' ${now}; declare it under symbols as \`${ref.name}: {indices: ${n}}\``,
         ref.at,
+        ref.name,
       );
     }
     const parts = indexParts(sub, 0);
     const isIndex = (p: IndexPart): boolean => this.env.symbols.get(p.text)?.kind === 'index';
     if (parts.some((p) => /[A-Za-z]/.test(p.text)) && parts.every((p) => /\d/.test(p.text) || isIndex(p))) {
+      constant();
       fail(
         'undeclared-array',
         `'${ref.name}' ${now}, but its subscript ${subscriptText(sub)} names index variables; declare it under symbols as \`${ref.name}: {indices: ${parts.length}}\`, or declare \`${ref.name}_${subscriptText(sub)}\` if it is a single quantity`,
         ref.at,
+        ref.name,
       );
     }
     const joined = `${ref.name}_${subscriptText(sub)}`;
@@ -235,11 +248,13 @@ export class LatexNames {
     return delta(this.indexTerm(parts[0]!, 'bad-delta', 'delta'), this.indexTerm(parts[1]!, 'bad-delta', 'delta'));
   }
 
-  /** one index position: an index variable name or a non-negative integer literal */
+  /** one index position: an index variable name or a unit number (1 or more) */
   indexTerm(part: IndexPart, code: string, where: string): IndexTerm {
-    const explain = `an index of ${where === 'delta' ? '\\delta' : where} must be an index variable or a non-negative integer`;
+    const explain = `an index of ${where === 'delta' ? '\\delta' : where} must be an index variable or a unit number (1, 2, ...)`;
     if (/^\d+$/.test(part.text)) {
       if (part.text.length > 15) fail(code, `${explain} of at most 15 digits`, part.at);
+      if (BigInt(part.text) === 0n)
+        fail(code, `units are numbered from 1, so the index 0 names no unit; ${explain}`, part.at);
       return num(BigInt(part.text));
     }
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(part.text)) fail(code, `${explain}; '${part.text}' is neither`, part.at);

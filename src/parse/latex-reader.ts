@@ -4,7 +4,7 @@
  * shapes included, so the two spellings of a step get the same key:
  * - a chain of + and - is one add, `a - b` is add([a, (-1)*b]); unary minus
  *   folds into a number literal and is (-1)*x otherwise;
- * - juxtaposition binds tighter than `\cdot`, as mathjs's implicit
+ * - juxtaposition binds tighter than `\cdot`, as the ASCII syntax's implicit
  *   multiplication does: `a b \cdot c d` is mul([a, b, mul([c, d])]);
  * - `\frac{a}{b}` is `(a)/(b)`, i.e. mul([a, b^-1]); brackets only group.
  *
@@ -26,7 +26,7 @@ import type { ParseEnv } from './expression.js';
 import { readFraction, readSum } from './latex-calculus.js';
 import { FUNCTION_COMMANDS, readBuiltin, readUserCall, styledFunction } from './latex-functions.js';
 import { LatexNames, type NameRef } from './latex-names.js';
-import { fail } from './latex-problem.js';
+import { fail } from './problem.js';
 import { checkAdjacentLetters, unexpectedToken } from './latex-refusals.js';
 import type { SubItem, Subscript } from './latex-subscript.js';
 import type { Token, Tokens } from './latex-tokens.js';
@@ -81,7 +81,7 @@ const CLOSERS: ReadonlyMap<string, string> = new Map([
   ['\\{', '\\}'],
 ]);
 
-/** reads one LaTeX expression from tokens; throws LatexProblem on the first problem */
+/** reads one LaTeX expression from tokens; throws ParseProblem on the first problem */
 export class LatexReader {
   /** index of the next token */
   pos = 0;
@@ -90,10 +90,14 @@ export class LatexReader {
   /** placeholder index of each `\sum` written without one -> offset of that `\sum` */
   readonly pendingSums = new Map<string, number>();
   readonly names: LatexNames;
+  /** how many TeX brace groups enclose the reader's position: inside one, `/` leaves no doubt and is read */
+  braceDepth = 0;
 
   constructor(
     private readonly tokens: Tokens,
     env: ParseEnv,
+    /** the text the tokens come from, for messages that quote it */
+    readonly text = '',
   ) {
     this.names = new LatexNames(env);
   }
@@ -141,14 +145,37 @@ export class LatexReader {
     return add(terms);
   }
 
-  /** juxtaposed runs joined by \cdot, \times or * (also the body of \sum and \frac{d}{dx}) */
+  /** juxtaposed runs joined by \cdot, \times or * (also the body of \sum and \frac{d}{dx}); `/` inside braces */
   product(): Expr {
+    const start = this.peek().at;
     const chain = this.factors();
-    for (let t = this.peek(); isTimes(t); t = this.peek()) {
+    for (let t = this.peek(); isTimes(t) || (this.isOp(t, '/') && this.braceDepth > 0); t = this.peek()) {
       this.next();
-      chain.push(mul(this.factors())); // why: mathjs nests each implicit product after an explicit '*'
+      if (t.text === '/') chain.push(pow(this.divisor(t, start), num(-1)));
+      else chain.push(mul(this.factors())); // why: as in the ASCII syntax, a juxtaposed run after '*' is one factor
     }
     return mul(chain);
+  }
+
+  /**
+   * the divisor after `/` (inside braces, as in `x^{-1/2}`): one factor; a
+   * juxtaposition after it (`{1/2x}`) is refused as in the ASCII syntax,
+   * since readers disagree on whether it belongs to the divisor
+   */
+  private divisor(slash: Token, start: number): Expr {
+    const d = this.unary();
+    const t = this.peek();
+    if (this.startsFactor(t)) {
+      const src = (a: number, b: number): string => this.text.slice(a, b).trim();
+      const p = src(start, slash.at);
+      const q = src(slash.at + 1, t.at);
+      fail(
+        'ambiguous',
+        `implicit multiplication after '/' is ambiguous: is it (${p}/${q}) times what follows, or is what follows part of the divisor? Write \\frac{${p}}{${q}} \\cdot ... or \\frac{${p}}{${q} ...}`,
+        t.at,
+      );
+    }
+    return d;
   }
 
   /** a run of juxtaposed factors: `2x`, `s_j (s_i - p_i)`, `\sigma(x) \frac{1}{x}` */
@@ -199,7 +226,14 @@ export class LatexReader {
       if (!s.sub && !s.sup) sup = this.afterPrimary().sup;
     } else {
       base = this.primary();
+      const scriptAt = this.peek().at;
       sup = this.afterPrimary().sup;
+      if (sup && start.kind === 'open' && start.text === '{' && !displaysAsOneAtom(base))
+        fail(
+          'unsupported-syntax',
+          'a braced group then a superscript displays with the exponent on its last symbol (TeX braces do not show), but would read as the power of the whole group; write \\left( ... \\right)^{...} for the power of the group',
+          scriptAt,
+        );
     }
     this.depth--;
     return sup ? pow(base, sup) : base;
@@ -391,8 +425,11 @@ export class LatexReader {
   /** `( ... )`, `[ ... ]`, `\{ ... \}` or a TeX group `{ ... }`: brackets only group */
   bracketed(): Expr {
     const open = this.next();
+    const brace = open.text === '{';
+    if (brace) this.braceDepth++;
     const e = this.expression();
     this.expectClose(open);
+    if (brace) this.braceDepth--;
     return e;
   }
 
@@ -418,6 +455,11 @@ export class LatexReader {
 /** -e, folding the sign into a number literal (as the ASCII reader does) */
 function negate(e: Expr): Expr {
   return e.kind === 'num' ? num(rneg(e.value)) : neg(e);
+}
+
+/** true when e prints as one symbol, so that a superscript on a braced group around it is a superscript on it */
+function displaysAsOneAtom(e: Expr): boolean {
+  return e.kind === 'sym' || e.kind === 'const' || e.kind === 'elem' || (e.kind === 'num' && e.value.n >= 0n);
 }
 
 function isTimes(t: Token): boolean {

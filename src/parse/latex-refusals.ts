@@ -4,7 +4,7 @@
  * letters (`xy`), which LaTeX reads as a product but the ASCII syntax as one
  * name -- the seed's `p(Pa)` is one such case.
  */
-import { fail } from './latex-problem.js';
+import { fail } from './problem.js';
 import type { LatexReader } from './latex-reader.js';
 import type { Token } from './latex-tokens.js';
 
@@ -31,10 +31,16 @@ const OPERATOR_PROBLEMS: ReadonlyMap<string, readonly [code: string, message: st
       'comparisons are not supported: a step is an expression, not an inequality; write the expression alone',
     ],
   ],
-  ['/', ['unsupported-syntax', "'/' is not supported in LaTeX steps (is 1/2x a half of x?); write \\frac{a}{b}"]],
+  [
+    '/',
+    [
+      'unsupported-syntax',
+      "'/' outside braces is not supported in LaTeX steps (is 1/2x a half of x?); write \\frac{a}{b}, or put the quotient in braces as in x^{-1/2}",
+    ],
+  ],
   ["'", ['unsupported-syntax', "primes such as f' are not supported; write \\frac{d}{dx} f"]],
   ['!', ['unsupported-syntax', 'factorials are not supported; write the product out']],
-  ['|', ['unsupported-syntax', 'absolute values |x| are not supported; write \\sqrt{x^2}']],
+  ['|', ['unsupported-syntax', 'absolute values |x| are not supported in LaTeX steps; write \\sqrt{x^2}']],
   ['&', ['unsupported-syntax', "alignment '&' is not supported; write one expression per step, without alignment"]],
   [
     ',',

@@ -3,7 +3,7 @@
  * arguments (`p_i` for p(i)) and parts of names (`p_R`) all as `_{...}`; this
  * module only cuts a subscript into parts, latex-names.ts decides what they mean.
  */
-import { fail } from './latex-problem.js';
+import { fail } from './problem.js';
 
 /** one piece of a subscript as written: a letter, a run of digits, or a comma */
 export interface SubItem {

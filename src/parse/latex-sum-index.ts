@@ -16,7 +16,7 @@
  */
 import { type Expr, type IndexTerm, children, freeIndices, num, sum, withChildren } from '../ir/expr.js';
 import { PENDING_INDEX_PREFIX } from './latex-calculus.js';
-import { fail } from './latex-problem.js';
+import { fail } from './problem.js';
 
 /** root with every placeholder sum index replaced by the inferred index; `pending` maps placeholder -> offset of its `\sum` */
 export function resolveSumIndices(root: Expr, pending: ReadonlyMap<string, number>): Expr {

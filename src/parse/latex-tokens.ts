@@ -5,7 +5,8 @@
  * as one token, and matches TeX braces `{ }` up front so the reader can look
  * ahead across a group (which `\frac{d}{dx}` needs).
  */
-import { fail } from './latex-problem.js';
+import { fail } from './problem.js';
+import { PASTED, characterProblem } from './unicode.js';
 
 /** what a token is; see Token.text for what each carries */
 export type TokenKind = 'num' | 'letter' | 'cmd' | 'styled' | 'open' | 'close' | 'op' | 'end';
@@ -72,7 +73,7 @@ const DELIMITERS: ReadonlyMap<string, string> = new Map([
 const OPENERS = new Set(['(', '[', '\\{']);
 const OPERATOR_CHARS = '+-*/^_,=<>!|\'&;:.?@"#';
 
-/** the tokens of text, or a `syntax`/`unsupported-syntax` problem (thrown as LatexProblem) */
+/** the tokens of text, or a `syntax`/`unsupported-syntax` problem (thrown as ParseProblem) */
 export function tokenize(text: string): Tokens {
   const list: Token[] = [];
   const braceEnd = new Map<number, number>();
@@ -87,7 +88,8 @@ export function tokenize(text: string): Tokens {
   };
   while (i < text.length) {
     const c = text[i]!;
-    if (/\s/u.test(c) || c === '~') {
+    // why: only these four are whitespace; \f, \v and other invisible characters are refused by name (a YAML escape makes them)
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '~') {
       spaced = true;
       i++;
     } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
@@ -129,7 +131,10 @@ export function tokenize(text: string): Tokens {
       push('op', c, i);
       i++;
     } else {
-      fail('syntax', `unexpected character '${c}'; write LaTeX commands for symbols (\\alpha, \\cdot, ...)`, i);
+      i = pasted(text, i, push, () => {
+        const open = list.length;
+        return () => braceEnd.set(open, list.length);
+      });
     }
   }
   const unclosed = openBraces.pop();
@@ -139,6 +144,42 @@ export function tokenize(text: string): Tokens {
 }
 
 type Push = (kind: TokenKind, text: string, at: number, style?: string) => void;
+
+/**
+ * a pasted character at i read as ASCII (`−` `×` `·`; a run of `²` `³` as a
+ * braced exponent, `x²³` is x^{23}), or the error naming the character;
+ * returns the offset after it. `group` marks where a brace group opens and
+ * returns the function that closes it.
+ */
+function pasted(text: string, i: number, push: Push, group: () => () => void): number {
+  const ch = String.fromCodePoint(text.codePointAt(i)!);
+  const p = PASTED.get(ch);
+  if (p?.kind === 'op') {
+    push('op', p.op, i);
+    return i + 1;
+  }
+  if (p?.kind === 'superscript') {
+    let end = i;
+    let digits = '';
+    for (let q = PASTED.get(text[end]!); q?.kind === 'superscript'; q = PASTED.get(text[end]!)) {
+      digits += q.digit;
+      end++;
+    }
+    push('op', '^', i);
+    const close = group();
+    push('open', '{', i);
+    push('num', digits, i);
+    close();
+    push('close', '}', end - 1);
+    return end;
+  }
+  return fail(
+    'syntax',
+    characterProblem(ch, true) ??
+      `unexpected character '${ch}'; write LaTeX commands for symbols (\\alpha, \\cdot, ...)`,
+    i,
+  );
+}
 
 /** reads the command starting with the backslash at `at`; returns the offset after it */
 function command(text: string, at: number, push: Push, space: () => void): number {

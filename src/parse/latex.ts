@@ -19,7 +19,7 @@
  * derivatives are refused with a message saying what to write instead.
  */
 import type { ParseEnv, ParseResult } from './expression.js';
-import { LatexProblem } from './latex-problem.js';
+import { ParseProblem } from './problem.js';
 import { LatexReader } from './latex-reader.js';
 import { resolveSumIndices } from './latex-sum-index.js';
 import { tokenize } from './latex-tokens.js';
@@ -30,13 +30,14 @@ export function parseLatex(text: string, env: ParseEnv): ParseResult {
   const limit = checkTextLimits(text);
   if (limit) return { ok: false, error: limit };
   try {
-    const reader = new LatexReader(tokenize(withoutMathDelimiters(text)), env);
+    const plain = withoutMathDelimiters(text);
+    const reader = new LatexReader(tokenize(plain), env, plain);
     const raw = reader.read();
     const expr = resolveSumIndices(raw, reader.pendingSums);
     reader.names.checkIndexScalarClash();
     return { ok: true, expr };
   } catch (err) {
-    if (err instanceof LatexProblem) return { ok: false, error: err.error };
+    if (err instanceof ParseProblem) return { ok: false, error: err.error };
     // why: a backstop; the reader counts its depth, so only a much smaller stack than Node's default gets here
     if (err instanceof RangeError)
       return {

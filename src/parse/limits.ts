@@ -1,6 +1,6 @@
 /**
  * Bounds on what the expression reader accepts. Expressions come from files
- * we do not control (CI runs on pull requests), and mathjs's parser and our
+ * we do not control (CI runs on pull requests), and the readers and our
  * tree walks recurse, so every dimension of the input that costs time, memory
  * or stack is capped here, before or while reading, with an error that names
  * the limit.
@@ -9,7 +9,7 @@ import type { ParseError } from './expression.js';
 
 /** why: a derivation step is a line or a paragraph; 100k characters is far beyond any real one and keeps parsing in milliseconds */
 export const MAX_EXPRESSION_CHARS = 100_000;
-/** why: mathjs parses brackets by recursion; 200 levels is far beyond hand-written math and far below the stack limit */
+/** why: the readers parse brackets by recursion; 200 levels is far beyond hand-written math and far below the stack limit */
 export const MAX_NESTING = 200;
 /** why: exact rationals grow with their digits, and every later step multiplies them; a 1000-digit literal is already absurd */
 export const MAX_NUMBER_DIGITS = 1000;
@@ -63,7 +63,7 @@ function nestingExcess(text: string): number | undefined {
   return undefined;
 }
 
-/** the offset of a digit run or hex/binary/octal literal longer than MAX_NUMBER_DIGITS (before mathjs converts it, which costs time) */
+/** the offset of a digit run or hex/binary/octal literal longer than MAX_NUMBER_DIGITS (before it is converted to an exact rational, which costs time) */
 function longNumeral(text: string): number | undefined {
   for (const re of [/\d+/g, /0[xXbBoO][0-9A-Za-z]+/g]) {
     for (const m of text.matchAll(re)) if (m[0].length > MAX_NUMBER_DIGITS) return m.index;

@@ -1,10 +1,11 @@
 /**
  * Which strings may name a symbol, an index, a definition or a parameter.
  */
-import { RESERVED_NAMES } from '../ir/operators.js';
+import { BUILTINS, RESERVED_NAMES } from '../ir/operators.js';
+import { FOREIGN_WORD_NAMES } from './ascii-tokens.js';
 
-/** an identifier as mathjs reads one: a letter, `_` or `$`, then letters, digits, `_`, `$` */
-export const NAME_PATTERN = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
+/** a name: an ASCII letter or `_`, then ASCII letters, digits and `_` (contract version 2: names are ASCII) */
+export const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Names that mean something to JavaScript objects: harmless in the Maps used
@@ -13,17 +14,62 @@ export const NAME_PATTERN = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
  */
 export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
+/**
+ * The functions of contract version 2 that the readers recognise (`ln` is
+ * `log`; `abs`, `max`, `min` with their arities). `abs`, `max` and `min` are
+ * read as calls only once the operator table (src/ir/operators.ts) has them,
+ * which is the one switch that turns them on for the core and the numeric
+ * layer too; until then they are refused as not yet supported.
+ */
+export const VERSION2_FUNCTIONS: ReadonlyMap<string, number> = new Map([
+  ['ln', 1],
+  ['abs', 1],
+  ['max', 2],
+  ['min', 2],
+]);
+
+/** the syntax's own functions, beside the built-ins of operators.ts */
+export const SPECIAL_FUNCTIONS: ReadonlyMap<string, string> = new Map([
+  ['sum', 'sum(k, body)'],
+  ['diff', 'diff(body, v)'],
+  ['delta', 'delta(a, b)'],
+]);
+
+/** names with a meaning of their own in the expression syntax: built-ins, ln/abs/max/min, constants, sum/diff/delta */
+export const RESERVED: ReadonlySet<string> = new Set([...RESERVED_NAMES, ...VERSION2_FUNCTIONS.keys()]);
+
+/** every function name the readers recognise (for calls and "did you mean") */
+export function knownFunctionNames(): string[] {
+  return [...new Set([...BUILTINS.keys(), ...VERSION2_FUNCTIONS.keys(), ...SPECIAL_FUNCTIONS.keys()])];
+}
+
 /** why `name` cannot be declared or defined (a code and a message), or undefined when it can */
 export function nameProblem(name: string): { code: 'schema' | 'reserved-name'; message: string } | undefined {
   if (!NAME_PATTERN.test(name))
     return {
       code: 'schema',
-      message: `'${name}' is not a name; a name starts with a letter or _ and continues with letters, digits and _`,
+      message: `'${name}' is not a name; a name starts with an ASCII letter or _ and continues with letters, digits and _`,
     };
-  if (RESERVED_NAMES.has(name))
+  if (name === 'pi' || name === 'e')
+    return {
+      code: 'reserved-name',
+      message: `'${name}' is the constant ${name === 'pi' ? 'pi = 3.14159...' : 'e = 2.71828...'} and cannot be declared or defined; give the quantity another name (such as ${name === 'pi' ? 'p' : 'v'}) here and in every expression that uses it`,
+    };
+  if (name === 'sigma')
+    return {
+      code: 'reserved-name',
+      message:
+        "'sigma' is the logistic function sigma(x) = 1/(1 + exp(-x)) and cannot be declared or defined; for a standard deviation or a variance choose another name, such as sd or s2",
+    };
+  if (RESERVED.has(name))
     return {
       code: 'reserved-name',
       message: `'${name}' is reserved (a built-in function, constant or sum/diff/delta); choose another name`,
+    };
+  if (FOREIGN_WORD_NAMES.has(name))
+    return {
+      code: 'reserved-name',
+      message: `'${name}' is an operator or constant in other expression syntaxes and is refused in expressions; choose another name`,
     };
   if (FORBIDDEN_NAMES.has(name))
     return {
@@ -31,11 +77,4 @@ export function nameProblem(name: string): { code: 'schema' | 'reserved-name'; m
       message: `the name '${name}' is reserved (it has a special meaning in JavaScript); choose another name`,
     };
   return undefined;
-}
-
-/** the offset of the first whole-word occurrence of name in text (0 when absent) */
-export function locateName(text: string, name: string): number {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`(?<![\\p{L}\\p{N}_$])${escaped}(?![\\p{L}\\p{N}_$])`, 'u').exec(text);
-  return m ? m.index : 0;
 }

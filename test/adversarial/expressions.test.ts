@@ -26,8 +26,8 @@ describe('expressions nested 100000 deep or 10 MB long', () => {
       limit: 'MAX_NESTING',
       expr: `${'('.repeat(40_000)}x${')'.repeat(40_000)}`,
     },
-    { what: 'unary minus 90000 deep', limit: 'MAX_NESTING', expr: `${'-'.repeat(90_000)}x` },
-    { what: 'a power tower 45000 high', limit: 'MAX_NESTING', expr: `${'x^'.repeat(45_000)}x` },
+    { what: 'unary minus 90000 deep', limit: 'MAX_TREE_DEPTH', expr: `${'-'.repeat(90_000)}x` },
+    { what: 'a power tower 45000 high', limit: 'MAX_TREE_DEPTH', expr: `${'x^'.repeat(45_000)}x` },
     { what: 'a sum of 49000 terms', limit: 'MAX_NODES', expr: `${'x+'.repeat(49_000)}x` },
   ])('$what: exit 2 naming $limit', ({ what, limit, expr }) => {
     const text = steps(expr);

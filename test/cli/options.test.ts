@@ -46,3 +46,21 @@ describe('parseArguments', () => {
     expect(await parseArguments(['--version'], tty)).toEqual({ kind: 'exit', code: 0, stdout: '1.2.3\n' });
   });
 });
+
+describe('a numeric option that is not a number', () => {
+  it.each([
+    [['--seed', 'abc', 'a.yaml'], "--seed must be a nonnegative integer, got 'abc'"],
+    [['--seed=abc', 'a.yaml'], "--seed must be a nonnegative integer, got 'abc'"],
+    [['--samples', 'many', 'a.yaml'], "--samples must be a positive integer, got 'many'"],
+    [['--jobs', 'x2', 'a.yaml'], "--jobs must be a positive integer, got 'x2'"],
+    [['--step-timeout', '1s', 'a.yaml'], "--step-timeout must be a positive integer (milliseconds), got '1s'"],
+    [['--seed', '1.5', 'a.yaml'], "--seed must be a nonnegative integer, got '1.5'"],
+  ])('%j: the message quotes what was typed (not "got null")', async (args, message) => {
+    const r = await parseArguments(args, tty);
+    expect(r).toMatchObject({ kind: 'exit', code: 2 });
+    if (r.kind === 'exit') {
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).not.toContain('null');
+    }
+  });
+});

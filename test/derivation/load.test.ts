@@ -291,7 +291,7 @@ describe('expression errors point into the expression', () => {
 
   it('in a quoted scalar: one more for the quote', () => {
     expect(at('  - expr: "x + sgima(y)"')).toEqual(['4:16 unknown-function steps[0]']);
-    expect(at("  - expr: 'x + (y'")).toEqual(['4:18 syntax steps[0]']); // at the end: the ) is missing
+    expect(at("  - expr: 'x + (y'")).toEqual(['4:16 syntax steps[0]']); // at the ( that is never closed
   });
 
   it('in a literal block: the line and column of the character', () => {

@@ -15,6 +15,8 @@ import { survivorText } from '../../src/mutants/report.js';
 const FILE = 'derivations/sigmoid-belief-net.yaml';
 /** why: 6 per operator, enough to reach every kind while the test stays a few seconds */
 const CAP = 60;
+/** why: 60 full checks take about 8 s alone, and over vitest's default 10 s hook limit on a loaded 2-core machine */
+const HOOK_TIMEOUT_MS = 120_000;
 
 describe(`mutation testing of ${FILE}`, () => {
   let report: FileMutationReport;
@@ -24,8 +26,7 @@ describe(`mutation testing of ${FILE}`, () => {
     if (!loaded.ok) throw new Error(`${FILE} does not load`);
     report = mutateDerivation(loaded.derivation, { cap: CAP });
     counts = countOutcomes(report.outcomes);
-    // why: 60 mutants take about 6 s of CPU; on a shared, loaded machine the default 10 s hook limit failed the run
-  }, 120_000);
+  }, HOOK_TIMEOUT_MS);
 
   it('generates the capped number of mutants, most of them meaning-changing', () => {
     expect(counts.generated).toBe(CAP);

@@ -45,7 +45,6 @@ describe('numbers are exact', () => {
     ['1.5e-3', '3/2000'],
     ['2e3', '2000'],
     ['.25', '1/4'],
-    ['0x10', '16'],
     ['-2', '-2'],
     ['-(3)', '-3'],
     ['x - 2', '(+ x -2)'],
@@ -71,7 +70,6 @@ describe('operators', () => {
     ['-x^2', '(* -1 (^ x 2))'],
     ['2^3^2', '(^ 2 (^ 3 2))'],
     ['2x + 3y', '(+ (* 2 x) (* 3 y))'],
-    ['1/2x', '(* 1 (^ 2 -1) x)'], // mathjs: a number over a number then a name is (1/2)x
     ['pi * e', '(* #pi #e)'],
     ['e^x', '(^ #e x)'],
     ['x_ij * w_ij', '(* x_ij w_ij)'],
@@ -122,7 +120,9 @@ function parseOk(text: string) {
 describe('errors name the problem and the place', () => {
   it.each([
     ['x +', 'syntax', 3],
-    ['1 2', 'syntax', 2],
+    ['1 2', 'ambiguous', 2],
+    ['1/2x', 'ambiguous', 3],
+    ['0x10', 'syntax', 0],
     ['', 'syntax', 0],
     ['   ', 'syntax', 0],
     ['x + sgima(y)', 'unknown-function', 4],
@@ -135,23 +135,23 @@ describe('errors name the problem and the place', () => {
     ['2 * q[i]', 'undeclared-array', 4],
     ['pR[i]', 'undeclared-array', 0],
     ['s[i] + w[i]', 'index-arity', 7],
-    ['w[i+1, j]', 'bad-index', 0],
-    ['s[-1]', 'bad-index', 0],
-    ['s[0.5]', 'bad-index', 0],
+    ['w[i+1, j]', 'bad-index', 2],
+    ['s[-1]', 'bad-index', 2],
+    ['s[0.5]', 'bad-index', 2],
     ['s[pR]', 'bad-index', 2],
     ['x + w', 'array-as-scalar', 4],
     ['w(x)', 'array-as-scalar', 0],
     ['x * i', 'index-as-scalar', 4],
-    ['sum(k, k)', 'index-as-scalar', 4],
+    ['sum(k, k)', 'index-as-scalar', 7],
     ['x[m] + m', 'undeclared-array', 0],
     ['s[m] + m', 'index-as-scalar', 2],
     ['sum(pR, x)', 'bad-sum', 4],
-    ['sum(2, x)', 'bad-sum', 0],
+    ['sum(2, x)', 'bad-sum', 4],
     ['sum(exp, x)', 'bad-sum', 4],
     ['diff(x, i)', 'bad-diff', 8],
-    ['diff(x, 2*y)', 'bad-diff', 0],
+    ['diff(x, 2*y)', 'bad-diff', 8],
     ['diff(x, pN)', 'bad-diff', 8],
-    ['delta(i, j+1)', 'bad-delta', 0],
+    ['delta(i, j+1)', 'bad-delta', 9],
     ['delta(i, pR)', 'bad-delta', 9],
     ['x == y', 'unsupported-syntax', 2],
     ['x < y < z', 'unsupported-syntax', 2],
@@ -169,7 +169,7 @@ describe('errors name the problem and the place', () => {
     ['1:3', 'unsupported-syntax', 1],
     ['x; y', 'unsupported-syntax', 1],
     ['x + 1 # note', 'unsupported-syntax', 6],
-    ['"x #" + 1', 'unsupported-syntax', 3],
+    ['"x #" + 1', 'unsupported-syntax', 0],
     ['a.b', 'unsupported-syntax', 1],
     ['"x"', 'unsupported-syntax', 0],
     ['true', 'unsupported-syntax', 0],
@@ -183,7 +183,7 @@ describe('errors name the problem and the place', () => {
 
   it('suggests the nearest known function and lists the known ones', () => {
     expect(error('sgima(x)').message).toBe(
-      "unknown function 'sgima' (did you mean 'sigma'?); known functions are exp, log, sqrt, sin, cos, tan, sinh, cosh, tanh, asin, acos, atan, sigma, sum, diff, delta and those in define; to multiply, write sgima * (...)",
+      "unknown function 'sgima' (did you mean 'sigma'?); known functions are exp, log, sqrt, sin, cos, tan, sinh, cosh, tanh, asin, acos, atan, sigma, ln, abs, max, min, sum, diff, delta and those in define; to multiply, write sgima * (...)",
     );
   });
 
@@ -200,15 +200,17 @@ describe('errors name the problem and the place', () => {
 
 describe('hostile input is rejected, never run', () => {
   it.each([
-    ['import("fs")', 'unknown-function'],
-    ['constructor.constructor("x")()', 'syntax'],
+    ['import("fs")', 'unsupported-syntax'],
+    ['constructor.constructor("x")()', 'unsupported-syntax'],
     ['__proto__', 'reserved-name'],
     ['x + constructor', 'reserved-name'],
     ['s[__proto__]', 'reserved-name'],
-    ['evaluate("1")', 'unknown-function'],
+    ['evaluate("1")', 'unsupported-syntax'],
+    ['evaluate(x)', 'unknown-function'],
     ['process.exit(1)', 'unsupported-syntax'],
     ['f = exp', 'unsupported-syntax'],
-    ['parse("x")(1)', 'unknown-function'],
+    ['parse("x")(1)', 'unsupported-syntax'],
+    ['parse(x)(1)', 'unknown-function'],
   ])('%s -> %s', (text, code) => {
     expect(error(text).code).toBe(code);
   });
@@ -226,7 +228,7 @@ describe('limits are enforced and named', () => {
     expect(e.message).toContain('MAX_EXPRESSION_CHARS');
   });
 
-  it('MAX_NESTING, found before mathjs recurses', () => {
+  it('MAX_NESTING, found before the parser recurses', () => {
     const text = '('.repeat(MAX_NESTING + 1) + 'x' + ')'.repeat(MAX_NESTING + 1);
     const e = error(text);
     expect(e).toMatchObject({ code: 'limit', offset: MAX_NESTING });
@@ -236,10 +238,10 @@ describe('limits are enforced and named', () => {
     expect(key('('.repeat(MAX_NESTING) + 'x' + ')'.repeat(MAX_NESTING))).toBe('x');
   });
 
-  it('MAX_NESTING, when mathjs itself runs out of stack on an operator chain', () => {
+  it('MAX_TREE_DEPTH, for a chain of signs that nests without brackets', () => {
     const e = error('-'.repeat(60_000) + 'x');
     expect(e.code).toBe('limit');
-    expect(e.message).toContain('MAX_NESTING');
+    expect(e.message).toContain('MAX_TREE_DEPTH');
   });
 
   it('MAX_TREE_DEPTH, for chains that nest without brackets', () => {

@@ -234,7 +234,7 @@ describe('sums', () => {
 describe('derivatives', () => {
   it.each([
     ['\\frac{d}{dx} x^2 + 1', 'diff(x^2, x) + 1'],
-    ['\\frac{\\partial}{\\partial x} x^2 y', 'diff(x^2 y, x)'],
+    ['\\frac{\\partial}{\\partial x} x^2 y', 'diff(x^2 * y, x)'],
     ['\\frac{\\mathrm{d}}{\\mathrm{d}x} x', 'diff(x, x)'],
     ['\\frac{dy}{dx}', 'diff(y, x)'],
     ['\\frac{d f}{d x}', 'diff(f, x)'],

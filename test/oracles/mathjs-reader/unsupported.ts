@@ -3,8 +3,8 @@
  * node type and operator gets a message saying what it is and what to write
  * instead, placed at the first occurrence of its telltale token.
  */
-import type { ParseError } from './expression.js';
-import { locateName } from './names.js';
+import type { ParseError } from '../../../src/parse/expression.js';
+import { locateName } from './locate.js';
 
 /** what mathjs's less obvious operators mean, for messages */
 const OPERATOR_MEANINGS: ReadonlyMap<string, string> = new Map([

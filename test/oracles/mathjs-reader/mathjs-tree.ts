@@ -9,8 +9,8 @@
  * about which fields it relies on.
  */
 import { create, parseDependencies, type MathJsInstance } from 'mathjs';
-import type { ParseError } from './expression.js';
-import { MAX_NESTING } from './limits.js';
+import type { ParseError } from '../../../src/parse/expression.js';
+import { MAX_NESTING } from '../../../src/parse/limits.js';
 
 export interface ConstantN {
   readonly type: 'ConstantNode';

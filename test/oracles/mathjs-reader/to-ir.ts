@@ -1,4 +1,11 @@
 /**
+ * The test oracle: the reader derivcheck used before it had its own parser,
+ * kept here (mathjs is a devDependency, imported only by tests) so that a
+ * property test can compare the two readings of every expression both accept.
+ * One change, made on mathjs's tree before conversion (value-calls.ts):
+ * mathjs's call of a value, `s[j] (s[i] - p)`, is a juxtaposition with the
+ * precedence of one.
+ *
  * mathjs node tree -> IR. Each node type is accepted or rejected explicitly;
  * names are resolved against the declarations (index, array, scalar) and the
  * definitions, so a misuse (an array without brackets, an index used as a
@@ -35,14 +42,15 @@ import {
   pow,
   sum,
   sym,
-} from '../ir/expr.js';
-import { BUILTINS, RESERVED_NAMES } from '../ir/operators.js';
-import { isInteger, parseDecimal, rneg, rsign } from '../ir/rational.js';
-import type { ParseEnv, ParseError, ParseResult } from './expression.js';
-import { MAX_NODES, MAX_NUMBER_DIGITS, MAX_TREE_DEPTH } from './limits.js';
+} from '../../../src/ir/expr.js';
+import { BUILTINS, RESERVED_NAMES } from '../../../src/ir/operators.js';
+import { isInteger, parseDecimal, rneg, rsign } from '../../../src/ir/rational.js';
+import type { ParseEnv, ParseError, ParseResult } from '../../../src/parse/expression.js';
+import { MAX_NODES, MAX_NUMBER_DIGITS, MAX_TREE_DEPTH } from '../../../src/parse/limits.js';
 import type { AccessorN, ConstantN, FunctionN, MNode, OperatorN, SymbolN } from './mathjs-tree.js';
-import { FORBIDDEN_NAMES, locateName } from './names.js';
-import { nearestName } from './suggest.js';
+import { FORBIDDEN_NAMES } from '../../../src/parse/names.js';
+import { locateName } from './locate.js';
+import { nearestName } from '../../../src/parse/suggest.js';
 import { locateToken, unsupportedNode, unsupportedOperator } from './unsupported.js';
 
 /** the syntax's own functions, beside the built-ins of operators.ts */
