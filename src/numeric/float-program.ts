@@ -6,10 +6,16 @@
  * it n^2 times does no name lookups. Same semantics as the tape
  * (float-ops.ts).
  *
- * A sub-expression containing a sum or a call that uses only some of the
- * outer indices (i but not j) is memoized in a flat table over those, so
+ * A sub-expression containing a sum or a call is memoized in a flat table
+ * over the units of the index variables it uses (outer ones like i, or
+ * those of enclosing sums) whenever some index in scope is not among them:
+ * its value cannot change while only that index moves. So
  * s[j] (s[i] - sigma(a(i))) computes each unit's net input once, not n
- * times; the table never holds more than n^(outer - 1) values. The input
+ * times, and a backpropagated error sum(m, w2[m,p] d2(m)) computes each
+ * d2(m) once for the whole network, not once per (p, q, m): the work of a
+ * closed form written with per-unit definitions is then proportional to
+ * the network's weights (edges), not a power of n. A table over the
+ * indices of size n^k is built only within MAX_MEMO_ENTRIES. The input
  * values must not change while a program is used.
  */
 import type { Expr, IndexTerm } from '../ir/expr.js';
@@ -26,7 +32,16 @@ export interface FloatProgram {
   bind(name: string, unit: number): void;
   /** the expression's value at the bound units (NaN or infinite outside a domain) */
   run(): number;
+  /** the sum-body evaluations so far, over every run: the program's work, counted (tests pin its growth) */
+  readonly sumBodies: number;
 }
+
+/**
+ * why 2^22 (32 MB of float64): a memo table over two indices of
+ * MAX_GRADCHECK_UNITS units would be 2.5e7 entries; past this a
+ * sub-expression is recomputed instead (slower, never wrong)
+ */
+export const MAX_MEMO_ENTRIES = 1 << 22;
 
 /** compiles e over the values of a dense layout; `outer` are the indices the caller binds */
 export function compileFloat(
@@ -36,33 +51,37 @@ export function compileFloat(
   values: Float64Array,
   outer: readonly string[],
 ): FloatProgram {
-  const c = new Compiler(n, inputs, values, outer);
-  const run = c.compile(e, new Map(outer.map((name, k) => [name, k])));
-  const units = c.units;
+  const c = new Compiler(n, inputs, values, outer.length);
+  const run = c.compile(e, new Map(outer.map((name, k) => [name, k])), new Set(outer.map((_, k) => k)));
   const slots = new Map(outer.map((name, k) => [name, k]));
   return {
     bind(name, unit) {
       const s = slots.get(name);
       if (s === undefined) throw new Error(`${name} is not an outer index`);
-      units[s] = unit;
+      c.units[s] = unit;
     },
     run,
+    get sumBodies() {
+      return c.sumBodies;
+    },
   };
 }
 
 class Compiler {
   /** the unit in each slot: the outer indices first, then one slot per sum */
   units = new Int32Array(8);
+  /** sum-body evaluations so far */
+  sumBodies = 0;
   private nextSlot: number;
 
   constructor(
     private readonly n: number,
     private readonly inputs: DenseInputs,
     private readonly values: Float64Array,
-    private readonly outer: readonly string[],
+    outer: number,
   ) {
-    this.nextSlot = outer.length;
-    this.grow(outer.length);
+    this.nextSlot = outer;
+    this.grow(outer);
   }
 
   private grow(needed: number): void {
@@ -72,14 +91,23 @@ class Compiler {
     this.units = next;
   }
 
-  /** e as a closure; `slots` maps the index names in scope to their slots */
-  compile(e: Expr, slots: ReadonlyMap<string, number>): Fn {
-    const plain = this.plain(e, slots);
-    const names = namesOf(e).filter((name) => slots.has(name));
-    const outerUsed = names.filter((name) => this.outer.includes(name));
-    // memoize only what uses a proper subset of the outer indices and no sum index: it recurs n times or more
-    if (!heavy(e) || outerUsed.length !== names.length || outerUsed.length >= this.outer.length) return plain;
-    const memoSlots = outerUsed.map((name) => slots.get(name)!);
+  /**
+   * e as a closure; `slots` maps the index names in scope (outer and summed)
+   * to their slots; `context` holds the slots that vary between evaluations
+   * of e: the outer ones, or those of the nearest memoized enclosing
+   * expression, plus those of the sums opened since
+   */
+  compile(e: Expr, slots: ReadonlyMap<string, number>, context: ReadonlySet<number>): Fn {
+    if (!heavy(e)) return this.plain(e, slots, context);
+    // the key: every slot e reads (so a memoized value is always e's value at those units)
+    const used = namesOf(e)
+      .map((name) => slots.get(name))
+      .filter((s) => s !== undefined);
+    // memoize what some varying index does not reach: it recurs n times or more with the same value
+    if ([...context].every((s) => used.includes(s)) || this.n ** used.length > MAX_MEMO_ENTRIES)
+      return this.plain(e, slots, context);
+    const plain = this.plain(e, slots, new Set(used));
+    const memoSlots = Int32Array.from(used);
     const size = this.n ** memoSlots.length;
     const table = new Float64Array(size);
     const known = new Uint8Array(size);
@@ -87,7 +115,7 @@ class Compiler {
     return () => {
       const units = this.units;
       let key = 0;
-      for (const s of memoSlots) key = key * n + (units[s]! - 1);
+      for (let d = 0; d < memoSlots.length; d++) key = key * n + (units[memoSlots[d]!]! - 1);
       if (known[key] === 1) return table[key]!;
       const v = plain();
       table[key] = v;
@@ -107,7 +135,7 @@ class Compiler {
     return () => this.units[s]!;
   }
 
-  private plain(e: Expr, slots: ReadonlyMap<string, number>): Fn {
+  private plain(e: Expr, slots: ReadonlyMap<string, number>, context: ReadonlySet<number>): Fn {
     const values = this.values;
     switch (e.kind) {
       case 'num': {
@@ -152,7 +180,7 @@ class Compiler {
         return () => (a() === b() ? 1 : 0);
       }
       case 'add': {
-        const fs = e.terms.map((t) => this.compile(t, slots));
+        const fs = e.terms.map((t) => this.compile(t, slots, context));
         if (fs.length === 2) {
           const [a, b] = fs as [Fn, Fn];
           return () => a() + b();
@@ -164,7 +192,7 @@ class Compiler {
         };
       }
       case 'mul': {
-        const fs = e.factors.map((t) => this.compile(t, slots));
+        const fs = e.factors.map((t) => this.compile(t, slots, context));
         if (fs.length === 2) {
           const [a, b] = fs as [Fn, Fn];
           return () => a() * b();
@@ -177,27 +205,27 @@ class Compiler {
       }
       case 'pow': {
         if (e.base.kind === 'const' && e.base.name === 'e') {
-          const x = this.compile(e.exp, slots);
+          const x = this.compile(e.exp, slots, context);
           const code = unaryCode('exp');
           return () => applyUnary(code, x());
         }
-        const base = this.compile(e.base, slots);
+        const base = this.compile(e.base, slots, context);
         if (e.exp.kind === 'num') {
           const k = rationalToNumber(e.exp.value);
           return Number.isInteger(k) ? () => powInt(base(), k) : () => powReal(base(), k);
         }
-        const exp = this.compile(e.exp, slots);
+        const exp = this.compile(e.exp, slots, context);
         return () => powGeneral(base(), exp());
       }
       case 'call': {
         const code = unaryCode(e.fn);
-        const x = this.compile(e.args[0]!, slots);
+        const x = this.compile(e.args[0]!, slots, context);
         return () => applyUnary(code, x());
       }
       case 'sum': {
         const s = this.nextSlot++;
         this.grow(this.nextSlot);
-        const body = this.compile(e.body, new Map([...slots, [e.index, s]]));
+        const body = this.compile(e.body, new Map([...slots, [e.index, s]]), new Set([...context, s]));
         const n = this.n;
         return () => {
           let acc = 0;
@@ -205,6 +233,7 @@ class Compiler {
             this.units[s] = u;
             acc += body();
           }
+          this.sumBodies += n;
           return acc;
         };
       }
