@@ -113,6 +113,107 @@ export function unaryDerivative(code: number, x: number, fx: number): number {
   }
 }
 
+/**
+ * sup |f'(t)| over t in [x - e, x + e] for the unary built-in `code` (e > 0),
+ * Infinity when that interval meets a singularity or leaves the domain: the
+ * factor by which an error of at most e in x can move f(x) (mean value
+ * theorem), so error bounds stay bounds even when e is not small.
+ */
+export function unaryDerivativeBound(code: number, x: number, e: number): number {
+  const near0 = Math.max(0, Math.abs(x) - e); // the smallest |t| of the interval
+  const far = Math.abs(x) + e; // the largest |t|
+  switch (code) {
+    case 0:
+      return Math.exp(x + e);
+    case 1:
+      return x - e > 0 ? 1 / (x - e) : Infinity;
+    case 2:
+      return x - e > 0 ? 0.5 / Math.sqrt(x - e) : Infinity;
+    case 3:
+    case 4:
+      return 1;
+    case 5: {
+      // 1 + tan^2 is convex between two poles: its sup is at an end, if no pole lies inside
+      const lo = x - e,
+        hi = x + e;
+      if (!(2 * e < Math.PI && Math.cos(lo) * Math.cos(hi) > 0)) return Infinity;
+      return Math.max(1 + Math.tan(lo) ** 2, 1 + Math.tan(hi) ** 2);
+    }
+    case 6:
+    case 7:
+      return Math.cosh(far);
+    case 8:
+      return 1 / Math.cosh(near0) ** 2;
+    case 9:
+    case 10:
+      return far < 1 ? 1 / Math.sqrt((1 - far) * (1 + far)) : Infinity;
+    case 11:
+      return 1 / (1 + near0 * near0);
+    case 12: {
+      const t = Math.exp(-near0);
+      return t / ((1 + t) * (1 + t));
+    }
+    default:
+      throw new Error(`not a unary opcode: ${code}`);
+  }
+}
+
+/**
+ * sup |f''(t)| over t in [x - e, x + e] (e >= 0), Infinity when that
+ * interval meets a singularity or leaves the domain: how far an error of e
+ * in x can move the local partial f'(x) a backward sweep multiplies by
+ */
+export function unarySecondDerivativeBound(code: number, x: number, e: number): number {
+  const far = Math.abs(x) + e;
+  switch (code) {
+    case 0:
+      return Math.exp(x + e);
+    case 1:
+      return x - e > 0 ? 1 / (x - e) ** 2 : Infinity;
+    case 2:
+      return x - e > 0 ? 0.25 / (x - e) ** 1.5 : Infinity;
+    case 3:
+    case 4:
+      return 1;
+    case 5: {
+      // 2 tan (1 + tan^2) is monotone between two poles: its sup is at an end, if no pole lies inside
+      const lo = x - e,
+        hi = x + e;
+      if (!(2 * e < Math.PI && Math.cos(lo) * Math.cos(hi) > 0)) return Infinity;
+      const f = (t: number): number => Math.abs(2 * Math.tan(t) * (1 + Math.tan(t) ** 2));
+      return Math.max(f(lo), f(hi));
+    }
+    case 6:
+    case 7:
+      return Math.cosh(far);
+    // why these constants: the global maxima of |f''|, rounded up (tanh: 4/(3 sqrt 3), atan: 3 sqrt 3/8, sigma: sqrt 3/18)
+    case 8:
+      return 0.7699;
+    case 9:
+    case 10:
+      return far < 1 ? far / ((1 - far) * (1 + far)) ** 1.5 : Infinity;
+    case 11:
+      return 0.6496;
+    case 12:
+      return 0.0963;
+    default:
+      throw new Error(`not a unary opcode: ${code}`);
+  }
+}
+
+/** sup |d/dt t^k| over t in [a - e, a + e] for an integer k; Infinity when a negative power's interval meets 0 */
+export function powIntDerivativeBound(a: number, k: number, e: number): number {
+  if (k === 0) return 0;
+  if (k >= 1) return Math.abs(k) * (Math.abs(a) + e) ** (k - 1);
+  return Math.abs(a) > e ? Math.abs(k) * (Math.abs(a) - e) ** (k - 1) : Infinity;
+}
+
+/** sup |d/dt t^r| over t in [a - e, a + e] for a non-integer constant r (t >= 0); Infinity when needed below 0 */
+export function powRealDerivativeBound(a: number, r: number, e: number): number {
+  if (r >= 1) return a - e >= 0 ? r * (a + e) ** (r - 1) : Infinity;
+  return a - e > 0 ? Math.abs(r) * (a - e) ** (r - 1) : Infinity;
+}
+
 /** a^k for an integer k (a < 0 is fine) */
 export const powInt = (a: number, k: number): number => a ** k;
 

@@ -6,6 +6,13 @@
  * it n^2 times does no name lookups. Same semantics as the tape
  * (float-ops.ts).
  *
+ * Every value comes with a running error bound (first order in the
+ * roundings, Wilkinson style, but with each function's derivative bounded
+ * over the whole error interval, so a bound that is not small stays a
+ * bound): |computed - exact| <= error, the input values being exact. A
+ * closed form like 1/(1 - sigma(40)) has a bound as large as its value, so
+ * gradcheck does not judge it there rather than call rounding a mistake.
+ *
  * A sub-expression containing a sum or a call is memoized in a flat table
  * over the units of the index variables it uses (outer ones like i, or
  * those of enclosing sums) whenever some index in scope is not among them:
@@ -22,7 +29,29 @@ import type { Expr, IndexTerm } from '../ir/expr.js';
 import { rationalToNumber } from '../ir/rational.js';
 import type { DenseInputs } from './dense-inputs.js';
 import { heavy, namesOf } from './expr-scan.js';
-import { E, PI, applyUnary, powGeneral, powInt, powReal, unaryCode } from './float-ops.js';
+import {
+  E,
+  PI,
+  applyUnary,
+  logBase,
+  powGeneral,
+  powInt,
+  powIntDerivativeBound,
+  powReal,
+  powRealDerivativeBound,
+  UNARY_NAMES,
+  unaryCode,
+  unaryDerivativeBound,
+} from './float-ops.js';
+
+/** the unit roundoff of float64, 2^-53 */
+const U = 2 ** -53;
+
+/** why 2: V8's Math functions and ** are within one ulp (fdlibm ports); two leaves room */
+const LIBM_ULPS = 2;
+
+/** the error of a constant converted to float64: none for a safe integer, else half an ulp */
+const rounding = (v: number): number => (Number.isSafeInteger(v) ? 0 : U * Math.abs(v));
 
 type Fn = () => number;
 
@@ -32,6 +61,10 @@ export interface FloatProgram {
   bind(name: string, unit: number): void;
   /** the expression's value at the bound units (NaN or infinite outside a domain) */
   run(): number;
+  /** a bound on |value - exact value| of the last run (Infinity when none is known) */
+  readonly error: number;
+  /** the last run met a certain domain violation (a log of a value certainly <= 0, a division by an exact 0): the exact closed form is undefined there */
+  readonly undefinedHere: boolean;
   /** the sum-body evaluations so far, over every run: the program's work, counted (tests pin its growth) */
   readonly sumBodies: number;
 }
@@ -60,7 +93,16 @@ export function compileFloat(
       if (s === undefined) throw new Error(`${name} is not an outer index`);
       c.units[s] = unit;
     },
-    run,
+    run: () => {
+      c.undef = false;
+      return run();
+    },
+    get error() {
+      return c.err;
+    },
+    get undefinedHere() {
+      return c.undef;
+    },
     get sumBodies() {
       return c.sumBodies;
     },
@@ -72,6 +114,10 @@ class Compiler {
   units = new Int32Array(8);
   /** sum-body evaluations so far */
   sumBodies = 0;
+  /** the error bound of the value the last closure returned */
+  err = 0;
+  /** a certain domain violation was met in this run (sticky: undefined anywhere is undefined) */
+  undef = false;
   private nextSlot: number;
 
   constructor(
@@ -110,16 +156,26 @@ class Compiler {
     const memoSlots = Int32Array.from(used);
     const size = this.n ** memoSlots.length;
     const table = new Float64Array(size);
+    const errors = new Float64Array(size);
     const known = new Uint8Array(size);
     const n = this.n;
     return () => {
       const units = this.units;
       let key = 0;
       for (let d = 0; d < memoSlots.length; d++) key = key * n + (units[memoSlots[d]!]! - 1);
-      if (known[key] === 1) return table[key]!;
+      // known: 1 computed, 2 computed and certainly undefined
+      if (known[key] !== 0) {
+        this.err = errors[key]!;
+        if (known[key] === 2) this.undef = true;
+        return table[key]!;
+      }
+      const outside = this.undef;
+      this.undef = false;
       const v = plain();
       table[key] = v;
-      known[key] = 1;
+      errors[key] = this.err;
+      known[key] = this.undef ? 2 : 1;
+      this.undef ||= outside;
       return v;
     };
   }
@@ -136,109 +192,191 @@ class Compiler {
   }
 
   private plain(e: Expr, slots: ReadonlyMap<string, number>, context: ReadonlySet<number>): Fn {
-    const values = this.values;
     switch (e.kind) {
-      case 'num': {
-        const v = rationalToNumber(e.value);
-        return () => v;
-      }
-      case 'const': {
-        const v = e.name === 'pi' ? PI : E;
-        return () => v;
-      }
+      case 'num':
+      case 'const':
       case 'units': {
-        const v = this.n;
-        return () => v;
-      }
-      case 'sym': {
-        const s = slots.get(e.name);
-        if (s !== undefined) return () => this.units[s]!;
-        const id = this.inputs.scalar(e.name);
-        return () => values[id]!;
-      }
-      case 'elem': {
-        const base = this.inputs.base(e.name);
-        const n = this.n;
-        const us = e.indices.map((t) => this.unit(t, slots));
-        if (us.length === 1) {
-          const [a] = us as [Fn];
-          return () => values[base + a() - 1]!;
-        }
-        if (us.length === 2) {
-          const [a, b] = us as [Fn, Fn];
-          return () => values[base + (a() - 1) * n + b() - 1]!;
-        }
+        const v = e.kind === 'num' ? rationalToNumber(e.value) : e.kind === 'units' ? this.n : e.name === 'pi' ? PI : E;
+        const err = rounding(v);
         return () => {
-          let offset = 0;
-          for (const u of us) offset = offset * n + (u() - 1);
-          return values[base + offset]!;
+          this.err = err;
+          return v;
         };
       }
-      case 'delta': {
-        const a = this.unit(e.a, slots),
-          b = this.unit(e.b, slots);
-        return () => (a() === b() ? 1 : 0);
-      }
-      case 'add': {
-        const fs = e.terms.map((t) => this.compile(t, slots, context));
-        if (fs.length === 2) {
-          const [a, b] = fs as [Fn, Fn];
-          return () => a() + b();
-        }
-        return () => {
-          let s = 0;
-          for (const f of fs) s += f();
-          return s;
-        };
-      }
-      case 'mul': {
-        const fs = e.factors.map((t) => this.compile(t, slots, context));
-        if (fs.length === 2) {
-          const [a, b] = fs as [Fn, Fn];
-          return () => a() * b();
-        }
-        return () => {
-          let p = 1;
-          for (const f of fs) p *= f();
-          return p;
-        };
-      }
+      case 'sym':
+      case 'elem':
+      case 'delta':
+        return this.exact(e, slots);
+      case 'add':
+        return this.sumOf(e.terms.map((t) => this.compile(t, slots, context)));
+      case 'mul':
+        return this.product(e.factors.map((t) => this.compile(t, slots, context)));
       case 'pow': {
-        if (e.base.kind === 'const' && e.base.name === 'e') {
-          const x = this.compile(e.exp, slots, context);
-          const code = unaryCode('exp');
-          return () => applyUnary(code, x());
-        }
+        if (e.base.kind === 'const' && e.base.name === 'e')
+          return this.unary(unaryCode('exp'), this.compile(e.exp, slots, context));
         const base = this.compile(e.base, slots, context);
-        if (e.exp.kind === 'num') {
-          const k = rationalToNumber(e.exp.value);
-          return Number.isInteger(k) ? () => powInt(base(), k) : () => powReal(base(), k);
-        }
-        const exp = this.compile(e.exp, slots, context);
-        return () => powGeneral(base(), exp());
+        if (e.exp.kind === 'num') return this.powConst(base, rationalToNumber(e.exp.value));
+        return this.powVar(base, this.compile(e.exp, slots, context));
       }
-      case 'call': {
-        const code = unaryCode(e.fn);
-        const x = this.compile(e.args[0]!, slots, context);
-        return () => applyUnary(code, x());
-      }
+      case 'call':
+        return this.unary(unaryCode(e.fn), this.compile(e.args[0]!, slots, context));
       case 'sum': {
         const s = this.nextSlot++;
         this.grow(this.nextSlot);
         const body = this.compile(e.body, new Map([...slots, [e.index, s]]), new Set([...context, s]));
         const n = this.n;
         return () => {
-          let acc = 0;
+          let acc = 0,
+            err = 0;
           for (let u = 1; u <= n; u++) {
             this.units[s] = u;
             acc += body();
+            err += this.err + U * Math.abs(acc);
           }
           this.sumBodies += n;
+          this.err = err;
           return acc;
         };
       }
       case 'diff':
         throw new Error('a diff in a float64 program (gradcheck rejects it first)');
     }
+  }
+
+  /** an index variable's unit, an input value, or a delta: exact */
+  private exact(e: Expr & { kind: 'sym' | 'elem' | 'delta' }, slots: ReadonlyMap<string, number>): Fn {
+    const f = this.leaf(e, slots);
+    return () => {
+      this.err = 0;
+      return f();
+    };
+  }
+
+  private leaf(e: Expr & { kind: 'sym' | 'elem' | 'delta' }, slots: ReadonlyMap<string, number>): Fn {
+    const values = this.values;
+    if (e.kind === 'sym') {
+      const s = slots.get(e.name);
+      if (s !== undefined) return () => this.units[s]!;
+      const id = this.inputs.scalar(e.name);
+      return () => values[id]!;
+    }
+    if (e.kind === 'delta') {
+      const a = this.unit(e.a, slots),
+        b = this.unit(e.b, slots);
+      return () => (a() === b() ? 1 : 0);
+    }
+    const base = this.inputs.base(e.name);
+    const n = this.n;
+    const us = e.indices.map((t) => this.unit(t, slots));
+    if (us.length === 1) {
+      const [a] = us as [Fn];
+      return () => values[base + a() - 1]!;
+    }
+    if (us.length === 2) {
+      const [a, b] = us as [Fn, Fn];
+      return () => values[base + (a() - 1) * n + b() - 1]!;
+    }
+    return () => {
+      let offset = 0;
+      for (const u of us) offset = offset * n + (u() - 1);
+      return values[base + offset]!;
+    };
+  }
+
+  /** the terms added left to right; each addition's rounding is at most U |partial sum| */
+  private sumOf(fs: readonly Fn[]): Fn {
+    return () => {
+      let acc = 0,
+        err = 0;
+      for (let t = 0; t < fs.length; t++) {
+        acc += fs[t]!();
+        err += this.err + (t > 0 ? U * Math.abs(acc) : 0);
+      }
+      this.err = err;
+      return acc;
+    };
+  }
+
+  /** the factors multiplied left to right: |xy - x'y'| <= |x| ey + |y| ex + ex ey, plus the rounding */
+  private product(fs: readonly Fn[]): Fn {
+    return () => {
+      let acc = fs[0]!();
+      let err = this.err;
+      for (let t = 1; t < fs.length; t++) {
+        const y = fs[t]!();
+        const ey = this.err;
+        const p = acc * y;
+        err = Math.abs(acc) * ey + Math.abs(y) * err + err * ey + U * Math.abs(p);
+        acc = p;
+      }
+      this.err = err;
+      return acc;
+    };
+  }
+
+  private unary(code: number, x: Fn): Fn {
+    return () => {
+      const a = x();
+      const ea = this.err;
+      const v = applyUnary(code, a);
+      if (Number.isNaN(v) || !Number.isFinite(v)) {
+        if (certainlyOutside(code, a, ea)) this.undef = true;
+        this.err = Infinity;
+        return v;
+      }
+      this.err = (ea === 0 ? 0 : unaryDerivativeBound(code, a, ea) * ea) + LIBM_ULPS * U * Math.abs(v);
+      return v;
+    };
+  }
+
+  private powConst(base: Fn, k: number): Fn {
+    const integer = Number.isInteger(k);
+    return () => {
+      const a = base();
+      const ea = this.err;
+      const v = integer ? powInt(a, k) : powReal(a, k);
+      // a negative power of an exact 0, a fractional power of a value certainly below 0
+      if ((k < 0 && a === 0 && ea === 0) || (!integer && a + ea < 0)) this.undef = true;
+      const slope = ea === 0 ? 0 : integer ? powIntDerivativeBound(a, k, ea) : powRealDerivativeBound(a, k, ea);
+      this.err = slope * ea + LIBM_ULPS * U * Math.abs(v);
+      return v;
+    };
+  }
+
+  /** a^b for a computed exponent: as exp(b log a) to first order, and no bound unless a stays positive */
+  private powVar(base: Fn, exp: Fn): Fn {
+    return () => {
+      const a = base();
+      const ea = this.err;
+      const b = exp();
+      const eb = this.err;
+      const v = powGeneral(a, b);
+      if (eb === 0 && ((b < 0 && a === 0 && ea === 0) || (!Number.isInteger(b) && a + ea < 0))) this.undef = true;
+      if (eb === 0 && Number.isInteger(b)) {
+        this.err = (ea === 0 ? 0 : powIntDerivativeBound(a, b, ea) * ea) + LIBM_ULPS * U * Math.abs(v);
+      } else {
+        this.err =
+          a - ea > 0
+            ? Math.abs(v) * (Math.abs(logBase(a)) * eb + (Math.abs(b) * ea) / (a - ea)) + LIBM_ULPS * U * Math.abs(v)
+            : Infinity;
+      }
+      return v;
+    };
+  }
+}
+
+/** whether the argument a (within e of exact) is certainly outside the domain of the unary built-in `code` */
+function certainlyOutside(code: number, a: number, e: number): boolean {
+  if (!Number.isFinite(e)) return false;
+  switch (UNARY_NAMES[code]) {
+    case 'log':
+      return a + e <= 0;
+    case 'sqrt':
+      return a + e < 0;
+    case 'asin':
+    case 'acos':
+      return Math.abs(a) - e > 1;
+    default:
+      return false;
   }
 }

@@ -11,7 +11,16 @@
  *   cancellation in that sum is what float64 cannot resolve, so agreement is
  *   judged against it.
  */
-import { logBase, powGeneral, powIntDerivative, powReal, unaryDerivative } from './float-ops.js';
+import {
+  logBase,
+  powGeneral,
+  powIntDerivative,
+  powIntDerivativeBound,
+  powReal,
+  powRealDerivativeBound,
+  unaryDerivative,
+  unaryDerivativeBound,
+} from './float-ops.js';
 import {
   OP_ADD,
   OP_CONST,
@@ -32,10 +41,10 @@ import {
 } from './tape.js';
 
 /** the unit roundoff of float64, 2^-53 */
-const U = 2 ** -53;
+export const U = 2 ** -53;
 
 /** why 2: V8's Math functions (fdlibm ports) are within one ulp; two leaves room for the argument's own rounding */
-const LIBM_ULPS = 2;
+export const LIBM_ULPS = 2;
 
 /**
  * why 1e-12: a value this close to exact keeps local partials accurate to
@@ -45,7 +54,7 @@ const LIBM_ULPS = 2;
 export const MODERATE_RELATIVE_ERROR = 1e-12;
 
 /** the error of a value converted to float64: none for an integer (0 and 1 of binary data, n), else half an ulp */
-function rounding(v: number): number {
+export function rounding(v: number): number {
   return Number.isSafeInteger(v) ? 0 : U * Math.abs(v);
 }
 
@@ -54,18 +63,26 @@ function powDerivative(code: number, x: number, c: number): number {
   return code === OP_POWI ? powIntDerivative(x, c) : c * powReal(x, c - 1);
 }
 
-/** whether every node up to `output` is finite with a running error bound within MODERATE_RELATIVE_ERROR of its value (after forward) */
-export function tapeIsModerate(t: Tape, output: number): boolean {
+/**
+ * a running bound on the absolute error of every node's value up to
+ * `output` (after forward), the inputs' values being exact data or rounded
+ * constants: first order in the roundings, each function's derivative
+ * bounded over the whole error interval; Infinity from the first node that
+ * is not finite or has no bound, onwards
+ */
+export function forwardErrors(t: Tape, output: number): Float64Array {
   const { op, a, b, k, operands, val } = t;
   const err = new Float64Array(output + 1);
   for (let id = 0; id < Math.min(t.inputs, output + 1); id++) {
-    if (!Number.isFinite(val[id]!)) return false;
-    err[id] = rounding(val[id]!);
+    err[id] = Number.isFinite(val[id]!) ? rounding(val[id]!) : Infinity;
   }
   for (let id = t.inputs; id <= output; id++) {
     const j = id - t.inputs;
     const v = val[id]!;
-    if (!Number.isFinite(v)) return false;
+    if (!Number.isFinite(v)) {
+      err.fill(Infinity, id);
+      break;
+    }
     const x = a[j]!,
       y = b[j]!;
     const r = U * Math.abs(v);
@@ -113,15 +130,17 @@ export function tapeIsModerate(t: Tape, output: number): boolean {
         for (let q = 0; q < count; q++) {
           const l = run ? x + q : operands[x + 2 * q]!;
           const m = run ? y + q : operands[x + 2 * q + 1]!;
-          sum += Math.abs(val[l]!) * err[m]! + Math.abs(val[m]!) * err[l]!;
+          sum += Math.abs(val[l]!) * err[m]! + Math.abs(val[m]!) * err[l]! + err[l]! * err[m]!;
           mag += Math.abs(val[l]! * val[m]!);
         }
         e = sum + count * U * mag;
         break;
       }
       case OP_POWI:
+        e = (err[x] === 0 ? 0 : powIntDerivativeBound(val[x]!, k[j]!, err[x]!) * err[x]!) + LIBM_ULPS * r;
+        break;
       case OP_POWR:
-        e = Math.abs(powDerivative(op[j]!, val[x]!, k[j]!)) * err[x]! + LIBM_ULPS * r;
+        e = (err[x] === 0 ? 0 : powRealDerivativeBound(val[x]!, k[j]!, err[x]!) * err[x]!) + LIBM_ULPS * r;
         break;
       case OP_POW: {
         const ey = err[y]! === 0 ? 0 : Math.abs(v * logBase(val[x]!)) * err[y]!;
@@ -129,11 +148,21 @@ export function tapeIsModerate(t: Tape, output: number): boolean {
         break;
       }
       default:
-        e = Math.abs(unaryDerivative(op[j]!, val[x]!, v)) * err[x]! + LIBM_ULPS * r;
+        e = (err[x] === 0 ? 0 : unaryDerivativeBound(op[j]!, val[x]!, err[x]!) * err[x]!) + LIBM_ULPS * r;
     }
+    err[id] = Number.isNaN(e) ? Infinity : e;
+  }
+  return err;
+}
+
+/** whether every node up to `output` is finite with a running error bound within MODERATE_RELATIVE_ERROR of its value (after forward) */
+export function tapeIsModerate(t: Tape, output: number): boolean {
+  const err = forwardErrors(t, output);
+  for (let id = 0; id <= output; id++) {
+    const e = err[id]!;
+    if (!Number.isFinite(e)) return false;
     // an exactly known value (0 from a 0 factor) has no error; otherwise the bound must be small against the value
-    if (!(e === 0 || e <= MODERATE_RELATIVE_ERROR * Math.abs(v))) return false;
-    err[id] = e;
+    if (!(e === 0 || e <= MODERATE_RELATIVE_ERROR * Math.abs(t.val[id]!))) return false;
   }
   return true;
 }

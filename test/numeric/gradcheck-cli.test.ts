@@ -47,23 +47,37 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 describe('verify gradcheck', () => {
   const good = file('full-joint.yaml', FULL_JOINT);
 
-  test('the full joint passes: every partial of a 200-unit network from one backward pass, the worst (i, j) reported', async () => {
+  test('the full joint passes: every partial of 200-unit networks of every family from one backward pass each, the ok line says what was tried', async () => {
     const r = await run(good, '--units', '200', '--seed', '3');
-    expect(r.err).toBe('');
+    // nothing on stderr but progress lines (a loaded machine may take more than 2 s)
+    expect(r.err.replace(/^gradcheck: network \d+ of \d+ .*\n/gm, '')).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
       /d OBJ \/ d w\[i, j\] by reverse-mode autodiff of the claim's objective, against the claim's rhs/,
     );
     expect(r.out).toMatch(
-      /200 units; w the weights of a random DAG \(w\[a,b\] = 0 unless b precedes a in a random order/,
+      /200 units, 5 networks \(one of each family, seed 3\): w the weights of a DAG \(0 unless b precedes a in a random order\), dense \(every weight nonzero, the diagonal too\) or symmetric pairs/,
     );
-    expect(r.out).toMatch(
-      /network 1: 40000 partials in one backward pass \(forward \+ backward [\d.]+ ms\); closed form at 40000 elements in [\d.]+ ms/,
-    );
+    for (const [k, family] of [
+      'dag, \\+-2/sqrt\\(n\\)',
+      'dense, \\+-2/sqrt\\(n\\)',
+      'symmetric, \\+-2/sqrt\\(n\\)',
+      'dense, \\+-0.1',
+      'dense, \\+-5',
+    ].entries()) {
+      expect(r.out).toMatch(
+        new RegExp(
+          `network ${k + 1} \\(${family}\\): 40000 partials in one backward pass \\(forward \\+ backward [\\d.]+ ms, error bounds [\\d.]+ ms\\); closed form at 40000 elements in [\\d.]+ ms`,
+        ),
+      );
+    }
+    expect(r.out).toMatch(/^ {4}40000 agree, 0 differ$/m);
     expect(r.out).toMatch(
       /worst: i = \d+, j = \d+: autodiff -?[\d.e-]+, closed form -?[\d.e-]+, error [\d.e-]+ absolute, [\d.e-]+ relative/,
     );
-    expect(r.out).toMatch(/^ok: the worst error .* is within 1e-8/m);
+    expect(r.out).toMatch(
+      /^ok: 5 networks \(dag, dense, symmetric at \+-2\/sqrt\(n\); dense at \+-0.1; dense at \+-5\), 200000 partials: \d+ agree within 1e-8 .*the worst error /m,
+    );
   });
 
   test('the same seed reproduces the run; --instances tries several networks', async () => {
@@ -72,14 +86,17 @@ describe('verify gradcheck', () => {
     const b = await run(good, '--units', '50', '--seed', '7');
     expect(worst(b.out)).toBe(worst(a.out));
     const several = await run(good, '--units', '50', '--instances', '3');
-    expect(several.out.match(/^ {2}network \d/gm)).toHaveLength(3);
+    expect(several.out.match(/^ {2}network \d/gm)).toHaveLength(15);
+    expect(several.out).toMatch(/15 networks \(3 of each family/);
   });
 
   test('a wrong closed form exits 1, naming the element and both values', async () => {
     const wrong = file('wrong.yaml', FULL_JOINT.replaceAll('s[j]*(s[i] - sigma(a(i)))', 's[i]*(s[j] - sigma(a(j)))'));
     const r = await run(wrong, '--units', '100');
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^FAILED: at network 1, i = \d+, j = \d+: autodiff .*, closed form .*, error .* absolute/m);
+    expect(r.out).toMatch(
+      /^FAILED: at network \d \([a-z]+, \+-[\d./a-z()]+\), i = \d+, j = \d+: autodiff .*, closed form .*, error .* absolute.*; \d+ of 5 networks .* differ/m,
+    );
   });
 
   test('a claim whose lhs is not diff(OBJ, array element) exits 2 with the reason', async () => {

@@ -1,0 +1,154 @@
+/**
+ * One network of gradcheck: the closed form against autodiff at every
+ * element of the array differentiated by. Both sides are float64 values
+ * with error bounds (the closed form's running bound, float-program.ts;
+ * autodiff's from the adjoint error sweep, tape-adjoint-error.ts), used the
+ * way the numeric layer's certified comparison uses its enclosures: a
+ * difference is reported only when the bounds cannot explain it.
+ *
+ * - agrees: |cf - ad| <= tol max(1, |ad|) (evidence, as float64 can give);
+ * - differs: |cf - ad| - both bounds > tol max(1, |ad| + its bound), so the
+ *   exact values differ by more than the tolerance whatever the rounding;
+ *   or the closed form is certainly undefined (a log of a value certainly
+ *   <= 0) where the objective and the partial are finite and bounded;
+ * - otherwise unsettled (float64 cannot resolve it: a saturated unit's
+ *   1 - sigma(40), an overflow), counted and reported, never a verdict.
+ *
+ * The bounds are worst-case (first order in the roundings), far above the
+ * typical error on big networks, which is why they only guard the
+ * reports of a difference.
+ */
+import type { Expr } from '../ir/expr.js';
+import { GRADCHECK_TOLERANCE } from './bounds.js';
+import type { DenseInputs } from './dense-inputs.js';
+import { compileFloat } from './float-program.js';
+
+/** an element, both values and how far apart */
+export interface GradcheckWorst {
+  /** the unit of each index of wrt */
+  readonly units: ReadonlyMap<string, number>;
+  readonly autodiff: number;
+  readonly closedForm: number;
+  readonly absolute: number;
+  /** absolute / |autodiff| (Infinity when autodiff is 0 and they differ, 0 when both are 0) */
+  readonly relative: number;
+  /** absolute / max(1, |autodiff|), what the tolerance applies to */
+  readonly mixed: number;
+  /** the error bounds of the two float64 values */
+  readonly autodiffError: number;
+  readonly closedFormError: number;
+}
+
+/** what one network's comparison found */
+export interface NetworkComparison {
+  readonly agreeing: number;
+  readonly differing: number;
+  readonly unsettled: number;
+  /** the first unsettled element, both float64 values there, and why */
+  readonly unsettledExample?: {
+    readonly units: ReadonlyMap<string, number>;
+    readonly autodiff: number;
+    readonly closedForm: number;
+    readonly reason: string;
+  };
+  /** the differing element furthest apart, else the agreeing one furthest apart; none when nothing was settled */
+  readonly worst?: GradcheckWorst;
+}
+
+/** autodiff's partial at an element, and a bound on its float64 error */
+export type Partial = (units: readonly number[]) => { readonly value: number; readonly error: number };
+
+/** why 4096: a clock read per 4096 elements costs nothing next to them, and is often enough for a progress line a second */
+const TICK_EVERY = 4096;
+
+/**
+ * the closed form against `partial` at every assignment of the index names
+ * (`objectiveBounded`: the objective's float64 value is finite with a
+ * finite error bound, so it is defined); `tick(done)` is called every
+ * TICK_EVERY elements
+ */
+export function compareNetwork(
+  closedForm: Expr,
+  names: readonly string[],
+  inputs: DenseInputs,
+  values: Float64Array,
+  partial: Partial,
+  objectiveBounded: boolean,
+  tick: (done: number) => void = () => {},
+): NetworkComparison {
+  const n = inputs.n;
+  const program = compileFloat(closedForm, n, inputs, values, names);
+  const units = new Array<number>(names.length).fill(1);
+  const tol = GRADCHECK_TOLERANCE;
+  let agreeing = 0,
+    differing = 0,
+    unsettled = 0;
+  let example: NetworkComparison['unsettledExample'];
+  let worst: GradcheckWorst | undefined;
+  const at = () => new Map(names.map((name, d) => [name, units[d]!]));
+  const total = n ** names.length;
+  for (let q = 0; q < total; q++) {
+    if (q % TICK_EVERY === 0 && q > 0) tick(q);
+    let rest = q;
+    for (let d = names.length - 1; d >= 0; d--) {
+      units[d] = (rest % n) + 1;
+      rest = Math.floor(rest / n);
+      program.bind(names[d]!, units[d]!);
+    }
+    const cf = program.run();
+    const ecf = program.error;
+    const { value: ad, error: ead } = partial(units);
+    const absolute = Math.abs(cf - ad);
+    const slack = ecf + ead;
+    const adKnown = Number.isFinite(ad) && Number.isFinite(ead);
+    let verdict: 'agree' | 'differ' | 'unsettled';
+    if (program.undefinedHere) verdict = adKnown && objectiveBounded ? 'differ' : 'unsettled';
+    else if (!Number.isFinite(cf) || !adKnown) verdict = 'unsettled';
+    else if (absolute <= tol * Math.max(1, Math.abs(ad))) verdict = 'agree';
+    else if (absolute - slack > tol * Math.max(1, Math.abs(ad) + ead)) verdict = 'differ';
+    else verdict = 'unsettled';
+    if (verdict === 'unsettled') {
+      unsettled++;
+      example ??= {
+        units: at(),
+        autodiff: ad,
+        closedForm: cf,
+        reason: unsettledReason(cf, ad, ecf, ead, program.undefinedHere),
+      };
+      continue;
+    }
+    if (verdict === 'agree') agreeing++;
+    else differing++;
+    const mixed = Number.isNaN(absolute) ? Infinity : absolute / Math.max(1, Math.abs(ad));
+    // a differing element's mixed error is above tol, an agreeing one's at most tol: the largest is the worst
+    if (worst === undefined || mixed > worst.mixed) {
+      const relative = absolute === 0 ? 0 : ad === 0 ? Infinity : absolute / Math.abs(ad);
+      worst = {
+        units: at(),
+        autodiff: ad,
+        closedForm: cf,
+        absolute,
+        relative,
+        mixed,
+        autodiffError: ead,
+        closedFormError: ecf,
+      };
+    }
+  }
+  return {
+    agreeing,
+    differing,
+    unsettled,
+    ...(example ? { unsettledExample: example } : {}),
+    ...(worst ? { worst } : {}),
+  };
+}
+
+/** why an element could not be settled */
+function unsettledReason(cf: number, ad: number, ecf: number, ead: number, undefinedHere: boolean): string {
+  if (undefinedHere) return 'the closed form is undefined here, and so is the objective or its partial in float64';
+  if (!Number.isFinite(ad)) return `autodiff's float64 value is ${ad}`;
+  if (!Number.isFinite(ead)) return "autodiff's float64 error has no bound here";
+  if (!Number.isFinite(cf)) return `the closed form's float64 value is ${cf}`;
+  return `float64 error bounds (autodiff ${ead.toExponential(1)}, closed form ${ecf.toExponential(1)}) too large to settle a difference of ${Math.abs(cf - ad).toExponential(1)}`;
+}

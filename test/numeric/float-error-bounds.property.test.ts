@@ -1,0 +1,106 @@
+/**
+ * The float64 error bounds gradcheck relies on, against 50-digit values on
+ * random small expressions in x (at dyadic points, exact in float64):
+ * the tape's forward bound covers its value, the adjoint sweep repeats
+ * Tape.backward bit for bit (at every active node) and its bound covers the derivative, the float
+ * program's running bound covers its value, and a closed form it calls
+ * certainly undefined is undefined.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import * as ir from '../../src/ir/expr.js';
+import type { Expr } from '../../src/ir/expr.js';
+import { rat } from '../../src/ir/rational.js';
+import { toAscii } from '../../src/ir/print.js';
+import { Decimal } from '../../src/numeric/decimal.js';
+import { DenseInputs } from '../../src/numeric/dense-inputs.js';
+import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
+import { Undefined } from '../../src/numeric/field.js';
+import { UNARY_NAMES } from '../../src/numeric/float-ops.js';
+import { compileFloat } from '../../src/numeric/float-program.js';
+import { adjointErrors } from '../../src/numeric/tape-adjoint-error.js';
+import { TapeBuilder } from '../../src/numeric/tape-builder.js';
+import { compileExpr } from '../../src/numeric/tape-compile.js';
+import { forwardErrors } from '../../src/numeric/tape-error.js';
+
+const D = Decimal.clone({ precision: 50 });
+const x = ir.sym('x');
+
+const exprArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
+  e: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constant<Expr>(x),
+    fc.integer({ min: -3, max: 3 }).map((k) => ir.num(k)),
+    fc.constant<Expr>(ir.num(rat(1, 3))),
+    fc.constant<Expr>(ir.constant('pi')),
+    fc.tuple(fc.constantFrom(...UNARY_NAMES), tie('e')).map(([f, a]) => ir.call(f, [a])),
+    fc.tuple(tie('e'), tie('e')).map(([a, b]) => ir.add([a, b])),
+    fc.tuple(tie('e'), tie('e')).map(([a, b]) => ir.sub(a, b)),
+    fc.tuple(tie('e'), tie('e')).map(([a, b]) => ir.mul([a, b])),
+    fc.tuple(tie('e'), tie('e')).map(([a, b]) => ir.div(a, b)),
+    fc.tuple(tie('e'), fc.integer({ min: -3, max: 4 })).map(([a, k]) => ir.pow(a, ir.num(k))),
+    fc.tuple(tie('e'), fc.constantFrom(rat(1, 2), rat(3, 2), rat(-1, 3))).map(([a, r]) => ir.pow(a, ir.num(r))),
+  ),
+})).e;
+
+/** a dyadic point k/256 in [-4, 4]: exact in float64 and in decimal */
+const pointArb = fc.integer({ min: -1024, max: 1024 }).map((k) => k / 256);
+
+/** e at x at 50 digits, or undefined (a domain error, or beyond float64's range) */
+function exact(e: Expr, at: number): InstanceType<typeof D> | undefined {
+  const v = evaluateAtPoint(e, { x: String(at) }, 50);
+  if (v instanceof Undefined) return undefined;
+  const d = new D(v.toString());
+  return d.isFinite() && d.abs().lt(1e300) ? d : undefined;
+}
+
+/** |computed - exact| <= bound, with the 50-digit value's own error (relative 1e-40) allowed for */
+function covered(computed: number, exactValue: InstanceType<typeof D>, bound: number): boolean {
+  const gap = new D(computed).minus(exactValue).abs();
+  return gap.lte(new D(bound).plus(exactValue.abs().times(1e-40)));
+}
+
+describe('float64 error bounds cover the exact values', () => {
+  test('the tape: forward bound, adjoints bit for bit, adjoint bound', () => {
+    fc.assert(
+      fc.property(exprArb, pointArb, (e, at) => {
+        const b = new TapeBuilder(1, new Uint8Array([1]));
+        const out = compileExpr(e, b, { n: undefined, units: new Map() }, { scalar: () => 0, element: () => 0 });
+        const tape = b.build();
+        tape.val[0] = at;
+        tape.forward();
+        tape.backward(out);
+        const err = forwardErrors(tape, out);
+        const sweep = adjointErrors(tape, out, err);
+        // every active node's adjoint (the inactive ones are never read)
+        for (let id = 0; id <= out; id++)
+          if (tape.active[id] === 1) expect(Object.is(sweep.adj[id], tape.adj[id]), `adj[${id}]`).toBe(true);
+        const value = exact(e, at);
+        if (value && Number.isFinite(err[out]!))
+          expect(covered(tape.val[out]!, value, err[out]!), `value of ${toAscii(e)} at ${at}`).toBe(true);
+        const derivative = exact(ir.diff(e, x), at);
+        if (derivative && value && Number.isFinite(sweep.error[0]!) && Number.isFinite(tape.adj[0]!))
+          expect(covered(tape.adj[0]!, derivative, sweep.error[0]!), `derivative of ${toAscii(e)} at ${at}`).toBe(true);
+      }),
+      { numRuns: 400, seed: 20240605 },
+    );
+  });
+
+  test("the float program: its running bound covers the value; 'certainly undefined' is undefined", () => {
+    const inputs = new DenseInputs(1, [], ['x']);
+    fc.assert(
+      fc.property(exprArb, pointArb, (e, at) => {
+        const program = compileFloat(e, 1, inputs, new Float64Array([at]), []);
+        const v = program.run();
+        const value = exact(e, at);
+        if (program.undefinedHere) {
+          expect(evaluateAtPoint(e, { x: String(at) }, 50), `${toAscii(e)} at ${at}`).toBeInstanceOf(Undefined);
+          return;
+        }
+        if (value && Number.isFinite(v) && Number.isFinite(program.error))
+          expect(covered(v, value, program.error), `${toAscii(e)} at ${at}`).toBe(true);
+      }),
+      { numRuns: 400, seed: 20240606 },
+    );
+  });
+});
