@@ -2,7 +2,7 @@
  * One network of gradcheck: the closed form against autodiff at every
  * element of the array differentiated by. Both sides are float64 values
  * with error bounds (the closed form's running bound, float-program.ts;
- * autodiff's from the adjoint error sweep, tape-adjoint-error.ts), used the
+ * autodiff's from the adjoint error sweep, tape-adjoints.ts), used the
  * way the numeric layer's certified comparison uses its enclosures: a
  * difference is reported only when the bounds cannot explain it.
  *

@@ -21,7 +21,7 @@ import { type GradcheckPlan, planGradcheck } from './gradcheck-usage.js';
 import { WEIGHT_FAMILIES, type WeightFamily, familyText, isWeightArray, randomNetwork } from './network.js';
 import { Prng, mixSeed } from './prng.js';
 import type { Tape } from './tape.js';
-import { adjointErrors } from './tape-adjoint-error.js';
+import { adjointErrors } from './tape-adjoints.js';
 import { TapeBuilder } from './tape-builder.js';
 import { compileExpr } from './tape-compile.js';
 import { forwardErrors } from './tape-error.js';

@@ -13,6 +13,7 @@ import {
   OP_DOTL,
   OP_DOTR,
   OP_DOTRL,
+  OP_DOTRLS,
   type OP_MUL,
   OP_NEG,
   type OP_POW,
@@ -69,6 +70,8 @@ export class TapeBuilder {
   private readonly k = new Column(float64);
   private readonly operands = new Column(int32);
   private readonly active: Column<Uint8Array>;
+  /** how many operand slots read each node (inputs included): a node read once may have its adjoint assigned */
+  private readonly uses: Column<Int32Array>;
   private readonly constants = new Map<number, number>();
 
   /** `activeInputs[id]` is 1 for the inputs to differentiate with respect to */
@@ -80,6 +83,8 @@ export class TapeBuilder {
     this.active = new Column(uint8, inputs + INITIAL_CAPACITY);
     this.active.data.set(activeInputs);
     this.active.length = inputs;
+    this.uses = new Column(int32, inputs + INITIAL_CAPACITY);
+    this.uses.length = inputs;
   }
 
   /** the number of nodes so far (inputs included) */
@@ -92,7 +97,10 @@ export class TapeBuilder {
     return this.active.data[id] === 1;
   }
 
-  private emit(op: number, a: number, b: number, k: number, active: boolean): number {
+  /** appends an operation; `reads` are the operand slots it reads (counted in uses) */
+  private emit(op: number, a: number, b: number, k: number, active: boolean, ...reads: number[]): number {
+    for (const r of reads) this.uses.data[r]!++;
+    this.uses.push(0);
     this.op.push(op);
     this.a.push(a);
     this.b.push(b);
@@ -114,7 +122,7 @@ export class TapeBuilder {
   /** f(x) for the unary built-in with opcode code (0..12) */
   unary(code: number, x: number): number {
     if (code < 0 || code > OP_UNARY_LAST) throw new Error(`not a unary opcode: ${code}`);
-    return this.emit(code, x, 0, 0, this.isActive(x));
+    return this.emit(code, x, 0, 0, this.isActive(x), x);
   }
 
   /** x op y for OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_POW */
@@ -123,22 +131,22 @@ export class TapeBuilder {
     x: number,
     y: number,
   ): number {
-    return this.emit(op, x, y, 0, this.isActive(x) || this.isActive(y));
+    return this.emit(op, x, y, 0, this.isActive(x) || this.isActive(y), x, y);
   }
 
   /** -x */
   neg(x: number): number {
-    return this.emit(OP_NEG, x, 0, 0, this.isActive(x));
+    return this.emit(OP_NEG, x, 0, 0, this.isActive(x), x);
   }
 
   /** c * x for a constant c */
   scale(c: number, x: number): number {
-    return this.emit(OP_SCALE, x, 0, c, this.isActive(x));
+    return this.emit(OP_SCALE, x, 0, c, this.isActive(x), x);
   }
 
   /** x^e for a constant exponent: an integer power, or a real one (x >= 0) */
   powConst(x: number, e: number): number {
-    return this.emit(Number.isInteger(e) ? OP_POWI : OP_POWR, x, 0, e, this.isActive(x));
+    return this.emit(Number.isInteger(e) ? OP_POWI : OP_POWR, x, 0, e, this.isActive(x), x);
   }
 
   /** the sum of the nodes ids */
@@ -150,6 +158,7 @@ export class TapeBuilder {
     let active = false;
     for (const id of ids) {
       this.operands.push(id);
+      this.uses.data[id]!++;
       active ||= this.isActive(id);
     }
     return this.emit(OP_SUMN, start, this.operands.length, 0, active);
@@ -174,6 +183,7 @@ export class TapeBuilder {
       rightActive ||= this.isActive(y);
       if (p > 0 && (x !== ordered[p - 2]! + 1 || y !== ordered[p - 1]! + 1)) runs = false;
     }
+    for (const id of ordered) this.uses.data[id]!++;
     // two runs of consecutive ids (a row of w times s): no operand list, no indirection
     if (runs) return this.emit(rightActive ? OP_DOTR : OP_DOTRL, ordered[0]!, ordered[1]!, pairs.length / 2, active);
     const start = this.operands.length;
@@ -183,14 +193,47 @@ export class TapeBuilder {
 
   /** the finished tape */
   build(): Tape {
+    const op = this.op.done();
+    const a = this.a.done();
+    const k = this.k.done();
     return new Tape({
       inputs: this.inputs,
-      op: this.op.done(),
-      a: this.a.done(),
+      op,
+      a,
       b: this.b.done(),
-      k: this.k.done(),
+      k,
       operands: this.operands.done(),
       active: this.active.done(),
+      zeroRanges: this.assignRuns(op, a, k),
     });
+  }
+
+  /**
+   * turns every OP_DOTRL whose left run nothing else reads into OP_DOTRLS
+   * (in op, in place) and returns the ranges of node ids left to zero
+   * before a backward sweep: all but those runs
+   */
+  private assignRuns(op: Int32Array, a: Int32Array, k: Float64Array): Int32Array {
+    const uses = this.uses.data;
+    const assigned: [number, number][] = [];
+    for (let j = 0; j < op.length; j++) {
+      if (op[j] !== OP_DOTRL) continue;
+      const x = a[j]!,
+        len = k[j]!;
+      let once = true;
+      for (let t = 0; t < len && once; t++) once = uses[x + t] === 1;
+      if (!once) continue;
+      op[j] = OP_DOTRLS;
+      assigned.push([x, x + len]);
+    }
+    assigned.sort((p, q) => p[0] - q[0]);
+    const ranges: number[] = [];
+    let from = 0;
+    for (const [start, end] of assigned) {
+      if (start > from) ranges.push(from, start);
+      from = end;
+    }
+    if (from < this.size) ranges.push(from, this.size);
+    return Int32Array.from(ranges);
   }
 }

@@ -29,6 +29,7 @@ import {
   OP_DOTL,
   OP_DOTR,
   OP_DOTRL,
+  OP_DOTRLS,
   OP_MUL,
   OP_NEG,
   OP_POW,
@@ -122,8 +123,9 @@ export function forwardErrors(t: Tape, output: number): Float64Array {
       case OP_DOT:
       case OP_DOTL:
       case OP_DOTR:
-      case OP_DOTRL: {
-        const run = op[j] === OP_DOTR || op[j] === OP_DOTRL;
+      case OP_DOTRL:
+      case OP_DOTRLS: {
+        const run = op[j] === OP_DOTR || op[j] === OP_DOTRL || op[j] === OP_DOTRLS;
         const count = run ? k[j]! : (y - x) / 2;
         let sum = 0,
           mag = 0;
@@ -212,6 +214,7 @@ export function absoluteAdjoints(t: Tape, output: number): Float64Array {
         break;
       case OP_DOTR:
       case OP_DOTRL:
+      case OP_DOTRLS:
         for (let q = 0; q < k[j]!; q++) {
           adj[x + q]! += g * Math.abs(val[y + q]!);
           adj[y + q]! += g * Math.abs(val[x + q]!);

@@ -13,6 +13,7 @@
  * adjoints: inputs held fixed, like binary data, cost nothing backward.
  */
 import { applyUnary, logBase, powGeneral, powInt, powIntDerivative, powReal, unaryDerivative } from './float-ops.js';
+import { type RunKernels, tapeStorage } from './tape-kernels.js';
 
 /** opcodes 0..12 are the unary built-ins of float-ops.ts (exp .. sigma) */
 export const OP_UNARY_LAST = 12;
@@ -40,6 +41,12 @@ export const OP_DOTL = 25;
 export const OP_DOTR = 29;
 /** OP_DOTR whose right run is inactive */
 export const OP_DOTRL = 30;
+/**
+ * OP_DOTRL whose left run no other operation reads (a row of weights, each
+ * in one net input): backward assigns their adjoints instead of adding to
+ * them, so the sweep need not zero them first (Tape.zeroRanges)
+ */
+export const OP_DOTRLS = 31;
 /** a^k, k an integer constant */
 export const OP_POWI = 26;
 /** a^k, k a non-integer constant */
@@ -57,6 +64,8 @@ export interface TapeArrays {
   readonly operands: Int32Array;
   /** per node (inputs included): 1 when the node depends on an active input */
   readonly active: Uint8Array;
+  /** [start, end) pairs of node ids whose adjoints backward must zero: every node but the left runs of OP_DOTRLS */
+  readonly zeroRanges: Int32Array;
 }
 
 /** a compiled expression: values and adjoints of every node, swept forward and backward */
@@ -69,10 +78,13 @@ export class Tape {
   readonly k: Float64Array;
   readonly operands: Int32Array;
   readonly active: Uint8Array;
+  readonly zeroRanges: Int32Array;
   /** the value of every node after forward(); inputs are written here by the caller */
   readonly val: Float64Array;
   /** d output / d node after backward(output) */
   readonly adj: Float64Array;
+  /** the loops over runs of nodes (WebAssembly SIMD on big tapes, tape-kernels.ts) */
+  private readonly kernels: RunKernels;
 
   constructor(t: TapeArrays) {
     this.inputs = t.inputs;
@@ -82,14 +94,17 @@ export class Tape {
     this.k = t.k;
     this.operands = t.operands;
     this.active = t.active;
+    this.zeroRanges = t.zeroRanges;
     this.size = t.inputs + t.op.length;
-    this.val = new Float64Array(this.size);
-    this.adj = new Float64Array(this.size);
+    const storage = tapeStorage(this.size);
+    this.val = storage.val;
+    this.adj = storage.adj;
+    this.kernels = storage.kernels;
   }
 
   /** computes every operation's value from the inputs' values in val */
   forward(): void {
-    const { op, a, b, k, operands, val } = this;
+    const { op, a, b, k, operands, val, kernels } = this;
     const base = this.inputs;
     const count = op.length;
     for (let j = 0; j < count; j++) {
@@ -131,14 +146,10 @@ export class Tape {
           break;
         }
         case OP_DOTR:
-        case OP_DOTRL: {
-          v = 0;
-          const x = a[j],
-            y = b[j],
-            len = k[j];
-          for (let t = 0; t < len; t++) v += val[x + t] * val[y + t];
+        case OP_DOTRL:
+        case OP_DOTRLS:
+          v = kernels.dot(a[j], b[j], k[j]);
           break;
-        }
         case OP_POWI:
           v = powInt(val[a[j]], k[j]);
           break;
@@ -155,16 +166,21 @@ export class Tape {
     }
   }
 
-  /** sets adj to d val[output] / d node for every node, by one backward sweep (after forward) */
+  /**
+   * sets adj to d val[output] / d node for every active node, by one
+   * backward sweep (after forward); inactive nodes' adjoints are not
+   * meaningful (data held fixed get none)
+   */
   backward(output: number): void {
-    const { op, a, b, k, operands, val, adj, active } = this;
+    const { op, a, b, k, operands, val, adj, active, kernels } = this;
     const base = this.inputs;
-    adj.fill(0);
+    this.zero(output);
     adj[output] = 1;
     for (let j = output - base; j >= 0; j--) {
       const id = base + j;
       const g = adj[id];
-      if (g === 0 || active[id] === 0) continue;
+      // an assigning operation runs even with g = 0: its run's adjoints are zeroed by nobody else
+      if (active[id] === 0 || (g === 0 && op[j] !== OP_DOTRLS)) continue;
       switch (op[j]) {
         case OP_CONST:
           break;
@@ -217,23 +233,17 @@ export class Tape {
           for (let p = a[j]; p < end; p += 2) adj[operands[p]] += g * val[operands[p + 1]];
           break;
         }
-        case OP_DOTR: {
-          const x = a[j],
-            y = b[j],
-            len = k[j];
-          for (let t = 0; t < len; t++) {
-            adj[x + t] += g * val[y + t];
-            adj[y + t] += g * val[x + t];
-          }
+        case OP_DOTR:
+          // the left run's adjoints, then the right run's (tape-adjoints.ts repeats this order)
+          kernels.addTo(a[j], b[j], k[j], g);
+          kernels.addTo(b[j], a[j], k[j], g);
           break;
-        }
-        case OP_DOTRL: {
-          const x = a[j],
-            y = b[j],
-            len = k[j];
-          for (let t = 0; t < len; t++) adj[x + t] += g * val[y + t];
+        case OP_DOTRL:
+          kernels.addTo(a[j], b[j], k[j], g);
           break;
-        }
+        case OP_DOTRLS:
+          kernels.assign(a[j], b[j], k[j], g);
+          break;
         case OP_POWI:
           adj[a[j]] += g * powIntDerivative(val[a[j]], k[j]);
           break;
@@ -255,5 +265,16 @@ export class Tape {
         }
       }
     }
+  }
+
+  /** zeroes the adjoints backward(output) accumulates into: all, unless output is the last node (then the assigning runs are skipped) */
+  private zero(output: number): void {
+    if (output !== this.size - 1) {
+      // operations above output do not run, so the runs they would assign must read 0 too
+      this.adj.fill(0);
+      return;
+    }
+    const r = this.zeroRanges;
+    for (let p = 0; p < r.length; p += 2) this.adj.fill(0, r[p], r[p + 1]);
   }
 }

@@ -13,7 +13,7 @@ import type { Decimal } from '../../src/numeric/decimal.js';
 import { DenseInputs } from '../../src/numeric/dense-inputs.js';
 import { evaluate } from '../../src/numeric/evaluate.js';
 import { Field, Undefined, type Num } from '../../src/numeric/field.js';
-import { OP_DOT, OP_DOTL, OP_DOTR, OP_DOTRL, OP_MUL, type Tape } from '../../src/numeric/tape.js';
+import { OP_DOT, OP_DOTL, OP_DOTR, OP_DOTRL, OP_DOTRLS, OP_MUL, type Tape } from '../../src/numeric/tape.js';
 import { TapeBuilder } from '../../src/numeric/tape-builder.js';
 import { compileExpr, TapeUnsupported } from '../../src/numeric/tape-compile.js';
 import { absoluteAdjoints, tapeIsModerate } from '../../src/numeric/tape-error.js';
@@ -157,7 +157,8 @@ describe('sums of products', () => {
 
   test('a row of weights times data is one run operation, and the data get no adjoint', () => {
     const { tape, out } = compile('sum(k, w[i,k]*s[k])', ['w']);
-    expect([...tape.op]).toEqual([OP_DOTRL]);
+    // the row's weights are read by nothing else: backward assigns their adjoints (OP_DOTRLS)
+    expect([...tape.op]).toEqual([OP_DOTRLS]);
     for (let k = 1; k <= n; k++) {
       expect(tape.adj[layout.element('w', [4, k])]).toBe(tape.val[layout.element('s', [k])]);
       expect(tape.adj[layout.element('s', [k])]).toBe(0);
@@ -188,7 +189,43 @@ describe('sums of products', () => {
     const { tape } = compile(text, ['w']);
     const ops = tape.size - layout.count;
     expect(ops).toBeLessThan(15 * n);
-    expect([...tape.op].filter((o) => o === OP_DOTRL)).toHaveLength(n);
+    expect([...tape.op].filter((o) => o === OP_DOTRLS)).toHaveLength(n);
+  });
+
+  test('a weight read twice keeps the accumulating form, and its adjoint sums both reads', () => {
+    const { tape } = compile('sum(k, w[i,k]*s[k]) + 3*w[i,1]', ['w']);
+    expect(tape.op.includes(OP_DOTRL)).toBe(true);
+    expect(tape.op.includes(OP_DOTRLS)).toBe(false);
+    expect(tape.adj[layout.element('w', [4, 1])]).toBeCloseTo(tape.val[layout.element('s', [1])]! + 3, 14);
+  });
+
+  test('assigned adjoints are rewritten by every sweep, also where the adjoint flowing in is 0 (no stale values)', () => {
+    const { tape, out } = compile('sum(m, x[m] * sum(k, w[m,k]*s[k]))', ['w']);
+    // one per row, and the outer sum: the run of net inputs times the run of x
+    expect([...tape.op].filter((o) => o === OP_DOTRLS)).toHaveLength(n + 1);
+    const row = (m: number) => Array.from({ length: n }, (_, k) => tape.adj[layout.element('w', [m, k + 1])]!);
+    expect(row(2).some((v) => v !== 0)).toBe(true);
+    // x[2] = 0: row 2's net input no longer matters, and a second sweep must say so
+    tape.val[layout.element('x', [2])] = 0;
+    tape.forward();
+    tape.backward(out);
+    expect(row(2).every((v) => v === 0)).toBe(true);
+    for (let k = 1; k <= n; k++)
+      expect(tape.adj[layout.element('w', [3, k])]).toBe(
+        tape.val[layout.element('x', [3])]! * tape.val[layout.element('s', [k])]!,
+      );
+  });
+
+  test('a sweep from a node below the last zeroes every adjoint, assigned runs included', () => {
+    const { tape } = compile('sum(m, x[m] * sum(k, w[m,k]*s[k]))', ['w']);
+    // the net input of unit 1 only: the first operation
+    const first = tape.inputs;
+    expect(tape.op[0]).toBe(OP_DOTRLS);
+    tape.backward(first);
+    for (let k = 1; k <= n; k++) {
+      expect(tape.adj[layout.element('w', [1, k])]).toBe(tape.val[layout.element('s', [k])]);
+      expect(tape.adj[layout.element('w', [2, k])]).toBe(0);
+    }
   });
 });
 

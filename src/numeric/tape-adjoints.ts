@@ -25,6 +25,7 @@ import {
   OP_DOTL,
   OP_DOTR,
   OP_DOTRL,
+  OP_DOTRLS,
   OP_MUL,
   OP_NEG,
   OP_POW,
@@ -135,10 +136,10 @@ function propagate(t: Tape, id: number, err: Float64Array, s: AdjointSweep): voi
       return;
     case OP_DOTR:
     case OP_DOTRL:
-      for (let q = 0; q < k[j]!; q++) {
-        to(x + q, val[y + q]!, err[y + q]!);
-        to(y + q, val[x + q]!, err[x + q]!);
-      }
+    case OP_DOTRLS:
+      // as Tape.backward: the left run's adjoints, then the right run's
+      for (let q = 0; q < k[j]!; q++) to(x + q, val[y + q]!, err[y + q]!);
+      for (let q = 0; q < k[j]!; q++) to(y + q, val[x + q]!, err[x + q]!);
       return;
     case OP_POWI: {
       // d/dx x^c = c x^(c-1), itself known within |c| sup|d/dt t^(c-1)| err
