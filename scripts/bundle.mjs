@@ -19,3 +19,21 @@ await build({
     js: "import { createRequire as __derivcheckRequire } from 'node:module'; const require = __derivcheckRequire(import.meta.url);",
   },
 });
+
+// The pool's worker thread (src/cli/worker.ts) on its own: the checker
+// without the command line, the report formats or KaTeX, so each worker
+// loads about half of what the CLI does (src/cli/pool.ts).
+await build({
+  entryPoints: ['dist/cli/worker.js'],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  outfile: 'dist/verify-worker.mjs',
+  minify: true,
+  legalComments: 'linked',
+  logLevel: 'warning',
+  banner: {
+    js: "import { createRequire as __derivcheckRequire } from 'node:module'; const require = __derivcheckRequire(import.meta.url);",
+  },
+});

@@ -14,7 +14,7 @@ import { readConfig } from './config.js';
 import { exitCode } from './exit-code.js';
 import { expandInputs } from './inputs.js';
 import { parseArguments, type CliOptions } from './options.js';
-import { checkInputs, defaultJobs } from './pool.js';
+import { checkInputs, defaultJobs, type PoolTrace } from './pool.js';
 import { explainCommand } from './explain.js';
 import { gradcheckCommand } from './gradcheck.js';
 
@@ -46,7 +46,13 @@ async function checkAll(options: CliOptions, seconds: number[] = []): Promise<Fi
     ...(options.explain ? { explain: true } : {}),
   };
   // in parallel, but reported in the order given; a file's result does not depend on the thread that checked it
-  const checked = await checkInputs(inputs, verify, options.jobs ?? defaultJobs(inputs.length));
+  // the default --jobs starts workers only when the files left are worth it (pool.ts, worthWorkers)
+  const trace =
+    process.env.DERIVCHECK_DEBUG_POOL === '1'
+      ? (t: PoolTrace) => process.stderr.write(`verify: pool ${JSON.stringify(t)}\n`)
+      : undefined;
+  const jobs = options.jobs ?? defaultJobs(inputs.length);
+  const checked = await checkInputs(inputs, verify, jobs, options.jobs === undefined, trace);
   seconds.push(...checked.map((c) => c.seconds));
   return checked.map((c) => c.result);
 }

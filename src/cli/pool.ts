@@ -2,143 +2,185 @@
  * Checking many files across cores with worker_threads, results in the
  * order of the inputs whatever the scheduling.
  *
- * The worker script is this module's own file (`import.meta.url`): when a
- * worker loads it, the guarded top-level call at the end starts serving
- * tasks. So the same code works from the compiled dist/cli/pool.js and from
- * the bundle dist/verify.mjs (which contains this module), with no second
- * entry point to keep in step. Under vitest this module is TypeScript
- * (import.meta.url ends in .ts), which a worker cannot load: it then checks in
- * this thread, as it does with one job. Each file's result depends only on
- * the file and the options (the seed is per file), never on which thread
- * checked it, so both paths give the same report.
+ * Files are claimed from a shared counter (a SharedArrayBuffer and
+ * Atomics.add): this thread and every worker take the next unchecked file
+ * when done with one, so no thread waits for another to hand it work and
+ * slow files do not idle the others. This thread checks files itself from
+ * the start; workers (worker.ts, bundled as dist/verify-worker.mjs) join
+ * when they are worth their start-up: a worker loads the checker and warms
+ * V8 up again, a few tenths of a second of CPU, so a small run stays in one
+ * thread (see `worthWorkers`).
+ *
+ * Under vitest this module is TypeScript (import.meta.url ends in .ts),
+ * which a worker cannot load: it then checks in this thread, as it does
+ * with one job. Each file's result depends only on the file and the options
+ * (the seed is per file), never on which thread checked it, so every path
+ * gives the same report.
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker, isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { VerifyOptions } from '../derivation/verify.js';
 import { checkInput, type Checked } from './check-file.js';
 import type { Input } from './inputs.js';
-
-/** marks a worker started by this pool, so the module never serves in someone else's worker (a test runner's) */
-const WORKER_MARK = 'derivcheck-verify-worker';
+import { type PoolReply, WORKER_MARK, type WorkerData } from './worker-protocol.js';
 
 /** why: each worker holds its own copy of the checker (tens of MB); past this many, memory runs out long before more threads help */
 export const MAX_JOBS = 64;
 
-/** true when running from TypeScript sources, where workers cannot load this file */
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
+/**
+ * why 2 s: measured on the 2-core machine of the README, a worker adds 0.8
+ * to 1.1 s of CPU before it checks at full speed (loading
+ * dist/verify-worker.mjs, first uses of the parser, V8 compiling the
+ * checker again); with two cores, work of W seconds left ends after about
+ * (W + 1 s) / 2 with a worker instead of W, a clear gain from about 2 s
+ */
+export const WORKER_WORTH_MS = 2000;
 
-interface Task {
-  readonly index: number;
-  readonly input: Input;
+/**
+ * why 15 ms per KB: 100 copies of the shipped derivations (167 KB) take 2.5
+ * to 3 s of CPU in one thread, cold start included; the estimate of a
+ * file's cost before any is measured
+ */
+export const PRIOR_MS_PER_KB = 15;
+
+/** CPU milliseconds of this process so far (robust to the machine's load, unlike the wall clock) */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
 }
 
-type Reply =
-  | { readonly index: number; readonly result: Checked['result']; readonly seconds: number }
-  | { readonly index: number; readonly error: string; readonly stack?: string };
+/** the worker script next to this module: the bundle's own, or the compiled one; none from TypeScript sources */
+function workerUrl(): URL | undefined {
+  const here = import.meta.url;
+  if (here.endsWith('/verify.mjs')) return new URL('./verify-worker.mjs', here);
+  if (here.endsWith('.js')) return new URL('./worker.js', here);
+  return undefined;
+}
 
-/** The default number of workers: one per available core, no more than there are files. */
+/** The default number of threads: one per available core, no more than there are files. */
 export function defaultJobs(files: number): number {
   return Math.max(1, Math.min(availableParallelism(), files));
 }
 
-/** Every input checked with up to `jobs` workers (1: in this thread; at most MAX_JOBS), results in input order; a bug in any check rejects. */
-export async function checkInputs(inputs: readonly Input[], options: VerifyOptions, jobs: number): Promise<Checked[]> {
-  const files = inputs.filter((i) => i.kind === 'file').length;
-  const workers = Math.min(jobs, files, MAX_JOBS);
-  if (workers <= 1 || FROM_SOURCE) return inThisThread(inputs, options);
-  return inWorkers(inputs, options, workers);
+/**
+ * Whether workers are worth starting for the files left: when checking them
+ * in this thread is estimated to take WORKER_WORTH_MS or more. The estimate
+ * is bytes left times a rate: the CPU time per byte measured on files
+ * already checked in this thread (the first file excluded: it pays the cold
+ * start), or PRIOR_MS_PER_KB before any is measured.
+ */
+export function worthWorkers(bytesLeft: number, measured?: { readonly ms: number; readonly bytes: number }): boolean {
+  const msPerByte = measured && measured.bytes > 0 ? measured.ms / measured.bytes : PRIOR_MS_PER_KB / 1024;
+  return bytesLeft * msPerByte >= WORKER_WORTH_MS;
 }
 
-async function inThisThread(inputs: readonly Input[], options: VerifyOptions): Promise<Checked[]> {
-  const out: Checked[] = [];
-  for (const input of inputs) out.push(await checkInput(input, options));
-  return out;
+/** the size of a file (0 when it cannot be read: its check is then quick, an error) */
+function sizeOf(input: Input): number {
+  if (input.kind !== 'file') return 0;
+  try {
+    return statSync(input.path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** how a run was scheduled, for DERIVCHECK_DEBUG_POOL */
+export interface PoolTrace {
+  /** workers started, and after how many files this thread had checked */
+  readonly workers: number;
+  readonly startedAfter?: number;
+  /** files checked by this thread */
+  readonly here: number;
 }
 
 /**
- * a dynamic queue: each thread takes the next unchecked file when it is done
- * with one, so slow files do not idle the others. This thread is one of the
- * `count`: it starts count - 1 workers and checks files itself meanwhile, so
- * a worker's start-up (loading the checker, about 0.2 s of CPU) is paid once
- * less.
+ * Every input checked with up to `jobs` threads (1: in this thread; at most
+ * MAX_JOBS), results in input order; a bug in any check rejects. With
+ * `adaptive` (the default --jobs), workers start only when worthWorkers says
+ * so, before the first file or after any later one; otherwise all jobs - 1
+ * workers start at once.
  */
-function inWorkers(inputs: readonly Input[], options: VerifyOptions, count: number): Promise<Checked[]> {
-  const results: (Checked | undefined)[] = new Array<Checked | undefined>(inputs.length);
-  const queue: number[] = [];
-  inputs.forEach((input, index) => {
-    if (input.kind === 'file') queue.push(index);
+export async function checkInputs(
+  inputs: readonly Input[],
+  options: VerifyOptions,
+  jobs: number,
+  adaptive = false,
+  trace?: (t: PoolTrace) => void,
+): Promise<Checked[]> {
+  const files = inputs.flatMap((input, index) => (input.kind === 'file' ? [{ input, index }] : []));
+  const url = workerUrl();
+  const most = url ? Math.min(jobs, files.length, MAX_JOBS) - 1 : 0;
+  const results = new Array<Checked | undefined>(inputs.length);
+  const claims = new Int32Array(new SharedArrayBuffer(4));
+  const sizes = files.map((f) => sizeOf(f.input));
+  let bytesLeft = sizes.reduce((a, b) => a + b, 0);
+  const workers: Worker[] = [];
+  let startedAfter: number | undefined;
+  const pending = { count: files.length, settle: undefined as undefined | ((err?: Error) => void) };
+  const done = new Promise<void>((resolve, reject) => {
+    pending.settle = (err) => (err ? reject(err) : resolve());
   });
-  let remaining = queue.length;
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    let done = false;
-    const finish = (err?: Error) => {
-      if (done) return;
-      done = true;
-      for (const w of workers) void w.terminate();
-      if (err) {
-        reject(err);
-        return;
+  const start = (checkedHere: number) => {
+    startedAfter = checkedHere;
+    for (let k = 0; k < most; k++) workers.push(spawn(url!, options, files, claims, results, pending));
+  };
+  try {
+    if (most > 0 && (!adaptive || worthWorkers(bytesLeft))) start(0);
+    // this thread's share: claim, check, yield (so worker replies are stored), perhaps start workers
+    let here = 0;
+    const rate = { ms: 0, bytes: 0 };
+    for (let k = Atomics.add(claims, 0, 1); k < files.length; k = Atomics.add(claims, 0, 1)) {
+      const t0 = cpuMs();
+      results[files[k]!.index] = await checkInput(files[k]!.input, options);
+      bytesLeft -= sizes[k]!;
+      here++;
+      if (here > 1) {
+        rate.ms += cpuMs() - t0;
+        rate.bytes += sizes[k]!;
       }
-      // the inputs that named no file are not worth a message to a worker
-      Promise.all(inputs.map((input, k) => results[k] ?? checkInput(input, options))).then(resolve, reject);
-    };
-    for (let k = 0; k < count - 1; k++) {
-      // execArgv []: the parent's node flags are not the worker's business, and some break it (`node --input-type=module -e ...`)
-      const worker = new Worker(new URL(import.meta.url), { workerData: { mark: WORKER_MARK, options }, execArgv: [] });
-      workers.push(worker);
-      const next = () => {
-        const index = queue.shift();
-        if (index !== undefined) worker.postMessage({ index, input: inputs[index]! } satisfies Task);
-      };
-      worker.on('message', (reply: Reply) => {
-        if (done) return;
-        if ('error' in reply) {
-          const err = new Error(reply.error);
-          if (reply.stack !== undefined) err.stack = reply.stack;
-          finish(err);
-          return;
-        }
-        results[reply.index] = { result: reply.result, seconds: reply.seconds };
-        remaining -= 1;
-        if (remaining === 0) finish();
-        else next();
-      });
-      worker.on('error', (err) => finish(err));
-      worker.on('exit', (code) =>
-        finish(new Error(`a verify worker stopped (exit code ${code}) before its files were checked`)),
-      );
-      next();
+      if (--pending.count === 0) pending.settle!();
+      if (workers.length === 0 && most > 0 && here > 1 && worthWorkers(bytesLeft, rate)) start(here);
+      await new Promise((r) => setImmediate(r));
     }
-    // this thread's share: one file at a time, yielding between files so the workers' replies are handled
-    const own = async () => {
-      for (let index = queue.shift(); index !== undefined && !done; index = queue.shift()) {
-        results[index] = await checkInput(inputs[index]!, options);
-        remaining -= 1;
-        if (remaining === 0) finish();
-        await new Promise((r) => setImmediate(r));
-      }
-    };
-    own().catch((err: unknown) => finish(err instanceof Error ? err : new Error(String(err))));
-  });
+    if (files.length === 0) pending.settle!();
+    await done;
+    trace?.({ workers: workers.length, ...(startedAfter !== undefined ? { startedAfter } : {}), here });
+  } finally {
+    for (const w of workers) void w.terminate();
+  }
+  // the inputs that named no file are quick errors, made here
+  return Promise.all(inputs.map((input, k) => results[k] ?? checkInput(input, options)));
 }
 
-/** answers tasks in a worker until the pool terminates it; a thrown error (a bug) goes back as a reply */
-function serve(port: MessagePort, options: VerifyOptions): void {
-  port.on('message', (task: Task) => {
-    checkInput(task.input, options).then(
-      (checked) => port.postMessage({ index: task.index, ...checked } satisfies Reply),
-      (err: unknown) => {
-        const reply: Reply =
-          err instanceof Error
-            ? { index: task.index, error: err.message, ...(err.stack !== undefined ? { stack: err.stack } : {}) }
-            : { index: task.index, error: String(err) };
-        port.postMessage(reply);
-      },
-    );
+/** a worker claiming files from `claims`; its results land in `results`, and `pending` counts down to completion */
+function spawn(
+  url: URL,
+  options: VerifyOptions,
+  files: readonly { readonly input: Input; readonly index: number }[],
+  claims: Int32Array,
+  results: (Checked | undefined)[],
+  pending: { count: number; settle: undefined | ((err?: Error) => void) },
+): Worker {
+  const data: WorkerData = { mark: WORKER_MARK, options, files: files.map((f) => f.input), claims };
+  // execArgv []: the parent's node flags are not the worker's business, and some break it (`node --input-type=module -e ...`)
+  const worker = new Worker(url, { workerData: data, execArgv: [] });
+  worker.on('message', (reply: PoolReply) => {
+    if ('error' in reply) {
+      const err = new Error(reply.error);
+      if (reply.stack !== undefined) err.stack = reply.stack;
+      pending.settle!(err);
+      return;
+    }
+    if ('finished' in reply) return;
+    results[files[reply.claim]!.index] = { result: reply.result, seconds: reply.seconds };
+    if (--pending.count === 0) pending.settle!();
   });
+  worker.on('error', (err) => pending.settle!(err));
+  // a worker waits to be terminated after its last claim: exiting while files are unchecked is a crash
+  worker.on('exit', (code) => {
+    if (pending.count > 0)
+      pending.settle!(new Error(`a verify worker stopped (exit code ${code}) before its files were checked`));
+  });
+  return worker;
 }
-
-const data = workerData as { mark?: unknown; options?: VerifyOptions } | null;
-if (!isMainThread && parentPort !== null && data?.mark === WORKER_MARK && data.options !== undefined)
-  serve(parentPort, data.options);

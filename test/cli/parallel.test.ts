@@ -7,17 +7,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expandInputs } from '../../src/cli/inputs.js';
 
-const verify = (...args: string[]) => {
+const verify = (...args: string[]) => verifyWith({}, ...args);
+const verifyWith = (env: Record<string, string>, ...args: string[]) => {
   const r = spawnSync(process.execPath, ['bin/verify.js', ...args], {
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
+/** the pool's schedule, as DERIVCHECK_DEBUG_POOL=1 prints it */
+const poolTrace = (err: string) =>
+  JSON.parse(/^verify: pool (.*)$/m.exec(err)![1]!) as { workers: number; startedAfter?: number; here: number };
 const fileNames = (json: string) => (JSON.parse(json) as { files: { file: string }[] }).files.map((f) => f.file);
 
 let dir: string;
@@ -73,6 +77,34 @@ describe('verify --jobs', { timeout: PROCESS_TESTS_TIMEOUT_MS }, () => {
     expect(errors).toHaveLength(1);
     const line = readLineOf('derivations/wrong/sign-slip.yaml', 'cases[1].steps[1]');
     expect(errors[0]).toContain(`::error file=${join(dir, 'sign-slip.yaml')},line=${line},`);
+  });
+
+  it('the default --jobs keeps a small run in one thread, and starts a worker at once for 100 files (about 160 KB)', () => {
+    const small = verifyWith(
+      { DERIVCHECK_DEBUG_POOL: '1' },
+      'derivations/softplus.yaml',
+      'derivations/tanh-derivative.yaml',
+    );
+    expect(poolTrace(small.err)).toEqual({ workers: 0, here: 2 });
+    // the derivations folder (under 30 KB) stays in one thread too
+    expect(poolTrace(verifyWith({ DERIVCHECK_DEBUG_POOL: '1' }, 'derivations').err).workers).toBe(0);
+    const many = mkdtempSync(join(tmpdir(), 'derivcheck-pool-'));
+    try {
+      const sources = readdirSync('derivations').filter((x) => x.endsWith('.yaml'));
+      for (let k = 0; k < 100; k++)
+        copyFileSync(join('derivations', sources[k % sources.length]!), join(many, `d${k}.yaml`));
+      const big = verifyWith({ DERIVCHECK_DEBUG_POOL: '1' }, '--format', 'json', many);
+      const one = verify('--jobs', '1', '--format', 'json', many);
+      expect(big.out).toBe(one.out);
+      if (availableParallelism() >= 2) {
+        const t = poolTrace(big.err);
+        expect(t).toMatchObject({ workers: 1, startedAfter: 0 });
+        // the worker checked some of them
+        expect(t.here).toBeLessThan(100);
+      }
+    } finally {
+      rmSync(many, { recursive: true, force: true });
+    }
   });
 
   it('refuses a --jobs that is not a positive integer', () => {
