@@ -1,14 +1,21 @@
 // Parallel checking: 100 derivation files (copies of the shipped passing
 // derivations, each with its own title) checked by the built command
-// (node bin/verify.js, dist/) with --jobs 1 (in one process) and --jobs 2
-// (two worker threads), as whole processes, so start-up and worker start-up
-// are part of the time, as a user sees it. Prints both medians and the ratio.
+// (node bin/verify.js, dist/) with --jobs 1 (one thread) and with the
+// default --jobs (a worker per further core when the run is worth it, see
+// src/cli/pool.ts), as whole processes, so start-up and worker start-up are
+// part of the time, as a user sees it. Interleaved runs; prints both
+// medians, their ratio (the baseline is --jobs 1, measured in the same run),
+// the CPU seconds of each (from /usr/bin/time where it exists: on a loaded
+// machine two threads cannot get two cores, and the CPU time shows what the
+// second thread cost) and how the pool scheduled the default run.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { load1, median } from './machine.mjs';
 
 /** why 100: the issue's acceptance point; enough files that worker start-up is amortised */
 const FILES = 100;
@@ -30,41 +37,55 @@ try {
     writeFileSync(join(dir, `d${String(k).padStart(3, '0')}.yaml`), text);
   }
 
-  /** seconds of one whole `verify --jobs N` run over the directory; checks it really checked every file and passed */
+  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+  /** one whole `verify` run over the directory: wall and CPU seconds, the pool's schedule; checks it checked every file and passed */
   const run = (jobs) => {
+    const args = [join(root, 'bin/verify.js'), ...(jobs ? ['--jobs', String(jobs)] : []), '--format', 'json', dir];
     const start = performance.now();
-    const r = spawnSync(
-      process.execPath,
-      [join(root, 'bin/verify.js'), '--jobs', String(jobs), '--format', 'json', dir],
-      {
-        encoding: 'utf8',
-        maxBuffer: 1 << 30,
-      },
-    );
+    const r = timeBin
+      ? spawnSync(timeBin, ['-f', 'cpu %U %S', process.execPath, ...args], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 30,
+          env: { ...process.env, DERIVCHECK_DEBUG_POOL: '1' },
+        })
+      : spawnSync(process.execPath, args, {
+          encoding: 'utf8',
+          maxBuffer: 1 << 30,
+          env: { ...process.env, DERIVCHECK_DEBUG_POOL: '1' },
+        });
     const seconds = (performance.now() - start) / 1000;
-    if (r.status !== 0) throw new Error(`verify --jobs ${jobs} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
+    const what = jobs ? `--jobs ${jobs}` : 'the default --jobs';
+    if (r.status !== 0) throw new Error(`verify ${what} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
     const files = JSON.parse(r.stdout).files.length;
-    if (files !== FILES) throw new Error(`verify --jobs ${jobs} reported ${files} files, expected ${FILES}`);
-    return seconds;
+    if (files !== FILES) throw new Error(`verify ${what} reported ${files} files, expected ${FILES}`);
+    const cpu = /^cpu ([\d.]+) ([\d.]+)$/m.exec(r.stderr);
+    const pool = /^verify: pool (.*)$/m.exec(r.stderr)?.[1];
+    return { seconds, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined, pool };
   };
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
   run(1); // warm the disk cache and the compiled bundle before timing
   const one = [];
-  const two = [];
+  const dflt = [];
   // alternate, so a drift in machine load affects both equally
   for (let k = 0; k < REPEATS; k++) {
     one.push(run(1));
-    two.push(run(2));
+    dflt.push(run());
   }
-  const t1 = median(one);
-  const t2 = median(two);
+  const t1 = median(one.map((r) => r.seconds));
+  const td = median(dflt.map((r) => r.seconds));
+  const cpu = (rs) => (rs[0].cpu === undefined ? '' : `, CPU ${median(rs.map((r) => r.cpu)).toFixed(2)} s`);
   console.log(
-    `${FILES} files (copies of ${sources.length} derivations), ${availableParallelism()} cores available, median of ${REPEATS} runs`,
+    `${FILES} files (copies of ${sources.length} derivations), ${availableParallelism()} cores available, median of ${REPEATS} interleaved runs (load ${load1()})`,
   );
-  console.log(`--jobs 1: ${t1.toFixed(2)} s   (runs: ${one.map((t) => t.toFixed(2)).join(', ')})`);
-  console.log(`--jobs 2: ${t2.toFixed(2)} s   (runs: ${two.map((t) => t.toFixed(2)).join(', ')})`);
-  console.log(`ratio jobs 1 / jobs 2: ${(t1 / t2).toFixed(2)}x`);
+  console.log(
+    `  --jobs 1:          ${t1.toFixed(2)} s wall${cpu(one)}   (runs: ${one.map((r) => r.seconds.toFixed(2)).join(', ')})`,
+  );
+  console.log(
+    `  default --jobs:    ${td.toFixed(2)} s wall${cpu(dflt)}   (runs: ${dflt.map((r) => r.seconds.toFixed(2)).join(', ')})`,
+  );
+  console.log(
+    `  default / --jobs 1: ${(td / t1).toFixed(2)}x (goal: at most 0.60x on 2 idle cores); default run's pool: ${dflt[0].pool}`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,47 +1,74 @@
-// `verify derivations/sigmoid-belief-net.yaml` as a whole process, cold: a new
-// node process each time (bin/verify.js, the built dist/), as a user or CI
-// runs it, start-up included. Prints the median wall time of RUNS runs and,
-// measured in the same run, the median of `node -e 0` (what any Node program
-// costs to start here), and their ratio. A run that does not exit 0 fails the
-// benchmark: timing a broken check is worthless.
+// Cold start: `verify derivations/sigmoid-belief-net.yaml` as a whole
+// process (bin/verify.js, the built dist/), as a user or CI runs it, with the
+// full default verdicts (the numeric cross-checks included). Next to it, in
+// the same run and interleaved so the machine's load hits all alike:
+//   - `node -e 0`, what any Node program costs to start here (the baseline);
+//   - Maxima checking the same derivation's two cases concretely
+//     (bench/peers/seed-cases.mac: n = 3, the data fixed, every step of each
+//     case by ratsimp/radcan), the peer; "peer not installed" without it.
+// Then the whole derivations/ folder (one process, default --jobs): files
+// per second. Prints medians of RUNS runs; a run that does not exit 0 (or a
+// Maxima run that does not print both cases ok) fails the benchmark.
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { load1, median, peerAvailable } from './machine.mjs';
 
 /** why 9: the median of nine damps a busy machine's outliers; each run is well under a second */
 const RUNS = 9;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seed = 'derivations/sigmoid-belief-net.yaml';
+const maximaScript = 'bench/peers/seed-cases.mac';
 
-/** wall milliseconds of one process */
-function once(args) {
+/** wall milliseconds of one process; `check` validates its output */
+function once(cmd, args, check = () => true) {
   const start = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8' });
   const ms = performance.now() - start;
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
+  if (r.status !== 0 || !check(r.stdout))
+    throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout).slice(0, 2000)}`);
   return ms;
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const contenders = [
+  { label: `node bin/verify.js ${seed}`, cmd: process.execPath, args: ['bin/verify.js', seed] },
+  { label: 'node -e 0 (baseline)', cmd: process.execPath, args: ['-e', '0'] },
+];
+const maxima = peerAvailable(['maxima', '--version']);
+if (maxima.ok)
+  contenders.push({
+    label: `maxima ${maximaScript} (peer)`,
+    cmd: 'maxima',
+    args: ['--very-quiet', `--batch-string=batchload("${maximaScript}")$`],
+    // both cases shown equal, step by step
+    check: (out) => (out.match(/^case s\[i\] = [01] ok/gm) ?? []).length === 2 && !/not shown equal/.test(out),
+  });
 
-// warm the disk cache for both before timing; then interleave them, so load on the machine hits both alike
-once(['bin/verify.js', seed]);
-once(['-e', '0']);
-const verify = [];
-const baseline = [];
-for (let r = 0; r < RUNS; r++) {
-  verify.push(once(['bin/verify.js', seed]));
-  baseline.push(once(['-e', '0']));
-}
-const v = median(verify);
-const b = median(baseline);
-console.log(`verify ${seed}, cold process, median of ${RUNS} (node ${process.version})`);
-const label = `node bin/verify.js ${seed}`;
-console.log(
-  `  ${label}  ${v.toFixed(0).padStart(5)} ms  (min ${Math.min(...verify).toFixed(0)}, max ${Math.max(...verify).toFixed(0)})`,
+// warm the disk cache for all before timing; then interleave them
+for (const c of contenders) once(c.cmd, c.args, c.check);
+const times = contenders.map(() => []);
+for (let r = 0; r < RUNS; r++) contenders.forEach((c, k) => times[k].push(once(c.cmd, c.args, c.check)));
+
+const width = Math.max(...contenders.map((c) => c.label.length));
+const med = times.map(median);
+console.log(`cold start, whole processes, median of ${RUNS} interleaved runs (load ${load1()})`);
+contenders.forEach((c, k) =>
+  console.log(
+    `  ${c.label.padEnd(width)}  ${med[k].toFixed(0).padStart(5)} ms  (min ${Math.min(...times[k]).toFixed(0)}, max ${Math.max(...times[k]).toFixed(0)})`,
+  ),
 );
+if (!maxima.ok) console.log(`  ${'maxima (peer)'.padEnd(width)}  peer not installed (${maxima.why})`);
+const ratios = [`verify / node -e 0 ${(med[0] / med[1]).toFixed(2)}x`];
+if (maxima.ok) ratios.push(`verify / Maxima ${(med[0] / med[2]).toFixed(2)}x`);
+console.log(`  ${ratios.join('; ')}`);
+
+// the whole folder, default --jobs
+const files = readdirSync(`${root}derivations`).filter((f) => /\.ya?ml$/.test(f)).length;
+const folder = [];
+for (let r = 0; r < 3; r++) folder.push(once(process.execPath, ['bin/verify.js', '--quiet', 'derivations']));
+const folderMs = median(folder);
 console.log(
-  `  ${'node -e 0 (baseline)'.padEnd(label.length)}  ${b.toFixed(0).padStart(5)} ms  (min ${Math.min(...baseline).toFixed(0)}, max ${Math.max(...baseline).toFixed(0)})`,
+  `verify derivations/ (${files} files, one process, default --jobs): ${folderMs.toFixed(0)} ms, ${((files * 1000) / folderMs).toFixed(1)} files/s (median of 3; load ${load1()})`,
 );
-console.log(`  ratio verify / baseline ${(v / b).toFixed(1)}x; verify minus baseline ${(v - b).toFixed(0)} ms`);

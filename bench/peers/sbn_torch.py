@@ -6,9 +6,12 @@ on a dense random DAG of n units (w_mk != 0 exactly when k precedes m in a
 random order, uniform in +-2/sqrt(n); s random 0/1), written as the
 derivation writes it (log of sigma, log of 1 - sigma). Prints one JSON line
 per n: the median milliseconds of forward + backward (W.grad from
-L.backward()), and the largest difference from the analytic gradient
-s_j (s_i - sigma(a_i)) (a benchmark of a wrong gradient is worthless).
-Usage: python3 sbn_torch.py N [N ...]
+L.backward()) and the least CPU milliseconds of one call over the timed
+batches (process_time: what the machine's load does not inflate), and the
+largest difference from the analytic gradient s_j (s_i - sigma(a_i)) (a
+benchmark of a wrong gradient is worthless). The same measurement as
+bench/sbn-gradient.bench.mjs makes of the tape.
+Usage: /usr/bin/python3 sbn_torch.py N [N ...]
 """
 import json
 import sys
@@ -37,7 +40,8 @@ def step(w, s):
     return loss
 
 
-def median_ms(fn, target_ms=300.0, warmup_ms=100.0, min_repeats=5):
+def timing(fn, target_ms=300.0, warmup_ms=100.0, min_repeats=5):
+    """(median wall ms, least CPU ms) of one call, over batches of calls of at least 1 ms"""
     start = time.perf_counter()
     calls = 0
     while (time.perf_counter() - start) * 1000 < warmup_ms or calls < min_repeats:
@@ -46,23 +50,24 @@ def median_ms(fn, target_ms=300.0, warmup_ms=100.0, min_repeats=5):
     once = (time.perf_counter() - start) * 1000 / calls
     batch = max(1, int(1 / once) + 1) if once < 1 else 1
     repeats = max(min_repeats, min(200, int(target_ms / (once * batch)) + 1))
-    times = []
+    wall, cpu = [], []
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for _ in range(batch):
             fn()
-        times.append((time.perf_counter() - t0) * 1000 / batch)
-    times.sort()
-    return times[len(times) // 2]
+        wall.append((time.perf_counter() - t0) * 1000 / batch)
+        cpu.append((time.process_time() - c0) * 1000 / batch)
+    wall.sort()
+    return wall[len(wall) // 2], min(cpu)
 
 
 for arg in sys.argv[1:]:
     n = int(arg)
     w0, s = network(n, 20240601 + n)
     w = w0.clone().requires_grad_(True)
-    ms = median_ms(lambda: step(w, s))
+    ms, cpu = timing(lambda: step(w, s))
     step(w, s)
     with torch.no_grad():
         analytic = torch.outer(s - torch.sigmoid(w0 @ s), s)
         worst = float((w.grad - analytic).abs().max())
-    print(json.dumps({"n": n, "ms": ms, "worst": worst, "torch": torch.__version__, "threads": torch.get_num_threads()}))
+    print(json.dumps({"n": n, "ms": ms, "cpu": cpu, "worst": worst, "torch": torch.__version__, "threads": torch.get_num_threads()}))

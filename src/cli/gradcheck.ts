@@ -141,7 +141,7 @@ function networkLines(net: GradcheckNetwork, k: number, partials: number): strin
       ? ''
       : `, ${c.unsettled} unsettled (float64 cannot resolve them; first at ${[...c.unsettledExample!.units].map(([x, u]) => `${x} = ${u}`).join(', ')}: ${c.unsettledExample!.reason})`;
   const lines = [
-    `  network ${k + 1} (${familyText(net.family)}): ${partials} partials in one backward pass (forward + backward ${ms(net.sweepMs)} ms, error bounds ${ms(net.boundsMs)} ms); closed form at ${partials} elements in ${ms(net.closedFormMs)} ms; objective ${num(net.value)}`,
+    `  network ${k + 1} (${familyText(net.family)}): ${partials} partials in one backward pass (forward + backward ${ms(net.sweepMs)} ms${net.boundsMs === undefined ? '' : `, error bounds of the disagreements ${ms(net.boundsMs)} ms`}); closed form at ${partials} elements in ${ms(net.closedFormMs)} ms; objective ${num(net.value)}`,
     `    ${c.agreeing} agree, ${c.differing} differ${unsettled}`,
   ];
   if (c.worst) lines.push(`    worst: ${worstText(c.worst)}`);

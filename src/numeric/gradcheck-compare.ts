@@ -6,7 +6,8 @@
  * way the numeric layer's certified comparison uses its enclosures: a
  * difference is reported only when the bounds cannot explain it.
  *
- * - agrees: |cf - ad| <= tol max(1, |ad|) (evidence, as float64 can give);
+ * - agrees: |cf - ad| <= tol max(1, |ad|) (evidence, as float64 can give;
+ *   a fast program computes cf, and the bounds are not needed);
  * - differs: |cf - ad| - both bounds > tol max(1, |ad| + its bound), so the
  *   exact values differ by more than the tolerance whatever the rounding;
  *   or the closed form is certainly undefined (a log of a value certainly
@@ -21,7 +22,7 @@
 import type { Expr } from '../ir/expr.js';
 import { GRADCHECK_TOLERANCE } from './bounds.js';
 import type { DenseInputs } from './dense-inputs.js';
-import { compileFloat } from './float-program.js';
+import { compileFloat, type FloatProgram } from './float-program.js';
 
 /** an element, both values and how far apart */
 export interface GradcheckWorst {
@@ -34,7 +35,7 @@ export interface GradcheckWorst {
   readonly relative: number;
   /** absolute / max(1, |autodiff|), what the tolerance applies to */
   readonly mixed: number;
-  /** the error bounds of the two float64 values */
+  /** the error bounds of the two float64 values (NaN where they were not needed: an agreeing element) */
   readonly autodiffError: number;
   readonly closedFormError: number;
 }
@@ -55,29 +56,35 @@ export interface NetworkComparison {
   readonly worst?: GradcheckWorst;
 }
 
-/** autodiff's partial at an element, and a bound on its float64 error */
-export type Partial = (units: readonly number[]) => { readonly value: number; readonly error: number };
+/** what judging a disagreement needs, computed once per network and only if some element disagrees */
+export interface ErrorBounds {
+  /** a bound on the float64 error of autodiff's partial at the element */
+  adjointError(units: readonly number[]): number;
+  /** the objective's float64 value is finite with a finite error bound, so it is defined */
+  readonly objectiveBounded: boolean;
+}
 
 /** why 4096: a clock read per 4096 elements costs nothing next to them, and is often enough for a progress line a second */
 const TICK_EVERY = 4096;
 
 /**
- * the closed form against `partial` at every assignment of the index names
- * (`objectiveBounded`: the objective's float64 value is finite with a
- * finite error bound, so it is defined); `tick(done)` is called every
- * TICK_EVERY elements
+ * the closed form against `autodiff` at every assignment of the index names:
+ * a fast float64 program everywhere; where it disagrees, the bounded program
+ * and `bounds()` (called at most once) judge the element; `tick(done)` is
+ * called every TICK_EVERY elements
  */
 export function compareNetwork(
   closedForm: Expr,
   names: readonly string[],
   inputs: DenseInputs,
   values: Float64Array,
-  partial: Partial,
-  objectiveBounded: boolean,
+  autodiff: (units: readonly number[]) => number,
+  bounds: () => ErrorBounds,
   tick: (done: number) => void = () => {},
 ): NetworkComparison {
   const n = inputs.n;
-  const program = compileFloat(closedForm, n, inputs, values, names);
+  const fast = compileFloat(closedForm, n, inputs, values, names, 'fast');
+  let bounded: FloatProgram | undefined;
   const units = new Array<number>(names.length).fill(1);
   const tol = GRADCHECK_TOLERANCE;
   let agreeing = 0,
@@ -86,6 +93,13 @@ export function compareNetwork(
   let example: NetworkComparison['unsettledExample'];
   let worst: GradcheckWorst | undefined;
   const at = () => new Map(names.map((name, d) => [name, units[d]!]));
+  const keep = (w: Omit<GradcheckWorst, 'units' | 'relative' | 'mixed'>) => {
+    const mixed = Number.isNaN(w.absolute) ? Infinity : w.absolute / Math.max(1, Math.abs(w.autodiff));
+    // a differing element's mixed error is above tol, an agreeing one's at most tol: the largest is the worst
+    if (worst !== undefined && !(mixed > worst.mixed)) return;
+    const relative = w.absolute === 0 ? 0 : w.autodiff === 0 ? Infinity : w.absolute / Math.abs(w.autodiff);
+    worst = { units: at(), ...w, relative, mixed };
+  };
   const total = n ** names.length;
   for (let q = 0; q < total; q++) {
     if (q % TICK_EVERY === 0 && q > 0) tick(q);
@@ -93,45 +107,37 @@ export function compareNetwork(
     for (let d = names.length - 1; d >= 0; d--) {
       units[d] = (rest % n) + 1;
       rest = Math.floor(rest / n);
-      program.bind(names[d]!, units[d]!);
+      fast.bind(names[d]!, units[d]!);
     }
-    const cf = program.run();
-    const ecf = program.error;
-    const { value: ad, error: ead } = partial(units);
+    const cf = fast.run();
+    const ad = autodiff(units);
     const absolute = Math.abs(cf - ad);
-    const slack = ecf + ead;
+    if (absolute <= tol * Math.max(1, Math.abs(ad))) {
+      agreeing++;
+      keep({ autodiff: ad, closedForm: cf, absolute, autodiffError: Number.NaN, closedFormError: Number.NaN });
+      continue;
+    }
+    // a disagreement (or a value that is not finite): judged with both error bounds
+    bounded ??= compileFloat(closedForm, n, inputs, values, names, 'bounded');
+    names.forEach((name, d) => bounded!.bind(name, units[d]!));
+    bounded.run();
+    const ecf = bounded.error;
+    const b = bounds();
+    const ead = b.adjointError(units);
     const adKnown = Number.isFinite(ad) && Number.isFinite(ead);
-    let verdict: 'agree' | 'differ' | 'unsettled';
-    if (program.undefinedHere) verdict = adKnown && objectiveBounded ? 'differ' : 'unsettled';
-    else if (!Number.isFinite(cf) || !adKnown) verdict = 'unsettled';
-    else if (absolute <= tol * Math.max(1, Math.abs(ad))) verdict = 'agree';
-    else if (absolute - slack > tol * Math.max(1, Math.abs(ad) + ead)) verdict = 'differ';
-    else verdict = 'unsettled';
-    if (verdict === 'unsettled') {
+    const differs = bounded.undefinedHere
+      ? adKnown && b.objectiveBounded
+      : Number.isFinite(cf) && adKnown && absolute - (ecf + ead) > tol * Math.max(1, Math.abs(ad) + ead);
+    if (differs) {
+      differing++;
+      keep({ autodiff: ad, closedForm: cf, absolute, autodiffError: ead, closedFormError: ecf });
+    } else {
       unsettled++;
       example ??= {
         units: at(),
         autodiff: ad,
         closedForm: cf,
-        reason: unsettledReason(cf, ad, ecf, ead, program.undefinedHere),
-      };
-      continue;
-    }
-    if (verdict === 'agree') agreeing++;
-    else differing++;
-    const mixed = Number.isNaN(absolute) ? Infinity : absolute / Math.max(1, Math.abs(ad));
-    // a differing element's mixed error is above tol, an agreeing one's at most tol: the largest is the worst
-    if (worst === undefined || mixed > worst.mixed) {
-      const relative = absolute === 0 ? 0 : ad === 0 ? Infinity : absolute / Math.abs(ad);
-      worst = {
-        units: at(),
-        autodiff: ad,
-        closedForm: cf,
-        absolute,
-        relative,
-        mixed,
-        autodiffError: ead,
-        closedFormError: ecf,
+        reason: unsettledReason(cf, ad, ecf, ead, bounded.undefinedHere),
       };
     }
   }

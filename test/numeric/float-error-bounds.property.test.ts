@@ -3,8 +3,8 @@
  * random small expressions in x (at dyadic points, exact in float64):
  * the tape's forward bound covers its value, the adjoint sweep repeats
  * Tape.backward bit for bit (at every active node) and its bound covers the derivative, the float
- * program's running bound covers its value, and a closed form it calls
- * certainly undefined is undefined.
+ * program's running bound covers its value (and its fast twin computes the
+ * same value), and a closed form it calls certainly undefined is undefined.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -87,12 +87,15 @@ describe('float64 error bounds cover the exact values', () => {
     );
   });
 
-  test("the float program: its running bound covers the value; 'certainly undefined' is undefined", () => {
+  test("the float program: its running bound covers the value, the fast program's value is the same; 'certainly undefined' is undefined", () => {
     const inputs = new DenseInputs(1, [], ['x']);
     fc.assert(
       fc.property(exprArb, pointArb, (e, at) => {
         const program = compileFloat(e, 1, inputs, new Float64Array([at]), []);
         const v = program.run();
+        // the fast program computes the very same value
+        const fast = compileFloat(e, 1, inputs, new Float64Array([at]), [], 'fast').run();
+        expect(Object.is(fast, v), `fast ${fast}, bounded ${v}: ${toAscii(e)} at ${at}`).toBe(true);
         const value = exact(e, at);
         if (program.undefinedHere) {
           expect(evaluateAtPoint(e, { x: String(at) }, 50), `${toAscii(e)} at ${at}`).toBeInstanceOf(Undefined);
