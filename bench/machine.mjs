@@ -2,6 +2,8 @@
 // peers (the programs it compares with). Not a benchmark itself (run.mjs
 // runs only *.bench.mjs).
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 
 /** one line: CPU model, cores, memory, Node, and the load averages now */
@@ -32,3 +34,31 @@ export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 
 /** ms with 3 significant digits */
 export const fmt = (ms) => (ms < 1 ? ms.toPrecision(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(0));
+
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/**
+ * one process: { status, stdout, stderr, wall (ms), cpu (ms of user + sys,
+ * from /usr/bin/time where it exists, else undefined) }. CPU time is what
+ * the machine's other work disturbs least; wall time is what a user waits.
+ */
+export function runTimed(cmd, args, options = {}) {
+  const start = performance.now();
+  const r = TIME
+    ? spawnSync(TIME, ['-f', '%U %S', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, ...options })
+    : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30, ...options });
+  const wall = performance.now() - start;
+  let stderr = r.stderr ?? '';
+  let cpu;
+  if (TIME) {
+    const lines = stderr.trimEnd().split('\n');
+    const m = /^([\d.]+) ([\d.]+)$/.exec(lines.at(-1) ?? '');
+    if (m) {
+      cpu = (Number(m[1]) + Number(m[2])) * 1000;
+      stderr = lines.slice(0, -1).join('\n');
+    }
+    // /usr/bin/time says so when the command's status is not 0
+    stderr = stderr.replace(/^Command exited with non-zero status \d+\n?/m, '');
+  }
+  return { status: r.status, stdout: r.stdout ?? '', stderr, wall, cpu };
+}

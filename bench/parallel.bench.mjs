@@ -5,17 +5,14 @@
 // src/cli/pool.ts), as whole processes, so start-up and worker start-up are
 // part of the time, as a user sees it. Interleaved runs; prints both
 // medians, their ratio (the baseline is --jobs 1, measured in the same run),
-// the CPU seconds of each (from /usr/bin/time where it exists: on a loaded
+// the CPU seconds of each (user + sys, from /usr/bin/time where it exists: on a loaded
 // machine two threads cannot get two cores, and the CPU time shows what the
 // second thread cost) and how the pool scheduled the default run.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
-import { load1, median } from './machine.mjs';
+import { load1, median, runTimed } from './machine.mjs';
 
 /** why 100: the issue's acceptance point; enough files that worker start-up is amortised */
 const FILES = 100;
@@ -37,30 +34,17 @@ try {
     writeFileSync(join(dir, `d${String(k).padStart(3, '0')}.yaml`), text);
   }
 
-  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
   /** one whole `verify` run over the directory: wall and CPU seconds, the pool's schedule; checks it checked every file and passed */
   const run = (jobs) => {
     const args = [join(root, 'bin/verify.js'), ...(jobs ? ['--jobs', String(jobs)] : []), '--format', 'json', dir];
-    const start = performance.now();
-    const r = timeBin
-      ? spawnSync(timeBin, ['-f', 'cpu %U %S', process.execPath, ...args], {
-          encoding: 'utf8',
-          maxBuffer: 1 << 30,
-          env: { ...process.env, DERIVCHECK_DEBUG_POOL: '1' },
-        })
-      : spawnSync(process.execPath, args, {
-          encoding: 'utf8',
-          maxBuffer: 1 << 30,
-          env: { ...process.env, DERIVCHECK_DEBUG_POOL: '1' },
-        });
-    const seconds = (performance.now() - start) / 1000;
+    const r = runTimed(process.execPath, args, { env: { ...process.env, DERIVCHECK_DEBUG_POOL: '1' } });
+    const seconds = r.wall / 1000;
     const what = jobs ? `--jobs ${jobs}` : 'the default --jobs';
     if (r.status !== 0) throw new Error(`verify ${what} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
     const files = JSON.parse(r.stdout).files.length;
     if (files !== FILES) throw new Error(`verify ${what} reported ${files} files, expected ${FILES}`);
-    const cpu = /^cpu ([\d.]+) ([\d.]+)$/m.exec(r.stderr);
     const pool = /^verify: pool (.*)$/m.exec(r.stderr)?.[1];
-    return { seconds, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined, pool };
+    return { seconds, cpu: r.cpu === undefined ? undefined : r.cpu / 1000, pool };
   };
 
   run(1); // warm the disk cache and the compiled bundle before timing

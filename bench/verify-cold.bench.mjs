@@ -9,11 +9,9 @@
 // Then the whole derivations/ folder (one process, default --jobs): files
 // per second. Prints medians of RUNS runs; a run that does not exit 0 (or a
 // Maxima run that does not print both cases ok) fails the benchmark.
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { load1, median, peerAvailable } from './machine.mjs';
+import { load1, median, peerAvailable, runTimed } from './machine.mjs';
 
 /** why 9: the median of nine damps a busy machine's outliers; each run is well under a second */
 const RUNS = 9;
@@ -22,14 +20,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const seed = 'derivations/sigmoid-belief-net.yaml';
 const maximaScript = 'bench/peers/seed-cases.mac';
 
-/** wall milliseconds of one process; `check` validates its output */
+/** { wall, cpu } milliseconds of one process; `check` validates its output */
 function once(cmd, args, check = () => true) {
-  const start = performance.now();
-  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8' });
-  const ms = performance.now() - start;
+  const r = runTimed(cmd, args, { cwd: root });
   if (r.status !== 0 || !check(r.stdout))
     throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout).slice(0, 2000)}`);
-  return ms;
+  return r;
 }
 
 const contenders = [
@@ -52,22 +48,25 @@ const times = contenders.map(() => []);
 for (let r = 0; r < RUNS; r++) contenders.forEach((c, k) => times[k].push(once(c.cmd, c.args, c.check)));
 
 const width = Math.max(...contenders.map((c) => c.label.length));
-const med = times.map(median);
-console.log(`cold start, whole processes, median of ${RUNS} interleaved runs (load ${load1()})`);
+const med = times.map((ts) => median(ts.map((t) => t.wall)));
+const cpu = times.map((ts) => (ts[0].cpu === undefined ? undefined : median(ts.map((t) => t.cpu))));
+console.log(`cold start, whole processes, median of ${RUNS} interleaved runs: wall (CPU user + sys) (load ${load1()})`);
 contenders.forEach((c, k) =>
   console.log(
-    `  ${c.label.padEnd(width)}  ${med[k].toFixed(0).padStart(5)} ms  (min ${Math.min(...times[k]).toFixed(0)}, max ${Math.max(...times[k]).toFixed(0)})`,
+    `  ${c.label.padEnd(width)}  ${med[k].toFixed(0).padStart(5)} ms (${cpu[k] === undefined ? 'n/a' : cpu[k].toFixed(0)} ms)  (wall min ${Math.min(...times[k].map((t) => t.wall)).toFixed(0)}, max ${Math.max(...times[k].map((t) => t.wall)).toFixed(0)})`,
   ),
 );
 if (!maxima.ok) console.log(`  ${'maxima (peer)'.padEnd(width)}  peer not installed (${maxima.why})`);
-const ratios = [`verify / node -e 0 ${(med[0] / med[1]).toFixed(2)}x`];
-if (maxima.ok) ratios.push(`verify / Maxima ${(med[0] / med[2]).toFixed(2)}x`);
+const ratio = (a, b) =>
+  `${(med[a] / med[b]).toFixed(2)}x${cpu[a] && cpu[b] ? ` (CPU ${(cpu[a] / cpu[b]).toFixed(2)}x)` : ''}`;
+const ratios = [`verify / node -e 0 ${ratio(0, 1)}`];
+if (maxima.ok) ratios.push(`verify / Maxima ${ratio(0, 2)}`);
 console.log(`  ${ratios.join('; ')}`);
 
 // the whole folder, default --jobs
 const files = readdirSync(`${root}derivations`).filter((f) => /\.ya?ml$/.test(f)).length;
 const folder = [];
-for (let r = 0; r < 3; r++) folder.push(once(process.execPath, ['bin/verify.js', '--quiet', 'derivations']));
+for (let r = 0; r < 3; r++) folder.push(once(process.execPath, ['bin/verify.js', '--quiet', 'derivations']).wall);
 const folderMs = median(folder);
 console.log(
   `verify derivations/ (${files} files, one process, default --jobs): ${folderMs.toFixed(0)} ms, ${((files * 1000) / folderMs).toFixed(1)} files/s (median of 3; load ${load1()})`,
