@@ -46,6 +46,34 @@ export interface StepResult {
   readonly warnings?: readonly string[];
   /** with --explain: why the verdict is what it is */
   readonly explanation?: StepExplanation;
+  /** a failed step after a `diff`: the correct result and, where it is one of the usual mistakes, which */
+  readonly diagnosis?: Diagnosis;
+}
+
+/** The usual mistakes a student makes when differentiating. */
+export type MistakeKind =
+  | 'missing-inner-derivative'
+  | 'sign-slip'
+  | 'product-rule-term-missing'
+  | 'quotient-rule-reversed'
+  | 'power-not-lowered'
+  | 'log-without-inner-derivative'
+  | 'constant-treated-as-variable'
+  | 'variable-treated-as-constant';
+
+/** What a failed derivative step should have been, and the mistake that explains it (only when checked). */
+export interface Diagnosis {
+  /** the correct result from the core, ASCII and LaTeX */
+  readonly correct: string;
+  readonly correctLatex: string;
+  /** the mistake, only when the student's expression equals the correct one with it applied */
+  readonly mistake?: {
+    readonly kind: MistakeKind;
+    /** one sentence a student reads, e.g. "the chain rule's inner derivative 6*x is missing" */
+    readonly message: string;
+    /** how the match was checked: by the core (`proved`) or only at sampled points (`numeric`) */
+    readonly checkedBy: 'core' | 'numeric';
+  };
 }
 
 /** The details --explain adds to a step. */
