@@ -7,9 +7,9 @@
  * @packageDocumentation
  */
 import { verifyFile as verifyPath, verifyText } from './derivation/verify.js';
-import type { FileResult } from './derivation/result.js';
+import type { FileResult } from './verdict/result.js';
 
-export type { Counterexample, FileResult, Premise, StepResult, StepStatus } from './derivation/result.js';
+export type { Counterexample, FileResult, Premise, StepResult, StepStatus } from './verdict/result.js';
 export type { Expr, Variable } from './ir/expr.js';
 export type { ExplainStep } from './engine/explain.js';
 export type { Verdict } from './derivation/compare.js';

@@ -4,7 +4,7 @@
  * took; an argument that named no file becomes an error result.
  */
 import { performance } from 'node:perf_hooks';
-import type { FileResult } from '../derivation/result.js';
+import type { FileResult } from '../verdict/result.js';
 import { verifyFile, type VerifyOptions } from '../derivation/verify.js';
 import type { Input } from './inputs.js';
 import { checkReadable } from './unreadable.js';

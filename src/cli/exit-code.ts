@@ -3,7 +3,7 @@
  * error (unreadable, unparsable or uncheckable input), else 1 when any file is
  * not accepted (a failed step; a numeric one under --strict), else 0.
  */
-import type { FileResult } from '../derivation/result.js';
+import type { FileResult } from '../verdict/result.js';
 import { fileAccepted } from '../report/tally.js';
 
 /** 2 if any step has status error, else 1 if any file is not accepted under `strict`, else 0. */

@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { FileResult } from '../derivation/result.js';
+import type { FileResult } from '../verdict/result.js';
 import type { VerifyOptions } from '../derivation/verify.js';
 import { renderReport } from '../report/render.js';
 import { readConfig } from './config.js';

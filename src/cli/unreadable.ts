@@ -4,7 +4,7 @@
  * exit status treat them like any other input problem.
  */
 import { readFile } from 'node:fs/promises';
-import type { FileResult } from '../derivation/result.js';
+import type { FileResult } from '../verdict/result.js';
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file',

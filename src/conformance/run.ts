@@ -5,7 +5,7 @@
  */
 import { add, diff, mul, num, sym, type Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
-import type { Counterexample, StepStatus } from '../derivation/result.js';
+import type { Counterexample, StepStatus } from '../verdict/result.js';
 import { compareExpressions } from '../derivation/compare.js';
 import { parseExpression, type ParseEnv } from '../parse/expression.js';
 import { constraintSymbols } from './constraints.js';

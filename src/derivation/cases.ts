@@ -7,7 +7,7 @@ import type { Expr } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { toAscii } from '../ir/print.js';
 import type { LoadedCase, Place } from './model.js';
-import type { StepResult } from './result.js';
+import type { StepResult } from '../verdict/result.js';
 
 /** why: 2^10 assignments is the most a person writes cases for; more is a mistake, not a derivation */
 export const MAX_SPLIT_VARIABLES = 10;

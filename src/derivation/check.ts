@@ -8,7 +8,7 @@ import type { Expr } from '../ir/expr.js';
 import type { Definition, Scope } from '../ir/symbols.js';
 import { toAscii, toLatex } from '../ir/print.js';
 import type { Assumption, LoadedDerivation, LoadedStep, Place } from './model.js';
-import type { FileResult, StepExplanation, StepResult } from './result.js';
+import type { FileResult, StepExplanation, StepResult } from '../verdict/result.js';
 import { premisesOf } from './premises.js';
 import { opaqueDependenceHint } from './opaque-hint.js';
 import { checkBy } from '../engine/by-rule.js';

@@ -9,7 +9,7 @@ import type { Scope } from '../ir/symbols.js';
 import { UnfoldError } from '../ir/substitute.js';
 import { decideEqual } from '../core/equal.js';
 import { numericCompare } from '../numeric/compare.js';
-import type { StepResult } from './result.js';
+import type { StepResult } from '../verdict/result.js';
 
 export interface CompareOptions {
   /** seed of every random choice in the numeric check */

@@ -9,7 +9,7 @@ import type { Expr, Variable } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
 import { type SymbolDecl, domainText } from '../ir/symbols.js';
 import type { LoadedCase, LoadedDerivation } from './model.js';
-import type { Premise } from './result.js';
+import type { Premise } from '../verdict/result.js';
 
 /** the premises of d, in the order a reader meets them */
 export function premisesOf(d: LoadedDerivation): Premise[] {

@@ -3,7 +3,7 @@
  * data. Input problems come back as steps with status `error`.
  */
 import { readFile } from 'node:fs/promises';
-import type { FileResult, StepResult } from './result.js';
+import type { FileResult, StepResult } from '../verdict/result.js';
 import { loadDerivation } from './load.js';
 import { checkDerivation } from './check.js';
 import { decodeUtf8, notUtf8Message } from './utf8.js';

@@ -6,7 +6,7 @@
 import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
 import type { LoadedDerivation } from '../derivation/model.js';
-import type { StepStatus } from '../derivation/result.js';
+import type { StepStatus } from '../verdict/result.js';
 
 /** every mutation operator, by stable id */
 export const OPERATORS = [

@@ -6,7 +6,7 @@
  */
 import { checkDerivation } from '../derivation/check.js';
 import type { LoadedDerivation } from '../derivation/model.js';
-import type { StepStatus } from '../derivation/result.js';
+import type { StepStatus } from '../verdict/result.js';
 import type { FileMutationReport, Mutant, MutantOutcome } from './model.js';
 import { generateMutants } from './generate.js';
 import { judgeMeaning } from './meaning.js';

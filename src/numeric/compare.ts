@@ -20,7 +20,7 @@
 import { type Expr, children } from '../ir/expr.js';
 import type { Rational } from '../ir/rational.js';
 import type { Scope } from '../ir/symbols.js';
-import type { Counterexample } from '../derivation/result.js';
+import type { Counterexample } from '../verdict/result.js';
 import {
   CONFIRM_PRECISION,
   DEFAULT_SAMPLES,

@@ -6,7 +6,7 @@
  */
 import { sym } from '../ir/expr.js';
 import type { Rational } from '../ir/rational.js';
-import type { Counterexample } from '../derivation/result.js';
+import type { Counterexample } from '../verdict/result.js';
 import { evaluate } from './evaluate.js';
 import { type Val, Dual, Undefined } from './field.js';
 import type { Instance } from './instance.js';

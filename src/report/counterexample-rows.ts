@@ -2,7 +2,7 @@
  * A counterexample as name/value rows, in the order every report shows them:
  * the free variables, both sides' values, then how to reproduce the point.
  */
-import type { Counterexample } from '../derivation/result.js';
+import type { Counterexample } from '../verdict/result.js';
 
 /** The rows `[name, value]` describing `c`: variables, previous step, this step, units?, seed, found by. */
 export function counterexampleRows(c: Counterexample): [string, string][] {

@@ -2,7 +2,7 @@
  * Numeric evidence in words: what a `numeric` step rests on, said the same
  * way in every report (`200 points agree, 3 skipped, seed 7, 20 random networks`).
  */
-import type { StepResult } from '../derivation/result.js';
+import type { StepResult } from '../verdict/result.js';
 import { plural } from './tally.js';
 
 /** The sentence describing `evidence`: agreeing points, skipped points, seed, and the instances when given. */

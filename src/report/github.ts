@@ -6,7 +6,7 @@
  * Escaping follows @actions/core: data escapes `%`, CR and LF; properties
  * also escape `:` and `,`.
  */
-import type { FileResult, StepResult } from '../derivation/result.js';
+import type { FileResult, StepResult } from '../verdict/result.js';
 import { counterexampleTable } from './counterexample-rows.js';
 import { evidenceSentence } from './evidence.js';
 import { summaryLine, tally } from './tally.js';

@@ -6,7 +6,7 @@
  * a laptop on a plane. All text from the checker is escaped.
  */
 import katex from 'katex';
-import type { FileResult, Premise, StepResult } from '../derivation/result.js';
+import type { FileResult, Premise, StepResult } from '../verdict/result.js';
 import { counterexampleRows } from './counterexample-rows.js';
 import { evidenceSentence } from './evidence.js';
 import { katexStyleSheet } from './katex-css.js';

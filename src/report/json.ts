@@ -4,7 +4,7 @@
  * with extra fields after the contract's ones (extension is allowed,
  * renaming is not).
  */
-import type { FileResult, StepResult } from '../derivation/result.js';
+import type { FileResult, StepResult } from '../verdict/result.js';
 import { tally } from './tally.js';
 
 /** a step as JSON: contract fields first, then the optional extras that are present */

@@ -7,7 +7,7 @@
  * evidence in `<system-out>` (under --strict it is a failure: evidence is not
  * a proof there).
  */
-import type { FileResult, StepResult } from '../derivation/result.js';
+import type { FileResult, StepResult } from '../verdict/result.js';
 import { counterexampleTable } from './counterexample-rows.js';
 import { evidenceSentence } from './evidence.js';
 import { escapeAttribute, escapeText } from './markup-escape.js';

@@ -4,7 +4,7 @@
  * each expression as inline math, the counterexample of each failed step,
  * and the premises the derivation assumes.
  */
-import type { FileResult, Premise, StepResult } from '../derivation/result.js';
+import type { FileResult, Premise, StepResult } from '../verdict/result.js';
 import { counterexampleRows } from './counterexample-rows.js';
 import { evidenceSentence } from './evidence.js';
 import { STATUS_MARK } from './status-mark.js';

@@ -2,7 +2,7 @@
  * Choosing a report by name: the formats `verify --format` offers and the
  * one function that turns results into the chosen one.
  */
-import type { FileResult } from '../derivation/result.js';
+import type { FileResult } from '../verdict/result.js';
 import { formatGithub } from './github.js';
 import { formatHtml } from './html.js';
 import { formatJson } from './json.js';

@@ -3,7 +3,7 @@
  * JSON summary and the CLI's exit status get their numbers from, so they
  * cannot disagree.
  */
-import type { FileResult, StepStatus } from '../derivation/result.js';
+import type { FileResult, StepStatus } from '../verdict/result.js';
 
 export interface Tally {
   readonly files: number;

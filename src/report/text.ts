@@ -5,7 +5,7 @@
  * closing summary line.
  */
 import { STATUS_MARK } from './status-mark.js';
-import type { Counterexample, FileResult, Premise, StepResult, StepStatus } from '../derivation/result.js';
+import type { Counterexample, FileResult, Premise, StepResult, StepStatus } from '../verdict/result.js';
 import { palette, type Paint, type Palette } from './ansi.js';
 import { fileAccepted, plural, summaryLine, tally } from './tally.js';
 

@@ -13,7 +13,7 @@
 import type { MatcherState } from 'vitest';
 import type { ContextInput } from '../api/context.js';
 import { type EquivalentOptions, equivalent } from '../api/equivalent.js';
-import type { Counterexample } from '../derivation/result.js';
+import type { Counterexample } from '../verdict/result.js';
 
 /** options of toEqualExpression */
 export interface ExpressionMatchOptions extends EquivalentOptions {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { expect } from 'vitest';
 import { verifyText } from '../../src/derivation/verify.js';
-import type { FileResult } from '../../src/derivation/result.js';
+import type { FileResult } from '../../src/verdict/result.js';
 
 /**
  * The acceptance, asserted on the checking itself (in process): 2 s. A wall

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FileResult } from '../../src/derivation/result.js';
+import type { FileResult } from '../../src/verdict/result.js';
 import { formatHtml } from '../../src/report/html.js';
 import { failing, passing } from './results.js';
 

@@ -4,7 +4,7 @@
  * partial derivatives: the constructs whose rendering would show if KaTeX
  * or its fonts were missing). Independent of the real checker's verdicts.
  */
-import type { FileResult } from '../../src/derivation/result.js';
+import type { FileResult } from '../../src/verdict/result.js';
 
 export const passing: FileResult = {
   file: 'derivations/softplus.yaml',

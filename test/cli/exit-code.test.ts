@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exitCode } from '../../src/cli/exit-code.js';
-import type { FileResult, StepStatus } from '../../src/derivation/result.js';
+import type { FileResult, StepStatus } from '../../src/verdict/result.js';
 
 /** a file with one step of each given status; ok as the checker would set it */
 function file(statuses: StepStatus[], strict = false): FileResult {

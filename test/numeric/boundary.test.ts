@@ -20,7 +20,7 @@ test('src/numeric imports only the IR, the result types, decimal.js and itself',
         spec!.startsWith('./') ||
         spec!.startsWith('../ir/') ||
         spec === 'decimal.js' ||
-        (spec === '../derivation/result.js' && typeOnly !== undefined);
+        (spec === '../verdict/result.js' && typeOnly !== undefined);
       expect(ok, `${file} imports ${spec}`).toBe(true);
     }
     // float-ops.ts is the float64 arithmetic of the reverse-mode tape and gradcheck, oracles that never give a verdict's values

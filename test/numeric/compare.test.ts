@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { numericCompare, type NumericVerdict } from '../../src/numeric/compare.js';
 import { rat } from '../../src/ir/rational.js';
 import type { Scope } from '../../src/ir/symbols.js';
-import type { Counterexample } from '../../src/derivation/result.js';
+import type { Counterexample } from '../../src/verdict/result.js';
 import { array, domain, ex, index, interval, opaque, scalar, scopeOf } from './helpers.js';
 
 const SEEDS = [1, 2, 3, 20240601];

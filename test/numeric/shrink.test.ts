@@ -13,7 +13,7 @@ import { pointsOf } from '../../src/numeric/points.js';
 import { prepare, type Prepared } from '../../src/numeric/prepare.js';
 import { Prng } from '../../src/numeric/prng.js';
 import { shrinkFailure } from '../../src/numeric/shrink.js';
-import type { Counterexample } from '../../src/derivation/result.js';
+import type { Counterexample } from '../../src/verdict/result.js';
 import type { Scope } from '../../src/ir/symbols.js';
 import { array, domain, ex, index, opaque, scalar, scopeOf } from './helpers.js';
 

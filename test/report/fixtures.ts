@@ -2,7 +2,7 @@
  * Hand-built results for the formatter tests: they describe what a checker
  * could report, independent of the real checker's verdicts.
  */
-import type { FileResult } from '../../src/derivation/result.js';
+import type { FileResult } from '../../src/verdict/result.js';
 
 /** one proved, one numeric and one failed step, with premises */
 export const mixed: FileResult = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FileResult } from '../../src/derivation/result.js';
+import type { FileResult } from '../../src/verdict/result.js';
 import { formatJunit, junitClassname } from '../../src/report/junit.js';
 import { allProved, mixed, withError } from './fixtures.js';
 

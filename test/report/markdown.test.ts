@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FileResult } from '../../src/derivation/result.js';
+import type { FileResult } from '../../src/verdict/result.js';
 import { escapeMarkdown, formatMarkdown, inlineMath } from '../../src/report/markdown.js';
 import { allProved, mixed, withError } from './fixtures.js';
 

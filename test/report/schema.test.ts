@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { expandInputs } from '../../src/cli/inputs.js';
 import { checkInput } from '../../src/cli/check-file.js';
 import { MAX_SAMPLES, verifyText } from '../../src/derivation/verify.js';
-import type { FileResult } from '../../src/derivation/result.js';
+import type { FileResult } from '../../src/verdict/result.js';
 import { formatJson } from '../../src/report/json.js';
 import { type Schema, validate } from '../helpers/json-schema.js';
 
