@@ -24,7 +24,9 @@ const sh = (cmd, cwd) => spawnSync('sh', ['-c', cmd], { cwd, encoding: 'utf8', m
 
 const known = sh(`git cat-file -e ${BASELINE_COMMIT}^{commit}`, root);
 if (known.status !== 0) {
-  console.log(`baseline ${BASELINE_COMMIT} not in this clone's history (shallow clone?): price of certification not measured`);
+  console.log(
+    `baseline ${BASELINE_COMMIT} not in this clone's history (shallow clone?): price of certification not measured`,
+  );
   process.exit(0);
 }
 const base = mkdtempSync(join(tmpdir(), 'derivcheck-baseline-'));
@@ -33,7 +35,8 @@ try {
   if (unpack.status !== 0) throw new Error(`cannot unpack ${BASELINE_COMMIT}: ${unpack.stderr}`);
   symlinkSync(join(root, 'node_modules'), join(base, 'node_modules'));
   const build = sh('node node_modules/typescript/bin/tsc -p tsconfig.build.json && node scripts/bundle.mjs', base);
-  if (build.status !== 0) throw new Error(`cannot build ${BASELINE_COMMIT}: ${(build.stdout + build.stderr).slice(0, 2000)}`);
+  if (build.status !== 0)
+    throw new Error(`cannot build ${BASELINE_COMMIT}: ${(build.stdout + build.stderr).slice(0, 2000)}`);
 
   const count = (dir) => readdirSync(join(dir, 'derivations')).filter((f) => /\.ya?ml$/.test(f)).length;
   const contenders = [
@@ -43,7 +46,8 @@ try {
   const once = (c) => {
     // exit 0 (all ok) or 1 (a wrong/ file failed as it must): anything else is a broken run
     const r = runTimed(process.execPath, ['bin/verify.js', '--quiet', '--jobs', '1', 'derivations'], { cwd: c.cwd });
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${c.label}: exit ${r.status}: ${(r.stderr || r.stdout).slice(0, 2000)}`);
+    if (r.status !== 0 && r.status !== 1)
+      throw new Error(`${c.label}: exit ${r.status}: ${(r.stderr || r.stdout).slice(0, 2000)}`);
     return r;
   };
   contenders.forEach(once); // warm the disk cache
@@ -52,9 +56,13 @@ try {
   const wall = times.map((ts) => median(ts.map((t) => t.wall)));
   const cpu = times.map((ts) => (ts[0].cpu === undefined ? undefined : median(ts.map((t) => t.cpu))));
   const width = Math.max(...contenders.map((c) => c.label.length));
-  console.log(`verify derivations/ (--jobs 1), median of ${RUNS} interleaved runs: wall (CPU user + sys) (load ${load1()})`);
+  console.log(
+    `verify derivations/ (--jobs 1), median of ${RUNS} interleaved runs: wall (CPU user + sys) (load ${load1()})`,
+  );
   contenders.forEach((c, k) =>
-    console.log(`  ${c.label.padEnd(width)}  ${wall[k].toFixed(0).padStart(6)} ms (${cpu[k] === undefined ? 'n/a' : cpu[k].toFixed(0)} ms)`),
+    console.log(
+      `  ${c.label.padEnd(width)}  ${wall[k].toFixed(0).padStart(6)} ms (${cpu[k] === undefined ? 'n/a' : cpu[k].toFixed(0)} ms)`,
+    ),
   );
   const ratio = wall[0] / wall[1];
   const cpuRatio = cpu[0] && cpu[1] ? cpu[0] / cpu[1] : undefined;
