@@ -6,7 +6,7 @@
  */
 import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
-import { UnfoldError } from '../ir/substitute.js';
+import { UnfoldError } from '../ir/unfold.js';
 import { decideEqual } from '../core/equal.js';
 import { numericCompare } from '../numeric/compare.js';
 import type { StepResult } from '../verdict/result.js';

@@ -18,7 +18,7 @@ import { numericCompare, type NumericVerdict } from '../numeric/compare.js';
 import type { Meaning, Mutant } from './model.js';
 import { STRUCTURAL } from './model.js';
 import { type AssertedEquality, assertedEqualities } from './pairs.js';
-import { UnfoldError, unfold } from '../ir/substitute.js';
+import { UnfoldError, unfold } from '../ir/unfold.js';
 import type { LoadedDerivation } from '../derivation/model.js';
 
 /** the oracle's seed: not the checker's (1), so the two do not share sample points */
