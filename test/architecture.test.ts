@@ -156,6 +156,27 @@ describe('import cycles', () => {
   });
 });
 
+describe('the product and the development tools', () => {
+  it('the tools live in tools/, the product build compiles src/ only, and the package ships neither tools/ nor build/', () => {
+    expect(modulesUnder(['tools']).length).toBeGreaterThan(10);
+    const tools = LAYERS.find((l) => l.name === 'tools')!;
+    expect(tools.paths.every((p) => p.startsWith('tools/'))).toBe(true);
+    const productPaths = LAYERS.filter((l) => l !== tools).flatMap((l) => l.paths);
+    expect(productPaths.filter((p) => !p.startsWith('src/'))).toEqual([]);
+    const buildConfig = JSON.parse(readFileSync(join(repoRoot, 'tsconfig.build.json'), 'utf8')) as {
+      include: string[];
+    };
+    expect(buildConfig.include).toEqual(['src']);
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      files: string[];
+      scripts: Record<string, string>;
+    };
+    expect(pkg.files.filter((f) => /^(tools|build|src)\b/.test(f))).toEqual([]);
+    expect(pkg.scripts.mutants).toContain('build/mutants/main.js');
+    expect(pkg.scripts.conformance).toContain('build/conformance/main.js');
+  });
+});
+
 describe('trust boundary', () => {
   it('only src/core/equal.ts builds a decision that says proved', () => {
     const modules = modulesUnder(['src', 'tools']).filter((m) => !m.startsWith('src/core/'));
