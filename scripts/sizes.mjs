@@ -43,7 +43,6 @@ export const ALLOWED_FUNCTIONS = {
   'src/parse/latex-tokens.ts: tokenize': 68,
   'src/derivation/load-define.ts: readDefineHeads': 66,
   'src/derivation/compare.ts: compareExpressions': 65,
-  'src/ir/print.ts: render': 65,
   'src/numeric/tape-error.ts: absoluteAdjoints': 64,
   'src/numeric/shrink.ts: shrinkFailure': 62,
   'src/numeric/tape.ts: Tape.forward': 62,
