@@ -6,7 +6,7 @@
  */
 import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
-import { UnfoldError } from '../ir/substitute.js';
+import { UnfoldError } from '../ir/unfold.js';
 import { type Decision, type Difference, UNITS_PROBED, decideEqual } from '../core/equal.js';
 import { rationalToString } from '../ir/rational.js';
 import { certainDefinedness, certainlyInDomain, domainOf } from '../core/defined-at.js';

@@ -7,7 +7,7 @@
 import { type Expr, type Variable, children } from '../ir/expr.js';
 import { isInteger } from '../ir/rational.js';
 import type { Scope } from '../ir/symbols.js';
-import { unfold, UnfoldError } from '../ir/substitute.js';
+import { unfold, UnfoldError } from '../ir/unfold.js';
 import { isBuiltinFunction } from './field.js';
 import { MAX_DIFF_NESTING } from './bounds.js';
 
