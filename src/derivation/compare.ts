@@ -13,7 +13,7 @@ import { certainDefinedness, certainlyInDomain, domainOf } from '../core/defined
 import { toAscii } from '../ir/print.js';
 import { proposeWitnesses } from '../engine/witness.js';
 import type { Counterexample } from '../verdict/result.js';
-import { numericCompare } from '../numeric/compare.js';
+import { type NumericVerdict, numericCompare } from '../numeric/compare.js';
 import type { StepResult } from '../verdict/result.js';
 
 export interface CompareOptions {
@@ -72,39 +72,10 @@ export function compareExpressions(
       return { status: 'error', code: 'definition', message: `cannot unfold the definitions: ${err.message}` };
     throw err;
   }
-  if (decision.proved) {
-    // defence in depth: the numeric layer re-checks every proof; a confirmed difference is a core bug, said loudly
-    const recheck = numericCompare(prev, next, scope, {
-      seed: options.seed,
-      samples: RECHECK_SAMPLES,
-      recheck: true,
-      ...(deadline !== undefined ? { deadline } : {}),
-    });
-    if (recheck.kind === 'disagree')
-      return {
-        status: 'error',
-        code: 'internal-disagreement',
-        counterexample: recheck.counterexample,
-        message: `internal disagreement: the symbolic core proved this equal to ${what} (normal form ${decision.rhsNormal}), but the numeric layer finds them different at the point below; one of the two layers has a bug, so the step is not accepted (please report it)`,
-      };
-    return {
-      status: 'proved',
-      rules: decision.rules,
-      message: `equals ${what} (normal form ${decision.rhsNormal})`,
-      normalForms: { lhs: decision.lhsNormal, rhs: decision.rhsNormal },
-    };
-  }
-  if (decision.valuesAgree && decision.conditions.length > 0) {
-    const witness = definednessWitness(prev, next, scope, decision.conditions, options.seed, deadline);
-    if (witness) {
-      const hint = decision.conditions.find((c) => c.hint)?.hint;
-      return {
-        status: 'failed',
-        counterexample: witness,
-        message: `does not equal ${what}: ${decision.reason}, and at the point below one side is certainly undefined while the other is defined (both decided exactly by the core).${hint ? ` To exclude such points, ${hint}.` : ''}`,
-      };
-    }
-  }
+  const pair: Pair = { prev, next, scope, seed: options.seed, deadline, what };
+  if (decision.proved) return recheckedProof(pair, decision);
+  const witnessed = witnessVerdict(pair, decision);
+  if (witnessed) return witnessed;
   if (deadline !== undefined && (decision.bound === 'STEP_TIMEOUT' || performance.now() > deadline))
     return timeout('the symbolic check did not prove it in time, and no time was left for the numeric check');
   const verdict = numericCompare(prev, next, scope, {
@@ -119,6 +90,59 @@ export function compareExpressions(
       `not proved symbolically, and the numeric check stopped after ${verdict.points} agreeing and ${verdict.skipped} skipped points`,
     );
   }
+  return fromNumeric(pair, decision, verdict);
+}
+
+/** one comparison's inputs, as the helpers below need them */
+interface Pair {
+  readonly prev: Expr;
+  readonly next: Expr;
+  readonly scope: Scope;
+  readonly seed: number;
+  readonly deadline: number | undefined;
+  /** how messages name `prev` */
+  readonly what: string;
+}
+type NotProved = Extract<Decision, { proved: false }>;
+
+/** a proof, re-checked by the numeric layer (defence in depth): a confirmed difference is a bug in one layer, said loudly */
+function recheckedProof(p: Pair, decision: Extract<Decision, { proved: true }>): Verdict {
+  const recheck = numericCompare(p.prev, p.next, p.scope, {
+    seed: p.seed,
+    samples: RECHECK_SAMPLES,
+    recheck: true,
+    ...(p.deadline !== undefined ? { deadline: p.deadline } : {}),
+  });
+  if (recheck.kind === 'disagree')
+    return {
+      status: 'error',
+      code: 'internal-disagreement',
+      counterexample: recheck.counterexample,
+      message: `internal disagreement: the symbolic core proved this equal to ${p.what} (normal form ${decision.rhsNormal}), but the numeric layer finds them different at the point below; one of the two layers has a bug, so the step is not accepted (please report it)`,
+    };
+  return {
+    status: 'proved',
+    rules: decision.rules,
+    message: `equals ${p.what} (normal form ${decision.rhsNormal})`,
+    normalForms: { lhs: decision.lhsNormal, rhs: decision.rhsNormal },
+  };
+}
+
+/** values agree, definedness does not: failed at an exact witness, when one is found */
+function witnessVerdict(p: Pair, decision: NotProved): Verdict | undefined {
+  if (!decision.valuesAgree || decision.conditions.length === 0) return undefined;
+  const witness = definednessWitness(p.prev, p.next, p.scope, decision.conditions, p.seed, p.deadline);
+  if (!witness) return undefined;
+  const hint = decision.conditions.find((c) => c.hint)?.hint;
+  return {
+    status: 'failed',
+    counterexample: witness,
+    message: `does not equal ${p.what}: ${decision.reason}, and at the point below one side is certainly undefined while the other is defined (both decided exactly by the core).${hint ? ` To exclude such points, ${hint}.` : ''}`,
+  };
+}
+
+/** the verdict from the numeric layer's answer, with the core's exact refutation where the numeric layer found no point */
+function fromNumeric(p: Pair, decision: NotProved, verdict: NumericVerdict): Verdict {
   const hint = decision.conditions.find((c) => c.hint)?.hint;
   if (verdict.kind === 'disagree') {
     const why = decision.valuesAgree
@@ -129,23 +153,23 @@ export function compareExpressions(
     return {
       status: 'failed',
       counterexample: verdict.counterexample,
-      message: `does not equal ${what}: at the point below they differ.${why}${hint ? ` To exclude such points, ${hint}.` : ''}`,
+      message: `does not equal ${p.what}: at the point below they differ.${why}${hint ? ` To exclude such points, ${hint}.` : ''}`,
     };
   }
   const everywhere = decision.difference
-    ? refutedEverywhere(prev, next, scope, decision, options.seed, deadline)
+    ? refutedEverywhere(p.prev, p.next, p.scope, decision, p.seed, p.deadline)
     : undefined;
   if (everywhere)
     return {
       status: 'failed',
       counterexample: everywhere,
-      message: `does not equal ${what}: ${findingText(decision.difference!)}, and both sides are defined at every point of the declared domains (decided exactly by the core), so every point is a counterexample.`,
+      message: `does not equal ${p.what}: ${findingText(decision.difference!)}, and both sides are defined at every point of the declared domains (decided exactly by the core), so every point is a counterexample.`,
     };
   if (verdict.kind === 'agree') {
     return {
       status: 'numeric',
       evidence: { points: verdict.points, skipped: verdict.skipped, seed: verdict.seed, instances: verdict.instances },
-      message: `not proved symbolically (${decision.reason}); equal to ${what} at ${verdict.points} sampled points (${verdict.instances}; seed ${verdict.seed})`,
+      message: `not proved symbolically (${decision.reason}); equal to ${p.what} at ${verdict.points} sampled points (${verdict.instances}; seed ${verdict.seed})`,
     };
   }
   return {
@@ -212,7 +236,7 @@ function refutedEverywhere(
   prev: Expr,
   next: Expr,
   scope: Scope,
-  decision: Extract<Decision, { proved: false }>,
+  decision: NotProved,
   seed: number,
   deadline: number | undefined,
 ): Counterexample | undefined {

@@ -205,36 +205,11 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
   const agree = { kind: 'agree' as const, points, skipped, seed, instances: plan.description };
   if (!withDiff) return agree;
 
-  let sites = 0,
-    fd = 0,
-    tape = 0;
-  const chosen = oraclePoints(agreeing);
-  for (const { ctx, point } of chosen) {
-    if (late()) return outOfTime();
-    const check = checkOracles(
-      [prepared.lhs, prepared.rhs],
-      (f) => environment(prepared, ctx.inst, point, ctx.models, scope, f),
-      field,
-      confirm,
-    );
-    if (check.kind === 'budget') return outOfBudget();
-    if (check.kind === 'disagree') {
-      const where = [ctx.inst.n !== undefined ? `n = ${ctx.inst.n}` : '', ctx.inst.pattern].filter((x) => x).join(', ');
-      return inconclusive(`${check.reason}${where ? ` (${where})` : ''}`);
-    }
-    sites += check.sites;
-    fd += check.fd;
-    tape += check.tape;
-  }
-  // accepting a derivative needs a second opinion at least once
-  if (fd === 0)
-    return inconclusive(
-      `the finite-difference oracle could not be evaluated at any of the ${sites} derivative sites checked`,
-    );
-  return {
-    ...agree,
-    oracles: `the derivative agrees by ${FORWARD}, ${FINITE} (${fd} of ${sites} sites) and ${TAPE} (${tape} of ${sites}) at ${chosen.length} points`,
-  };
+  const oracles = oracleVerdict(prepared, scope, agreeing, field, confirm, late);
+  if (oracles === 'late') return outOfTime();
+  if (oracles === 'budget') return outOfBudget();
+  if (oracles.problem) return inconclusive(oracles.problem);
+  return { ...agree, oracles: oracles.text };
 }
 
 /** keeps up to ORACLE_POINTS points of an instance, random points displacing special ones */
@@ -354,5 +329,46 @@ function definedPointFailure(
       seed,
       how,
     ),
+  };
+}
+
+/** the derivative oracles at up to ORACLE_POINTS agreeing points: a sentence of what agreed, or the problem */
+function oracleVerdict(
+  prepared: Prepared,
+  scope: Scope,
+  agreeing: readonly (Agreeing[] | undefined)[],
+  field: Field,
+  confirm: Field,
+  late: () => boolean,
+): 'late' | 'budget' | { readonly problem?: string; readonly text: string } {
+  let sites = 0,
+    fd = 0,
+    tape = 0;
+  const chosen = oraclePoints(agreeing);
+  for (const { ctx, point } of chosen) {
+    if (late()) return 'late';
+    const check = checkOracles(
+      [prepared.lhs, prepared.rhs],
+      (f) => environment(prepared, ctx.inst, point, ctx.models, scope, f),
+      field,
+      confirm,
+    );
+    if (check.kind === 'budget') return 'budget';
+    if (check.kind === 'disagree') {
+      const where = [ctx.inst.n !== undefined ? `n = ${ctx.inst.n}` : '', ctx.inst.pattern].filter((x) => x).join(', ');
+      return { problem: `${check.reason}${where ? ` (${where})` : ''}`, text: '' };
+    }
+    sites += check.sites;
+    fd += check.fd;
+    tape += check.tape;
+  }
+  // accepting a derivative needs a second opinion at least once
+  if (fd === 0)
+    return {
+      problem: `the finite-difference oracle could not be evaluated at any of the ${sites} derivative sites checked`,
+      text: '',
+    };
+  return {
+    text: `the derivative agrees by ${FORWARD}, ${FINITE} (${fd} of ${sites} sites) and ${TAPE} (${tape} of ${sites}) at ${chosen.length} points`,
   };
 }
