@@ -28,7 +28,7 @@ export const ALLOWED_FILES = {
 /** functions over the limit when the limit came (issue 14), `file: name` with their length then */
 export const ALLOWED_FUNCTIONS = {
   'src/numeric/float-arith.ts: boundedArith': 118,
-  'src/numeric/compare.ts: numericCompare': 114,
+  'src/numeric/compare.ts: numericCompare': 100,
   'src/numeric/tape-adjoints.ts: propagate': 99,
   'src/numeric/tape.ts: Tape.backward': 95,
   'src/numeric/evaluate.ts: Evaluator.run': 94,
@@ -42,7 +42,6 @@ export const ALLOWED_FUNCTIONS = {
   'src/derivation/cases.ts: exhaustiveness': 68,
   'src/parse/latex-tokens.ts: tokenize': 68,
   'src/derivation/load-define.ts: readDefineHeads': 66,
-  'src/derivation/compare.ts: compareExpressions': 65,
   'src/numeric/tape-error.ts: absoluteAdjoints': 64,
   'src/numeric/shrink.ts: shrinkFailure': 62,
   'src/numeric/tape.ts: Tape.forward': 62,
