@@ -106,7 +106,7 @@ interface Pair {
 type NotProved = Extract<Decision, { proved: false }>;
 
 /** a proof, re-checked by the numeric layer (defence in depth): a confirmed difference is a bug in one layer, said loudly */
-function recheckedProof(p: Pair, decision: Extract<Decision, { proved: true }>): Verdict {
+function recheckedProof(p: Pair, decision: Exclude<Decision, NotProved>): Verdict {
   const recheck = numericCompare(p.prev, p.next, p.scope, {
     seed: p.seed,
     samples: RECHECK_SAMPLES,
