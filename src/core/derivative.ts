@@ -119,8 +119,9 @@ export function derivativeRule(
       // the chain rule, with f' from the table
       const rule = DERIVATIVE_BY_FN.get(e.fn);
       if (!rule) throw new Error(`no derivative rule for ${e.fn} (definitions must be unfolded first)`);
-      const u = e.args[0]!;
-      return r(rule.id, mul([rule.derivative(u), d(u)]));
+      const partials = rule.partials(e.args);
+      const terms = e.args.map((a, k) => mul([partials[k]!, d(a)]));
+      return r(rule.id, terms.length === 1 ? terms[0]! : add(terms));
     }
     case 'sum': {
       // rename the bound index when v names it, so the sum's k is not the k of v

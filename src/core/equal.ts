@@ -224,7 +224,7 @@ function conditionKeys(conditions: readonly Condition[], N: Normalizer, scope: S
       continue;
     }
     if (c.kind === 'nonzero') {
-      for (const t of nonzeroFactors(f, N)) {
+      for (const t of nonzeroFactors(f, N).flatMap((t) => absFactors(t, N))) {
         const atomExpr = N.atoms.get(t.key)?.expr;
         if (atomExpr && holdsEverywhere({ ...c, expr: atomExpr }, scope.symbols)) continue;
         out.set(
@@ -262,6 +262,18 @@ function nonzeroFactors(f: RatFunc, N: Normalizer): { key: string; poly: Poly }[
     { n: lead.coeff.d, d: lead.coeff.n < 0n ? -lead.coeff.n : lead.coeff.n },
   );
   return [...atomFactors, { key: polyKey(scaled.num), poly: scaled.num }];
+}
+
+/** abs(u) != 0 exactly where u != 0: an abs atom stands for the factors of its argument (so x/abs(x) and abs(x)/x need the same) */
+function absFactors(t: { key: string; poly: Poly }, N: Normalizer, depth = 0): { key: string; poly: Poly }[] {
+  const a = N.atoms.get(t.key)?.expr;
+  if (!a || a.kind !== 'call' || a.fn !== 'abs' || depth > 8) return [t];
+  try {
+    return nonzeroFactors(N.nf(a.args[0]!), N).flatMap((u) => absFactors(u, N, depth + 1));
+  } catch (err) {
+    if (err instanceof BudgetExceeded || err instanceof Undefined) return [t];
+    throw err;
+  }
 }
 
 function report(side: 'lhs' | 'rhs', c: Condition, expr: Expr): ConditionReport {

@@ -22,7 +22,7 @@ import {
 } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute } from '../ir/substitute.js';
-import { type Rational, rat, ONE, rsign, rneg, isInteger, isOne, rcmp, rmul, radd } from '../ir/rational.js';
+import { type Rational, rat, ONE, rsign, rneg, rdiv, isInteger, isOne, rcmp, rmul, radd } from '../ir/rational.js';
 import {
   type AtomInfo,
   type Poly,
@@ -34,6 +34,7 @@ import {
   type Term,
   addPoly,
   scalePoly,
+  negPoly,
   mono,
 } from './poly.js';
 import {
@@ -49,7 +50,7 @@ import {
   rfIsZero,
 } from './ratfunc.js';
 import { BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, MAX_ROOT_ORDER, type Meter } from './budget.js';
-import { rangeOf, isPositiveRange, excludesZero } from './sign.js';
+import { rangeOf, isPositiveRange, isNonnegRange, excludesZero } from './sign.js';
 import { factorInteger, exactRoot } from './integers.js';
 
 /** thrown when a sub-expression is nowhere defined (1/0, 0^-1): there is no normal form to compare */
@@ -128,6 +129,7 @@ export class Normalizer {
       case 'pow':
         return this.power(e.base, e.exp, depth);
       case 'call':
+        if (e.fn === 'max' || e.fn === 'min') return this.maxMin(e.fn, e.args[0]!, e.args[1]!, depth);
         return this.func(e.fn, e.args[0]!, depth);
       case 'sum':
         return this.sum(e.index, e.body, depth);
@@ -274,6 +276,8 @@ export class Normalizer {
         }
         return this.atom(call(fn, [this.toExpr(U)]));
       }
+      case 'abs':
+        return this.abs(this.nf(u, depth));
       case 'acos': {
         // acos(u) = pi/2 - asin(u), both defined exactly for -1 <= u <= 1
         this.used.add('nf.odd');
@@ -282,6 +286,74 @@ export class Normalizer {
       default:
         throw new Error(`no normal form for function ${fn} (definitions must be unfolded first)`);
     }
+  }
+
+  /** max(a, b) = (a + b + abs(a - b))/2, min(a, b) = (a + b - abs(a - b))/2: exact at every point */
+  private maxMin(fn: 'max' | 'min', a: Expr, b: Expr, depth: number): RatFunc {
+    const F = this.field;
+    this.used.add('nf.abs');
+    const A = this.nf(a, depth);
+    const B = this.nf(b, depth);
+    const d = this.abs(F.sub(A, B));
+    return F.scale(fn === 'max' ? F.add(F.add(A, B), d) : F.sub(F.add(A, B), d), rat(1, 2));
+  }
+
+  /**
+   * abs(U): |c| for a constant; U or -U where interval analysis shows U's
+   * sign; otherwise |c| abs(V) with V = U/c led by coefficient 1, a
+   * denominator's abs in the denominator (|N/D| = |N|/|D|, and |D| = 0
+   * exactly where D = 0, where U is undefined), and abs(P) an atom with
+   * abs(P)^2 = P^2
+   */
+  private abs(U: RatFunc): RatFunc {
+    const F = this.field;
+    this.used.add('nf.abs');
+    const c = rfConstantValue(U);
+    if (c !== undefined) return rfConst(rsign(c) < 0 ? rneg(c) : c);
+    const signed = this.knownSign(this.toExpr(U));
+    if (signed !== 0) return signed > 0 ? U : F.neg(U);
+    let acc = this.absPoly(U.num);
+    for (const f of U.den) {
+      const p = F.pow(this.absPoly(f.poly), -f.mult);
+      if (!p) throw new Undefined('division by zero');
+      acc = F.mul(acc, p);
+    }
+    return acc;
+  }
+
+  /** abs(P) for a nonzero polynomial P: |c| abs(P/c) with c the leading coefficient, a monomial atom by atom */
+  private absPoly(P: Poly): RatFunc {
+    const F = this.field;
+    const lead = sortedTerms(P)[0]!.coeff;
+    const scale = rfConst(rsign(lead) < 0 ? rneg(lead) : lead);
+    const Q = scalePoly(P, rdiv(ONE, lead));
+    const signed = this.knownSign(this.polyExpr(Q));
+    if (signed !== 0) return F.mul(scale, rfPoly(signed > 0 ? Q : negPoly(Q)));
+    if (Q.size !== 1) return F.mul(scale, this.absAtom(Q));
+    // |a^e b^f| = |a|^e |b|^f, and |a|^e = a^e for even e
+    let acc = scale;
+    for (const p of [...Q.values()][0]!.mono.powers) {
+      const even = p.exp % 2n === 0n;
+      const r = F.pow(rfAtom(p.atom), even ? p.exp : p.exp - 1n);
+      if (!r) throw new Undefined('division by zero');
+      acc = F.mul(acc, even ? r : F.mul(r, this.absAtom(atomPoly(p.atom))));
+    }
+    return acc;
+  }
+
+  /** abs(P) for P not of known sign (after a sign check): the atom abs(P) with abs(P)^2 = P^2 */
+  private absAtom(P: Poly): RatFunc {
+    const signed = this.knownSign(this.polyExpr(P));
+    if (signed !== 0) return signed > 0 ? rfPoly(P) : rfPoly(negPoly(P));
+    return this.atom(call('abs', [this.polyExpr(P)]), { kind: 'square', to: this.ring.mul(P, P) });
+  }
+
+  /** 1 when interval analysis shows e >= 0 wherever it is defined, -1 when e <= 0, else 0 */
+  private knownSign(e: Expr): number {
+    const r = rangeOf(e, this.symbols);
+    if (isNonnegRange(r)) return 1;
+    if (r.hi !== undefined && rsign(r.hi) <= 0) return -1;
+    return 0;
   }
 
   private inverse(f: RatFunc): RatFunc {

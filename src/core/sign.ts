@@ -141,6 +141,44 @@ function powRange(b: Range, k: Rational): Range {
   return excludesZero(b) || rsign(k) < 0 ? POSITIVE : NONNEG;
 }
 
+/** |u| over u in r: r itself when r >= 0, its mirror when r <= 0, else [0, max(|lo|, |hi|)] */
+function absRange(r: Range): Range {
+  if (isNonnegRange(r)) return r;
+  if (r.hi !== undefined && rsign(r.hi) <= 0) return negRange(r);
+  const nz = excludesZero(r);
+  if (r.lo === undefined || r.hi === undefined) return nz ? POSITIVE : NONNEG;
+  const c = rcmp(rneg(r.lo), r.hi);
+  const hi = c > 0 ? rneg(r.lo) : r.hi;
+  const hiOpen = c > 0 ? r.loOpen : c < 0 ? r.hiOpen : r.loOpen && r.hiOpen;
+  return range(ZERO, hi, nz, hiOpen, nz);
+}
+
+/** max(a, b) over a in ra, b in rb: each end is the larger of the two ends */
+function maxRange(ra: Range, rb: Range): Range {
+  const pickLo = (): { v: End; open: boolean } => {
+    if (ra.lo === undefined) return { v: rb.lo, open: rb.loOpen };
+    if (rb.lo === undefined) return { v: ra.lo, open: ra.loOpen };
+    const c = rcmp(ra.lo, rb.lo);
+    return c > 0
+      ? { v: ra.lo, open: ra.loOpen }
+      : c < 0
+        ? { v: rb.lo, open: rb.loOpen }
+        : { v: ra.lo, open: ra.loOpen && rb.loOpen };
+  };
+  const pickHi = (): { v: End; open: boolean } => {
+    if (ra.hi === undefined || rb.hi === undefined) return { v: undefined, open: true };
+    const c = rcmp(ra.hi, rb.hi);
+    return c > 0
+      ? { v: ra.hi, open: ra.hiOpen }
+      : c < 0
+        ? { v: rb.hi, open: rb.hiOpen }
+        : { v: ra.hi, open: ra.hiOpen && rb.hiOpen };
+  };
+  const lo = pickLo();
+  const hi = pickHi();
+  return range(lo.v, hi.v, lo.v === undefined || lo.open, hi.v === undefined || hi.open);
+}
+
 const bounded = (lo: number, hi: number, open: boolean) => range(rat(lo), rat(hi), open, open);
 
 /**
@@ -215,6 +253,12 @@ export function rangeOf(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rang
             return range(ONE, undefined, false, true);
           case 'sinh':
             return isPositiveRange(u) ? POSITIVE : isPositiveRange(negRange(u)) ? negRange(POSITIVE) : ANY;
+          case 'abs':
+            return absRange(u);
+          case 'max':
+            return maxRange(u, a[1] ?? ANY);
+          case 'min':
+            return negRange(maxRange(negRange(u), negRange(a[1] ?? ANY)));
           default:
             return ANY;
         }

@@ -119,7 +119,13 @@ class Evaluator {
       }
       case 'call': {
         const x = this.run(e.args[0]!);
-        return x instanceof Undefined ? x : f.apply(e.fn, x);
+        if (x instanceof Undefined) return x;
+        if (e.fn === 'abs') return f.abs(x);
+        if (e.fn === 'max' || e.fn === 'min') {
+          const y = this.run(e.args[1]!);
+          return y instanceof Undefined ? y : f.maxMin(e.fn, x, y);
+        }
+        return f.apply(e.fn, x);
       }
       case 'sum': {
         const n = this.n();

@@ -8,7 +8,7 @@ import { type Expr, type Variable, children } from '../ir/expr.js';
 import { isInteger } from '../ir/rational.js';
 import type { Scope } from '../ir/symbols.js';
 import { unfold, UnfoldError } from '../ir/substitute.js';
-import { isBuiltinFunction } from './field.js';
+import { builtinArity, isBuiltinFunction } from './field.js';
 import { MAX_DIFF_NESTING } from './bounds.js';
 
 export interface Prepared {
@@ -174,7 +174,8 @@ function scan(e: Expr, bound: ReadonlySet<string>, acc: Scan): void {
       return;
     case 'call':
       if (!isBuiltinFunction(e.fn)) acc.problems.push(`unknown function \`${e.fn}\``);
-      else if (e.args.length !== 1) acc.problems.push(`\`${e.fn}\` takes 1 argument, not ${e.args.length}`);
+      else if (e.args.length !== builtinArity(e.fn))
+        acc.problems.push(`\`${e.fn}\` takes ${builtinArity(e.fn)} argument(s), not ${e.args.length}`);
       break;
     case 'diff':
       scan(e.body, bound, acc);

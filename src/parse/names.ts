@@ -40,7 +40,8 @@ export const RESERVED: ReadonlySet<string> = new Set([...RESERVED_NAMES, ...VERS
 
 /** every function name the readers recognise (for calls and "did you mean") */
 export function knownFunctionNames(): string[] {
-  return [...new Set([...BUILTINS.keys(), ...VERSION2_FUNCTIONS.keys(), ...SPECIAL_FUNCTIONS.keys()])];
+  const first = [...BUILTINS.keys()].filter((f) => !VERSION2_FUNCTIONS.has(f));
+  return [...new Set([...first, ...VERSION2_FUNCTIONS.keys(), ...SPECIAL_FUNCTIONS.keys()])];
 }
 
 /** why `name` cannot be declared or defined (a code and a message), or undefined when it can */
