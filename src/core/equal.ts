@@ -267,7 +267,7 @@ function nonzeroFactors(f: RatFunc, N: Normalizer): { key: string; poly: Poly }[
 /** abs(u) != 0 exactly where u != 0: an abs atom stands for the factors of its argument (so x/abs(x) and abs(x)/x need the same) */
 function absFactors(t: { key: string; poly: Poly }, N: Normalizer, depth = 0): { key: string; poly: Poly }[] {
   const a = N.atoms.get(t.key)?.expr;
-  if (!a || a.kind !== 'call' || a.fn !== 'abs' || depth > 8) return [t];
+  if (a?.kind !== 'call' || a.fn !== 'abs' || depth > 8) return [t];
   try {
     return nonzeroFactors(N.nf(a.args[0]!), N).flatMap((u) => absFactors(u, N, depth + 1));
   } catch (err) {

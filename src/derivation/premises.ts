@@ -9,6 +9,7 @@ import type { Expr, Variable } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
 import { type SymbolDecl, domainText } from '../ir/symbols.js';
 import type { LoadedCase, LoadedDerivation } from './model.js';
+import { intervalText } from './intervals.js';
 import type { Premise } from '../verdict/result.js';
 
 /** the premises of d, in the order a reader meets them */
@@ -24,6 +25,12 @@ export function premisesOf(d: LoadedDerivation): Premise[] {
       out.push({
         kind: 'assumption',
         text: `${c.location}: ${toAscii(a.variable)} = ${toAscii(a.value)}`,
+        line: a.place.line,
+      });
+    for (const a of c.intervals ?? [])
+      out.push({
+        kind: 'assumption',
+        text: `${c.location}: ${a.name} in ${intervalText(a.interval)}`,
         line: a.place.line,
       });
     for (const x of c.definitions)

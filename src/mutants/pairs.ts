@@ -9,6 +9,7 @@
 import type { Expr } from '../ir/expr.js';
 import type { Definition, Scope } from '../ir/symbols.js';
 import type { LoadedDerivation, LoadedStep } from '../derivation/model.js';
+import { narrowedSymbols } from '../derivation/intervals.js';
 
 /** one asserted equality `lhs = rhs` under `scope`; `location` names the right side */
 export interface AssertedEquality {
@@ -24,7 +25,7 @@ export function scopeOf(d: LoadedDerivation, caseIndex: number | undefined): Sco
   const c = caseIndex === undefined ? undefined : d.cases?.list[caseIndex];
   for (const x of c?.definitions ?? []) definitions.set(x.name, x);
   const assumptions = (c?.when ?? []).map((a) => ({ variable: a.variable, value: a.value }));
-  return { symbols: d.symbols, definitions, assumptions };
+  return { symbols: narrowedSymbols(d.symbols, c?.intervals ?? []), definitions, assumptions };
 }
 
 /** every equality the derivation asserts, in file order */
