@@ -112,6 +112,12 @@ export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLi
   }
   let nl: RatFunc, nr: RatFunc;
   try {
+    // the file's assumed equations (premises): each sum they name is replaced by its value
+    for (const eq of scope.equations ?? []) {
+      const sumSide = prepare(eq.sum, scope, N.used).expr;
+      const value = prepare(eq.value, scope, N.used).expr;
+      N.assume(sumSide, value);
+    }
     nl = N.nf(L.expr);
     nr = N.nf(R.expr);
   } catch (err) {

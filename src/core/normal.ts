@@ -65,6 +65,8 @@ export class Normalizer {
   /** bounds that left something unreduced (an atom where a polynomial could have been), so a difference can name them */
   readonly limited = new Set<string>();
   private readonly memo = new Map<string, RatFunc>();
+  /** atoms an assumed equation gives a value (`sum(k, t[k]) = 1`): replaced wherever they arise */
+  private readonly rewrites = new Map<string, RatFunc>();
 
   constructor(
     readonly symbols: ReadonlyMap<string, SymbolDecl>,
@@ -84,7 +86,29 @@ export class Normalizer {
     return r;
   }
 
+  /**
+   * An assumed equation `sum = value`, a premise of the derivation: when
+   * nf(sum) is c A for one atom A (the canonical sum) and nf(value) does not
+   * contain A, A is replaced by value / c from now on. False when the
+   * equation has another shape (then it is not used).
+   */
+  assume(sum: Expr, value: Expr): boolean {
+    const S = this.nf(sum);
+    if (S.den.length || S.num.size !== 1) return false;
+    const t = [...S.num.values()][0]!;
+    if (t.mono.powers.length !== 1 || t.mono.powers[0]!.exp !== 1n) return false;
+    const key = t.mono.powers[0]!.atom;
+    const V = this.nf(value);
+    if (polyAtoms(V.num).has(key) || V.den.some((f) => polyAtoms(f.poly).has(key))) return false;
+    this.rewrites.set(key, this.field.scale(V, rdiv(ONE, t.coeff)));
+    this.memo.clear();
+    this.used.add('nf.assume');
+    return true;
+  }
+
   private atom(expr: Expr, reduction?: AtomInfo['reduction']): RatFunc {
+    const assumed = this.rewrites.get(expr.key);
+    if (assumed) return assumed;
     if (!this.atoms.has(expr.key)) this.atoms.set(expr.key, reduction ? { expr, reduction } : { expr });
     return rfAtom(expr.key);
   }

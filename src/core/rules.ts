@@ -261,6 +261,12 @@ export const ALGEBRA_RULES: readonly AlgebraRule[] = [
     doc: 'absolute value, max and min',
   },
   {
+    id: 'nf.assume',
+    statement: 'sum(k, f) = v where the file assumes it',
+    requires: 'an assume equation of the file (a premise every report lists)',
+    doc: 'an assumed equation',
+  },
+  {
     id: 'nf.special-values',
     statement: 'exp(0) = 1, log(1) = 0, sin(0) = 0, cos(0) = 1, ...',
     doc: 'values at 0 and 1',

@@ -163,7 +163,7 @@ function maxRange(ra: Range, rb: Range): Range {
       ? { v: ra.lo, open: ra.loOpen }
       : c < 0
         ? { v: rb.lo, open: rb.loOpen }
-        : { v: ra.lo, open: ra.loOpen && rb.loOpen };
+        : { v: ra.lo, open: ra.loOpen || rb.loOpen }; // max(a, b) is that end only when both are
   };
   const pickHi = (): { v: End; open: boolean } => {
     if (ra.hi === undefined || rb.hi === undefined) return { v: undefined, open: true };

@@ -41,6 +41,10 @@ interface Subject {
 export function checkDerivation(d: LoadedDerivation, options: CheckOptions): FileResult {
   const steps: StepResult[] = [];
   const baseDefs = new Map<string, Definition>(d.definitions.map((x) => [x.name, x]));
+  const globalValues = (d.assume ?? []).flatMap((a) =>
+    a.kind === 'value' ? [{ variable: a.variable, value: a.value }] : [],
+  );
+  const equations = (d.assume ?? []).flatMap((a) => (a.kind === 'sum' ? [{ sum: a.sum, value: a.value }] : []));
   const scopeWith = (
     defs: ReadonlyMap<string, Definition>,
     assumptions: readonly Assumption[],
@@ -49,7 +53,9 @@ export function checkDerivation(d: LoadedDerivation, options: CheckOptions): Fil
     // an interval case narrows its variable's domain: the core and the numeric layer both read it there
     symbols: narrowedSymbols(d.symbols, intervals),
     definitions: defs,
-    assumptions: assumptions.map((a) => ({ variable: a.variable, value: a.value })),
+    // the file's assumed values hold everywhere; a case's own come after them
+    assumptions: [...globalValues, ...assumptions.map((a) => ({ variable: a.variable, value: a.value }))],
+    ...(equations.length ? { equations } : {}),
   });
   const compare = (prev: Expr, subject: Subject, scope: Scope, what: string) =>
     steps.push(compareStep(prev, subject, scope, what, options));

@@ -9,6 +9,7 @@ import { LineTable } from './line-table.js';
 import { LoadContext } from './load-context.js';
 import { MAX_YAML_NESTING, yamlNestingExcess } from './load-limits.js';
 import { readCases } from './load-cases.js';
+import { checkAssumedNotDifferentiated, readAssume } from './load-assume.js';
 import { functionsWith, readDefineBodies, readDefineHeads } from './load-define.js';
 import { readSteps } from './load-steps.js';
 import { readSymbols } from './load-symbols.js';
@@ -28,7 +29,7 @@ export const MAX_STEPS = 5000;
 export const MAX_ALIASES = 100;
 
 /** the top-level keys of a derivation file (docs/derivation.schema.json lists the same; a test keeps them equal) */
-export const TOP_KEYS = ['title', 'source', 'symbols', 'define', 'claim', 'steps', 'cases'] as const;
+export const TOP_KEYS = ['title', 'source', 'symbols', 'define', 'assume', 'claim', 'steps', 'cases'] as const;
 /** the keys of `claim` */
 export const CLAIM_KEYS = ['lhs', 'rhs'] as const;
 
@@ -132,6 +133,7 @@ function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
     : { symbols: new Map(), places: new Map(), byDefault: new Set<string>() };
   const definitions = readDefineBodies(ctx, heads, symbols, functions);
   const env: ParseEnv = { symbols, functions };
+  const assume = has('assume') ? readAssume(ctx, get('assume'), env) : [];
   const claim = has('claim') ? readClaim(ctx, get('claim'), env) : undefined;
   const steps = has('steps') ? readSteps(ctx, get('steps'), env, 'steps') : [];
   const rules = {
@@ -142,6 +144,17 @@ function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
   };
   const cases = has('cases') ? readCases(ctx, get('cases'), functions, rules) : undefined;
   checkCalls(ctx, definitionsAt(definitions, cases?.list ?? []), symbols);
+  checkAssumedNotDifferentiated(ctx, assume, [
+    ...(claim
+      ? [
+          { expr: claim.lhs, place: claim.lhsPlace, location: 'claim.lhs' },
+          { expr: claim.rhs, place: claim.rhsPlace, location: 'claim.rhs' },
+        ]
+      : []),
+    ...steps,
+    ...(cases?.list.flatMap((c) => c.steps) ?? []),
+    ...definitions.map((x) => ({ expr: x.body, place: x.place, location: `define.${x.name}` })),
+  ]);
 
   if (ctx.errors.length > 0 || title === undefined) return failure(ctx.errors);
   return {
@@ -153,6 +166,7 @@ function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
       symbols,
       symbolPlaces: places,
       definitions,
+      ...(assume.length ? { assume } : {}),
       ...(claim ? { claim } : {}),
       steps,
       ...(cases ? { cases } : {}),

@@ -29,6 +29,17 @@ export interface IntervalAssumption {
   readonly place: Place;
 }
 
+/** a top-level `assume` equation, in one of the shapes the checker can use (load-assume.ts) */
+export type LoadedAssumption =
+  | {
+      readonly kind: 'value';
+      readonly variable: Variable;
+      readonly value: Expr;
+      readonly place: Place;
+      readonly source: string;
+    }
+  | { readonly kind: 'sum'; readonly sum: Expr; readonly value: Expr; readonly place: Place; readonly source: string };
+
 export interface LoadedDefinition extends Definition {
   readonly place: Place;
   /** the text as written, for reports */
@@ -71,6 +82,8 @@ export interface LoadedDerivation {
   /** where each declaration was written */
   readonly symbolPlaces: ReadonlyMap<string, Place>;
   readonly definitions: readonly LoadedDefinition[];
+  /** the top-level `assume` equations (absent: none) */
+  readonly assume?: readonly LoadedAssumption[];
   readonly claim?: LoadedClaim;
   readonly steps: readonly LoadedStep[];
   readonly cases?: { readonly place: Place; readonly list: readonly LoadedCase[] };

@@ -19,6 +19,13 @@ export function premisesOf(d: LoadedDerivation): Premise[] {
     const text = declarationText(name, decl);
     if (text) out.push({ kind: 'declaration', text, line: d.symbolPlaces.get(name)?.line ?? 1 });
   }
+  for (const a of d.assume ?? [])
+    out.push({
+      kind: 'assumption',
+      text:
+        a.kind === 'value' ? `${toAscii(a.variable)} = ${toAscii(a.value)}` : `${toAscii(a.sum)} = ${toAscii(a.value)}`,
+      line: a.place.line,
+    });
   for (const x of d.definitions) out.push({ kind: 'definition', text: definitionText(x), line: x.place.line });
   d.cases?.list.forEach((c: LoadedCase) => {
     for (const a of c.when)

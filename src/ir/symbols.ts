@@ -52,6 +52,11 @@ export interface Scope {
   readonly definitions: ReadonlyMap<string, Definition>;
   /** case assumptions: a variable (scalar or array element) fixed to a value */
   readonly assumptions: readonly { readonly variable: Variable; readonly value: Expr }[];
+  /**
+   * top-level `assume` equations whose one side is a sum (`sum(k, t[k]) = 1`):
+   * the core replaces that sum by the other side; numeric points satisfy them
+   */
+  readonly equations?: readonly { readonly sum: Expr; readonly value: Expr }[];
 }
 
 export function emptyScope(): Scope {

@@ -41,6 +41,7 @@ import { type Prepared, prepare } from './prepare.js';
 import { Prng, mixSeed } from './prng.js';
 import { constantNeighbours } from './sampling.js';
 import { shrinkFailure } from './shrink.js';
+import { constrain, constraintsOf } from './assume.js';
 
 export interface NumericOptions {
   readonly seed: number;
@@ -133,6 +134,10 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
 
   const prepared = prepare(lhs, rhs, scope);
   if ('problem' in prepared) return inconclusive(`cannot evaluate: ${prepared.problem}`);
+  // points satisfy the file's assumed equations, or the step gets no numeric evidence
+  const assumed = constraintsOf(prepared, scope);
+  if ('problem' in assumed) return inconclusive(assumed.problem);
+  const { constraints } = assumed;
   const plan = planInstances(prepared, seed);
   if ('problem' in plan) return inconclusive(`cannot build an instance: ${plan.problem}`);
   const withDiff = hasDiff(prepared.lhs) || hasDiff(prepared.rhs);
@@ -153,7 +158,8 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
       }
       if (meter.used > meter.limit) return outOfBudget();
       const rng = pass === 0 ? ctx.rng : new Prng(mixSeed(seed, 0x52, pass, k));
-      for (const point of pointsOf(ctx.sampled, rng, samples, pass === 0, near)) {
+      for (const drawn of pointsOf(ctx.sampled, rng, samples, pass === 0, near)) {
+        const point = { ...drawn, values: constrain(drawn.values, inst, constraints) };
         if (late()) return outOfTime();
         const { outcome, accessed } = confirmedOutcome(prepared, inst, point, ctx.models, scope, field, confirm);
         if (outcome.kind === 'budget') return outOfBudget();
