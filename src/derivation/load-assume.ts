@@ -10,6 +10,7 @@
 import { type Node, type Scalar, isScalar } from 'yaml';
 import { type Expr, type Variable, children } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
+import { domainText, inDomain } from '../ir/symbols.js';
 import { type ParseEnv, parseExpression } from '../parse/expression.js';
 import type { LoadContext } from './load-context.js';
 import type { LoadedAssumption, Place } from './model.js';
@@ -74,8 +75,23 @@ function readEquation(
   const source = text;
   const isVar = (e: Expr): e is Variable => e.kind === 'sym' || e.kind === 'elem';
   const constant = (e: Expr): boolean => !hasVariables(e);
-  if (isVar(lhs) && constant(rhs)) return { kind: 'value', variable: lhs, value: rhs, place, source };
-  if (isVar(rhs) && constant(lhs)) return { kind: 'value', variable: rhs, value: lhs, place, source };
+  const value = (variable: Variable, v: Expr): LoadedAssumption | undefined => {
+    const decl = env.symbols.get(variable.name);
+    // an index is refused by the parser already (it has no value outside brackets)
+    if (decl?.kind === 'scalar' && decl.opaque)
+      return problem(
+        0,
+        `'${variable.name}' is an opaque quantity; to say what it is, use define (or a case's define), not assume`,
+      );
+    if (decl && decl.kind !== 'index' && v.kind === 'num' && !inDomain(v.value, decl.domain))
+      return problem(
+        0,
+        `${toAscii(variable)} = ${toAscii(v)} is outside the declared domain of ${variable.name}, ${domainText(decl.domain)}`,
+      );
+    return { kind: 'value', variable, value: v, place, source };
+  };
+  if (isVar(lhs) && constant(rhs)) return value(lhs, rhs);
+  if (isVar(rhs) && constant(lhs)) return value(rhs, lhs);
   if (lhs.kind === 'sum' && !sharesVariables(lhs, rhs)) return { kind: 'sum', sum: lhs, value: rhs, place, source };
   if (rhs.kind === 'sum' && !sharesVariables(rhs, lhs)) return { kind: 'sum', sum: rhs, value: lhs, place, source };
   return problem(
@@ -117,7 +133,7 @@ export function checkAssumedNotDifferentiated(
   const constrained = new Map<string, string>();
   for (const a of assume) {
     if (a.kind === 'value') constrained.set(a.variable.name, a.source);
-    else for (const name of valueNames(a.sum)) constrained.set(name, a.source);
+    else for (const name of [...valueNames(a.sum), ...valueNames(a.value)]) constrained.set(name, a.source);
   }
   for (const { expr, place, location } of places) {
     const bad = diffVariables(expr).find((v) => constrained.has(v.name));

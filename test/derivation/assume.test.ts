@@ -79,10 +79,31 @@ describe('bad assumptions are input errors at their place', () => {
     ['"sum(k, t[k]) = (1"', 'never closed', 7, 21],
     ['"t[j] * 2 = 1"', 'neither', 7, 6],
     ['{a: 1}', 'equation in quotes', 7, 5],
+    ['"j = 1"', 'declared as an index', 7, 6],
   ])('%s: %s', (item, message, line, column) => {
     const es = errors('title: t', ...T, 'assume:', `  - ${item}`, 'steps: [{expr: "1"}]');
     expect(es[0]!.message).toContain(message);
     expect(es[0]!.place).toMatchObject({ line, column });
+  });
+  it('a value outside the declared domain, and an opaque quantity, are refused', () => {
+    const outside = errors(
+      'title: t',
+      'symbols:',
+      '  s: {domain: binary}',
+      'assume:',
+      '  - "s = 2"',
+      'steps: [{expr: "1"}]',
+    );
+    expect(outside[0]!.message).toContain('outside the declared domain');
+    const opaque = errors(
+      'title: t',
+      'symbols:',
+      '  q: {opaque: true}',
+      'assume:',
+      '  - "q = 2"',
+      'steps: [{expr: "1"}]',
+    );
+    expect(opaque[0]!.message).toContain('use define');
   });
   it('a derivative by a constrained variable is refused', () => {
     const es = errors(
