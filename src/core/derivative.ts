@@ -5,6 +5,7 @@
  */
 import {
   type Expr,
+  type IndexTerm,
   type Variable,
   add,
   mul,
@@ -91,6 +92,15 @@ export function derivativeRule(
     case 'elem': {
       const target = v as Extract<Variable, { kind: 'elem' }>;
       if (target.indices.length !== e.indices.length) return r('d.const', num(0));
+      const decl = symbols.get(e.name);
+      if (decl?.kind === 'array' && decl.symmetric && e.indices.length === 2) {
+        // w[m,k] is w[i,j] when (m,k) = (i,j) or (j,i); on the diagonal i = j the two are one position
+        const [m, k] = e.indices as [IndexTerm, IndexTerm];
+        const [i, j] = target.indices as [IndexTerm, IndexTerm];
+        const straight = mul([delta(m, i), delta(k, j)]);
+        const swapped = mul([delta(m, j), delta(k, i)]);
+        return r('d.symmetric', add([straight, swapped, mul([num(-1), straight, delta(i, j)])]));
+      }
       return r('d.indexed', mul(e.indices.map((ix, k) => delta(ix, target.indices[k]!))));
     }
     case 'add':

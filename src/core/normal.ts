@@ -16,6 +16,7 @@ import {
   pow,
   sum,
   delta,
+  elem,
   units,
   freeIndices,
   children,
@@ -117,6 +118,16 @@ export class Normalizer {
     return isPositiveRange(rangeOf(e, this.symbols));
   }
 
+  /** w[b, a] as w[a, b] (indices in key order) for a symmetric array: the same quantity */
+  private symmetricOrder(e: Extract<Expr, { kind: 'elem' }>): Expr {
+    const d = this.symbols.get(e.name);
+    if (d?.kind !== 'array' || !d.symmetric || e.indices.length !== 2) return e;
+    const [a, b] = e.indices as [IndexTerm, IndexTerm];
+    if (a.key <= b.key) return e;
+    this.used.add('nf.symmetric');
+    return elem(e.name, [b, a]);
+  }
+
   private isBinary(e: Expr): boolean {
     const d = e.kind === 'sym' || e.kind === 'elem' ? this.symbols.get(e.name) : undefined;
     return d !== undefined && (d.kind === 'scalar' || d.kind === 'array') && d.domain.kind === 'binary';
@@ -132,9 +143,11 @@ export class Normalizer {
       case 'units':
         return this.atom(e);
       case 'sym':
-      case 'elem':
-        if (this.isBinary(e)) this.used.add('nf.binary');
-        return this.atom(e, this.isBinary(e) ? { kind: 'idempotent' } : undefined);
+      case 'elem': {
+        const x = e.kind === 'elem' ? this.symmetricOrder(e) : e;
+        if (this.isBinary(x)) this.used.add('nf.binary');
+        return this.atom(x, this.isBinary(x) ? { kind: 'idempotent' } : undefined);
+      }
       case 'add': {
         this.used.add('nf.expand');
         return e.terms.reduce<RatFunc>((acc, t) => F.add(acc, this.nf(t, depth)), RF_ZERO);

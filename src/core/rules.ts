@@ -152,6 +152,11 @@ export const STRUCTURAL_RULES = {
   'd.const': { statement: 'dc/dx = 0 for c not depending on x', doc: 'constant rule' },
   'd.var': { statement: 'dx/dx = 1', doc: 'a variable by itself' },
   'd.indexed': { statement: 'd w[m,k] / d w[i,j] = delta(m,i) delta(k,j)', doc: 'indexed variable: Kronecker deltas' },
+  'd.symmetric': {
+    statement:
+      'd W[m,k] / d W[i,j] = delta(m,i) delta(k,j) + delta(m,j) delta(k,i) - delta(m,i) delta(k,j) delta(i,j) for symmetric W',
+    doc: 'symmetric array: both positions of W[i,j], once on the diagonal',
+  },
   'd.independent': { statement: 'dq/dv = 0 when q is declared independent of v', doc: 'declared independence' },
   'd.opaque': { statement: 'dq/dv stays diff(q, v) for an opaque q that may depend on v', doc: 'opaque quantity' },
   'd.sum-rule': { statement: "(f + g)' = f' + g'", doc: 'sum rule' },
@@ -260,6 +265,7 @@ export const ALGEBRA_RULES: readonly AlgebraRule[] = [
     requires: 'the sign of u shown by interval analysis, for the last rule',
     doc: 'absolute value, max and min',
   },
+  { id: 'nf.symmetric', statement: 'W[b,a] = W[a,b] for symmetric W', doc: 'a symmetric array' },
   {
     id: 'nf.assume',
     statement: 'sum(k, f) = v where the file assumes it',

@@ -37,7 +37,14 @@ export type SymbolDecl =
       readonly opaque: boolean;
       readonly independentOf: readonly Variable[];
     }
-  | { readonly kind: 'array'; readonly name: string; readonly arity: number; readonly domain: Domain };
+  | {
+      readonly kind: 'array';
+      readonly name: string;
+      readonly arity: number;
+      readonly domain: Domain;
+      /** two indices, and w[a, b] is w[b, a]: one quantity in both positions */
+      readonly symmetric?: boolean;
+    };
 
 /** A definition the checker may unfold: `name: body` or `f(x, y): body`. */
 export interface Definition {

@@ -27,6 +27,12 @@ export function constraintsOf(prepared: Prepared, scope: Scope): { constraints: 
   const used = new Set<string>();
   for (const side of [prepared.lhs, prepared.rhs, ...prepared.assumptions.map((a) => a.value)]) names(side, used);
   const fixed = new Set(prepared.assumptions.map((a) => a.variable.name));
+  // an opaque model's independence is keyed by element; a symmetric array's two keys are one quantity there
+  for (const d of scope.symbols.values())
+    if (d.kind === 'scalar' && d.opaque && d.independentOf.some((v) => isSymmetric(v.name, scope)))
+      return {
+        problem: `'${d.name}' is declared independent_of an element of a symmetric array, which the numeric models do not support`,
+      };
   for (const eq of scope.equations ?? []) {
     const mentioned = names(eq.sum, new Set());
     if (![...mentioned].some((n) => used.has(n))) continue;
@@ -88,6 +94,11 @@ export function satisfies(
     );
   });
 }
+
+const isSymmetric = (name: string, scope: Scope): boolean => {
+  const d = scope.symbols.get(name);
+  return d?.kind === 'array' && d.symmetric === true;
+};
 
 /** the names of the scalars and arrays e uses */
 function names(e: Expr, out: Set<string>): Set<string> {

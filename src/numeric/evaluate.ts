@@ -10,7 +10,7 @@ import { emptyScope, type Scope } from '../ir/symbols.js';
 import { MAX_WORK_PER_COMPARE, PRECISION } from './bounds.js';
 import { Field, type Num, type Val, Dual, Undefined } from './field.js';
 import { type OpaqueModel, evaluateOpaque } from './opaque.js';
-import { elementKey, instantiateIndex } from './atom-key.js';
+import { canonicalKey, instantiateIndex } from './atom-key.js';
 
 export interface EvalEnv {
   readonly field: Field;
@@ -96,9 +96,10 @@ class Evaluator {
       }
       case 'elem':
         return this.atom(
-          elementKey(
+          canonicalKey(
             e.name,
             e.indices.map((t) => instantiateIndex(t, this.idx)),
+            this.env.scope.symbols,
           ),
         );
       case 'add':
@@ -158,9 +159,10 @@ class Evaluator {
         const key =
           w.kind === 'sym'
             ? w.name
-            : elementKey(
+            : canonicalKey(
                 w.name,
                 w.indices.map((t) => instantiateIndex(t, this.idx)),
+                this.env.scope.symbols,
               );
         const at = this.atom(key);
         if (at instanceof Undefined) return at;

@@ -51,6 +51,10 @@ export function scan(e: Expr, scope: Scope, use: Usage, bound: ReadonlySet<strin
         use.problem = `${what} indexes \`${e.name}\`, which is not an array`;
         return;
       }
+      if (decl?.symmetric) {
+        use.problem = `${what} uses the symmetric array \`${e.name}\`; gradcheck's dense layout has one input per position`;
+        return;
+      }
       use.arrays.set(e.name, e.indices.length);
       return indexTerms(e.indices, use, bound);
     }

@@ -91,7 +91,7 @@ export function shrinkFailure(prepared: Prepared, scope: Scope, failure: Failure
     if (!satisfies(values, inst, constraints)) return undefined;
     const point: Point = { values, how };
     const atoms = collectAtoms(prepared, inst, scope, meter).atoms;
-    const fixed = new Set(prepared.assumptions.map((a) => variableKey(a.variable, inst)));
+    const fixed = new Set(prepared.assumptions.map((a) => variableKey(a.variable, inst, scope.symbols)));
     if (atoms.some((a) => !fixed.has(a.key) && !values.has(a.key))) return undefined;
     const { outcome, accessed } = confirmedOutcome(prepared, inst, point, models, scope, field, confirm);
     return outcome.kind === 'differ' ? { inst, point, atoms, models, outcome, accessed } : undefined;
