@@ -34,6 +34,7 @@ const LIBRARY = [
   'boltzmann-learning-rule.yaml',
   'relu-derivative.yaml',
   'hinge-loss-derivative.yaml',
+  'boltzmann-symmetric-weights.yaml',
 ];
 
 /** file -> steps the core leaves to the numeric check, and why (none today: add an entry with its reason) */
