@@ -156,6 +156,63 @@ describe('abs, max, min against the numeric layer (random expressions)', () => {
     );
   });
 
+  it.each([
+    ['x > 0', POSITIVE, (x: number) => x > 0],
+    ['x < 0', NEGATIVE, (x: number) => x < 0],
+    ['x != 0', NONZERO, (x: number) => x !== 0],
+  ] as const)(
+    'under %s the normal form preserves values at the points of that domain (400 expressions)',
+    (_, domain, inside) => {
+      const { scope } = makeScope({ vars: { x: domain } });
+      fc.assert(
+        fc.property(arbExpr(['x', 'y'], 3, true), arbPoint, (e, p) => {
+          if (!inside(Number(p.x))) return true;
+          const N = new Normalizer(scope.symbols, new Meter());
+          let normal: Expr;
+          try {
+            normal = N.toExpr(N.nf(e));
+          } catch (err) {
+            if (err instanceof BudgetExceeded || err instanceof NfUndefined) return true;
+            throw err;
+          }
+          const a = value(e, p);
+          if (a === undefined || a.abs().gt(1e50)) return true;
+          const b = value(normal, p);
+          expect(b, `nf(${toAscii(e)}) = ${toAscii(normal)} at ${JSON.stringify(p)}`).toBeDefined();
+          expect(close(a, b!, '1e-25'), `${toAscii(e)} = ${a}, nf ${toAscii(normal)} = ${b}`).toBe(true);
+          return true;
+        }),
+        { numRuns: 400, seed: 15 },
+      );
+    },
+  );
+
+  it.each([
+    ['x > 0', POSITIVE, (x: number) => x > 0],
+    ['x < 0', NEGATIVE, (x: number) => x < 0],
+    ['x != 0', NONZERO, (x: number) => x !== 0],
+  ] as const)(
+    'proved under %s, an equality with abs, max, min holds at the points of that domain (300 pairs)',
+    (_, domain, inside) => {
+      fc.assert(
+        fc.property(arbExpr(['x', 'y'], 2, true), arbExpr(['x', 'y'], 2, true), arbPoint, (l, r, p) => {
+          if (!inside(Number(p.x))) return true;
+          const { scope } = makeScope({ vars: { x: domain } });
+          const d = decideEqual(l, r, scope);
+          if (!d.proved) return true;
+          const a = value(l, p);
+          const b = value(r, p);
+          expect(a === undefined, `${toAscii(l)} = ${toAscii(r)} proved; defined at ${JSON.stringify(p)}?`).toBe(
+            b === undefined,
+          );
+          if (a && b) expect(close(a, b, '1e-25'), `${toAscii(l)} = ${toAscii(r)} at ${JSON.stringify(p)}`).toBe(true);
+          return true;
+        }),
+        { numRuns: 300, seed: 14 },
+      );
+    },
+  );
+
   it("the core's derivative agrees with forward-mode dual numbers, and both leave the corner undefined (300 expressions)", () => {
     fc.assert(
       fc.property(arbExpr(['x', 'y'], 3, true), arbPoint, (e, p) => {
