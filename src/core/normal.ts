@@ -16,14 +16,12 @@ import {
   pow,
   sum,
   delta,
-  elem,
   units,
   freeIndices,
-  children,
 } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute } from '../ir/substitute.js';
-import { type Rational, rat, ONE, rsign, rneg, rdiv, isInteger, isOne, rcmp, rmul, radd } from '../ir/rational.js';
+import { type Rational, rat, ONE, rsign, rneg, isInteger, isOne, rcmp, rmul, radd } from '../ir/rational.js';
 import {
   type AtomInfo,
   type Poly,
@@ -35,7 +33,6 @@ import {
   type Term,
   addPoly,
   scalePoly,
-  negPoly,
   mono,
 } from './poly.js';
 import {
@@ -51,8 +48,9 @@ import {
   rfIsZero,
 } from './ratfunc.js';
 import { BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, MAX_ROOT_ORDER, type Meter } from './budget.js';
-import { rangeOf, isPositiveRange, isNonnegRange, excludesZero } from './sign.js';
-import { factorInteger, exactRoot } from './integers.js';
+import { rangeOf, isPositiveRange, excludesZero } from './sign.js';
+import { exactRoot } from './integers.js';
+import { absOf, logOfRational, maxMinOf, sumDepth, symmetricOrder } from './normal-rules.js';
 
 /** thrown when a sub-expression is nowhere defined (1/0, 0^-1): there is no normal form to compare */
 export class Undefined extends Error {}
@@ -65,9 +63,9 @@ export class Normalizer {
   readonly used = new Set<string>();
   /** bounds that left something unreduced (an atom where a polynomial could have been), so a difference can name them */
   readonly limited = new Set<string>();
-  private readonly memo = new Map<string, RatFunc>();
+  readonly memo = new Map<string, RatFunc>();
   /** atoms an assumed equation gives a value (`sum(k, t[k]) = 1`): replaced wherever they arise */
-  private readonly rewrites = new Map<string, RatFunc>();
+  readonly rewrites = new Map<string, RatFunc>();
 
   constructor(
     readonly symbols: ReadonlyMap<string, SymbolDecl>,
@@ -87,27 +85,11 @@ export class Normalizer {
     return r;
   }
 
-  /**
-   * An assumed equation `sum = value`, a premise of the derivation: when
-   * nf(sum) is c A for one atom A (the canonical sum) and nf(value) does not
-   * contain A, A is replaced by value / c from now on. False when the
-   * equation has another shape (then it is not used).
-   */
-  assume(sum: Expr, value: Expr): boolean {
-    const S = this.nf(sum);
-    if (S.den.length || S.num.size !== 1) return false;
-    const t = [...S.num.values()][0]!;
-    if (t.mono.powers.length !== 1 || t.mono.powers[0]!.exp !== 1n) return false;
-    const key = t.mono.powers[0]!.atom;
-    const V = this.nf(value);
-    if (polyAtoms(V.num).has(key) || V.den.some((f) => polyAtoms(f.poly).has(key))) return false;
-    this.rewrites.set(key, this.field.scale(V, rdiv(ONE, t.coeff)));
-    this.memo.clear();
-    this.used.add('nf.assume');
-    return true;
+  nowhereDefined(why: string): never {
+    throw new Undefined(why);
   }
 
-  private atom(expr: Expr, reduction?: AtomInfo['reduction']): RatFunc {
+  atom(expr: Expr, reduction?: AtomInfo['reduction']): RatFunc {
     const assumed = this.rewrites.get(expr.key);
     if (assumed) return assumed;
     if (!this.atoms.has(expr.key)) this.atoms.set(expr.key, reduction ? { expr, reduction } : { expr });
@@ -116,16 +98,6 @@ export class Normalizer {
 
   private positive(e: Expr): boolean {
     return isPositiveRange(rangeOf(e, this.symbols));
-  }
-
-  /** w[b, a] as w[a, b] (indices in key order) for a symmetric array: the same quantity */
-  private symmetricOrder(e: Extract<Expr, { kind: 'elem' }>): Expr {
-    const d = this.symbols.get(e.name);
-    if (d?.kind !== 'array' || !d.symmetric || e.indices.length !== 2) return e;
-    const [a, b] = e.indices as [IndexTerm, IndexTerm];
-    if (a.key <= b.key) return e;
-    this.used.add('nf.symmetric');
-    return elem(e.name, [b, a]);
   }
 
   private isBinary(e: Expr): boolean {
@@ -144,7 +116,7 @@ export class Normalizer {
         return this.atom(e);
       case 'sym':
       case 'elem': {
-        const x = e.kind === 'elem' ? this.symmetricOrder(e) : e;
+        const x = e.kind === 'elem' ? symmetricOrder(e, this.symbols, this.used) : e;
         if (this.isBinary(x)) this.used.add('nf.binary');
         return this.atom(x, this.isBinary(x) ? { kind: 'idempotent' } : undefined);
       }
@@ -166,7 +138,8 @@ export class Normalizer {
       case 'pow':
         return this.power(e.base, e.exp, depth);
       case 'call':
-        if (e.fn === 'max' || e.fn === 'min') return this.maxMin(e.fn, e.args[0]!, e.args[1]!, depth);
+        if (e.fn === 'max' || e.fn === 'min')
+          return maxMinOf(this, e.fn, this.nf(e.args[0]!, depth), this.nf(e.args[1]!, depth));
         return this.func(e.fn, e.args[0]!, depth);
       case 'sum':
         return this.sum(e.index, e.body, depth);
@@ -314,7 +287,7 @@ export class Normalizer {
         return this.atom(call(fn, [this.toExpr(U)]));
       }
       case 'abs':
-        return this.abs(this.nf(u, depth));
+        return absOf(this, this.nf(u, depth));
       case 'acos': {
         // acos(u) = pi/2 - asin(u), both defined exactly for -1 <= u <= 1
         this.used.add('nf.odd');
@@ -323,74 +296,6 @@ export class Normalizer {
       default:
         throw new Error(`no normal form for function ${fn} (definitions must be unfolded first)`);
     }
-  }
-
-  /** max(a, b) = (a + b + abs(a - b))/2, min(a, b) = (a + b - abs(a - b))/2: exact at every point */
-  private maxMin(fn: 'max' | 'min', a: Expr, b: Expr, depth: number): RatFunc {
-    const F = this.field;
-    this.used.add('nf.abs');
-    const A = this.nf(a, depth);
-    const B = this.nf(b, depth);
-    const d = this.abs(F.sub(A, B));
-    return F.scale(fn === 'max' ? F.add(F.add(A, B), d) : F.sub(F.add(A, B), d), rat(1, 2));
-  }
-
-  /**
-   * abs(U): |c| for a constant; U or -U where interval analysis shows U's
-   * sign; otherwise |c| abs(V) with V = U/c led by coefficient 1, a
-   * denominator's abs in the denominator (|N/D| = |N|/|D|, and |D| = 0
-   * exactly where D = 0, where U is undefined), and abs(P) an atom with
-   * abs(P)^2 = P^2
-   */
-  private abs(U: RatFunc): RatFunc {
-    const F = this.field;
-    this.used.add('nf.abs');
-    const c = rfConstantValue(U);
-    if (c !== undefined) return rfConst(rsign(c) < 0 ? rneg(c) : c);
-    const signed = this.knownSign(this.toExpr(U));
-    if (signed !== 0) return signed > 0 ? U : F.neg(U);
-    let acc = this.absPoly(U.num);
-    for (const f of U.den) {
-      const p = F.pow(this.absPoly(f.poly), -f.mult);
-      if (!p) throw new Undefined('division by zero');
-      acc = F.mul(acc, p);
-    }
-    return acc;
-  }
-
-  /** abs(P) for a nonzero polynomial P: |c| abs(P/c) with c the leading coefficient, a monomial atom by atom */
-  private absPoly(P: Poly): RatFunc {
-    const F = this.field;
-    const lead = sortedTerms(P)[0]!.coeff;
-    const scale = rfConst(rsign(lead) < 0 ? rneg(lead) : lead);
-    const Q = scalePoly(P, rdiv(ONE, lead));
-    const signed = this.knownSign(this.polyExpr(Q));
-    if (signed !== 0) return F.mul(scale, rfPoly(signed > 0 ? Q : negPoly(Q)));
-    if (Q.size !== 1) return F.mul(scale, this.absAtom(Q));
-    // |a^e b^f| = |a|^e |b|^f, and |a|^e = a^e for even e
-    let acc = scale;
-    for (const p of [...Q.values()][0]!.mono.powers) {
-      const even = p.exp % 2n === 0n;
-      const r = F.pow(rfAtom(p.atom), even ? p.exp : p.exp - 1n);
-      if (!r) throw new Undefined('division by zero');
-      acc = F.mul(acc, even ? r : F.mul(r, this.absAtom(atomPoly(p.atom))));
-    }
-    return acc;
-  }
-
-  /** abs(P) for P not of known sign (after a sign check): the atom abs(P) with abs(P)^2 = P^2 */
-  private absAtom(P: Poly): RatFunc {
-    const signed = this.knownSign(this.polyExpr(P));
-    if (signed !== 0) return signed > 0 ? rfPoly(P) : rfPoly(negPoly(P));
-    return this.atom(call('abs', [this.polyExpr(P)]), { kind: 'square', to: this.ring.mul(P, P) });
-  }
-
-  /** 1 when interval analysis shows e >= 0 wherever it is defined, -1 when e <= 0, else 0 */
-  private knownSign(e: Expr): number {
-    const r = rangeOf(e, this.symbols);
-    if (isNonnegRange(r)) return 1;
-    if (r.hi !== undefined && rsign(r.hi) <= 0) return -1;
-    return 0;
   }
 
   private inverse(f: RatFunc): RatFunc {
@@ -489,7 +394,7 @@ export class Normalizer {
   private log(U: RatFunc, depth: number): RatFunc {
     const F = this.field;
     const c = rfConstantValue(U);
-    if (c !== undefined) return this.logRational(c);
+    if (c !== undefined) return logOfRational(this, c);
     const split = this.binarySplit(U);
     if (split) {
       // log((1 - s) A + s B) = (1 - s) log A + s log B for binary s, when A > 0 and B > 0
@@ -512,7 +417,7 @@ export class Normalizer {
     let acc = RF_ZERO;
     let rest: RatFunc = rfConst(coeff);
     if (rsign(coeff) > 0) {
-      acc = this.logRational(coeff);
+      acc = logOfRational(this, coeff);
       rest = RF_ONE;
     }
     for (const { factor, mult } of pieces) {
@@ -567,17 +472,6 @@ export class Normalizer {
       if (this.positive(a.base)) return this.field.scale(this.log(this.nf(a.base, depth), depth), a.exp.value);
     }
     return this.atom(call('log', [x]));
-  }
-
-  /** log(c) for a rational c: a combination of logs of primes */
-  private logRational(c: Rational): RatFunc {
-    const F = this.field;
-    if (rsign(c) <= 0) return this.atom(call('log', [num(c)]));
-    this.used.add('nf.log-rational');
-    let acc = RF_ZERO;
-    for (const [p, e] of factorInteger(c.n)) acc = F.add(acc, F.scale(this.atom(call('log', [num(p)])), rat(e)));
-    for (const [p, e] of factorInteger(c.d)) acc = F.add(acc, F.scale(this.atom(call('log', [num(p)])), rat(-e)));
-    return acc;
   }
 
   /**
@@ -668,12 +562,6 @@ export class Normalizer {
       }),
     );
   }
-}
-
-/** how deeply sums nest in e */
-function sumDepth(e: Expr): number {
-  const inner = children(e).reduce((m, c) => Math.max(m, sumDepth(c)), 0);
-  return e.kind === 'sum' ? inner + 1 : inner;
 }
 
 // re-exported for tests that check values of rationals

@@ -153,6 +153,14 @@ function absRange(r: Range): Range {
   return range(ZERO, hi, nz, hiOpen, nz);
 }
 
+/** the range of abs, max or min of arguments in `a`; ANY for any other function */
+function cornerRange(fn: string, a: readonly Range[]): Range {
+  const [u = ANY, v = ANY] = a;
+  if (fn === 'abs') return absRange(u);
+  if (fn === 'max') return maxRange(u, v);
+  return fn === 'min' ? negRange(maxRange(negRange(u), negRange(v))) : ANY;
+}
+
 /** max(a, b) over a in ra, b in rb: each end is the larger of the two ends */
 function maxRange(ra: Range, rb: Range): Range {
   const pickLo = (): { v: End; open: boolean } => {
@@ -253,14 +261,8 @@ export function rangeOf(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rang
             return range(ONE, undefined, false, true);
           case 'sinh':
             return isPositiveRange(u) ? POSITIVE : isPositiveRange(negRange(u)) ? negRange(POSITIVE) : ANY;
-          case 'abs':
-            return absRange(u);
-          case 'max':
-            return maxRange(u, a[1] ?? ANY);
-          case 'min':
-            return negRange(maxRange(negRange(u), negRange(a[1] ?? ANY)));
           default:
-            return ANY;
+            return cornerRange(x.fn, a);
         }
       }
     }

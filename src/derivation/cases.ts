@@ -37,18 +37,10 @@ export function exhaustiveness(
     message,
     ...(code ? { code } : {}),
   });
-  const vars = new Map<string, Expr>();
-  for (const c of cases) {
-    for (const a of c.when) vars.set(a.variable.key, a.variable);
-    for (const i of c.intervals ?? []) vars.set(i.name, sym(i.name));
-  }
+  const vars = splitVariables(cases);
   const out: StepResult[] = [];
-  const real = (v: Expr) => {
-    const d = v.kind === 'sym' ? symbols.get(v.name) : undefined;
-    return v.kind === 'sym' && (!d || (d.kind === 'scalar' && !d.opaque && d.domain.kind !== 'binary'));
-  };
   for (const v of vars.values()) {
-    if (!isBinary(v, symbols) && !real(v))
+    if (!isBinary(v, symbols) && !isRealScalar(v, symbols))
       out.push(
         at(
           `the cases split on ${toAscii(v)}, which is neither binary nor a real variable, so they cannot be shown to cover every value; declare it binary or split on a binary variable or a real scalar`,
@@ -66,20 +58,7 @@ export function exhaustiveness(
         'limit',
       ),
     ];
-  // each variable's domain in pieces: 0 and 1 for a binary one; for a real one, cut at every point the cases name
-  const piecesOf = keys.map((key): Piece[] => {
-    const v = vars.get(key)!;
-    if (isBinary(v, symbols)) return [ZERO, ONE].map((at) => ({ at, text: `${toAscii(v)} = ${rationalToString(at)}` }));
-    const name = (v as { name: string }).name;
-    const decl = symbols.get(name);
-    const cuts: Rational[] = [];
-    for (const c of cases) {
-      for (const a of c.when) if (a.variable.key === key && a.value.kind === 'num') cuts.push(a.value.value);
-      for (const i of c.intervals ?? [])
-        if (i.name === name) for (const e of [i.interval.lo, i.interval.hi]) if (e) cuts.push(e);
-    }
-    return pieces(name, decl?.kind === 'scalar' ? decl.domain : REAL, cuts);
-  });
+  const piecesOf = keys.map((key) => variablePieces(vars.get(key)!, cases, symbols));
   const cells = piecesOf.reduce((n, p) => n * p.length, 1);
   if (cells > MAX_CELLS)
     return [
@@ -89,23 +68,7 @@ export function exhaustiveness(
         'limit',
       ),
     ];
-  const missing: Piece[][] = [];
-  const pick = new Array<number>(keys.length).fill(0);
-  for (let n = 0; n < cells; n++) {
-    let rest = n;
-    for (let k = 0; k < keys.length; k++) {
-      pick[k] = rest % piecesOf[k]!.length;
-      rest = Math.floor(rest / piecesOf[k]!.length);
-    }
-    const cell = pick.map((p, k) => piecesOf[k]![p]!);
-    const value = (key: string) => cell[keys.indexOf(key)]!.at;
-    const covered = cases.some(
-      (c) =>
-        c.when.every((a) => a.value.kind === 'num' && rcmp(a.value.value, value(a.variable.key)) === 0) &&
-        (c.intervals ?? []).every((i) => inDomain(value(i.name), i.interval)),
-    );
-    if (!covered) missing.push(cell);
-  }
+  const missing = uncovered(cases, keys, piecesOf);
   if (missing.length === 0) return [];
   const text = (cell: readonly Piece[]) => cell.map((p) => p.text).join(', ');
   const values = (cell: readonly Piece[]) =>
@@ -125,4 +88,56 @@ export function exhaustiveness(
       },
     },
   ];
+}
+
+/** the variables the cases split on, by key: values and intervals */
+function splitVariables(cases: readonly LoadedCase[]): Map<string, Expr> {
+  const vars = new Map<string, Expr>();
+  for (const c of cases) {
+    for (const a of c.when) vars.set(a.variable.key, a.variable);
+    for (const i of c.intervals ?? []) vars.set(i.name, sym(i.name));
+  }
+  return vars;
+}
+
+/** a scalar that is an independent variable of a real (not binary) domain */
+function isRealScalar(v: Expr, symbols: ReadonlyMap<string, SymbolDecl>): boolean {
+  const d = v.kind === 'sym' ? symbols.get(v.name) : undefined;
+  return v.kind === 'sym' && (!d || (d.kind === 'scalar' && !d.opaque && d.domain.kind !== 'binary'));
+}
+
+/** a variable's domain in pieces: 0 and 1 for a binary one; for a real one, cut at every point the cases name */
+function variablePieces(v: Expr, cases: readonly LoadedCase[], symbols: ReadonlyMap<string, SymbolDecl>): Piece[] {
+  if (isBinary(v, symbols)) return [ZERO, ONE].map((at) => ({ at, text: `${toAscii(v)} = ${rationalToString(at)}` }));
+  const name = (v as { name: string }).name;
+  const decl = symbols.get(name);
+  const cuts: Rational[] = [];
+  for (const c of cases) {
+    for (const a of c.when) if (a.variable.key === v.key && a.value.kind === 'num') cuts.push(a.value.value);
+    for (const i of c.intervals ?? [])
+      if (i.name === name) for (const e of [i.interval.lo, i.interval.hi]) if (e) cuts.push(e);
+  }
+  return pieces(name, decl?.kind === 'scalar' ? decl.domain : REAL, cuts);
+}
+
+/** every combination of pieces (one per variable) that no case contains */
+function uncovered(cases: readonly LoadedCase[], keys: readonly string[], piecesOf: readonly Piece[][]): Piece[][] {
+  const cells = piecesOf.reduce((n, p) => n * p.length, 1);
+  const missing: Piece[][] = [];
+  for (let n = 0; n < cells; n++) {
+    let rest = n;
+    const cell = piecesOf.map((p) => {
+      const piece = p[rest % p.length]!;
+      rest = Math.floor(rest / p.length);
+      return piece;
+    });
+    const value = (key: string) => cell[keys.indexOf(key)]!.at;
+    const covered = cases.some(
+      (c) =>
+        c.when.every((a) => a.value.kind === 'num' && rcmp(a.value.value, value(a.variable.key)) === 0) &&
+        (c.intervals ?? []).every((i) => inDomain(value(i.name), i.interval)),
+    );
+    if (!covered) missing.push(cell);
+  }
+  return missing;
 }

@@ -13,10 +13,40 @@ import { toAscii } from '../ir/print.js';
 import { domainText, inDomain } from '../ir/symbols.js';
 import { type ParseEnv, parseExpression } from '../parse/expression.js';
 import type { LoadContext } from './load-context.js';
-import type { LoadedAssumption, Place } from './model.js';
+import type { LoadedAssumption, LoadedCase, LoadedClaim, LoadedDefinition, LoadedStep, Place } from './model.js';
 
-/** the assumptions of an `assume:` list */
-export function readAssume(ctx: LoadContext, node: Node | null, env: ParseEnv): LoadedAssumption[] {
+/** the file's other parts, where a diff by a constrained variable is refused */
+export interface AssumeContext {
+  readonly claim: LoadedClaim | undefined;
+  readonly steps: readonly LoadedStep[];
+  readonly cases: { readonly list: readonly LoadedCase[] } | undefined;
+  readonly definitions: readonly LoadedDefinition[];
+}
+
+/** the assumptions of an `assume:` list, and an error at each diff by a variable they constrain */
+export function readAssume(
+  ctx: LoadContext,
+  node: Node | null,
+  env: ParseEnv,
+  file: AssumeContext,
+): LoadedAssumption[] {
+  const out = readEquations(ctx, node, env);
+  const { claim, steps, cases, definitions } = file;
+  checkAssumedNotDifferentiated(ctx, out, [
+    ...(claim
+      ? [
+          { expr: claim.lhs, place: claim.lhsPlace, location: 'claim.lhs' },
+          { expr: claim.rhs, place: claim.rhsPlace, location: 'claim.rhs' },
+        ]
+      : []),
+    ...steps,
+    ...(cases?.list.flatMap((c) => c.steps) ?? []),
+    ...definitions.map((x) => ({ expr: x.body, place: x.place, location: `define.${x.name}` })),
+  ]);
+  return out;
+}
+
+function readEquations(ctx: LoadContext, node: Node | null, env: ParseEnv): LoadedAssumption[] {
   const list = ctx.seq(node, 'assume', 'assume');
   if (!list) return [];
   const out: LoadedAssumption[] = [];
@@ -63,11 +93,9 @@ function readEquation(
     [0, text.slice(0, split)],
     [split + 1, text.slice(split + 1)],
   ] as const) {
-    const lead = part.length - part.trimStart().length;
     if (part.trim() === '') return problem(start, `the equation '${text}' has an empty side`);
     const r = parseExpression(part, env);
     if (!r.ok) return problem(start + r.error.offset, r.error.message, r.error.code);
-    void lead;
     sides.push(r.expr);
   }
   const [lhs, rhs] = sides as [Expr, Expr];

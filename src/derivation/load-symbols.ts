@@ -66,27 +66,11 @@ export function readSymbols(
     const indicesEntry = get('indices');
     const independent = get('independent_of');
     if (indicesEntry) {
-      const arity = readArity(ctx, indicesEntry.value, location);
-      if (independent)
-        ctx.error(
-          'schema',
-          independent.keyNode,
-          `independent_of applies to scalars, and '${name}' is an array; remove independent_of or indices`,
-          location,
-        );
-      const symmetric = readSymmetric(ctx, get('symmetric'), name, arity, location);
-      if (arity !== undefined)
-        symbols.set(name, { kind: 'array', name, arity, domain, ...(symmetric ? { symmetric } : {}) });
+      const array = readArray(ctx, name, get, domain, location);
+      if (array) symbols.set(name, array);
       continue;
     }
-    const symmetricEntry = get('symmetric');
-    if (symmetricEntry)
-      ctx.error(
-        'schema',
-        symmetricEntry.keyNode,
-        `symmetric applies to arrays of two indices, and '${name}' is a scalar; write \`${name}: {indices: 2, symmetric: true}\` or remove symmetric`,
-        location,
-      );
+    readSymmetric(ctx, get('symmetric'), name, 0, location);
     const opaqueEntry = get('opaque');
     const opaqueValue = opaqueEntry ? ctx.resolve(opaqueEntry.value) : undefined;
     // version 2: independent unless it says opaque: true or lists what it is independent of
@@ -182,6 +166,15 @@ function readSymmetric(
   location: string,
 ): boolean {
   if (!entry) return false;
+  if (arity === 0) {
+    ctx.error(
+      'schema',
+      entry.keyNode,
+      `symmetric applies to arrays of two indices, and '${name}' is a scalar; write \`${name}: {indices: 2, symmetric: true}\` or remove symmetric`,
+      location,
+    );
+    return false;
+  }
   const v = ctx.resolve(entry.value);
   if (!(isScalar(v) && typeof v.value === 'boolean')) {
     ctx.error(
@@ -202,4 +195,25 @@ function readSymmetric(
     return false;
   }
   return v.value;
+}
+
+/** an array's declaration (`indices`, `domain`, `symmetric`); independent_of is for scalars */
+function readArray(
+  ctx: LoadContext,
+  name: string,
+  get: (k: string) => { keyNode: Node | null; value: Node | null } | undefined,
+  domain: Domain,
+  location: string,
+): SymbolDecl | undefined {
+  const arity = readArity(ctx, get('indices')!.value, location);
+  const independent = get('independent_of');
+  if (independent)
+    ctx.error(
+      'schema',
+      independent.keyNode,
+      `independent_of applies to scalars, and '${name}' is an array; remove independent_of or indices`,
+      location,
+    );
+  const symmetric = readSymmetric(ctx, get('symmetric'), name, arity, location);
+  return arity === undefined ? undefined : { kind: 'array', name, arity, domain, ...(symmetric ? { symmetric } : {}) };
 }

@@ -9,7 +9,7 @@ import { LineTable } from './line-table.js';
 import { LoadContext } from './load-context.js';
 import { MAX_YAML_NESTING, yamlNestingExcess } from './load-limits.js';
 import { readCases } from './load-cases.js';
-import { checkAssumedNotDifferentiated, readAssume } from './load-assume.js';
+import { readAssume } from './load-assume.js';
 import { functionsWith, readDefineBodies, readDefineHeads } from './load-define.js';
 import { readSteps } from './load-steps.js';
 import { readSymbols } from './load-symbols.js';
@@ -88,6 +88,18 @@ export function loadDerivation(file: string, text: string): LoadResult {
   return readDerivation(ctx, doc.contents as Node | null);
 }
 
+/** the title: a non-empty line (undefined, with an error, when missing or not text) */
+function readTitle(ctx: LoadContext, root: Node, node: Node | null | undefined): string | undefined {
+  if (node === undefined) {
+    ctx.error('schema', root, 'the file has no title; add `title: ...`, one line shown in reports', 'title');
+    return undefined;
+  }
+  const title = ctx.string(node, 'title', 'title');
+  if (title !== undefined && title.trim() === '')
+    ctx.error('schema', node, 'the title is empty; write one line that says what the derivation shows', 'title');
+  return title;
+}
+
 function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
   const root = ctx.map(contents, 'the file', 'file');
   if (!root) return failure(ctx.errors);
@@ -98,16 +110,7 @@ function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
   // an optional section written with nothing under it (`symbols:`) is an empty section
   const present = (k: 'symbols' | 'define') => has(k) && !isNothing(ctx.resolve(get(k)));
 
-  const title = has('title') ? ctx.string(get('title'), 'title', 'title') : undefined;
-  if (title !== undefined && title.trim() === '')
-    ctx.error(
-      'schema',
-      get('title'),
-      'the title is empty; write one line that says what the derivation shows',
-      'title',
-    );
-  if (!has('title'))
-    ctx.error('schema', root, 'the file has no title; add `title: ...`, one line shown in reports', 'title');
+  const title = readTitle(ctx, root, has('title') ? get('title') : undefined);
   const source = has('source') ? ctx.string(get('source'), 'source', 'source') : undefined;
   if (!has('steps'))
     ctx.error('schema', root, 'the file has no steps; add `steps:` with at least one `- expr: ...`', 'steps');
@@ -133,7 +136,6 @@ function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
     : { symbols: new Map(), places: new Map(), byDefault: new Set<string>() };
   const definitions = readDefineBodies(ctx, heads, symbols, functions);
   const env: ParseEnv = { symbols, functions };
-  const assume = has('assume') ? readAssume(ctx, get('assume'), env) : [];
   const claim = has('claim') ? readClaim(ctx, get('claim'), env) : undefined;
   const steps = has('steps') ? readSteps(ctx, get('steps'), env, 'steps') : [];
   const rules = {
@@ -144,17 +146,7 @@ function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
   };
   const cases = has('cases') ? readCases(ctx, get('cases'), functions, rules) : undefined;
   checkCalls(ctx, definitionsAt(definitions, cases?.list ?? []), symbols);
-  checkAssumedNotDifferentiated(ctx, assume, [
-    ...(claim
-      ? [
-          { expr: claim.lhs, place: claim.lhsPlace, location: 'claim.lhs' },
-          { expr: claim.rhs, place: claim.rhsPlace, location: 'claim.rhs' },
-        ]
-      : []),
-    ...steps,
-    ...(cases?.list.flatMap((c) => c.steps) ?? []),
-    ...definitions.map((x) => ({ expr: x.body, place: x.place, location: `define.${x.name}` })),
-  ]);
+  const assume = has('assume') ? readAssume(ctx, get('assume'), env, { claim, steps, cases, definitions }) : [];
 
   if (ctx.errors.length > 0 || title === undefined) return failure(ctx.errors);
   return {

@@ -7,13 +7,11 @@
  * equation that a step's sides touch, no point is constructed: the step gets
  * no numeric evidence (the checker reports it as an error that says so).
  */
-import { type Expr, children } from '../ir/expr.js';
+import { type Expr, type Variable, children } from '../ir/expr.js';
 import { type Rational, radd, rsub, ZERO, rcmp } from '../ir/rational.js';
 import { toAscii } from '../ir/print.js';
 import type { Scope } from '../ir/symbols.js';
 import { elementKey } from './atom-key.js';
-import type { Instance } from './instance.js';
-import type { Prepared } from './prepare.js';
 
 /** an equation sum(k, a[k]) = c that points are made to satisfy */
 export interface Constraint {
@@ -22,11 +20,15 @@ export interface Constraint {
 }
 
 /** the constraints a step's points must satisfy, or why none can be constructed */
-export function constraintsOf(prepared: Prepared, scope: Scope): { constraints: Constraint[] } | { problem: string } {
+export function constraintsOf(
+  sides: readonly Expr[],
+  assumptions: readonly { readonly variable: Variable; readonly value: Expr }[],
+  scope: Scope,
+): { constraints: Constraint[] } | { problem: string } {
   const constraints: Constraint[] = [];
   const used = new Set<string>();
-  for (const side of [prepared.lhs, prepared.rhs, ...prepared.assumptions.map((a) => a.value)]) names(side, used);
-  const fixed = new Set(prepared.assumptions.map((a) => a.variable.name));
+  for (const side of [...sides, ...assumptions.map((a) => a.value)]) names(side, used);
+  const fixed = new Set(assumptions.map((a) => a.variable.name));
   // an opaque model's independence is keyed by element; a symmetric array's two keys are one quantity there
   for (const d of scope.symbols.values())
     if (d.kind === 'scalar' && d.opaque && d.independentOf.some((v) => isSymmetric(v.name, scope)))
@@ -62,7 +64,7 @@ export function constraintsOf(prepared: Prepared, scope: Scope): { constraints: 
 /** the values with each constraint met by its array's first unit, when the point gives every element */
 export function constrain(
   values: ReadonlyMap<string, Rational>,
-  inst: Instance,
+  inst: { readonly n: number | undefined },
   constraints: readonly Constraint[],
 ): ReadonlyMap<string, Rational> {
   if (constraints.length === 0 || inst.n === undefined) return values;
@@ -79,7 +81,7 @@ export function constrain(
 /** true when the values meet every constraint (or leave an element free to meet it) */
 export function satisfies(
   values: ReadonlyMap<string, Rational>,
-  inst: Instance,
+  inst: { readonly n: number | undefined },
   constraints: readonly Constraint[],
 ): boolean {
   if (constraints.length === 0 || inst.n === undefined) return true;

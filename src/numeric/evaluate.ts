@@ -11,6 +11,7 @@ import { MAX_WORK_PER_COMPARE, PRECISION } from './bounds.js';
 import { Field, type Num, type Val, Dual, Undefined } from './field.js';
 import { type OpaqueModel, evaluateOpaque } from './opaque.js';
 import { canonicalKey, instantiateIndex } from './atom-key.js';
+import { absOf, maxMinOf } from './corners.js';
 
 export interface EvalEnv {
   readonly field: Field;
@@ -118,16 +119,8 @@ class Evaluator {
         const exp = this.run(e.exp);
         return exp instanceof Undefined ? exp : f.pow(base, exp);
       }
-      case 'call': {
-        const x = this.run(e.args[0]!);
-        if (x instanceof Undefined) return x;
-        if (e.fn === 'abs') return f.abs(x);
-        if (e.fn === 'max' || e.fn === 'min') {
-          const y = this.run(e.args[1]!);
-          return y instanceof Undefined ? y : f.maxMin(e.fn, x, y);
-        }
-        return f.apply(e.fn, x);
-      }
+      case 'call':
+        return this.call(e);
       case 'sum': {
         const n = this.n();
         const saved = this.idx.get(e.index);
@@ -178,6 +171,16 @@ class Evaluator {
         return d;
       }
     }
+  }
+
+  /** a built-in applied to its arguments: abs, max and min by their corners (corners.ts), the others by the field */
+  private call(e: Extract<Expr, { kind: 'call' }>): Val {
+    const x = this.run(e.args[0]!);
+    if (x instanceof Undefined) return x;
+    if (e.fn === 'abs') return absOf(this.f, x);
+    if (e.fn !== 'max' && e.fn !== 'min') return this.f.apply(e.fn, x);
+    const y = this.run(e.args[1]!);
+    return y instanceof Undefined ? y : maxMinOf(this.f, e.fn, x, y);
   }
 
   private n(): number {

@@ -95,14 +95,8 @@ const UNARY: ReadonlySet<string> = new Set([
   'sigma',
 ]);
 
-/** the built-ins with a corner, evaluated by `abs` and `maxMin` rather than `apply` */
-const PIECEWISE: ReadonlySet<string> = new Set(['abs', 'max', 'min']);
-
 /** true for the names of the built-in functions the field evaluates */
-export const isBuiltinFunction = (name: string): boolean => UNARY.has(name) || PIECEWISE.has(name);
-
-/** the number of arguments of a built-in the field evaluates (max and min take two) */
-export const builtinArity = (name: string): number => (name === 'max' || name === 'min' ? 2 : 1);
+export const isBuiltinFunction = (name: string): boolean => UNARY.has(name);
 
 /** decimals at one precision, with duals over them; one per precision per compare */
 export class Field {
@@ -324,31 +318,6 @@ export class Field {
     if (d instanceof Undefined) return d;
     const eps = this.mul(d, a.eps);
     return eps instanceof Undefined ? eps : new Dual(a.tag, re, eps);
-  }
-
-  /**
-   * |a|: a or -a by the sign of a's real part. At 0 a plain number's abs is
-   * 0; a number carrying a perturbation has no derivative there (the corner),
-   * so the value is undefined, as the core's condition abs(u) != 0 on the
-   * derivative u/abs(u) says.
-   */
-  abs(a: Num): Val {
-    const r = realPart(a);
-    if (r.isZero()) return a instanceof Dual ? new Undefined('abs is not differentiable at 0 (a corner)', 'domain') : a;
-    return r.lt(0) ? this.neg(a) : a;
-  }
-
-  /** max(a, b) or min(a, b): the larger (smaller) one; where they are equal and one is perturbed, undefined (a corner) */
-  maxMin(fn: 'max' | 'min', a: Num, b: Num): Val {
-    const ra = realPart(a);
-    const rb = realPart(b);
-    const c = ra.cmp(rb);
-    if (c === 0) {
-      if (a instanceof Dual || b instanceof Dual)
-        return new Undefined(`${fn} is not differentiable where its arguments are equal (a corner)`, 'domain');
-      return a;
-    }
-    return c > 0 === (fn === 'max') ? a : b;
   }
 
   /** the two parts of a along tag t (a constant has tangent 0) */

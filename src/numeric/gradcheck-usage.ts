@@ -6,7 +6,7 @@
  * then the plan: definitions unfolded, the dense layout, what to draw.
  */
 import type { Elem, Expr } from '../ir/expr.js';
-import { UnfoldError, unfold } from '../ir/substitute.js';
+import { UnfoldError, unfold } from '../ir/unfold.js';
 import { REAL, type Scope } from '../ir/symbols.js';
 import { MAX_GRADCHECK_INPUTS, MAX_GRADCHECK_INSTANCES, MAX_GRADCHECK_UNITS } from './bounds.js';
 import { DenseInputs } from './dense-inputs.js';

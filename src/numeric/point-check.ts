@@ -10,10 +10,12 @@
  */
 import type { Variable } from '../ir/expr.js';
 import type { Scope, SymbolDecl } from '../ir/symbols.js';
-import { RELATIVE_TOLERANCE } from './bounds.js';
+import { LADDER_PRECISIONS, RELATIVE_TOLERANCE } from './bounds.js';
 import { canonicalKey, instantiateIndex } from './atom-key.js';
+import { constrain } from './assume.js';
+import type { Rational } from '../ir/rational.js';
 import { evaluate, type EvalEnv } from './evaluate.js';
-import { type Field, type Meter, type Num, type Val, Dual, Undefined } from './field.js';
+import { Field, type Meter, type Num, type Val, Dual, Undefined } from './field.js';
 import { type Atom, type Instance, collectAtoms } from './instance.js';
 import { type OpaqueModel, buildOpaqueModel } from './opaque.js';
 import type { Point } from './points.js';
@@ -29,6 +31,8 @@ export interface InstanceContext {
   readonly models: ReadonlyMap<string, OpaqueModel>;
   /** the instance's random stream, continued by its first pass of points */
   readonly rng: Prng;
+  /** a drawn point's values made to satisfy the file's assumed equations (assume.ts) */
+  readonly adjust: (values: ReadonlyMap<string, Rational>) => ReadonlyMap<string, Rational>;
 }
 
 /** the atoms, sampled atoms and opaque models of an instance */
@@ -47,7 +51,8 @@ export function instanceContext(
     const decl = scope.symbols.get(name);
     if (decl?.kind === 'scalar' && !fixed.has(name)) models.set(name, buildOpaqueModel(decl, keys, inst.units, rng));
   }
-  return { inst, atoms: found.atoms, sampled: found.atoms.filter((a) => !fixed.has(a.key)), models, rng };
+  const adjust = (values: ReadonlyMap<string, Rational>) => constrain(values, inst, prepared.constraints ?? []);
+  return { inst, atoms: found.atoms, sampled: found.atoms.filter((a) => !fixed.has(a.key)), models, rng, adjust };
 }
 
 export type Outcome =
@@ -132,7 +137,16 @@ export function confirmedOutcome(
   const accessed = new Set<string>();
   const first = checkPoint(prepared, inst, point, models, scope, field);
   if (first.kind !== 'differ') return { outcome: first, accessed };
-  return { outcome: checkPoint(prepared, inst, point, models, scope, confirm, accessed), accessed };
+  const confirmed = checkPoint(prepared, inst, point, models, scope, confirm, accessed);
+  if (confirmed.kind !== 'differ') return { outcome: confirmed, accessed };
+  // up the ladder on a fresh meter of the same size: rounding that survived 100 digits must not become a counterexample
+  for (const digits of LADDER_PRECISIONS) {
+    const higher = new Field(digits, { used: 0, limit: confirm.meter.limit });
+    const again = checkPoint(prepared, inst, point, models, scope, higher);
+    if (again.kind === 'budget') return { outcome: { kind: 'skip' }, accessed };
+    if (again.kind !== 'differ') return { outcome: again, accessed };
+  }
+  return { outcome: confirmed, accessed };
 }
 
 /** agree; skip (both undefined, or either overflowed or met a singular derivative); differ (only one undefined, or apart by more than the tolerance) */

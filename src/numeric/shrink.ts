@@ -26,7 +26,7 @@ import { type Outcome, confirmedOutcome, variableKey } from './point-check.js';
 import type { Point } from './points.js';
 import type { Prepared } from './prepare.js';
 import { inDomain } from './sampling.js';
-import { constraintsOf, satisfies } from './assume.js';
+import { constrain } from './assume.js';
 
 /** a failing point of an instance, with what its counterexample needs */
 export interface Failure {
@@ -76,8 +76,6 @@ export function shrinkFailure(prepared: Prepared, scope: Scope, failure: Failure
   const meter = { used: 0, limit: MAX_SHRINK_WORK };
   const field = new Field(PRECISION, meter);
   const confirm = new Field(CONFIRM_PRECISION, meter);
-  const assumed = constraintsOf(prepared, scope);
-  const constraints = 'problem' in assumed ? [] : assumed.constraints;
 
   /** the failure at this instance, point and models, if the step still fails there */
   const attempt = (
@@ -87,9 +85,7 @@ export function shrinkFailure(prepared: Prepared, scope: Scope, failure: Failure
     how: string,
   ): Failure | undefined => {
     if (meter.used > meter.limit || (deadline !== undefined && performance.now() > deadline)) return undefined;
-    // a shrunk point must still satisfy the file's assumed equations
-    if (!satisfies(values, inst, constraints)) return undefined;
-    const point: Point = { values, how };
+    const point: Point = { values: constrain(values, inst, prepared.constraints ?? []), how };
     const atoms = collectAtoms(prepared, inst, scope, meter).atoms;
     const fixed = new Set(prepared.assumptions.map((a) => variableKey(a.variable, inst, scope.symbols)));
     if (atoms.some((a) => !fixed.has(a.key) && !values.has(a.key))) return undefined;

@@ -17,7 +17,7 @@
 import { type Expr, add, mul, neg, num, pow } from '../ir/expr.js';
 import { BUILTINS } from '../ir/operators.js';
 import { parseDecimal, rneg } from '../ir/rational.js';
-import type { ParseEnv } from './expression.js';
+import type { ParseEnv } from './parse-types.js';
 import { ResolveNames } from './ascii-names.js';
 import type { Syn, SynCall, SynNum, SynProduct } from './ascii-syntax.js';
 import { MAX_TREE_DEPTH } from './limits.js';

@@ -2,9 +2,9 @@
  * Index names for the index-swapping mutants: which index variables an
  * expression mentions free, and the expression with two of them exchanged.
  */
-import { type Expr, freeIndices, sym } from '../ir/expr.js';
-import type { SymbolDecl } from '../ir/symbols.js';
-import { substitute } from '../ir/substitute.js';
+import { type Expr, freeIndices, sym } from '../../src/ir/expr.js';
+import type { SymbolDecl } from '../../src/ir/symbols.js';
+import { substitute } from '../../src/ir/substitute.js';
 
 /**
  * The free index names of e, sorted: those inside `w[...]` and `delta`, and

@@ -4,9 +4,9 @@
  * checker (in-process, seed 1, numeric evidence accepted as the CLI does by
  * default) whether it accepts the mutated derivation.
  */
-import { checkDerivation } from '../derivation/check.js';
-import type { LoadedDerivation } from '../derivation/model.js';
-import type { StepStatus } from '../verdict/result.js';
+import { checkDerivation } from '../../src/derivation/check.js';
+import type { LoadedDerivation } from '../../src/derivation/model.js';
+import type { StepStatus } from '../../src/verdict/result.js';
 import type { FileMutationReport, Mutant, MutantOutcome } from './model.js';
 import { generateMutants } from './generate.js';
 import { judgeMeaning } from './meaning.js';

@@ -3,11 +3,11 @@
  * returns every single-edit variant of it, one per applicable position.
  * Variants equal to the input (flipping the sign of 0, 1 -> 1) are left out.
  */
-import { type Expr, call, elem, mul, neg, num } from '../ir/expr.js';
-import { rat, radd, rmul, rneg } from '../ir/rational.js';
-import { toAscii } from '../ir/print.js';
-import type { SymbolDecl } from '../ir/symbols.js';
-import { BUILTINS } from '../ir/operators.js';
+import { type Expr, call, elem, mul, neg, num } from '../../src/ir/expr.js';
+import { rat, radd, rmul, rneg } from '../../src/ir/rational.js';
+import { toAscii } from '../../src/ir/print.js';
+import type { SymbolDecl } from '../../src/ir/symbols.js';
+import { BUILTINS } from '../../src/ir/operators.js';
 import type { OperatorId } from './model.js';
 import { allSites, replaceAt, valueSites } from './sites.js';
 import type { IndexRoles } from './index-roles.js';

@@ -3,8 +3,8 @@
  * applicable position of one step, claim side or definition (one edit per
  * mutant), and the structural edits of the case split.
  */
-import type { LoadedDerivation } from '../derivation/model.js';
-import type { Definition } from '../ir/symbols.js';
+import type { LoadedDerivation } from '../../src/derivation/model.js';
+import type { Definition } from '../../src/ir/symbols.js';
 import { indexParameters, rolesFor } from './index-roles.js';
 import type { Mutant } from './model.js';
 import { expressionSites } from './derivation-sites.js';

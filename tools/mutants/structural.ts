@@ -4,9 +4,9 @@
  * derivation asserts by construction (a case split that no longer covers
  * every value, or a chain now claimed under the wrong assumption).
  */
-import { num } from '../ir/expr.js';
-import { toAscii } from '../ir/print.js';
-import type { Assumption, LoadedCase, LoadedDerivation } from '../derivation/model.js';
+import { num } from '../../src/ir/expr.js';
+import { toAscii } from '../../src/ir/print.js';
+import type { Assumption, LoadedCase, LoadedDerivation } from '../../src/derivation/model.js';
 import type { Mutant } from './model.js';
 
 const whenText = (when: readonly Assumption[]) =>

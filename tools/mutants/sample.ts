@@ -5,7 +5,7 @@
  * mutants are never crowded out by the many sub-expression edits) and the
  * same files always give the same mutants.
  */
-import { Prng } from '../numeric/prng.js';
+import { Prng } from '../../src/numeric/prng.js';
 import { OPERATORS, type Mutant } from './model.js';
 
 /** why: 400 mutants reach every position of a short derivation, and a long one's 400 check in about a minute of one core */

@@ -3,7 +3,7 @@
  * coverage (proved vs numeric), the acceptance, then every case that the
  * contract did not judge as the corpus expects, with the checker's reason.
  */
-import type { StepStatus } from '../verdict/result.js';
+import type { StepStatus } from '../../src/verdict/result.js';
 import { acceptanceMet, required, type CaseKind, type CaseResult } from './suite.js';
 import { CORPUS_TOLERANCE, type Judgement } from './judge.js';
 

@@ -21,7 +21,7 @@ import { capPerFile } from './sample.js';
 /** why: the run is meant for a 2-core CI machine; more threads than cores only add contention */
 export const MAX_WORKERS = 2;
 
-/** the shipped derivations: derivations/*.yaml beside dist/ */
+/** the shipped derivations: derivations/*.yaml, from tools/mutants/ or build/mutants/ (scripts/build-tools.mjs) */
 function shippedDerivations(): string[] {
   const dir = fileURLToPath(new URL('../../derivations/', import.meta.url));
   return readdirSync(dir)

@@ -4,7 +4,7 @@
  * oracle's reason, the checker's status for each compared location), and the
  * mutants the oracle could not judge, so none is silently dropped.
  */
-import { toAscii } from '../ir/print.js';
+import { toAscii } from '../../src/ir/print.js';
 import type { FileMutationReport, MutantOutcome } from './model.js';
 import { countOutcomes, killRateText, perOperator, survivors, type MutationCounts } from './summary.js';
 

@@ -3,8 +3,8 @@
  * declarations: each constrained name becomes an independent variable
  * (`opaque: false`) whose domain is the interval the constraint describes.
  */
-import { REAL, type Domain, type SymbolDecl } from '../ir/symbols.js';
-import { parseDomain } from '../parse/domain.js';
+import { REAL, type Domain, type SymbolDecl } from '../../src/ir/symbols.js';
+import { parseDomain } from '../../src/parse/domain.js';
 
 export type ConstraintResult =
   | { readonly ok: true; readonly symbols: ReadonlyMap<string, SymbolDecl> }

@@ -4,9 +4,9 @@
  * the edit's meaning is judged: a step under its chain's definitions and
  * assumptions, the claim's sides under every scope they are compared in.
  */
-import type { Expr } from '../ir/expr.js';
-import type { Scope } from '../ir/symbols.js';
-import type { LoadedCase, LoadedDefinition, LoadedDerivation, LoadedStep } from '../derivation/model.js';
+import type { Expr } from '../../src/ir/expr.js';
+import type { Scope } from '../../src/ir/symbols.js';
+import type { LoadedCase, LoadedDefinition, LoadedDerivation, LoadedStep } from '../../src/derivation/model.js';
 import type { SiteKind } from './model.js';
 import { scopeOf } from './pairs.js';
 

@@ -6,10 +6,10 @@
  * each case's first, and the last step of the chain (or of each case) = the
  * claim's right side; each under the definitions and assumptions in force.
  */
-import type { Expr } from '../ir/expr.js';
-import type { Definition, Scope } from '../ir/symbols.js';
-import type { LoadedDerivation, LoadedStep } from '../derivation/model.js';
-import { narrowedSymbols } from '../derivation/intervals.js';
+import type { Expr } from '../../src/ir/expr.js';
+import type { Definition, Scope } from '../../src/ir/symbols.js';
+import type { LoadedDerivation, LoadedStep } from '../../src/derivation/model.js';
+import { narrowedSymbols } from '../../src/derivation/intervals.js';
 
 /** one asserted equality `lhs = rhs` under `scope`; `location` names the right side */
 export interface AssertedEquality {

@@ -3,11 +3,11 @@
  * (compareExpressions: the core, then the numeric layer), exactly as a step
  * of a derivation would be checked. Nothing here decides equality.
  */
-import { add, diff, mul, num, sym, type Expr } from '../ir/expr.js';
-import type { Scope } from '../ir/symbols.js';
-import type { Counterexample, StepStatus } from '../verdict/result.js';
-import { compareExpressions } from '../derivation/compare.js';
-import { parseExpression, type ParseEnv } from '../parse/expression.js';
+import { add, diff, mul, num, sym, type Expr } from '../../src/ir/expr.js';
+import type { Scope } from '../../src/ir/symbols.js';
+import type { Counterexample, StepStatus } from '../../src/verdict/result.js';
+import { compareExpressions } from '../../src/derivation/compare.js';
+import { parseExpression, type ParseEnv } from '../../src/parse/expression.js';
 import { constraintSymbols } from './constraints.js';
 import type { DerivativeCase, IdentityCase } from './corpus.js';
 

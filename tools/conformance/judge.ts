@@ -5,7 +5,7 @@
  * the contract refutes is therefore sorted by why, so that the report
  * separates the corpora's weaker claims from real misses.
  */
-import type { Counterexample } from '../verdict/result.js';
+import type { Counterexample } from '../../src/verdict/result.js';
 import type { Outcome } from './run.js';
 
 /** why: the corpora's own tolerance (their README: the sides "must match to 1e-9 relative error") */

@@ -12,14 +12,14 @@
  * - A structural edit changes the claim's coverage or assumptions by
  *   construction.
  */
-import type { Expr } from '../ir/expr.js';
-import type { Scope } from '../ir/symbols.js';
-import { numericCompare, type NumericVerdict } from '../numeric/compare.js';
+import type { Expr } from '../../src/ir/expr.js';
+import type { Scope } from '../../src/ir/symbols.js';
+import { numericCompare, type NumericVerdict } from '../../src/numeric/compare.js';
 import type { Meaning, Mutant } from './model.js';
 import { STRUCTURAL } from './model.js';
 import { type AssertedEquality, assertedEqualities } from './pairs.js';
-import { UnfoldError, unfold } from '../ir/substitute.js';
-import type { LoadedDerivation } from '../derivation/model.js';
+import { UnfoldError, unfold } from '../../src/ir/unfold.js';
+import type { LoadedDerivation } from '../../src/derivation/model.js';
 
 /** the oracle's seed: not the checker's (1), so the two do not share sample points */
 export const ORACLE_SEED = 12345;

@@ -51,7 +51,8 @@ export interface Corpora {
 /**
  * The corpora folder: $DERIVCHECK_CORPORA, else `../shared/corpora/` beside
  * the repository (CI checks shared/ out beside the clone). The same relative
- * path works from src/conformance/ and from dist/conformance/.
+ * path works from tools/conformance/ and from build/conformance/
+ * (scripts/build-tools.mjs).
  */
 export function corporaFolder(env: Readonly<Record<string, string | undefined>> = process.env): string {
   const override = env[CORPORA_ENV];

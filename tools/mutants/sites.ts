@@ -5,7 +5,7 @@
  * and `diff`'s variable are not value positions: replacing them by `0` or
  * `-x` does not make an expression.
  */
-import { type Expr, children, withChildren } from '../ir/expr.js';
+import { type Expr, children, withChildren } from '../../src/ir/expr.js';
 import { type IndexRoles, NO_ROLES } from './index-roles.js';
 
 /** a path of child numbers (as `children` orders them) from the root */

@@ -3,7 +3,7 @@
  * boundary: the text report and the counts.
  */
 import { readFileSync } from 'node:fs';
-import { loadDerivation } from '../derivation/load.js';
+import { loadDerivation } from '../../src/derivation/load.js';
 import { fileReportText } from './report.js';
 import { mutateDerivation } from './run.js';
 import { countOutcomes, type MutationCounts } from './summary.js';

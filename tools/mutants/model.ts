@@ -3,10 +3,10 @@
  * edit; its outcome says whether the edit changed what the derivation says
  * (decided by the oracle, meaning.ts) and whether the checker rejected it.
  */
-import type { Expr } from '../ir/expr.js';
-import type { Scope } from '../ir/symbols.js';
-import type { LoadedDerivation } from '../derivation/model.js';
-import type { StepStatus } from '../verdict/result.js';
+import type { Expr } from '../../src/ir/expr.js';
+import type { Scope } from '../../src/ir/symbols.js';
+import type { LoadedDerivation } from '../../src/derivation/model.js';
+import type { StepStatus } from '../../src/verdict/result.js';
 
 /** every mutation operator, by stable id */
 export const OPERATORS = [

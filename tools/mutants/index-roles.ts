@@ -3,8 +3,8 @@
  * An index has no value of its own (`i` in `p(i)` names a unit), so putting
  * 0 or -i in its place makes no expression and would only test the loader.
  */
-import type { Expr } from '../ir/expr.js';
-import type { Definition, SymbolDecl } from '../ir/symbols.js';
+import type { Expr } from '../../src/ir/expr.js';
+import type { Definition, SymbolDecl } from '../../src/ir/symbols.js';
 
 /** what the value-position walk needs to tell indices from values */
 export interface IndexRoles {
