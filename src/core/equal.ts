@@ -10,6 +10,7 @@ import { type Rational, isZero, radd, rmul } from '../ir/rational.js';
 import { toAscii } from '../ir/print.js';
 import { Meter, BudgetExceeded, MAX_EXPAND_EXPONENT } from './budget.js';
 import { Normalizer, Undefined } from './normal.js';
+import { assumeEquation } from './normal-rules.js';
 import { type Condition, type ConditionKind, holdsEverywhere, canonicalCondition } from './definedness.js';
 import { rfIsZero, rfKey, rfConstantValue, type RatFunc } from './ratfunc.js';
 import { polyKey, atomPoly, type Poly } from './poly.js';
@@ -90,7 +91,7 @@ export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLi
   }
   let nl: RatFunc, nr: RatFunc;
   try {
-    nl = N.nf(L.expr);
+    nl = withEquations(N, scope).nf(L.expr);
     nr = N.nf(R.expr);
   } catch (err) {
     if (err instanceof BudgetExceeded) return notProved(`not proved: ${err.message}`, err.bound);
@@ -145,6 +146,13 @@ export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLi
   }
   if (N.field.cancellations > 0) N.used.add('nf.cancel');
   return { proved: true, rules: [...N.used].sort(), lhsNormal, rhsNormal };
+}
+
+/** N with the file's assumed equations (premises) installed: each sum they name is replaced by its value */
+function withEquations(N: Normalizer, scope: Scope): Normalizer {
+  for (const eq of scope.equations ?? [])
+    assumeEquation(N, prepareSide(eq.sum, scope, N.used).expr, prepareSide(eq.value, scope, N.used).expr);
+  return N;
 }
 
 function notProved(reason: string, bound?: string, lhsNormal?: string, rhsNormal?: string): Decision {
@@ -221,7 +229,7 @@ function conditionKeys(conditions: readonly Condition[], N: Normalizer, scope: S
       continue;
     }
     if (c.kind === 'nonzero') {
-      for (const t of nonzeroFactors(f, N)) {
+      for (const t of nonzeroFactors(f, N).flatMap((t) => absFactors(t, N))) {
         const atomExpr = N.atoms.get(t.key)?.expr;
         if (atomExpr && holdsEverywhere({ ...c, expr: atomExpr }, scope.symbols)) continue;
         out.set(
@@ -259,6 +267,18 @@ function nonzeroFactors(f: RatFunc, N: Normalizer): { key: string; poly: Poly }[
     { n: lead.coeff.d, d: lead.coeff.n < 0n ? -lead.coeff.n : lead.coeff.n },
   );
   return [...atomFactors, { key: polyKey(scaled.num), poly: scaled.num }];
+}
+
+/** abs(u) != 0 exactly where u != 0: an abs atom stands for the factors of its argument (so x/abs(x) and abs(x)/x need the same) */
+function absFactors(t: { key: string; poly: Poly }, N: Normalizer, depth = 0): { key: string; poly: Poly }[] {
+  const a = N.atoms.get(t.key)?.expr;
+  if (a?.kind !== 'call' || a.fn !== 'abs' || depth > 8) return [t];
+  try {
+    return nonzeroFactors(N.nf(a.args[0]!), N).flatMap((u) => absFactors(u, N, depth + 1));
+  } catch (err) {
+    if (err instanceof BudgetExceeded || err instanceof Undefined) return [t];
+    throw err;
+  }
 }
 
 function report(side: 'lhs' | 'rhs', c: Condition, expr: Expr): ConditionReport {

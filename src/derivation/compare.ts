@@ -131,6 +131,8 @@ function recheckedProof(p: Pair, decision: Exclude<Decision, NotProved>): Verdic
 /** values agree, definedness does not: failed at an exact witness, when one is found */
 function witnessVerdict(p: Pair, decision: NotProved): Verdict | undefined {
   if (!decision.valuesAgree || decision.conditions.length === 0) return undefined;
+  // "any values of the other variables" does not hold under assumed equations: the numeric layer constructs points
+  if (p.scope.equations?.length) return undefined;
   const witness = definednessWitness(p.prev, p.next, p.scope, decision.conditions, p.seed, p.deadline);
   if (!witness) return undefined;
   const hint = decision.conditions.find((c) => c.hint)?.hint;
@@ -241,6 +243,8 @@ function refutedEverywhere(
   deadline: number | undefined,
 ): Counterexample | undefined {
   if (decision.difference?.kind === 'units') return undefined;
+  // under assumed equations "every point" means every point that satisfies them, which the core cannot show exists
+  if (scope.equations?.length) return undefined;
   const l = certainDefinedness(prev, scope, deadline);
   const r = certainDefinedness(next, scope, deadline);
   if (l.kind !== 'defined' || r.kind !== 'defined') return undefined;

@@ -173,7 +173,7 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
       if (meter.used > meter.limit) return outOfBudget();
       const rng = pass === 0 ? ctx.rng : new Prng(mixSeed(seed, 0x52, pass, k));
       let taken = 0;
-      for (const point of pointsOf(ctx.sampled, rng, samples, pass === 0 && !options.recheck, near)) {
+      for (const point of pointsOf(ctx.sampled, rng, samples, pass === 0 && !options.recheck, near, ctx.adjust)) {
         if (options.recheck && taken++ >= samples) break;
         if (late()) return outOfTime();
         const { outcome, accessed } = confirmedOutcome(prepared, inst, point, ctx.models, scope, field, confirm);

@@ -13,7 +13,7 @@ import { MAX_INDEX_PATTERNS, MAX_UNITS, UNIT_COUNTS } from './bounds.js';
 import type { Meter } from './field.js';
 import type { Prepared, Problem } from './prepare.js';
 import { Prng, mixSeed } from './prng.js';
-import { elementKey, instantiateIndex } from './atom-key.js';
+import { canonicalKey, instantiateIndex } from './atom-key.js';
 
 /** where one free index goes: a class of indices sharing a unit, or a literal unit */
 type Slot = { readonly kind: 'class'; readonly id: number } | { readonly kind: 'unit'; readonly unit: number };
@@ -180,7 +180,7 @@ export function collectAtoms(p: Prepared, inst: Instance, scope: Scope, meter: M
         const decl = scope.symbols.get(e.name);
         const units = e.indices.map((t) => instantiateIndex(t, idx));
         const direct = e.indices.every((t) => t.kind !== 'sym' || !bound.has(t.name));
-        add(elementKey(e.name, units), decl?.kind === 'array' ? decl.domain : REAL, direct);
+        add(canonicalKey(e.name, units, scope.symbols), decl?.kind === 'array' ? decl.domain : REAL, direct);
         return;
       }
       case 'delta':

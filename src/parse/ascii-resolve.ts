@@ -92,12 +92,6 @@ class Resolver {
     if (v2 !== undefined) {
       names.checkArity(s, v2);
       if (name === 'ln') return names.builtinCall('log', s, d);
-      if (!BUILTINS.has(name))
-        fail(
-          'not-yet-supported',
-          `${name} is part of the expression syntax but not yet supported by the checker; ${name === 'abs' ? 'split the derivation into cases by the sign of the argument' : 'split the derivation into cases by which argument is larger'}`,
-          s.at,
-        );
     }
     const builtin = BUILTINS.get(name);
     if (builtin) {

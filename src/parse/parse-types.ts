@@ -16,7 +16,7 @@ export interface ParseEnv {
 
 /**
  * An input problem. Codes: `syntax`, `unsupported-syntax`, `ambiguous`,
- * `unknown-function`, `not-yet-supported`, `arity`, `undeclared-array`,
+ * `unknown-function`, `arity`, `undeclared-array`,
  * `index-arity`, `bad-index`, `array-as-scalar`, `index-as-scalar`,
  * `bad-sum`, `bad-diff`, `bad-delta`, `reserved-name`, `limit`.
  */

@@ -18,4 +18,6 @@ export const FUNCTION_STAND_INS: ReadonlyMap<string, readonly string[]> = new Ma
   ['asin', ['acos']],
   ['acos', ['asin']],
   ['atan', ['tanh']],
+  ['max', ['min']],
+  ['min', ['max']],
 ]);

@@ -9,6 +9,7 @@
 import type { Expr } from '../../src/ir/expr.js';
 import type { Definition, Scope } from '../../src/ir/symbols.js';
 import type { LoadedDerivation, LoadedStep } from '../../src/derivation/model.js';
+import { narrowedSymbols } from '../../src/derivation/intervals.js';
 
 /** one asserted equality `lhs = rhs` under `scope`; `location` names the right side */
 export interface AssertedEquality {
@@ -23,8 +24,17 @@ export function scopeOf(d: LoadedDerivation, caseIndex: number | undefined): Sco
   const definitions = new Map<string, Definition>(d.definitions.map((x) => [x.name, x]));
   const c = caseIndex === undefined ? undefined : d.cases?.list[caseIndex];
   for (const x of c?.definitions ?? []) definitions.set(x.name, x);
-  const assumptions = (c?.when ?? []).map((a) => ({ variable: a.variable, value: a.value }));
-  return { symbols: d.symbols, definitions, assumptions };
+  const values = (d.assume ?? []).flatMap((a) =>
+    a.kind === 'value' ? [{ variable: a.variable, value: a.value }] : [],
+  );
+  const equations = (d.assume ?? []).flatMap((a) => (a.kind === 'sum' ? [{ sum: a.sum, value: a.value }] : []));
+  const assumptions = [...values, ...(c?.when ?? []).map((a) => ({ variable: a.variable, value: a.value }))];
+  return {
+    symbols: narrowedSymbols(d.symbols, c?.intervals ?? []),
+    definitions,
+    assumptions,
+    ...(equations.length ? { equations } : {}),
+  };
 }
 
 /** every equality the derivation asserts, in file order */
