@@ -48,3 +48,24 @@ describe('explainDerivative', () => {
     expect(toAscii(ex.result)).toBe('x^(-1)');
   });
 });
+
+describe('explainDerivative: conditions (issue 12)', () => {
+  it('confirms d/dx log(x) = 1/x for x > 0, the condition stated', () => {
+    const { scope, p } = makeScope({});
+    const ex = explainDerivative(p('log(x)'), p('x') as Variable, scope);
+    expect(toAscii(ex.result)).toMatch(/^(1 \/ x|x\^\(-1\))$/);
+    expect(ex.confirmed).toBe(true);
+    expect(ex.condition).toMatch(/x > 0/);
+    expect(ex.confirmation).toContain('x > 0');
+  });
+  it('does not confirm under a condition when the result needs more than the derivative', async () => {
+    const { decideEqual } = await import('../../src/core/equal.js');
+    const { scope, p } = makeScope({});
+    // the check the explainer relies on: the extra condition is on the derivative's side only
+    const d = decideEqual(p('x/x'), p('1'), scope);
+    expect(d.proved).toBe(false);
+    if (!d.proved) expect(d.conditions.every((c) => c.side === 'lhs')).toBe(true);
+    const r = decideEqual(p('1'), p('x/x'), scope);
+    if (!r.proved) expect(r.conditions.every((c) => c.side === 'lhs')).toBe(false);
+  });
+});
