@@ -144,33 +144,26 @@ export function explainDerivative(e: Expr, v: Variable, scope: Scope): Explanati
     current = r.result;
     record(r.rule, current, r.condition);
   }
-  const decision = decideEqual(start, current, scope);
-  if (decision.proved)
-    return {
-      start,
-      steps,
-      result: current,
-      confirmed: true,
-      confirmation: 'the core proves the result equals the derivative',
-    };
+  return { start, steps, result: current, ...confirmation(start, current, scope) };
+}
+
+/** the core's verdict on start = result, with the derivative's condition where only it needs one */
+function confirmation(
+  start: Expr,
+  result: Expr,
+  scope: Scope,
+): Pick<Explanation, 'confirmed' | 'confirmation' | 'condition'> {
+  const decision = decideEqual(start, result, scope);
+  if (decision.proved) return { confirmed: true, confirmation: 'the core proves the result equals the derivative' };
   // the values agree and only the derivative needs more (log(x) needs x > 0, 1/x does not): confirmed where it is defined
   const onlyStart = decision.conditions.length > 0 && decision.conditions.every((c) => c.side === 'lhs');
   if (decision.valuesAgree && onlyStart) {
     const condition = [...new Set(decision.conditions.map((c) => c.text))].join(' and ');
     return {
-      start,
-      steps,
-      result: current,
       confirmed: true,
       condition,
       confirmation: `the core proves the result equals the derivative for ${condition}, where the derivative is defined`,
     };
   }
-  return {
-    start,
-    steps,
-    result: current,
-    confirmed: false,
-    confirmation: `the core could not confirm the result: ${decision.reason}`,
-  };
+  return { confirmed: false, confirmation: `the core could not confirm the result: ${decision.reason}` };
 }
