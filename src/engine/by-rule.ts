@@ -48,7 +48,7 @@ export const NAMED_RULES: readonly NamedRule[] = [
     ],
   },
   { name: 'product rule', pattern: /\bproduct rule\b/i, ids: ['d.product'] },
-  { name: 'quotient rule', pattern: /\bquotient rule\b/i, ids: ['d.product', 'd.power'] },
+  { name: 'quotient rule', pattern: /\bquotient rule\b/i, ids: ['d.quotient', 'd.product', 'd.power'] },
   { name: 'power rule', pattern: /\bpower rule\b/i, ids: ['d.power', 'd.general-power'] },
   { name: 'sum rule', pattern: /\b(sum rule|linearity)\b/i, ids: ['d.sum-rule', 'd.sum-index'] },
   {

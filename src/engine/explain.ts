@@ -4,7 +4,7 @@
  * result to a readable form. Untrusted: the last line asks the core whether
  * the result really equals the derivative.
  */
-import { type Expr, type Variable, num, diff, children, withChildren } from '../ir/expr.js';
+import { type Expr, type Variable, add, mul, neg, num, pow, diff, children, withChildren } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
 import { substitute } from '../ir/substitute.js';
 import { UnfoldError } from '../ir/unfold.js';
@@ -34,7 +34,20 @@ const NAMES: Record<string, string> = {
   'd.sum-index': 'differentiate under the sum',
 };
 
+/** rules the explainer names that the core does not need (it reads u/v as a product and c f as one too) */
+const TEXTBOOK_RULES: Record<string, { name: string; statement: string }> = {
+  'd.quotient': { name: 'quotient rule', statement: "(u/v)' = (u'v - uv')/v^2" },
+  'd.constant-multiple': { name: 'constant-multiple rule', statement: "(c f)' = c f' for c not depending on x" },
+  'simplify.log-e': { name: 'log(e) = 1', statement: 'log(e) = 1' },
+  'simplify.constant-denominator': {
+    name: 'a constant factor of the denominator taken out',
+    statement: 'u/(c v) = (1/c) u/v',
+  },
+};
+
 function describeRule(id: string): { name: string; statement: string } {
+  const t = TEXTBOOK_RULES[id];
+  if (t) return t;
   const d = [...DERIVATIVE_BY_FN.values()].find((r) => r.id === id);
   if (d) return { name: `chain rule with the ${d.doc}`, statement: `${d.statement}; f(u)' = f'(u) u'` };
   const s = (STRUCTURAL_RULES as Record<string, { statement: string; doc: string }>)[id];
@@ -94,7 +107,25 @@ function differentiateHead(f: Expr, v: Variable, scope: Scope): { rule: string; 
       condition: `${opaque.join(', ')} ${opaque.length > 1 ? 'are' : 'is'} declared independent of ${toAscii(v)}`,
     };
   }
-  return derivativeRule(f, v, scope.symbols, d);
+  return textbookRule(f, v, scope) ?? derivativeRule(f, v, scope.symbols, d);
+}
+
+/** the constant-multiple and quotient rules, as a textbook applies them before the product rule (one scalar variable) */
+function textbookRule(f: Expr, v: Variable, scope: Scope): { rule: string; result: Expr } | undefined {
+  // an indexed variable keeps the seed's product rule with Kronecker deltas (test/engine/explain.test.ts)
+  if (f.kind !== 'mul' || v.kind !== 'sym') return undefined;
+  const dep = (x: Expr) => mayDepend(x, v, scope.symbols);
+  const constant = f.factors.filter((x) => !dep(x));
+  const moving = f.factors.filter(dep);
+  if (constant.length > 0 && moving.length > 0)
+    return { rule: 'd.constant-multiple', result: mul([...constant, diff(mul(moving), v)]) };
+  const isDen = (x: Expr) => x.kind === 'pow' && x.exp.kind === 'num' && x.exp.value.n === -1n && x.exp.value.d === 1n;
+  const den = moving.filter(isDen);
+  if (den.length !== 1 || moving.length < 2) return undefined;
+  const w = (den[0] as Extract<Expr, { kind: 'pow' }>).base;
+  const u = mul(moving.filter((x) => !isDen(x)));
+  const top = add([mul([diff(u, v), w]), neg(mul([u, diff(w, v)]))]);
+  return { rule: 'd.quotient', result: mul([top, pow(w, num(-2))]) };
 }
 
 /** d e / d v, explained one rule at a time, then simplified; the core confirms the result */

@@ -69,3 +69,27 @@ describe('explainDerivative: conditions (issue 12)', () => {
     if (!r.proved) expect(r.conditions.every((c) => c.side === 'lhs')).toBe(false);
   });
 });
+
+describe('explainDerivative: the textbook rules and simplifications (issue 12)', () => {
+  const { scope, p } = makeScope({});
+  const explain = (e: string) => explainDerivative(p(e), p('x') as Variable, scope);
+  it('names the quotient rule for u/v and the constant-multiple rule for c f', () => {
+    const q = explain('(x^2 - 1)/(x^2 + 1)');
+    expect(q.steps[0]!.rule).toBe('d.quotient');
+    expect(q.steps[0]!.name).toBe('quotient rule');
+    expect(q.steps.map((s) => s.rule)).not.toContain('d.product');
+    expect(q.confirmed).toBe(true);
+    const c = explain('-5*x');
+    expect(c.steps[0]!.name).toBe('constant-multiple rule');
+    expect(c.steps.map((s) => s.rule)).not.toContain('d.product');
+    expect(c.confirmed).toBe(true);
+  });
+  it('simplifies log(e) and a constant in the denominator, and the core confirms the result', () => {
+    const e = explain('e^(2*x)');
+    expect(toAscii(e.result)).toBe('2 * e^(2 * x)');
+    expect(e.confirmed).toBe(true);
+    const s = explain('sqrt(1 + x^2)');
+    expect(toAscii(s.result)).toBe('x / sqrt(1 + x^2)');
+    expect(s.confirmed).toBe(true);
+  });
+});
