@@ -19,7 +19,7 @@ import { differentiate, isOpaqueDerivative } from '../core/derivative.js';
 import { decideEqual } from '../core/equal.js';
 import { numericCompare } from '../numeric/compare.js';
 import type { Diagnosis, MistakeKind } from '../verdict/result.js';
-import { tidy, simplifyOnce } from './simplify.js';
+import { tidy, simplifyOnce, asFraction } from './simplify.js';
 import { variantsOf, constantSymbols } from './mistakes.js';
 
 /** why: each variant costs a comparison; a derivative with more sites than this is not a textbook exercise */
@@ -167,7 +167,7 @@ export function diagnoseStep(prev: Expr, next: Expr, scope: Scope, options: Diag
     if (err instanceof UnfoldError || err instanceof BudgetExceeded) return undefined;
     throw err;
   }
-  const shown = readable(correct, scope, deadline);
+  const shown = asFraction(readable(correct, scope, deadline));
   const base: Diagnosis = { correct: toAscii(shown), correctLatex: toLatex(shown) };
   let list: Candidate[];
   try {

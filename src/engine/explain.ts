@@ -13,7 +13,7 @@ import { unfoldDefinitions } from '../core/expand.js';
 import { DERIVATIVE_BY_FN, STRUCTURAL_RULES, ALGEBRA_RULES } from '../core/rules.js';
 import { mayDepend, isOpaqueDerivative, derivativeRule } from '../core/derivative.js';
 import { decideEqual } from '../core/equal.js';
-import { tidy, simplifyOnce } from './simplify.js';
+import { tidy, simplifyOnce, asFraction } from './simplify.js';
 import { toAscii } from '../ir/print.js';
 import type { ExplainStep, Explanation } from '../verdict/explanation.js';
 
@@ -175,7 +175,8 @@ export function explainDerivative(e: Expr, v: Variable, scope: Scope): Explanati
     current = r.result;
     record(r.rule, current, r.condition);
   }
-  return { start, steps, result: current, ...confirmation(start, current, scope) };
+  const result = asFraction(current);
+  return { start, steps, result, ...confirmation(start, result, scope) };
 }
 
 /** the core's verdict on start = result, with the derivative's condition where only it needs one */

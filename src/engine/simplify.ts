@@ -148,3 +148,10 @@ function cancel(factors: readonly Expr[], symbols: ReadonlyMap<string, SymbolDec
 function describe(e: Expr): string {
   return toAscii(e);
 }
+
+/** for printing: a lone negative power (x^(-1), not a factor of a product) as 1 times it, which the printers write 1 / x */
+export function asFraction(e: Expr): Expr {
+  if (e.kind === 'pow' && e.exp.kind === 'num' && rsign(e.exp.value) < 0) return mul([num(1), e]);
+  if (e.kind === 'add') return add(e.terms.map(asFraction));
+  return e;
+}
