@@ -10,6 +10,8 @@ import { formatJson } from '../../src/report/json.js';
 import { formatJunit } from '../../src/report/junit.js';
 import { formatMarkdown } from '../../src/report/markdown.js';
 import { renderReport } from '../../src/report/render.js';
+import { readFileSync } from 'node:fs';
+import { type Schema, validate } from '../helpers/json-schema.js';
 
 const WARNING = 'by names the product rule, but this step does not use it';
 
@@ -75,6 +77,14 @@ describe('diagnosis and warnings in every report', () => {
   it('json: the diagnosis as data', () => {
     const json = JSON.parse(formatJson([result])) as { files: { steps: Record<string, unknown>[] }[] };
     expect(json.files[0]!.steps[2]!.diagnosis).toEqual(result.steps[2]!.diagnosis);
+    const schema = JSON.parse(
+      readFileSync(new URL('../../docs/report.schema.json', import.meta.url), 'utf8'),
+    ) as Schema;
+    expect(validate(schema, json)).toEqual([]);
+    // the schema describes the diagnosis: an unknown mistake kind breaks it
+    const broken = JSON.parse(JSON.stringify(json)) as typeof json;
+    (broken.files[0]!.steps[2]!.diagnosis as { mistake: { kind: string } }).mistake.kind = 'guessing';
+    expect(validate(schema, broken)).not.toEqual([]);
   });
   it('no mistake named: only the correct result', () => {
     const plain: FileResult = {
