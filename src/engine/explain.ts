@@ -165,8 +165,8 @@ export function explainDerivative(e: Expr, v: Variable, scope: Scope): Explanati
     const r = diffOnce(current, scope);
     if (!r) break;
     current = tidy(r.result);
-    // a step that only removes a constant's zero derivative is folded into the next one
-    if (r.rule === 'd.const' && steps.length > 0) continue;
+    // a step that only writes dc/dx = 0 or dx/dx = 1 is folded into the next one: a textbook does not stop for it
+    if ((r.rule === 'd.const' || r.rule === 'd.var') && steps.length > 0) continue;
     record(r.rule, current, r.condition);
   }
   for (let n = 0; n < MAX_EXPLAIN_STEPS; n++) {

@@ -95,3 +95,13 @@ describe('explainDerivative: the textbook rules and simplifications (issue 12)',
     expect(s.confirmed).toBe(true);
   });
 });
+
+describe('explainDerivative: no step for dx/dx = 1 (issue 12)', () => {
+  it('a chain does not end on "dx/dx = 1", and the result is still confirmed', () => {
+    const { scope, p } = makeScope({});
+    const ex = explainDerivative(p('sin(x^2)'), p('x') as Variable, scope);
+    expect(ex.steps.map((s) => s.rule)).not.toContain('d.var');
+    expect(toAscii(ex.result)).toBe('2 * x * cos(x^2)');
+    expect(ex.confirmed).toBe(true);
+  });
+});
