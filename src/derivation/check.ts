@@ -14,6 +14,7 @@ import { premisesOf } from './premises.js';
 import { opaqueDependenceHint } from './opaque-hint.js';
 import { checkBy } from '../engine/by-rule.js';
 import { firstDifference } from '../engine/locate.js';
+import { diagnoseStep } from '../engine/diagnose.js';
 import { exhaustiveness } from './cases.js';
 import { compareExpressions } from './compare.js';
 
@@ -27,6 +28,8 @@ export interface CheckOptions {
   readonly explain?: boolean;
   /** false: skip looking for the declaration that would change a failed step (callers that read only statuses) */
   readonly opaqueHints?: boolean;
+  /** false: no diagnosis of failed steps after a `diff` (callers that read only statuses) */
+  readonly diagnose?: boolean;
 }
 
 /** what one comparison is about, for the report */
@@ -143,10 +146,15 @@ function compareStep(prev: Expr, s: Subject, scope: Scope, what: string, options
     const d = firstDifference(prev, s.expr, scope, options.seed);
     explanation = { difference: { lhs: toAscii(d.lhs), rhs: toAscii(d.rhs) } };
   }
+  const diagnosis =
+    verdict.status === 'failed' && options.diagnose !== false && options.opaqueHints !== false
+      ? diagnoseStep(prev, s.expr, scope, { seed: options.seed })
+      : undefined;
   return {
     ...head,
     ...verdict,
     ...(byWarning ? { warnings: [byWarning] } : {}),
     ...(explanation ? { explanation } : {}),
+    ...(diagnosis ? { diagnosis } : {}),
   };
 }

@@ -5,7 +5,6 @@
  * a warning, never a failure: the verdict is the core's.
  */
 import { type Expr, type Variable, children } from '../ir/expr.js';
-import { DERIVATIVE_BY_FN } from '../core/rules.js';
 import { mayDepend } from '../core/derivative.js';
 import { UnfoldError } from '../ir/unfold.js';
 import { BudgetExceeded } from '../core/budget.js';
@@ -49,7 +48,7 @@ export const NAMED_RULES: readonly NamedRule[] = [
     ],
   },
   { name: 'product rule', pattern: /\bproduct rule\b/i, ids: ['d.product'] },
-  { name: 'quotient rule', pattern: /\bquotient rule\b/i, ids: ['d.product', 'd.power'] },
+  { name: 'quotient rule', pattern: /\bquotient rule\b/i, ids: ['d.quotient', 'd.product', 'd.power'] },
   { name: 'power rule', pattern: /\bpower rule\b/i, ids: ['d.power', 'd.general-power'] },
   { name: 'sum rule', pattern: /\b(sum rule|linearity)\b/i, ids: ['d.sum-rule', 'd.sum-index'] },
   {
@@ -69,13 +68,17 @@ function diffs(e: Expr, out: Expr[] = []): Expr[] {
   return out;
 }
 
-/** the rule ids of the derivatives this step takes: those in prev that next no longer has */
-function derivativeRules(prev: Expr, next: Expr, scope: Scope): Set<string> {
+/**
+ * The rule ids of the derivatives this step takes (those in prev that next no
+ * longer has), and whether any of them has an inner function, which the chain
+ * rule needs: f(v) itself needs no chain rule.
+ */
+function derivativeRules(prev: Expr, next: Expr, scope: Scope): { rules: Set<string>; chain: boolean } {
   const kept = new Set(diffs(next).map((d) => d.key));
-  const out = new Set<string>();
+  const rules = new Set<string>();
+  let chain = false;
   for (const d of diffs(prev)) {
     if (kept.has(d.key) || d.kind !== 'diff') continue;
-    const rules = explainDerivative(d.body, d.wrt, scope).steps.map((s) => s.rule);
     let body: Expr;
     try {
       body = unfoldDefinitions(d.body, scope);
@@ -83,31 +86,18 @@ function derivativeRules(prev: Expr, next: Expr, scope: Scope): Set<string> {
       if (err instanceof UnfoldError || err instanceof BudgetExceeded) continue;
       throw err;
     }
-    // f(v) itself needs no chain rule: only an inner function that is more than the variable does
-    const chain = hasInnerFunction(body, d.wrt, scope);
-    for (const r of rules) if (chain || !CHAIN_IDS.has(r)) out.add(r);
+    for (const s of explainDerivative(d.body, d.wrt, scope).steps) rules.add(s.rule);
+    chain ||= hasInnerFunction(body, d.wrt, scope);
   }
-  return out;
+  return { rules, chain };
 }
-
-const CHAIN_IDS: ReadonlySet<string> = new Set([
-  'd.chain',
-  'd.power',
-  'd.general-power',
-  'd.exp-power',
-  ...[...DERIVATIVE_BY_FN.values()].map((r) => r.id),
-]);
 
 /** true when e applies a function (or a power) to something that depends on v and is not v itself */
 function hasInnerFunction(e: Expr, v: Variable, scope: Scope): boolean {
-  const inner = e.kind === 'call' ? e.args[0] : e.kind === 'pow' ? e.base : undefined;
-  if (
-    inner &&
-    inner.key !== v.key &&
-    mayDepend(inner, v, scope.symbols) &&
-    !(e.kind === 'call' && scope.definitions.has(e.fn))
-  )
-    return true;
+  // the inner parts: a function's argument, a power's base and (e^(g(x)), 2^(g(x))) its exponent
+  const inner = e.kind === 'call' ? [e.args[0]!] : e.kind === 'pow' ? [e.base, e.exp] : [];
+  const innerFunction = (u: Expr) => u.key !== v.key && u.kind !== 'num' && mayDepend(u, v, scope.symbols);
+  if (inner.some(innerFunction) && !(e.kind === 'call' && scope.definitions.has(e.fn))) return true;
   return children(e).some((c) => hasInnerFunction(c, v, scope));
 }
 
@@ -128,12 +118,14 @@ export function checkBy(
 ): string | undefined {
   const named = NAMED_RULES.filter((r) => r.pattern.test(by));
   if (named.length === 0) return undefined;
-  const used = new Set([
-    ...coreRules.filter((r) => r.startsWith('nf.')),
-    ...derivativeRules(prev, next, scope),
-    ...underDerivative(prev, next, scope),
-  ]);
-  const missing = named.filter((r) => !r.ids.some((id) => used.has(id)));
+  const taken = derivativeRules(prev, next, scope);
+  // a warning only when the named rule provably cannot have produced the step: every rule the core used counts
+  const used = new Set([...coreRules, ...taken.rules, ...underDerivative(prev, next, scope)]);
+  // the chain rule's ids are also those of f(v) itself: they count only where there is an inner function
+  const chainUsed = taken.chain || coreRules.some((r) => r === 'd.chain');
+  const uses = (r: NamedRule) =>
+    r.name === 'chain rule' ? chainUsed && r.ids.some((id) => used.has(id)) : r.ids.some((id) => used.has(id));
+  const missing = named.filter((r) => !uses(r));
   if (missing.length === 0) return undefined;
   const names = missing.map((r) => r.name).join(' and ');
   return `\`by\` names the ${names}, but this step does not use it${missing.length > 1 ? '' : ''}; the step is right, its reason may not be`;

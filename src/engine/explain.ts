@@ -4,7 +4,7 @@
  * result to a readable form. Untrusted: the last line asks the core whether
  * the result really equals the derivative.
  */
-import { type Expr, type Variable, num, diff, children, withChildren } from '../ir/expr.js';
+import { type Expr, type Variable, add, mul, neg, num, pow, diff, children, withChildren } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
 import { substitute } from '../ir/substitute.js';
 import { UnfoldError } from '../ir/unfold.js';
@@ -13,7 +13,7 @@ import { unfoldDefinitions } from '../core/expand.js';
 import { DERIVATIVE_BY_FN, STRUCTURAL_RULES, ALGEBRA_RULES } from '../core/rules.js';
 import { mayDepend, isOpaqueDerivative, derivativeRule } from '../core/derivative.js';
 import { decideEqual } from '../core/equal.js';
-import { tidy, simplifyOnce } from './simplify.js';
+import { tidy, simplifyOnce, asFraction } from './simplify.js';
 import { toAscii } from '../ir/print.js';
 import type { ExplainStep, Explanation } from '../verdict/explanation.js';
 
@@ -34,7 +34,20 @@ const NAMES: Record<string, string> = {
   'd.sum-index': 'differentiate under the sum',
 };
 
+/** rules the explainer names that the core does not need (it reads u/v as a product and c f as one too) */
+const TEXTBOOK_RULES: Record<string, { name: string; statement: string }> = {
+  'd.quotient': { name: 'quotient rule', statement: "(u/v)' = (u'v - uv')/v^2" },
+  'd.constant-multiple': { name: 'constant-multiple rule', statement: "(c f)' = c f' for c not depending on x" },
+  'simplify.log-e': { name: 'log(e) = 1', statement: 'log(e) = 1' },
+  'simplify.constant-denominator': {
+    name: 'a constant factor of the denominator taken out',
+    statement: 'u/(c v) = (1/c) u/v',
+  },
+};
+
 function describeRule(id: string): { name: string; statement: string } {
+  const t = TEXTBOOK_RULES[id];
+  if (t) return t;
   const d = [...DERIVATIVE_BY_FN.values()].find((r) => r.id === id);
   if (d) return { name: `chain rule with the ${d.doc}`, statement: `${d.statement}; f(u)' = f'(u) u'` };
   const s = (STRUCTURAL_RULES as Record<string, { statement: string; doc: string }>)[id];
@@ -94,7 +107,25 @@ function differentiateHead(f: Expr, v: Variable, scope: Scope): { rule: string; 
       condition: `${opaque.join(', ')} ${opaque.length > 1 ? 'are' : 'is'} declared independent of ${toAscii(v)}`,
     };
   }
-  return derivativeRule(f, v, scope.symbols, d);
+  return textbookRule(f, v, scope) ?? derivativeRule(f, v, scope.symbols, d);
+}
+
+/** the constant-multiple and quotient rules, as a textbook applies them before the product rule (one scalar variable) */
+function textbookRule(f: Expr, v: Variable, scope: Scope): { rule: string; result: Expr } | undefined {
+  // an indexed variable keeps the seed's product rule with Kronecker deltas (test/engine/explain.test.ts)
+  if (f.kind !== 'mul' || v.kind !== 'sym') return undefined;
+  const dep = (x: Expr) => mayDepend(x, v, scope.symbols);
+  const constant = f.factors.filter((x) => !dep(x));
+  const moving = f.factors.filter(dep);
+  if (constant.length > 0 && moving.length > 0)
+    return { rule: 'd.constant-multiple', result: mul([...constant, diff(mul(moving), v)]) };
+  const isDen = (x: Expr) => x.kind === 'pow' && x.exp.kind === 'num' && x.exp.value.n === -1n && x.exp.value.d === 1n;
+  const den = moving.filter(isDen);
+  if (den.length !== 1 || moving.length < 2) return undefined;
+  const w = (den[0] as Extract<Expr, { kind: 'pow' }>).base;
+  const u = mul(moving.filter((x) => !isDen(x)));
+  const top = add([mul([diff(u, v), w]), neg(mul([u, diff(w, v)]))]);
+  return { rule: 'd.quotient', result: mul([top, pow(w, num(-2))]) };
 }
 
 /** d e / d v, explained one rule at a time, then simplified; the core confirms the result */
@@ -134,8 +165,8 @@ export function explainDerivative(e: Expr, v: Variable, scope: Scope): Explanati
     const r = diffOnce(current, scope);
     if (!r) break;
     current = tidy(r.result);
-    // a step that only removes a constant's zero derivative is folded into the next one
-    if (r.rule === 'd.const' && steps.length > 0) continue;
+    // a step that only writes dc/dx = 0 or dx/dx = 1 is folded into the next one: a textbook does not stop for it
+    if ((r.rule === 'd.const' || r.rule === 'd.var') && steps.length > 0) continue;
     record(r.rule, current, r.condition);
   }
   for (let n = 0; n < MAX_EXPLAIN_STEPS; n++) {
@@ -144,14 +175,27 @@ export function explainDerivative(e: Expr, v: Variable, scope: Scope): Explanati
     current = r.result;
     record(r.rule, current, r.condition);
   }
-  const decision = decideEqual(start, current, scope);
-  return {
-    start,
-    steps,
-    result: current,
-    confirmed: decision.proved,
-    confirmation: decision.proved
-      ? 'the core proves the result equals the derivative'
-      : `the core could not confirm the result: ${decision.reason}`,
-  };
+  const result = asFraction(current);
+  return { start, steps, result, ...confirmation(start, result, scope) };
+}
+
+/** the core's verdict on start = result, with the derivative's condition where only it needs one */
+function confirmation(
+  start: Expr,
+  result: Expr,
+  scope: Scope,
+): Pick<Explanation, 'confirmed' | 'confirmation' | 'condition'> {
+  const decision = decideEqual(start, result, scope);
+  if (decision.proved) return { confirmed: true, confirmation: 'the core proves the result equals the derivative' };
+  // the values agree and only the derivative needs more (log(x) needs x > 0, 1/x does not): confirmed where it is defined
+  const onlyStart = decision.conditions.length > 0 && decision.conditions.every((c) => c.side === 'lhs');
+  if (decision.valuesAgree && onlyStart) {
+    const condition = [...new Set(decision.conditions.map((c) => c.text))].join(' and ');
+    return {
+      confirmed: true,
+      condition,
+      confirmation: `the core proves the result equals the derivative for ${condition}, where the derivative is defined`,
+    };
+  }
+  return { confirmed: false, confirmation: `the core could not confirm the result: ${decision.reason}` };
 }

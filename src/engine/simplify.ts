@@ -3,7 +3,7 @@
  * a reader can follow each rewrite. It is untrusted; the explainer asks the
  * core to confirm the end result.
  */
-import { type Expr, add, mul, num, sum, children, withChildren, freeIndices } from '../ir/expr.js';
+import { type Expr, add, mul, num, pow, sum, children, withChildren, freeIndices } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute } from '../ir/substitute.js';
@@ -69,8 +69,26 @@ function rewriteHere(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rewrite
   if (e.kind === 'delta' && e.a.key === e.b.key) return { rule: 'nf.delta', result: num(1) };
   if (e.kind === 'delta' && e.a.kind === 'num' && e.b.kind === 'num') return { rule: 'nf.delta', result: num(0) };
   if (e.kind === 'sum') return sumRewrite(e.index, e.body);
-  if (e.kind === 'mul') return cancel(e.factors, symbols);
+  if (e.kind === 'call' && e.fn === 'log' && e.args[0]!.kind === 'const' && e.args[0]!.name === 'e')
+    return { rule: 'simplify.log-e', result: num(1) };
+  if (e.kind === 'mul') return cancel(e.factors, symbols) ?? constantDenominator(e.factors);
   return undefined;
+}
+
+/** u / (c v) = (1/c) u / v for a number c: the numbers meet and fold (2 x / (2 sqrt(...)) = x / sqrt(...)) */
+function constantDenominator(factors: readonly Expr[]): Rewrite | undefined {
+  const k = factors.findIndex(
+    (f) =>
+      f.kind === 'pow' && f.exp.kind === 'num' && f.base.kind === 'mul' && f.base.factors.some((g) => g.kind === 'num'),
+  );
+  if (k < 0) return undefined;
+  const f = factors[k] as Extract<Expr, { kind: 'pow' }>;
+  const base = f.base as Extract<Expr, { kind: 'mul' }>;
+  const nums = base.factors.filter((g) => g.kind === 'num');
+  const rest = base.factors.filter((g) => g.kind !== 'num');
+  const out = [...factors];
+  out[k] = mul([...nums.map((c) => pow(c, f.exp)), pow(mul(rest), f.exp)]);
+  return { rule: 'simplify.constant-denominator', result: tidy(mul(out)) };
 }
 
 /** sum(k, delta(k, t) f) = f with k := t; sum(k, c f) = c sum(k, f) for c free of k */
@@ -129,4 +147,11 @@ function cancel(factors: readonly Expr[], symbols: ReadonlyMap<string, SymbolDec
 
 function describe(e: Expr): string {
   return toAscii(e);
+}
+
+/** for printing: a lone negative power (x^(-1), not a factor of a product) as 1 times it, which the printers write 1 / x */
+export function asFraction(e: Expr): Expr {
+  if (e.kind === 'pow' && e.exp.kind === 'num' && rsign(e.exp.value) < 0) return mul([num(1), e]);
+  if (e.kind === 'add') return add(e.terms.map(asFraction));
+  return e;
 }

@@ -22,6 +22,7 @@ export function formatExplanation(ex: Explanation, format: ExplainFormat): strin
           result: toAscii(ex.result),
           confirmed: ex.confirmed,
           confirmation: ex.confirmation,
+          ...(ex.condition ? { condition: ex.condition } : {}),
         },
         null,
         2,
@@ -41,6 +42,7 @@ export function formatExplanation(ex: Explanation, format: ExplainFormat): strin
     out.push(`    = ${toAscii(s.expr)}`);
   });
   out.push(`result: ${toAscii(ex.result)}`);
-  out.push(`${ex.confirmed ? 'confirmed' : 'NOT confirmed'}: ${ex.confirmation}`);
+  const status = ex.confirmed ? `confirmed${ex.condition ? ` for ${ex.condition}` : ''}` : 'NOT confirmed';
+  out.push(`${status}: ${ex.confirmation}`);
   return out.join('\n') + '\n';
 }

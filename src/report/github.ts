@@ -6,6 +6,7 @@
  * Escaping follows @actions/core: data escapes `%`, CR and LF; properties
  * also escape `:` and `,`.
  */
+import { diagnosisLines } from './diagnosis.js';
 import type { FileResult, StepResult } from '../verdict/result.js';
 import { counterexampleTable } from './counterexample-rows.js';
 import { evidenceSentence } from './evidence.js';
@@ -39,6 +40,8 @@ function body(s: StepResult): string {
   if (s.expr !== undefined) lines.push(`step: ${s.expr}`);
   if (s.by !== undefined) lines.push(`by: ${s.by}`);
   if (s.counterexample !== undefined) lines.push('counterexample:', ...counterexampleTable(s.counterexample, '  '));
+  if (s.diagnosis !== undefined) lines.push(...diagnosisLines(s.diagnosis));
+  for (const w of s.warnings ?? []) lines.push(`warning: ${w}`);
   if (s.evidence !== undefined) lines.push(`evidence: ${evidenceSentence(s.evidence)}`);
   return lines.length === 0 ? s.status : lines.join('\n');
 }
@@ -52,7 +55,10 @@ function annotation(r: FileResult, s: StepResult, strict: boolean): string | und
   ];
   switch (s.status) {
     case 'proved':
-      return undefined;
+      // a proved step is silent, unless its `by` earned a warning
+      return s.warnings !== undefined && s.warnings.length > 0
+        ? command('warning', [...where, ['title', `derivcheck: warning on ${s.location}`]], s.warnings.join('\n'))
+        : undefined;
     case 'failed':
       return command('error', [...where, ['title', `derivcheck: failed step ${s.location}`]], body(s));
     case 'error': {

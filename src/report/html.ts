@@ -5,6 +5,7 @@
  * request, so the page shows the same thing from a CI artifact, an e-mail or
  * a laptop on a plane. All text from the checker is escaped.
  */
+import { mistakeSentence } from './diagnosis.js';
 import katex from 'katex';
 import type { FileResult, Premise, StepResult } from '../verdict/result.js';
 import { counterexampleRows } from './counterexample-rows.js';
@@ -62,6 +63,9 @@ ol.steps { list-style: none; margin: 0; padding: 0; }
 .message, .evidence, .rules { margin: .15rem 0; }
 .message { white-space: pre-wrap; }
 .evidence, .rules { color: var(--muted); font-size: .9rem; }
+p.warning { color: #8a5a00; }
+p.diagnosis, p.mistake { margin: .3rem 0; }
+p.mistake { font-weight: 600; }
 table.counterexample { border-collapse: collapse; margin: .4rem 0; font-size: .9rem; background: #fff; }
 table.counterexample caption { text-align: left; font-weight: 600; padding-bottom: .2rem; }
 table.counterexample th, table.counterexample td { border: 1px solid var(--line); padding: .15rem .5rem; text-align: left; }
@@ -91,6 +95,15 @@ function counterexampleTable(s: StepResult): string {
   return `<table class="counterexample"><caption>Counterexample</caption><tbody>${rows}</tbody></table>`;
 }
 
+/** a failed step's correct result (as math) and the likely mistake */
+function diagnosisBlock(s: StepResult): string {
+  const d = s.diagnosis;
+  if (d === undefined) return '';
+  const m = mistakeSentence(d);
+  const correct = `<p class="diagnosis">correct result: ${math(d.correctLatex, d.correct, false)}</p>`;
+  return m ? `${correct}<p class="mistake">${escapeText(m)}</p>` : correct;
+}
+
 function stepItem(s: StepResult, strict: boolean): string {
   const word = s.status === 'numeric' && strict ? 'numeric (not enough under --strict)' : s.status;
   const code = s.code !== undefined ? ` <code class="code">[${escapeText(s.code)}]</code>` : '';
@@ -107,7 +120,9 @@ function stepItem(s: StepResult, strict: boolean): string {
     parts.push(`<p class="evidence">numeric evidence: ${escapeText(evidenceSentence(s.evidence))}</p>`);
   if (s.rules !== undefined && s.rules.length > 0)
     parts.push(`<p class="rules">rules: ${s.rules.map((r) => `<code>${escapeText(r)}</code>`).join(', ')}</p>`);
-  parts.push(counterexampleTable(s), '</li>');
+  parts.push(counterexampleTable(s), diagnosisBlock(s));
+  for (const w of s.warnings ?? []) parts.push(`<p class="warning">warning: ${escapeText(w)}</p>`);
+  parts.push('</li>');
   return parts.join('');
 }
 

@@ -18,7 +18,17 @@ function stepJson(s: StepResult): Record<string, unknown> {
   if (s.counterexample !== undefined) out.counterexample = s.counterexample;
   out.column = s.column;
   // optional extras: written only when the checker supplied them, so absent stays absent
-  for (const key of ['expr', 'latex', 'by', 'code', 'rules', 'evidence', 'warnings', 'explanation'] as const) {
+  for (const key of [
+    'expr',
+    'latex',
+    'by',
+    'code',
+    'rules',
+    'evidence',
+    'warnings',
+    'explanation',
+    'diagnosis',
+  ] as const) {
     if (s[key] !== undefined) out[key] = s[key];
   }
   return out;

@@ -7,6 +7,7 @@
  * evidence in `<system-out>` (under --strict it is a failure: evidence is not
  * a proof there).
  */
+import { diagnosisLines } from './diagnosis.js';
 import type { FileResult, StepResult } from '../verdict/result.js';
 import { counterexampleTable } from './counterexample-rows.js';
 import { evidenceSentence } from './evidence.js';
@@ -42,6 +43,8 @@ function detail(s: StepResult, fileName: string): string {
   if (s.by !== undefined) lines.push(`by: ${s.by}`);
   if (s.message !== '') lines.push(s.message);
   if (s.counterexample !== undefined) lines.push('counterexample:', ...counterexampleTable(s.counterexample, '  '));
+  if (s.diagnosis !== undefined) lines.push(...diagnosisLines(s.diagnosis));
+  for (const w of s.warnings ?? []) lines.push(`warning: ${w}`);
   if (s.evidence !== undefined) lines.push(`evidence: ${evidenceSentence(s.evidence)}`);
   return lines.join('\n');
 }
@@ -87,7 +90,13 @@ function testcase(r: FileResult, s: StepResult, strict: boolean): string {
       s.evidence !== undefined
         ? `numeric, not proved symbolically: ${evidenceSentence(s.evidence)}`
         : 'numeric, not proved symbolically';
-    body.push(`      <system-out>${escapeText([evidence, s.message].filter((t) => t !== '').join('\n'))}</system-out>`);
+    const warned = (s.warnings ?? []).map((w) => `warning: ${w}`);
+    body.push(
+      `      <system-out>${escapeText([evidence, s.message, ...warned].filter((t) => t !== '').join('\n'))}</system-out>`,
+    );
+  } else if (s.warnings !== undefined && s.warnings.length > 0) {
+    // a proved step whose `by` earned a warning
+    body.push(`      <system-out>${escapeText(s.warnings.map((w) => `warning: ${w}`).join('\n'))}</system-out>`);
   }
   return body.length === 0 ? `${open}/>` : [`${open}>`, ...body, '    </testcase>'].join('\n');
 }

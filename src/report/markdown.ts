@@ -4,6 +4,7 @@
  * each expression as inline math, the counterexample of each failed step,
  * and the premises the derivation assumes.
  */
+import { mistakeSentence } from './diagnosis.js';
 import type { FileResult, Premise, StepResult } from '../verdict/result.js';
 import { counterexampleRows } from './counterexample-rows.js';
 import { evidenceSentence } from './evidence.js';
@@ -81,6 +82,24 @@ function counterexampleBlock(s: StepResult): string[] {
   ];
 }
 
+/** a failed step's diagnosis and any step's warnings, after the tables */
+function adviceBlock(s: StepResult): string[] {
+  const lines: string[] = [];
+  if (s.diagnosis !== undefined) {
+    const m = mistakeSentence(s.diagnosis);
+    lines.push(`- correct result: ${inlineMath(s.diagnosis.correctLatex)}`);
+    if (m) lines.push(`- ${escapeMarkdown(m)}`);
+  }
+  for (const w of s.warnings ?? []) lines.push(`- ⚠️ warning: ${escapeMarkdown(w)}`);
+  if (lines.length === 0) return [];
+  return [
+    '',
+    `**${s.status === 'failed' ? 'Diagnosis of' : 'Warnings on'} ${codeInCell(s.location)}** (line ${s.line}):`,
+    '',
+    ...lines,
+  ];
+}
+
 function premiseBlock(premises: readonly Premise[]): string[] {
   if (premises.length === 0) return [];
   return [
@@ -95,7 +114,14 @@ function fileSection(r: FileResult, strict: boolean): string[] {
   const mark = fileAccepted(r, strict) ? '✅' : '❌';
   const title = r.title !== '' ? `${escapeMarkdown(r.file)}: ${escapeMarkdown(r.title)}` : escapeMarkdown(r.file);
   const steps = r.steps.length === 0 ? ['*No steps were checked.*'] : stepTable(r.steps, strict);
-  return [`### ${mark} ${title}`, '', ...steps, ...r.steps.flatMap(counterexampleBlock), ...premiseBlock(r.premises)];
+  return [
+    `### ${mark} ${title}`,
+    '',
+    ...steps,
+    ...r.steps.flatMap(counterexampleBlock),
+    ...r.steps.flatMap(adviceBlock),
+    ...premiseBlock(r.premises),
+  ];
 }
 
 /** The Markdown report of `results` (ending in a newline); a pure function of its arguments. */

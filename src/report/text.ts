@@ -4,6 +4,7 @@
  * message, and for a failed step the counterexample), the premises, and a
  * closing summary line.
  */
+import { diagnosisLines } from './diagnosis.js';
 import { STATUS_MARK } from './status-mark.js';
 import type { Counterexample, FileResult, Premise, StepResult, StepStatus } from '../verdict/result.js';
 import { palette, type Paint, type Palette } from './ansi.js';
@@ -80,6 +81,7 @@ function stepLines(file: string, s: StepResult, opts: TextOptions, p: Palette): 
       p.dim(`${INDENT}normal form of this side:         ${x.normalForms.rhs}`),
     );
   if (x?.difference) lines.push(`${INDENT}first difference: ${x.difference.lhs}  vs  ${x.difference.rhs}`);
+  if (s.diagnosis !== undefined) lines.push(...diagnosisLines(s.diagnosis).map((l) => `${INDENT}${l}`));
   for (const w of s.warnings ?? []) lines.push(p.yellow(`${INDENT}warning: ${w}`));
   return lines;
 }

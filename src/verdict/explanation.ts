@@ -23,4 +23,6 @@ export interface Explanation {
   /** the core's verdict on start = result */
   readonly confirmed: boolean;
   readonly confirmation: string;
+  /** confirmed only where the derivative is defined: the conditions, in words (e.g. `x > 0`) */
+  readonly condition?: string;
 }

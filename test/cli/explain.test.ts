@@ -53,3 +53,11 @@ describe('verify explain', () => {
     expect(r.err).toMatch(/unknown-function\.yaml:\d+:\d+: /);
   });
 });
+
+describe('verify explain log(x) (issue 12)', () => {
+  it('ends confirmed for x > 0, the condition stated, not "NOT confirmed"', async () => {
+    const r = await run(['log(x)', '--wrt', 'x']);
+    expect(r.out).not.toContain('NOT confirmed');
+    expect(r.out).toMatch(/confirmed for x > 0: /);
+  });
+});

@@ -47,7 +47,15 @@ describe('docs/report.schema.json', () => {
   it('accepts the JSON report of every shipped derivation and of each kind of problem', async () => {
     const results = await realResults();
     const report = JSON.parse(formatJson(results)) as {
-      files: { steps: { status: string; code?: string; counterexample?: unknown; evidence?: unknown }[] }[];
+      files: {
+        steps: {
+          status: string;
+          code?: string;
+          counterexample?: unknown;
+          evidence?: unknown;
+          diagnosis?: { mistake?: unknown };
+        }[];
+      }[];
     };
     expect(validate(schema, report)).toEqual([]);
     // the output covered what the schema describes, so the check above was not vacuous
@@ -55,6 +63,8 @@ describe('docs/report.schema.json', () => {
     expect(new Set(steps.map((s) => s.status))).toEqual(new Set(['proved', 'numeric', 'failed', 'error']));
     expect(steps.some((s) => s.counterexample !== undefined)).toBe(true);
     expect(steps.some((s) => s.evidence !== undefined)).toBe(true);
+    // derivations/teaching: a diagnosed mistake
+    expect(steps.some((s) => s.diagnosis?.mistake !== undefined)).toBe(true);
     for (const code of ['cannot-read', 'no-files', 'timeout', 'syntax'])
       expect(steps.map((s) => s.code)).toContain(code);
   });
