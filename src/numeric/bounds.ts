@@ -15,6 +15,25 @@ export const PRECISION = 50;
 export const CONFIRM_PRECISION = 100;
 
 /**
+ * The precision ladder of certification (certify.ts): a point the 50-digit
+ * evaluation finds different, undefined on one side only, or overflowing is
+ * evaluated in rigorous enclosures at these precisions in turn, until the
+ * enclosures settle it. Why these: each rung doubles the digits (the
+ * rounding of exp(200) + x^2 costs 87 digits, settled at 200); 800 stays
+ * below decimal.js's limit for ln and the trig functions (about 1000
+ * digits), where one exp costs about 70 ms.
+ */
+export const CERTIFY_PRECISIONS: readonly number[] = [50, 100, 200, 400, 800];
+
+/**
+ * Work units (as MAX_WORK_PER_COMPARE) for certifying one point, on a meter
+ * of its own; a function call at p digits costs TRANSCENDENTAL_COST (p/50)^2
+ * units. Why 3e6: a few seconds at most, spent only on points that looked
+ * like a difference; running out leaves the point unsettled, never decided.
+ */
+export const MAX_CERTIFY_WORK = 3_000_000;
+
+/**
  * Two defined values agree when |a - b| <= RELATIVE_TOLERANCE * max(1, |a|, |b|).
  * Why 1e-30: evaluation carries 50 digits, so 20 digits of headroom absorb the
  * rounding of long expressions and moderate cancellation, while a relative
@@ -85,11 +104,15 @@ export const TRANSCENDENTAL_COST = 100;
 export const MAX_INTEGER_EXPONENT = 10_000;
 
 /**
- * A magnitude past this is overflow: the point is skipped, not a disagreement,
- * because one side overflowing (exp(1000)/exp(999) against e) says nothing
- * about equality.
+ * A magnitude past this is overflow at 50 digits: decimal.js's own exponent
+ * limit (10^9e15), so that nothing of realistic size is skipped; an
+ * overflowing point goes to certification (and stays unsettled there),
+ * never counts as a difference or an agreement.
  */
-export const OVERFLOW_MAGNITUDE = '1e300';
+export const OVERFLOW_MAGNITUDE = '1e9000000000000000';
+
+/** exp of anything above this overflows decimal.js's exponent range (ln(10) 9e15 = 2.07e16) */
+export const MAX_EXP_ARGUMENT = '2.07e16';
 
 /**
  * why: decimal.js reduces trig arguments with a stored pi; past this size the

@@ -22,6 +22,7 @@ import type { Rational } from '../ir/rational.js';
 import type { Scope } from '../ir/symbols.js';
 import type { Counterexample } from '../verdict/result.js';
 import {
+  CERTIFY_PRECISIONS,
   CONFIRM_PRECISION,
   DEFAULT_SAMPLES,
   MAX_SAMPLES,
@@ -55,6 +56,8 @@ export type NumericVerdict =
       readonly kind: 'agree';
       readonly points: number;
       readonly skipped: number;
+      /** points that neither the 50-digit look nor the enclosures could settle: counted, never evidence */
+      readonly unsettled: number;
       readonly seed: number;
       readonly instances: string;
       /** for a step with diff: what the derivative oracles compared */
@@ -66,6 +69,7 @@ export type NumericVerdict =
       readonly reason: string;
       readonly points: number;
       readonly skipped: number;
+      readonly unsettled: number;
       readonly seed: number;
       /** the limit that ended the check, when one did: `STEP_TIMEOUT` (the deadline) or `MAX_WORK_PER_COMPARE` */
       readonly bound?: string;
@@ -105,11 +109,13 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
   const confirm = new Field(CONFIRM_PRECISION, meter);
   let points = 0;
   let skipped = 0;
+  let unsettled = 0;
   const inconclusive = (reason: string, bound?: string): NumericVerdict => ({
     kind: 'inconclusive',
     reason,
     points,
     skipped,
+    unsettled,
     seed,
     ...(bound ? { bound } : {}),
   });
@@ -155,9 +161,18 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
       const rng = pass === 0 ? ctx.rng : new Prng(mixSeed(seed, 0x52, pass, k));
       for (const point of pointsOf(ctx.sampled, rng, samples, pass === 0, near)) {
         if (late()) return outOfTime();
-        const { outcome, accessed } = confirmedOutcome(prepared, inst, point, ctx.models, scope, field, confirm);
+        const { outcome, accessed } = confirmedOutcome(
+          prepared,
+          inst,
+          point,
+          ctx.models,
+          scope,
+          field,
+          options.deadline,
+        );
         if (outcome.kind === 'budget') return outOfBudget();
         if (outcome.kind === 'skip') skipped++;
+        else if (outcome.kind === 'unsettled') unsettled++;
         else if (outcome.kind === 'agree') {
           points++;
           if (withDiff) {
@@ -171,10 +186,10 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
   }
   if (points < MIN_AGREEING_POINTS) {
     return inconclusive(
-      `only ${points} of ${points + skipped} points were in both sides' domains (at least ${MIN_AGREEING_POINTS} are needed)`,
+      `only ${points} of ${points + skipped + unsettled} points were in both sides' domains and agreed (at least ${MIN_AGREEING_POINTS} are needed)${unsettled > 0 ? `; ${unsettled} could not be settled even with enclosures at ${CERTIFY_PRECISIONS.at(-1)} digits` : ''}`,
     );
   }
-  const agree = { kind: 'agree' as const, points, skipped, seed, instances: plan.description };
+  const agree = { kind: 'agree' as const, points, skipped, unsettled, seed, instances: plan.description };
   if (!withDiff) return agree;
 
   let sites = 0,
@@ -256,7 +271,7 @@ function failed(
   const meter: Meter = { used: 0, limit: MAX_WORK_PER_COMPARE };
   const field = new Field(PRECISION, meter);
   const confirm = new Field(CONFIRM_PRECISION, meter);
-  const again = confirmedOutcome(prepared, best.inst, best.point, best.models, scope, field, confirm);
+  const again = confirmedOutcome(prepared, best.inst, best.point, best.models, scope, field, deadline);
   if (again.outcome.kind === 'differ') best = { ...best, outcome: again.outcome, accessed: again.accessed };
   else best = { ...found, note: '' };
   let how = best.point.how;

@@ -14,7 +14,13 @@
  */
 import { Decimal, type DecimalConstructor } from './decimal.js';
 import type { Rational } from '../ir/rational.js';
-import { MAX_INTEGER_EXPONENT, MAX_TRIG_ARGUMENT, OVERFLOW_MAGNITUDE, TRANSCENDENTAL_COST } from './bounds.js';
+import {
+  MAX_EXP_ARGUMENT,
+  MAX_INTEGER_EXPONENT,
+  MAX_TRIG_ARGUMENT,
+  OVERFLOW_MAGNITUDE,
+  TRANSCENDENTAL_COST,
+} from './bounds.js';
 
 /** re + eps·ε_tag; re and eps only involve tags smaller than tag */
 export class Dual {
@@ -34,9 +40,11 @@ export type Num = Decimal | Dual;
  * `singular`: the chain rule met an infinite local derivative (sqrt' at 0,
  * asin' at 1). Whether the derivative exists there is then beyond dual
  * numbers: d/dx sqrt(x) at 0 does not, d/dx sqrt(x)^3 at 0 does (it is 0). So
- * such a point is unusable too, never a counterexample.
+ * such a point is unusable too, never a counterexample. `uncertain`: only
+ * enclosures (enclosure.ts) give it, when an interval straddles a domain
+ * boundary (log of an interval containing 0): the value may or may not exist.
  */
-export type UndefinedCause = 'domain' | 'singular' | 'overflow' | 'budget';
+export type UndefinedCause = 'domain' | 'singular' | 'overflow' | 'budget' | 'uncertain';
 
 export class Undefined {
   constructor(
@@ -105,7 +113,7 @@ export class Field {
   readonly one: Decimal;
   private readonly overflowAt: Decimal;
   private readonly trigMax: Decimal;
-  /** why 690: exp(690) ~ 1e299.7, just below OVERFLOW_MAGNITUDE */
+  /** exp beyond this overflows decimal.js */
   private readonly expMax: Decimal;
   private piCache: Decimal | undefined;
   private eCache: Decimal | undefined;
@@ -122,7 +130,7 @@ export class Field {
     this.one = new this.D(1);
     this.overflowAt = new this.D(OVERFLOW_MAGNITUDE);
     this.trigMax = new this.D(MAX_TRIG_ARGUMENT);
-    this.expMax = new this.D(690);
+    this.expMax = new this.D(MAX_EXP_ARGUMENT);
   }
 
   /** the decimal of exact text ("0.25", "-3e-2") or of an exact rational, rounded to the precision */
@@ -149,11 +157,11 @@ export class Field {
     return this.eCache;
   }
 
-  /** x itself, or the overflow marker when |x| > 1e300 (or x is not finite) */
+  /** x itself, or the overflow marker when x is beyond decimal.js's exponent range (not finite) */
   private checked(x: Decimal): Val {
     this.meter.used++;
     if (!x.isFinite() || x.abs().gt(this.overflowAt))
-      return new Undefined('overflow: magnitude above 1e300', 'overflow');
+      return new Undefined(`overflow: magnitude above ${OVERFLOW_MAGNITUDE}`, 'overflow');
     return x;
   }
 
@@ -217,6 +225,11 @@ export class Field {
   div(a: Num, b: Num): Val {
     const r = this.recip(b);
     return r instanceof Undefined ? r : this.mul(a, r);
+  }
+
+  /** the variable of a diff: at + ε_tag */
+  seed(tag: number, at: Num): Num {
+    return new Dual(tag, at, this.one);
   }
 
   /** the coefficient of ε_tag in v (0 when v does not depend on that perturbation) */
@@ -387,8 +400,8 @@ export class Field {
         : undefined;
     switch (fn) {
       case 'exp': {
-        if (x.gt(this.expMax)) return new Undefined('overflow: exp of a number above 690', 'overflow');
-        return big(this.trigMax) ?? this.checked(D.exp(x));
+        if (x.gt(this.expMax)) return new Undefined(`overflow: exp of a number above ${MAX_EXP_ARGUMENT}`, 'overflow');
+        return big(this.expMax) ?? this.checked(D.exp(x));
       }
       case 'log':
         if (!x.gt(0)) return new Undefined('log of a non-positive number', 'domain');
