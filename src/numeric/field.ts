@@ -421,9 +421,8 @@ export class Field {
         return this.checked(D.sin(x).div(c));
       }
       case 'sinh':
-        return big(this.expMax) ?? D.sinh(x);
       case 'cosh':
-        return big(this.expMax) ?? D.cosh(x);
+        return big(this.expMax) ?? hyperbolic(D, fn, x);
       case 'tanh': {
         // decimal.js's tanh takes minutes for large |x|; this form costs one exp
         const tooBig = big(this.trigMax);
@@ -447,4 +446,16 @@ export class Field {
       }
     }
   }
+}
+
+/**
+ * sinh or cosh of x at D's precision: decimal.js's own take minutes for a
+ * large |x|, so beyond 1 they are (exp(x) -+ exp(-x))/2 (no cancellation
+ * there); below, decimal.js's series (accurate near 0, where sinh cancels)
+ */
+export function hyperbolic(D: DecimalConstructor, fn: 'sinh' | 'cosh', x: Decimal): Decimal {
+  if (x.abs().lt(1)) return fn === 'sinh' ? D.sinh(x) : D.cosh(x);
+  const ex = D.exp(x);
+  const emx = D.exp(x.neg());
+  return (fn === 'sinh' ? ex.minus(emx) : ex.plus(emx)).div(2);
 }

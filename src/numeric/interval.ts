@@ -22,6 +22,7 @@
 import { Decimal, type DecimalConstructor } from './decimal.js';
 import type { Rational } from '../ir/rational.js';
 import { MAX_TRIG_ARGUMENT } from './bounds.js';
+import { hyperbolic } from './field.js';
 
 /** extra digits at which transcendental functions are computed before rounding outward */
 export const GUARD_DIGITS = 10;
@@ -237,13 +238,13 @@ export class IntervalMath {
   sinh(a: Interval): IVal {
     if (this.mag(a).gt(this.expMax)) return unsure('sinh beyond the exponent range');
     const N = this.N;
-    return this.increasing(a, (x) => N.sinh(x));
+    return this.increasing(a, (x) => hyperbolic(N, 'sinh', x));
   }
 
   cosh(a: Interval): IVal {
     if (this.mag(a).gt(this.expMax)) return unsure('cosh beyond the exponent range');
     const N = this.N;
-    const at = (x: Decimal): Interval => this.widen(N.cosh(x));
+    const at = (x: Decimal): Interval => this.widen(hyperbolic(N, 'cosh', x));
     let r = this.hull(at(a.lo), at(a.hi));
     if (this.hasZero(a)) r = new Interval(new this.Dn(1), r.hi);
     return new Interval(this.Dn.max(r.lo, 1), r.hi);
