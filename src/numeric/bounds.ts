@@ -19,19 +19,26 @@ export const CONFIRM_PRECISION = 100;
  * evaluation finds different, undefined on one side only, or overflowing is
  * evaluated in rigorous enclosures at these precisions in turn, until the
  * enclosures settle it. Why these: each rung doubles the digits (the
- * rounding of exp(200) + x^2 costs 87 digits, settled at 200); 800 stays
- * below decimal.js's limit for ln and the trig functions (about 1000
- * digits), where one exp costs about 70 ms.
+ * rounding of exp(200) + x^2 costs 87 digits, settled at 200); one exp at
+ * 400 digits costs about 25 ms, at 800 about 70 (decimal.js's limit for ln
+ * and the trig functions is about 1000).
  */
-export const CERTIFY_PRECISIONS: readonly number[] = [50, 100, 200, 400, 800];
+export const CERTIFY_PRECISIONS: readonly number[] = [50, 100, 200, 400];
 
 /**
- * Work units (as MAX_WORK_PER_COMPARE) for certifying one point, on a meter
- * of its own; a function call at p digits costs TRANSCENDENTAL_COST (p/50)^2
- * units. Why 3e6: a few seconds at most, spent only on points that looked
- * like a difference; running out leaves the point unsettled, never decided.
+ * Work units (as MAX_WORK_PER_COMPARE) for certifying one point; a function
+ * call on an interval at p digits costs 2 TRANSCENDENTAL_COST max(1, (p/50)^2)
+ * units. Why 1e6: about a second, spent only on a point that looked like a
+ * difference; running out leaves the point unsettled, never decided.
  */
-export const MAX_CERTIFY_WORK = 3_000_000;
+export const MAX_CERTIFY_WORK = 1_000_000;
+
+/**
+ * Work units for certifying all the points of one compare. Why 4e6: a step
+ * whose every point is unsettled (1 - sigma(2500) needs 1087 digits) must not
+ * cost minutes; past it further suspect points are unsettled at once.
+ */
+export const MAX_CERTIFY_WORK_PER_COMPARE = 4_000_000;
 
 /**
  * Two defined values agree when |a - b| <= RELATIVE_TOLERANCE * max(1, |a|, |b|).

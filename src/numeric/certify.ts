@@ -67,33 +67,43 @@ export function certifyPoint(
   point: Point,
   models: ReadonlyMap<string, OpaqueModel>,
   scope: Scope,
-  precisions: readonly number[] = CERTIFY_PRECISIONS,
+  shared: Meter = { used: 0, limit: MAX_CERTIFY_WORK },
   deadline?: number,
+  precisions: readonly number[] = CERTIFY_PRECISIONS,
 ): Certified {
-  const meter: Meter = { used: 0, limit: MAX_CERTIFY_WORK };
+  // this point's work is counted on the shared meter too, and limited by MAX_CERTIFY_WORK of its own
+  const meter: Meter = { used: shared.used, limit: Math.min(shared.limit, shared.used + MAX_CERTIFY_WORK) };
+  const settle = (c: Certified): Certified => {
+    shared.used = meter.used;
+    return c;
+  };
   let reason = 'no precision tried';
   for (const precision of precisions) {
-    if (meter.used > meter.limit) return { kind: 'unsettled', reason: `${reason}; MAX_CERTIFY_WORK ran out` };
+    if (meter.used > meter.limit)
+      return settle({
+        kind: 'unsettled',
+        reason: `${reason}; ${meter.limit === shared.limit ? 'MAX_CERTIFY_WORK_PER_COMPARE' : 'MAX_CERTIFY_WORK'} ran out`,
+      });
     if (deadline !== undefined && performance.now() > deadline)
-      return { kind: 'unsettled', reason: `${reason}; the time limit ran out` };
+      return settle({ kind: 'unsettled', reason: `${reason}; the time limit ran out` });
     const field = new EnclosureField(precision, meter);
     const env = enclosureEnvironment(prepared, inst, point, models, scope, field);
     if (env instanceof Undefined) {
-      if (env.cause === 'domain') return { kind: 'skip', precision };
+      if (env.cause === 'domain') return settle({ kind: 'skip', precision });
       reason = `an assumed value: ${env.reason}`;
-      if (env.cause !== 'uncertain') return { kind: 'unsettled', reason };
+      if (env.cause !== 'uncertain') return settle({ kind: 'unsettled', reason });
       continue;
     }
     const lhs = evaluate<INum>(prepared.lhs, env);
     const rhs = evaluate<INum>(prepared.rhs, env);
     if (lhs instanceof IDual || rhs instanceof IDual) throw new Error('a dual number escaped its diff');
     const judged = judge(lhs, rhs, field);
-    if (judged.kind === 'differ') return { kind: 'differ', precision, lhs, rhs, field };
-    if (judged.kind !== 'open') return { kind: judged.kind, precision };
+    if (judged.kind === 'differ') return settle({ kind: 'differ', precision, lhs, rhs, field });
+    if (judged.kind !== 'open') return settle({ kind: judged.kind, precision });
     reason = `at ${precision} digits: ${judged.reason}`;
-    if (judged.final) return { kind: 'unsettled', reason };
+    if (judged.final) return settle({ kind: 'unsettled', reason });
   }
-  return { kind: 'unsettled', reason };
+  return settle({ kind: 'unsettled', reason });
 }
 
 type Judged =

@@ -17,8 +17,7 @@
  * agree at ORACLE_POINTS of its agreeing points; when they disagree the
  * verdict is inconclusive, naming the odd one out.
  */
-import { type Expr, children } from '../ir/expr.js';
-import type { Rational } from '../ir/rational.js';
+import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
 import type { Counterexample } from '../verdict/result.js';
 import {
@@ -26,6 +25,7 @@ import {
   CONFIRM_PRECISION,
   DEFAULT_SAMPLES,
   MAX_SAMPLES,
+  MAX_CERTIFY_WORK_PER_COMPARE,
   MAX_EXTRA_PASSES,
   MAX_WORK_PER_COMPARE,
   MIN_AGREEING_POINTS,
@@ -41,6 +41,7 @@ import { type Point, pointsOf } from './points.js';
 import { type Prepared, prepare } from './prepare.js';
 import { Prng, mixSeed } from './prng.js';
 import { constantNeighbours } from './sampling.js';
+import { stepConstants } from './constants.js';
 import { shrinkFailure } from './shrink.js';
 
 export interface NumericOptions {
@@ -75,22 +76,6 @@ export type NumericVerdict =
       readonly bound?: string;
     };
 
-/** the distinct rational constants written in the expressions other than 0, ±1 (already special), exponents included */
-function stepConstants(exprs: readonly Expr[]): Rational[] {
-  const out: Rational[] = [];
-  const walk = (e: Expr): void => {
-    if (e.kind === 'num') {
-      const c = e.value.n < 0n ? { n: -e.value.n, d: e.value.d } : e.value;
-      if (!(c.d === 1n && c.n <= 1n) && !out.some((o) => o.n === c.n && o.d === c.d)) out.push(c);
-      return;
-    }
-    if (e.kind === 'elem' || e.kind === 'delta') return; // index literals are units, not values
-    children(e).forEach(walk);
-  };
-  exprs.forEach(walk);
-  return out;
-}
-
 /** a point that agreed, kept for the derivative oracles */
 interface Agreeing {
   readonly ctx: InstanceContext;
@@ -107,6 +92,8 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
   const meter: Meter = { used: 0, limit: MAX_WORK_PER_COMPARE };
   const field = new Field(PRECISION, meter);
   const confirm = new Field(CONFIRM_PRECISION, meter);
+  // certification's work on a meter of its own: its cost is in digits, not in points
+  const certifyMeter: Meter = { used: 0, limit: MAX_CERTIFY_WORK_PER_COMPARE };
   let points = 0;
   let skipped = 0;
   let unsettled = 0;
@@ -169,6 +156,7 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
           scope,
           field,
           options.deadline,
+          certifyMeter,
         );
         if (outcome.kind === 'budget') return outOfBudget();
         if (outcome.kind === 'skip') skipped++;

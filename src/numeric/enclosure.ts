@@ -44,12 +44,15 @@ export class EnclosureField implements Arith<INum> {
   readonly zero: Interval;
   readonly one: Interval;
   private readonly rationals = new Map<string, Interval>();
+  /** the work units of one function call on an interval at this precision */
+  private readonly callCost: number;
 
   constructor(
     readonly precision: number,
     readonly meter: Meter,
   ) {
     this.m = new IntervalMath(precision);
+    this.callCost = 2 * TRANSCENDENTAL_COST * Math.max(1, Math.ceil((precision / 50) ** 2));
     this.zero = this.m.zero;
     this.one = this.m.one;
   }
@@ -248,7 +251,7 @@ export class EnclosureField implements Arith<INum> {
 
   apply(fn: string, a: INum): IValue {
     if (!(a instanceof IDual)) {
-      this.meter.used += TRANSCENDENTAL_COST;
+      this.meter.used += this.callCost;
       return lift(this.m.apply(fn, a));
     }
     const re = this.apply(fn, a.re);

@@ -11,7 +11,7 @@
  */
 import type { Variable } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
-import { CERTIFY_PRECISIONS, CONFIRM_PRECISION, MAX_WORK_PER_COMPARE, RELATIVE_TOLERANCE } from './bounds.js';
+import { CONFIRM_PRECISION, MAX_WORK_PER_COMPARE, RELATIVE_TOLERANCE } from './bounds.js';
 import { variableKey as keyOf } from './atom-key.js';
 import { type Certified, certifyPoint, midpoint } from './certify.js';
 import { IDual } from './enclosure.js';
@@ -138,6 +138,7 @@ export function confirmedOutcome(
   scope: Scope,
   field: Field,
   deadline?: number,
+  certifyMeter?: Meter,
 ): { readonly outcome: Outcome; readonly accessed: Set<string> } {
   const accessed = new Set<string>();
   const first = fastLook(prepared, inst, point, models, scope, field);
@@ -146,7 +147,7 @@ export function confirmedOutcome(
       outcome: typeof first === 'string' ? { kind: first } : { kind: 'unsettled', reason: first.unsettled },
       accessed,
     };
-  const c = certifyPoint(prepared, inst, point, models, scope, CERTIFY_PRECISIONS, deadline);
+  const c = certifyPoint(prepared, inst, point, models, scope, certifyMeter, deadline);
   return { outcome: certifiedOutcome(c, prepared, inst, point, models, scope, accessed), accessed };
 }
 
