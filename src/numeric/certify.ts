@@ -78,7 +78,10 @@ export function certifyPoint(
     return c;
   };
   let reason = 'no precision tried';
-  for (const precision of precisions) {
+  // the digits the last rung's enclosures showed to be needed: rungs below them are skipped
+  let needed = 0;
+  for (const [rung, precision] of precisions.entries()) {
+    if (precision < needed && rung < precisions.length - 1) continue;
     if (meter.used > meter.limit)
       return settle({
         kind: 'unsettled',
@@ -102,13 +105,14 @@ export function certifyPoint(
     if (judged.kind !== 'open') return settle({ kind: judged.kind, precision });
     reason = `at ${precision} digits: ${judged.reason}`;
     if (judged.final) return settle({ kind: 'unsettled', reason });
+    needed = precision + (judged.missingDigits ?? 0);
   }
   return settle({ kind: 'unsettled', reason });
 }
 
 type Judged =
   | { readonly kind: 'agree' | 'differ' | 'skip' }
-  | { readonly kind: 'open'; readonly reason: string; readonly final: boolean };
+  | { readonly kind: 'open'; readonly reason: string; readonly final: boolean; readonly missingDigits?: number };
 
 const sideText = (v: Undefined): string => `${v.reason} (${v.cause === 'uncertain' ? 'maybe undefined' : v.cause})`;
 
@@ -135,8 +139,13 @@ function judge(a: IValue, b: IValue, field: EnclosureField): Judged {
   const highScale = m.Up.max(1, m.mag(x), m.mag(y));
   if (m.mag(d).lte(m.Dn.mul(tol, lowScale))) return { kind: 'agree' };
   if (m.mig(d).gt(m.Up.mul(tol, highScale))) return { kind: 'differ' };
+  // how many more digits would shrink the difference's enclosure below the tolerance (its width is the rounding)
+  const width = m.Up.sub(d.hi, d.lo);
+  const target = m.Dn.mul(tol, lowScale);
+  const missingDigits = width.isZero() ? 0 : Math.max(0, Math.ceil(width.div(target).log(10).toNumber()) + 2);
   return {
     kind: 'open',
+    missingDigits,
     reason: `the difference lies in [${d.lo.toSignificantDigits(3).toString()}, ${d.hi.toSignificantDigits(3).toString()}], around the tolerance`,
     final: false,
   };

@@ -38,6 +38,17 @@ export function realEnclosure(a: INum): Interval {
 const marker = (f: Failure): Undefined => new Undefined(f.reason, f.kind === 'undefined' ? 'domain' : 'uncertain');
 const lift = (v: IVal): IValue => (isFailure(v) ? marker(v) : v);
 
+/** one IntervalMath per precision, shared (decimal.js clones are configuration only; pi and e are cached) */
+const MATHS = new Map<number, IntervalMath>();
+function intervalMath(precision: number): IntervalMath {
+  let m = MATHS.get(precision);
+  if (!m) {
+    m = new IntervalMath(precision);
+    MATHS.set(precision, m);
+  }
+  return m;
+}
+
 /** enclosures at one precision, with duals over them */
 export class EnclosureField implements Arith<INum> {
   readonly m: IntervalMath;
@@ -51,7 +62,7 @@ export class EnclosureField implements Arith<INum> {
     readonly precision: number,
     readonly meter: Meter,
   ) {
-    this.m = new IntervalMath(precision);
+    this.m = intervalMath(precision);
     this.callCost = 2 * TRANSCENDENTAL_COST * Math.max(1, Math.ceil((precision / 50) ** 2));
     this.zero = this.m.zero;
     this.one = this.m.one;
