@@ -2,7 +2,7 @@
  * The points of one instance, in the order they are tried: special points
  * first (each real variable written in the step at 0, +-1, 2, 1/2, +-1e6,
  * +-1e-6, its closed ends and values near the step's constants, with the
- * others at seed-independent values and then again at random ones; the
+ * others at seed-independent values (random ones are the random points'); the
  * array elements reached only through a sum's bound index all at 0, all at
  * 1, all at -1, and every other one at 0; then each pair of written
  * variables equal and opposite, where x - y and x + y vanish), then random
@@ -57,9 +57,6 @@ export function* pointsOf(
       const fixed = generic();
       fixed.set(a.key, v);
       yield { values: fixed, how };
-      const values = draw(0, undefined);
-      values.set(a.key, v);
-      yield { values, how };
     }
   }
   if (specials) yield* boundPatterns(atoms, generic);

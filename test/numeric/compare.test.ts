@@ -100,14 +100,13 @@ describe('definedness: a point where only one side is defined refutes the step',
     agrees('sin(asin(x))', 'x', scopeOf([scalar('x', d)]));
     // at the ends the derivative of asin is infinite: those points are unsettled, not counterexamples
     const v = agrees('diff(asin(x), x) * sqrt(1 - x^2)', '1', scopeOf([scalar('x', d)]));
-    // each end twice: the other variables at fixed and at random values
-    expect(v.unsettled).toBe(4);
+    expect(v.unsettled).toBe(2);
   });
 
   test('a derivative at a point where the chain rule meets an infinite factor is unsettled, not refuted', () => {
     // d/dx sqrt(x)^3 = 3/2 sqrt(x) holds at x = 0 too, though sqrt' is infinite there
     const v = agrees('diff(sqrt(x)^3, x)', '3/2*sqrt(x)', scopeOf([scalar('x', domain('nonnegative'))]));
-    expect(v.unsettled).toBe(2);
+    expect(v.unsettled).toBe(1);
     // and a wrong derivative is still refuted elsewhere
     refuted('diff(sqrt(x)^3, x)', '3*sqrt(x)', scopeOf([scalar('x', domain('nonnegative'))]));
   });
