@@ -41,6 +41,16 @@ export const MAX_CERTIFY_WORK = 1_000_000;
 export const MAX_CERTIFY_WORK_PER_COMPARE = 4_000_000;
 
 /**
+ * why 2: agreement at 50 digits is a fast filter, and catastrophic
+ * cancellation can make two different values look equal ((exp(200) + x) -
+ * exp(200) is 0 at 50 digits for every moderate x); such a loss happens at
+ * almost every point, so the first CERTIFIED_AGREEMENTS random points that
+ * agree are certified by enclosures too, at the cost of two certifications
+ * per compare.
+ */
+export const CERTIFIED_AGREEMENTS = 2;
+
+/**
  * Two defined values agree when |a - b| <= RELATIVE_TOLERANCE * max(1, |a|, |b|).
  * Why 1e-30: evaluation carries 50 digits, so 20 digits of headroom absorb the
  * rounding of long expressions and moderate cancellation, while a relative

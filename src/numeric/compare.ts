@@ -21,6 +21,7 @@ import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
 import type { Counterexample } from '../verdict/result.js';
 import {
+  CERTIFIED_AGREEMENTS,
   CERTIFY_PRECISIONS,
   CONFIRM_PRECISION,
   DEFAULT_SAMPLES,
@@ -97,6 +98,8 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
   let points = 0;
   let skipped = 0;
   let unsettled = 0;
+  // the first random points that agree at 50 digits are certified too (CERTIFIED_AGREEMENTS)
+  let certifiedAgreements = 0;
   const inconclusive = (reason: string, bound?: string): NumericVerdict => ({
     kind: 'inconclusive',
     reason,
@@ -148,6 +151,7 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
       const rng = pass === 0 ? ctx.rng : new Prng(mixSeed(seed, 0x52, pass, k));
       for (const point of pointsOf(ctx.sampled, rng, samples, pass === 0, near)) {
         if (late()) return outOfTime();
+        const certifyAgreement = point.how === 'random point' && certifiedAgreements < CERTIFIED_AGREEMENTS;
         const { outcome, accessed } = confirmedOutcome(
           prepared,
           inst,
@@ -157,7 +161,9 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
           field,
           options.deadline,
           certifyMeter,
+          certifyAgreement,
         );
+        if (certifyAgreement && outcome.kind !== 'skip') certifiedAgreements++;
         if (outcome.kind === 'budget') return outOfBudget();
         if (outcome.kind === 'skip') skipped++;
         else if (outcome.kind === 'unsettled') unsettled++;

@@ -125,7 +125,7 @@ function fastLook(
 
 /**
  * the outcome at a point: the fast 50-digit look, and for anything but an
- * agreement, a skip (both sides undefined) or a singular derivative, the
+ * agreement (unless `certifyAgreement`), a skip (both sides undefined) or a singular derivative, the
  * certified outcome (certify.ts) on the precision ladder; a difference is
  * returned with its values at the certifying precision (at least
  * CONFIRM_PRECISION digits shown) and the atoms read collected
@@ -139,10 +139,11 @@ export function confirmedOutcome(
   field: Field,
   deadline?: number,
   certifyMeter?: Meter,
+  certifyAgreement = false,
 ): { readonly outcome: Outcome; readonly accessed: Set<string> } {
   const accessed = new Set<string>();
   const first = fastLook(prepared, inst, point, models, scope, field);
-  if (first !== 'suspect')
+  if (first !== 'suspect' && !(first === 'agree' && certifyAgreement))
     return {
       outcome: typeof first === 'string' ? { kind: first } : { kind: 'unsettled', reason: first.unsettled },
       accessed,

@@ -54,6 +54,15 @@ describe('true steps are never refuted by rounding or underflow', () => {
   });
 });
 
+describe('agreement at 50 digits is certified at some points', () => {
+  test('(exp(200) + x) - exp(200) = 0 fails: 50 digits lose x entirely, the enclosures do not', () => {
+    for (const seed of SEEDS) {
+      const v = verdict('(exp(200) + x) - exp(200)', '0', plain, seed);
+      expect(v.kind, `seed ${seed}`).toBe('disagree');
+    }
+  });
+});
+
 describe('wider, seed-independent sampling', () => {
   test('an isolated special point a = 0 refutes for every seed (the other variables at fixed values too)', () => {
     // true everywhere except a = 0, where the left side is undefined; log(x) needs x > 0
