@@ -2,7 +2,8 @@
  * The points of one instance, in the order they are tried: special points
  * first (each real variable written in the step at 0, +-1, 2, 1/2, +-1e6,
  * +-1e-6, its closed ends and values near the step's constants, with the
- * others at seed-independent values (random ones are the random points'); the
+ * others at seed-independent values, about 0.7 and then about -0.7 where their
+ * domains allow (random ones are the random points'); the
  * array elements reached only through a sum's bound index all at 0, all at
  * 1, all at -1, and every other one at 0; then each pair of written
  * variables equal and opposite, where x - y and x + y vanish), then random
@@ -57,6 +58,15 @@ export function* pointsOf(
       const fixed = generic();
       fixed.set(a.key, v);
       yield { values: fixed, how };
+      // and with the others negated where their domains allow (log(x^y) vs y log(x) at y = 2 needs x < 0)
+      const negated = new Map([...fixed].map(([key, r]) => [key, key === a.key ? r : rneg(r)]));
+      let changed = false;
+      for (const b of atoms) {
+        if (b.key === a.key || isBinary(b.domain) || !inDomain(b.domain, negated.get(b.key)!))
+          negated.set(b.key, fixed.get(b.key)!);
+        else changed = true;
+      }
+      if (changed) yield { values: negated, how };
     }
   }
   if (specials) yield* boundPatterns(atoms, generic);
