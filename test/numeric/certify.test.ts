@@ -81,6 +81,15 @@ describe('wider, seed-independent sampling', () => {
     }
   });
 
+  test('the neighbours of exp(7) do it alone: x in (1000, 1097) fails only on (exp(7), 1097)', () => {
+    const narrow = scopeOf([scalar('x', interval(rat(1000), rat(1097), true, true))]);
+    for (const seed of SEEDS) {
+      const v = verdict('sqrt((x - exp(7))^2)', 'exp(7) - x', narrow, seed);
+      expect(v.kind, `seed ${seed}`).toBe('disagree');
+      if (v.kind === 'disagree') expect(v.counterexample.how).toMatch(/^special point x = 1096\.(6331|7)/);
+    }
+  });
+
   test('x + exp(-10000 (x - 3/10)^2) = x fails at the literal-derived point 3/10', () => {
     for (const seed of SEEDS) expect(verdict('x + exp(-10000*(x - 3/10)^2)', 'x', plain, seed).kind).toBe('disagree');
   });
