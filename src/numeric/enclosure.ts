@@ -326,3 +326,38 @@ export class EnclosureField implements Arith<INum> {
     return this.add(this.one, sign === 1 ? sq : this.neg(sq));
   }
 }
+
+/**
+ * |a| on enclosures, as main's corners.ts defines abs on the field: a plain
+ * number at the corner has its value; one carrying a perturbation there is
+ * undefined (certainly when a's real part is exactly [0, 0], uncertain when
+ * 0 is merely inside). For the merge with main's abs/max/min.
+ */
+export function absEnclosure(f: EnclosureField, a: INum): IValue {
+  const r = realEnclosure(a);
+  if (r.lo.gt(0)) return a;
+  if (r.hi.lt(0)) return f.neg(a);
+  if (a instanceof IDual)
+    return new Undefined('abs is not differentiable at 0 (a corner)', f.m.isZero(r) ? 'domain' : 'uncertain');
+  return new Interval(f.zero.lo, f.m.mag(r));
+}
+
+/** max(a, b) or min(a, b) on enclosures (corners as absEnclosure) */
+export function maxMinEnclosure(f: EnclosureField, fn: 'max' | 'min', a: INum, b: INum): IValue {
+  const x = realEnclosure(a);
+  const y = realEnclosure(b);
+  const aAbove = x.lo.gt(y.hi);
+  const bAbove = y.lo.gt(x.hi);
+  if (aAbove || bAbove) return aAbove === (fn === 'max') ? a : b;
+  if (a instanceof IDual || b instanceof IDual) {
+    const equal = x.lo.eq(x.hi) && y.lo.eq(y.hi) && x.lo.eq(y.lo);
+    return new Undefined(
+      `${fn} is not differentiable where its arguments are equal (a corner)`,
+      equal ? 'domain' : 'uncertain',
+    );
+  }
+  const m = f.m;
+  return fn === 'max'
+    ? new Interval(m.Dn.max(x.lo, y.lo), m.Up.max(x.hi, y.hi))
+    : new Interval(m.Dn.min(x.lo, y.lo), m.Up.min(x.hi, y.hi));
+}
