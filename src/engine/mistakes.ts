@@ -117,7 +117,7 @@ function missingInner(e: Expr, v: Variable, isV: (u: Expr) => boolean, dep: (u: 
     const rule = DERIVATIVE_BY_FN.get(e.fn);
     const u = e.args[0]!;
     if (rule && !isV(u) && take(`the chain rule's inner derivative ${dd(v)} ${txt(u)} is missing (at ${txt(e)})`))
-      return rule.derivative(u);
+      return rule.partials([u])[0]!;
   }
   if (e.kind === 'pow' && !dep(e.exp) && !isV(e.base)) {
     const lowered = e.exp.kind === 'num' ? num(rsub(e.exp.value, ONE)) : add([e.exp, num(-1)]);

@@ -3,7 +3,7 @@
  * its name and units (`w[2,1]`). Values, diff seeds, opaque models and
  * counterexamples all use these keys.
  */
-import type { IndexTerm } from '../ir/expr.js';
+import type { IndexTerm, Variable } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 
 /** `w[2,1]`: the key of an array element at the given units */
@@ -25,4 +25,19 @@ export function instantiateIndex(t: IndexTerm, units: ReadonlyMap<string, number
   const u = units.get(t.name);
   if (u === undefined) throw new Error(`index ${t.name} has no unit (prepare should have assigned one)`);
   return u;
+}
+
+/** the key of an assumed (or any) variable under the unit assignment */
+export function variableKey(
+  v: Variable,
+  units: ReadonlyMap<string, number>,
+  symbols: ReadonlyMap<string, SymbolDecl> = new Map(),
+): string {
+  if (v.kind === 'elem')
+    return canonicalKey(
+      v.name,
+      v.indices.map((t) => instantiateIndex(t, units)),
+      symbols,
+    );
+  return v.name;
 }

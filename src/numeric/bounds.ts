@@ -15,14 +15,40 @@ export const PRECISION = 50;
 export const CONFIRM_PRECISION = 100;
 
 /**
- * why: a difference or an undefined side that survives 100 digits may still
- * be rounding (1 - sigma(237) is 1e-103, 0 at 100 digits; exp(200) + x^2
- * loses 87 digits): before a point counts as a counterexample it must
- * survive these precisions too, else it is unsettled (skipped), never a
- * counterexample. 1000 digits (decimal.js keeps ln 10 and pi to about 1025
- * digits, its ceiling for log, exp and trig) see 1 - sigma(z) up to z near 2300.
+ * The precision ladder of certification (certify.ts): a point the 50-digit
+ * evaluation finds different, undefined on one side only, or overflowing is
+ * evaluated in rigorous enclosures at these precisions in turn, until the
+ * enclosures settle it. Why these: each rung doubles the digits (the
+ * rounding of exp(200) + x^2 costs 87 digits, settled at 200); one exp at
+ * 400 digits costs about 25 ms, at 800 about 70 (decimal.js's limit for ln
+ * and the trig functions is about 1000).
  */
-export const LADDER_PRECISIONS: readonly number[] = [400, 1000];
+export const CERTIFY_PRECISIONS: readonly number[] = [50, 100, 200, 400];
+
+/**
+ * Work units (as MAX_WORK_PER_COMPARE) for certifying one point; a function
+ * call on an interval at p digits costs 2 TRANSCENDENTAL_COST max(1, (p/50)^2)
+ * units. Why 1e6: about a second, spent only on a point that looked like a
+ * difference; running out leaves the point unsettled, never decided.
+ */
+export const MAX_CERTIFY_WORK = 1_000_000;
+
+/**
+ * Work units for certifying all the points of one compare. Why 4e6: a step
+ * whose every point is unsettled (1 - sigma(2500) needs 1087 digits) must not
+ * cost minutes; past it further suspect points are unsettled at once.
+ */
+export const MAX_CERTIFY_WORK_PER_COMPARE = 4_000_000;
+
+/**
+ * why 2: agreement at 50 digits is a fast filter, and catastrophic
+ * cancellation can make two different values look equal ((exp(200) + x) -
+ * exp(200) is 0 at 50 digits for every moderate x); such a loss happens at
+ * almost every point, so the first CERTIFIED_AGREEMENTS random points that
+ * agree are certified by enclosures too, at the cost of two certifications
+ * per compare.
+ */
+export const CERTIFIED_AGREEMENTS = 2;
 
 /**
  * Two defined values agree when |a - b| <= RELATIVE_TOLERANCE * max(1, |a|, |b|).
@@ -95,11 +121,15 @@ export const TRANSCENDENTAL_COST = 100;
 export const MAX_INTEGER_EXPONENT = 10_000;
 
 /**
- * A magnitude past this is overflow: the point is skipped, not a disagreement,
- * because one side overflowing (exp(1000)/exp(999) against e) says nothing
- * about equality.
+ * A magnitude past this is overflow at 50 digits: decimal.js's own exponent
+ * limit (10^9e15), so that nothing of realistic size is skipped; an
+ * overflowing point goes to certification (and stays unsettled there),
+ * never counts as a difference or an agreement.
  */
-export const OVERFLOW_MAGNITUDE = '1e300';
+export const OVERFLOW_MAGNITUDE = '1e9000000000000000';
+
+/** exp of anything above this overflows decimal.js's exponent range (ln(10) 9e15 = 2.07e16) */
+export const MAX_EXP_ARGUMENT = '2.07e16';
 
 /**
  * why: decimal.js reduces trig arguments with a stored pi; past this size the

@@ -17,14 +17,16 @@
  * agree at ORACLE_POINTS of its agreeing points; when they disagree the
  * verdict is inconclusive, naming the odd one out.
  */
-import { type Expr, children } from '../ir/expr.js';
-import type { Rational } from '../ir/rational.js';
+import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
 import type { Counterexample } from '../verdict/result.js';
 import {
+  CERTIFIED_AGREEMENTS,
+  CERTIFY_PRECISIONS,
   CONFIRM_PRECISION,
   DEFAULT_SAMPLES,
   MAX_SAMPLES,
+  MAX_CERTIFY_WORK_PER_COMPARE,
   MAX_EXTRA_PASSES,
   MAX_WORK_PER_COMPARE,
   MIN_AGREEING_POINTS,
@@ -42,6 +44,7 @@ import { type Point, pointsOf } from './points.js';
 import { type Prepared, prepare } from './prepare.js';
 import { Prng, mixSeed } from './prng.js';
 import { constantNeighbours } from './sampling.js';
+import { stepConstants } from './constants.js';
 import { shrinkFailure } from './shrink.js';
 
 export interface NumericOptions {
@@ -72,6 +75,8 @@ export type NumericVerdict =
       readonly kind: 'agree';
       readonly points: number;
       readonly skipped: number;
+      /** points that neither the 50-digit look nor the enclosures could settle: counted, never evidence */
+      readonly unsettled: number;
       readonly seed: number;
       readonly instances: string;
       /** for a step with diff: what the derivative oracles compared */
@@ -83,26 +88,11 @@ export type NumericVerdict =
       readonly reason: string;
       readonly points: number;
       readonly skipped: number;
+      readonly unsettled: number;
       readonly seed: number;
       /** the limit that ended the check, when one did: `STEP_TIMEOUT` (the deadline) or `MAX_WORK_PER_COMPARE` */
       readonly bound?: string;
     };
-
-/** the distinct rational constants written in the expressions other than 0, ±1 (already special), exponents included */
-function stepConstants(exprs: readonly Expr[]): Rational[] {
-  const out: Rational[] = [];
-  const walk = (e: Expr): void => {
-    if (e.kind === 'num') {
-      const c = e.value.n < 0n ? { n: -e.value.n, d: e.value.d } : e.value;
-      if (!(c.d === 1n && c.n <= 1n) && !out.some((o) => o.n === c.n && o.d === c.d)) out.push(c);
-      return;
-    }
-    if (e.kind === 'elem' || e.kind === 'delta') return; // index literals are units, not values
-    children(e).forEach(walk);
-  };
-  exprs.forEach(walk);
-  return out;
-}
 
 /** a point that agreed, kept for the derivative oracles */
 interface Agreeing {
@@ -120,13 +110,19 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
   const meter: Meter = { used: 0, limit: MAX_WORK_PER_COMPARE };
   const field = new Field(PRECISION, meter);
   const confirm = new Field(CONFIRM_PRECISION, meter);
+  // certification's work on a meter of its own: its cost is in digits, not in points
+  const certifyMeter: Meter = { used: 0, limit: MAX_CERTIFY_WORK_PER_COMPARE };
   let points = 0;
   let skipped = 0;
+  let unsettled = 0;
+  // the first random points that agree at 50 digits are certified too (CERTIFIED_AGREEMENTS)
+  let certifiedAgreements = 0;
   const inconclusive = (reason: string, bound?: string): NumericVerdict => ({
     kind: 'inconclusive',
     reason,
     points,
     skipped,
+    unsettled,
     seed,
     ...(bound ? { bound } : {}),
   });
@@ -176,9 +172,22 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
       for (const point of pointsOf(ctx.sampled, rng, samples, pass === 0 && !options.recheck, near, ctx.adjust)) {
         if (options.recheck && taken++ >= samples) break;
         if (late()) return outOfTime();
-        const { outcome, accessed } = confirmedOutcome(prepared, inst, point, ctx.models, scope, field, confirm);
+        const certifyAgreement = point.how === 'random point' && certifiedAgreements < CERTIFIED_AGREEMENTS;
+        const { outcome, accessed } = confirmedOutcome(
+          prepared,
+          inst,
+          point,
+          ctx.models,
+          scope,
+          field,
+          options.deadline,
+          certifyMeter,
+          certifyAgreement,
+        );
+        if (certifyAgreement && outcome.kind !== 'skip') certifiedAgreements++;
         if (outcome.kind === 'budget') return outOfBudget();
         if (outcome.kind === 'skip') skipped++;
+        else if (outcome.kind === 'unsettled') unsettled++;
         else if (outcome.kind === 'agree') {
           if (options.differsWhereDefined !== undefined) {
             const verdict = definedPointFailure(prepared, ctx, point, scope, seed, options.differsWhereDefined);
@@ -196,13 +205,13 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
       }
     }
   }
-  if (options.recheck) return { kind: 'agree', points, skipped, seed, instances: plan.description };
+  if (options.recheck) return { kind: 'agree', points, skipped, unsettled, seed, instances: plan.description };
   if (points < MIN_AGREEING_POINTS) {
     return inconclusive(
-      `only ${points} of ${points + skipped} points were in both sides' domains (at least ${MIN_AGREEING_POINTS} are needed)`,
+      `only ${points} of ${points + skipped + unsettled} points were in both sides' domains and agreed (at least ${MIN_AGREEING_POINTS} are needed)${unsettled > 0 ? `; ${unsettled} could not be settled even with enclosures at ${CERTIFY_PRECISIONS.at(-1)} digits` : ''}`,
     );
   }
-  const agree = { kind: 'agree' as const, points, skipped, seed, instances: plan.description };
+  const agree = { kind: 'agree' as const, points, skipped, unsettled, seed, instances: plan.description };
   if (!withDiff) return agree;
 
   const oracles = oracleVerdict(prepared, scope, agreeing, field, confirm, late);
@@ -259,7 +268,7 @@ function failed(
   const meter: Meter = { used: 0, limit: MAX_WORK_PER_COMPARE };
   const field = new Field(PRECISION, meter);
   const confirm = new Field(CONFIRM_PRECISION, meter);
-  const again = confirmedOutcome(prepared, best.inst, best.point, best.models, scope, field, confirm);
+  const again = confirmedOutcome(prepared, best.inst, best.point, best.models, scope, field, deadline);
   if (again.outcome.kind === 'differ') best = { ...best, outcome: again.outcome, accessed: again.accessed };
   else best = { ...found, note: '' };
   let how = best.point.how;
@@ -320,7 +329,7 @@ function definedPointFailure(
   return {
     kind: 'disagree',
     counterexample: counterexample(
-      { kind: 'differ', lhs, rhs, env },
+      { kind: 'differ', lhs, rhs, env, certifiedAt: CONFIRM_PRECISION },
       ctx.inst,
       point,
       ctx.atoms,

@@ -6,31 +6,63 @@
  * symbolic derivative is ever taken.
  */
 import type { Expr, Variable } from '../ir/expr.js';
+import type { Rational } from '../ir/rational.js';
 import { emptyScope, type Scope } from '../ir/symbols.js';
 import { MAX_WORK_PER_COMPARE, PRECISION } from './bounds.js';
-import { Field, type Num, type Val, Dual, Undefined } from './field.js';
-import { type OpaqueModel, evaluateOpaque } from './opaque.js';
+import { Field, type Meter, type Num, type Val, Undefined } from './field.js';
+import { type OpaqueModel, opaqueValue } from './opaque.js';
 import { canonicalKey, instantiateIndex } from './atom-key.js';
-import { absOf, maxMinOf } from './corners.js';
 
-export interface EvalEnv {
-  readonly field: Field;
+/**
+ * The arithmetic an expression is evaluated in: the 50-digit field of
+ * decimals and duals (field.ts), or enclosures (enclosure.ts). Each operation
+ * returns a number or the undefined marker.
+ */
+export interface Arith<N> {
+  readonly meter: Meter;
+  readonly precision: number;
+  readonly zero: N;
+  readonly one: N;
+  real(v: string | number | Rational): N;
+  pi(): N;
+  e(): N;
+  add(a: N, b: N): N | Undefined;
+  sub(a: N, b: N): N | Undefined;
+  mul(a: N, b: N): N | Undefined;
+  neg(a: N): N;
+  apply(fn: string, a: N): N | Undefined;
+  powRational(a: N, r: Rational): N | Undefined;
+  pow(a: N, b: N): N | Undefined;
+  /** the coefficient of ε_tag in v */
+  tangent(v: N, tag: number): N;
+  /** at + ε_tag, the variable of a diff */
+  seed(tag: number, at: N): N;
+  /** abs, max and min: a plain number at a corner has its value, one carrying a perturbation is undefined there */
+  corner(fn: 'abs' | 'max' | 'min', a: N, b: N | undefined): N | Undefined;
+}
+
+/** the environment of an evaluation in the arithmetic F over numbers N */
+export interface EnvOf<N, F extends Arith<N> = Arith<N>> {
+  readonly field: F;
   readonly scope: Scope;
   /** the number of units; undefined when nothing is indexed */
   readonly n: number | undefined;
   /** the unit of each free index */
   readonly units: ReadonlyMap<string, number>;
   /** the value of every atom read (`x`, `w[2,1]`), assumed variables included */
-  readonly values: ReadonlyMap<string, Num>;
+  readonly values: ReadonlyMap<string, N>;
   readonly opaque: ReadonlyMap<string, OpaqueModel>;
   /** when given, collects the key of every atom and opaque symbol read */
   readonly accessed?: Set<string>;
   /** when given, collects every outermost diff evaluated, for the other derivative oracles */
-  readonly sites?: DiffSite[];
+  readonly sites?: DiffSite<N>[];
 }
 
+/** the environment of an evaluation in the 50-digit field */
+export type EvalEnv = EnvOf<Num, Field>;
+
 /** one evaluation of an outermost `diff(body, wrt)`: where it was, and its forward-mode value */
-export interface DiffSite {
+export interface DiffSite<N = Num> {
   readonly body: Expr;
   readonly wrt: Variable;
   /** the atom differentiated by, instantiated (`w[2,1]`) */
@@ -38,16 +70,16 @@ export interface DiffSite {
   /** the units of every index in force there (free and sum-bound) */
   readonly units: ReadonlyMap<string, number>;
   /** the variable's value there */
-  readonly at: Num;
+  readonly at: N;
   /** d body / d key by dual numbers */
-  readonly derivative: Num;
+  readonly derivative: N;
 }
 
 const BUDGET = new Undefined('evaluation budget exhausted', 'budget');
 
-/** the value of e in env: a decimal, or the undefined marker with its reason */
-export function evaluate(e: Expr, env: EvalEnv): Val {
-  return new Evaluator(env).run(e);
+/** the value of e in env: a decimal (or an enclosure), or the undefined marker with its reason */
+export function evaluate<N = Num>(e: Expr, env: EnvOf<N>): N | Undefined {
+  return new Evaluator<N>(env).run(e);
 }
 
 /**
@@ -66,19 +98,19 @@ export function evaluateAtPoint(
   return evaluate(e, { field, scope, n: undefined, units: new Map(), values: vals, opaque: new Map() });
 }
 
-class Evaluator {
+class Evaluator<N> {
   private readonly idx: Map<string, number>;
   /** diff seeds in force, innermost last */
-  private readonly overrides: { key: string; value: Num }[] = [];
+  private readonly overrides: { key: string; value: N }[] = [];
   private nextTag = 1;
-  private readonly f: Field;
+  private readonly f: Arith<N>;
 
-  constructor(private readonly env: EvalEnv) {
+  constructor(private readonly env: EnvOf<N>) {
     this.idx = new Map(env.units);
     this.f = env.field;
   }
 
-  run(e: Expr): Val {
+  run(e: Expr): N | Undefined {
     const meter = this.f.meter;
     meter.used++;
     if (meter.used > meter.limit) return BUDGET;
@@ -124,15 +156,23 @@ class Evaluator {
       case 'sum': {
         const n = this.n();
         const saved = this.idx.get(e.index);
-        let acc: Num = f.zero;
-        let result: Val = acc;
+        let acc: N = f.zero;
+        let result: N | Undefined = acc;
+        // an uncertain term (enclosures only) does not stop the sum: a later term may be certainly undefined
+        let pending: Undefined | undefined;
         for (let u = 1; u <= n; u++) {
           this.idx.set(e.index, u);
           const v = this.run(e.body);
+          if (v instanceof Undefined && v.cause === 'uncertain') {
+            pending ??= v;
+            continue;
+          }
           if (v instanceof Undefined) {
             result = v;
+            pending = undefined;
             break;
           }
+          if (pending) continue;
           const s = f.add(acc, v);
           if (s instanceof Undefined) {
             result = s;
@@ -143,7 +183,7 @@ class Evaluator {
         }
         if (saved === undefined) this.idx.delete(e.index);
         else this.idx.set(e.index, saved);
-        return result;
+        return pending ?? result;
       }
       case 'delta':
         return instantiateIndex(e.a, this.idx) === instantiateIndex(e.b, this.idx) ? f.one : f.zero;
@@ -161,7 +201,7 @@ class Evaluator {
         if (at instanceof Undefined) return at;
         const tag = this.nextTag++;
         const outermost = this.overrides.length === 0;
-        this.overrides.push({ key, value: new Dual(tag, at, f.one) });
+        this.overrides.push({ key, value: f.seed(tag, at) });
         const v = this.run(e.body);
         this.overrides.pop();
         if (v instanceof Undefined) return v;
@@ -173,50 +213,67 @@ class Evaluator {
     }
   }
 
-  /** a built-in applied to its arguments: abs, max and min by their corners (corners.ts), the others by the field */
-  private call(e: Extract<Expr, { kind: 'call' }>): Val {
-    const x = this.run(e.args[0]!);
-    if (x instanceof Undefined) return x;
-    if (e.fn === 'abs') return absOf(this.f, x);
-    if (e.fn !== 'max' && e.fn !== 'min') return this.f.apply(e.fn, x);
-    const y = this.run(e.args[1]!);
-    return y instanceof Undefined ? y : maxMinOf(this.f, e.fn, x, y);
-  }
-
   private n(): number {
     if (this.env.n === undefined)
       throw new Error('units read in an instance without units (prepare should have marked it indexed)');
     return this.env.n;
   }
 
-  /** left fold of op over the values of xs; every operand is evaluated, since 0·undefined is undefined */
-  private fold(xs: readonly Expr[], op: (a: Num, b: Num) => Val): Val {
-    let acc: Num | undefined;
+  /**
+   * left fold of op over the values of xs; every operand is evaluated, since
+   * 0·undefined is undefined; after an uncertain operand (enclosures only)
+   * the rest are still evaluated, since one of them may be certainly undefined
+   */
+  /** a built-in applied to its arguments; abs, max and min through the arithmetic's corners */
+  private call(e: Extract<Expr, { kind: 'call' }>): N | Undefined {
+    const x = this.run(e.args[0]!);
+    if (x instanceof Undefined) return x;
+    if (e.fn !== 'abs' && e.fn !== 'max' && e.fn !== 'min') return this.f.apply(e.fn, x);
+    if (e.fn === 'abs') return this.f.corner('abs', x, undefined);
+    const y = this.run(e.args[1]!);
+    return y instanceof Undefined ? y : this.f.corner(e.fn, x, y);
+  }
+
+  private fold(xs: readonly Expr[], op: (a: N, b: N) => N | Undefined): N | Undefined {
+    let acc: N | undefined;
+    let pending: Undefined | undefined;
     for (const x of xs) {
       const v = this.run(x);
+      if (v instanceof Undefined && v.cause === 'uncertain') {
+        pending ??= v;
+        continue;
+      }
       if (v instanceof Undefined) return v;
-      const next: Val = acc === undefined ? v : op(acc, v);
+      if (pending) continue;
+      const next: N | Undefined = acc === undefined ? v : op(acc, v);
       if (next instanceof Undefined) return next;
       acc = next;
     }
+    if (pending) return pending;
     if (acc === undefined) throw new Error('empty sum or product in the IR');
     return acc;
   }
 
   /** the value of an atom or opaque symbol: a diff seed, else the point's value, else the opaque model */
-  private atom(key: string): Val {
+  private atom(key: string): N | Undefined {
     this.env.accessed?.add(key);
     for (let k = this.overrides.length - 1; k >= 0; k--)
       if (this.overrides[k]!.key === key) return this.overrides[k]!.value;
     const v = this.env.values.get(key);
     if (v !== undefined) return v;
     const model = this.env.opaque.get(key);
-    if (model) return evaluateOpaque(model, this.f, (k) => this.input(k));
+    if (model)
+      return opaqueValue<N>(
+        model,
+        this.f,
+        (k) => this.input(k),
+        () => this.f.meter.used++,
+      );
     throw new Error(`no value for ${key} (collectAtoms should have found it)`);
   }
 
   /** an opaque model's input: like atom, but inputs are always plain atoms with values */
-  private input(key: string): Num {
+  private input(key: string): N {
     const v = this.atom(key);
     if (v instanceof Undefined) throw new Error(`opaque input ${key} is undefined`);
     return v;

@@ -14,7 +14,13 @@
  */
 import { Decimal, type DecimalConstructor } from './decimal.js';
 import type { Rational } from '../ir/rational.js';
-import { MAX_INTEGER_EXPONENT, MAX_TRIG_ARGUMENT, OVERFLOW_MAGNITUDE, TRANSCENDENTAL_COST } from './bounds.js';
+import {
+  MAX_EXP_ARGUMENT,
+  MAX_INTEGER_EXPONENT,
+  MAX_TRIG_ARGUMENT,
+  OVERFLOW_MAGNITUDE,
+  TRANSCENDENTAL_COST,
+} from './bounds.js';
 
 /** re + eps·ε_tag; re and eps only involve tags smaller than tag */
 export class Dual {
@@ -34,9 +40,11 @@ export type Num = Decimal | Dual;
  * `singular`: the chain rule met an infinite local derivative (sqrt' at 0,
  * asin' at 1). Whether the derivative exists there is then beyond dual
  * numbers: d/dx sqrt(x) at 0 does not, d/dx sqrt(x)^3 at 0 does (it is 0). So
- * such a point is unusable too, never a counterexample.
+ * such a point is unusable too, never a counterexample. `uncertain`: only
+ * enclosures (enclosure.ts) give it, when an interval straddles a domain
+ * boundary (log of an interval containing 0): the value may or may not exist.
  */
-export type UndefinedCause = 'domain' | 'singular' | 'overflow' | 'budget';
+export type UndefinedCause = 'domain' | 'singular' | 'overflow' | 'budget' | 'uncertain';
 
 export class Undefined {
   constructor(
@@ -105,7 +113,7 @@ export class Field {
   readonly one: Decimal;
   private readonly overflowAt: Decimal;
   private readonly trigMax: Decimal;
-  /** why 690: exp(690) ~ 1e299.7, just below OVERFLOW_MAGNITUDE */
+  /** exp beyond this overflows decimal.js */
   private readonly expMax: Decimal;
   private piCache: Decimal | undefined;
   private eCache: Decimal | undefined;
@@ -122,7 +130,7 @@ export class Field {
     this.one = new this.D(1);
     this.overflowAt = new this.D(OVERFLOW_MAGNITUDE);
     this.trigMax = new this.D(MAX_TRIG_ARGUMENT);
-    this.expMax = new this.D(690);
+    this.expMax = new this.D(MAX_EXP_ARGUMENT);
   }
 
   /** the decimal of exact text ("0.25", "-3e-2") or of an exact rational, rounded to the precision */
@@ -149,11 +157,11 @@ export class Field {
     return this.eCache;
   }
 
-  /** x itself, or the overflow marker when |x| > 1e300 (or x is not finite) */
+  /** x itself, or the overflow marker when x is beyond decimal.js's exponent range (not finite) */
   private checked(x: Decimal): Val {
     this.meter.used++;
     if (!x.isFinite() || x.abs().gt(this.overflowAt))
-      return new Undefined('overflow: magnitude above 1e300', 'overflow');
+      return new Undefined(`overflow: magnitude above ${OVERFLOW_MAGNITUDE}`, 'overflow');
     return x;
   }
 
@@ -217,6 +225,11 @@ export class Field {
   div(a: Num, b: Num): Val {
     const r = this.recip(b);
     return r instanceof Undefined ? r : this.mul(a, r);
+  }
+
+  /** the variable of a diff: at + ε_tag */
+  seed(tag: number, at: Num): Num {
+    return new Dual(tag, at, this.one);
   }
 
   /** the coefficient of ε_tag in v (0 when v does not depend on that perturbation) */
@@ -309,6 +322,23 @@ export class Field {
   }
 
   /** f(a) for a built-in f; on a dual, f(re) + f'(re)·eps·ε (the chain rule, one step) */
+  /** |a|, max, min: the value by the sign of the real parts; where a perturbed argument sits at the corner, undefined (no derivative) */
+  corner(fn: 'abs' | 'max' | 'min', a: Num, b: Num | undefined): Val {
+    if (fn === 'abs') {
+      const r = realPart(a);
+      if (r.isZero())
+        return a instanceof Dual ? new Undefined('abs is not differentiable at 0 (a corner)', 'domain') : a;
+      return r.lt(0) ? this.neg(a) : a;
+    }
+    const c = realPart(a).cmp(realPart(b!));
+    if (c === 0) {
+      if (a instanceof Dual || b instanceof Dual)
+        return new Undefined(`${fn} is not differentiable where its arguments are equal (a corner)`, 'domain');
+      return a;
+    }
+    return c > 0 === (fn === 'max') ? a : b!;
+  }
+
   apply(fn: string, a: Num): Val {
     if (!UNARY.has(fn)) throw new Error(`not a built-in function: ${fn}`);
     if (!(a instanceof Dual)) return this.base(fn as Unary, a);
@@ -387,8 +417,8 @@ export class Field {
         : undefined;
     switch (fn) {
       case 'exp': {
-        if (x.gt(this.expMax)) return new Undefined('overflow: exp of a number above 690', 'overflow');
-        return big(this.trigMax) ?? this.checked(D.exp(x));
+        if (x.gt(this.expMax)) return new Undefined(`overflow: exp of a number above ${MAX_EXP_ARGUMENT}`, 'overflow');
+        return big(this.expMax) ?? this.checked(D.exp(x));
       }
       case 'log':
         if (!x.gt(0)) return new Undefined('log of a non-positive number', 'domain');
@@ -408,9 +438,8 @@ export class Field {
         return this.checked(D.sin(x).div(c));
       }
       case 'sinh':
-        return big(this.expMax) ?? D.sinh(x);
       case 'cosh':
-        return big(this.expMax) ?? D.cosh(x);
+        return big(this.expMax) ?? hyperbolic(D, fn, x);
       case 'tanh': {
         // decimal.js's tanh takes minutes for large |x|; this form costs one exp
         const tooBig = big(this.trigMax);
@@ -434,4 +463,16 @@ export class Field {
       }
     }
   }
+}
+
+/**
+ * sinh or cosh of x at D's precision: decimal.js's own take minutes for a
+ * large |x|, so beyond 1 they are (exp(x) -+ exp(-x))/2 (no cancellation
+ * there); below, decimal.js's series (accurate near 0, where sinh cancels)
+ */
+export function hyperbolic(D: DecimalConstructor, fn: 'sinh' | 'cosh', x: Decimal): Decimal {
+  if (x.abs().lt(1)) return fn === 'sinh' ? D.sinh(x) : D.cosh(x);
+  const ex = D.exp(x);
+  const emx = D.exp(x.neg());
+  return (fn === 'sinh' ? ex.minus(emx) : ex.plus(emx)).div(2);
 }

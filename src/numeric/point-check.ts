@@ -2,18 +2,21 @@
  * One point of one instance: its environment (sampled values, then assumed
  * values evaluated there) and the classification of the two sides' values.
  *
- * At a point: both sides undefined, or either overflowed or met a singular
- * derivative -> skip; only one side undefined (a domain condition) -> they
- * differ; both defined -> they agree when |a - b| <= RELATIVE_TOLERANCE
- * max(1, |a|, |b|). A difference counts only when it survives
- * re-evaluation at CONFIRM_PRECISION digits (see `confirmedDifference`).
+ * The 50-digit evaluation is a fast filter: both sides defined and within
+ * RELATIVE_TOLERANCE max(1, |a|, |b|) -> agree; both undefined by a domain
+ * condition -> skip; a singular derivative on either side -> unsettled.
+ * Everything else (a difference, one side undefined, an overflow) is only a
+ * suspicion, which certification (certify.ts) settles with rigorous
+ * enclosures: a difference counts only when the enclosures prove it.
  */
 import type { Variable } from '../ir/expr.js';
 import type { Scope, SymbolDecl } from '../ir/symbols.js';
-import { LADDER_PRECISIONS, RELATIVE_TOLERANCE } from './bounds.js';
-import { canonicalKey, instantiateIndex } from './atom-key.js';
-import { constrain } from './assume.js';
 import type { Rational } from '../ir/rational.js';
+import { constrain } from './assume.js';
+import { CONFIRM_PRECISION, MAX_WORK_PER_COMPARE, RELATIVE_TOLERANCE } from './bounds.js';
+import { variableKey as keyOf } from './atom-key.js';
+import { type Certified, certifyPoint, midpoint } from './certify.js';
+import { IDual } from './enclosure.js';
 import { evaluate, type EvalEnv } from './evaluate.js';
 import { Field, type Meter, type Num, type Val, Dual, Undefined } from './field.js';
 import { type Atom, type Instance, collectAtoms } from './instance.js';
@@ -21,6 +24,7 @@ import { type OpaqueModel, buildOpaqueModel } from './opaque.js';
 import type { Point } from './points.js';
 import type { Prepared } from './prepare.js';
 import type { Prng } from './prng.js';
+import type { Interval } from './interval.js';
 
 /** an instance with what its points need */
 export interface InstanceContext {
@@ -59,17 +63,19 @@ export type Outcome =
   | { readonly kind: 'agree' }
   | { readonly kind: 'skip' }
   | { readonly kind: 'budget' }
-  | { readonly kind: 'differ'; readonly lhs: Val; readonly rhs: Val; readonly env: EvalEnv };
+  | { readonly kind: 'unsettled'; readonly reason: string }
+  | {
+      readonly kind: 'differ';
+      readonly lhs: Val;
+      readonly rhs: Val;
+      readonly env: EvalEnv;
+      /** the precision (digits) at which enclosures proved the difference */
+      readonly certifiedAt: number;
+    };
 
 /** the key of an assumed variable in this instance */
 export function variableKey(v: Variable, inst: Instance, symbols?: ReadonlyMap<string, SymbolDecl>): string {
-  if (v.kind === 'elem')
-    return canonicalKey(
-      v.name,
-      v.indices.map((t) => instantiateIndex(t, inst.units)),
-      symbols ?? new Map(),
-    );
-  return v.name;
+  return keyOf(v, inst.units, symbols);
 }
 
 /** the environment of a point in a field: sampled values, then assumed values evaluated there */
@@ -101,29 +107,33 @@ export function environment(
   return env;
 }
 
-/** evaluates both sides at a point and classifies the pair */
-export function checkPoint(
+type Fast = 'agree' | 'skip' | 'budget' | 'suspect' | { readonly unsettled: string };
+
+/** the fast 50-digit look at a point: agree, skip, budget, unsettled, or a suspicion for certification */
+function fastLook(
   prepared: Prepared,
   inst: Instance,
   point: Point,
   models: ReadonlyMap<string, OpaqueModel>,
   scope: Scope,
   field: Field,
-  accessed?: Set<string>,
-): Outcome {
-  const env = environment(prepared, inst, point, models, scope, field, accessed);
-  if (env instanceof Undefined) return { kind: env.cause === 'budget' ? 'budget' : 'skip' };
+): Fast {
+  const env = environment(prepared, inst, point, models, scope, field);
+  if (env instanceof Undefined) {
+    if (env.cause === 'budget') return 'budget';
+    return env.cause === 'domain' ? 'skip' : 'suspect';
+  }
   const lhs = evaluate(prepared.lhs, env);
   const rhs = evaluate(prepared.rhs, env);
-  const kind = classify(lhs, rhs, field);
-  if (kind === 'differ') return { kind, lhs, rhs, env };
-  return { kind };
+  return classify(lhs, rhs, field);
 }
 
 /**
- * the outcome at `field`'s precision, and for a difference the outcome again
- * at `confirm`'s (with the atoms read collected): a difference that shrinks
- * when the precision doubles was rounding, not mathematics
+ * the outcome at a point: the fast 50-digit look, and for anything but an
+ * agreement (unless `certifyAgreement`), a skip (both sides undefined) or a singular derivative, the
+ * certified outcome (certify.ts) on the precision ladder; a difference is
+ * returned with its values at the certifying precision (at least
+ * CONFIRM_PRECISION digits shown) and the atoms read collected
  */
 export function confirmedOutcome(
   prepared: Prepared,
@@ -132,32 +142,60 @@ export function confirmedOutcome(
   models: ReadonlyMap<string, OpaqueModel>,
   scope: Scope,
   field: Field,
-  confirm: Field,
+  deadline?: number,
+  certifyMeter?: Meter,
+  certifyAgreement = false,
 ): { readonly outcome: Outcome; readonly accessed: Set<string> } {
   const accessed = new Set<string>();
-  const first = checkPoint(prepared, inst, point, models, scope, field);
-  if (first.kind !== 'differ') return { outcome: first, accessed };
-  const confirmed = checkPoint(prepared, inst, point, models, scope, confirm, accessed);
-  if (confirmed.kind !== 'differ') return { outcome: confirmed, accessed };
-  // up the ladder on a fresh meter of the same size: rounding that survived 100 digits must not become a counterexample
-  for (const digits of LADDER_PRECISIONS) {
-    const higher = new Field(digits, { used: 0, limit: confirm.meter.limit });
-    const again = checkPoint(prepared, inst, point, models, scope, higher);
-    if (again.kind === 'budget') return { outcome: { kind: 'skip' }, accessed };
-    if (again.kind !== 'differ') return { outcome: again, accessed };
-  }
-  return { outcome: confirmed, accessed };
+  const first = fastLook(prepared, inst, point, models, scope, field);
+  if (first !== 'suspect' && !(first === 'agree' && certifyAgreement))
+    return {
+      outcome: typeof first === 'string' ? { kind: first } : { kind: 'unsettled', reason: first.unsettled },
+      accessed,
+    };
+  const c = certifyPoint(prepared, inst, point, models, scope, certifyMeter, deadline);
+  return { outcome: certifiedOutcome(c, prepared, inst, point, models, scope, accessed), accessed };
 }
 
-/** agree; skip (both undefined, or either overflowed or met a singular derivative); differ (only one undefined, or apart by more than the tolerance) */
-function classify(a: Val, b: Val, field: Field): 'agree' | 'skip' | 'budget' | 'differ' {
+/** a certified verdict as an Outcome; a difference gets the values shown and an environment at the certifying precision */
+function certifiedOutcome(
+  c: Certified,
+  prepared: Prepared,
+  inst: Instance,
+  point: Point,
+  models: ReadonlyMap<string, OpaqueModel>,
+  scope: Scope,
+  accessed: Set<string>,
+): Outcome {
+  if (c.kind !== 'differ') return c.kind === 'unsettled' ? { kind: 'unsettled', reason: c.reason } : { kind: c.kind };
+  const meter: Meter = { used: 0, limit: MAX_WORK_PER_COMPARE };
+  const display = new Field(Math.max(c.precision, CONFIRM_PRECISION), meter);
+  const env = environment(prepared, inst, point, models, scope, display, accessed);
+  if (env instanceof Undefined) return { kind: 'unsettled', reason: `an assumed value: ${env.reason}` };
+  // evaluated once more only to collect the atoms read; the values shown are the enclosures'
+  evaluate(prepared.lhs, env);
+  evaluate(prepared.rhs, env);
+  const shown = (v: typeof c.lhs): Val => {
+    if (v instanceof Undefined) return v;
+    if (v instanceof IDual) throw new Error('a dual number escaped its diff');
+    return midpoint(v as Interval, c.field);
+  };
+  return { kind: 'differ', lhs: shown(c.lhs), rhs: shown(c.rhs), env, certifiedAt: c.precision };
+}
+
+/** agree; skip (both undefined by a domain condition); unsettled (a singular derivative); a suspicion (only one undefined, an overflow, or apart by more than the tolerance) */
+function classify(a: Val, b: Val, field: Field): Fast {
   if (field.meter.used > field.meter.limit) return 'budget';
   const causes = [a, b].flatMap((v) => (v instanceof Undefined ? [v.cause] : []));
   if (causes.includes('budget')) return 'budget';
-  if (causes.length === 2 || causes.includes('overflow') || causes.includes('singular')) return 'skip';
-  if (causes.length === 1) return 'differ';
+  if (causes.includes('singular')) {
+    const u = [a, b].find((v): v is Undefined => v instanceof Undefined && v.cause === 'singular')!;
+    return { unsettled: u.reason };
+  }
+  if (causes.length === 2 && causes.every((c) => c === 'domain')) return 'skip';
+  if (causes.length > 0) return 'suspect';
   if (a instanceof Dual || b instanceof Dual || a instanceof Undefined || b instanceof Undefined)
     throw new Error('a dual number escaped its diff');
   const scale = field.D.max(field.one, a.abs(), b.abs());
-  return a.minus(b).abs().lte(scale.times(RELATIVE_TOLERANCE)) ? 'agree' : 'differ';
+  return a.minus(b).abs().lte(scale.times(RELATIVE_TOLERANCE)) ? 'agree' : 'suspect';
 }

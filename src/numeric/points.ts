@@ -1,17 +1,23 @@
 /**
  * The points of one instance, in the order they are tried: special points
- * first (each real variable written in the step at 0, 1, -1, 2, 1/2, its
- * closed ends and values near the step's constants, the others random; then each pair of them equal and opposite,
- * where x - y and x + y vanish), then random points cycling through the
- * scales. Binary variables take every 0/1 combination across the random
- * points when there are few of them, else random values.
+ * first (each real variable written in the step at 0, +-1, 2, 1/2, +-1e6,
+ * +-1e-6, its closed ends and values near the step's constants, with the
+ * others at seed-independent values, about 0.7 and then about -0.7 where their
+ * domains allow (random ones are the random points'); the
+ * array elements reached only through a sum's bound index all at 0, all at
+ * 1, all at -1, and every other one at 0; then each pair of written
+ * variables equal and opposite, where x - y and x + y vanish), then random
+ * points cycling through the scales. Binary variables take every 0/1
+ * combination across the random points when there are few of them, else
+ * random values.
  */
 import type { Rational } from '../ir/rational.js';
 import { rneg } from '../ir/rational.js';
 import { DEFAULT_SAMPLES, MAX_EXHAUSTIVE_BINARY, MAX_PAIR_SPECIAL_ATOMS } from './bounds.js';
 import type { Atom } from './instance.js';
 import type { Prng } from './prng.js';
-import { SCALES, inDomain, isBinary, rationalText, sampleValue, specialValues } from './sampling.js';
+import { SCALES, genericValue, inDomain, isBinary, rationalText, sampleValue, specialValues } from './sampling.js';
+import { ZERO, ONE, MINUS_ONE } from '../ir/rational.js';
 
 export interface Point {
   /** the exact value of every sampled atom */
@@ -55,14 +61,27 @@ function* rawPoints(
     return values;
   };
 
+  // the same for every seed: a special point's verdict must not depend on where the others were drawn
+  const generic = (): Map<string, Rational> => new Map(atoms.map((a, k) => [a.key, genericValue(a.domain, k)]));
   for (const a of atoms) {
     if (!a.direct || !specials) continue;
     for (const v of specialValues(a.domain, near)) {
-      const values = draw(0, undefined);
-      values.set(a.key, v);
-      yield { values, how: `special point ${a.key} = ${rationalText(v)}` };
+      const how = `special point ${a.key} = ${rationalText(v)}`;
+      const fixed = generic();
+      fixed.set(a.key, v);
+      yield { values: fixed, how };
+      // and with the others negated where their domains allow (log(x^y) vs y log(x) at y = 2 needs x < 0)
+      const negated = new Map([...fixed].map(([key, r]) => [key, key === a.key ? r : rneg(r)]));
+      let changed = false;
+      for (const b of atoms) {
+        if (b.key === a.key || isBinary(b.domain) || !inDomain(b.domain, negated.get(b.key)!))
+          negated.set(b.key, fixed.get(b.key)!);
+        else changed = true;
+      }
+      if (changed) yield { values: negated, how };
     }
   }
+  if (specials) yield* boundPatterns(atoms, generic);
   const direct = specials ? atoms.filter((a) => a.direct && !isBinary(a.domain)) : [];
   if (direct.length <= MAX_PAIR_SPECIAL_ATOMS) {
     for (const [k, a] of direct.entries()) {
@@ -80,5 +99,41 @@ function* rawPoints(
   const count = Math.max(samples, combos);
   for (let p = 0; p < count; p++) {
     yield { values: draw(p, exhaustive ? p % combos : undefined), how: 'random point' };
+  }
+}
+
+/** the array of an element key (`w` of `w[2,1]`), or undefined for a scalar */
+const arrayOf = (key: string): string | undefined => /^([^[]+)\[/.exec(key)?.[1];
+
+/**
+ * the elements of each array reached only through a bound index (`w[i,k]`
+ * under `sum(k, ...)`), all at 0, all at 1, all at -1, and every other one
+ * at 0, the rest at seed-independent values: a condition on every term of a
+ * sum (w[i,k] != 0 for each k) fails there
+ */
+function* boundPatterns(atoms: readonly Atom[], generic: () => Map<string, Rational>): Generator<Point> {
+  const names = [
+    ...new Set(atoms.filter((a) => !a.direct && !isBinary(a.domain)).flatMap((a) => arrayOf(a.key) ?? [])),
+  ];
+  const patterns: [string, (k: number) => Rational | undefined][] = [
+    ['0', () => ZERO],
+    ['1', () => ONE],
+    ['-1', () => MINUS_ONE],
+    ['0 at every other one', (k) => (k % 2 === 0 ? ZERO : undefined)],
+  ];
+  for (const name of names) {
+    const elements = atoms.filter((a) => !a.direct && !isBinary(a.domain) && arrayOf(a.key) === name);
+    for (const [what, value] of patterns) {
+      const values = generic();
+      let changed = 0;
+      elements.forEach((a, k) => {
+        const v = value(k);
+        if (v && inDomain(a.domain, v)) {
+          values.set(a.key, v);
+          changed++;
+        }
+      });
+      if (changed > 0) yield { values, how: `special point: the elements ${name}[...] under a sum at ${what}` };
+    }
   }
 }

@@ -16,8 +16,22 @@ import type { Prng } from './prng.js';
  */
 export const SCALES: readonly Rational[] = [rat(2), rat(3, 10), rat(7), rat(1, 40), rat(60)];
 
-/** why: the values where cancellations and definedness conditions bite (x/x at 0, (x^2-1)/(x-1) at 1) */
-const SPECIAL_VALUES: readonly Rational[] = [ZERO, ONE, MINUS_ONE, rat(2), rat(1, 2)];
+/**
+ * why: the values where cancellations and definedness conditions bite (x/x
+ * at 0, (x^2-1)/(x-1) at 1), and magnitudes far from 1 (1e6 and 1e-6, both
+ * signs), where a step that holds only for moderate values shows it
+ */
+const SPECIAL_VALUES: readonly Rational[] = [
+  ZERO,
+  ONE,
+  MINUS_ONE,
+  rat(2),
+  rat(1, 2),
+  rat(1_000_000),
+  rat(-1_000_000),
+  rat(1, 1_000_000),
+  rat(-1, 1_000_000),
+];
 
 /** true when r lies in d */
 export function inDomain(d: Domain, r: Rational): boolean {
@@ -44,27 +58,31 @@ export function inDomain(d: Domain, r: Rational): boolean {
 export const isBinary = (d: Domain): boolean => d.kind === 'binary';
 
 /** why: each constant of a step adds a few candidate points per variable; past this many the special points would crowd out the random ones */
-export const MAX_CONSTANT_SPECIALS = 24;
+export const MAX_CONSTANT_SPECIALS = 40;
 
 /**
- * values near the step's own constants: where a written constant c sits,
- * the step's behaviour may change (|x - 11| at 11, a root of x - 1/7), so
- * try c, c ± 1, c ± 1/10, c/2 and 2c, with both signs
+ * values near the step's own constants: where a constant c sits, the step's
+ * behaviour may change (|x - 11| at 11, a root of x - 1/7, a bump at 3/10),
+ * so try c, c +- 1/10, c +- 1, c/2 and 2c, with both signs; every
+ * constant's own value first, then the nearest neighbours of each, so that
+ * the cap never drops a constant entirely
  */
 export function constantNeighbours(constants: readonly Rational[]): Rational[] {
   const out: Rational[] = [];
   const tenth = rat(1, 10);
-  for (const c of constants) {
-    for (const base of [c, rneg(c)]) {
-      for (const v of [
-        base,
-        radd(base, ONE),
-        rsub(base, ONE),
-        radd(base, tenth),
-        rsub(base, tenth),
-        rmul(base, rat(1, 2)),
-        rmul(base, rat(2)),
-      ]) {
+  const rounds: ((c: Rational) => Rational)[] = [
+    (c) => c,
+    (c) => radd(c, tenth),
+    (c) => rsub(c, tenth),
+    (c) => radd(c, ONE),
+    (c) => rsub(c, ONE),
+    (c) => rmul(c, rat(1, 2)),
+    (c) => rmul(c, rat(2)),
+  ];
+  for (const f of rounds) {
+    for (const c of constants) {
+      for (const base of [c, rneg(c)]) {
+        const v = f(base);
         if (out.length >= MAX_CONSTANT_SPECIALS) return out;
         if (!out.some((o) => rcmp(o, v) === 0)) out.push(v);
       }
@@ -73,7 +91,31 @@ export function constantNeighbours(constants: readonly Rational[]): Rational[] {
   return out;
 }
 
-/** the special values 0, 1, -1, 2, 1/2, the `near` values and any closed finite end that lie in d (none for binary) */
+/**
+ * a value of d that does not depend on the seed, for the other variables at
+ * a special point (so that whether a special point refutes a step never
+ * depends on the seed): about 0.7, the k-th atom a little apart from the
+ * others so that no two coincide
+ */
+export function genericValue(d: Domain, k: number): Rational {
+  const g = rat(70n + BigInt(k % 29), 100n);
+  switch (d.kind) {
+    case 'binary':
+      return ONE;
+    case 'nonzero':
+      return g;
+    case 'interval': {
+      if (inDomain(d, g)) return g;
+      if (inDomain(d, rneg(g))) return rneg(g);
+      const { lo, hi } = d;
+      if (lo && hi) return radd(lo, rmul(rsub(hi, lo), rat(37n + BigInt(k % 29), 100n)));
+      if (lo) return radd(lo, g);
+      return rsub(hi!, g);
+    }
+  }
+}
+
+/** the special values 0, +-1, 2, 1/2, +-1e6, +-1e-6, the `near` values and any closed finite end that lie in d (none for binary) */
 export function specialValues(d: Domain, near: readonly Rational[] = []): Rational[] {
   if (d.kind === 'binary') return [];
   const out: Rational[] = [];

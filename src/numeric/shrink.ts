@@ -1,8 +1,9 @@
 /**
  * Shrinking a counterexample towards the smallest failing instance, in the
  * spirit of property-based testing's shrinking, by greedy steps that keep
- * the failure (every candidate is re-checked at 50 digits and confirmed at
- * 100, so a shrunk counterexample is as real as the original):
+ * the failure (every candidate is re-checked at 50 digits and certified by
+ * enclosures (certify.ts), so a shrunk counterexample is as real as the
+ * original):
  *
  * 1. the free indices are renumbered to the smallest units (i = 1, j = 2):
  *    relabelling units is a symmetry of every expression (sums run over all
@@ -17,7 +18,7 @@ import type { Rational } from '../ir/rational.js';
 import { rat } from '../ir/rational.js';
 import type { Scope } from '../ir/symbols.js';
 import { elementKey } from './atom-key.js';
-import { CONFIRM_PRECISION, MAX_SHRINK_PASSES, MAX_SHRINK_WORK, PRECISION, SHRINK_VALUES } from './bounds.js';
+import { MAX_SHRINK_PASSES, MAX_SHRINK_WORK, PRECISION, SHRINK_VALUES } from './bounds.js';
 import { displayOrder } from './counterexample.js';
 import { Field } from './field.js';
 import { type Atom, type Instance, collectAtoms } from './instance.js';
@@ -34,7 +35,7 @@ export interface Failure {
   readonly point: Point;
   readonly atoms: readonly Atom[];
   readonly models: ReadonlyMap<string, OpaqueModel>;
-  /** the confirmed difference (at 100 digits) */
+  /** the certified difference */
   readonly outcome: Extract<Outcome, { kind: 'differ' }>;
   readonly accessed: ReadonlySet<string>;
 }
@@ -75,7 +76,6 @@ function maxUnit(key: string): number {
 export function shrinkFailure(prepared: Prepared, scope: Scope, failure: Failure, deadline?: number): Shrunk {
   const meter = { used: 0, limit: MAX_SHRINK_WORK };
   const field = new Field(PRECISION, meter);
-  const confirm = new Field(CONFIRM_PRECISION, meter);
 
   /** the failure at this instance, point and models, if the step still fails there */
   const attempt = (
@@ -89,7 +89,7 @@ export function shrinkFailure(prepared: Prepared, scope: Scope, failure: Failure
     const atoms = collectAtoms(prepared, inst, scope, meter).atoms;
     const fixed = new Set(prepared.assumptions.map((a) => variableKey(a.variable, inst, scope.symbols)));
     if (atoms.some((a) => !fixed.has(a.key) && !values.has(a.key))) return undefined;
-    const { outcome, accessed } = confirmedOutcome(prepared, inst, point, models, scope, field, confirm);
+    const { outcome, accessed } = confirmedOutcome(prepared, inst, point, models, scope, field, deadline);
     return outcome.kind === 'differ' ? { inst, point, atoms, models, outcome, accessed } : undefined;
   };
 

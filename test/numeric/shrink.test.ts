@@ -72,15 +72,7 @@ describe('shrinking a failure found on a large network', () => {
     const meter = { used: 0, limit: 1e8 };
     const ctx = instanceContext(p, inst, net, meter, new Prng(9));
     const point = [...pointsOf(ctx.sampled, new Prng(10), 12, false)][0]!;
-    const { outcome, accessed } = confirmedOutcome(
-      p,
-      inst,
-      point,
-      ctx.models,
-      net,
-      new Field(50, meter),
-      new Field(100, meter),
-    );
+    const { outcome, accessed } = confirmedOutcome(p, inst, point, ctx.models, net, new Field(50, meter));
     expect(outcome.kind).toBe('differ');
     if (outcome.kind !== 'differ') return;
     const shrunk = shrinkFailure(p, net, { inst, point, atoms: ctx.atoms, models: ctx.models, outcome, accessed });

@@ -1,0 +1,68 @@
+/**
+ * The constants of a step, where its behaviour may change: the rational
+ * literals written (other than 0 and +-1, already special), and the values of
+ * its constant subexpressions that are not literals (`exp(7)` in
+ * `sqrt((x - exp(7))^2)`, `3/10` written as a quotient), rounded to
+ * CONSTANT_DIGITS significant digits as exact rationals. Values near them are
+ * tried as special points (sampling.ts, `constantNeighbours`).
+ */
+import { type Expr, children } from '../ir/expr.js';
+import { type Rational, parseDecimal, rcmp, rneg } from '../ir/rational.js';
+import { emptyScope } from '../ir/symbols.js';
+import { MAX_WORK_PER_COMPARE, PRECISION } from './bounds.js';
+import { evaluate } from './evaluate.js';
+import { Dual, Field, Undefined } from './field.js';
+
+/** why 12: a point 1/10 away from a constant of magnitude up to 1e6 stays on its side */
+const CONSTANT_DIGITS = 12;
+
+/** why: a step has few constants; past this many subexpressions the rest are not evaluated */
+const MAX_CONSTANT_SUBEXPRESSIONS = 16;
+
+/** true when e reads no variable, index, array, sum or derivative */
+function isConstant(e: Expr): boolean {
+  switch (e.kind) {
+    case 'num':
+    case 'const':
+      return true;
+    case 'sym':
+    case 'elem':
+    case 'units':
+    case 'sum':
+    case 'delta':
+    case 'diff':
+      return false;
+    default:
+      return children(e).every(isConstant);
+  }
+}
+
+/** the distinct positive magnitudes of the step's literals and constant subexpressions */
+export function stepConstants(exprs: readonly Expr[]): Rational[] {
+  const out: Rational[] = [];
+  const push = (v: Rational): void => {
+    const c = v.n < 0n ? rneg(v) : v;
+    if (c.d === 1n && c.n <= 1n) return;
+    if (!out.some((o) => rcmp(o, c) === 0)) out.push(c);
+  };
+  const subexpressions: Expr[] = [];
+  const walk = (e: Expr): void => {
+    if (e.kind === 'num') return push(e.value);
+    if (e.kind === 'elem' || e.kind === 'delta') return; // index literals are units, not values
+    if (isConstant(e)) {
+      if (subexpressions.length < MAX_CONSTANT_SUBEXPRESSIONS) subexpressions.push(e);
+      // its literals too (exp(-10000 (x - 3/10)^2) has 10000, and 3/10 as a whole)
+    }
+    children(e).forEach(walk);
+  };
+  exprs.forEach(walk);
+  const field = new Field(PRECISION, { used: 0, limit: MAX_WORK_PER_COMPARE / 20 });
+  const env = { field, scope: emptyScope(), n: undefined, units: new Map(), values: new Map(), opaque: new Map() };
+  for (const e of subexpressions) {
+    const v = evaluate(e, env);
+    if (v instanceof Undefined || v instanceof Dual || v.isZero() || v.abs().gt('1e12')) continue;
+    const r = parseDecimal(v.toSignificantDigits(CONSTANT_DIGITS).toFixed());
+    if (r) push(r);
+  }
+  return out;
+}

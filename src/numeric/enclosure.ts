@@ -1,0 +1,367 @@
+/**
+ * The evaluator's arithmetic over enclosures: intervals (interval.ts) and
+ * tagged dual numbers over them, the same forward-mode differentiation as
+ * the 50-digit field (field.ts), so `diff` gets enclosures too.
+ *
+ * Undefinedness is three-valued: the marker with cause `domain` means the
+ * value certainly does not exist (log of an interval <= 0), `uncertain` that
+ * it may or may not (the interval straddles the boundary), `singular` that a
+ * derivative met an infinite local derivative (never settled); a number
+ * means the value certainly exists and lies in the enclosure.
+ */
+import type { Rational } from '../ir/rational.js';
+import { MAX_INTEGER_EXPONENT, TRANSCENDENTAL_COST } from './bounds.js';
+import type { Arith } from './evaluate.js';
+import { type Meter, Undefined } from './field.js';
+import { type Failure, type IVal, Interval, IntervalMath, isFailure } from './interval.js';
+
+/** re + eps·ε_tag over enclosures */
+export class IDual {
+  constructor(
+    readonly tag: number,
+    readonly re: INum,
+    readonly eps: INum,
+  ) {}
+}
+
+export type INum = Interval | IDual;
+export type IValue = INum | Undefined;
+
+const tagOf = (a: INum): number => (a instanceof IDual ? a.tag : 0);
+
+/** the innermost real part */
+export function realEnclosure(a: INum): Interval {
+  while (a instanceof IDual) a = a.re;
+  return a;
+}
+
+const marker = (f: Failure): Undefined => new Undefined(f.reason, f.kind === 'undefined' ? 'domain' : 'uncertain');
+const lift = (v: IVal): IValue => (isFailure(v) ? marker(v) : v);
+
+/** one IntervalMath per precision, shared (decimal.js clones are configuration only; pi and e are cached) */
+const MATHS = new Map<number, IntervalMath>();
+function intervalMath(precision: number): IntervalMath {
+  let m = MATHS.get(precision);
+  if (!m) {
+    m = new IntervalMath(precision);
+    MATHS.set(precision, m);
+  }
+  return m;
+}
+
+/** enclosures at one precision, with duals over them */
+export class EnclosureField implements Arith<INum> {
+  /** abs, max and min on enclosures (absEnclosure, maxMinEnclosure) */
+  corner(fn: 'abs' | 'max' | 'min', a: INum, b: INum | undefined): IValue {
+    return fn === 'abs' ? absEnclosure(this, a) : maxMinEnclosure(this, fn, a, b!);
+  }
+  readonly m: IntervalMath;
+  readonly zero: Interval;
+  readonly one: Interval;
+  private readonly rationals = new Map<string, Interval>();
+  /** the work units of one function call on an interval at this precision */
+  private readonly callCost: number;
+
+  constructor(
+    readonly precision: number,
+    readonly meter: Meter,
+  ) {
+    this.m = intervalMath(precision);
+    this.callCost = 2 * TRANSCENDENTAL_COST * Math.max(1, Math.ceil((precision / 50) ** 2));
+    this.zero = this.m.zero;
+    this.one = this.m.one;
+  }
+
+  real(v: string | number | Rational): Interval {
+    if (typeof v !== 'object') return this.m.real(v);
+    const key = `${v.n}/${v.d}`;
+    let r = this.rationals.get(key);
+    if (!r) {
+      r = this.m.real(v);
+      this.rationals.set(key, r);
+    }
+    return r;
+  }
+
+  pi(): Interval {
+    return this.m.pi();
+  }
+
+  e(): Interval {
+    return this.m.e();
+  }
+
+  seed(tag: number, at: INum): INum {
+    return new IDual(tag, at, this.one);
+  }
+
+  tangent(v: INum, tag: number): INum {
+    return v instanceof IDual && v.tag === tag ? v.eps : this.zero;
+  }
+
+  private split(a: INum, t: number): [INum, INum] {
+    return a instanceof IDual && a.tag === t ? [a.re, a.eps] : [a, this.zero];
+  }
+
+  add(a: INum, b: INum): IValue {
+    this.meter.used++;
+    const t = Math.max(tagOf(a), tagOf(b));
+    if (t === 0) return this.m.add(a as Interval, b as Interval);
+    const [ar, ae] = this.split(a, t);
+    const [br, be] = this.split(b, t);
+    const re = this.add(ar, br);
+    if (re instanceof Undefined) return re;
+    const eps = this.add(ae, be);
+    if (eps instanceof Undefined) return eps;
+    return new IDual(t, re, eps);
+  }
+
+  neg(a: INum): INum {
+    if (a instanceof IDual) return new IDual(a.tag, this.neg(a.re), this.neg(a.eps));
+    return this.m.neg(a);
+  }
+
+  sub(a: INum, b: INum): IValue {
+    return this.add(a, this.neg(b));
+  }
+
+  mul(a: INum, b: INum): IValue {
+    this.meter.used++;
+    const t = Math.max(tagOf(a), tagOf(b));
+    if (t === 0) return this.m.mul(a as Interval, b as Interval);
+    const [ar, ae] = this.split(a, t);
+    const [br, be] = this.split(b, t);
+    const re = this.mul(ar, br);
+    if (re instanceof Undefined) return re;
+    const x = this.mul(ar, be);
+    if (x instanceof Undefined) return x;
+    const y = this.mul(ae, br);
+    if (y instanceof Undefined) return y;
+    const eps = this.add(x, y);
+    if (eps instanceof Undefined) return eps;
+    return new IDual(t, re, eps);
+  }
+
+  /** 1/a; a singular cause stays singular (a derivative's pole), a domain cause is certain or uncertain */
+  recip(a: INum, reason = 'division by zero', singular = false): IValue {
+    this.meter.used++;
+    if (!(a instanceof IDual)) {
+      const r = this.m.recip(a, reason);
+      if (isFailure(r) && singular) return new Undefined(reason, r.kind === 'undefined' ? 'singular' : 'uncertain');
+      return lift(r);
+    }
+    const r = this.recip(a.re, reason, singular);
+    if (r instanceof Undefined) return r;
+    const r2 = this.mul(r, r);
+    if (r2 instanceof Undefined) return r2;
+    const eps = this.mul(a.eps, r2);
+    if (eps instanceof Undefined) return eps;
+    return new IDual(a.tag, r, this.neg(eps));
+  }
+
+  div(a: INum, b: INum): IValue {
+    const r = this.recip(b);
+    return r instanceof Undefined ? r : this.mul(a, r);
+  }
+
+  powInt(a: INum, k: bigint): IValue {
+    const limit = BigInt(MAX_INTEGER_EXPONENT);
+    if (k > limit || k < -limit)
+      return new Undefined(`integer exponent ${k} beyond ${MAX_INTEGER_EXPONENT}`, 'uncertain');
+    if (k < 0n) {
+      const p = this.powInt(a, -k);
+      return p instanceof Undefined ? p : this.recip(p);
+    }
+    // a plain interval: the tight enclosure (even powers are >= 0)
+    if (!(a instanceof IDual)) {
+      this.meter.used += 2;
+      return this.m.powInt(a, k);
+    }
+    let result: INum = this.one;
+    let base: INum = a;
+    let e = k;
+    while (e > 0n) {
+      if (e & 1n) {
+        const r = this.mul(result, base);
+        if (r instanceof Undefined) return r;
+        result = r;
+      }
+      e >>= 1n;
+      if (e > 0n) {
+        const b = this.mul(base, base);
+        if (b instanceof Undefined) return b;
+        base = b;
+      }
+    }
+    return result;
+  }
+
+  /** a^r for a non-integer constant r (an enclosure of it), as the field defines it */
+  powReal(a: INum, r: Interval): IValue {
+    const base = realEnclosure(a);
+    if (base.hi.lt(0)) return new Undefined('non-integer power of a negative number', 'domain');
+    const rPositive = r.lo.gt(0);
+    const rNegative = r.hi.lt(0);
+    if (this.m.isZero(base)) {
+      if (rNegative) return new Undefined('0 to a negative power', 'domain');
+      if (!rPositive) return new Undefined('0 to a power that may be negative', 'uncertain');
+      if (!(a instanceof IDual)) return this.zero;
+      const re = this.powReal(a.re, r);
+      if (re instanceof Undefined) return re;
+      if (r.hi.lt(1)) return new Undefined('a power below 1 is not differentiable at 0', 'singular');
+      if (!r.lo.gte(1)) return new Undefined('a power near 1 at 0', 'uncertain');
+      const d = this.powReal(a.re, this.m.sub(r, this.one));
+      if (d instanceof Undefined) return d;
+      const rd = this.mul(d, r);
+      if (rd instanceof Undefined) return rd;
+      const eps = this.mul(rd, a.eps);
+      return eps instanceof Undefined ? eps : new IDual(a.tag, re, eps);
+    }
+    if (!base.lo.gt(0)) {
+      // 0 is inside: [0, hi^r] for a plain base and r > 0, else unsettled
+      if (base.lo.isZero() && rPositive && !(a instanceof IDual)) {
+        const top = this.powReal(new Interval(base.hi, base.hi), r);
+        if (top instanceof Undefined) return top;
+        return new Interval(this.zero.lo, realEnclosure(top).hi);
+      }
+      return new Undefined('a non-integer power of an interval reaching 0', 'uncertain');
+    }
+    const l = this.apply('log', a);
+    if (l instanceof Undefined) return l;
+    const rl = this.mul(l, r);
+    return rl instanceof Undefined ? rl : this.apply('exp', rl);
+  }
+
+  powRational(a: INum, r: Rational): IValue {
+    if (r.d === 1n) return this.powInt(a, r.n);
+    return this.powReal(a, this.real(r));
+  }
+
+  /** a^b for computed a and b, as Field.pow defines it */
+  pow(a: INum, b: INum): IValue {
+    if (!(b instanceof IDual)) {
+      if (b.lo.eq(b.hi) && b.lo.isInteger()) {
+        if (b.lo.abs().gt(MAX_INTEGER_EXPONENT))
+          return new Undefined(`integer exponent beyond ${MAX_INTEGER_EXPONENT}`, 'uncertain');
+        return this.powInt(a, BigInt(b.lo.toFixed(0)));
+      }
+      // an exponent that may or may not be an integer: settled only for a positive base
+      const floorLo = b.lo.floor();
+      const containsInteger = floorLo.eq(b.lo) || floorLo.plus(1).lte(b.hi);
+      if (containsInteger && !realEnclosure(a).lo.gt(0))
+        return new Undefined('a power whose exponent may be an integer', 'uncertain');
+      return this.powReal(a, b);
+    }
+    const base = realEnclosure(a);
+    const bre = realEnclosure(b);
+    if (!(a instanceof IDual) && this.m.isZero(base) && bre.lo.gt(0)) return this.zero;
+    if (base.hi.lte(0) && !(this.m.isZero(base) && !(a instanceof IDual) && this.m.hasZero(bre)))
+      return new Undefined('power with a variable exponent of a non-positive base', 'domain');
+    if (!base.lo.gt(0)) return new Undefined('power with a variable exponent of a base reaching 0', 'uncertain');
+    const l = this.apply('log', a);
+    if (l instanceof Undefined) return l;
+    const bl = this.mul(b, l);
+    return bl instanceof Undefined ? bl : this.apply('exp', bl);
+  }
+
+  apply(fn: string, a: INum): IValue {
+    if (!(a instanceof IDual)) {
+      this.meter.used += this.callCost;
+      return lift(this.m.apply(fn, a));
+    }
+    const re = this.apply(fn, a.re);
+    if (re instanceof Undefined) return re;
+    const d = this.derivative(fn, a.re, re);
+    if (d instanceof Undefined) return d;
+    const eps = this.mul(d, a.eps);
+    return eps instanceof Undefined ? eps : new IDual(a.tag, re, eps);
+  }
+
+  /** f'(x) given fx = f(x), from field operations (as Field.derivative) */
+  private derivative(fn: string, x: INum, fx: INum): IValue {
+    switch (fn) {
+      case 'exp':
+        return fx;
+      case 'log':
+        return this.recip(x);
+      case 'sqrt': {
+        const twice = this.add(fx, fx);
+        return twice instanceof Undefined ? twice : this.recip(twice, 'sqrt is not differentiable at 0', true);
+      }
+      case 'sin':
+        return this.apply('cos', x);
+      case 'cos': {
+        const s = this.apply('sin', x);
+        return s instanceof Undefined ? s : this.neg(s);
+      }
+      case 'tan':
+        return this.onePlusSquare(fx, 1);
+      case 'sinh':
+        return this.apply('cosh', x);
+      case 'cosh':
+        return this.apply('sinh', x);
+      case 'tanh':
+        return this.onePlusSquare(fx, -1);
+      case 'asin':
+      case 'acos': {
+        const c = this.onePlusSquare(x, -1);
+        if (c instanceof Undefined) return c;
+        const s = this.apply('sqrt', c);
+        if (s instanceof Undefined) return s;
+        const r = this.recip(s, `${fn} is not differentiable at -1 and 1`, true);
+        return r instanceof Undefined || fn === 'asin' ? r : this.neg(r);
+      }
+      case 'atan': {
+        const c = this.onePlusSquare(x, 1);
+        return c instanceof Undefined ? c : this.recip(c);
+      }
+      case 'sigma': {
+        const c = this.sub(this.one, fx);
+        return c instanceof Undefined ? c : this.mul(fx, c);
+      }
+      default:
+        throw new Error(`not a built-in function: ${fn}`);
+    }
+  }
+
+  private onePlusSquare(v: INum, sign: 1 | -1): IValue {
+    const sq = this.mul(v, v);
+    if (sq instanceof Undefined) return sq;
+    return this.add(this.one, sign === 1 ? sq : this.neg(sq));
+  }
+}
+
+/**
+ * |a| on enclosures, as main's corners.ts defines abs on the field: a plain
+ * number at the corner has its value; one carrying a perturbation there is
+ * undefined (certainly when a's real part is exactly [0, 0], uncertain when
+ * 0 is merely inside). For the merge with main's abs/max/min.
+ */
+export function absEnclosure(f: EnclosureField, a: INum): IValue {
+  const r = realEnclosure(a);
+  if (r.lo.gt(0)) return a;
+  if (r.hi.lt(0)) return f.neg(a);
+  if (a instanceof IDual)
+    return new Undefined('abs is not differentiable at 0 (a corner)', f.m.isZero(r) ? 'domain' : 'uncertain');
+  return new Interval(f.zero.lo, f.m.mag(r));
+}
+
+/** max(a, b) or min(a, b) on enclosures (corners as absEnclosure) */
+export function maxMinEnclosure(f: EnclosureField, fn: 'max' | 'min', a: INum, b: INum): IValue {
+  const x = realEnclosure(a);
+  const y = realEnclosure(b);
+  const aAbove = x.lo.gt(y.hi);
+  const bAbove = y.lo.gt(x.hi);
+  if (aAbove || bAbove) return aAbove === (fn === 'max') ? a : b;
+  if (a instanceof IDual || b instanceof IDual) {
+    const equal = x.lo.eq(x.hi) && y.lo.eq(y.hi) && x.lo.eq(y.lo);
+    return new Undefined(
+      `${fn} is not differentiable where its arguments are equal (a corner)`,
+      equal ? 'domain' : 'uncertain',
+    );
+  }
+  const m = f.m;
+  return fn === 'max'
+    ? new Interval(m.Dn.max(x.lo, y.lo), m.Up.max(x.hi, y.hi))
+    : new Interval(m.Dn.min(x.lo, y.lo), m.Up.min(x.hi, y.hi));
+}
