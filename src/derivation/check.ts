@@ -148,7 +148,7 @@ function compareStep(prev: Expr, s: Subject, scope: Scope, what: string, options
   }
   const diagnosis =
     verdict.status === 'failed' && options.diagnose !== false && options.opaqueHints !== false
-      ? diagnoseStep(prev, s.expr, scope, { seed: options.seed })
+      ? aidOrNothing(() => diagnoseStep(prev, s.expr, scope, { seed: options.seed }))
       : undefined;
   return {
     ...head,
@@ -157,4 +157,17 @@ function compareStep(prev: Expr, s: Subject, scope: Scope, what: string, options
     ...(explanation ? { explanation } : {}),
     ...(diagnosis ? { diagnosis } : {}),
   };
+}
+
+/**
+ * An untrusted teaching aid's answer, or nothing when the aid itself breaks:
+ * a diagnosis is extra, and a bug in it must not turn a certified `failed`
+ * into an internal error (the aid's own tests catch such bugs).
+ */
+function aidOrNothing<T>(aid: () => T): T | undefined {
+  try {
+    return aid();
+  } catch {
+    return undefined;
+  }
 }

@@ -139,7 +139,7 @@ function witnessVerdict(p: Pair, decision: NotProved): Verdict | undefined {
   return {
     status: 'failed',
     counterexample: witness,
-    message: `does not equal ${p.what}: ${decision.reason}, and at the point below one side is certainly undefined while the other is defined (both decided exactly by the core).${hint ? ` To exclude such points, ${hint}.` : ''}`,
+    message: `does not equal ${p.what}: ${decision.reason}, and at the point below one side is certainly undefined while the other is defined (both decided exactly by the core).${hint ? ` ${hint[0]!.toUpperCase()}${hint.slice(1)}.` : ''}`,
   };
 }
 
@@ -155,7 +155,7 @@ function fromNumeric(p: Pair, decision: NotProved, verdict: NumericVerdict): Ver
     return {
       status: 'failed',
       counterexample: verdict.counterexample,
-      message: `does not equal ${p.what}: at the point below they differ.${why}${hint ? ` To exclude such points, ${hint}.` : ''}`,
+      message: `does not equal ${p.what}: at the point below they differ.${why}${hint ? ` ${hint[0]!.toUpperCase()}${hint.slice(1)}.` : ''}`,
     };
   }
   const everywhere = decision.difference
@@ -221,7 +221,7 @@ function definednessWitness(
       lhs: pair[0]!,
       rhs: pair[1]!,
       seed,
-      how: `exact witness (${c.why} of the condition one side needs); any values of the other variables in their domains`,
+      how: `exact witness: ${c.why} of the condition only one side needs; any values of the other variables in their domains`,
     };
   }
   return undefined;

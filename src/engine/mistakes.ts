@@ -113,7 +113,7 @@ function siteRule(
 
 /** the chain rule without the inner derivative: at a function call or a power of something other than v itself */
 function missingInner(e: Expr, v: Variable, isV: (u: Expr) => boolean, dep: (u: Expr) => boolean, take: Take) {
-  if (e.kind === 'call' && e.fn !== 'log') {
+  if (e.kind === 'call' && e.fn !== 'log' && e.args.length === 1) {
     const rule = DERIVATIVE_BY_FN.get(e.fn);
     const u = e.args[0]!;
     if (rule && !isV(u) && take(`the chain rule's inner derivative ${dd(v)} ${txt(u)} is missing (at ${txt(e)})`))

@@ -12,6 +12,7 @@ import { MAX_WORK_PER_COMPARE, PRECISION } from './bounds.js';
 import { Field, type Meter, type Num, type Val, Undefined } from './field.js';
 import { type OpaqueModel, opaqueValue } from './opaque.js';
 import { canonicalKey, instantiateIndex } from './atom-key.js';
+import { absOf, maxMinOf } from './corners.js';
 
 /**
  * The arithmetic an expression is evaluated in: the 50-digit field of
@@ -37,8 +38,8 @@ export interface Arith<N> {
   tangent(v: N, tag: number): N;
   /** at + ε_tag, the variable of a diff */
   seed(tag: number, at: N): N;
-  /** abs, max and min: a plain number at a corner has its value, one carrying a perturbation is undefined there */
-  corner(fn: 'abs' | 'max' | 'min', a: N, b: N | undefined): N | Undefined;
+  /** abs, max and min, where the arithmetic has its own (enclosures); the 50-digit field's are in corners.ts */
+  corner?(fn: 'abs' | 'max' | 'min', a: N, b: N | undefined): N | Undefined;
 }
 
 /** the environment of an evaluation in the arithmetic F over numbers N */
@@ -229,9 +230,13 @@ class Evaluator<N> {
     const x = this.run(e.args[0]!);
     if (x instanceof Undefined) return x;
     if (e.fn !== 'abs' && e.fn !== 'max' && e.fn !== 'min') return this.f.apply(e.fn, x);
-    if (e.fn === 'abs') return this.f.corner('abs', x, undefined);
-    const y = this.run(e.args[1]!);
-    return y instanceof Undefined ? y : this.f.corner(e.fn, x, y);
+    const y = e.fn === 'abs' ? undefined : this.run(e.args[1]!);
+    if (y instanceof Undefined) return y;
+    if (this.f.corner) return this.f.corner(e.fn, x, y);
+    if (!(this.f instanceof Field)) throw new Error(`no ${e.fn} in this arithmetic`);
+    // the 50-digit field: N is its Num here
+    const v = e.fn === 'abs' ? absOf(this.f, x as Num) : maxMinOf(this.f, e.fn, x as Num, y as Num);
+    return v as N | Undefined;
   }
 
   private fold(xs: readonly Expr[], op: (a: N, b: N) => N | Undefined): N | Undefined {

@@ -322,23 +322,6 @@ export class Field {
   }
 
   /** f(a) for a built-in f; on a dual, f(re) + f'(re)·eps·ε (the chain rule, one step) */
-  /** |a|, max, min: the value by the sign of the real parts; where a perturbed argument sits at the corner, undefined (no derivative) */
-  corner(fn: 'abs' | 'max' | 'min', a: Num, b: Num | undefined): Val {
-    if (fn === 'abs') {
-      const r = realPart(a);
-      if (r.isZero())
-        return a instanceof Dual ? new Undefined('abs is not differentiable at 0 (a corner)', 'domain') : a;
-      return r.lt(0) ? this.neg(a) : a;
-    }
-    const c = realPart(a).cmp(realPart(b!));
-    if (c === 0) {
-      if (a instanceof Dual || b instanceof Dual)
-        return new Undefined(`${fn} is not differentiable where its arguments are equal (a corner)`, 'domain');
-      return a;
-    }
-    return c > 0 === (fn === 'max') ? a : b!;
-  }
-
   apply(fn: string, a: Num): Val {
     if (!UNARY.has(fn)) throw new Error(`not a built-in function: ${fn}`);
     if (!(a instanceof Dual)) return this.base(fn as Unary, a);

@@ -71,14 +71,8 @@ function* rawPoints(
       fixed.set(a.key, v);
       yield { values: fixed, how };
       // and with the others negated where their domains allow (log(x^y) vs y log(x) at y = 2 needs x < 0)
-      const negated = new Map([...fixed].map(([key, r]) => [key, key === a.key ? r : rneg(r)]));
-      let changed = false;
-      for (const b of atoms) {
-        if (b.key === a.key || isBinary(b.domain) || !inDomain(b.domain, negated.get(b.key)!))
-          negated.set(b.key, fixed.get(b.key)!);
-        else changed = true;
-      }
-      if (changed) yield { values: negated, how };
+      const negated = othersNegated(atoms, fixed, a.key);
+      if (negated) yield { values: negated, how };
     }
   }
   if (specials) yield* boundPatterns(atoms, generic);
@@ -136,4 +130,20 @@ function* boundPatterns(atoms: readonly Atom[], generic: () => Map<string, Ratio
       if (changed > 0) yield { values, how: `special point: the elements ${name}[...] under a sum at ${what}` };
     }
   }
+}
+
+/** the point with every atom but `keep` negated where its domain allows; undefined when none can be */
+function othersNegated(
+  atoms: readonly Atom[],
+  fixed: ReadonlyMap<string, Rational>,
+  keep: string,
+): Map<string, Rational> | undefined {
+  const negated = new Map([...fixed].map(([key, r]) => [key, key === keep ? r : rneg(r)]));
+  let changed = false;
+  for (const b of atoms) {
+    if (b.key === keep || isBinary(b.domain) || !inDomain(b.domain, negated.get(b.key)!))
+      negated.set(b.key, fixed.get(b.key)!);
+    else changed = true;
+  }
+  return changed ? negated : undefined;
 }
