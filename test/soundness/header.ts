@@ -8,10 +8,14 @@
  *   # witness steps[1]: x = -1         (the oracle must find this step and its predecessor apart there)
  *   # agree steps[2]: x = 3/10         (the oracle must find them equal there)
  *   # run: cli                         (checked through bin/verify.js with a hang guard)
+ *   # seeds: 1, 2, 99, 12345           (the verdicts must be the same with each of these seeds)
  *
  * A step that no `expect` line names must be true (proved or numeric).
  */
-export type Expected = { readonly kind: 'true' } | { readonly kind: 'failed' } | { readonly kind: 'error'; readonly code: string };
+export type Expected =
+  | { readonly kind: 'true' }
+  | { readonly kind: 'failed' }
+  | { readonly kind: 'error'; readonly code: string };
 
 export interface Header {
   readonly klass: string;
@@ -20,6 +24,7 @@ export interface Header {
   readonly witness: ReadonlyMap<string, Readonly<Record<string, string>>>;
   readonly agree: ReadonlyMap<string, readonly Readonly<Record<string, string>>[]>;
   readonly cli: boolean;
+  readonly seeds: readonly number[];
   readonly problems: readonly string[];
 }
 
@@ -43,14 +48,19 @@ export function parseHeader(text: string): Header {
   const problems: string[] = [];
   let klass = '';
   let cli = false;
+  let seeds: number[] = [];
   for (const line of text.split('\n')) {
     if (!line.startsWith('#')) continue;
-    const m = /^# (class|expect|why|witness|agree|run)(?: (\S+))?: (.*)$/.exec(line);
+    const m = /^# (class|expect|why|witness|agree|run|seeds)(?: (\S+))?: (.*)$/.exec(line);
     if (!m) continue;
     const [, key, loc = '', rest = ''] = m;
     if (key === 'class') klass = rest.trim();
     else if (key === 'run') cli = rest.trim() === 'cli';
-    else if (key === 'why') why.set(loc, `${why.get(loc) ?? ''} ${rest.trim()}`.trim());
+    else if (key === 'seeds') {
+      seeds = rest.split(',').map((w) => Number(w.trim()));
+      if (seeds.length < 2 || seeds.some((n) => !Number.isSafeInteger(n) || n < 0))
+        problems.push(`cannot read: ${line}`);
+    } else if (key === 'why') why.set(loc, `${why.get(loc) ?? ''} ${rest.trim()}`.trim());
     else if (key === 'witness') witness.set(loc, parsePoint(rest));
     else if (key === 'agree') agree.set(loc, [...(agree.get(loc) ?? []), parsePoint(rest)]);
     else {
@@ -65,5 +75,5 @@ export function parseHeader(text: string): Header {
   for (const loc of expect.keys()) if (!why.has(loc)) problems.push(`no \`# why ${loc}:\` line`);
   for (const loc of witness.keys())
     if (expect.get(loc)?.kind !== 'failed') problems.push(`a witness for ${loc}, which is not expected to fail`);
-  return { klass, expect, why, witness, agree, cli, problems };
+  return { klass, expect, why, witness, agree, cli, seeds, problems };
 }

@@ -6,17 +6,56 @@
  * expressions differ at a point the corpus names (a witness), and whether a
  * counterexample the checker reports is a real difference.
  *
- * What one computed number is worth: mathjs rounds pi, so tan(pi/2) comes out
- * finite but of the order 10^precision; a value past 10^(precision/2) at both
- * precisions is read as a pole (undefined). NaN, a complex result (log(-1),
- * sqrt(-1)) or an infinity is undefined.
+ * What one computed number is worth, and how the oracle knows:
+ * - A value is computed at both precisions. Where they disagree beyond
+ *   rounding, the computation is unstable: mathjs rounds pi, so tan(pi/2)
+ *   comes out near 10^100 at 100 digits and near 10^300 at 300 digits; an
+ *   unstable value beyond 10^50 is a pole (undefined), any other unstable
+ *   value is `unknown`. A huge value that both precisions agree on (exp(2^31))
+ *   is a number, not a pole.
+ * - decimal.js's exponents stop near 9e15: exp past that returns Infinity or
+ *   0, which is overflow, not a value and not undefinedness. The oracle
+ *   evaluates node by node and judges each infinity, NaN or vanishing result
+ *   where it arises: 1/0, 0/0, 0^(-1), log(0) are undefined, and so is a
+ *   complex result (log(-1), sqrt(-1)); any other is overflow or underflow,
+ *   and the value is `unknown`.
+ * - decimal.js's own sinh/cosh/tanh do not end for arguments near 2^31; the
+ *   oracle's are written with its exp.
+ * - Two values differ when their difference is large (beyond 1e-60 relative
+ *   to max(1, |a|, |b|)), or when it is nonzero and the same at both
+ *   precisions (rounding error shrinks by 200 orders from 100 to 300 digits;
+ *   a real difference such as 10^-320 stays put). They agree when the
+ *   difference is within each precision's rounding noise, with 40 digits to
+ *   spare for error that accumulates (below 1e-260 relative at 300 digits
+ *   and below 1e-60 at 100). Anything else is `unsure`: the oracle then
+ *   confirms nothing.
+ * - Its floor: a difference that both precisions round away (1 + 10^-320
+ *   against 1: both sums round to 1) is invisible; a corpus witness must
+ *   survive 300 digits relative to the largest intermediate value.
  */
 import { all, create, type MathJsInstance } from 'mathjs';
 
 const PRECISIONS = [100, 300] as const;
 
-/** oracle's value: a decimal string, or undefined and why */
-export type OracleValue = { readonly defined: true; readonly value: string } | { readonly defined: false; readonly why: string };
+interface Big {
+  isFinite(): boolean;
+  isNaN(): boolean;
+  isZero(): boolean;
+  abs(): Big;
+  gt(x: Big | string): boolean;
+  lte(x: Big | string): boolean;
+  minus(x: Big): Big;
+  times(x: Big | string): Big;
+  toString(): string;
+}
+
+/** oracle's value: a number (at 300 and at 100 digits), undefined (and why), or unknown (and why) */
+export type OracleValue =
+  | { readonly kind: 'defined'; readonly value: string; readonly low: string }
+  | { readonly kind: 'undefined'; readonly why: string }
+  | { readonly kind: 'unknown'; readonly why: string };
+
+class Overflow extends Error {}
 
 const engines = new Map<number, MathJsInstance>();
 
@@ -25,9 +64,37 @@ function engine(precision: number): MathJsInstance {
   if (m !== undefined) return m;
   m = create(all, { number: 'BigNumber', precision });
   const mm = m;
+  const exp0 = mm.exp.bind(mm) as (x: unknown) => Big;
+  const exp = (x: unknown): Big => {
+    const y = exp0(x);
+    if (!y.isFinite() || y.isZero()) throw new Overflow(`exp overflows decimal.js's exponent range`);
+    return y;
+  };
+  const big = (x: unknown) => mm.bignumber(x as never) as unknown as Big;
+  const one = big(1);
+  const two = big(2);
+  const div = (a: unknown, b: unknown) => mm.divide(a as never, b as never) as unknown as Big;
+  const add = (a: unknown, b: unknown) => mm.add(a as never, b as never) as unknown as Big;
+  const sub = (a: unknown, b: unknown) => mm.subtract(a as never, b as never) as unknown as Big;
+  const neg = (a: unknown) => mm.unaryMinus(a as never) as unknown as Big;
+  /** tanh(x) = sign(x) (1 - e^{-2|x|}) / (1 + e^{-2|x|}); e^{-2|x|} may underflow only when tanh is 1 to every digit */
+  const tanh = (x: unknown) => {
+    const ax = big(x).abs();
+    let t: Big;
+    if (ax.gt('1e6')) t = one;
+    else {
+      const q = exp(neg(ax.times(two)));
+      t = div(sub(one, q), add(one, q));
+    }
+    return (x as Big).gt(big(0)) ? t : neg(t);
+  };
   mm.import(
     {
-      sigma: (x: unknown) => mm.divide(1, mm.add(1, mm.exp(mm.unaryMinus(x as never) as never) as never)),
+      exp,
+      sinh: (x: unknown) => div(sub(exp(x), exp(neg(x))), two),
+      cosh: (x: unknown) => div(add(exp(x), exp(neg(x))), two),
+      tanh,
+      sigma: (x: unknown) => div(one, add(one, exp(neg(x)))),
       ln: (x: unknown) => mm.log(x as never),
     },
     { override: true },
@@ -38,43 +105,102 @@ function engine(precision: number): MathJsInstance {
 
 /** true when the text uses only what the oracle reads the same way derivcheck does */
 export function oracleCanRead(text: string): boolean {
-  return !/[[\]\\]|\b(sum|diff|delta|max|min)\s*\(/.test(text);
+  return !/[[\]\\]|\b(sum|diff|delta|max|min|abs)\s*\(|[^\x20-\x7e]/.test(text);
 }
 
-function evalAt(precision: number, text: string, point: Readonly<Record<string, string>>): OracleValue {
+type Raw = { kind: 'number'; value: Big } | { kind: 'undefined' | 'unknown'; why: string };
+
+class Undefined extends Error {}
+
+interface Node {
+  readonly type: string;
+  readonly fn?: string | { readonly name: string };
+  readonly name?: string;
+  readonly args?: readonly Node[];
+  readonly content?: Node;
+  evaluate(scope?: Record<string, unknown>): unknown;
+}
+
+const isBig = (m: MathJsInstance, v: unknown): v is Big => m.typeOf(v) === 'BigNumber';
+
+/**
+ * Evaluates node by node, so that each non-finite or vanishing result is
+ * judged where it arises: a division by 0, 0 to a negative power, log(0) is
+ * undefined; any other infinity or NaN, or a 0 from nonzero operands of * /
+ * ^ exp, is decimal.js's exponent range (overflow or underflow): unknown.
+ */
+function evalNode(m: MathJsInstance, node: Node, scope: Record<string, unknown>): Big {
+  if (node.type === 'ParenthesisNode') return evalNode(m, node.content!, scope);
+  if (node.type === 'ConstantNode' || node.type === 'SymbolNode') {
+    const v = node.evaluate(scope);
+    if (!isBig(m, v)) throw new Undefined(`${node.name ?? 'a constant'} is not a real number`);
+    return v;
+  }
+  if (node.type !== 'OperatorNode' && node.type !== 'FunctionNode') throw new Undefined(`cannot read a ${node.type}`);
+  const name = typeof node.fn === 'string' ? node.fn : node.fn!.name;
+  const args = node.args!.map((a) => evalNode(m, a, scope));
+  const f = (m as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
+  if (typeof f !== 'function') throw new Undefined(`unknown function ${name}`);
+  const v = f(...args);
+  if (!isBig(m, v)) throw new Undefined(`${name} is not real there (${m.typeOf(v)})`);
+  const zero = (b: Big) => b.isZero();
+  if (v.isNaN() || !v.isFinite()) {
+    if (name === 'divide' && zero(args[1]!)) throw new Undefined('a division by 0');
+    if (name === 'pow' && zero(args[0]!) && !args[1]!.gt('0')) throw new Undefined('0 to a power that is not positive');
+    if (name === 'log' && zero(args[0]!)) throw new Undefined('log(0)');
+    throw new Overflow(`${name} leaves decimal.js's exponent range`);
+  }
+  if (zero(v) && ['multiply', 'divide', 'pow', 'exp'].includes(name) && !args.some(zero))
+    throw new Overflow(`${name} underflows decimal.js's exponent range`);
+  return v;
+}
+
+function evalAt(precision: number, text: string, point: Readonly<Record<string, string>>): Raw {
   const m = engine(precision);
   const scope: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(point)) scope[k] = m.evaluate(v);
-  let v: unknown;
   try {
-    v = m.evaluate(text, scope);
+    for (const [k, val] of Object.entries(point)) scope[k] = evalNode(m, m.parse(val) as unknown as Node, {});
+    return { kind: 'number', value: evalNode(m, m.parse(text) as unknown as Node, scope) };
   } catch (e) {
-    return { defined: false, why: `mathjs: ${(e as Error).message}` };
+    if (e instanceof Overflow) return { kind: 'unknown', why: e.message };
+    return { kind: 'undefined', why: `${e instanceof Undefined ? '' : 'mathjs: '}${(e as Error).message}` };
   }
-  if (m.typeOf(v) !== 'BigNumber') return { defined: false, why: `not real (${m.typeOf(v)} ${String(v)})` };
-  const b = v as { isFinite(): boolean; isNaN(): boolean; abs(): { gt(x: string): boolean }; toString(): string };
-  if (b.isNaN() || !b.isFinite()) return { defined: false, why: String(v) };
-  if (b.abs().gt(`1e${precision / 2}`)) return { defined: false, why: `a pole (|value| ~ ${String(v).slice(0, 12)}...)` };
-  return { defined: true, value: b.toString() };
 }
 
-/** the oracle's value of `text` at `point` (each value an expression, e.g. "pi/2"), at the highest precision */
+/** the oracle's value of `text` at `point` (each value an expression, e.g. "pi/2") */
 export function oracleValue(text: string, point: Readonly<Record<string, string>>): OracleValue {
-  const results = PRECISIONS.map((p) => evalAt(p, text, point));
-  const undef = results.find((r) => !r.defined);
-  return undef ?? results[results.length - 1]!;
+  const [low, high] = PRECISIONS.map((p) => evalAt(p, text, point)) as [Raw, Raw];
+  if (low.kind === 'unknown' || high.kind === 'unknown')
+    return { kind: 'unknown', why: low.kind === 'unknown' ? low.why : (high as { why: string }).why };
+  if (low.kind === 'undefined' && high.kind === 'undefined') return { kind: 'undefined', why: high.why };
+  if (low.kind !== 'number' || high.kind !== 'number') return { kind: 'unknown', why: 'defined at one precision only' };
+  const m = engine(300);
+  const a = m.bignumber(high.value.toString()) as unknown as Big;
+  const b = m.bignumber(low.value.toString()) as unknown as Big;
+  const scale = a.abs().gt('1') ? a.abs() : (m.bignumber(1) as unknown as Big);
+  const unstable = a.minus(b).abs().gt(scale.times('1e-60'));
+  if (unstable && a.abs().gt('1e50'))
+    return {
+      kind: 'undefined',
+      why: `a pole (${high.value.toString().slice(0, 12)}... at 300 digits, ${low.value.toString().slice(0, 12)}... at 100)`,
+    };
+  if (unstable) return { kind: 'unknown', why: 'the value moves with the precision' };
+  return { kind: 'defined', value: high.value.toString(), low: low.value.toString() };
 }
 
-/** how two oracle values relate: `differ` (one defined only, or values apart beyond 1e-60 relative), `agree`, or `unsure` */
+/** how two oracle values relate (see the file's comment) */
 export function relate(a: OracleValue, b: OracleValue): 'differ' | 'agree' | 'unsure' {
-  if (!a.defined || !b.defined) return a.defined === b.defined ? 'agree' : 'differ';
+  if (a.kind === 'unknown' || b.kind === 'unknown') return 'unsure';
+  if (a.kind === 'undefined' || b.kind === 'undefined') return a.kind === b.kind ? 'agree' : 'differ';
   const m = engine(300);
-  const x = m.bignumber(a.value);
-  const y = m.bignumber(b.value);
-  const scale = m.max(m.bignumber(1), m.abs(x), m.abs(y));
-  // decimal.js's own comparisons: mathjs's larger/smaller call values within its absTol (1e-15) equal
-  const gap = m.divide(m.abs(m.subtract(x, y)), scale) as unknown as { gt(x: string): boolean; lt(x: string): boolean };
-  if (gap.gt('1e-60')) return 'differ';
-  if (gap.lt('1e-80')) return 'agree';
+  const n = (s: string) => m.bignumber(s) as unknown as Big;
+  const [x, y, xl, yl] = [n(a.value), n(b.value), n(a.low), n(b.low)];
+  const one = n('1');
+  const scale = [x.abs(), y.abs()].reduce((s, v) => (v.gt(s) ? v : s), one);
+  const d = x.minus(y);
+  const dl = xl.minus(yl);
+  if (d.abs().gt(scale.times('1e-60'))) return 'differ';
+  if (!d.isZero() && d.minus(dl).abs().lte(d.abs().times('1e-30'))) return 'differ';
+  if (d.abs().lte(scale.times('1e-260')) && dl.abs().lte(scale.times('1e-60'))) return 'agree';
   return 'unsure';
 }
