@@ -108,8 +108,6 @@ export function oracleCanRead(text: string): boolean {
   return !/[[\]\\]|\b(sum|diff|delta|max|min|abs)\s*\(|[^\x20-\x7e]/.test(text);
 }
 
-type Raw = { kind: 'number'; value: Big } | { kind: 'undefined' | 'unknown'; why: string };
-
 class Undefined extends Error {}
 
 interface Node {
@@ -123,25 +121,11 @@ interface Node {
 
 const isBig = (m: MathJsInstance, v: unknown): v is Big => m.typeOf(v) === 'BigNumber';
 
-/**
- * Evaluates node by node, so that each non-finite or vanishing result is
- * judged where it arises: a division by 0, 0 to a negative power, log(0) is
- * undefined; any other infinity or NaN, or a 0 from nonzero operands of * /
- * ^ exp, is decimal.js's exponent range (overflow or underflow): unknown.
- */
-function evalNode(m: MathJsInstance, node: Node, scope: Record<string, unknown>): Big {
-  if (node.type === 'ParenthesisNode') return evalNode(m, node.content!, scope);
-  if (node.type === 'ConstantNode' || node.type === 'SymbolNode') {
-    const v = node.evaluate(scope);
-    if (!isBig(m, v)) throw new Undefined(`${node.name ?? 'a constant'} is not a real number`);
-    return v;
-  }
-  if (node.type !== 'OperatorNode' && node.type !== 'FunctionNode') throw new Undefined(`cannot read a ${node.type}`);
-  const name = typeof node.fn === 'string' ? node.fn : node.fn!.name;
-  const args = node.args!.map((a) => evalNode(m, a, scope));
+/** one operation at one precision: each non-finite or vanishing result judged where it arises */
+function apply(m: MathJsInstance, name: string, args: readonly Big[]): Big {
   const f = (m as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
   if (typeof f !== 'function') throw new Undefined(`unknown function ${name}`);
-  const v = f(...args);
+  const v = f(...args.map((a) => m.bignumber(a.toString())));
   if (!isBig(m, v)) throw new Undefined(`${name} is not real there (${m.typeOf(v)})`);
   const zero = (b: Big) => b.isZero();
   if (v.isNaN() || !v.isFinite()) {
@@ -155,37 +139,75 @@ function evalNode(m: MathJsInstance, node: Node, scope: Record<string, unknown>)
   return v;
 }
 
-function evalAt(precision: number, text: string, point: Readonly<Record<string, string>>): Raw {
-  const m = engine(precision);
-  const scope: Record<string, unknown> = {};
-  try {
-    for (const [k, val] of Object.entries(point)) scope[k] = evalNode(m, m.parse(val) as unknown as Node, {});
-    return { kind: 'number', value: evalNode(m, m.parse(text) as unknown as Node, scope) };
-  } catch (e) {
-    if (e instanceof Overflow) return { kind: 'unknown', why: e.message };
-    return { kind: 'undefined', why: `${e instanceof Undefined ? '' : 'mathjs: '}${(e as Error).message}` };
-  }
+type Pair = readonly [Big, Big];
+
+/**
+ * Evaluates node by node at both precisions in step: a division by 0, 0 to a
+ * negative power, log(0) is undefined; any other infinity or NaN, or a 0 from
+ * nonzero operands of * / ^ exp, is decimal.js's exponent range (overflow or
+ * underflow): unknown. A node whose value is beyond 10^50 and moves with the
+ * precision is a pole (tan at a rounded pi/2): undefined, even when a later
+ * factor (cos there) would hide it.
+ */
+function evalNode(node: Node, scopes: readonly [Record<string, unknown>, Record<string, unknown>]): Pair {
+  const [mLow, mHigh] = [engine(PRECISIONS[0]), engine(PRECISIONS[1])];
+  if (node.type === 'ParenthesisNode') return evalNode(node.content!, scopes);
+  let pair: Pair;
+  if (node.type === 'ConstantNode' || node.type === 'SymbolNode') {
+    // a constant such as pi is each engine's own (the tree was parsed by one of them)
+    const own = node.type === 'SymbolNode' && !(node.name! in scopes[0]);
+    const lo = own ? mLow.evaluate(node.name!) : node.evaluate(scopes[0]);
+    const hi = own ? mHigh.evaluate(node.name!) : node.evaluate(scopes[1]);
+    if (!isBig(mLow, lo) || !isBig(mHigh, hi)) throw new Undefined(`${node.name ?? 'a constant'} is not a real number`);
+    pair = [mLow.bignumber(lo.toString()) as unknown as Big, mHigh.bignumber(hi.toString()) as unknown as Big];
+  } else if (node.type === 'OperatorNode' || node.type === 'FunctionNode') {
+    const name = typeof node.fn === 'string' ? node.fn : node.fn!.name;
+    const args = node.args!.map((a) => evalNode(a, scopes));
+    pair = [
+      apply(
+        mLow,
+        name,
+        args.map((a) => a[0]),
+      ),
+      apply(
+        mHigh,
+        name,
+        args.map((a) => a[1]),
+      ),
+    ];
+  } else throw new Undefined(`cannot read a ${node.type}`);
+  const hi = pair[1];
+  const lo = mHigh.bignumber(pair[0].toString()) as unknown as Big;
+  const scale = hi.abs().gt('1') ? hi.abs() : (mHigh.bignumber(1) as unknown as Big);
+  if (hi.abs().gt('1e50') && hi.minus(lo).abs().gt(scale.times('1e-60')))
+    throw new Undefined(
+      `a pole (${hi.toString().slice(0, 12)}... at 300 digits, ${lo.toString().slice(0, 12)}... at 100)`,
+    );
+  return pair;
 }
 
 /** the oracle's value of `text` at `point` (each value an expression, e.g. "pi/2") */
 export function oracleValue(text: string, point: Readonly<Record<string, string>>): OracleValue {
-  const [low, high] = PRECISIONS.map((p) => evalAt(p, text, point)) as [Raw, Raw];
-  if (low.kind === 'unknown' || high.kind === 'unknown')
-    return { kind: 'unknown', why: low.kind === 'unknown' ? low.why : (high as { why: string }).why };
-  if (low.kind === 'undefined' && high.kind === 'undefined') return { kind: 'undefined', why: high.why };
-  if (low.kind !== 'number' || high.kind !== 'number') return { kind: 'unknown', why: 'defined at one precision only' };
-  const m = engine(300);
-  const a = m.bignumber(high.value.toString()) as unknown as Big;
-  const b = m.bignumber(low.value.toString()) as unknown as Big;
+  const scopes: [Record<string, unknown>, Record<string, unknown>] = [{}, {}];
+  let pair: Pair;
+  try {
+    for (const [k, val] of Object.entries(point)) {
+      const [lo, hi] = evalNode(engine(100).parse(val) as unknown as Node, [{}, {}]);
+      scopes[0][k] = lo;
+      scopes[1][k] = hi;
+    }
+    pair = evalNode(engine(100).parse(text) as unknown as Node, scopes);
+  } catch (e) {
+    if (e instanceof Overflow) return { kind: 'unknown', why: e.message };
+    return { kind: 'undefined', why: `${e instanceof Undefined ? '' : 'mathjs: '}${(e as Error).message}` };
+  }
+  const m = engine(PRECISIONS[1]);
+  const [low, high] = pair;
+  const a = m.bignumber(high.toString()) as unknown as Big;
+  const b = m.bignumber(low.toString()) as unknown as Big;
   const scale = a.abs().gt('1') ? a.abs() : (m.bignumber(1) as unknown as Big);
-  const unstable = a.minus(b).abs().gt(scale.times('1e-60'));
-  if (unstable && a.abs().gt('1e50'))
-    return {
-      kind: 'undefined',
-      why: `a pole (${high.value.toString().slice(0, 12)}... at 300 digits, ${low.value.toString().slice(0, 12)}... at 100)`,
-    };
-  if (unstable) return { kind: 'unknown', why: 'the value moves with the precision' };
-  return { kind: 'defined', value: high.value.toString(), low: low.value.toString() };
+  if (a.minus(b).abs().gt(scale.times('1e-60'))) return { kind: 'unknown', why: 'the value moves with the precision' };
+  return { kind: 'defined', value: high.toString(), low: low.toString() };
 }
 
 /** how two oracle values relate (see the file's comment) */
