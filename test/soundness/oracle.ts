@@ -21,8 +21,12 @@
  *   and the value is `unknown`.
  * - decimal.js's own sinh/cosh/tanh do not end for arguments near 2^31; the
  *   oracle's are written with its exp.
+ * - Rounding error is measured against the largest magnitude met while
+ *   computing either side (at least 1): sqrt((exp(200) + x^2)^2) - exp(200)
+ *   loses 87 digits to cancellation, so its noise is 10^87 times larger than
+ *   its value suggests.
  * - Two values differ when their difference is large (beyond 1e-60 relative
- *   to max(1, |a|, |b|)), or when it is nonzero and the same at both
+ *   to that magnitude), or when it is nonzero and the same at both
  *   precisions (rounding error shrinks by 200 orders from 100 to 300 digits;
  *   a real difference such as 10^-320 stays put). They agree when the
  *   difference is within each precision's rounding noise, with 40 digits to
@@ -49,9 +53,9 @@ interface Big {
   toString(): string;
 }
 
-/** oracle's value: a number (at 300 and at 100 digits), undefined (and why), or unknown (and why) */
+/** oracle's value: a number (at 300 and at 100 digits, and the largest magnitude met on the way, at least 1), undefined (and why), or unknown (and why) */
 export type OracleValue =
-  | { readonly kind: 'defined'; readonly value: string; readonly low: string }
+  | { readonly kind: 'defined'; readonly value: string; readonly low: string; readonly mag: string }
   | { readonly kind: 'undefined'; readonly why: string }
   | { readonly kind: 'unknown'; readonly why: string };
 
@@ -125,6 +129,8 @@ const isBig = (m: MathJsInstance, v: unknown): v is Big => m.typeOf(v) === 'BigN
 function apply(m: MathJsInstance, name: string, args: readonly Big[]): Big {
   const f = (m as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
   if (typeof f !== 'function') throw new Undefined(`unknown function ${name}`);
+  if ((name === 'asin' || name === 'acos') && args[0]!.abs().gt('1'))
+    throw new Undefined(`${name} of a number beyond 1`);
   const v = f(...args.map((a) => m.bignumber(a.toString())));
   if (!isBig(m, v)) throw new Undefined(`${name} is not real there (${m.typeOf(v)})`);
   const zero = (b: Big) => b.isZero();
@@ -149,9 +155,13 @@ type Pair = readonly [Big, Big];
  * precision is a pole (tan at a rounded pi/2): undefined, even when a later
  * factor (cos there) would hide it.
  */
-function evalNode(node: Node, scopes: readonly [Record<string, unknown>, Record<string, unknown>]): Pair {
+function evalNode(
+  node: Node,
+  scopes: readonly [Record<string, unknown>, Record<string, unknown>],
+  mag: { max: Big },
+): Pair {
   const [mLow, mHigh] = [engine(PRECISIONS[0]), engine(PRECISIONS[1])];
-  if (node.type === 'ParenthesisNode') return evalNode(node.content!, scopes);
+  if (node.type === 'ParenthesisNode') return evalNode(node.content!, scopes, mag);
   let pair: Pair;
   if (node.type === 'ConstantNode' || node.type === 'SymbolNode') {
     // a constant such as pi is each engine's own (the tree was parsed by one of them)
@@ -162,7 +172,7 @@ function evalNode(node: Node, scopes: readonly [Record<string, unknown>, Record<
     pair = [mLow.bignumber(lo.toString()) as unknown as Big, mHigh.bignumber(hi.toString()) as unknown as Big];
   } else if (node.type === 'OperatorNode' || node.type === 'FunctionNode') {
     const name = typeof node.fn === 'string' ? node.fn : node.fn!.name;
-    const args = node.args!.map((a) => evalNode(a, scopes));
+    const args = node.args!.map((a) => evalNode(a, scopes, mag));
     pair = [
       apply(
         mLow,
@@ -183,20 +193,22 @@ function evalNode(node: Node, scopes: readonly [Record<string, unknown>, Record<
     throw new Undefined(
       `a pole (${hi.toString().slice(0, 12)}... at 300 digits, ${lo.toString().slice(0, 12)}... at 100)`,
     );
+  if (hi.abs().gt(mag.max)) mag.max = hi.abs();
   return pair;
 }
 
 /** the oracle's value of `text` at `point` (each value an expression, e.g. "pi/2") */
 export function oracleValue(text: string, point: Readonly<Record<string, string>>): OracleValue {
   const scopes: [Record<string, unknown>, Record<string, unknown>] = [{}, {}];
+  const mag = { max: engine(PRECISIONS[1]).bignumber(1) as unknown as Big };
   let pair: Pair;
   try {
     for (const [k, val] of Object.entries(point)) {
-      const [lo, hi] = evalNode(engine(100).parse(val) as unknown as Node, [{}, {}]);
+      const [lo, hi] = evalNode(engine(100).parse(val) as unknown as Node, [{}, {}], mag);
       scopes[0][k] = lo;
       scopes[1][k] = hi;
     }
-    pair = evalNode(engine(100).parse(text) as unknown as Node, scopes);
+    pair = evalNode(engine(100).parse(text) as unknown as Node, scopes, mag);
   } catch (e) {
     if (e instanceof Overflow) return { kind: 'unknown', why: e.message };
     return { kind: 'undefined', why: `${e instanceof Undefined ? '' : 'mathjs: '}${(e as Error).message}` };
@@ -205,9 +217,9 @@ export function oracleValue(text: string, point: Readonly<Record<string, string>
   const [low, high] = pair;
   const a = m.bignumber(high.toString()) as unknown as Big;
   const b = m.bignumber(low.toString()) as unknown as Big;
-  const scale = a.abs().gt('1') ? a.abs() : (m.bignumber(1) as unknown as Big);
-  if (a.minus(b).abs().gt(scale.times('1e-60'))) return { kind: 'unknown', why: 'the value moves with the precision' };
-  return { kind: 'defined', value: high.toString(), low: low.toString() };
+  if (a.minus(b).abs().gt(mag.max.times('1e-60')))
+    return { kind: 'unknown', why: 'the value moves with the precision' };
+  return { kind: 'defined', value: high.toString(), low: low.toString(), mag: mag.max.toString() };
 }
 
 /** how two oracle values relate (see the file's comment) */
@@ -218,7 +230,7 @@ export function relate(a: OracleValue, b: OracleValue): 'differ' | 'agree' | 'un
   const n = (s: string) => m.bignumber(s) as unknown as Big;
   const [x, y, xl, yl] = [n(a.value), n(b.value), n(a.low), n(b.low)];
   const one = n('1');
-  const scale = [x.abs(), y.abs()].reduce((s, v) => (v.gt(s) ? v : s), one);
+  const scale = [n(a.mag), n(b.mag)].reduce((s, v) => (v.gt(s) ? v : s), one);
   const d = x.minus(y);
   const dl = xl.minus(yl);
   if (d.abs().gt(scale.times('1e-60'))) return 'differ';
