@@ -60,7 +60,7 @@ function yamlFiles(dir: string): string[] {
 
 const files = yamlFiles(root);
 /** why: issue 9 asks for at least 100 adversarial cases; raised as the corpus grows, never lowered */
-const MIN_CASES = 252;
+const MIN_CASES = 257;
 const isTrue = (s: StepResult) => s.status === 'proved' || s.status === 'numeric';
 
 /** at most `n` characters of anything, for a message */
