@@ -1,4 +1,42 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * The tests that are not unit tests, by what makes them slow or dependent on
+ * more than the sources: each group is a vitest project of its own. Every
+ * other test file is a unit test (`npm run test:unit`: projects `unit` and
+ * `unit-mocks`); `npm test` runs every project. A pattern names one test file or
+ * every test file under a folder
+ * (test/test-projects.test.ts checks that each names something and that the
+ * projects share no file).
+ */
+export const NOT_UNIT: Readonly<Record<string, readonly string[]>> = {
+  // the built CLI as a user runs it (a child process on dist/), npm pack, every shipped derivation end to end
+  'end-to-end': [
+    'test/adversarial/**/*.test.ts',
+    'test/api/package.test.ts',
+    'test/cli/config.test.ts',
+    'test/cli/end-to-end.test.ts',
+    'test/cli/parallel.test.ts',
+    'test/derivations.test.ts',
+    'test/derivation-library.test.ts',
+    // why: runs the mutation tool over shipped derivations (a smoke run of npm run mutants)
+    'test/mutants/mutants.test.ts',
+  ],
+  // a headless Chromium renders the HTML report
+  browser: ['test/browser/**/*.test.ts'],
+  // the external corpora (../shared/corpora/) and other libraries (mathjs, nerdamer) as oracles
+  corpora: ['test/conformance/**/*.test.ts', 'test/oracles/**/*.test.ts'],
+  // thousands of random and mutated inputs per target
+  fuzz: ['test/fuzz/**/*.test.ts'],
+};
+
+/**
+ * Unit tests that replace modules (vi.mock, vi.doMock, vi.resetModules): they
+ * run isolated, each file with its own modules (project `unit-mocks`).
+ */
+export const MOCKING: readonly string[] = ['test/cli/internal-error.test.ts', 'test/numeric/oracles.test.ts'];
+
+const TESTS = ['test/**/*.test.ts'];
 
 export default defineConfig({
   test: {
@@ -6,5 +44,23 @@ export default defineConfig({
     // These limits only stop a hung test: no verdict here depends on the clock (speed is measured in bench/).
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          // why: the unit files share one module graph per worker, so mathjs, yaml and the checker load once per
+          // worker, not once per file (user CPU 64 s -> 24 s); test/test-projects.test.ts keeps mocks out of it
+          isolate: false,
+          include: TESTS,
+          exclude: [...configDefaults.exclude, ...Object.values(NOT_UNIT).flat(), ...MOCKING],
+        },
+      },
+      { extends: true, test: { name: 'unit-mocks', include: [...MOCKING] } },
+      ...Object.entries(NOT_UNIT).map(([name, include]) => ({
+        extends: true as const,
+        test: { name, include: [...include] },
+      })),
+    ],
   },
 });

@@ -11,7 +11,7 @@ import type { FileResult } from './verdict/result.js';
 
 export type { Counterexample, FileResult, Premise, StepResult, StepStatus } from './verdict/result.js';
 export type { Expr, Variable } from './ir/expr.js';
-export type { ExplainStep } from './engine/explain.js';
+export type { ExplainStep } from './verdict/explanation.js';
 export type { Verdict } from './derivation/compare.js';
 export { type ApiError, type ApiResult, DerivcheckError, describeError } from './api/errors.js';
 export {

@@ -32,6 +32,9 @@ const LIBRARY = [
   'gaussian-log-likelihood-variance.yaml',
   'rbm-free-energy.yaml',
   'boltzmann-learning-rule.yaml',
+  'relu-derivative.yaml',
+  'hinge-loss-derivative.yaml',
+  'boltzmann-symmetric-weights.yaml',
 ];
 
 /** file -> steps the core leaves to the numeric check, and why (none today: add an entry with its reason) */

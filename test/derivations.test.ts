@@ -94,3 +94,12 @@ describe('the LaTeX twin of the seed', () => {
     expect(exprs(latex)).toEqual(exprs(ascii));
   });
 });
+
+describe('version 2 migration of the library', () => {
+  it('the Boltzmann learning rule keeps its partition function opaque (a version-1 default made Z independent of w)', async () => {
+    const r = await verifyFile(join(dir, 'boltzmann-learning-rule.yaml'), { seed: 1, strict: true });
+    expect(r.premises?.map((p) => p.text)).toContain('Z is an opaque quantity (domain positive)');
+    expect(r.steps.some((s) => s.rules?.includes('d.opaque'))).toBe(true);
+    expect(r.ok).toBe(true);
+  });
+});

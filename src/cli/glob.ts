@@ -55,63 +55,9 @@ export function expandGlob(pattern: string): GlobResult {
   const prefix = segments.slice(0, k);
   const base = prefix.length === 0 ? '.' : prefix.join('/') === '' ? '/' : prefix.join('/');
   const shown = (name: string) => (prefix.length === 0 ? name : join(base, name));
-  const found = new Set<string>();
-  let entries = 0;
-
-  const list = (dir: string): Dirent[] => {
-    let out: Dirent[];
-    try {
-      out = readdirSync(dir === '' ? base : join(base, dir), { withFileTypes: true });
-    } catch {
-      return []; // an unreadable or missing directory matches nothing, as in a shell
-    }
-    entries += out.length;
-    if (entries > MAX_WALK_ENTRIES) throw new GlobTooLarge();
-    return out;
-  };
-
-  // a regular file, or a symbolic link to one (links to directories are never followed)
-  const isFileLike = (e: Dirent, rel: string): boolean => {
-    if (e.isFile()) return true;
-    if (!e.isSymbolicLink()) return false;
-    try {
-      return statSync(join(base, rel)).isFile();
-    } catch {
-      return false; // a dangling link
-    }
-  };
-
-  // rel: the path matched so far, relative to base ('' at the start)
-  const walk = (rel: string, index: number): void => {
-    const seg = segments[index]!;
-    const last = index === segments.length - 1;
-    if (seg === '**') {
-      if (last) {
-        // a trailing ** matches every file below
-        for (const e of list(rel)) {
-          if (e.name.startsWith('.')) continue;
-          const path = rel === '' ? e.name : `${rel}/${e.name}`;
-          if (e.isDirectory()) walk(path, index);
-          else if (isFileLike(e, path)) found.add(path);
-        }
-        return;
-      }
-      walk(rel, index + 1); // ** as zero segments
-      for (const e of list(rel))
-        if (e.isDirectory() && !e.name.startsWith('.')) walk(rel === '' ? e.name : `${rel}/${e.name}`, index);
-      return;
-    }
-    for (const e of list(rel)) {
-      if (!segmentMatches(seg, e.name)) continue;
-      const path = rel === '' ? e.name : `${rel}/${e.name}`;
-      if (last) {
-        if (isFileLike(e, path)) found.add(path);
-      } else if (e.isDirectory()) walk(path, index + 1);
-    }
-  };
-
+  const walker = new GlobWalk(base, segments);
   try {
-    walk('', k);
+    walker.walk('', k);
   } catch (err) {
     if (err instanceof GlobTooLarge) {
       return {
@@ -121,8 +67,78 @@ export function expandGlob(pattern: string): GlobResult {
     }
     throw err;
   }
-  const files = [...found].map(shown).sort(byCodeUnit);
+  const files = [...walker.found].map(shown).sort(byCodeUnit);
   return { ok: true, files };
+}
+
+/** one walk of the directory tree below `base`, matching `segments` one directory level each */
+class GlobWalk {
+  /** the matching files, relative to base */
+  readonly found = new Set<string>();
+  private entries = 0;
+
+  constructor(
+    private readonly base: string,
+    private readonly segments: readonly string[],
+  ) {}
+
+  /** the entries of `dir` (relative to base), counted against MAX_WALK_ENTRIES */
+  private list(dir: string): Dirent[] {
+    let out: Dirent[];
+    try {
+      out = readdirSync(dir === '' ? this.base : join(this.base, dir), { withFileTypes: true });
+    } catch {
+      return []; // an unreadable or missing directory matches nothing, as in a shell
+    }
+    this.entries += out.length;
+    if (this.entries > MAX_WALK_ENTRIES) throw new GlobTooLarge();
+    return out;
+  }
+
+  /** a regular file, or a symbolic link to one (links to directories are never followed) */
+  private isFileLike(e: Dirent, rel: string): boolean {
+    if (e.isFile()) return true;
+    if (!e.isSymbolicLink()) return false;
+    try {
+      return statSync(join(this.base, rel)).isFile();
+    } catch {
+      return false; // a dangling link
+    }
+  }
+
+  /** rel: the path matched so far, relative to base ('' at the start); index: the segment to match next */
+  walk(rel: string, index: number): void {
+    const seg = this.segments[index]!;
+    const last = index === this.segments.length - 1;
+    if (seg === '**') {
+      this.walkAnyDepth(rel, index, last);
+      return;
+    }
+    for (const e of this.list(rel)) {
+      if (!segmentMatches(seg, e.name)) continue;
+      const path = rel === '' ? e.name : `${rel}/${e.name}`;
+      if (last) {
+        if (this.isFileLike(e, path)) this.found.add(path);
+      } else if (e.isDirectory()) this.walk(path, index + 1);
+    }
+  }
+
+  /** the segment at `index` is `**`: zero or more directories */
+  private walkAnyDepth(rel: string, index: number, last: boolean): void {
+    if (last) {
+      // a trailing ** matches every file below
+      for (const e of this.list(rel)) {
+        if (e.name.startsWith('.')) continue;
+        const path = rel === '' ? e.name : `${rel}/${e.name}`;
+        if (e.isDirectory()) this.walk(path, index);
+        else if (this.isFileLike(e, path)) this.found.add(path);
+      }
+      return;
+    }
+    this.walk(rel, index + 1); // ** as zero segments
+    for (const e of this.list(rel))
+      if (e.isDirectory() && !e.name.startsWith('.')) this.walk(rel === '' ? e.name : `${rel}/${e.name}`, index);
+  }
 }
 
 /** compares strings by UTF-16 code units: the same order on every machine and locale */

@@ -179,6 +179,30 @@ const typed = (argv: readonly string[], name: string, value: number): string => 
   return raw !== undefined ? `'${raw}'` : String(value);
 };
 
+/** the derivation in `file`, or undefined after writing why it cannot be read or loaded */
+function loadFile(file: string, io: Io): LoadedDerivation | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    io.err(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
+    return undefined;
+  }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    io.err(`${file}:${decoded.line}:${decoded.column}: ${notUtf8Message(file, decoded)}\n`);
+    return undefined;
+  }
+  const loaded = loadDerivation(file, decoded.text);
+  if (!loaded.ok) {
+    io.err(
+      loaded.errors.map((e) => `${e.place.file}:${e.place.line}:${e.place.column}: ${e.message}`).join('\n') + '\n',
+    );
+    return undefined;
+  }
+  return loaded.derivation;
+}
+
 /** runs `verify gradcheck` with the arguments after `gradcheck`; resolves to the exit status */
 export async function gradcheckCommand(argv: readonly string[], io: Io): Promise<number> {
   const { args, exit } = await parseArgs(argv);
@@ -197,27 +221,8 @@ export async function gradcheckCommand(argv: readonly string[], io: Io): Promise
     io.err(`verify gradcheck: --seed must be an integer, not ${typed(argv, 'seed', a.seed)}\n`);
     return 2;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(a.file);
-  } catch (e) {
-    io.err(`${a.file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
-    return 2;
-  }
-  const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) {
-    io.err(`${a.file}:${decoded.line}:${decoded.column}: ${notUtf8Message(a.file, decoded)}\n`);
-    return 2;
-  }
-  const text = decoded.text;
-  const loaded = loadDerivation(a.file, text);
-  if (!loaded.ok) {
-    io.err(
-      loaded.errors.map((e) => `${e.place.file}:${e.place.line}:${e.place.column}: ${e.message}`).join('\n') + '\n',
-    );
-    return 2;
-  }
-  const d = loaded.derivation;
+  const d = loadFile(a.file, io);
+  if (d === undefined) return 2;
   const s = shape(d);
   if ('problem' in s) {
     io.err(`verify gradcheck: ${a.file}: ${s.problem}\n`);

@@ -3,7 +3,7 @@
  * options, or into an early exit (help, version, usage error) with the text
  * to show. No printing and no process.exit here, so tests can call it.
  */
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { REPORT_FORMATS, type ReportFormat } from '../report/render.js';
 import type { ConfigDefaults } from './config.js';
 import { MAX_SAMPLES } from '../derivation/verify.js';
@@ -69,12 +69,27 @@ const EPILOGUE = [
 
 function parser(env: Environment) {
   const config = env.config ?? {};
-  const given = <T>(value: T | undefined) => (value !== undefined ? { default: value } : {});
-  return yargs()
+  const base = yargs()
     .scriptName('verify')
     .usage(
       '$0 [options] FILE...\n\nCheck calculus derivations written in YAML:\neach step must equal the one before it.',
-    )
+    );
+  return withExamples(runOptions(checkOptions(base, config), config))
+    .demandCommand(1, 'give at least one derivation file')
+    .strict()
+    .version(env.version)
+    .help()
+    .alias('help', 'h')
+    .epilogue(EPILOGUE)
+    .wrap(null);
+}
+
+/** a config file's value as the option's default, when it gives one */
+const given = <T>(value: T | undefined) => (value !== undefined ? { default: value } : {});
+
+/** what is checked and reported: format, output, strictness, seed, samples, jobs */
+function checkOptions<T>(y: Argv<T>, config: ConfigDefaults) {
+  return y
     .option('format', {
       choices: REPORT_FORMATS,
       default: config.format ?? ('text' as Format),
@@ -104,7 +119,12 @@ function parser(env: Environment) {
       type: 'number',
       ...given(config.jobs),
       describe: 'files checked in parallel, in worker threads (default: one per core; 1: in this process)',
-    })
+    });
+}
+
+/** how the run goes: the step time limit, explanations, directories, quiet, colour */
+function runOptions<T>(y: Argv<T>, config: ConfigDefaults) {
+  return y
     .option('step-timeout', {
       type: 'number',
       ...given(config.stepTimeout),
@@ -130,7 +150,11 @@ function parser(env: Environment) {
     .option('color', {
       type: 'boolean',
       describe: 'colour the text report (default: when stdout is a terminal and NO_COLOR is unset)',
-    })
+    });
+}
+
+function withExamples<T>(y: Argv<T>) {
+  return y
     .example('$0 derivations/sigmoid-belief-net.yaml', 'check one derivation, human-readable report')
     .example('$0 --strict --format json derivations/*.yaml', 'check many; only proofs count; JSON on stdout')
     .example(
@@ -142,14 +166,7 @@ function parser(env: Environment) {
       'JUnit XML for CI in a file, the text report on stdout',
     )
     .example('$0 --quiet --jobs 4 derivations/', 'every derivation in a directory, 4 at a time; show only problems')
-    .example('$0 -r docs/', 'every derivation below a directory, subdirectories included')
-    .demandCommand(1, 'give at least one derivation file')
-    .strict()
-    .version(env.version)
-    .help()
-    .alias('help', 'h')
-    .epilogue(EPILOGUE)
-    .wrap(null);
+    .example('$0 -r docs/', 'every derivation below a directory, subdirectories included');
 }
 
 /** a positive (or, with `zero`, nonnegative) safe integer, or undefined when the value is not one */

@@ -5,6 +5,7 @@
  */
 import {
   type Expr,
+  type IndexTerm,
   type Variable,
   add,
   mul,
@@ -91,7 +92,7 @@ export function derivativeRule(
     case 'elem': {
       const target = v as Extract<Variable, { kind: 'elem' }>;
       if (target.indices.length !== e.indices.length) return r('d.const', num(0));
-      return r('d.indexed', mul(e.indices.map((ix, k) => delta(ix, target.indices[k]!))));
+      return elementRule(e, target, symbols);
     }
     case 'add':
       return r('d.sum-rule', add(e.terms.map((t) => d(t))));
@@ -119,8 +120,8 @@ export function derivativeRule(
       // the chain rule, with f' from the table
       const rule = DERIVATIVE_BY_FN.get(e.fn);
       if (!rule) throw new Error(`no derivative rule for ${e.fn} (definitions must be unfolded first)`);
-      const u = e.args[0]!;
-      return r(rule.id, mul([rule.derivative(u), d(u)]));
+      const terms = rule.partials(e.args).map((p, k) => mul([p, d(e.args[k]!)]));
+      return r(rule.id, terms.length === 1 ? terms[0]! : add(terms));
     }
     case 'sum': {
       // rename the bound index when v names it, so the sum's k is not the k of v
@@ -136,6 +137,23 @@ export function derivativeRule(
     default:
       return r('d.const', num(0));
   }
+}
+
+/** d e / d target for two elements of one array: Kronecker deltas, both positions for a symmetric array */
+function elementRule(
+  e: Extract<Expr, { kind: 'elem' }>,
+  target: Extract<Variable, { kind: 'elem' }>,
+  symbols: ReadonlyMap<string, SymbolDecl>,
+): { rule: string; result: Expr } {
+  const decl = symbols.get(e.name);
+  if (decl?.kind !== 'array' || !decl.symmetric || e.indices.length !== 2)
+    return { rule: 'd.indexed', result: mul(e.indices.map((ix, k) => delta(ix, target.indices[k]!))) };
+  // w[m,k] is w[i,j] when (m,k) = (i,j) or (j,i); on the diagonal i = j the two are one position
+  const [m, k] = e.indices as [IndexTerm, IndexTerm];
+  const [i, j] = target.indices as [IndexTerm, IndexTerm];
+  const straight = mul([delta(m, i), delta(k, j)]);
+  const swapped = mul([delta(m, j), delta(k, i)]);
+  return { rule: 'd.symmetric', result: add([straight, swapped, mul([num(-1), straight, delta(i, j)])]) };
 }
 
 /** throws BudgetExceeded when a derivative of `chars` key characters would pass MAX_DERIVATIVE_SIZE */

@@ -6,23 +6,16 @@
  */
 import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
-import { type Rational, isZero } from '../ir/rational.js';
-import { applyAssumptions } from '../ir/substitute.js';
+import { type Rational, isZero, radd, rmul } from '../ir/rational.js';
 import { toAscii } from '../ir/print.js';
 import { Meter, BudgetExceeded, MAX_EXPAND_EXPONENT } from './budget.js';
 import { Normalizer, Undefined } from './normal.js';
-import { eliminateDiff } from './derivative.js';
-import {
-  type Condition,
-  type ConditionKind,
-  conditionsOf,
-  holdsEverywhere,
-  canonicalCondition,
-} from './definedness.js';
+import { assumeEquation } from './normal-rules.js';
+import { type Condition, type ConditionKind, holdsEverywhere, canonicalCondition } from './definedness.js';
 import { rfIsZero, rfKey, rfConstantValue, type RatFunc } from './ratfunc.js';
 import { polyKey, atomPoly, type Poly } from './poly.js';
 import { rangeOf, isPositiveRange, isNegativeRange } from './sign.js';
-import { unfoldDefinitions } from './expand.js';
+import { type PreparedSide, prepareSide } from './defined-at.js';
 
 export interface ConditionReport {
   /** which side needs it: `lhs` (the previous step) or `rhs` (this step) */
@@ -52,7 +45,14 @@ export interface ConditionReport {
  */
 export type Difference =
   | { readonly kind: 'constant'; readonly value: Rational }
-  | { readonly kind: 'sign'; readonly sign: 1 | -1 };
+  | { readonly kind: 'sign'; readonly sign: 1 | -1 }
+  /** lhs - rhs = D(n), a nonzero polynomial in the number of units n alone; nonzero at these unit counts (1..UNITS_PROBED) */
+  | { readonly kind: 'units'; readonly nonzeroAt: readonly number[] };
+
+/** why: a nonzero polynomial in n of degree d vanishes at most d times, so among 1..16 it is nonzero at some count any instance planner can use */
+export const UNITS_PROBED = 16;
+/** why: 16^4096 has about 5000 digits, cheap; beyond it the probe itself would be a bomb */
+export const MAX_UNITS_DEGREE = 4096n;
 
 export type Decision =
   | { readonly proved: true; readonly rules: readonly string[]; readonly lhsNormal: string; readonly rhsNormal: string }
@@ -71,27 +71,6 @@ export type Decision =
       readonly difference?: Difference;
     };
 
-/** what one side becomes on the way to its normal form */
-interface Prepared {
-  readonly expr: Expr;
-  readonly conditions: readonly Condition[];
-}
-
-/** unfold definitions, take derivatives, apply assumptions; collect definedness conditions on the way */
-function prepare(e: Expr, scope: Scope, used: Set<string>): Prepared {
-  const trace = (id: string) => used.add(id);
-  const unfolded = unfoldDefinitions(e, scope, trace);
-  const before = conditionsOf(unfolded);
-  const expr = eliminateDiff(unfolded, scope.symbols, trace);
-  const after = conditionsOf(expr);
-  // a condition "for every k" is about every unit: an assumption about s[i] does not fix its s[k]
-  const conditions = [...before, ...after].map((c) => ({
-    ...c,
-    expr: applyAssumptions(c.expr, scope.assumptions, new Set(c.forAll)),
-  }));
-  return { expr: applyAssumptions(expr, scope.assumptions), conditions };
-}
-
 /** limits of one decision beyond the fixed budgets */
 export interface DecideLimits {
   /** a performance.now() time (ms); past it the decision stops with bound STEP_TIMEOUT, "not proved" */
@@ -102,17 +81,17 @@ export interface DecideLimits {
 export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLimits = {}): Decision {
   const meter = new Meter(limits.deadline);
   const N = new Normalizer(scope.symbols, meter);
-  let L: Prepared, R: Prepared;
+  let L: PreparedSide, R: PreparedSide;
   try {
-    L = prepare(lhs, scope, N.used);
-    R = prepare(rhs, scope, N.used);
+    L = prepareSide(lhs, scope, N.used);
+    R = prepareSide(rhs, scope, N.used);
   } catch (err) {
     if (err instanceof BudgetExceeded) return notProved(`not proved: ${err.message}`, err.bound);
     throw err;
   }
   let nl: RatFunc, nr: RatFunc;
   try {
-    nl = N.nf(L.expr);
+    nl = withEquations(N, scope).nf(L.expr);
     nr = N.nf(R.expr);
   } catch (err) {
     if (err instanceof BudgetExceeded) return notProved(`not proved: ${err.message}`, err.bound);
@@ -169,6 +148,13 @@ export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLi
   return { proved: true, rules: [...N.used].sort(), lhsNormal, rhsNormal };
 }
 
+/** N with the file's assumed equations (premises) installed: each sum they name is replaced by its value */
+function withEquations(N: Normalizer, scope: Scope): Normalizer {
+  for (const eq of scope.equations ?? [])
+    assumeEquation(N, prepareSide(eq.sum, scope, N.used).expr, prepareSide(eq.value, scope, N.used).expr);
+  return N;
+}
+
 function notProved(reason: string, bound?: string, lhsNormal?: string, rhsNormal?: string): Decision {
   return {
     proved: false,
@@ -189,10 +175,29 @@ function notProved(reason: string, bound?: string, lhsNormal?: string, rhsNormal
 function differenceOf(D: RatFunc, N: Normalizer, scope: Scope): Difference | undefined {
   const c = rfConstantValue(D);
   if (c !== undefined) return isZero(c) ? undefined : { kind: 'constant', value: c };
+  const inUnits = unitsPolynomial(D, N);
+  if (inUnits) return inUnits;
   const r = rangeOf(N.toExpr(D), scope.symbols);
   if (isPositiveRange(r)) return { kind: 'sign', sign: 1 };
   if (isNegativeRange(r)) return { kind: 'sign', sign: -1 };
   return undefined;
+}
+
+/** D as a polynomial in the number of units alone, with the counts where it is nonzero; undefined when D has other atoms */
+function unitsPolynomial(D: RatFunc, N: Normalizer): Difference | undefined {
+  if (D.den.length > 0) return undefined;
+  const terms = [...D.num.values()];
+  const isUnits = (key: string) => N.atoms.get(key)?.expr.kind === 'units';
+  if (!terms.every((t) => t.mono.powers.every((p) => isUnits(p.atom)))) return undefined;
+  // why: 16^degree must stay a small bigint; a polynomial in n of higher degree is left to the numeric layer
+  if (terms.some((t) => t.mono.degree > MAX_UNITS_DEGREE)) return undefined;
+  const nonzeroAt: number[] = [];
+  for (let n = 1; n <= UNITS_PROBED; n++) {
+    let v: Rational = { n: 0n, d: 1n };
+    for (const t of terms) v = radd(v, rmul(t.coeff, { n: BigInt(n) ** t.mono.degree, d: 1n }));
+    if (!isZero(v)) nonzeroAt.push(n);
+  }
+  return { kind: 'units', nonzeroAt };
 }
 
 /** an undischarged condition, and the expression (for nonzero: the factor) its key stands for */
@@ -224,7 +229,7 @@ function conditionKeys(conditions: readonly Condition[], N: Normalizer, scope: S
       continue;
     }
     if (c.kind === 'nonzero') {
-      for (const t of nonzeroFactors(f, N)) {
+      for (const t of nonzeroFactors(f, N).flatMap((t) => absFactors(t, N))) {
         const atomExpr = N.atoms.get(t.key)?.expr;
         if (atomExpr && holdsEverywhere({ ...c, expr: atomExpr }, scope.symbols)) continue;
         out.set(
@@ -262,6 +267,18 @@ function nonzeroFactors(f: RatFunc, N: Normalizer): { key: string; poly: Poly }[
     { n: lead.coeff.d, d: lead.coeff.n < 0n ? -lead.coeff.n : lead.coeff.n },
   );
   return [...atomFactors, { key: polyKey(scaled.num), poly: scaled.num }];
+}
+
+/** abs(u) != 0 exactly where u != 0: an abs atom stands for the factors of its argument (so x/abs(x) and abs(x)/x need the same) */
+function absFactors(t: { key: string; poly: Poly }, N: Normalizer, depth = 0): { key: string; poly: Poly }[] {
+  const a = N.atoms.get(t.key)?.expr;
+  if (a?.kind !== 'call' || a.fn !== 'abs' || depth > 8) return [t];
+  try {
+    return nonzeroFactors(N.nf(a.args[0]!), N).flatMap((u) => absFactors(u, N, depth + 1));
+  } catch (err) {
+    if (err instanceof BudgetExceeded || err instanceof Undefined) return [t];
+    throw err;
+  }
 }
 
 function report(side: 'lhs' | 'rhs', c: Condition, expr: Expr): ConditionReport {

@@ -18,7 +18,6 @@ import {
   delta,
   units,
   freeIndices,
-  children,
 } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute } from '../ir/substitute.js';
@@ -50,7 +49,8 @@ import {
 } from './ratfunc.js';
 import { BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, MAX_ROOT_ORDER, type Meter } from './budget.js';
 import { rangeOf, isPositiveRange, excludesZero } from './sign.js';
-import { factorInteger, exactRoot } from './integers.js';
+import { exactRoot } from './integers.js';
+import { absOf, logOfRational, maxMinOf, sumDepth, symmetricOrder } from './normal-rules.js';
 
 /** thrown when a sub-expression is nowhere defined (1/0, 0^-1): there is no normal form to compare */
 export class Undefined extends Error {}
@@ -63,7 +63,9 @@ export class Normalizer {
   readonly used = new Set<string>();
   /** bounds that left something unreduced (an atom where a polynomial could have been), so a difference can name them */
   readonly limited = new Set<string>();
-  private readonly memo = new Map<string, RatFunc>();
+  readonly memo = new Map<string, RatFunc>();
+  /** atoms an assumed equation gives a value (`sum(k, t[k]) = 1`): replaced wherever they arise */
+  readonly rewrites = new Map<string, RatFunc>();
 
   constructor(
     readonly symbols: ReadonlyMap<string, SymbolDecl>,
@@ -83,7 +85,13 @@ export class Normalizer {
     return r;
   }
 
-  private atom(expr: Expr, reduction?: AtomInfo['reduction']): RatFunc {
+  nowhereDefined(why: string): never {
+    throw new Undefined(why);
+  }
+
+  atom(expr: Expr, reduction?: AtomInfo['reduction']): RatFunc {
+    const assumed = this.rewrites.get(expr.key);
+    if (assumed) return assumed;
     if (!this.atoms.has(expr.key)) this.atoms.set(expr.key, reduction ? { expr, reduction } : { expr });
     return rfAtom(expr.key);
   }
@@ -107,9 +115,11 @@ export class Normalizer {
       case 'units':
         return this.atom(e);
       case 'sym':
-      case 'elem':
-        if (this.isBinary(e)) this.used.add('nf.binary');
-        return this.atom(e, this.isBinary(e) ? { kind: 'idempotent' } : undefined);
+      case 'elem': {
+        const x = e.kind === 'elem' ? symmetricOrder(e, this.symbols, this.used) : e;
+        if (this.isBinary(x)) this.used.add('nf.binary');
+        return this.atom(x, this.isBinary(x) ? { kind: 'idempotent' } : undefined);
+      }
       case 'add': {
         this.used.add('nf.expand');
         return e.terms.reduce<RatFunc>((acc, t) => F.add(acc, this.nf(t, depth)), RF_ZERO);
@@ -128,6 +138,8 @@ export class Normalizer {
       case 'pow':
         return this.power(e.base, e.exp, depth);
       case 'call':
+        if (e.fn === 'max' || e.fn === 'min')
+          return maxMinOf(this, e.fn, this.nf(e.args[0]!, depth), this.nf(e.args[1]!, depth));
         return this.func(e.fn, e.args[0]!, depth);
       case 'sum':
         return this.sum(e.index, e.body, depth);
@@ -274,6 +286,8 @@ export class Normalizer {
         }
         return this.atom(call(fn, [this.toExpr(U)]));
       }
+      case 'abs':
+        return absOf(this, this.nf(u, depth));
       case 'acos': {
         // acos(u) = pi/2 - asin(u), both defined exactly for -1 <= u <= 1
         this.used.add('nf.odd');
@@ -380,7 +394,7 @@ export class Normalizer {
   private log(U: RatFunc, depth: number): RatFunc {
     const F = this.field;
     const c = rfConstantValue(U);
-    if (c !== undefined) return this.logRational(c);
+    if (c !== undefined) return logOfRational(this, c);
     const split = this.binarySplit(U);
     if (split) {
       // log((1 - s) A + s B) = (1 - s) log A + s log B for binary s, when A > 0 and B > 0
@@ -403,7 +417,7 @@ export class Normalizer {
     let acc = RF_ZERO;
     let rest: RatFunc = rfConst(coeff);
     if (rsign(coeff) > 0) {
-      acc = this.logRational(coeff);
+      acc = logOfRational(this, coeff);
       rest = RF_ONE;
     }
     for (const { factor, mult } of pieces) {
@@ -458,17 +472,6 @@ export class Normalizer {
       if (this.positive(a.base)) return this.field.scale(this.log(this.nf(a.base, depth), depth), a.exp.value);
     }
     return this.atom(call('log', [x]));
-  }
-
-  /** log(c) for a rational c: a combination of logs of primes */
-  private logRational(c: Rational): RatFunc {
-    const F = this.field;
-    if (rsign(c) <= 0) return this.atom(call('log', [num(c)]));
-    this.used.add('nf.log-rational');
-    let acc = RF_ZERO;
-    for (const [p, e] of factorInteger(c.n)) acc = F.add(acc, F.scale(this.atom(call('log', [num(p)])), rat(e)));
-    for (const [p, e] of factorInteger(c.d)) acc = F.add(acc, F.scale(this.atom(call('log', [num(p)])), rat(-e)));
-    return acc;
   }
 
   /**
@@ -559,12 +562,6 @@ export class Normalizer {
       }),
     );
   }
-}
-
-/** how deeply sums nest in e */
-function sumDepth(e: Expr): number {
-  const inner = children(e).reduce((m, c) => Math.max(m, sumDepth(c)), 0);
-  return e.kind === 'sum' ? inner + 1 : inner;
 }
 
 // re-exported for tests that check values of rationals

@@ -5,17 +5,28 @@
  * all read these tables.
  */
 import { type Expr, call, mul, num, pow, add, neg, div, sub, sym } from '../ir/expr.js';
+import { rat } from '../ir/rational.js';
 
 export interface DerivativeRule {
   readonly id: string;
   readonly fn: string;
-  /** f'(u), the derivative of f at u */
-  readonly derivative: (u: Expr) => Expr;
+  /**
+   * the partial derivatives of f at its arguments, one per argument (for a
+   * function of one argument, f'(u)); d f(a, b) = f_a a' + f_b b'
+   */
+  readonly partials: (args: readonly Expr[]) => readonly Expr[];
   readonly statement: string;
   readonly doc: string;
 }
 
 const one = num(1);
+/** the partials of a function of one argument, from f' */
+const unary =
+  (f: (u: Expr) => Expr) =>
+  (args: readonly Expr[]): readonly Expr[] => [f(args[0]!)];
+/** (a - b)/abs(a - b): the sign of a - b, undefined where a = b (the corner of max and min) */
+const signOfDifference = (a: Expr, b: Expr): Expr => div(sub(a, b), call('abs', [sub(a, b)]));
+const half = num(rat(1, 2));
 const sq = (u: Expr) => pow(u, num(2));
 
 /** d/dx f(u) = f'(u) * du/dx: the table of f' for every built-in function */
@@ -23,87 +34,114 @@ export const DERIVATIVE_RULES: readonly DerivativeRule[] = [
   {
     id: 'd.exp',
     fn: 'exp',
-    derivative: (u) => call('exp', [u]),
+    partials: unary((u) => call('exp', [u])),
     statement: "exp'(u) = exp(u)",
     doc: 'derivative of exp',
   },
-  { id: 'd.log', fn: 'log', derivative: (u) => div(one, u), statement: "log'(u) = 1/u", doc: 'derivative of log' },
+  { id: 'd.log', fn: 'log', partials: unary((u) => div(one, u)), statement: "log'(u) = 1/u", doc: 'derivative of log' },
   {
     id: 'd.sqrt',
     fn: 'sqrt',
-    derivative: (u) => div(one, mul([num(2), call('sqrt', [u])])),
+    partials: unary((u) => div(one, mul([num(2), call('sqrt', [u])]))),
     statement: "sqrt'(u) = 1/(2 sqrt(u))",
     doc: 'derivative of sqrt',
   },
   {
     id: 'd.sin',
     fn: 'sin',
-    derivative: (u) => call('cos', [u]),
+    partials: unary((u) => call('cos', [u])),
     statement: "sin'(u) = cos(u)",
     doc: 'derivative of sin',
   },
   {
     id: 'd.cos',
     fn: 'cos',
-    derivative: (u) => neg(call('sin', [u])),
+    partials: unary((u) => neg(call('sin', [u]))),
     statement: "cos'(u) = -sin(u)",
     doc: 'derivative of cos',
   },
   {
     id: 'd.tan',
     fn: 'tan',
-    derivative: (u) => div(one, sq(call('cos', [u]))),
+    partials: unary((u) => div(one, sq(call('cos', [u])))),
     statement: "tan'(u) = 1/cos(u)^2",
     doc: 'derivative of tan',
   },
   {
     id: 'd.sinh',
     fn: 'sinh',
-    derivative: (u) => call('cosh', [u]),
+    partials: unary((u) => call('cosh', [u])),
     statement: "sinh'(u) = cosh(u)",
     doc: 'derivative of sinh',
   },
   {
     id: 'd.cosh',
     fn: 'cosh',
-    derivative: (u) => call('sinh', [u]),
+    partials: unary((u) => call('sinh', [u])),
     statement: "cosh'(u) = sinh(u)",
     doc: 'derivative of cosh',
   },
   {
     id: 'd.tanh',
     fn: 'tanh',
-    derivative: (u) => sub(one, sq(call('tanh', [u]))),
+    partials: unary((u) => sub(one, sq(call('tanh', [u])))),
     statement: "tanh'(u) = 1 - tanh(u)^2",
     doc: 'derivative of tanh',
   },
   {
     id: 'd.asin',
     fn: 'asin',
-    derivative: (u) => div(one, call('sqrt', [sub(one, sq(u))])),
+    partials: unary((u) => div(one, call('sqrt', [sub(one, sq(u))]))),
     statement: "asin'(u) = 1/sqrt(1 - u^2)",
     doc: 'derivative of asin',
   },
   {
     id: 'd.acos',
     fn: 'acos',
-    derivative: (u) => neg(div(one, call('sqrt', [sub(one, sq(u))]))),
+    partials: unary((u) => neg(div(one, call('sqrt', [sub(one, sq(u))])))),
     statement: "acos'(u) = -1/sqrt(1 - u^2)",
     doc: 'derivative of acos',
   },
   {
     id: 'd.atan',
     fn: 'atan',
-    derivative: (u) => div(one, add([one, sq(u)])),
+    partials: unary((u) => div(one, add([one, sq(u)]))),
     statement: "atan'(u) = 1/(1 + u^2)",
     doc: 'derivative of atan',
   },
   {
     id: 'd.sigma',
     fn: 'sigma',
-    derivative: (u) => mul([call('sigma', [u]), sub(one, call('sigma', [u]))]),
+    partials: unary((u) => mul([call('sigma', [u]), sub(one, call('sigma', [u]))])),
     statement: "sigma'(u) = sigma(u) (1 - sigma(u))",
     doc: 'derivative of the logistic sigmoid',
+  },
+  {
+    id: 'd.abs',
+    fn: 'abs',
+    partials: unary((u) => div(u, call('abs', [u]))),
+    statement: "abs'(u) = u/abs(u), undefined at u = 0 (the corner)",
+    doc: 'derivative of the absolute value',
+  },
+  {
+    id: 'd.max',
+    fn: 'max',
+    partials: ([a, b]) => {
+      const s = signOfDifference(a!, b!);
+      return [mul([half, add([one, s])]), mul([half, sub(one, s)])];
+    },
+    statement: "d max(a, b) = (1 + t)/2 a' + (1 - t)/2 b' with t = (a - b)/abs(a - b), undefined where a = b",
+    doc: 'derivative of max: the derivative of the larger argument',
+  },
+  {
+    id: 'd.min',
+    fn: 'min',
+    partials: ([a, b]) => {
+      const s = signOfDifference(a!, b!);
+      return [mul([half, sub(one, s)]), mul([half, add([one, s])])];
+    },
+    statement: "d min(a, b) = (1 - t)/2 a' + (1 + t)/2 b' with t = (a - b)/abs(a - b), undefined where a = b",
+    doc: 'derivative of min: the derivative of the smaller argument',
   },
 ];
 
@@ -114,6 +152,11 @@ export const STRUCTURAL_RULES = {
   'd.const': { statement: 'dc/dx = 0 for c not depending on x', doc: 'constant rule' },
   'd.var': { statement: 'dx/dx = 1', doc: 'a variable by itself' },
   'd.indexed': { statement: 'd w[m,k] / d w[i,j] = delta(m,i) delta(k,j)', doc: 'indexed variable: Kronecker deltas' },
+  'd.symmetric': {
+    statement:
+      'd W[m,k] / d W[i,j] = delta(m,i) delta(k,j) + delta(m,j) delta(k,i) - delta(m,i) delta(k,j) delta(i,j) for symmetric W',
+    doc: 'symmetric array: both positions of W[i,j], once on the diagonal',
+  },
   'd.independent': { statement: 'dq/dv = 0 when q is declared independent of v', doc: 'declared independence' },
   'd.opaque': { statement: 'dq/dv stays diff(q, v) for an opaque q that may depend on v', doc: 'opaque quantity' },
   'd.sum-rule': { statement: "(f + g)' = f' + g'", doc: 'sum rule' },
@@ -214,6 +257,20 @@ export const ALGEBRA_RULES: readonly AlgebraRule[] = [
     id: 'nf.odd',
     statement: 'asin(-u) = -asin(u), atan(-u) = -atan(u), acos(u) = pi/2 - asin(u)',
     doc: 'inverse trigonometric atoms',
+  },
+  {
+    id: 'nf.abs',
+    statement:
+      'max(a, b) = (a + b + abs(a - b))/2, min(a, b) = (a + b - abs(a - b))/2; abs(c) = |c|; abs(-u) = abs(u); abs(c u) = |c| abs(u); abs(u)^2 = u^2; abs(u) = u for u >= 0 and -u for u <= 0',
+    requires: 'the sign of u shown by interval analysis, for the last rule',
+    doc: 'absolute value, max and min',
+  },
+  { id: 'nf.symmetric', statement: 'W[b,a] = W[a,b] for symmetric W', doc: 'a symmetric array' },
+  {
+    id: 'nf.assume',
+    statement: 'sum(k, f) = v where the file assumes it',
+    requires: 'an assume equation of the file (a premise every report lists)',
+    doc: 'an assumed equation',
   },
   {
     id: 'nf.special-values',

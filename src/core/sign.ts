@@ -141,6 +141,52 @@ function powRange(b: Range, k: Rational): Range {
   return excludesZero(b) || rsign(k) < 0 ? POSITIVE : NONNEG;
 }
 
+/** |u| over u in r: r itself when r >= 0, its mirror when r <= 0, else [0, max(|lo|, |hi|)] */
+function absRange(r: Range): Range {
+  if (isNonnegRange(r)) return r;
+  if (r.hi !== undefined && rsign(r.hi) <= 0) return negRange(r);
+  const nz = excludesZero(r);
+  if (r.lo === undefined || r.hi === undefined) return nz ? POSITIVE : NONNEG;
+  const c = rcmp(rneg(r.lo), r.hi);
+  const hi = c > 0 ? rneg(r.lo) : r.hi;
+  const hiOpen = c > 0 ? r.loOpen : c < 0 ? r.hiOpen : r.loOpen && r.hiOpen;
+  return range(ZERO, hi, nz, hiOpen, nz);
+}
+
+/** the range of abs, max or min of arguments in `a`; ANY for any other function */
+function cornerRange(fn: string, a: readonly Range[]): Range {
+  const [u = ANY, v = ANY] = a;
+  if (fn === 'abs') return absRange(u);
+  if (fn === 'max') return maxRange(u, v);
+  return fn === 'min' ? negRange(maxRange(negRange(u), negRange(v))) : ANY;
+}
+
+/** max(a, b) over a in ra, b in rb: each end is the larger of the two ends */
+function maxRange(ra: Range, rb: Range): Range {
+  const pickLo = (): { v: End; open: boolean } => {
+    if (ra.lo === undefined) return { v: rb.lo, open: rb.loOpen };
+    if (rb.lo === undefined) return { v: ra.lo, open: ra.loOpen };
+    const c = rcmp(ra.lo, rb.lo);
+    return c > 0
+      ? { v: ra.lo, open: ra.loOpen }
+      : c < 0
+        ? { v: rb.lo, open: rb.loOpen }
+        : { v: ra.lo, open: ra.loOpen || rb.loOpen }; // max(a, b) is that end only when both are
+  };
+  const pickHi = (): { v: End; open: boolean } => {
+    if (ra.hi === undefined || rb.hi === undefined) return { v: undefined, open: true };
+    const c = rcmp(ra.hi, rb.hi);
+    return c > 0
+      ? { v: ra.hi, open: ra.hiOpen }
+      : c < 0
+        ? { v: rb.hi, open: rb.hiOpen }
+        : { v: ra.hi, open: ra.hiOpen && rb.hiOpen };
+  };
+  const lo = pickLo();
+  const hi = pickHi();
+  return range(lo.v, hi.v, lo.v === undefined || lo.open, hi.v === undefined || hi.open);
+}
+
 const bounded = (lo: number, hi: number, open: boolean) => range(rat(lo), rat(hi), open, open);
 
 /**
@@ -216,7 +262,7 @@ export function rangeOf(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rang
           case 'sinh':
             return isPositiveRange(u) ? POSITIVE : isPositiveRange(negRange(u)) ? negRange(POSITIVE) : ANY;
           default:
-            return ANY;
+            return cornerRange(x.fn, a);
         }
       }
     }

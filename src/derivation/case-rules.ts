@@ -9,11 +9,14 @@ import { type Expr, children } from '../ir/expr.js';
 import { mayDepend } from '../ir/depend.js';
 import { toAscii } from '../ir/print.js';
 import { rationalToString } from '../ir/rational.js';
-import { type Definition, type SymbolDecl, domainText, inDomain } from '../ir/symbols.js';
+import { type Definition, type SymbolDecl, REAL, domainText, inDomain } from '../ir/symbols.js';
+import { parseDomain } from '../parse/domain.js';
+import { intervalText, meet } from './intervals.js';
+import type { WrittenInterval } from './load-steps.js';
 import { UnfoldError, unfold } from '../ir/unfold.js';
 import type { DefineHead } from './load-define.js';
 import type { LoadContext } from './load-context.js';
-import type { Assumption, LoadedDefinition } from './model.js';
+import type { Assumption, IntervalAssumption, LoadedDefinition } from './model.js';
 
 /** what the rules need to know about the rest of the file */
 export interface CaseRulesEnv {
@@ -151,4 +154,66 @@ export function undeclaredVariables(
     for (const c of children(x)) walk(c, bound);
   };
   walk(e, new Set());
+}
+
+/**
+ * the interval assumptions of a case, each checked: a real scalar that is an
+ * independent variable (not an array element, an index, binary or opaque), an
+ * interval that reads, and one that meets the declared domain
+ */
+export function checkIntervals(
+  ctx: LoadContext,
+  written: readonly WrittenInterval[],
+  symbols: ReadonlyMap<string, SymbolDecl>,
+  location: string,
+): IntervalAssumption[] {
+  const out: IntervalAssumption[] = [];
+  for (const w of written) {
+    const v = w.variable;
+    const problem = (message: string, node: Node | null = w.keyNode) => ctx.error('bad-when', node, message, location);
+    if (v.kind !== 'sym') {
+      problem(
+        `an interval in \`when\` restricts a real scalar; ${toAscii(v)} is an array element, whose domain every element shares. Split it by values, or name the quantity as a scalar`,
+      );
+      continue;
+    }
+    const decl = symbols.get(v.name);
+    if (decl && decl.kind !== 'scalar') {
+      problem(
+        `an interval in \`when\` restricts a real scalar; '${v.name}' is declared as ${decl.kind === 'index' ? 'an index' : 'an array'}`,
+      );
+      continue;
+    }
+    if (decl?.domain.kind === 'binary') {
+      problem(`'${v.name}' is binary: split it by its values, \`when: {${v.name}: 0}\` and \`when: {${v.name}: 1}\``);
+      continue;
+    }
+    if (decl?.opaque) {
+      problem(
+        `'${v.name}' is an opaque quantity; an interval case restricts an independent variable. Split on the variables ${v.name} depends on, or declare ${v.name} without opaque`,
+      );
+      continue;
+    }
+    const parsed = parseDomain(w.text);
+    if (!parsed.ok || parsed.domain.kind !== 'interval') {
+      problem(
+        parsed.ok ? `'${w.text}' is not an interval` : parsed.message.replace('unknown domain', 'unknown interval'),
+        w.valueNode,
+      );
+      continue;
+    }
+    const declared = decl?.domain ?? REAL;
+    const met = meet(declared, parsed.domain);
+    if (typeof met === 'string') {
+      problem(
+        met === 'empty'
+          ? `the interval ${intervalText(parsed.domain)} has no point in the declared domain of ${v.name}, ${domainText(declared)}; a case assumes values the variable can take`
+          : met,
+        w.valueNode,
+      );
+      continue;
+    }
+    out.push({ name: v.name, interval: parsed.domain, domain: met, place: ctx.place(w.valueNode) });
+  }
+  return out;
 }

@@ -1,16 +1,21 @@
 /**
  * Exhaustiveness of a case split: together the cases' `when` maps must cover
- * every value of the variables they split on. Only variables of finite
- * (binary) domain can be split exhaustively.
+ * every value of the variables they split on: binary variables by their
+ * values, real scalars by intervals and points (intervals.ts cuts the
+ * declared domain at every point the cases name, exactly).
  */
-import type { Expr } from '../ir/expr.js';
-import type { SymbolDecl } from '../ir/symbols.js';
+import { type Expr, sym } from '../ir/expr.js';
+import { type SymbolDecl, REAL, inDomain } from '../ir/symbols.js';
+import { type Rational, ONE, ZERO, rcmp, rationalToString } from '../ir/rational.js';
+import { type Piece, pieces } from './intervals.js';
 import { toAscii } from '../ir/print.js';
 import type { LoadedCase, Place } from './model.js';
 import type { StepResult } from '../verdict/result.js';
 
 /** why: 2^10 assignments is the most a person writes cases for; more is a mistake, not a derivation */
 export const MAX_SPLIT_VARIABLES = 10;
+/** why: 2^10 binary assignments, or a few interval variables cut at a few points each */
+export const MAX_CELLS = 4096;
 
 function isBinary(v: Expr, symbols: ReadonlyMap<string, SymbolDecl>): boolean {
   const d = v.kind === 'sym' || v.kind === 'elem' ? symbols.get(v.name) : undefined;
@@ -32,14 +37,13 @@ export function exhaustiveness(
     message,
     ...(code ? { code } : {}),
   });
-  const vars = new Map<string, Expr>();
-  for (const c of cases) for (const a of c.when) vars.set(a.variable.key, a.variable);
+  const vars = splitVariables(cases);
   const out: StepResult[] = [];
   for (const v of vars.values()) {
-    if (!isBinary(v, symbols))
+    if (!isBinary(v, symbols) && !isRealScalar(v, symbols))
       out.push(
         at(
-          `the cases split on ${toAscii(v)}, which is not binary, so they cannot be shown to cover every value; declare it binary or split on a binary variable`,
+          `the cases split on ${toAscii(v)}, which is neither binary nor a real variable, so they cannot be shown to cover every value; declare it binary or split on a binary variable or a real scalar`,
         ),
       );
   }
@@ -54,22 +58,21 @@ export function exhaustiveness(
         'limit',
       ),
     ];
-  const missing: Record<string, string>[] = [];
-  for (let bits = 0; bits < 1 << keys.length; bits++) {
-    const value = (k: number) => (bits >> k) & 1;
-    const covered = cases.some((c) =>
-      c.when.every((a) => {
-        const k = keys.indexOf(a.variable.key);
-        return a.value.kind === 'num' && a.value.value.n === BigInt(value(k));
-      }),
-    );
-    if (!covered) missing.push(Object.fromEntries(keys.map((key, k) => [toAscii(vars.get(key)!), String(value(k))])));
-  }
+  const piecesOf = keys.map((key) => variablePieces(vars.get(key)!, cases, symbols));
+  const cells = piecesOf.reduce((n, p) => n * p.length, 1);
+  if (cells > MAX_CELLS)
+    return [
+      at(
+        `the cases cut their variables into ${cells} combinations of values and intervals; at most ${MAX_CELLS} are supported (limit MAX_CELLS)`,
+        'error',
+        'limit',
+      ),
+    ];
+  const missing = uncovered(cases, keys, piecesOf);
   if (missing.length === 0) return [];
-  const text = (m: Record<string, string>) =>
-    Object.entries(m)
-      .map(([k, v]) => `${k} = ${v}`)
-      .join(', ');
+  const text = (cell: readonly Piece[]) => cell.map((p) => p.text).join(', ');
+  const values = (cell: readonly Piece[]) =>
+    Object.fromEntries(cell.map((p, k) => [toAscii(vars.get(keys[k]!)!), rationalToString(p.at)]));
   return [
     {
       ...at(
@@ -77,7 +80,7 @@ export function exhaustiveness(
       ),
       // the uncovered assignment is the counterexample: there the chain reaches no conclusion
       counterexample: {
-        values: missing[0]!,
+        values: values(missing[0]!),
         lhs: "the main chain's last step",
         rhs: 'no case continues the chain here',
         seed,
@@ -85,4 +88,56 @@ export function exhaustiveness(
       },
     },
   ];
+}
+
+/** the variables the cases split on, by key: values and intervals */
+function splitVariables(cases: readonly LoadedCase[]): Map<string, Expr> {
+  const vars = new Map<string, Expr>();
+  for (const c of cases) {
+    for (const a of c.when) vars.set(a.variable.key, a.variable);
+    for (const i of c.intervals ?? []) vars.set(i.name, sym(i.name));
+  }
+  return vars;
+}
+
+/** a scalar that is an independent variable of a real (not binary) domain */
+function isRealScalar(v: Expr, symbols: ReadonlyMap<string, SymbolDecl>): boolean {
+  const d = v.kind === 'sym' ? symbols.get(v.name) : undefined;
+  return v.kind === 'sym' && (!d || (d.kind === 'scalar' && !d.opaque && d.domain.kind !== 'binary'));
+}
+
+/** a variable's domain in pieces: 0 and 1 for a binary one; for a real one, cut at every point the cases name */
+function variablePieces(v: Expr, cases: readonly LoadedCase[], symbols: ReadonlyMap<string, SymbolDecl>): Piece[] {
+  if (isBinary(v, symbols)) return [ZERO, ONE].map((at) => ({ at, text: `${toAscii(v)} = ${rationalToString(at)}` }));
+  const name = (v as { name: string }).name;
+  const decl = symbols.get(name);
+  const cuts: Rational[] = [];
+  for (const c of cases) {
+    for (const a of c.when) if (a.variable.key === v.key && a.value.kind === 'num') cuts.push(a.value.value);
+    for (const i of c.intervals ?? [])
+      if (i.name === name) for (const e of [i.interval.lo, i.interval.hi]) if (e) cuts.push(e);
+  }
+  return pieces(name, decl?.kind === 'scalar' ? decl.domain : REAL, cuts);
+}
+
+/** every combination of pieces (one per variable) that no case contains */
+function uncovered(cases: readonly LoadedCase[], keys: readonly string[], piecesOf: readonly Piece[][]): Piece[][] {
+  const cells = piecesOf.reduce((n, p) => n * p.length, 1);
+  const missing: Piece[][] = [];
+  for (let n = 0; n < cells; n++) {
+    let rest = n;
+    const cell = piecesOf.map((p) => {
+      const piece = p[rest % p.length]!;
+      rest = Math.floor(rest / p.length);
+      return piece;
+    });
+    const value = (key: string) => cell[keys.indexOf(key)]!.at;
+    const covered = cases.some(
+      (c) =>
+        c.when.every((a) => a.value.kind === 'num' && rcmp(a.value.value, value(a.variable.key)) === 0) &&
+        (c.intervals ?? []).every((i) => inDomain(value(i.name), i.interval)),
+    );
+    if (!covered) missing.push(cell);
+  }
+  return missing;
 }

@@ -7,7 +7,8 @@
 import type { Expr } from '../ir/expr.js';
 import type { Definition, Scope } from '../ir/symbols.js';
 import { toAscii, toLatex } from '../ir/print.js';
-import type { Assumption, LoadedDerivation, LoadedStep, Place } from './model.js';
+import type { Assumption, IntervalAssumption, LoadedDerivation, LoadedStep, Place } from './model.js';
+import { narrowedSymbols } from './intervals.js';
 import type { FileResult, StepExplanation, StepResult } from '../verdict/result.js';
 import { premisesOf } from './premises.js';
 import { opaqueDependenceHint } from './opaque-hint.js';
@@ -40,10 +41,21 @@ interface Subject {
 export function checkDerivation(d: LoadedDerivation, options: CheckOptions): FileResult {
   const steps: StepResult[] = [];
   const baseDefs = new Map<string, Definition>(d.definitions.map((x) => [x.name, x]));
-  const scopeWith = (defs: ReadonlyMap<string, Definition>, assumptions: readonly Assumption[]): Scope => ({
-    symbols: d.symbols,
+  const globalValues = (d.assume ?? []).flatMap((a) =>
+    a.kind === 'value' ? [{ variable: a.variable, value: a.value }] : [],
+  );
+  const equations = (d.assume ?? []).flatMap((a) => (a.kind === 'sum' ? [{ sum: a.sum, value: a.value }] : []));
+  const scopeWith = (
+    defs: ReadonlyMap<string, Definition>,
+    assumptions: readonly Assumption[],
+    intervals: readonly IntervalAssumption[] = [],
+  ): Scope => ({
+    // an interval case narrows its variable's domain: the core and the numeric layer both read it there
+    symbols: narrowedSymbols(d.symbols, intervals),
     definitions: defs,
-    assumptions: assumptions.map((a) => ({ variable: a.variable, value: a.value })),
+    // the file's assumed values hold everywhere; a case's own come after them
+    assumptions: [...globalValues, ...assumptions.map((a) => ({ variable: a.variable, value: a.value }))],
+    ...(equations.length ? { equations } : {}),
   });
   const compare = (prev: Expr, subject: Subject, scope: Scope, what: string) =>
     steps.push(compareStep(prev, subject, scope, what, options));
@@ -64,14 +76,15 @@ export function checkDerivation(d: LoadedDerivation, options: CheckOptions): Fil
       const defs = new Map(baseDefs);
       for (const x of c.definitions) defs.set(x.name, x);
       const caseFirst = c.steps[0]!;
-      compare(last.expr, caseFirst, scopeWith(defs, c.when), "the main chain's last step");
-      chain(c.steps, scopeWith(defs, c.when), compare);
+      const scope = scopeWith(defs, c.when, c.intervals);
+      compare(last.expr, caseFirst, scope, "the main chain's last step");
+      chain(c.steps, scope, compare);
       if (d.claim) {
         const caseLast = c.steps[c.steps.length - 1]!;
         compare(
           caseLast.expr,
           { location: `${c.location}.claim.rhs`, place: d.claim.rhsPlace, expr: d.claim.rhs },
-          scopeWith(defs, c.when),
+          scope,
           "the case's last step",
         );
       }

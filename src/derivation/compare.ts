@@ -6,9 +6,14 @@
  */
 import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
-import { UnfoldError } from '../ir/substitute.js';
-import { decideEqual } from '../core/equal.js';
-import { numericCompare } from '../numeric/compare.js';
+import { UnfoldError } from '../ir/unfold.js';
+import { type Decision, type Difference, UNITS_PROBED, decideEqual } from '../core/equal.js';
+import { rationalToString } from '../ir/rational.js';
+import { certainDefinedness, certainlyInDomain, domainOf } from '../core/defined-at.js';
+import { toAscii } from '../ir/print.js';
+import { proposeWitnesses } from '../engine/witness.js';
+import type { Counterexample } from '../verdict/result.js';
+import { type NumericVerdict, numericCompare } from '../numeric/compare.js';
 import type { StepResult } from '../verdict/result.js';
 
 export interface CompareOptions {
@@ -18,6 +23,23 @@ export interface CompareOptions {
   readonly samples?: number;
   /** the time limit of this comparison in ms (--step-timeout); past it the verdict is error, code `timeout` */
   readonly stepTimeoutMs?: number;
+  /**
+   * the symbolic decision procedure; only tests replace it (with one that
+   * lies) to show that the numeric re-check of a proved step catches a core bug
+   */
+  readonly decide?: typeof decideEqual;
+}
+
+/** why: the re-check runs on every proved step, so it must stay cheap (issue 9 allows 1.5x for all of certification): a wrong proof makes two different functions, which differ at a random point in general position with probability 1 */
+export const RECHECK_SAMPLES = 1;
+
+/** what the core's exact difference says, as a clause for messages */
+function findingText(d: Difference): string {
+  if (d.kind === 'constant')
+    return `the core computed exactly that the previous side minus this one is ${rationalToString(d.value)} wherever both are defined`;
+  if (d.kind === 'sign')
+    return `the core proved that the previous side minus this one is ${d.sign > 0 ? 'positive' : 'negative'} wherever both are defined`;
+  return `the core computed exactly that the previous side minus this one is a nonzero polynomial in the number of units n, nonzero for n = ${d.nonzeroAt.join(', ')} (among 1..${UNITS_PROBED})`;
 }
 
 /** what a comparison concluded: a StepResult without the step's place and text */
@@ -42,53 +64,195 @@ export function compareExpressions(
     code: 'timeout',
     message: `not checked within ${limit} ms (--step-timeout): ${phase}`,
   });
-  let decision: ReturnType<typeof decideEqual>;
+  let decision: Decision;
   try {
-    decision = decideEqual(prev, next, scope, deadline !== undefined ? { deadline } : {});
+    decision = (options.decide ?? decideEqual)(prev, next, scope, deadline !== undefined ? { deadline } : {});
   } catch (err) {
     if (err instanceof UnfoldError)
       return { status: 'error', code: 'definition', message: `cannot unfold the definitions: ${err.message}` };
     throw err;
   }
-  if (decision.proved) {
-    return {
-      status: 'proved',
-      rules: decision.rules,
-      message: `equals ${what} (normal form ${decision.rhsNormal})`,
-      normalForms: { lhs: decision.lhsNormal, rhs: decision.rhsNormal },
-    };
-  }
+  const pair: Pair = { prev, next, scope, seed: options.seed, deadline, what };
+  if (decision.proved) return recheckedProof(pair, decision);
+  const witnessed = witnessVerdict(pair, decision);
+  if (witnessed) return witnessed;
   if (deadline !== undefined && (decision.bound === 'STEP_TIMEOUT' || performance.now() > deadline))
     return timeout('the symbolic check did not prove it in time, and no time was left for the numeric check');
   const verdict = numericCompare(prev, next, scope, {
     seed: options.seed,
     ...(options.samples ? { samples: options.samples } : {}),
     ...(deadline !== undefined ? { deadline } : {}),
+    ...(decision.difference ? { differsWhereDefined: findingText(decision.difference) } : {}),
+    ...(decision.difference?.kind === 'units' ? { unitCounts: decision.difference.nonzeroAt } : {}),
   });
   if (verdict.kind === 'inconclusive' && verdict.bound === 'STEP_TIMEOUT') {
     return timeout(
       `not proved symbolically, and the numeric check stopped after ${verdict.points} agreeing and ${verdict.skipped} skipped points`,
     );
   }
+  return fromNumeric(pair, decision, verdict);
+}
+
+/** one comparison's inputs, as the helpers below need them */
+interface Pair {
+  readonly prev: Expr;
+  readonly next: Expr;
+  readonly scope: Scope;
+  readonly seed: number;
+  readonly deadline: number | undefined;
+  /** how messages name `prev` */
+  readonly what: string;
+}
+type NotProved = Extract<Decision, { proved: false }>;
+
+/** a proof, re-checked by the numeric layer (defence in depth): a confirmed difference is a bug in one layer, said loudly */
+function recheckedProof(p: Pair, decision: Exclude<Decision, NotProved>): Verdict {
+  const recheck = numericCompare(p.prev, p.next, p.scope, {
+    seed: p.seed,
+    samples: RECHECK_SAMPLES,
+    recheck: true,
+    ...(p.deadline !== undefined ? { deadline: p.deadline } : {}),
+  });
+  if (recheck.kind === 'disagree')
+    return {
+      status: 'error',
+      code: 'internal-disagreement',
+      counterexample: recheck.counterexample,
+      message: `internal disagreement: the symbolic core proved this equal to ${p.what} (normal form ${decision.rhsNormal}), but the numeric layer finds them different at the point below; one of the two layers has a bug, so the step is not accepted (please report it)`,
+    };
+  return {
+    status: 'proved',
+    rules: decision.rules,
+    message: `equals ${p.what} (normal form ${decision.rhsNormal})`,
+    normalForms: { lhs: decision.lhsNormal, rhs: decision.rhsNormal },
+  };
+}
+
+/** values agree, definedness does not: failed at an exact witness, when one is found */
+function witnessVerdict(p: Pair, decision: NotProved): Verdict | undefined {
+  if (!decision.valuesAgree || decision.conditions.length === 0) return undefined;
+  // "any values of the other variables" does not hold under assumed equations: the numeric layer constructs points
+  if (p.scope.equations?.length) return undefined;
+  const witness = definednessWitness(p.prev, p.next, p.scope, decision.conditions, p.seed, p.deadline);
+  if (!witness) return undefined;
+  const hint = decision.conditions.find((c) => c.hint)?.hint;
+  return {
+    status: 'failed',
+    counterexample: witness,
+    message: `does not equal ${p.what}: ${decision.reason}, and at the point below one side is certainly undefined while the other is defined (both decided exactly by the core).${hint ? ` To exclude such points, ${hint}.` : ''}`,
+  };
+}
+
+/** the verdict from the numeric layer's answer, with the core's exact refutation where the numeric layer found no point */
+function fromNumeric(p: Pair, decision: NotProved, verdict: NumericVerdict): Verdict {
   const hint = decision.conditions.find((c) => c.hint)?.hint;
   if (verdict.kind === 'disagree') {
-    const why = decision.valuesAgree ? ` ${decision.reason}.` : '';
+    const why = decision.valuesAgree
+      ? ` ${decision.reason}.`
+      : decision.difference
+        ? ` Exact: ${findingText(decision.difference)}.`
+        : '';
     return {
       status: 'failed',
       counterexample: verdict.counterexample,
-      message: `does not equal ${what}: at the point below they differ.${why}${hint ? ` To exclude such points, ${hint}.` : ''}`,
+      message: `does not equal ${p.what}: at the point below they differ.${why}${hint ? ` To exclude such points, ${hint}.` : ''}`,
     };
   }
+  const everywhere = decision.difference
+    ? refutedEverywhere(p.prev, p.next, p.scope, decision, p.seed, p.deadline)
+    : undefined;
+  if (everywhere)
+    return {
+      status: 'failed',
+      counterexample: everywhere,
+      message: `does not equal ${p.what}: ${findingText(decision.difference!)}, and both sides are defined at every point of the declared domains (decided exactly by the core), so every point is a counterexample.`,
+    };
   if (verdict.kind === 'agree') {
     return {
       status: 'numeric',
       evidence: { points: verdict.points, skipped: verdict.skipped, seed: verdict.seed, instances: verdict.instances },
-      message: `not proved symbolically (${decision.reason}); equal to ${what} at ${verdict.points} sampled points (${verdict.instances}; seed ${verdict.seed})`,
+      message: `not proved symbolically (${decision.reason}); equal to ${p.what} at ${verdict.points} sampled points (${verdict.instances}; seed ${verdict.seed})`,
     };
   }
   return {
     status: 'error',
     code: 'undecided',
     message: `cannot be checked: ${decision.reason}, and the numeric check was inconclusive (${verdict.reason})`,
+  };
+}
+
+/** why: each candidate costs two exact normalizations; the search proposes a few per condition, and the first certified one is enough */
+export const MAX_WITNESS_CANDIDATES = 12;
+
+/**
+ * A point where one side is certainly undefined and the other certainly
+ * defined: candidates from the untrusted search (engine/witness.ts), each
+ * put in as an assumption and decided exactly by the core; the other
+ * variables may take any value in their domains.
+ */
+function definednessWitness(
+  prev: Expr,
+  next: Expr,
+  scope: Scope,
+  conditions: Extract<Decision, { proved: false }>['conditions'],
+  seed: number,
+  deadline: number | undefined,
+): Counterexample | undefined {
+  const candidates = proposeWitnesses(conditions)
+    .filter((c) => !c.variable.key.includes('%'))
+    .slice(0, MAX_WITNESS_CANDIDATES);
+  for (const c of candidates) {
+    if (deadline !== undefined && performance.now() > deadline) return undefined;
+    const domain = domainOf(c.variable, scope);
+    if (domain && !certainlyInDomain(c.value, domain, scope)) continue;
+    if (scope.assumptions.some((a) => a.variable.key === c.variable.key)) continue;
+    const at: Scope = { ...scope, assumptions: [...scope.assumptions, { variable: c.variable, value: c.value }] };
+    const l = certainDefinedness(prev, at, deadline);
+    const r = certainDefinedness(next, at, deadline);
+    const pair =
+      l.kind === 'undefined' && r.kind === 'defined'
+        ? [`undefined (${l.why})`, r.value]
+        : l.kind === 'defined' && r.kind === 'undefined'
+          ? [l.value, `undefined (${r.why})`]
+          : undefined;
+    if (!pair) continue;
+    return {
+      values: { [toAscii(c.variable)]: toAscii(c.value) },
+      lhs: pair[0]!,
+      rhs: pair[1]!,
+      seed,
+      how: `exact witness (${c.why} of the condition one side needs); any values of the other variables in their domains`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The core's refutation without the numeric layer (which could not evaluate
+ * the sides, e.g. sin(9007199254740993 pi/2) or a definition that
+ * differentiates its parameter): a constant or one-signed difference, and
+ * both sides certainly defined on the whole declared domains, make every
+ * point a counterexample; the values shown are the exact normal forms.
+ */
+function refutedEverywhere(
+  prev: Expr,
+  next: Expr,
+  scope: Scope,
+  decision: NotProved,
+  seed: number,
+  deadline: number | undefined,
+): Counterexample | undefined {
+  if (decision.difference?.kind === 'units') return undefined;
+  // under assumed equations "every point" means every point that satisfies them, which the core cannot show exists
+  if (scope.equations?.length) return undefined;
+  const l = certainDefinedness(prev, scope, deadline);
+  const r = certainDefinedness(next, scope, deadline);
+  if (l.kind !== 'defined' || r.kind !== 'defined') return undefined;
+  return {
+    values: {},
+    lhs: l.value,
+    rhs: r.value,
+    seed,
+    how: 'exact: both sides are defined everywhere and their difference is never 0, so any point of the declared domains will do',
   };
 }

@@ -7,7 +7,13 @@ import type { Node } from 'yaml';
 import type { LoadContext } from './load-context.js';
 import { functionsWith, readDefineBodies, readDefineHeads } from './load-define.js';
 import { readSteps, readWhen } from './load-steps.js';
-import { type CaseRulesEnv, allowedCaseHeads, checkDeclaredIndependence, checkWhen } from './case-rules.js';
+import {
+  type CaseRulesEnv,
+  allowedCaseHeads,
+  checkDeclaredIndependence,
+  checkIntervals,
+  checkWhen,
+} from './case-rules.js';
 import type { LoadedCase, Place } from './model.js';
 
 /** the keys a case may have (docs/derivation.schema.json lists the same; a test keeps them equal) */
@@ -61,9 +67,11 @@ function readCase(
   const env = { symbols, functions: caseFunctions };
   const definitions = readDefineBodies(ctx, heads, symbols, caseFunctions);
   checkDeclaredIndependence(ctx, definitions, heads, rules);
-  const when = whenEntry ? readWhen(ctx, whenEntry.value, env, 'when', location) : [];
+  const read = whenEntry ? readWhen(ctx, whenEntry.value, env, 'when', location) : { values: [], intervals: [] };
+  const when = read.values;
   if (whenEntry) checkWhen(ctx, whenEntry.value, when, symbols, location);
+  const intervals = checkIntervals(ctx, read.intervals, symbols, location);
   const steps = stepsEntry ? readSteps(ctx, stepsEntry.value, env, `${location}.steps`) : [];
   if (!whenEntry || !stepsEntry) return undefined;
-  return { location, place: ctx.place(map), when, definitions, steps };
+  return { location, place: ctx.place(map), when, ...(intervals.length ? { intervals } : {}), definitions, steps };
 }

@@ -3,7 +3,9 @@
  * of a case (a step has none: contract version 2).
  */
 import { parseLatex } from '../parse/latex.js';
-import type { Node } from 'yaml';
+import { type Node, isScalar } from 'yaml';
+import type { Expr } from '../ir/expr.js';
+import { looksLikeInterval } from './intervals.js';
 import type { ParseEnv } from '../parse/expression.js';
 import type { LoadContext } from './load-context.js';
 import type { Assumption, LoadedStep } from './model.js';
@@ -70,9 +72,19 @@ function readStep(ctx: LoadContext, item: Node, env: ParseEnv, location: string)
   };
 }
 
+/** a `when` entry whose value is an interval, before it is checked against the declarations (case-rules.ts) */
+export interface WrittenInterval {
+  readonly variable: Expr;
+  readonly key: string;
+  readonly keyNode: Node | null;
+  readonly valueNode: Node;
+  readonly text: string;
+}
+
 /**
  * the assumptions of a `when` map: each key a variable (`x`, `"s[i]"`), each
- * value an expression (a YAML number is read exactly, by its digits)
+ * value an expression (a YAML number is read exactly, by its digits), or an
+ * interval for a real variable (`"(0, inf)"`), returned apart
  */
 export function readWhen(
   ctx: LoadContext,
@@ -80,10 +92,11 @@ export function readWhen(
   env: ParseEnv,
   what: string,
   location: string,
-): Assumption[] {
+): { values: Assumption[]; intervals: WrittenInterval[] } {
   const map = ctx.map(node, what, location);
-  if (!map) return [];
   const out: Assumption[] = [];
+  const intervals: WrittenInterval[] = [];
+  if (!map) return { values: out, intervals };
   const seen = new Set<string>();
   for (const { key, keyNode, value } of ctx.entries(map, location)) {
     const variable = ctx.expression(keyNode, env, `a key of ${what}`, location);
@@ -112,8 +125,13 @@ export function readWhen(
       continue;
     }
     seen.add(v.key);
+    const valueNode = ctx.resolve(value);
+    if (isScalar(valueNode) && typeof valueNode.value === 'string' && looksLikeInterval(valueNode.value)) {
+      intervals.push({ variable: v, key, keyNode, valueNode, text: valueNode.value });
+      continue;
+    }
     const assumed = ctx.expression(value, env, `the value assumed for '${key}'`, location);
     if (assumed) out.push({ variable: v, value: assumed.expr, place: assumed.place });
   }
-  return out;
+  return { values: out, intervals };
 }

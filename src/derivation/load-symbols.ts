@@ -17,7 +17,7 @@ import type { Place } from './model.js';
 export const MAX_ARRAY_INDICES = 8;
 
 /** the keys of a declaration map (docs/derivation.schema.json lists the same; a test keeps them equal) */
-export const DECLARATION_KEYS = ['indices', 'domain', 'independent_of', 'opaque'] as const;
+export const DECLARATION_KEYS = ['indices', 'domain', 'independent_of', 'opaque', 'symmetric'] as const;
 
 export interface LoadedSymbols {
   readonly symbols: Map<string, SymbolDecl>;
@@ -66,17 +66,11 @@ export function readSymbols(
     const indicesEntry = get('indices');
     const independent = get('independent_of');
     if (indicesEntry) {
-      const arity = readArity(ctx, indicesEntry.value, location);
-      if (independent)
-        ctx.error(
-          'schema',
-          independent.keyNode,
-          `independent_of applies to scalars, and '${name}' is an array; remove independent_of or indices`,
-          location,
-        );
-      if (arity !== undefined) symbols.set(name, { kind: 'array', name, arity, domain });
+      const array = readArray(ctx, name, get, domain, location);
+      if (array) symbols.set(name, array);
       continue;
     }
+    readSymmetric(ctx, get('symmetric'), name, 0, location);
     const opaqueEntry = get('opaque');
     const opaqueValue = opaqueEntry ? ctx.resolve(opaqueEntry.value) : undefined;
     // version 2: independent unless it says opaque: true or lists what it is independent of
@@ -161,4 +155,65 @@ function readVariables(
       );
   }
   return out;
+}
+
+/** `symmetric: true|false` of an array: a boolean, and only for two indices */
+function readSymmetric(
+  ctx: LoadContext,
+  entry: { keyNode: Node | null; value: Node | null } | undefined,
+  name: string,
+  arity: number | undefined,
+  location: string,
+): boolean {
+  if (!entry) return false;
+  if (arity === 0) {
+    ctx.error(
+      'schema',
+      entry.keyNode,
+      `symmetric applies to arrays of two indices, and '${name}' is a scalar; write \`${name}: {indices: 2, symmetric: true}\` or remove symmetric`,
+      location,
+    );
+    return false;
+  }
+  const v = ctx.resolve(entry.value);
+  if (!(isScalar(v) && typeof v.value === 'boolean')) {
+    ctx.error(
+      'schema',
+      entry.value ?? entry.keyNode,
+      `symmetric must be true or false (true: ${name}[a, b] and ${name}[b, a] are one quantity)`,
+      location,
+    );
+    return false;
+  }
+  if (v.value && arity !== undefined && arity !== 2) {
+    ctx.error(
+      'schema',
+      entry.keyNode,
+      `symmetric applies to arrays of two indices, and '${name}' has ${arity}; write indices: 2 or remove symmetric`,
+      location,
+    );
+    return false;
+  }
+  return v.value;
+}
+
+/** an array's declaration (`indices`, `domain`, `symmetric`); independent_of is for scalars */
+function readArray(
+  ctx: LoadContext,
+  name: string,
+  get: (k: string) => { keyNode: Node | null; value: Node | null } | undefined,
+  domain: Domain,
+  location: string,
+): SymbolDecl | undefined {
+  const arity = readArity(ctx, get('indices')!.value, location);
+  const independent = get('independent_of');
+  if (independent)
+    ctx.error(
+      'schema',
+      independent.keyNode,
+      `independent_of applies to scalars, and '${name}' is an array; remove independent_of or indices`,
+      location,
+    );
+  const symmetric = readSymmetric(ctx, get('symmetric'), name, arity, location);
+  return arity === undefined ? undefined : { kind: 'array', name, arity, domain, ...(symmetric ? { symmetric } : {}) };
 }

@@ -9,6 +9,7 @@ import { LineTable } from './line-table.js';
 import { LoadContext } from './load-context.js';
 import { MAX_YAML_NESTING, yamlNestingExcess } from './load-limits.js';
 import { readCases } from './load-cases.js';
+import { readAssume } from './load-assume.js';
 import { functionsWith, readDefineBodies, readDefineHeads } from './load-define.js';
 import { readSteps } from './load-steps.js';
 import { readSymbols } from './load-symbols.js';
@@ -28,7 +29,7 @@ export const MAX_STEPS = 5000;
 export const MAX_ALIASES = 100;
 
 /** the top-level keys of a derivation file (docs/derivation.schema.json lists the same; a test keeps them equal) */
-export const TOP_KEYS = ['title', 'source', 'symbols', 'define', 'claim', 'steps', 'cases'] as const;
+export const TOP_KEYS = ['title', 'source', 'symbols', 'define', 'assume', 'claim', 'steps', 'cases'] as const;
 /** the keys of `claim` */
 export const CLAIM_KEYS = ['lhs', 'rhs'] as const;
 
@@ -87,6 +88,18 @@ export function loadDerivation(file: string, text: string): LoadResult {
   return readDerivation(ctx, doc.contents as Node | null);
 }
 
+/** the title: a non-empty line (undefined, with an error, when missing or not text) */
+function readTitle(ctx: LoadContext, root: Node, node: Node | null | undefined): string | undefined {
+  if (node === undefined) {
+    ctx.error('schema', root, 'the file has no title; add `title: ...`, one line shown in reports', 'title');
+    return undefined;
+  }
+  const title = ctx.string(node, 'title', 'title');
+  if (title !== undefined && title.trim() === '')
+    ctx.error('schema', node, 'the title is empty; write one line that says what the derivation shows', 'title');
+  return title;
+}
+
 function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
   const root = ctx.map(contents, 'the file', 'file');
   if (!root) return failure(ctx.errors);
@@ -97,16 +110,7 @@ function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
   // an optional section written with nothing under it (`symbols:`) is an empty section
   const present = (k: 'symbols' | 'define') => has(k) && !isNothing(ctx.resolve(get(k)));
 
-  const title = has('title') ? ctx.string(get('title'), 'title', 'title') : undefined;
-  if (title !== undefined && title.trim() === '')
-    ctx.error(
-      'schema',
-      get('title'),
-      'the title is empty; write one line that says what the derivation shows',
-      'title',
-    );
-  if (!has('title'))
-    ctx.error('schema', root, 'the file has no title; add `title: ...`, one line shown in reports', 'title');
+  const title = readTitle(ctx, root, has('title') ? get('title') : undefined);
   const source = has('source') ? ctx.string(get('source'), 'source', 'source') : undefined;
   if (!has('steps'))
     ctx.error('schema', root, 'the file has no steps; add `steps:` with at least one `- expr: ...`', 'steps');
@@ -142,6 +146,7 @@ function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
   };
   const cases = has('cases') ? readCases(ctx, get('cases'), functions, rules) : undefined;
   checkCalls(ctx, definitionsAt(definitions, cases?.list ?? []), symbols);
+  const assume = has('assume') ? readAssume(ctx, get('assume'), env, { claim, steps, cases, definitions }) : [];
 
   if (ctx.errors.length > 0 || title === undefined) return failure(ctx.errors);
   return {
@@ -153,6 +158,7 @@ function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
       symbols,
       symbolPlaces: places,
       definitions,
+      ...(assume.length ? { assume } : {}),
       ...(claim ? { claim } : {}),
       steps,
       ...(cases ? { cases } : {}),

@@ -4,7 +4,7 @@
  * consumed by check.ts.
  */
 import type { Expr, Variable } from '../ir/expr.js';
-import type { Definition, SymbolDecl } from '../ir/symbols.js';
+import type { Definition, Domain, SymbolDecl } from '../ir/symbols.js';
 
 /** a place in a source file; line and column are 1-based */
 export interface Place {
@@ -18,6 +18,27 @@ export interface Assumption {
   readonly value: Expr;
   readonly place: Place;
 }
+
+/** a case's restriction of a real scalar to an interval (`when: {x: "(0, inf)"}`) */
+export interface IntervalAssumption {
+  readonly name: string;
+  /** the interval as written */
+  readonly interval: Domain & { readonly kind: 'interval' };
+  /** the interval met with the declared domain: the variable's domain inside the case */
+  readonly domain: Domain;
+  readonly place: Place;
+}
+
+/** a top-level `assume` equation, in one of the shapes the checker can use (load-assume.ts) */
+export type LoadedAssumption =
+  | {
+      readonly kind: 'value';
+      readonly variable: Variable;
+      readonly value: Expr;
+      readonly place: Place;
+      readonly source: string;
+    }
+  | { readonly kind: 'sum'; readonly sum: Expr; readonly value: Expr; readonly place: Place; readonly source: string };
 
 export interface LoadedDefinition extends Definition {
   readonly place: Place;
@@ -39,6 +60,8 @@ export interface LoadedCase {
   readonly location: string; // `cases[0]`
   readonly place: Place;
   readonly when: readonly Assumption[];
+  /** the real scalars the case restricts to an interval (absent: none) */
+  readonly intervals?: readonly IntervalAssumption[];
   readonly definitions: readonly LoadedDefinition[];
   readonly steps: readonly LoadedStep[];
 }
@@ -59,6 +82,8 @@ export interface LoadedDerivation {
   /** where each declaration was written */
   readonly symbolPlaces: ReadonlyMap<string, Place>;
   readonly definitions: readonly LoadedDefinition[];
+  /** the top-level `assume` equations (absent: none) */
+  readonly assume?: readonly LoadedAssumption[];
   readonly claim?: LoadedClaim;
   readonly steps: readonly LoadedStep[];
   readonly cases?: { readonly place: Place; readonly list: readonly LoadedCase[] };

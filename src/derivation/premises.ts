@@ -9,6 +9,7 @@ import type { Expr, Variable } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
 import { type SymbolDecl, domainText } from '../ir/symbols.js';
 import type { LoadedCase, LoadedDerivation } from './model.js';
+import { intervalText } from './intervals.js';
 import type { Premise } from '../verdict/result.js';
 
 /** the premises of d, in the order a reader meets them */
@@ -18,12 +19,25 @@ export function premisesOf(d: LoadedDerivation): Premise[] {
     const text = declarationText(name, decl);
     if (text) out.push({ kind: 'declaration', text, line: d.symbolPlaces.get(name)?.line ?? 1 });
   }
+  for (const a of d.assume ?? [])
+    out.push({
+      kind: 'assumption',
+      text:
+        a.kind === 'value' ? `${toAscii(a.variable)} = ${toAscii(a.value)}` : `${toAscii(a.sum)} = ${toAscii(a.value)}`,
+      line: a.place.line,
+    });
   for (const x of d.definitions) out.push({ kind: 'definition', text: definitionText(x), line: x.place.line });
   d.cases?.list.forEach((c: LoadedCase) => {
     for (const a of c.when)
       out.push({
         kind: 'assumption',
         text: `${c.location}: ${toAscii(a.variable)} = ${toAscii(a.value)}`,
+        line: a.place.line,
+      });
+    for (const a of c.intervals ?? [])
+      out.push({
+        kind: 'assumption',
+        text: `${c.location}: ${a.name} in ${intervalText(a.interval)}`,
         line: a.place.line,
       });
     for (const x of c.definitions)

@@ -7,7 +7,7 @@
 import { type Expr, type Variable, children } from '../ir/expr.js';
 import { DERIVATIVE_BY_FN } from '../core/rules.js';
 import { mayDepend } from '../core/derivative.js';
-import { UnfoldError } from '../ir/substitute.js';
+import { UnfoldError } from '../ir/unfold.js';
 import { BudgetExceeded } from '../core/budget.js';
 import { unfoldDefinitions } from '../core/expand.js';
 import type { Scope } from '../ir/symbols.js';

@@ -6,7 +6,8 @@
  */
 import { type Expr, type Variable, num, diff, children, withChildren } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
-import { UnfoldError, substitute } from '../ir/substitute.js';
+import { substitute } from '../ir/substitute.js';
+import { UnfoldError } from '../ir/unfold.js';
 import { BudgetExceeded } from '../core/budget.js';
 import { unfoldDefinitions } from '../core/expand.js';
 import { DERIVATIVE_BY_FN, STRUCTURAL_RULES, ALGEBRA_RULES } from '../core/rules.js';
@@ -14,27 +15,7 @@ import { mayDepend, isOpaqueDerivative, derivativeRule } from '../core/derivativ
 import { decideEqual } from '../core/equal.js';
 import { tidy, simplifyOnce } from './simplify.js';
 import { toAscii } from '../ir/print.js';
-
-export interface ExplainStep {
-  /** rule id from the tables in src/core/rules.ts, or `definition` */
-  readonly rule: string;
-  /** the rule's name and statement, in words */
-  readonly name: string;
-  readonly statement: string;
-  /** the whole expression after this step */
-  readonly expr: Expr;
-  /** the side condition that was checked, if any */
-  readonly condition?: string;
-}
-
-export interface Explanation {
-  readonly start: Expr;
-  readonly steps: readonly ExplainStep[];
-  readonly result: Expr;
-  /** the core's verdict on start = result */
-  readonly confirmed: boolean;
-  readonly confirmation: string;
-}
+import type { ExplainStep, Explanation } from '../verdict/explanation.js';
 
 /** why: an explanation longer than this is not read by anyone; the derivative is still confirmed */
 export const MAX_EXPLAIN_STEPS = 200;

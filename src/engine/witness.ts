@@ -86,7 +86,7 @@ export function zerosOf(e: Expr): Zero[] {
       return e.exp.kind === 'num' && rsign(e.exp.value) > 0 ? zerosOf(e.base) : [];
     case 'call':
       if (e.fn === 'cos' || e.fn === 'sin') return trigZeros(e.fn, e.args[0]!);
-      if (e.fn === 'sqrt') return zerosOf(e.args[0]!);
+      if (e.fn === 'sqrt' || e.fn === 'abs') return zerosOf(e.args[0]!);
       if (e.fn === 'log') return zerosOf(add([e.args[0]!, num(-1)]));
       return [];
     default:

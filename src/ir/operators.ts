@@ -25,6 +25,24 @@ const table: readonly BuiltinFunction[] = [
   { name: 'acos', arity: 1, latex: '\\arccos', doc: 'inverse cosine, defined for -1 <= x <= 1' },
   { name: 'atan', arity: 1, latex: '\\arctan', doc: 'inverse tangent' },
   { name: 'sigma', arity: 1, latex: '\\sigma', doc: 'logistic function 1/(1+exp(-x))' },
+  {
+    name: 'abs',
+    arity: 1,
+    latex: '\\operatorname{abs}',
+    doc: 'absolute value |x|; its derivative is undefined at 0 (a corner)',
+  },
+  {
+    name: 'max',
+    arity: 2,
+    latex: '\\max',
+    doc: 'the larger of two numbers; its derivative is undefined where they are equal',
+  },
+  {
+    name: 'min',
+    arity: 2,
+    latex: '\\min',
+    doc: 'the smaller of two numbers; its derivative is undefined where they are equal',
+  },
 ];
 
 export const BUILTINS: ReadonlyMap<string, BuiltinFunction> = new Map(table.map((f) => [f.name, f]));

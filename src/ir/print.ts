@@ -76,8 +76,39 @@ function renderProduct(factors: readonly Expr[], sp: Spelling): { text: string; 
   return { text: `${sign}${numer} / ${den}`, prec: PRECEDENCE.mul };
 }
 
+/** a rendering in parentheses when it binds less tightly than `min` */
+const wrapped = (x: { text: string; prec: number }, min: number, sp: Spelling): string =>
+  x.prec < min ? sp.paren(x.text) : x.text;
+
+/** a sum, a negative term written as a subtraction */
+function renderSum(terms: readonly Expr[], sp: Spelling): { text: string; prec: number } {
+  const wrap = (x: { text: string; prec: number }, min: number) => wrapped(x, min, sp);
+  let text = '';
+  terms.forEach((t, k) => {
+    const negated = negatedTerm(t);
+    if (k === 0)
+      text = negated ? '-' + wrap(render(negated, sp), PRECEDENCE.mul + 1) : wrap(render(t, sp), PRECEDENCE.add + 1);
+    else if (negated) text += ' - ' + wrap(render(negated, sp), PRECEDENCE.mul);
+    else text += ' + ' + wrap(render(t, sp), PRECEDENCE.add + 1);
+  });
+  return { text, prec: PRECEDENCE.add };
+}
+
+/** base^exp, a nonnegative integer exponent without parentheses */
+function renderPower(b: Expr, exp: Expr, sp: Spelling): { text: string; prec: number } {
+  const base = wrapped(render(b, sp), PRECEDENCE.pow + 1, sp);
+  return {
+    text: sp.pow(
+      base,
+      render(exp, sp).text.length && exp.kind === 'num' && rsign(exp.value) >= 0 && exp.value.d === 1n
+        ? render(exp, sp).text
+        : wrapped(render(exp, sp), PRECEDENCE.atom, sp),
+    ),
+    prec: PRECEDENCE.pow,
+  };
+}
+
 function render(e: Expr, sp: Spelling): { text: string; prec: number } {
-  const wrap = (x: { text: string; prec: number }, min: number) => (x.prec < min ? sp.paren(x.text) : x.text);
   switch (e.kind) {
     case 'num': {
       const text = sp.num(e.value);
@@ -98,33 +129,12 @@ function render(e: Expr, sp: Spelling): { text: string; prec: number } {
         ),
         prec: PRECEDENCE.atom,
       };
-    case 'add': {
-      let text = '';
-      e.terms.forEach((t, k) => {
-        const negated = negatedTerm(t);
-        if (k === 0)
-          text = negated
-            ? '-' + wrap(render(negated, sp), PRECEDENCE.mul + 1)
-            : wrap(render(t, sp), PRECEDENCE.add + 1);
-        else if (negated) text += ' - ' + wrap(render(negated, sp), PRECEDENCE.mul);
-        else text += ' + ' + wrap(render(t, sp), PRECEDENCE.add + 1);
-      });
-      return { text, prec: PRECEDENCE.add };
-    }
+    case 'add':
+      return renderSum(e.terms, sp);
     case 'mul':
       return renderProduct(e.factors, sp);
-    case 'pow': {
-      const base = wrap(render(e.base, sp), PRECEDENCE.pow + 1);
-      return {
-        text: sp.pow(
-          base,
-          render(e.exp, sp).text.length && e.exp.kind === 'num' && rsign(e.exp.value) >= 0 && e.exp.value.d === 1n
-            ? render(e.exp, sp).text
-            : wrap(render(e.exp, sp), PRECEDENCE.atom),
-        ),
-        prec: PRECEDENCE.pow,
-      };
-    }
+    case 'pow':
+      return renderPower(e.base, e.exp, sp);
     case 'call':
       return {
         text: sp.call(

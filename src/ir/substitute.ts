@@ -21,8 +21,6 @@ import {
   withChildren,
 } from './expr.js';
 
-export { MAX_UNFOLD_DEPTH, UnfoldError, type UnfoldOptions, unfold } from './unfold.js';
-
 /** thrown when a substitution would have to change a binding position or capture a free name */
 export class SubstitutionError extends Error {}
 

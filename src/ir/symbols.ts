@@ -37,7 +37,14 @@ export type SymbolDecl =
       readonly opaque: boolean;
       readonly independentOf: readonly Variable[];
     }
-  | { readonly kind: 'array'; readonly name: string; readonly arity: number; readonly domain: Domain };
+  | {
+      readonly kind: 'array';
+      readonly name: string;
+      readonly arity: number;
+      readonly domain: Domain;
+      /** two indices, and w[a, b] is w[b, a]: one quantity in both positions */
+      readonly symmetric?: boolean;
+    };
 
 /** A definition the checker may unfold: `name: body` or `f(x, y): body`. */
 export interface Definition {
@@ -52,6 +59,11 @@ export interface Scope {
   readonly definitions: ReadonlyMap<string, Definition>;
   /** case assumptions: a variable (scalar or array element) fixed to a value */
   readonly assumptions: readonly { readonly variable: Variable; readonly value: Expr }[];
+  /**
+   * top-level `assume` equations whose one side is a sum (`sum(k, t[k]) = 1`):
+   * the core replaces that sum by the other side; numeric points satisfy them
+   */
+  readonly equations?: readonly { readonly sum: Expr; readonly value: Expr }[];
 }
 
 export function emptyScope(): Scope {

@@ -15,6 +15,16 @@ export const PRECISION = 50;
 export const CONFIRM_PRECISION = 100;
 
 /**
+ * why: a difference or an undefined side that survives 100 digits may still
+ * be rounding (1 - sigma(237) is 1e-103, 0 at 100 digits; exp(200) + x^2
+ * loses 87 digits): before a point counts as a counterexample it must
+ * survive these precisions too, else it is unsettled (skipped), never a
+ * counterexample. 1000 digits (decimal.js keeps ln 10 and pi to about 1025
+ * digits, its ceiling for log, exp and trig) see 1 - sigma(z) up to z near 2300.
+ */
+export const LADDER_PRECISIONS: readonly number[] = [400, 1000];
+
+/**
  * Two defined values agree when |a - b| <= RELATIVE_TOLERANCE * max(1, |a|, |b|).
  * Why 1e-30: evaluation carries 50 digits, so 20 digits of headroom absorb the
  * rounding of long expressions and moderate cancellation, while a relative

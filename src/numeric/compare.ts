@@ -36,6 +36,8 @@ import { Field, type Meter } from './field.js';
 import { planInstances } from './instance.js';
 import { FINITE, FORWARD, TAPE, checkOracles, hasDiff } from './oracles.js';
 import { type InstanceContext, type Outcome, confirmedOutcome, environment, instanceContext } from './point-check.js';
+import { evaluate } from './evaluate.js';
+import { Undefined } from './field.js';
 import { type Point, pointsOf } from './points.js';
 import { type Prepared, prepare } from './prepare.js';
 import { Prng, mixSeed } from './prng.js';
@@ -48,6 +50,21 @@ export interface NumericOptions {
   readonly samples?: number;
   /** a performance.now() time (ms), checked before each point: past it the verdict is inconclusive with bound STEP_TIMEOUT */
   readonly deadline?: number;
+  /**
+   * the core's exact finding that lhs - rhs is nonzero at every point where
+   * both sides are defined (a constant or one sign; a sentence naming it):
+   * then the first point where both sides are defined is a counterexample,
+   * however small the difference looks there
+   */
+  readonly differsWhereDefined?: string;
+  /**
+   * a re-check of a step the core proved (defence in depth): one pass of
+   * points, no minimum number of agreeing points, no derivative oracles;
+   * only a confirmed difference matters
+   */
+  readonly recheck?: boolean;
+  /** the only unit counts to build instances with (where the core knows the sides differ), instead of UNIT_COUNTS */
+  readonly unitCounts?: readonly number[];
 }
 
 export type NumericVerdict =
@@ -133,7 +150,7 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
 
   const prepared = prepare(lhs, rhs, scope);
   if ('problem' in prepared) return inconclusive(`cannot evaluate: ${prepared.problem}`);
-  const plan = planInstances(prepared, seed);
+  const plan = planInstances(prepared, seed, options.unitCounts);
   if ('problem' in plan) return inconclusive(`cannot build an instance: ${plan.problem}`);
   const withDiff = hasDiff(prepared.lhs) || hasDiff(prepared.rhs);
   const near = constantNeighbours(stepConstants([prepared.lhs, prepared.rhs]));
@@ -144,8 +161,10 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
   const agreeing: Agreeing[][] = [];
   for (let pass = 0; pass <= MAX_EXTRA_PASSES; pass++) {
     // later passes only run while too few points were in both domains, with fresh random points
-    if (pass > 0 && points >= MIN_AGREEING_POINTS) break;
+    if (pass > 0 && (points >= MIN_AGREEING_POINTS || options.recheck)) break;
     for (const [k, inst] of plan.instances.entries()) {
+      // a re-check of a proof: the smallest instance only (a wrong proof is wrong almost everywhere), the cheapest
+      if (options.recheck && k !== 0) continue;
       let ctx = contexts[k];
       if (!ctx) {
         ctx = instanceContext(prepared, inst, scope, meter, new Prng(mixSeed(seed, 0x51, k)));
@@ -153,12 +172,20 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
       }
       if (meter.used > meter.limit) return outOfBudget();
       const rng = pass === 0 ? ctx.rng : new Prng(mixSeed(seed, 0x52, pass, k));
-      for (const point of pointsOf(ctx.sampled, rng, samples, pass === 0, near)) {
+      let taken = 0;
+      for (const point of pointsOf(ctx.sampled, rng, samples, pass === 0 && !options.recheck, near, ctx.adjust)) {
+        if (options.recheck && taken++ >= samples) break;
         if (late()) return outOfTime();
         const { outcome, accessed } = confirmedOutcome(prepared, inst, point, ctx.models, scope, field, confirm);
         if (outcome.kind === 'budget') return outOfBudget();
         if (outcome.kind === 'skip') skipped++;
         else if (outcome.kind === 'agree') {
+          if (options.differsWhereDefined !== undefined) {
+            const verdict = definedPointFailure(prepared, ctx, point, scope, seed, options.differsWhereDefined);
+            if (verdict) return verdict;
+            skipped++;
+            continue;
+          }
           points++;
           if (withDiff) {
             agreeing[k] ??= [];
@@ -169,6 +196,7 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
       }
     }
   }
+  if (options.recheck) return { kind: 'agree', points, skipped, seed, instances: plan.description };
   if (points < MIN_AGREEING_POINTS) {
     return inconclusive(
       `only ${points} of ${points + skipped} points were in both sides' domains (at least ${MIN_AGREEING_POINTS} are needed)`,
@@ -177,36 +205,11 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
   const agree = { kind: 'agree' as const, points, skipped, seed, instances: plan.description };
   if (!withDiff) return agree;
 
-  let sites = 0,
-    fd = 0,
-    tape = 0;
-  const chosen = oraclePoints(agreeing);
-  for (const { ctx, point } of chosen) {
-    if (late()) return outOfTime();
-    const check = checkOracles(
-      [prepared.lhs, prepared.rhs],
-      (f) => environment(prepared, ctx.inst, point, ctx.models, scope, f),
-      field,
-      confirm,
-    );
-    if (check.kind === 'budget') return outOfBudget();
-    if (check.kind === 'disagree') {
-      const where = [ctx.inst.n !== undefined ? `n = ${ctx.inst.n}` : '', ctx.inst.pattern].filter((x) => x).join(', ');
-      return inconclusive(`${check.reason}${where ? ` (${where})` : ''}`);
-    }
-    sites += check.sites;
-    fd += check.fd;
-    tape += check.tape;
-  }
-  // accepting a derivative needs a second opinion at least once
-  if (fd === 0)
-    return inconclusive(
-      `the finite-difference oracle could not be evaluated at any of the ${sites} derivative sites checked`,
-    );
-  return {
-    ...agree,
-    oracles: `the derivative agrees by ${FORWARD}, ${FINITE} (${fd} of ${sites} sites) and ${TAPE} (${tape} of ${sites}) at ${chosen.length} points`,
-  };
+  const oracles = oracleVerdict(prepared, scope, agreeing, field, confirm, late);
+  if (oracles === 'late') return outOfTime();
+  if (oracles === 'budget') return outOfBudget();
+  if (oracles.problem) return inconclusive(oracles.problem);
+  return { ...agree, oracles: oracles.text };
 }
 
 /** keeps up to ORACLE_POINTS points of an instance, random points displacing special ones */
@@ -287,5 +290,85 @@ function failed(
       seed,
       how,
     ),
+  };
+}
+
+/**
+ * The counterexample when the core found lhs - rhs nonzero wherever both
+ * sides are defined: a point where both are defined (at CONFIRM_PRECISION),
+ * with both values and the core's finding; not shrunk, since any such point
+ * will do. Undefined at the higher precision after all: keep looking (the
+ * caller treats `undefined` as "no verdict from this point").
+ */
+function definedPointFailure(
+  prepared: Prepared,
+  ctx: InstanceContext,
+  point: Point,
+  scope: Scope,
+  seed: number,
+  finding: string,
+): NumericVerdict | undefined {
+  const meter: Meter = { used: 0, limit: MAX_WORK_PER_COMPARE };
+  const field = new Field(CONFIRM_PRECISION, meter);
+  const accessed = new Set<string>();
+  const env = environment(prepared, ctx.inst, point, ctx.models, scope, field, accessed);
+  const lhs = env instanceof Undefined ? env : evaluate(prepared.lhs, env);
+  const rhs = env instanceof Undefined ? env : evaluate(prepared.rhs, env);
+  if (env instanceof Undefined || lhs instanceof Undefined || rhs instanceof Undefined) return undefined;
+  let how = `${point.how}; both sides are defined here, and ${finding}`;
+  if (ctx.inst.pattern) how += `; ${ctx.inst.pattern}`;
+  return {
+    kind: 'disagree',
+    counterexample: counterexample(
+      { kind: 'differ', lhs, rhs, env },
+      ctx.inst,
+      point,
+      ctx.atoms,
+      ctx.models,
+      accessed,
+      seed,
+      how,
+    ),
+  };
+}
+
+/** the derivative oracles at up to ORACLE_POINTS agreeing points: a sentence of what agreed, or the problem */
+function oracleVerdict(
+  prepared: Prepared,
+  scope: Scope,
+  agreeing: readonly (Agreeing[] | undefined)[],
+  field: Field,
+  confirm: Field,
+  late: () => boolean,
+): 'late' | 'budget' | { readonly problem?: string; readonly text: string } {
+  let sites = 0,
+    fd = 0,
+    tape = 0;
+  const chosen = oraclePoints(agreeing);
+  for (const { ctx, point } of chosen) {
+    if (late()) return 'late';
+    const check = checkOracles(
+      [prepared.lhs, prepared.rhs],
+      (f) => environment(prepared, ctx.inst, point, ctx.models, scope, f),
+      field,
+      confirm,
+    );
+    if (check.kind === 'budget') return 'budget';
+    if (check.kind === 'disagree') {
+      const where = [ctx.inst.n !== undefined ? `n = ${ctx.inst.n}` : '', ctx.inst.pattern].filter((x) => x).join(', ');
+      return { problem: `${check.reason}${where ? ` (${where})` : ''}`, text: '' };
+    }
+    sites += check.sites;
+    fd += check.fd;
+    tape += check.tape;
+  }
+  // accepting a derivative needs a second opinion at least once
+  if (fd === 0)
+    return {
+      problem: `the finite-difference oracle could not be evaluated at any of the ${sites} derivative sites checked`,
+      text: '',
+    };
+  return {
+    text: `the derivative agrees by ${FORWARD}, ${FINITE} (${fd} of ${sites} sites) and ${TAPE} (${tape} of ${sites}) at ${chosen.length} points`,
   };
 }

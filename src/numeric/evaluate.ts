@@ -10,7 +10,8 @@ import { emptyScope, type Scope } from '../ir/symbols.js';
 import { MAX_WORK_PER_COMPARE, PRECISION } from './bounds.js';
 import { Field, type Num, type Val, Dual, Undefined } from './field.js';
 import { type OpaqueModel, evaluateOpaque } from './opaque.js';
-import { elementKey, instantiateIndex } from './atom-key.js';
+import { canonicalKey, instantiateIndex } from './atom-key.js';
+import { absOf, maxMinOf } from './corners.js';
 
 export interface EvalEnv {
   readonly field: Field;
@@ -96,9 +97,10 @@ class Evaluator {
       }
       case 'elem':
         return this.atom(
-          elementKey(
+          canonicalKey(
             e.name,
             e.indices.map((t) => instantiateIndex(t, this.idx)),
+            this.env.scope.symbols,
           ),
         );
       case 'add':
@@ -117,10 +119,8 @@ class Evaluator {
         const exp = this.run(e.exp);
         return exp instanceof Undefined ? exp : f.pow(base, exp);
       }
-      case 'call': {
-        const x = this.run(e.args[0]!);
-        return x instanceof Undefined ? x : f.apply(e.fn, x);
-      }
+      case 'call':
+        return this.call(e);
       case 'sum': {
         const n = this.n();
         const saved = this.idx.get(e.index);
@@ -152,9 +152,10 @@ class Evaluator {
         const key =
           w.kind === 'sym'
             ? w.name
-            : elementKey(
+            : canonicalKey(
                 w.name,
                 w.indices.map((t) => instantiateIndex(t, this.idx)),
+                this.env.scope.symbols,
               );
         const at = this.atom(key);
         if (at instanceof Undefined) return at;
@@ -170,6 +171,16 @@ class Evaluator {
         return d;
       }
     }
+  }
+
+  /** a built-in applied to its arguments: abs, max and min by their corners (corners.ts), the others by the field */
+  private call(e: Extract<Expr, { kind: 'call' }>): Val {
+    const x = this.run(e.args[0]!);
+    if (x instanceof Undefined) return x;
+    if (e.fn === 'abs') return absOf(this.f, x);
+    if (e.fn !== 'max' && e.fn !== 'min') return this.f.apply(e.fn, x);
+    const y = this.run(e.args[1]!);
+    return y instanceof Undefined ? y : maxMinOf(this.f, e.fn, x, y);
   }
 
   private n(): number {

@@ -6,7 +6,7 @@
  * then the plan: definitions unfolded, the dense layout, what to draw.
  */
 import type { Elem, Expr } from '../ir/expr.js';
-import { UnfoldError, unfold } from '../ir/substitute.js';
+import { UnfoldError, unfold } from '../ir/unfold.js';
 import { REAL, type Scope } from '../ir/symbols.js';
 import { MAX_GRADCHECK_INPUTS, MAX_GRADCHECK_INSTANCES, MAX_GRADCHECK_UNITS } from './bounds.js';
 import { DenseInputs } from './dense-inputs.js';
@@ -51,6 +51,10 @@ export function scan(e: Expr, scope: Scope, use: Usage, bound: ReadonlySet<strin
         use.problem = `${what} indexes \`${e.name}\`, which is not an array`;
         return;
       }
+      if (decl?.symmetric) {
+        use.problem = `${what} uses the symmetric array \`${e.name}\`; gradcheck's dense layout has one input per position`;
+        return;
+      }
       use.arrays.set(e.name, e.indices.length);
       return indexTerms(e.indices, use, bound);
     }
@@ -63,7 +67,9 @@ export function scan(e: Expr, scope: Scope, use: Usage, bound: ReadonlySet<strin
       return;
     case 'call':
       if (unaryCode(e.fn) < 0 || e.args.length !== 1) {
-        use.problem = `${what} calls \`${e.fn}\`, which is not a built-in function`;
+        use.problem = ['abs', 'max', 'min'].includes(e.fn)
+          ? `${what} calls \`${e.fn}\`, which gradcheck's float64 programs do not evaluate yet`
+          : `${what} calls \`${e.fn}\`, which is not a built-in function`;
         return;
       }
       return scan(e.args[0]!, scope, use, bound, what);

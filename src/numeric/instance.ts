@@ -13,7 +13,7 @@ import { MAX_INDEX_PATTERNS, MAX_UNITS, UNIT_COUNTS } from './bounds.js';
 import type { Meter } from './field.js';
 import type { Prepared, Problem } from './prepare.js';
 import { Prng, mixSeed } from './prng.js';
-import { elementKey, instantiateIndex } from './atom-key.js';
+import { canonicalKey, instantiateIndex } from './atom-key.js';
 
 /** where one free index goes: a class of indices sharing a unit, or a literal unit */
 type Slot = { readonly kind: 'class'; readonly id: number } | { readonly kind: 'unit'; readonly unit: number };
@@ -77,13 +77,26 @@ function describePattern(names: readonly string[], p: readonly Slot[]): string {
 }
 
 /** the instances a compare tries, smallest n first, or why there are none */
-export function planInstances(p: Prepared, seed: number): Plan | Problem {
+export function planInstances(p: Prepared, seed: number, counts?: readonly number[]): Plan | Problem {
   if (!p.indexed) return { instances: [{ n: undefined, units: new Map(), pattern: '' }], description: 'no indices' };
   const maxLiteral = Math.max(1, ...p.literals);
   if (maxLiteral > MAX_UNITS)
     return { problem: `the unit ${maxLiteral} needs more than MAX_UNITS = ${MAX_UNITS} units` };
-  let ns = UNIT_COUNTS.filter((n) => n >= maxLiteral && n <= MAX_UNITS);
-  if (ns.length === 0) ns = [...new Set([maxLiteral, Math.min(maxLiteral + 1, MAX_UNITS)])];
+  // at least one unit more than the expression has distinct indices, so that every index can miss every other
+  // the largest instance has at least one unit more than the expression has distinct indices, so that every index can miss every other
+  const least = Math.min(Math.max(maxLiteral, indexNames(p) + 1), MAX_UNITS);
+  let ns: number[];
+  if (counts) {
+    ns = counts.filter((n) => n >= maxLiteral && n <= MAX_UNITS).slice(0, UNIT_COUNTS.length);
+    if (ns.length === 0)
+      return {
+        problem: `none of the unit counts where the sides are known to differ (${counts.join(', ')}) is between ${maxLiteral} and MAX_UNITS = ${MAX_UNITS}`,
+      };
+  } else {
+    ns = UNIT_COUNTS.filter((n) => n >= maxLiteral && n <= MAX_UNITS);
+    if (ns.length === 0) ns = [...new Set([maxLiteral, Math.min(maxLiteral + 1, MAX_UNITS)])];
+    if (ns[ns.length - 1]! < least) ns.push(least);
+  }
   const names = p.freeIndices;
   const pats = patterns(names.length, p.literals);
   const instances: Instance[] = [];
@@ -167,7 +180,7 @@ export function collectAtoms(p: Prepared, inst: Instance, scope: Scope, meter: M
         const decl = scope.symbols.get(e.name);
         const units = e.indices.map((t) => instantiateIndex(t, idx));
         const direct = e.indices.every((t) => t.kind !== 'sym' || !bound.has(t.name));
-        add(elementKey(e.name, units), decl?.kind === 'array' ? decl.domain : REAL, direct);
+        add(canonicalKey(e.name, units, scope.symbols), decl?.kind === 'array' ? decl.domain : REAL, direct);
         return;
       }
       case 'delta':
@@ -200,4 +213,16 @@ export function collectAtoms(p: Prepared, inst: Instance, scope: Scope, meter: M
     walk(a.value);
   }
   return { atoms: [...atoms.values()], opaque: [...opaque].sort() };
+}
+
+/** the number of distinct index names in the two sides: free ones and those bound by sums */
+function indexNames(p: Prepared): number {
+  const names = new Set<string>(p.freeIndices);
+  const walk = (e: Expr): void => {
+    if (e.kind === 'sum') names.add(e.index);
+    children(e).forEach(walk);
+  };
+  walk(p.lhs);
+  walk(p.rhs);
+  return names.size;
 }

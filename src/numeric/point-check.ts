@@ -9,11 +9,13 @@
  * re-evaluation at CONFIRM_PRECISION digits (see `confirmedDifference`).
  */
 import type { Variable } from '../ir/expr.js';
-import type { Scope } from '../ir/symbols.js';
-import { RELATIVE_TOLERANCE } from './bounds.js';
-import { elementKey, instantiateIndex } from './atom-key.js';
+import type { Scope, SymbolDecl } from '../ir/symbols.js';
+import { LADDER_PRECISIONS, RELATIVE_TOLERANCE } from './bounds.js';
+import { canonicalKey, instantiateIndex } from './atom-key.js';
+import { constrain } from './assume.js';
+import type { Rational } from '../ir/rational.js';
 import { evaluate, type EvalEnv } from './evaluate.js';
-import { type Field, type Meter, type Num, type Val, Dual, Undefined } from './field.js';
+import { Field, type Meter, type Num, type Val, Dual, Undefined } from './field.js';
 import { type Atom, type Instance, collectAtoms } from './instance.js';
 import { type OpaqueModel, buildOpaqueModel } from './opaque.js';
 import type { Point } from './points.js';
@@ -29,6 +31,8 @@ export interface InstanceContext {
   readonly models: ReadonlyMap<string, OpaqueModel>;
   /** the instance's random stream, continued by its first pass of points */
   readonly rng: Prng;
+  /** a drawn point's values made to satisfy the file's assumed equations (assume.ts) */
+  readonly adjust: (values: ReadonlyMap<string, Rational>) => ReadonlyMap<string, Rational>;
 }
 
 /** the atoms, sampled atoms and opaque models of an instance */
@@ -40,14 +44,15 @@ export function instanceContext(
   rng: Prng,
 ): InstanceContext {
   const found = collectAtoms(prepared, inst, scope, meter);
-  const fixed = new Set(prepared.assumptions.map((a) => variableKey(a.variable, inst)));
+  const fixed = new Set(prepared.assumptions.map((a) => variableKey(a.variable, inst, scope.symbols)));
   const models = new Map<string, OpaqueModel>();
   const keys = found.atoms.map((a) => a.key);
   for (const name of found.opaque) {
     const decl = scope.symbols.get(name);
     if (decl?.kind === 'scalar' && !fixed.has(name)) models.set(name, buildOpaqueModel(decl, keys, inst.units, rng));
   }
-  return { inst, atoms: found.atoms, sampled: found.atoms.filter((a) => !fixed.has(a.key)), models, rng };
+  const adjust = (values: ReadonlyMap<string, Rational>) => constrain(values, inst, prepared.constraints ?? []);
+  return { inst, atoms: found.atoms, sampled: found.atoms.filter((a) => !fixed.has(a.key)), models, rng, adjust };
 }
 
 export type Outcome =
@@ -57,11 +62,12 @@ export type Outcome =
   | { readonly kind: 'differ'; readonly lhs: Val; readonly rhs: Val; readonly env: EvalEnv };
 
 /** the key of an assumed variable in this instance */
-export function variableKey(v: Variable, inst: Instance): string {
+export function variableKey(v: Variable, inst: Instance, symbols?: ReadonlyMap<string, SymbolDecl>): string {
   if (v.kind === 'elem')
-    return elementKey(
+    return canonicalKey(
       v.name,
       v.indices.map((t) => instantiateIndex(t, inst.units)),
+      symbols ?? new Map(),
     );
   return v.name;
 }
@@ -90,7 +96,7 @@ export function environment(
   for (const a of prepared.assumptions) {
     const v = evaluate(a.value, env);
     if (v instanceof Undefined) return v;
-    values.set(variableKey(a.variable, inst), v);
+    values.set(variableKey(a.variable, inst, scope.symbols), v);
   }
   return env;
 }
@@ -131,7 +137,16 @@ export function confirmedOutcome(
   const accessed = new Set<string>();
   const first = checkPoint(prepared, inst, point, models, scope, field);
   if (first.kind !== 'differ') return { outcome: first, accessed };
-  return { outcome: checkPoint(prepared, inst, point, models, scope, confirm, accessed), accessed };
+  const confirmed = checkPoint(prepared, inst, point, models, scope, confirm, accessed);
+  if (confirmed.kind !== 'differ') return { outcome: confirmed, accessed };
+  // up the ladder on a fresh meter of the same size: rounding that survived 100 digits must not become a counterexample
+  for (const digits of LADDER_PRECISIONS) {
+    const higher = new Field(digits, { used: 0, limit: confirm.meter.limit });
+    const again = checkPoint(prepared, inst, point, models, scope, higher);
+    if (again.kind === 'budget') return { outcome: { kind: 'skip' }, accessed };
+    if (again.kind !== 'differ') return { outcome: again, accessed };
+  }
+  return { outcome: confirmed, accessed };
 }
 
 /** agree; skip (both undefined, or either overflowed or met a singular derivative); differ (only one undefined, or apart by more than the tolerance) */

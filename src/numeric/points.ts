@@ -20,8 +20,20 @@ export interface Point {
   readonly how: string;
 }
 
-/** the points of an instance whose sampled atoms are `atoms` (assumed variables excluded); special points only when `specials` */
+/** the points of an instance (rawPoints), each made to satisfy the file's assumed equations by `adjust` */
 export function* pointsOf(
+  atoms: readonly Atom[],
+  rng: Prng,
+  samples: number = DEFAULT_SAMPLES,
+  specials = true,
+  near: readonly Rational[] = [],
+  adjust: (values: ReadonlyMap<string, Rational>) => ReadonlyMap<string, Rational> = (v) => v,
+): Generator<Point> {
+  for (const p of rawPoints(atoms, rng, samples, specials, near)) yield { ...p, values: adjust(p.values) };
+}
+
+/** the points of an instance whose sampled atoms are `atoms` (assumed variables excluded); special points only when `specials` */
+function* rawPoints(
   atoms: readonly Atom[],
   rng: Prng,
   samples: number = DEFAULT_SAMPLES,

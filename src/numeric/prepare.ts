@@ -7,8 +7,9 @@
 import { type Expr, type Variable, children } from '../ir/expr.js';
 import { isInteger } from '../ir/rational.js';
 import type { Scope } from '../ir/symbols.js';
-import { unfold, UnfoldError } from '../ir/substitute.js';
-import { isBuiltinFunction } from './field.js';
+import { unfold, UnfoldError } from '../ir/unfold.js';
+import { builtinArity, isEvaluableFunction } from './corners.js';
+import { type Constraint, constraintsOf } from './assume.js';
 import { MAX_DIFF_NESTING } from './bounds.js';
 
 export interface Prepared {
@@ -16,6 +17,8 @@ export interface Prepared {
   readonly rhs: Expr;
   /** the scope's assumptions, their values unfolded */
   readonly assumptions: readonly { readonly variable: Variable; readonly value: Expr }[];
+  /** the file's assumed equations the points must satisfy (assume.ts) */
+  readonly constraints?: readonly Constraint[];
   /** index variables free in the sides, in assumptions, or in independent_of lists of opaque symbols used; sorted */
   readonly freeIndices: readonly string[];
   /** integer literals used as units (`s[1]`), sorted */
@@ -68,10 +71,13 @@ export function prepare(lhs: Expr, rhs: Expr, scope: Scope): Prepared | Problem 
       for (const v of decl.independentOf) if (v.kind === 'elem') scanVariable(v, new Set(), acc);
   }
   if (acc.problems.length > 0) return { problem: acc.problems[0]! };
+  const assumed = constraintsOf([ul, ur], assumptions, scope);
+  if ('problem' in assumed) return assumed;
   return {
     lhs: ul,
     rhs: ur,
     assumptions,
+    constraints: assumed.constraints,
     freeIndices: [...acc.free].sort(),
     literals: [...acc.literals].sort((a, b) => a - b),
     indexed: acc.indexed || acc.free.size > 0 || acc.literals.size > 0,
@@ -173,8 +179,9 @@ function scan(e: Expr, bound: ReadonlySet<string>, acc: Scan): void {
       acc.indexed = true;
       return;
     case 'call':
-      if (!isBuiltinFunction(e.fn)) acc.problems.push(`unknown function \`${e.fn}\``);
-      else if (e.args.length !== 1) acc.problems.push(`\`${e.fn}\` takes 1 argument, not ${e.args.length}`);
+      if (!isEvaluableFunction(e.fn)) acc.problems.push(`unknown function \`${e.fn}\``);
+      else if (e.args.length !== builtinArity(e.fn))
+        acc.problems.push(`\`${e.fn}\` takes ${builtinArity(e.fn)} argument(s), not ${e.args.length}`);
       break;
     case 'diff':
       scan(e.body, bound, acc);

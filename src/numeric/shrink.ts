@@ -26,6 +26,7 @@ import { type Outcome, confirmedOutcome, variableKey } from './point-check.js';
 import type { Point } from './points.js';
 import type { Prepared } from './prepare.js';
 import { inDomain } from './sampling.js';
+import { constrain } from './assume.js';
 
 /** a failing point of an instance, with what its counterexample needs */
 export interface Failure {
@@ -84,9 +85,9 @@ export function shrinkFailure(prepared: Prepared, scope: Scope, failure: Failure
     how: string,
   ): Failure | undefined => {
     if (meter.used > meter.limit || (deadline !== undefined && performance.now() > deadline)) return undefined;
-    const point: Point = { values, how };
+    const point: Point = { values: constrain(values, inst, prepared.constraints ?? []), how };
     const atoms = collectAtoms(prepared, inst, scope, meter).atoms;
-    const fixed = new Set(prepared.assumptions.map((a) => variableKey(a.variable, inst)));
+    const fixed = new Set(prepared.assumptions.map((a) => variableKey(a.variable, inst, scope.symbols)));
     if (atoms.some((a) => !fixed.has(a.key) && !values.has(a.key))) return undefined;
     const { outcome, accessed } = confirmedOutcome(prepared, inst, point, models, scope, field, confirm);
     return outcome.kind === 'differ' ? { inst, point, atoms, models, outcome, accessed } : undefined;

@@ -6,7 +6,7 @@
  */
 import type { Rational } from '../ir/rational.js';
 import { rationalToNumber } from '../ir/rational.js';
-import { elementKey } from './atom-key.js';
+import { canonicalKey } from './atom-key.js';
 import type { DiffSite, EvalEnv } from './evaluate.js';
 import { realPart, Undefined } from './field.js';
 import { unaryCode } from './float-ops.js';
@@ -66,7 +66,7 @@ export function tapeDerivative(site: DiffSite, env: EvalEnv): TapeOutcome {
       site.body,
       b,
       { n: env.n, units: site.units },
-      { scalar: leaf, element: (name, units) => leaf(elementKey(name, units)) },
+      { scalar: leaf, element: (name, units) => leaf(canonicalKey(name, units, env.scope.symbols)) },
     );
   } catch (err) {
     if (err instanceof TapeUnsupported) return { kind: 'unavailable', reason: err.message };

@@ -7,12 +7,19 @@
  * variance (sigma is the logistic function). `x**3` and the words of other
  * syntaxes are refused by the lexer.
  */
-import type { AsciiParser } from './ascii-parser.js';
 import type { Syn, SynName } from './ascii-syntax.js';
+import type { AsciiToken } from './ascii-tokens.js';
 import { fail } from './problem.js';
 
+/** what these checks read of the parser (AsciiParser), so that this module does not import it back */
+interface ParserAt {
+  readonly text: string;
+  readonly names: { isKnown(name: string): boolean };
+  peek(ahead?: number): AsciiToken;
+}
+
 /** refuses `d/dx` and `df/dx` when the parser is at a '/' after the last factor of `groups` */
-export function checkLeibniz(p: AsciiParser, groups: readonly { factors: readonly Syn[] }[]): void {
+export function checkLeibniz(p: ParserAt, groups: readonly { factors: readonly Syn[] }[]): void {
   const factors = groups[groups.length - 1]!.factors;
   const left = factors[factors.length - 1]!;
   const wrt = p.peek(1);
@@ -36,7 +43,7 @@ export function checkLeibniz(p: AsciiParser, groups: readonly { factors: readonl
 }
 
 /** refuses `sin^2(x)` and `sigma^2` at a function name followed by '^' (the parser is at the '^') */
-export function checkPowerOfFunction(p: AsciiParser, name: SynName): void {
+export function checkPowerOfFunction(p: ParserAt, name: SynName): void {
   let k = 1;
   const sign = p.peek(k).kind === 'op' && (p.peek(k).text === '-' || p.peek(k).text === '+') ? p.peek(k++).text : '';
   const exponent = p.peek(k);

@@ -18,7 +18,7 @@ import {
   sym,
 } from '../ir/expr.js';
 import { BUILTINS } from '../ir/operators.js';
-import type { ParseEnv } from './expression.js';
+import type { ParseEnv } from './parse-types.js';
 import { type Syn, type SynCall, type SynElem, type SynName, ungroup } from './ascii-syntax.js';
 import { FORBIDDEN_NAMES, RESERVED, SPECIAL_FUNCTIONS, VERSION2_FUNCTIONS, knownFunctionNames } from './names.js';
 import { fail } from './problem.js';

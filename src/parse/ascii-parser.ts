@@ -19,7 +19,7 @@
  * is multiplied; anything else is called (and the resolver reports an
  * unknown function), as mathjs's reading was.
  */
-import type { ParseEnv } from './expression.js';
+import type { ParseEnv } from './parse-types.js';
 import type { AsciiToken } from './ascii-tokens.js';
 import { type OperandContext, ambiguousCall, checkJuxtaposition } from './ascii-juxtaposition.js';
 import { checkLeibniz, checkPowerOfFunction } from './ascii-mistakes.js';

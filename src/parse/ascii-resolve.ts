@@ -17,7 +17,7 @@
 import { type Expr, add, mul, neg, num, pow } from '../ir/expr.js';
 import { BUILTINS } from '../ir/operators.js';
 import { parseDecimal, rneg } from '../ir/rational.js';
-import type { ParseEnv } from './expression.js';
+import type { ParseEnv } from './parse-types.js';
 import { ResolveNames } from './ascii-names.js';
 import type { Syn, SynCall, SynNum, SynProduct } from './ascii-syntax.js';
 import { MAX_TREE_DEPTH } from './limits.js';
@@ -92,12 +92,6 @@ class Resolver {
     if (v2 !== undefined) {
       names.checkArity(s, v2);
       if (name === 'ln') return names.builtinCall('log', s, d);
-      if (!BUILTINS.has(name))
-        fail(
-          'not-yet-supported',
-          `${name} is part of the expression syntax but not yet supported by the checker; ${name === 'abs' ? 'split the derivation into cases by the sign of the argument' : 'split the derivation into cases by which argument is larger'}`,
-          s.at,
-        );
     }
     const builtin = BUILTINS.get(name);
     if (builtin) {

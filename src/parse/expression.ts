@@ -7,44 +7,16 @@
  * ascii-names (names to IR). Anything outside the syntax is an error with a
  * stable code, a one-sentence message and the offset of the offending text.
  */
-import type { Expr } from '../ir/expr.js';
-import type { SymbolDecl } from '../ir/symbols.js';
 import { AsciiParser, nameKinds } from './ascii-parser.js';
 import { resolve } from './ascii-resolve.js';
 import { tokenizeAscii } from './ascii-tokens.js';
 import { MAX_TREE_DEPTH, checkTextLimits } from './limits.js';
 import { knownFunctionNames } from './names.js';
+import type { ParseEnv, ParseResult } from './parse-types.js';
 import { ParseProblem } from './problem.js';
 
+export type { ParseEnv, ParseError, ParseResult } from './parse-types.js';
 export { MAX_EXPRESSION_CHARS, MAX_NESTING, MAX_NUMBER_DIGITS, MAX_NODES, MAX_TREE_DEPTH } from './limits.js';
-
-/** What the names in an expression mean. */
-export interface ParseEnv {
-  /** declared names: index variables, arrays, opaque scalars */
-  readonly symbols: ReadonlyMap<string, SymbolDecl>;
-  /** user-defined names -> number of parameters (0 for `name: expr`) */
-  readonly functions: ReadonlyMap<string, number>;
-}
-
-/**
- * An input problem. Codes: `syntax`, `unsupported-syntax`, `ambiguous`,
- * `unknown-function`, `not-yet-supported`, `arity`, `undeclared-array`,
- * `index-arity`, `bad-index`, `array-as-scalar`, `index-as-scalar`,
- * `bad-sum`, `bad-diff`, `bad-delta`, `reserved-name`, `limit`.
- */
-export interface ParseError {
-  readonly code: string;
-  /** one sentence: what is wrong, then what to do */
-  readonly message: string;
-  /** 0-based offset in the text of the offending construct */
-  readonly offset: number;
-  /** the name the problem is about, when it is about a name's meaning (a loader drops follow-ups of a refused declaration) */
-  readonly name?: string;
-}
-
-export type ParseResult =
-  | { readonly ok: true; readonly expr: Expr }
-  | { readonly ok: false; readonly error: ParseError };
 
 const FUNCTION_NAMES: ReadonlySet<string> = new Set(knownFunctionNames());
 

@@ -13,7 +13,8 @@ import type { Token } from './latex-tokens.js';
 
 /** LaTeX command (without backslash) -> built-in function name: `arcsin` -> asin, `ln` -> log */
 export const FUNCTION_COMMANDS: ReadonlyMap<string, string> = new Map([
-  ...[...BUILTINS.values()].map((f) => [f.latex.slice(1), f.name] as const),
+  // a built-in spelled as a plain command (`\\max`); abs is written \\operatorname{abs} (styledFunction)
+  ...[...BUILTINS.values()].filter((f) => /^\\[a-z]+$/.test(f.latex)).map((f) => [f.latex.slice(1), f.name] as const),
   ['ln', 'log'],
 ]);
 
@@ -41,6 +42,8 @@ export function readBuiltin(r: LatexReader, fn: string): Expr {
       `${spelled} takes no subscript${fn === 'log' ? ' (\\log is the natural logarithm; for base b write \\frac{\\log x}{\\log b})' : '; remove it'}`,
       t.at,
     );
+  const arity = BUILTINS.get(fn)?.arity ?? 1;
+  if (arity > 1) return call(fn, readArguments(r, fn, spelled, head, arity));
   if (fn === 'sqrt' && t.kind === 'open' && t.text === '[')
     fail('unsupported-syntax', 'n-th roots \\sqrt[n]{x} are not supported; write x^{\\frac{1}{n}}', t.at);
   if (t.kind === 'open') {
@@ -69,6 +72,22 @@ export function readBuiltin(r: LatexReader, fn: string): Expr {
   if (t.kind === 'num' && r.startsFactor(r.peek()))
     fail('syntax', `${spelled} ${t.text}... is ambiguous; write ${spelled}(${t.text} ...) with parentheses`, t.at);
   return call(fn, [arg]);
+}
+
+/** the `arity` arguments of a built-in such as \\max(a, b): parenthesised, separated by commas */
+function readArguments(r: LatexReader, fn: string, spelled: string, head: Token, arity: number): Expr[] {
+  const open = r.peek();
+  if (open.kind !== 'open' || open.text === '{')
+    fail('syntax', `${spelled} takes ${arity} arguments in parentheses, as in ${spelled}(a, b)`, head.at);
+  r.next();
+  const args = [r.expression()];
+  while (r.isOp(r.peek(), ',')) {
+    r.next();
+    args.push(r.expression());
+  }
+  if (args.length !== arity) fail('arity', `'${fn}' takes ${arity} arguments; write ${spelled}(a, b)`, head.at);
+  r.expectClose(open);
+  return args;
 }
 
 /** the argument in `(...)`, `\\left(...\\right)` or `[...]` after a built-in; the reader is at the bracket */

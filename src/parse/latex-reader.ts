@@ -22,7 +22,7 @@
  */
 import { type Expr, add, mul, neg, num, pow } from '../ir/expr.js';
 import { parseDecimal, rneg } from '../ir/rational.js';
-import type { ParseEnv } from './expression.js';
+import type { ParseEnv } from './parse-types.js';
 import { readFraction, readSum } from './latex-calculus.js';
 import { FUNCTION_COMMANDS, readBuiltin, readUserCall, styledFunction } from './latex-functions.js';
 import { LatexNames, type NameRef } from './latex-names.js';

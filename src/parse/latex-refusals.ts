@@ -40,7 +40,13 @@ const OPERATOR_PROBLEMS: ReadonlyMap<string, readonly [code: string, message: st
   ],
   ["'", ['unsupported-syntax', "primes such as f' are not supported; write \\frac{d}{dx} f"]],
   ['!', ['unsupported-syntax', 'factorials are not supported; write the product out']],
-  ['|', ['unsupported-syntax', 'absolute values |x| are not supported in LaTeX steps; write \\sqrt{x^2}']],
+  [
+    '|',
+    [
+      'unsupported-syntax',
+      'absolute values |x| are not read in LaTeX steps (a bar opens and closes alike); write \\operatorname{abs}(x)',
+    ],
+  ],
   ['&', ['unsupported-syntax', "alignment '&' is not supported; write one expression per step, without alignment"]],
   [
     ',',

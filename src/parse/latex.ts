@@ -18,7 +18,7 @@
  * `\text{...}` (except `\text{sigmoid}`), limits other than 1..n and higher
  * derivatives are refused with a message saying what to write instead.
  */
-import type { ParseEnv, ParseResult } from './expression.js';
+import type { ParseEnv, ParseResult } from './parse-types.js';
 import { ParseProblem } from './problem.js';
 import { LatexReader } from './latex-reader.js';
 import { resolveSumIndices } from './latex-sum-index.js';

@@ -5,7 +5,7 @@
  * or stack is capped here, before or while reading, with an error that names
  * the limit.
  */
-import type { ParseError } from './expression.js';
+import type { ParseError } from './parse-types.js';
 
 /** why: a derivation step is a line or a paragraph; 100k characters is far beyond any real one and keeps parsing in milliseconds */
 export const MAX_EXPRESSION_CHARS = 100_000;

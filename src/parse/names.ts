@@ -17,9 +17,7 @@ export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'const
 /**
  * The functions of contract version 2 that the readers recognise (`ln` is
  * `log`; `abs`, `max`, `min` with their arities). `abs`, `max` and `min` are
- * read as calls only once the operator table (src/ir/operators.ts) has them,
- * which is the one switch that turns them on for the core and the numeric
- * layer too; until then they are refused as not yet supported.
+ * built-ins of the operator table (src/ir/operators.ts); `ln` is read as log.
  */
 export const VERSION2_FUNCTIONS: ReadonlyMap<string, number> = new Map([
   ['ln', 1],
@@ -40,7 +38,8 @@ export const RESERVED: ReadonlySet<string> = new Set([...RESERVED_NAMES, ...VERS
 
 /** every function name the readers recognise (for calls and "did you mean") */
 export function knownFunctionNames(): string[] {
-  return [...new Set([...BUILTINS.keys(), ...VERSION2_FUNCTIONS.keys(), ...SPECIAL_FUNCTIONS.keys()])];
+  const first = [...BUILTINS.keys()].filter((f) => !VERSION2_FUNCTIONS.has(f));
+  return [...new Set([...first, ...VERSION2_FUNCTIONS.keys(), ...SPECIAL_FUNCTIONS.keys()])];
 }
 
 /** why `name` cannot be declared or defined (a code and a message), or undefined when it can */

@@ -4,7 +4,7 @@
  * and turned back into data (a ParseResult) at the reader's entry point, so
  * nothing escapes as an exception.
  */
-import type { ParseError } from './expression.js';
+import type { ParseError } from './parse-types.js';
 
 /** an input problem found while reading an expression; caught by parseExpression and parseLatex */
 export class ParseProblem {

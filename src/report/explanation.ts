@@ -1,6 +1,6 @@
 /** An explanation (src/engine/explain.ts) as text, LaTeX or JSON. */
 import { toAscii, toLatex } from '../ir/print.js';
-import type { Explanation } from '../engine/explain.js';
+import type { Explanation } from '../verdict/explanation.js';
 
 export type ExplainFormat = 'text' | 'latex' | 'json';
 

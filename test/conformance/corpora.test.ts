@@ -5,9 +5,9 @@
  * where the corpora folder is absent (they are not part of this repository).
  */
 import { describe, expect, it } from 'vitest';
-import { CORPORA_ENV, corporaFolder, corporaPresent, readCorpora } from '../../src/conformance/corpus.js';
-import { runCorpora, type CaseResult } from '../../src/conformance/suite.js';
-import { formatReport } from '../../src/conformance/summary.js';
+import { CORPORA_ENV, corporaFolder, corporaPresent, readCorpora } from '../../tools/conformance/corpus.js';
+import { runCorpora, type CaseResult } from '../../tools/conformance/suite.js';
+import { formatReport } from '../../tools/conformance/summary.js';
 
 const folder = corporaFolder();
 const present = corporaPresent(folder);

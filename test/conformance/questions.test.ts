@@ -3,10 +3,10 @@
  * the two questions (contract and common domain), and the judgements.
  */
 import { describe, expect, it } from 'vitest';
-import { constraintSymbols } from '../../src/conformance/constraints.js';
-import { checkDerivative, checkIdentity } from '../../src/conformance/run.js';
-import { judgePositive, oneSideUndefined, withinCorpusTolerance } from '../../src/conformance/judge.js';
-import { corporaFolder, projectOf } from '../../src/conformance/corpus.js';
+import { constraintSymbols } from '../../tools/conformance/constraints.js';
+import { checkDerivative, checkIdentity } from '../../tools/conformance/run.js';
+import { judgePositive, oneSideUndefined, withinCorpusTolerance } from '../../tools/conformance/judge.js';
+import { corporaFolder, projectOf } from '../../tools/conformance/corpus.js';
 import { rat } from '../../src/ir/rational.js';
 
 const id = (lhs: string, rhs: string, domain?: string) => ({ source: 't', lhs, rhs, ...(domain ? { domain } : {}) });

@@ -64,7 +64,7 @@ cases:
     expect(c.message).toContain('s = 1, b = 0');
     expect(r.steps.filter((s) => s.location !== 'cases').every((s) => s.status === 'proved')).toBe(true);
   });
-  it('splitting on a variable that is not binary cannot be exhaustive', () => {
+  it('splitting a real variable at one value leaves the rest of its domain uncovered, named by a point', () => {
     const r = run(`title: t
 steps:
   - expr: x
@@ -72,7 +72,10 @@ cases:
   - when: {x: 1}
     steps: [{expr: "1"}]
 `);
-    expect(r.steps.find((s) => s.location === 'cases')?.message).toContain('not binary');
+    const m = r.steps.find((s) => s.location === 'cases')?.message;
+    expect(m).toContain('not exhaustive');
+    expect(m).toContain('x = 0 (every x in (-inf, 1))');
+    expect(m).toContain('x = 2 (every x in (1, inf))');
     expect(r.ok).toBe(false);
   });
   it("case definitions override the main chain's opaque symbol", () => {

@@ -229,7 +229,7 @@ describe('schema errors', () => {
     const es = errors(yaml('title: t', 'step:', '  - expr: x'));
     expect(brief(es)).toEqual(['2:1 schema file', '1:1 schema steps']);
     expect(es[0]!.message).toBe(
-      "unknown key 'step' in the file (did you mean 'steps'?); the allowed keys are title, source, symbols, define, claim, steps, cases",
+      "unknown key 'step' in the file (did you mean 'steps'?); the allowed keys are title, source, symbols, define, assume, claim, steps, cases",
     );
   });
 

@@ -19,8 +19,8 @@ const FUNCTIONS = [
   'sigma',
 ] as const;
 
-/** random expressions over the variables, depth-bounded */
-export function arbExpr(vars: readonly string[] = ['x', 'y'], depth = 3): fc.Arbitrary<Expr> {
+/** random expressions over the variables, depth-bounded; `piecewise` adds abs, max and min (other tests' streams unchanged) */
+export function arbExpr(vars: readonly string[] = ['x', 'y'], depth = 3, piecewise = false): fc.Arbitrary<Expr> {
   const leaf: fc.Arbitrary<Expr> = fc.oneof(
     fc.constantFrom(...vars).map((v) => sym(v) as Expr),
     fc.integer({ min: -3, max: 4 }).map((n) => num(n) as Expr),
@@ -38,6 +38,14 @@ export function arbExpr(vars: readonly string[] = ['x', 'y'], depth = 3): fc.Arb
       fc.tuple(tie('expr'), fc.constantFrom(rat(1, 2), rat(3, 2))).map(([a, k]) => pow(a, num(k))),
       tie('expr').map((a) => neg(a)),
       fc.tuple(fc.constantFrom(...FUNCTIONS), tie('expr')).map(([f, a]) => call(f, [a]) as Expr),
+      ...(piecewise
+        ? [
+            tie('expr').map((a) => call('abs', [a]) as Expr),
+            fc
+              .tuple(fc.constantFrom('max', 'min'), tie('expr'), tie('expr'))
+              .map(([f, a, b]) => call(f, [a, b]) as Expr),
+          ]
+        : []),
     ),
   }));
   return fc

@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadDerivation } from '../../src/derivation/load.js';
 import type { LoadedDerivation } from '../../src/derivation/model.js';
-import { generateMutants } from '../../src/mutants/generate.js';
-import { judgeMeaning } from '../../src/mutants/meaning.js';
-import type { Mutant } from '../../src/mutants/model.js';
+import { generateMutants } from '../../tools/mutants/generate.js';
+import { judgeMeaning } from '../../tools/mutants/meaning.js';
+import type { Mutant } from '../../tools/mutants/model.js';
 
 function load(text: string): LoadedDerivation {
   const r = loadDerivation('test.yaml', text);

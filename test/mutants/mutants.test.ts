@@ -7,10 +7,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadDerivation } from '../../src/derivation/load.js';
-import { mutateDerivation } from '../../src/mutants/run.js';
-import { OPERATORS, type FileMutationReport } from '../../src/mutants/model.js';
-import { countOutcomes, perOperator, survivors, type MutationCounts } from '../../src/mutants/summary.js';
-import { survivorText } from '../../src/mutants/report.js';
+import { mutateDerivation } from '../../tools/mutants/run.js';
+import { OPERATORS, type FileMutationReport } from '../../tools/mutants/model.js';
+import { countOutcomes, perOperator, survivors, type MutationCounts } from '../../tools/mutants/summary.js';
+import { survivorText } from '../../tools/mutants/report.js';
 
 const FILE = 'derivations/sigmoid-belief-net.yaml';
 /** why: 6 per operator, enough to reach every kind while the test stays a few seconds */

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toAscii } from '../../src/ir/print.js';
-import { expressionEdits, type OperatorContext } from '../../src/mutants/operators.js';
-import { indexParameters, rolesFor } from '../../src/mutants/index-roles.js';
+import { expressionEdits, type OperatorContext } from '../../tools/mutants/operators.js';
+import { indexParameters, rolesFor } from '../../tools/mutants/index-roles.js';
 import { makeScope, SBN } from '../helpers/scope.js';
 
 const { scope, p } = makeScope({ ...SBN, vars: { x: { kind: 'interval', loOpen: true, hiOpen: true } } });

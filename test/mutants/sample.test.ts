@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LoadedDerivation } from '../../src/derivation/model.js';
-import type { Mutant, OperatorId } from '../../src/mutants/model.js';
-import { capPerFile, MAX_MUTANTS_PER_FILE, MAX_MUTANTS_PER_RUN, sampleMutants } from '../../src/mutants/sample.js';
+import type { Mutant, OperatorId } from '../../tools/mutants/model.js';
+import { capPerFile, MAX_MUTANTS_PER_FILE, MAX_MUTANTS_PER_RUN, sampleMutants } from '../../tools/mutants/sample.js';
 
 const derivation = {} as LoadedDerivation;
 const make = (operator: OperatorId, n: number): Mutant[] =>

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { num } from '../../src/ir/expr.js';
 import type { LoadedDerivation } from '../../src/derivation/model.js';
-import type { Meaning, MutantOutcome } from '../../src/mutants/model.js';
-import { addCounts, countOutcomes, killRateText, survivors } from '../../src/mutants/summary.js';
+import type { Meaning, MutantOutcome } from '../../tools/mutants/model.js';
+import { addCounts, countOutcomes, killRateText, survivors } from '../../tools/mutants/summary.js';
 
 const derivation = {} as LoadedDerivation;
 const outcome = (meaning: Meaning, rejected: boolean): MutantOutcome => ({

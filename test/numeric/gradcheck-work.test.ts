@@ -10,7 +10,7 @@
  * count grew like n^6: 5792, 304256, 3280032 at n = 4, 8, 12.)
  */
 import { describe, expect, test } from 'vitest';
-import { unfold } from '../../src/ir/substitute.js';
+import { unfold } from '../../src/ir/unfold.js';
 import { DenseInputs } from '../../src/numeric/dense-inputs.js';
 import { compileFloat } from '../../src/numeric/float-program.js';
 import { array, ex, index, scopeOf } from './helpers.js';

@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REAL, type SymbolDecl } from '../../src/ir/symbols.js';
-import { corporaFolder, corporaPresent, readCorpora } from '../../src/conformance/corpus.js';
+import { corporaFolder, corporaPresent, readCorpora } from '../../tools/conformance/corpus.js';
 import { loadDerivation } from '../../src/derivation/load.js';
 import { type ParseEnv, emptyParseEnv, parseExpression } from '../../src/parse/expression.js';
 import { seedExpressions, seedFiles } from '../../scripts/fuzz-cases.mjs';

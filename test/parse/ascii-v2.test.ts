@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { BUILTINS } from '../../src/ir/operators.js';
 import { REAL, type SymbolDecl } from '../../src/ir/symbols.js';
 import { type ParseEnv, parseExpression } from '../../src/parse/expression.js';
+import { parseLatex } from '../../src/parse/latex.js';
+import { toAscii, toLatex } from '../../src/ir/print.js';
 import { SEED_SYMBOLS } from '../helpers/seed-symbols.js';
 
 const scalar = (name: string): [string, SymbolDecl] => [
@@ -182,23 +184,16 @@ describe('version 2 functions', () => {
     ['abs(x - 1)', 'abs', 1],
     ['max(x, 0)', 'max', 2],
     ['min(x, y)', 'min', 2],
-  ])('%s is a call of %s, or "not yet supported" while the operator table lacks it', (text, fn, arity) => {
+  ])('%s is a call of %s with its arity', (text, fn, arity) => {
     const r = parseExpression(text, env);
-    if (BUILTINS.has(fn)) {
-      expect(r.ok && r.expr.kind === 'call' && r.expr.fn === fn && r.expr.args.length === arity).toBe(true);
-    } else {
-      expect(r.ok).toBe(false);
-      if (!r.ok) {
-        expect(r.error).toMatchObject({ code: 'not-yet-supported', offset: 0 });
-        expect(r.error.message).toContain(`${fn} is part of the expression syntax but not yet supported`);
-      }
-    }
+    expect(BUILTINS.has(fn)).toBe(true);
+    expect(r.ok && r.expr.kind === 'call' && r.expr.fn === fn && r.expr.args.length === arity).toBe(true);
     // the arity is checked either way
     expect(error(`${fn}(x, y, z)`).code).toBe('arity');
   });
 
   it('max and min are never suggested as another function (they once pointed at tan)', () => {
-    expect(error('max(a, b)').message).not.toContain('tan');
+    expect(key('max(a, b)')).toBe('(max a b)');
     expect(error('maxx(a, b)').message).toContain("did you mean 'max'?");
   });
 });
@@ -243,5 +238,29 @@ describe('the mistakes people make get a message that says what to write', () =>
   it('d/dx is read as a quotient when d or dx is declared', () => {
     const declared: ParseEnv = { symbols: new Map([scalar('d'), scalar('dx')]), functions: new Map() };
     expect(key('d/dx', declared)).toBe('(* d (^ dx -1))');
+  });
+});
+
+describe('abs, max and min in LaTeX', () => {
+  it('\\max(a, b), \\min(a, b) and \\operatorname{abs}(x) read as the ASCII calls; |x| says what to write', () => {
+    const latex = (t: string) => parseLatex(t, env);
+    const r1 = latex('\\max(0, x)');
+    expect(r1.ok && r1.expr.key).toBe('(max 0 x)');
+    const r2 = latex('\\min\\left(x, y\\right) + \\operatorname{abs}(x)');
+    expect(r2.ok && r2.expr.key).toBe('(+ (min x y) (abs x))');
+    const r3 = latex('\\max(x)');
+    expect(!r3.ok && r3.error.code).toBe('arity');
+    const r4 = latex('|x|');
+    expect(!r4.ok && r4.error.message).toContain('\\operatorname{abs}(x)');
+  });
+  it('the printers write what the readers read back', () => {
+    for (const text of ['abs(x - 1) * max(x, 2)', 'min(abs(x), y)']) {
+      const e = parseExpression(text, env);
+      if (!e.ok) throw new Error(text);
+      const back = parseLatex(toLatex(e.expr), env);
+      expect(back.ok && back.expr.key, toLatex(e.expr)).toBe(e.expr.key);
+      const ascii = parseExpression(toAscii(e.expr), env);
+      expect(ascii.ok && ascii.expr.key).toBe(e.expr.key);
+    }
   });
 });

@@ -1,0 +1,115 @@
+/**
+ * Certain definedness of one expression on the declared domains, for the
+ * refutation of a step whose sides agree where both are defined but are not
+ * defined at the same points: with a proposed witness put in as an
+ * assumption (x = pi/2), is one side certainly undefined there and the other
+ * certainly defined? Only exact answers: `undefined` when a condition's
+ * expression has an exact constant value that breaks it, `defined` when
+ * every condition holds on the whole declared domain (interval analysis or
+ * an exact constant), `unknown` otherwise.
+ */
+import type { Expr, Variable } from '../ir/expr.js';
+import { type Rational, rationalToString, rcmp, rsign } from '../ir/rational.js';
+import { toAscii } from '../ir/print.js';
+import { applyAssumptions } from '../ir/substitute.js';
+import type { Domain, Scope } from '../ir/symbols.js';
+import { BudgetExceeded, Meter } from './budget.js';
+import { type Condition, conditionsOf, holdsEverywhere } from './definedness.js';
+import { eliminateDiff } from './derivative.js';
+import { unfoldDefinitions } from './expand.js';
+import { Normalizer, Undefined } from './normal.js';
+import { rfConstantValue } from './ratfunc.js';
+import { excludesZero, isNonnegRange, isPositiveRange, rangeOf } from './sign.js';
+
+/** what one side becomes on the way to its normal form */
+export interface PreparedSide {
+  readonly expr: Expr;
+  readonly conditions: readonly Condition[];
+}
+
+/** unfold definitions, take derivatives, apply assumptions; collect definedness conditions on the way */
+export function prepareSide(e: Expr, scope: Scope, used: Set<string>): PreparedSide {
+  const trace = (id: string) => used.add(id);
+  const unfolded = unfoldDefinitions(e, scope, trace);
+  const before = conditionsOf(unfolded);
+  const expr = eliminateDiff(unfolded, scope.symbols, trace);
+  const after = conditionsOf(expr);
+  // a condition "for every k" is about every unit: an assumption about s[i] does not fix its s[k]
+  const conditions = [...before, ...after].map((c) => ({
+    ...c,
+    expr: applyAssumptions(c.expr, scope.assumptions, new Set(c.forAll)),
+  }));
+  return { expr: applyAssumptions(expr, scope.assumptions), conditions };
+}
+
+export type Definedness =
+  | { readonly kind: 'undefined'; readonly why: string }
+  | { readonly kind: 'defined'; readonly value: string }
+  | { readonly kind: 'unknown' };
+
+/** does the exact constant v satisfy the condition kind? */
+function satisfies(kind: Condition['kind'], v: Rational): boolean {
+  const s = rsign(v);
+  return kind === 'nonzero' ? s !== 0 : kind === 'positive' ? s > 0 : s >= 0;
+}
+
+/** is e certainly undefined, certainly defined, or neither, on the declared domains of scope (its assumptions applied)? */
+export function certainDefinedness(e: Expr, scope: Scope, deadline?: number): Definedness {
+  const N = new Normalizer(scope.symbols, new Meter(deadline));
+  try {
+    const side = prepareSide(e, scope, N.used);
+    let allHold = true;
+    for (const c of side.conditions) {
+      if (holdsEverywhere(c, scope.symbols)) continue;
+      if (c.kind === 'defined') {
+        allHold = false;
+        continue;
+      }
+      const f = N.nf(c.expr);
+      const v = rfConstantValue(f);
+      if (v !== undefined && !satisfies(c.kind, v)) {
+        // "for every k" with a constant that breaks it fails at every unit, and there is at least one unit
+        return {
+          kind: 'undefined',
+          why: `${c.origin}: ${toAscii(c.expr)} is exactly ${rationalToString(v)}`,
+        };
+      }
+      if (v !== undefined) continue;
+      const r = rangeOf(N.toExpr(f), scope.symbols);
+      const holds =
+        c.kind === 'nonzero' ? excludesZero(r) : c.kind === 'positive' ? isPositiveRange(r) : isNonnegRange(r);
+      if (!holds) allHold = false;
+    }
+    if (!allHold) return { kind: 'unknown' };
+    return { kind: 'defined', value: toAscii(N.toExpr(N.nf(side.expr))) };
+  } catch (err) {
+    if (err instanceof BudgetExceeded) return { kind: 'unknown' };
+    if (err instanceof Undefined) return { kind: 'undefined', why: err.message };
+    throw err;
+  }
+}
+
+/** is the exact value certainly in the domain (interval analysis of the value, e.g. pi/2 in (0, inf))? */
+export function certainlyInDomain(value: Expr, domain: Domain, scope: Scope): boolean {
+  if (domain.kind === 'binary')
+    return value.kind === 'num' && (rsign(value.value) === 0 || rcmp(value.value, { n: 1n, d: 1n }) === 0);
+  const r = rangeOf(value, scope.symbols);
+  if (domain.kind === 'nonzero') return excludesZero(r);
+  if (domain.lo !== undefined) {
+    if (r.lo === undefined) return false;
+    const c = rcmp(r.lo, domain.lo);
+    if (c < 0 || (c === 0 && domain.loOpen && !r.loOpen)) return false;
+  }
+  if (domain.hi !== undefined) {
+    if (r.hi === undefined) return false;
+    const c = rcmp(r.hi, domain.hi);
+    if (c > 0 || (c === 0 && domain.hiOpen && !r.hiOpen)) return false;
+  }
+  return true;
+}
+
+/** the variable's declared domain, if it has one (scalars and array elements) */
+export function domainOf(v: Variable, scope: Scope): Domain | undefined {
+  const decl = scope.symbols.get(v.name);
+  return decl && (decl.kind === 'scalar' || decl.kind === 'array') ? decl.domain : undefined;
+}
