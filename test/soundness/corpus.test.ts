@@ -259,9 +259,9 @@ describe('the soundness corpus', () => {
         continue;
       }
       const header = parseHeader(readFileSync(file, 'utf8'));
-      if (k.observed === 'hang') {
-        if (!header.cli || k.location !== 'file')
-          problems.push(`${k.file}: a hang entry needs \`# run: cli\` and location file`);
+      if (k.observed === 'hang' || k.observed === 'throws') {
+        if (k.location !== 'file') problems.push(`${k.file}: a ${k.observed} entry has location file`);
+        if (k.observed === 'hang' && !header.cli) problems.push(`${k.file}: a hang entry needs \`# run: cli\``);
         continue;
       }
       if (k.location === 'seeds') {
@@ -317,9 +317,12 @@ describe('the soundness corpus', () => {
       // Fails (as it.fails wants) only the known way; any other problem makes it pass, so it.fails turns red.
       it.fails(`${name} (known: ${entries.map((k) => `${k.location} ${k.observed}`).join(', ')})`, () => {
         const { result, loose, located } = runProblems(file, text, header, doc, 1);
-        if (entries.some((k) => k.observed === 'hang')) {
-          if (loose.some((p) => p.startsWith('killed by'))) fail(loose);
-          console.error(`${name}: the known hang is gone (remove its entry from known-hang.json)`);
+        // a run that ends without a result: `hang` (past the guard) or `throws` (the checker threw)
+        const crash = entries.find((k) => k.observed === 'hang' || k.observed === 'throws');
+        if (crash) {
+          const sign = crash.observed === 'hang' ? 'killed by' : 'the checker threw';
+          if (loose.some((p) => p.startsWith(sign))) fail(loose);
+          console.error(`${name}: the known ${crash.observed} is gone (remove its entry)`);
           return;
         }
         const other = [
