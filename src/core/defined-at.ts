@@ -20,6 +20,7 @@ import { unfoldDefinitions } from './expand.js';
 import { Normalizer, Undefined } from './normal.js';
 import { rfConstantValue } from './ratfunc.js';
 import { excludesZero, isNonnegRange, isPositiveRange, rangeOf } from './sign.js';
+import type { RuleId } from './rules.js';
 
 /** what one side becomes on the way to its normal form */
 export interface PreparedSide {
@@ -28,8 +29,8 @@ export interface PreparedSide {
 }
 
 /** unfold definitions, take derivatives, apply assumptions; collect definedness conditions on the way */
-export function prepareSide(e: Expr, scope: Scope, used: Set<string>): PreparedSide {
-  const trace = (id: string) => used.add(id);
+export function prepareSide(e: Expr, scope: Scope, used: Set<RuleId>): PreparedSide {
+  const trace = (id: RuleId) => used.add(id);
   const unfolded = unfoldDefinitions(e, scope, trace);
   const before = conditionsOf(unfolded);
   const expr = eliminateDiff(unfolded, scope.symbols, trace);

@@ -15,6 +15,7 @@ import { rfIsZero, rfKey, rfConstantValue, type RatFunc } from './ratfunc.js';
 import { polyKey, atomPoly, type Poly } from './poly.js';
 import { rangeOf, isPositiveRange, isNegativeRange } from './sign.js';
 import { type PreparedSide, prepareSide } from './defined-at.js';
+import type { RuleId } from './rules.js';
 
 export interface ConditionReport {
   /** which side needs it: `lhs` (the previous step) or `rhs` (this step) */
@@ -54,7 +55,7 @@ export const UNITS_PROBED = 16;
 export const MAX_UNITS_DEGREE = 4096n;
 
 export type Decision =
-  | { readonly proved: true; readonly rules: readonly string[]; readonly lhsNormal: string; readonly rhsNormal: string }
+  | { readonly proved: true; readonly rules: readonly RuleId[]; readonly lhsNormal: string; readonly rhsNormal: string }
   | {
       readonly proved: false;
       /** one sentence: why the core could not prove it */

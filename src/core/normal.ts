@@ -51,6 +51,7 @@ import {
 import { BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, MAX_ROOT_ORDER, type Meter } from './budget.js';
 import { rangeOf, isPositiveRange, excludesZero } from './sign.js';
 import { factorInteger, exactRoot } from './integers.js';
+import type { RuleId } from './rules.js';
 
 /** thrown when a sub-expression is nowhere defined (1/0, 0^-1): there is no normal form to compare */
 export class Undefined extends Error {}
@@ -60,7 +61,7 @@ export class Normalizer {
   readonly ring: Ring;
   readonly field: Field;
   /** rule ids used so far, for the report */
-  readonly used = new Set<string>();
+  readonly used = new Set<RuleId>();
   /** bounds that left something unreduced (an atom where a polynomial could have been), so a difference can name them */
   readonly limited = new Set<string>();
   private readonly memo = new Map<string, RatFunc>();

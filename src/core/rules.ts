@@ -7,7 +7,7 @@
 import { type Expr, call, mul, num, pow, add, neg, div, sub, sym } from '../ir/expr.js';
 
 export interface DerivativeRule {
-  readonly id: string;
+  readonly id: `d.${string}`;
   readonly fn: string;
   /** f'(u), the derivative of f at u */
   readonly derivative: (u: Expr) => Expr;
@@ -19,7 +19,7 @@ const one = num(1);
 const sq = (u: Expr) => pow(u, num(2));
 
 /** d/dx f(u) = f'(u) * du/dx: the table of f' for every built-in function */
-export const DERIVATIVE_RULES: readonly DerivativeRule[] = [
+const DERIVATIVE_TABLE = [
   {
     id: 'd.exp',
     fn: 'exp',
@@ -105,9 +105,15 @@ export const DERIVATIVE_RULES: readonly DerivativeRule[] = [
     statement: "sigma'(u) = sigma(u) (1 - sigma(u))",
     doc: 'derivative of the logistic sigmoid',
   },
-];
+] as const satisfies readonly DerivativeRule[];
 
-export const DERIVATIVE_BY_FN: ReadonlyMap<string, DerivativeRule> = new Map(DERIVATIVE_RULES.map((r) => [r.fn, r]));
+/** the id of a row of the derivative table */
+export type DerivativeRuleId = (typeof DERIVATIVE_TABLE)[number]['id'];
+export const DERIVATIVE_RULES: readonly (DerivativeRule & { readonly id: DerivativeRuleId })[] = DERIVATIVE_TABLE;
+
+export const DERIVATIVE_BY_FN: ReadonlyMap<string, DerivativeRule & { readonly id: DerivativeRuleId }> = new Map(
+  DERIVATIVE_RULES.map((r) => [r.fn, r]),
+);
 
 /** the structural rules of differentiation, written once in derivative.ts */
 export const STRUCTURAL_RULES = {
@@ -123,10 +129,11 @@ export const STRUCTURAL_RULES = {
   'd.general-power': { statement: "(u^v)' = u^v (v' log(u) + v u'/u)", doc: 'general power rule' },
   'd.chain': { statement: "f(u)' = f'(u) u'", doc: 'chain rule' },
   'd.sum-index': { statement: 'd/dx sum(k, f) = sum(k, df/dx)', doc: 'differentiate under the sum' },
-} as const;
+} as const satisfies Record<`d.${string}`, { statement: string; doc: string }>;
+export type StructuralRuleId = keyof typeof STRUCTURAL_RULES;
 
 export interface AlgebraRule {
-  readonly id: string;
+  readonly id: `nf.${string}`;
   readonly statement: string;
   /** the side condition, checked by interval analysis (sign.ts) before the rule applies */
   readonly requires?: string;
@@ -134,7 +141,7 @@ export interface AlgebraRule {
 }
 
 /** rewrites the normal form applies to atoms (normal.ts); ids appear in explanations */
-export const ALGEBRA_RULES: readonly AlgebraRule[] = [
+const ALGEBRA_TABLE = [
   {
     id: 'nf.expand',
     statement: 'products of sums expand; like terms collect',
@@ -220,7 +227,23 @@ export const ALGEBRA_RULES: readonly AlgebraRule[] = [
     statement: 'exp(0) = 1, log(1) = 0, sin(0) = 0, cos(0) = 1, ...',
     doc: 'values at 0 and 1',
   },
-];
+] as const satisfies readonly AlgebraRule[];
+
+export type AlgebraRuleId = (typeof ALGEBRA_TABLE)[number]['id'];
+export const ALGEBRA_RULES: readonly (AlgebraRule & { readonly id: AlgebraRuleId })[] = ALGEBRA_TABLE;
+
+/** every rule id: a misspelt id does not compile */
+export type RuleId = DerivativeRuleId | StructuralRuleId | AlgebraRuleId;
+
+/** every rule id with its statement and doc line */
+export const ALL_RULES: ReadonlyMap<RuleId, { readonly statement: string; readonly doc: string }> = new Map<
+  RuleId,
+  { readonly statement: string; readonly doc: string }
+>([
+  ...DERIVATIVE_TABLE.map((r) => [r.id, r] as const),
+  ...(Object.entries(STRUCTURAL_RULES) as [StructuralRuleId, { statement: string; doc: string }][]),
+  ...ALGEBRA_TABLE.map((r) => [r.id, r] as const),
+]);
 
 /** x, the placeholder variable the property tests use to check DERIVATIVE_RULES */
 export const RULE_VARIABLE = sym('u');
