@@ -14,7 +14,7 @@ import { toAscii } from '../ir/print.js';
 import { applyAssumptions } from '../ir/substitute.js';
 import type { Domain, Scope } from '../ir/symbols.js';
 import { BudgetExceeded, Meter } from './budget.js';
-import { type Condition, conditionsOf, holdsEverywhere } from './definedness.js';
+import { type Condition, conditionsOf, holdsEverywhere, UnknownFunction } from './definedness.js';
 import { eliminateDiff } from './derivative.js';
 import { unfoldDefinitions } from './expand.js';
 import { Normalizer, Undefined } from './normal.js';
@@ -84,7 +84,7 @@ export function certainDefinedness(e: Expr, scope: Scope, deadline?: number): De
     if (!allHold) return { kind: 'unknown' };
     return { kind: 'defined', value: toAscii(N.toExpr(N.nf(side.expr))) };
   } catch (err) {
-    if (err instanceof BudgetExceeded) return { kind: 'unknown' };
+    if (err instanceof BudgetExceeded || err instanceof UnknownFunction) return { kind: 'unknown' };
     if (err instanceof Undefined) return { kind: 'undefined', why: err.message };
     throw err;
   }

@@ -24,6 +24,45 @@ export interface Condition {
   readonly origin: string;
 }
 
+/** thrown for a function this file has no definedness record for: never "no condition" by default */
+export class UnknownFunction extends Error {
+  constructor(readonly fn: string) {
+    super(`no definedness record for function ${fn}`);
+  }
+}
+
+type FunctionConditions = (args: readonly Expr[]) => readonly Omit<Condition, 'forAll'>[];
+const none: FunctionConditions = () => [];
+const inUnitInterval =
+  (fn: string): FunctionConditions =>
+  ([u]) => [
+    { kind: 'nonnegative', expr: add([num(1), mul([num(-1), pow(u!, num(2))])]), origin: `${fn} argument in [-1, 1]` },
+  ];
+
+/**
+ * The definedness record of every built-in function: the conditions on its
+ * arguments for it to be defined (real and finite). A function missing here
+ * makes conditionsOf throw UnknownFunction; test/core/builtin-coverage.test.ts
+ * checks every built-in of src/ir/operators.ts has a record.
+ */
+export const FUNCTION_CONDITIONS: ReadonlyMap<string, FunctionConditions> = new Map(
+  Object.entries({
+    exp: none,
+    log: ([u]) => [{ kind: 'positive', expr: u!, origin: 'log argument' }],
+    sqrt: ([u]) => [{ kind: 'nonnegative', expr: u!, origin: 'sqrt argument' }],
+    sin: none,
+    cos: none,
+    tan: ([u]) => [{ kind: 'nonzero', expr: call('cos', [u!]), origin: 'tan pole (cos = 0)' }],
+    sinh: none,
+    cosh: none,
+    tanh: none,
+    asin: inUnitInterval('asin'),
+    acos: inUnitInterval('acos'),
+    atan: none,
+    sigma: none,
+  } satisfies Record<string, FunctionConditions>),
+);
+
 /** every condition for e to be defined, before discharge */
 export function conditionsOf(e: Expr): Condition[] {
   const out: Condition[] = [];
@@ -41,13 +80,12 @@ export function conditionsOf(e: Expr): Condition[] {
         }
         break;
       }
-      case 'call':
-        if (x.fn === 'log') add1('positive', x.args[0]!, 'log argument');
-        else if (x.fn === 'sqrt') add1('nonnegative', x.args[0]!, 'sqrt argument');
-        else if (x.fn === 'asin' || x.fn === 'acos')
-          add1('nonnegative', add([num(1), mul([num(-1), pow(x.args[0]!, num(2))])]), `${x.fn} argument in [-1, 1]`);
-        else if (x.fn === 'tan') add1('nonzero', call('cos', [x.args[0]!]), 'tan pole (cos = 0)');
+      case 'call': {
+        const rule = FUNCTION_CONDITIONS.get(x.fn);
+        if (rule === undefined) throw new UnknownFunction(x.fn);
+        for (const c of rule(x.args)) add1(c.kind, c.expr, c.origin);
         break;
+      }
       case 'sum':
         walk(x.body, [...forAll, x.index]);
         return;

@@ -10,7 +10,13 @@ import { type Rational, isZero, radd, rmul } from '../ir/rational.js';
 import { toAscii } from '../ir/print.js';
 import { Meter, BudgetExceeded, MAX_EXPAND_EXPONENT } from './budget.js';
 import { Normalizer, Undefined } from './normal.js';
-import { type Condition, type ConditionKind, holdsEverywhere, canonicalCondition } from './definedness.js';
+import {
+  type Condition,
+  type ConditionKind,
+  holdsEverywhere,
+  canonicalCondition,
+  UnknownFunction,
+} from './definedness.js';
 import { rfIsZero, rfKey, rfConstantValue, type RatFunc } from './ratfunc.js';
 import { polyKey, atomPoly, type Poly } from './poly.js';
 import { rangeOf, isPositiveRange, isNegativeRange } from './sign.js';
@@ -87,6 +93,7 @@ export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLi
     R = prepareSide(rhs, scope, N.used);
   } catch (err) {
     if (err instanceof BudgetExceeded) return notProved(`not proved: ${err.message}`, err.bound);
+    if (err instanceof UnknownFunction) return notProved(`not proved: ${err.message}`);
     throw err;
   }
   let nl: RatFunc, nr: RatFunc;
