@@ -8,9 +8,9 @@
 import { type Expr, type Variable, num, sym, pow, add, mul, call, children } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute } from '../ir/substitute.js';
-import { isInteger, rsign } from '../ir/rational.js';
+import { type Rational, ONE, ZERO, isInteger, radd, rmul, rpow, rsign } from '../ir/rational.js';
 import { rangeOf, excludesZero, isPositiveRange, isNonnegRange } from './sign.js';
-import { MAX_BINARY_ENUMERATION } from './budget.js';
+import { MAX_BINARY_ENUMERATION, MAX_COEFFICIENT_BITS, MAX_EXPAND_EXPONENT } from './budget.js';
 
 export type ConditionKind = 'nonzero' | 'positive' | 'nonnegative' | 'defined';
 
@@ -70,8 +70,8 @@ export function conditionsOf(e: Expr): Condition[] {
     const add1 = (kind: ConditionKind, expr: Expr, origin: string) => out.push({ kind, expr, forAll, origin });
     switch (x.kind) {
       case 'pow': {
-        if (x.exp.kind === 'num') {
-          const k = x.exp.value;
+        const k = constantExponent(x.exp);
+        if (k !== undefined) {
           if (isInteger(k)) {
             if (rsign(k) < 0) add1('nonzero', x.base, 'denominator');
           } else add1(rsign(k) > 0 ? 'nonnegative' : 'positive', x.base, 'base of a fractional power');
@@ -100,6 +100,37 @@ export function conditionsOf(e: Expr): Condition[] {
   };
   walk(e, []);
   return out;
+}
+
+/**
+ * The exact value of an exponent built from numbers by +, * and whole powers
+ * (`2^2`, `-(1/2)`), so that `x^(2^2)` has the conditions of `x^4`; the
+ * powers are bounded by MAX_EXPAND_EXPONENT and MAX_COEFFICIENT_BITS, past
+ * which the exponent counts as variable (a stricter `defined` condition).
+ */
+export function constantExponent(e: Expr): Rational | undefined {
+  switch (e.kind) {
+    case 'num':
+      return e.value;
+    case 'add':
+    case 'mul': {
+      const parts = children(e).map(constantExponent);
+      if (parts.some((p) => p === undefined)) return undefined;
+      return (parts as Rational[]).reduce(e.kind === 'add' ? radd : rmul, e.kind === 'add' ? ZERO : ONE);
+    }
+    case 'pow': {
+      const b = constantExponent(e.base);
+      const k = constantExponent(e.exp);
+      if (b === undefined || k === undefined || !isInteger(k)) return undefined;
+      const most = BigInt(MAX_EXPAND_EXPONENT);
+      if (k.n > most || k.n < -most || (rsign(b) === 0 && k.n < 0n)) return undefined;
+      const bits = BigInt(b.n.toString(2).length + b.d.toString(2).length);
+      if (bits * (k.n < 0n ? -k.n : k.n) > MAX_COEFFICIENT_BITS) return undefined;
+      return rpow(b, k.n);
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** true when interval analysis shows the condition holds on the whole declared domain */

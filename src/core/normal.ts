@@ -22,7 +22,7 @@ import {
 } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute } from '../ir/substitute.js';
-import { type Rational, rat, ONE, rsign, rneg, isInteger, isOne, rcmp, rmul, radd } from '../ir/rational.js';
+import { type Rational, rat, ONE, rsign, rneg, isInteger, isOne, rmul } from '../ir/rational.js';
 import {
   type AtomInfo,
   type Poly,
@@ -567,6 +567,3 @@ function sumDepth(e: Expr): number {
   const inner = children(e).reduce((m, c) => Math.max(m, sumDepth(c)), 0);
   return e.kind === 'sum' ? inner + 1 : inner;
 }
-
-// re-exported for tests that check values of rationals
-export { rcmp, radd };
