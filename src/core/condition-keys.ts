@@ -16,7 +16,7 @@ import { BudgetExceeded } from './budget.js';
 import { type Condition, holdsEverywhere, canonicalCondition } from './definedness.js';
 import { type Normalizer, Undefined } from './normal.js';
 import { type Poly, atomPoly, polyKey, scalePoly } from './poly.js';
-import { type RatFunc, rfKey } from './ratfunc.js';
+import { type RatFunc, rfConstantValue, rfKey } from './ratfunc.js';
 import { squareFreePart } from './squarefree.js';
 
 /** an undischarged condition, and the expression (for nonzero: the factor) its key stands for */
@@ -107,6 +107,8 @@ export function conditionKeys(
         }
         continue;
       }
+      const value = rfConstantValue(f);
+      if (value !== undefined && (c.kind === 'positive' ? rsign(value) > 0 : rsign(value) >= 0)) continue;
       const body = f.den.length === 0 ? polyKey(monic(f.num, true)) : `rf ${rfKey(f)}`;
       put(c, body, c.expr, scopeKey);
     }

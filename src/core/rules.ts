@@ -213,6 +213,13 @@ const ALGEBRA_TABLE = [
     doc: 'trigonometric atoms',
   },
   {
+    id: 'nf.trig-expand',
+    statement:
+      'sin(a + b) = sin a cos b + cos a sin b, cos(a + b) = cos a cos b - sin a sin b; c m = p (m/d) as a whole multiple of its base angle; sin, cos at multiples of pi/12 exactly',
+    requires: `at most MAX_TRIG_TERMS terms and multiples up to MAX_TRIG_MULTIPLE (else the argument stays whole)`,
+    doc: 'trigonometric addition and multiple angles',
+  },
+  {
     id: 'nf.inverse',
     statement: 'sin(asin(u)) = u, cos(acos(u)) = u, tan(atan(u)) = u',
     doc: 'a function after its inverse',
