@@ -12,9 +12,11 @@
  *   same r, and r^60 = u where r is defined).
  */
 import { type Expr, num, pow } from '../ir/expr.js';
-import { type Rational, ONE, rat, rmul, rpow, rsign } from '../ir/rational.js';
+import { type Rational, ONE, isInteger, isOne, rat, rmul, rpow, rsign } from '../ir/rational.js';
+import type { SymbolDecl } from '../ir/symbols.js';
+import { isNonnegRange, rangeOf } from './sign.js';
 import type { AtomInfo } from './poly.js';
-import { type Field, type RatFunc, rfConst, rfConstantValue } from './ratfunc.js';
+import { type Field, type RatFunc, rfAtom, rfConst, rfConstantValue } from './ratfunc.js';
 import { MAX_COEFFICIENT_BITS, MAX_ROOT_ORDER } from './budget.js';
 import { exactRoot, factorInteger } from './integers.js';
 import type { RuleId } from './rules.js';
@@ -24,6 +26,8 @@ export const COMMON_ROOT_ORDER = 60n;
 
 export interface RootHost {
   readonly field: Field;
+  readonly symbols: ReadonlyMap<string, SymbolDecl>;
+  readonly atoms: ReadonlyMap<string, AtomInfo>;
   readonly used: Set<RuleId>;
   toExpr(f: RatFunc): Expr;
   atom(expr: Expr, reduction?: AtomInfo['reduction']): RatFunc;
@@ -44,12 +48,39 @@ export function rationalPower(H: RootHost, B: RatFunc, k: Rational, fail: Fail):
     const split = constantPower(H, c, k);
     if (split) return split;
   }
+  const factors = c === undefined ? splitMonomial(H, B, k, fail) : undefined;
+  if (factors) return factors;
   if (q > MAX_ROOT_ORDER || B.den.length > 0 || (c !== undefined && rsign(c) < 0)) {
     return H.atom(pow(H.toExpr(B), num(k)));
   }
   const order = c === undefined && COMMON_ROOT_ORDER % q === 0n ? COMMON_ROOT_ORDER : q;
   const root = H.atom(pow(H.toExpr(B), num(rat(1n, order))), { kind: 'root', q: order, base: B.num });
   return H.field.pow(root, k.n * (order / q)) ?? fail('0 to a negative power');
+}
+
+/**
+ * (c a1^e1 ... an^en)^k = c^k a1^(e1 k) ... an^(en k) when c > 0 and every
+ * atom a_i is >= 0 on the whole domain (interval analysis), n >= 2 or e1 > 1:
+ * both sides are then defined at the same points with the same value.
+ */
+function splitMonomial(H: RootHost, B: RatFunc, k: Rational, fail: Fail): RatFunc | undefined {
+  if (B.den.length > 0 || B.num.size !== 1) return undefined;
+  const t = [...B.num.values()][0]!;
+  if (rsign(t.coeff) <= 0 || (t.mono.powers.length === 1 && t.mono.powers[0]!.exp === 1n && isOne(t.coeff)))
+    return undefined;
+  const nonneg = (a: string) => {
+    const info = H.atoms.get(a);
+    return info !== undefined && isNonnegRange(rangeOf(info.expr, H.symbols));
+  };
+  if (!t.mono.powers.every((p) => nonneg(p.atom))) return undefined;
+  H.used.add('nf.root-split');
+  let acc = rationalPower(H, rfConst(t.coeff), k, fail);
+  for (const p of t.mono.powers) {
+    const e = rmul(rat(p.exp), k);
+    const part = isInteger(e) ? H.field.pow(rfAtom(p.atom), e.n) : rationalPower(H, rfAtom(p.atom), e, fail);
+    acc = H.field.mul(acc, part ?? fail('0 to a negative power'));
+  }
+  return acc;
 }
 
 /** c^k for a rational c > 0 (not a perfect power) as a rational times powers of prime root atoms; undefined past a budget */

@@ -194,6 +194,13 @@ const ALGEBRA_TABLE = [
     doc: 'rational powers',
   },
   {
+    id: 'nf.root-split',
+    statement:
+      '(c a^e b^f)^k = c^k a^(e k) b^(f k); c^(p/q) over the primes of c (sqrt(8) = 2 sqrt(2)); one root order 60 per base',
+    requires: 'c > 0 and every atom a, b >= 0 on the whole domain (interval analysis)',
+    doc: 'radicals split over factors',
+  },
+  {
     id: 'nf.binary-power',
     statement: 'b^(a + c s) = (1 - s) b^a + s b^(a+c)',
     requires: 's binary; a and a + c whole numbers >= 0',
