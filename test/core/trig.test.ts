@@ -56,6 +56,9 @@ const PROVED: [string, string][] = [
   ['diff(tan(x), x)', '1/cos(x)^2'],
   ['1/cos(x)^2', '1 + tan(x)^2'],
   ['tan(x + pi)', 'tan(x)'],
+  ['diff(1/cos(x), x)', 'tan(x)/cos(x)'],
+  ['cos(x)^2', '(1 + cos(2*x))/2'],
+  ['cos(a + b) + cos(a - b)', '2*cos(a)*cos(b)'],
 ];
 
 const TWINS: [string, string][] = [
@@ -71,6 +74,8 @@ const TWINS: [string, string][] = [
   ['atan(1)', 'pi/2'],
   ['tan(x + pi/2)', 'tan(x)'],
   ['sin(x/2)', 'sin(x)/2'],
+  ['tan(2*x)', '2*tan(x)/(1 - tan(x)^2)'],
+  ['diff(1/cos(x), x)', 'tan(x)'],
 ];
 
 describe('trigonometry', () => {
