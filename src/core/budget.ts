@@ -33,6 +33,10 @@ export const MAX_EXPAND_EXPONENT = 64;
 export const MAX_COEFFICIENT_BITS = 100_000n;
 /** why: a root r = u^(1/q) is reduced by r^q = u, which needs q-fold products; past this order it stays an atom */
 export const MAX_ROOT_ORDER = 64n;
+/** why: sin(k t) expands to a polynomial of degree k in sin t and cos t; past this multiple the sine stays an atom */
+export const MAX_TRIG_MULTIPLE = 12n;
+/** why: sin(a1 + ... + an) expands to 2^(n-1) products; past this many terms of the argument it stays an atom */
+export const MAX_TRIG_TERMS = 4;
 /** why: trial division past this bound costs too much for a log's argument; a larger cofactor stays whole */
 export const MAX_TRIAL_DIVISOR = 100_000n;
 /** why: a whole-number exponent in binary variables is checked at all 2^n assignments; 2^6 is cheap, more variables are left undecided */

@@ -14,12 +14,13 @@ import { toAscii } from '../ir/print.js';
 import { applyAssumptions } from '../ir/substitute.js';
 import type { Domain, Scope } from '../ir/symbols.js';
 import { BudgetExceeded, Meter } from './budget.js';
-import { type Condition, conditionsOf, holdsEverywhere } from './definedness.js';
+import { type Condition, conditionsOf, holdsEverywhere, UnknownFunction } from './definedness.js';
 import { eliminateDiff } from './derivative.js';
 import { unfoldDefinitions } from './expand.js';
 import { Normalizer, Undefined } from './normal.js';
 import { rfConstantValue } from './ratfunc.js';
 import { excludesZero, isNonnegRange, isPositiveRange, rangeOf } from './sign.js';
+import type { RuleId } from './rules.js';
 
 /** what one side becomes on the way to its normal form */
 export interface PreparedSide {
@@ -28,8 +29,8 @@ export interface PreparedSide {
 }
 
 /** unfold definitions, take derivatives, apply assumptions; collect definedness conditions on the way */
-export function prepareSide(e: Expr, scope: Scope, used: Set<string>): PreparedSide {
-  const trace = (id: string) => used.add(id);
+export function prepareSide(e: Expr, scope: Scope, used: Set<RuleId>): PreparedSide {
+  const trace = (id: RuleId) => used.add(id);
   const unfolded = unfoldDefinitions(e, scope, trace);
   const before = conditionsOf(unfolded);
   const expr = eliminateDiff(unfolded, scope.symbols, trace);
@@ -83,7 +84,7 @@ export function certainDefinedness(e: Expr, scope: Scope, deadline?: number): De
     if (!allHold) return { kind: 'unknown' };
     return { kind: 'defined', value: toAscii(N.toExpr(N.nf(side.expr))) };
   } catch (err) {
-    if (err instanceof BudgetExceeded) return { kind: 'unknown' };
+    if (err instanceof BudgetExceeded || err instanceof UnknownFunction) return { kind: 'unknown' };
     if (err instanceof Undefined) return { kind: 'undefined', why: err.message };
     throw err;
   }

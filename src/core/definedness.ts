@@ -8,9 +8,9 @@
 import { type Expr, type Variable, num, sym, pow, add, mul, call, children } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute } from '../ir/substitute.js';
-import { isInteger, rsign } from '../ir/rational.js';
+import { type Rational, ONE, ZERO, isInteger, radd, rmul, rpow, rsign } from '../ir/rational.js';
 import { rangeOf, excludesZero, isPositiveRange, isNonnegRange } from './sign.js';
-import { MAX_BINARY_ENUMERATION } from './budget.js';
+import { MAX_BINARY_ENUMERATION, MAX_COEFFICIENT_BITS, MAX_EXPAND_EXPONENT } from './budget.js';
 
 export type ConditionKind = 'nonzero' | 'positive' | 'nonnegative' | 'defined';
 
@@ -24,6 +24,49 @@ export interface Condition {
   readonly origin: string;
 }
 
+/** thrown for a function this file has no definedness record for: never "no condition" by default */
+export class UnknownFunction extends Error {
+  constructor(readonly fn: string) {
+    super(`no definedness record for function ${fn}`);
+  }
+}
+
+type FunctionConditions = (args: readonly Expr[]) => readonly Omit<Condition, 'forAll'>[];
+const none: FunctionConditions = () => [];
+const inUnitInterval =
+  (fn: string): FunctionConditions =>
+  ([u]) => [
+    { kind: 'nonnegative', expr: add([num(1), mul([num(-1), pow(u!, num(2))])]), origin: `${fn} argument in [-1, 1]` },
+  ];
+
+/**
+ * The definedness record of every built-in function: the conditions on its
+ * arguments for it to be defined (real and finite). A function missing here
+ * makes conditionsOf throw UnknownFunction; test/core/builtin-coverage.test.ts
+ * checks every built-in of src/ir/operators.ts has a record.
+ */
+export const FUNCTION_CONDITIONS: ReadonlyMap<string, FunctionConditions> = new Map(
+  Object.entries({
+    exp: none,
+    log: ([u]) => [{ kind: 'positive', expr: u!, origin: 'log argument' }],
+    sqrt: ([u]) => [{ kind: 'nonnegative', expr: u!, origin: 'sqrt argument' }],
+    sin: none,
+    cos: none,
+    tan: ([u]) => [{ kind: 'nonzero', expr: call('cos', [u!]), origin: 'tan pole (cos = 0)' }],
+    sinh: none,
+    cosh: none,
+    tanh: none,
+    asin: inUnitInterval('asin'),
+    acos: inUnitInterval('acos'),
+    atan: none,
+    sigma: none,
+    // total; the corner matters only to the derivative, whose u/abs(u) carries abs(u) != 0
+    abs: none,
+    max: none,
+    min: none,
+  } satisfies Record<string, FunctionConditions>),
+);
+
 /** every condition for e to be defined, before discharge */
 export function conditionsOf(e: Expr): Condition[] {
   const out: Condition[] = [];
@@ -31,8 +74,8 @@ export function conditionsOf(e: Expr): Condition[] {
     const add1 = (kind: ConditionKind, expr: Expr, origin: string) => out.push({ kind, expr, forAll, origin });
     switch (x.kind) {
       case 'pow': {
-        if (x.exp.kind === 'num') {
-          const k = x.exp.value;
+        const k = constantExponent(x.exp);
+        if (k !== undefined) {
           if (isInteger(k)) {
             if (rsign(k) < 0) add1('nonzero', x.base, 'denominator');
           } else add1(rsign(k) > 0 ? 'nonnegative' : 'positive', x.base, 'base of a fractional power');
@@ -41,13 +84,12 @@ export function conditionsOf(e: Expr): Condition[] {
         }
         break;
       }
-      case 'call':
-        if (x.fn === 'log') add1('positive', x.args[0]!, 'log argument');
-        else if (x.fn === 'sqrt') add1('nonnegative', x.args[0]!, 'sqrt argument');
-        else if (x.fn === 'asin' || x.fn === 'acos')
-          add1('nonnegative', add([num(1), mul([num(-1), pow(x.args[0]!, num(2))])]), `${x.fn} argument in [-1, 1]`);
-        else if (x.fn === 'tan') add1('nonzero', call('cos', [x.args[0]!]), 'tan pole (cos = 0)');
+      case 'call': {
+        const rule = FUNCTION_CONDITIONS.get(x.fn);
+        if (rule === undefined) throw new UnknownFunction(x.fn);
+        for (const c of rule(x.args)) add1(c.kind, c.expr, c.origin);
         break;
+      }
       case 'sum':
         walk(x.body, [...forAll, x.index]);
         return;
@@ -62,6 +104,37 @@ export function conditionsOf(e: Expr): Condition[] {
   };
   walk(e, []);
   return out;
+}
+
+/**
+ * The exact value of an exponent built from numbers by +, * and whole powers
+ * (`2^2`, `-(1/2)`), so that `x^(2^2)` has the conditions of `x^4`; the
+ * powers are bounded by MAX_EXPAND_EXPONENT and MAX_COEFFICIENT_BITS, past
+ * which the exponent counts as variable (a stricter `defined` condition).
+ */
+export function constantExponent(e: Expr): Rational | undefined {
+  switch (e.kind) {
+    case 'num':
+      return e.value;
+    case 'add':
+    case 'mul': {
+      const parts = children(e).map(constantExponent);
+      if (parts.some((p) => p === undefined)) return undefined;
+      return (parts as Rational[]).reduce(e.kind === 'add' ? radd : rmul, e.kind === 'add' ? ZERO : ONE);
+    }
+    case 'pow': {
+      const b = constantExponent(e.base);
+      const k = constantExponent(e.exp);
+      if (b === undefined || k === undefined || !isInteger(k)) return undefined;
+      const most = BigInt(MAX_EXPAND_EXPONENT);
+      if (k.n > most || k.n < -most || (rsign(b) === 0 && k.n < 0n)) return undefined;
+      const bits = BigInt(b.n.toString(2).length + b.d.toString(2).length);
+      if (bits * (k.n < 0n ? -k.n : k.n) > MAX_COEFFICIENT_BITS) return undefined;
+      return rpow(b, k.n);
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** true when interval analysis shows the condition holds on the whole declared domain */

@@ -23,11 +23,11 @@ import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute, freshName, allNames } from '../ir/substitute.js';
 import { boundIndicesOf, mayDepend } from '../ir/depend.js';
 import { rsub, ONE } from '../ir/rational.js';
-import { DERIVATIVE_BY_FN } from './rules.js';
+import { DERIVATIVE_BY_FN, type RuleId } from './rules.js';
 import { BudgetExceeded, MAX_DEPTH, MAX_DERIVATIVE_SIZE } from './budget.js';
 
 /** called for each rule application, for explanations */
-export type Trace = (ruleId: string, expr: Expr, result: Expr) => void;
+export type Trace = (ruleId: RuleId, expr: Expr, result: Expr) => void;
 
 /** true unless e is certainly constant with respect to v (the independence logic lives in the IR: ir/depend.ts) */
 export { mayDepend };
@@ -53,7 +53,7 @@ export function differentiate(
 ): Expr {
   if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH', `expression nests deeper than ${MAX_DEPTH} levels`);
   const d = (x: Expr, inner: DiffContext = ctx) => differentiate(x, v, symbols, trace, depth + 1, inner);
-  const note = (id: string, r: Expr): Expr => {
+  const note = (id: RuleId, r: Expr): Expr => {
     trace?.(id, e, r);
     withinSize(r.key.length);
     return r;
@@ -83,8 +83,8 @@ export function derivativeRule(
   symbols: ReadonlyMap<string, SymbolDecl>,
   d: (x: Expr, inner?: DiffContext) => Expr,
   ctx: DiffContext = TOP,
-): { rule: string; result: Expr } {
-  const r = (rule: string, result: Expr) => ({ rule, result });
+): { rule: RuleId; result: Expr } {
+  const r = (rule: RuleId, result: Expr) => ({ rule, result });
   switch (e.kind) {
     case 'sym':
       if (v.kind === 'sym' && v.name === e.name) return r('d.var', num(1));
@@ -144,7 +144,7 @@ function elementRule(
   e: Extract<Expr, { kind: 'elem' }>,
   target: Extract<Variable, { kind: 'elem' }>,
   symbols: ReadonlyMap<string, SymbolDecl>,
-): { rule: string; result: Expr } {
+): { rule: RuleId; result: Expr } {
   const decl = symbols.get(e.name);
   if (decl?.kind !== 'array' || !decl.symmetric || e.indices.length !== 2)
     return { rule: 'd.indexed', result: mul(e.indices.map((ix, k) => delta(ix, target.indices[k]!))) };

@@ -11,11 +11,12 @@ import { toAscii } from '../ir/print.js';
 import { Meter, BudgetExceeded, MAX_EXPAND_EXPONENT } from './budget.js';
 import { Normalizer, Undefined } from './normal.js';
 import { assumeEquation } from './normal-rules.js';
-import { type Condition, type ConditionKind, holdsEverywhere, canonicalCondition } from './definedness.js';
-import { rfIsZero, rfKey, rfConstantValue, type RatFunc } from './ratfunc.js';
-import { polyKey, atomPoly, type Poly } from './poly.js';
+import { type Condition, type ConditionKind, UnknownFunction } from './definedness.js';
+import { rfIsZero, rfConstantValue, type RatFunc } from './ratfunc.js';
 import { rangeOf, isPositiveRange, isNegativeRange } from './sign.js';
 import { type PreparedSide, prepareSide } from './defined-at.js';
+import { conditionKeys } from './condition-keys.js';
+import type { RuleId } from './rules.js';
 
 export interface ConditionReport {
   /** which side needs it: `lhs` (the previous step) or `rhs` (this step) */
@@ -55,7 +56,7 @@ export const UNITS_PROBED = 16;
 export const MAX_UNITS_DEGREE = 4096n;
 
 export type Decision =
-  | { readonly proved: true; readonly rules: readonly string[]; readonly lhsNormal: string; readonly rhsNormal: string }
+  | { readonly proved: true; readonly rules: readonly RuleId[]; readonly lhsNormal: string; readonly rhsNormal: string }
   | {
       readonly proved: false;
       /** one sentence: why the core could not prove it */
@@ -81,14 +82,9 @@ export interface DecideLimits {
 export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLimits = {}): Decision {
   const meter = new Meter(limits.deadline);
   const N = new Normalizer(scope.symbols, meter);
-  let L: PreparedSide, R: PreparedSide;
-  try {
-    L = prepareSide(lhs, scope, N.used);
-    R = prepareSide(rhs, scope, N.used);
-  } catch (err) {
-    if (err instanceof BudgetExceeded) return notProved(`not proved: ${err.message}`, err.bound);
-    throw err;
-  }
+  const prepared = prepareBoth(lhs, rhs, scope, N);
+  if ('proved' in prepared) return prepared;
+  const [L, R] = prepared;
   let nl: RatFunc, nr: RatFunc;
   try {
     nl = withEquations(N, scope).nf(L.expr);
@@ -155,6 +151,17 @@ function withEquations(N: Normalizer, scope: Scope): Normalizer {
   return N;
 }
 
+/** both sides prepared, or why not: a budget ran out, or a function has no definedness record */
+function prepareBoth(lhs: Expr, rhs: Expr, scope: Scope, N: Normalizer): [PreparedSide, PreparedSide] | Decision {
+  try {
+    return [prepareSide(lhs, scope, N.used), prepareSide(rhs, scope, N.used)];
+  } catch (err) {
+    if (err instanceof BudgetExceeded) return notProved(`not proved: ${err.message}`, err.bound);
+    if (err instanceof UnknownFunction) return notProved(`not proved: ${err.message}`);
+    throw err;
+  }
+}
+
 function notProved(reason: string, bound?: string, lhsNormal?: string, rhsNormal?: string): Decision {
   return {
     proved: false,
@@ -198,87 +205,6 @@ function unitsPolynomial(D: RatFunc, N: Normalizer): Difference | undefined {
     if (!isZero(v)) nonzeroAt.push(n);
   }
   return { kind: 'units', nonzeroAt };
-}
-
-/** an undischarged condition, and the expression (for nonzero: the factor) its key stands for */
-interface KeyedCondition {
-  readonly condition: Condition;
-  readonly expr: Expr;
-}
-
-/**
- * The undischarged conditions by a key that is equal for equivalent
- * conditions: nonzero(E) becomes one condition per factor of E's numerator
- * (E = 0 exactly where one of them is); the others are keyed by E's
- * normal form.
- */
-function conditionKeys(conditions: readonly Condition[], N: Normalizer, scope: Scope): Map<string, KeyedCondition> {
-  const out = new Map<string, KeyedCondition>();
-  for (const raw of conditions) {
-    if (holdsEverywhere(raw, scope.symbols)) continue;
-    const c = canonicalCondition(raw);
-    const prefix = `${c.kind}${c.forAll.length ? ' forall ' + c.forAll.join(',') : ''}:`;
-    let f: RatFunc | undefined;
-    try {
-      f = c.kind === 'defined' ? undefined : N.nf(c.expr);
-    } catch (err) {
-      if (!(err instanceof BudgetExceeded || err instanceof Undefined)) throw err;
-    }
-    if (!f) {
-      out.set(prefix + c.expr.key, { condition: c, expr: c.expr });
-      continue;
-    }
-    if (c.kind === 'nonzero') {
-      for (const t of nonzeroFactors(f, N).flatMap((t) => absFactors(t, N))) {
-        const atomExpr = N.atoms.get(t.key)?.expr;
-        if (atomExpr && holdsEverywhere({ ...c, expr: atomExpr }, scope.symbols)) continue;
-        out.set(
-          prefix + t.key,
-          atomExpr
-            ? { condition: { ...c, expr: atomExpr }, expr: atomExpr }
-            : { condition: c, expr: N.polyExpr(t.poly) },
-        );
-      }
-      continue;
-    }
-    out.set(prefix + rfKey(f), { condition: c, expr: c.expr });
-  }
-  return out;
-}
-
-/** the factors whose vanishing makes f vanish, keyed: its numerator's atoms in every term, and the rest */
-function nonzeroFactors(f: RatFunc, N: Normalizer): { key: string; poly: Poly }[] {
-  const terms = [...f.num.values()];
-  if (terms.length === 0) return [{ key: '0', poly: f.num }];
-  let common: Map<string, bigint> | undefined;
-  for (const t of terms) {
-    const here = new Map(t.mono.powers.map((p) => [p.atom, p.exp]));
-    common = common ? new Map([...common].filter(([a]) => here.has(a))) : here;
-  }
-  const atoms = [...(common ?? new Map()).keys()] as string[];
-  const atomFactors = atoms.map((a) => ({ key: a, poly: atomPoly(a) }));
-  if (terms.length === 1) return atomFactors;
-  // the rest after taking out the common atoms, up to a constant factor
-  let rest = f.num;
-  for (const a of atoms) rest = N.ring.divideExact(rest, atomPoly(a)) ?? rest;
-  const lead = [...rest.values()].reduce((m, t) => (m && m.mono.key > t.mono.key ? m : t));
-  const scaled = N.field.scale(
-    { num: rest, den: [] },
-    { n: lead.coeff.d, d: lead.coeff.n < 0n ? -lead.coeff.n : lead.coeff.n },
-  );
-  return [...atomFactors, { key: polyKey(scaled.num), poly: scaled.num }];
-}
-
-/** abs(u) != 0 exactly where u != 0: an abs atom stands for the factors of its argument (so x/abs(x) and abs(x)/x need the same) */
-function absFactors(t: { key: string; poly: Poly }, N: Normalizer, depth = 0): { key: string; poly: Poly }[] {
-  const a = N.atoms.get(t.key)?.expr;
-  if (a?.kind !== 'call' || a.fn !== 'abs' || depth > 8) return [t];
-  try {
-    return nonzeroFactors(N.nf(a.args[0]!), N).flatMap((u) => absFactors(u, N, depth + 1));
-  } catch (err) {
-    if (err instanceof BudgetExceeded || err instanceof Undefined) return [t];
-    throw err;
-  }
 }
 
 function report(side: 'lhs' | 'rhs', c: Condition, expr: Expr): ConditionReport {

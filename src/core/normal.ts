@@ -21,13 +21,12 @@ import {
 } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute } from '../ir/substitute.js';
-import { type Rational, rat, ONE, rsign, rneg, isInteger, isOne, rcmp, rmul, radd } from '../ir/rational.js';
+import { type Rational, rat, ONE, rsign, isInteger, isOne, rcmp, radd } from '../ir/rational.js';
 import {
   type AtomInfo,
   type Poly,
   Ring,
   sortedTerms,
-  constPoly,
   atomPoly,
   polyAtoms,
   type Term,
@@ -47,10 +46,12 @@ import {
   leadingSign,
   rfIsZero,
 } from './ratfunc.js';
-import { BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, MAX_ROOT_ORDER, type Meter } from './budget.js';
+import { BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, type Meter } from './budget.js';
 import { rangeOf, isPositiveRange, excludesZero } from './sign.js';
-import { exactRoot } from './integers.js';
 import { absOf, logOfRational, maxMinOf, sumDepth, symmetricOrder } from './normal-rules.js';
+import type { RuleId } from './rules.js';
+import { inverseValue, sinCos } from './trig.js';
+import { rationalPower } from './radicals.js';
 
 /** thrown when a sub-expression is nowhere defined (1/0, 0^-1): there is no normal form to compare */
 export class Undefined extends Error {}
@@ -60,7 +61,7 @@ export class Normalizer {
   readonly ring: Ring;
   readonly field: Field;
   /** rule ids used so far, for the report */
-  readonly used = new Set<string>();
+  readonly used = new Set<RuleId>();
   /** bounds that left something unreduced (an atom where a polynomial could have been), so a difference can name them */
   readonly limited = new Set<string>();
   readonly memo = new Map<string, RatFunc>();
@@ -223,25 +224,9 @@ export class Normalizer {
 
   /** B^(p/q) for a non-integer rational exponent: r^p with the root atom r = B^(1/q), r^q = B */
   private rationalPower(B: RatFunc, k: Rational): RatFunc {
-    this.used.add('nf.root');
-    const q = k.d;
-    const c = rfConstantValue(B);
-    if (c !== undefined && rsign(c) >= 0) {
-      const rn = exactRoot(c.n, q);
-      const rd = exactRoot(c.d, q);
-      if (rn !== undefined && rd !== undefined) {
-        const r = this.field.pow(rfConst(rat(rn, rd)), k.n);
-        if (!r) throw new Undefined('0 to a negative power');
-        return r;
-      }
-    }
-    if (q > MAX_ROOT_ORDER || B.den.length > 0 || (c !== undefined && rsign(c) < 0)) {
-      return this.atom(pow(this.toExpr(B), num(k)));
-    }
-    const root = this.atom(pow(this.toExpr(B), num(rat(1, q))), { kind: 'root', q, base: B.num });
-    const r = this.field.pow(root, k.n);
-    if (!r) throw new Undefined('0 to a negative power');
-    return r;
+    return rationalPower(this, B, k, (why) => {
+      throw new Undefined(why);
+    });
   }
 
   private func(fn: string, u: Expr, depth: number): RatFunc {
@@ -274,12 +259,12 @@ export class Normalizer {
       }
       case 'sin':
       case 'cos':
-        return this.trig(fn, this.nf(u, depth));
+        return sinCos(this, fn, this.nf(u, depth));
       case 'asin':
       case 'atan': {
         const U = this.nf(u, depth);
-        const c = rfConstantValue(U);
-        if (c !== undefined && rsign(c) === 0) return RF_ZERO;
+        const known = inverseValue(this, fn, U);
+        if (known) return known;
         if (leadingSign(U) < 0) {
           this.used.add('nf.odd');
           return F.neg(this.atom(call(fn, [this.toExpr(F.neg(U))])));
@@ -302,51 +287,6 @@ export class Normalizer {
     const r = this.field.inv(f);
     if (!r) throw new Undefined('division by an expression that is identically 0');
     return r;
-  }
-
-  /** sin(U), cos(U) with canonical signs, inverse functions and values at multiples of pi/2 */
-  private trig(fn: 'sin' | 'cos', U: RatFunc): RatFunc {
-    const F = this.field;
-    this.used.add('nf.trig');
-    const c = rfConstantValue(U);
-    if (c !== undefined && rsign(c) === 0) return fn === 'sin' ? RF_ZERO : RF_ONE;
-    const multiple = this.piMultiple(U);
-    if (multiple !== undefined && (multiple.d === 1n || multiple.d === 2n)) {
-      this.used.add('nf.special-values');
-      // U = twice * pi/2; the quarter turn is twice mod 4, taken on the exact bigint
-      const twice = rmul(multiple, rat(2)).n;
-      const quarter = ((twice % 4n) + 4n) % 4n;
-      const sinv = quarter === 1n ? 1n : quarter === 3n ? -1n : 0n;
-      const cosv = quarter === 0n ? 1n : quarter === 2n ? -1n : 0n;
-      return rfConst(rat(fn === 'sin' ? sinv : cosv));
-    }
-    if (leadingSign(U) < 0) {
-      const s = this.trig(fn, F.neg(U));
-      return fn === 'sin' ? F.neg(s) : s;
-    }
-    const inner = this.singleAtom(U);
-    if (
-      inner &&
-      inner.kind === 'call' &&
-      ((fn === 'sin' && inner.fn === 'asin') || (fn === 'cos' && inner.fn === 'acos'))
-    ) {
-      this.used.add('nf.inverse');
-      return this.nf(inner.args[0]!);
-    }
-    const arg = this.toExpr(U);
-    if (fn === 'sin') return this.atom(call('sin', [arg]));
-    const sinAtom = this.atom(call('sin', [arg]));
-    const to = addPoly(constPoly(ONE), scalePoly(this.ring.mul(sinAtom.num, sinAtom.num), rneg(ONE)));
-    return this.atom(call('cos', [arg]), { kind: 'square', to });
-  }
-
-  /** c when U = c * pi */
-  private piMultiple(U: RatFunc): Rational | undefined {
-    if (U.den.length || U.num.size !== 1) return undefined;
-    const t = [...U.num.values()][0]!;
-    return t.mono.powers.length === 1 && t.mono.powers[0]!.exp === 1n && t.mono.powers[0]!.atom === '#pi'
-      ? t.coeff
-      : undefined;
   }
 
   /** the atom's expression when U is exactly one atom to the first power */

@@ -8,7 +8,7 @@ import { type Expr, call, mul, num, pow, add, neg, div, sub, sym } from '../ir/e
 import { rat } from '../ir/rational.js';
 
 export interface DerivativeRule {
-  readonly id: string;
+  readonly id: `d.${string}`;
   readonly fn: string;
   /**
    * the partial derivatives of f at its arguments, one per argument (for a
@@ -30,7 +30,7 @@ const half = num(rat(1, 2));
 const sq = (u: Expr) => pow(u, num(2));
 
 /** d/dx f(u) = f'(u) * du/dx: the table of f' for every built-in function */
-export const DERIVATIVE_RULES: readonly DerivativeRule[] = [
+const DERIVATIVE_TABLE = [
   {
     id: 'd.exp',
     fn: 'exp',
@@ -143,9 +143,15 @@ export const DERIVATIVE_RULES: readonly DerivativeRule[] = [
     statement: "d min(a, b) = (1 - t)/2 a' + (1 + t)/2 b' with t = (a - b)/abs(a - b), undefined where a = b",
     doc: 'derivative of min: the derivative of the smaller argument',
   },
-];
+] as const satisfies readonly DerivativeRule[];
 
-export const DERIVATIVE_BY_FN: ReadonlyMap<string, DerivativeRule> = new Map(DERIVATIVE_RULES.map((r) => [r.fn, r]));
+/** the id of a row of the derivative table */
+export type DerivativeRuleId = (typeof DERIVATIVE_TABLE)[number]['id'];
+export const DERIVATIVE_RULES: readonly (DerivativeRule & { readonly id: DerivativeRuleId })[] = DERIVATIVE_TABLE;
+
+export const DERIVATIVE_BY_FN: ReadonlyMap<string, DerivativeRule & { readonly id: DerivativeRuleId }> = new Map(
+  DERIVATIVE_RULES.map((r) => [r.fn, r]),
+);
 
 /** the structural rules of differentiation, written once in derivative.ts */
 export const STRUCTURAL_RULES = {
@@ -166,10 +172,17 @@ export const STRUCTURAL_RULES = {
   'd.general-power': { statement: "(u^v)' = u^v (v' log(u) + v u'/u)", doc: 'general power rule' },
   'd.chain': { statement: "f(u)' = f'(u) u'", doc: 'chain rule' },
   'd.sum-index': { statement: 'd/dx sum(k, f) = sum(k, df/dx)', doc: 'differentiate under the sum' },
-} as const;
+  // named by explanations (src/engine/explain.ts) as a textbook does; the core itself reaches both by the product rule
+  'd.quotient': { statement: "(f/g)' = (f' g - f g')/g^2", doc: 'quotient rule (explanations)' },
+  'd.constant-multiple': {
+    statement: "(c f)' = c f' for c not depending on x",
+    doc: 'constant-multiple rule (explanations)',
+  },
+} as const satisfies Record<`d.${string}`, { statement: string; doc: string }>;
+export type StructuralRuleId = keyof typeof STRUCTURAL_RULES;
 
 export interface AlgebraRule {
-  readonly id: string;
+  readonly id: `nf.${string}`;
   readonly statement: string;
   /** the side condition, checked by interval analysis (sign.ts) before the rule applies */
   readonly requires?: string;
@@ -177,7 +190,7 @@ export interface AlgebraRule {
 }
 
 /** rewrites the normal form applies to atoms (normal.ts); ids appear in explanations */
-export const ALGEBRA_RULES: readonly AlgebraRule[] = [
+const ALGEBRA_TABLE = [
   {
     id: 'nf.expand',
     statement: 'products of sums expand; like terms collect',
@@ -230,6 +243,13 @@ export const ALGEBRA_RULES: readonly AlgebraRule[] = [
     doc: 'rational powers',
   },
   {
+    id: 'nf.root-split',
+    statement:
+      '(c a^e b^f)^k = c^k a^(e k) b^(f k); c^(p/q) over the primes of c (sqrt(8) = 2 sqrt(2)); one root order 60 per base',
+    requires: 'c > 0 and every atom a, b >= 0 on the whole domain (interval analysis)',
+    doc: 'radicals split over factors',
+  },
+  {
     id: 'nf.binary-power',
     statement: 'b^(a + c s) = (1 - s) b^a + s b^(a+c)',
     requires: 's binary; a and a + c whole numbers >= 0',
@@ -247,6 +267,13 @@ export const ALGEBRA_RULES: readonly AlgebraRule[] = [
     id: 'nf.trig',
     statement: 'tan = sin/cos; cos(u)^2 = 1 - sin(u)^2; sin(-u) = -sin(u); cos(-u) = cos(u)',
     doc: 'trigonometric atoms',
+  },
+  {
+    id: 'nf.trig-expand',
+    statement:
+      'sin(a + b) = sin a cos b + cos a sin b, cos(a + b) = cos a cos b - sin a sin b; c m = p (m/d) as a whole multiple of its base angle; sin, cos at multiples of pi/12 exactly',
+    requires: `at most MAX_TRIG_TERMS terms and multiples up to MAX_TRIG_MULTIPLE (else the argument stays whole)`,
+    doc: 'trigonometric addition and multiple angles',
   },
   {
     id: 'nf.inverse',
@@ -277,7 +304,23 @@ export const ALGEBRA_RULES: readonly AlgebraRule[] = [
     statement: 'exp(0) = 1, log(1) = 0, sin(0) = 0, cos(0) = 1, ...',
     doc: 'values at 0 and 1',
   },
-];
+] as const satisfies readonly AlgebraRule[];
+
+export type AlgebraRuleId = (typeof ALGEBRA_TABLE)[number]['id'];
+export const ALGEBRA_RULES: readonly (AlgebraRule & { readonly id: AlgebraRuleId })[] = ALGEBRA_TABLE;
+
+/** every rule id: a misspelt id does not compile */
+export type RuleId = DerivativeRuleId | StructuralRuleId | AlgebraRuleId;
+
+/** every rule id with its statement and doc line */
+export const ALL_RULES: ReadonlyMap<RuleId, { readonly statement: string; readonly doc: string }> = new Map<
+  RuleId,
+  { readonly statement: string; readonly doc: string }
+>([
+  ...DERIVATIVE_TABLE.map((r) => [r.id, r] as const),
+  ...(Object.entries(STRUCTURAL_RULES) as [StructuralRuleId, { statement: string; doc: string }][]),
+  ...ALGEBRA_TABLE.map((r) => [r.id, r] as const),
+]);
 
 /** x, the placeholder variable the property tests use to check DERIVATIVE_RULES */
 export const RULE_VARIABLE = sym('u');

@@ -1,0 +1,171 @@
+/**
+ * sin and cos of a normal form U (rules `nf.trig`, `nf.trig-expand`,
+ * `nf.special-values`, `nf.inverse`). U's terms are split (sin(a + b) =
+ * sin a cos b + cos a sin b, true for all reals); each term c m, c = p/d,
+ * is the whole multiple p of the base angle m/d (sin(k t), cos(k t) are
+ * polynomials in sin t and cos t, true for all reals), so sin(2x), sin(x)
+ * and cos(x - pi/2) share the atoms sin(x), cos(x). A multiple of pi/12
+ * takes its exact value (in square roots of 2 and 3). No denominator is
+ * ever created: every rewrite holds at every point. Past MAX_TRIG_TERMS
+ * terms or MAX_TRIG_MULTIPLE the argument stays whole (one atom).
+ */
+import { type Expr, call, constant, mul, num, pow, add } from '../ir/expr.js';
+import { type Rational, rat, rmul, rneg, rsign, isInteger, isOne, ONE } from '../ir/rational.js';
+import { type AtomInfo, type Poly, type Term, addPoly, constPoly, scalePoly } from './poly.js';
+import { type Field, type RatFunc, rfConstantValue, rfKey, rfPoly, leadingSign, RF_ONE, RF_ZERO } from './ratfunc.js';
+import type { Ring } from './poly.js';
+import { MAX_TRIG_MULTIPLE, MAX_TRIG_TERMS } from './budget.js';
+import type { RuleId } from './rules.js';
+
+/** what trig needs of the normalizer */
+export interface TrigHost {
+  readonly field: Field;
+  readonly ring: Ring;
+  readonly used: Set<RuleId>;
+  readonly limited: Set<string>;
+  readonly atoms: ReadonlyMap<string, AtomInfo>;
+  nf(e: Expr): RatFunc;
+  toExpr(f: RatFunc): Expr;
+  atom(expr: Expr, reduction?: AtomInfo['reduction']): RatFunc;
+}
+
+interface SinCos {
+  readonly s: RatFunc;
+  readonly c: RatFunc;
+}
+
+const half = (e: Expr) => mul([e, pow(num(2), num(-1))]);
+const root = (n: number) => pow(num(n), num(rat(1, 2)));
+/** sin(k pi/12) for k = 0..6 */
+const FIRST_QUADRANT: readonly Expr[] = [
+  num(0),
+  mul([num(rat(1, 4)), add([mul([root(2), root(3)]), mul([num(-1), root(2)])])]),
+  num(rat(1, 2)),
+  half(root(2)),
+  half(root(3)),
+  mul([num(rat(1, 4)), add([mul([root(2), root(3)]), root(2)])]),
+  num(1),
+];
+
+/** sin(k pi/12) exactly, for any whole k */
+function sinTwelfth(k: bigint): Expr {
+  const r = ((k % 24n) + 24n) % 24n;
+  const table = (i: bigint) => FIRST_QUADRANT[[0n, 1n, 2n, 3n, 4n, 5n, 6n].indexOf(i)]!;
+  if (r <= 6n) return table(r);
+  if (r <= 12n) return table(12n - r);
+  const neg = (e: Expr) => mul([num(-1), e]);
+  return r <= 18n ? neg(table(r - 12n)) : neg(table(24n - r));
+}
+
+export function sinCos(H: TrigHost, fn: 'sin' | 'cos', U: RatFunc): RatFunc {
+  H.used.add('nf.trig');
+  const terms = [...U.num.values()];
+  if (U.den.length > 0) return whole(H, fn, U);
+  if (terms.length > MAX_TRIG_TERMS) {
+    H.limited.add('MAX_TRIG_TERMS');
+    return whole(H, fn, U);
+  }
+  let acc: SinCos = { s: RF_ZERO, c: RF_ONE };
+  for (const t of terms) {
+    const one = termSinCos(H, t);
+    if (!one) return whole(H, fn, U);
+    const F = H.field;
+    acc = { s: F.add(F.mul(acc.s, one.c), F.mul(acc.c, one.s)), c: F.sub(F.mul(acc.c, one.c), F.mul(acc.s, one.s)) };
+  }
+  if (terms.length > 1 || !isOne(terms[0]?.coeff ?? ONE)) H.used.add('nf.trig-expand');
+  return fn === 'sin' ? acc.s : acc.c;
+}
+
+/** sin and cos of one term c m: an exact value at a multiple of pi/12, else k = p times the base angle m/d */
+function termSinCos(H: TrigHost, t: Term): SinCos | undefined {
+  const p = t.mono.powers;
+  if (p.length === 1 && p[0]!.exp === 1n && p[0]!.atom === '#pi') {
+    const twelfths = rmul(t.coeff, rat(12));
+    if (isInteger(twelfths)) {
+      H.used.add('nf.special-values');
+      return { s: H.nf(sinTwelfth(twelfths.n)), c: H.nf(sinTwelfth(twelfths.n + 6n)) };
+    }
+  }
+  const constant = t.mono.degree === 0n;
+  const k = constant ? (rsign(t.coeff) < 0 ? -1n : 1n) : t.coeff.n;
+  const baseCoeff: Rational = constant ? (rsign(t.coeff) < 0 ? rneg(t.coeff) : t.coeff) : rat(1n, t.coeff.d);
+  if (k > MAX_TRIG_MULTIPLE || k < -MAX_TRIG_MULTIPLE) {
+    H.limited.add('MAX_TRIG_MULTIPLE');
+    return undefined;
+  }
+  const base: Poly = new Map([[t.mono.key, { coeff: baseCoeff, mono: t.mono }]]);
+  const one = baseAtoms(H, rfPoly(base));
+  let acc: SinCos = { s: RF_ZERO, c: RF_ONE };
+  const F = H.field;
+  const n = k < 0n ? -k : k;
+  for (let i = 0n; i < n; i++)
+    acc = { s: F.add(F.mul(acc.s, one.c), F.mul(acc.c, one.s)), c: F.sub(F.mul(acc.c, one.c), F.mul(acc.s, one.s)) };
+  return k < 0n ? { s: F.neg(acc.s), c: acc.c } : acc;
+}
+
+/** sin and cos of a base angle T (positive leading coefficient): atoms, or u for sin(asin u), cos(acos u) */
+function baseAtoms(H: TrigHost, T: RatFunc): SinCos {
+  const inner = singleAtom(H, T);
+  const arg = H.toExpr(T);
+  const sinAtom = H.atom(call('sin', [arg]));
+  const to = addPoly(constPoly(ONE), scalePoly(H.ring.mul(sinAtom.num, sinAtom.num), rneg(ONE)));
+  const cosAtom = H.atom(call('cos', [arg]), { kind: 'square', to });
+  const isFn = (f: string) => inner?.kind === 'call' && inner.fn === f;
+  if (isFn('asin') || isFn('acos')) H.used.add('nf.inverse');
+  return {
+    s: isFn('asin') && inner?.kind === 'call' ? H.nf(inner.args[0]!) : sinAtom,
+    c: isFn('acos') && inner?.kind === 'call' ? H.nf(inner.args[0]!) : cosAtom,
+  };
+}
+
+/** sin(U), cos(U) kept whole: one atom of U with a positive leading coefficient */
+function whole(H: TrigHost, fn: 'sin' | 'cos', U: RatFunc): RatFunc {
+  const c = rfConstantValue(U);
+  if (c !== undefined && rsign(c) === 0) return fn === 'sin' ? RF_ZERO : RF_ONE;
+  const negated = leadingSign(U) < 0;
+  const V = negated ? H.field.neg(U) : U;
+  const one = baseAtoms(H, V);
+  if (fn === 'cos') return one.c;
+  return negated ? H.field.neg(one.s) : one.s;
+}
+
+function singleAtom(H: TrigHost, U: RatFunc): Expr | undefined {
+  if (U.den.length || U.num.size !== 1) return undefined;
+  const t = [...U.num.values()][0]!;
+  if (!isOne(t.coeff) || t.mono.powers.length !== 1 || t.mono.powers[0]!.exp !== 1n) return undefined;
+  return H.atoms.get(t.mono.powers[0]!.atom)?.expr;
+}
+
+/** tan(k pi/12) for k = 0..5, in the forms people write (1/sqrt(3) and sqrt(3)/3 both) */
+const TAN_TABLE: readonly [bigint, Expr][] = [
+  [0n, num(0)],
+  [1n, add([num(2), mul([num(-1), root(3)])])],
+  [2n, mul([num(rat(1, 3)), root(3)])],
+  [2n, pow(root(3), num(-1))],
+  [3n, num(1)],
+  [4n, root(3)],
+  [5n, add([num(2), root(3)])],
+];
+
+/**
+ * asin(U), atan(U) when U is exactly a table value (rule `nf.special-values`):
+ * asin(sin(k pi/12)) = k pi/12 for |k| <= 6, atan(tan(k pi/12)) = k pi/12 for
+ * |k| <= 5, the principal values. Matched by normal form, so only an exact
+ * equality of U with the table value matches.
+ */
+export function inverseValue(H: TrigHost, fn: 'asin' | 'atan', U: RatFunc): RatFunc | undefined {
+  const key = rfKey(U);
+  const candidates: [bigint, Expr][] =
+    fn === 'asin'
+      ? [-6n, -5n, -4n, -3n, -2n, -1n, 0n, 1n, 2n, 3n, 4n, 5n, 6n].map((k) => [k, sinTwelfth(k)])
+      : TAN_TABLE.flatMap(([k, v]) => [
+          [k, v],
+          [-k, mul([num(-1), v])],
+        ]);
+  for (const [k, v] of candidates) {
+    if (rfKey(H.nf(v)) !== key) continue;
+    H.used.add('nf.special-values');
+    return H.nf(mul([num(rat(k, 12n)), constant('pi')]));
+  }
+  return undefined;
+}

@@ -1,0 +1,53 @@
+/**
+ * Canonical definedness keys: the same set of points gets the same key
+ * (steps that must be proved), a different set never does (false twins that
+ * must not be proved: the values agree, the definedness does not).
+ */
+import { describe, expect, it } from 'vitest';
+import { decideEqual } from '../../src/core/equal.js';
+import { makeScope } from '../helpers/scope.js';
+
+function decide(a: string, b: string) {
+  const { scope, p } = makeScope({});
+  return decideEqual(p(a), p(b), scope);
+}
+
+const SAME: [string, string, string][] = [
+  ['a negated factor (the nonzeroFactors sign bug)', '1/(-(y+z))', '-1/(y+z)'],
+  ['a scaled factor', '1/(2*y - 4*z)', '(1/2)/(y - 2*z)'],
+  ['a repeated factor vs its expansion', '1/(x-1)^2', '1/(x^2 - 2*x + 1)'],
+  ['a cube vs its expansion', '1/(x+2)^3', '1/(x^3 + 6*x^2 + 12*x + 8)'],
+  ['a square of cos is cos', '1/cos(x)^2', '1 + tan(x)^2'],
+  ['a product is its factors', '1/(x*y)', '(1/x)*(1/y)'],
+  ['a constant exponent is folded', 'x^(2^2)', 'x^4'],
+  ['a folded negative exponent', '1/x^(2^2)', 'x^(-4)'],
+  ['a fractional folded exponent', 'x^(2^(-1))', 'sqrt(x)'],
+  ['positive implies nonzero', 'log(x)/x', 'log(x)*exp(-log(x))'],
+  ['nonnegative and nonzero are positive', 'sqrt(x)/x', 'x^(-1/2)'],
+  ['positive implies nonnegative', 'sqrt(x)*log(x)', 'x^(1/2)*log(x)'],
+];
+
+const TWINS: [string, string, string][] = [
+  ['different linear factors', '(y+z)/(y+z)', '(y-z)/(y-z)'],
+  ['a square vs the other root', '(x-1)^2/(x-1)^2', '(x+1)^2/(x+1)^2'],
+  ['x^2 - 1 is not x - 1', '(x^2-1)/(x^2-1)', '(x-1)/(x-1)'],
+  ['x^2 + x is not x', '(x^2+x)/(x^2+x)', 'x/x'],
+  ['nonnegative is not positive', 'sqrt(x)', 'sqrt(x)*x/x'],
+  ['nonzero is not positive', 'x/x', 'sqrt(x)/sqrt(x)'],
+  ['cos is not sin', 'cos(x)^2/cos(x)^2', 'sin(x)/sin(x)'],
+  ['a folded exponent keeps its condition', 'x^(2^2)/x^(2^2)', '1'],
+  ['a fractional folded exponent keeps its condition', 'x^(2^(-1))', 'x^2/x^(3/2)'],
+  ['a product keeps every factor', '(x*y)/(x*y)', 'x/x'],
+];
+
+describe('definedness keys', () => {
+  it.each(SAME)('%s: %s = %s is proved', (_why, a, b) => {
+    const d = decide(a, b);
+    expect(d.proved, d.proved ? '' : d.reason).toBe(true);
+  });
+  it.each(TWINS)('%s: %s = %s is not proved', (_why, a, b) => {
+    const d = decide(a, b);
+    expect(d.proved).toBe(false);
+    if (!d.proved) expect(d.valuesAgree).toBe(true);
+  });
+});
