@@ -126,8 +126,11 @@ export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLi
   const lc = conditionKeys(L.conditions, N, scope);
   const rc = conditionKeys(R.conditions, N, scope);
   const mismatch: ConditionReport[] = [];
-  for (const [k, c] of lc) if (!rc.has(k)) mismatch.push(report('lhs', c.condition, c.expr));
-  for (const [k, c] of rc) if (!lc.has(k)) mismatch.push(report('rhs', c.condition, c.expr));
+  // a weaker condition the other side's `positive` implies is no mismatch of its own (log(x) vs 1/x: only x > 0 is)
+  const impliedBy = (k: string, other: ReadonlyMap<string, unknown>) =>
+    /^(nonzero|nonnegative)/.test(k) && other.has(k.replace(/^(nonzero|nonnegative)/, 'positive'));
+  for (const [k, c] of lc) if (!rc.has(k) && !impliedBy(k, rc)) mismatch.push(report('lhs', c.condition, c.expr));
+  for (const [k, c] of rc) if (!lc.has(k) && !impliedBy(k, lc)) mismatch.push(report('rhs', c.condition, c.expr));
   if (mismatch.length > 0) {
     const first = mismatch[0]!;
     const side = first.side === 'lhs' ? 'the previous step' : 'this step';
