@@ -8,8 +8,10 @@ import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
 import { UnfoldError } from '../ir/unfold.js';
 import { type Decision, type Difference, UNITS_PROBED, decideEqual } from '../core/equal.js';
-import { rationalToString } from '../ir/rational.js';
-import { certainDefinedness, certainlyInDomain, domainOf } from '../core/defined-at.js';
+import { type Rational, rationalToString } from '../ir/rational.js';
+import { certainDefinedness, certainlyInDomain, domainOf, prepareSide } from '../core/defined-at.js';
+import { inDomain } from '../ir/symbols.js';
+import { children, num, sym } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
 import { proposeWitnesses } from '../engine/witness.js';
 import type { Counterexample } from '../verdict/result.js';
@@ -167,6 +169,13 @@ function fromNumeric(p: Pair, decision: NotProved, verdict: NumericVerdict): Ver
       counterexample: everywhere,
       message: `does not equal ${p.what}: ${findingText(decision.difference!)}, and both sides are defined at every point of the declared domains (decided exactly by the core), so every point is a counterexample.`,
     };
+  const atPoint = verdict.kind === 'agree' && !decision.valuesAgree ? refutedAtPoint(p) : undefined;
+  if (atPoint)
+    return {
+      status: 'failed',
+      counterexample: atPoint,
+      message: `does not equal ${p.what}: the sampled points could not tell them apart (the difference is below the numeric tolerance there), but at the exact point below the core computes both sides and their difference exactly, and it is not 0.`,
+    };
   if (verdict.kind === 'agree') {
     return {
       status: 'numeric',
@@ -255,4 +264,77 @@ function refutedEverywhere(
     seed,
     how: 'exact: both sides are defined everywhere and their difference is never 0, so any point of the declared domains will do',
   };
+}
+
+/** why: each try is one exact decision with every variable set; a few spread-out points miss a nonzero difference only by bad luck */
+export const MAX_EXACT_POINTS = 3;
+const EXACT_CANDIDATES: readonly Rational[] = [
+  { n: 1n, d: 1n },
+  { n: 2n, d: 1n },
+  { n: 1n, d: 2n },
+  { n: 3n, d: 1n },
+  { n: -1n, d: 1n },
+  { n: 1n, d: 3n },
+  { n: -2n, d: 1n },
+  { n: 0n, d: 1n },
+];
+
+/**
+ * The core's refutation at an exact point, where the numeric layer saw no
+ * difference (x 1e-320 against 0, exp(800) + x against exp(800)): every
+ * scalar variable set to a small rational in its domain, the core decides
+ * the step there; a nonzero constant difference with both sides certainly
+ * defined is a counterexample. Only for steps whose variables are plain
+ * scalars (no arrays, no opaque quantities).
+ */
+function refutedAtPoint(p: Pair): Counterexample | undefined {
+  const names = new Set<string>();
+  let plain = true;
+  const walk = (e: Expr): void => {
+    if (e.kind === 'elem' || e.kind === 'sum' || e.kind === 'diff') plain = false;
+    if (e.kind === 'sym') {
+      const d = p.scope.symbols.get(e.name);
+      if (d && (d.kind !== 'scalar' || d.opaque)) plain = false;
+      names.add(e.name);
+    }
+    children(e).forEach(walk);
+  };
+  try {
+    walk(prepareSide(p.prev, p.scope, new Set()).expr);
+    walk(prepareSide(p.next, p.scope, new Set()).expr);
+  } catch {
+    return undefined;
+  }
+  if (!plain || names.size === 0) return undefined;
+  const vars = [...names].sort();
+  for (let t = 0; t < MAX_EXACT_POINTS; t++) {
+    if (p.deadline !== undefined && performance.now() > p.deadline) return undefined;
+    const values = vars.map((name, k) => {
+      const d = p.scope.symbols.get(name);
+      const domain = d?.kind === 'scalar' ? d.domain : undefined;
+      const fits = EXACT_CANDIDATES.filter((q) => !domain || inDomain(q, domain));
+      return fits.length > 0 ? fits[(t + 2 * k) % fits.length]! : undefined;
+    });
+    if (values.some((v) => v === undefined)) return undefined;
+    const at: Scope = {
+      ...p.scope,
+      assumptions: [
+        ...p.scope.assumptions,
+        ...vars.map((name, k) => ({ variable: sym(name), value: num(values[k]!) })),
+      ],
+    };
+    const decision = decideEqual(p.prev, p.next, at, p.deadline !== undefined ? { deadline: p.deadline } : {});
+    if (decision.proved || decision.difference?.kind !== 'constant') continue;
+    const l = certainDefinedness(p.prev, at, p.deadline);
+    const r = certainDefinedness(p.next, at, p.deadline);
+    if (l.kind !== 'defined' || r.kind !== 'defined') continue;
+    return {
+      values: Object.fromEntries(vars.map((name, k) => [name, rationalToString(values[k]!)])),
+      lhs: l.value,
+      rhs: r.value,
+      seed: p.seed,
+      how: `exact point: the core computes the difference there as ${rationalToString(decision.difference.value)}`,
+    };
+  }
+  return undefined;
 }

@@ -58,6 +58,23 @@ describe('an exact difference refutes', () => {
   });
 });
 
+describe('an exact point where the sampled points cannot see the difference', () => {
+  it('x 1e-320 = 0 fails at x = 1, the core computing the difference 1e-320 exactly', () => {
+    const s = last(chain('x*1e-320', '0'));
+    expect(s.status).toBe('failed');
+    expect(s.counterexample?.values).toEqual({ x: '1' });
+    expect(s.counterexample?.how).toMatch(/^exact point/);
+  });
+  it('exp(800) + x = exp(800) fails at an exact point (the difference x hides in the tolerance beside 1e347)', () => {
+    const s = last(chain('exp(800) + x', 'exp(800)'));
+    expect(s.status).toBe('failed');
+    expect(s.counterexample?.how).toMatch(/difference there as 1$/);
+  });
+  it('a true step the core cannot prove stays numeric: sqrt((exp(200) + x^2)^2) - exp(200) = x^2', () => {
+    expect(last(chain('sqrt((exp(200) + x^2)^2) - exp(200)', 'x^2')).status).toBe('numeric');
+  });
+});
+
 describe('a polynomial in the number of units is compared as a polynomial, not at three sizes', () => {
   const poly = (a: string, b: string) => `title: t\nsymbols:\n  k: index\nsteps:\n  - expr: "${a}"\n  - expr: "${b}"\n`;
   it('n (n - 2)(n - 3)(n - 5) = 0, zero at every size the sampler uses by default, fails at another size', () => {
