@@ -97,12 +97,14 @@ function renderSum(terms: readonly Expr[], sp: Spelling): { text: string; prec: 
 /** base^exp, a nonnegative integer exponent without parentheses */
 function renderPower(b: Expr, exp: Expr, sp: Spelling): { text: string; prec: number } {
   const base = wrapped(render(b, sp), PRECEDENCE.pow + 1, sp);
+  // rendered once: rendering it per use made a tower x^x^...^x cost 2^depth
+  const ex = render(exp, sp);
   return {
     text: sp.pow(
       base,
-      render(exp, sp).text.length && exp.kind === 'num' && rsign(exp.value) >= 0 && exp.value.d === 1n
-        ? render(exp, sp).text
-        : wrapped(render(exp, sp), PRECEDENCE.atom, sp),
+      ex.text.length && exp.kind === 'num' && rsign(exp.value) >= 0 && exp.value.d === 1n
+        ? ex.text
+        : wrapped(ex, PRECEDENCE.atom, sp),
     ),
     prec: PRECEDENCE.pow,
   };
