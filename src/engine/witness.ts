@@ -13,7 +13,7 @@
  * `cos(a v + b)` and `sin(a v + b)` (tan poles) for a few small multiples of
  * pi, and 0 for a lone scalar or array element that must be nonzero.
  */
-import { type Expr, type Variable, add, constant, mul, num } from '../ir/expr.js';
+import { type Expr, type Variable, add, call, children, constant, mul, num } from '../ir/expr.js';
 import { type Rational, ONE, ZERO, isZero, radd, rat, rdiv, rmul, rneg, rsign } from '../ir/rational.js';
 import type { ConditionKind } from '../core/definedness.js';
 import { evaluate, rationalRoots, univariate } from './univariate.js';
@@ -76,8 +76,11 @@ export function zerosOf(e: Expr): Zero[] {
   if (poly) {
     const v = poly.variable;
     if (!v) return [];
-    return rationalRoots(poly.coeffs).map((r) => ({ variable: v, value: num(r), why: 'a rational root' }));
+    const roots = rationalRoots(poly.coeffs).map((r) => ({ variable: v, value: num(r), why: 'a rational root' }));
+    return roots.length > 0 ? roots : quadraticRoots(v, poly.coeffs);
   }
+  const shifted = linearWithConstant(e);
+  if (shifted) return [shifted];
   switch (e.kind) {
     case 'mul':
       // a product is zero where one factor is (the numeric layer checks the others are defined there)
@@ -155,4 +158,38 @@ function negativePoints(e: Expr): Zero[] {
     out.push({ variable: v, value: num(p), why: 'a point where it is negative' });
   }
   return out;
+}
+
+/** the irrational roots (-b ± sqrt(b^2 - 4ac)) / 2a of a quadratic with rational coefficients, as exact expressions */
+function quadraticRoots(v: Variable, coeffs: readonly Rational[]): Zero[] {
+  if (coeffs.length !== 3) return [];
+  const [c, b, a] = coeffs as [Rational, Rational, Rational];
+  const disc = radd(rmul(b, b), rmul(rat(-4), rmul(a, c)));
+  if (rsign(disc) <= 0) return [];
+  const centre = rdiv(rneg(b), rmul(rat(2), a));
+  const half = rdiv(ONE, rmul(rat(2), a));
+  return [ONE, rat(-1)].map((sign) => ({
+    variable: v,
+    value: add([...(isZero(centre) ? [] : [num(centre)]), mul([num(rmul(sign, half)), call('sqrt', [num(disc)])])]),
+    why: 'an irrational root of a quadratic',
+  }));
+}
+
+/** true when e has no variable in it (numbers, pi, e, functions of them) */
+function variableFree(e: Expr): boolean {
+  if (e.kind === 'sym' || e.kind === 'elem' || e.kind === 'units' || e.kind === 'sum' || e.kind === 'diff')
+    return false;
+  return children(e).every(variableFree);
+}
+
+/** the zero of a v + C, with rational a != 0 and C free of variables (x - exp(7)): v = -C/a */
+function linearWithConstant(e: Expr): Zero | undefined {
+  if (e.kind !== 'add') return undefined;
+  const rest = e.terms.filter(variableFree);
+  const moving = e.terms.filter((t) => !variableFree(t));
+  if (moving.length !== 1 || rest.length === 0) return undefined;
+  const l = univariate(moving[0]!);
+  if (l?.variable === undefined || l.coeffs.length !== 2 || !isZero(l.coeffs[0]!)) return undefined;
+  const a = l.coeffs[1]!;
+  return { variable: l.variable, value: mul([num(rdiv(rat(-1), a)), add(rest)]), why: 'the zero of a linear factor' };
 }

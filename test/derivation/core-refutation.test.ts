@@ -96,6 +96,17 @@ describe('a definedness mismatch is refuted at an exact witness', () => {
     expect(s.counterexample?.lhs).toMatch(/^undefined/);
     expect(s.counterexample?.rhs).toBe('1');
   });
+  it('an irrational pole is a witness too: (x^2 - 2)/(x^2 - 2) = 1 fails at x = sqrt(2), decided exactly', () => {
+    const s = last(chain('(x^2 - 2)/(x^2 - 2)', '1'));
+    expect(s.status).toBe('failed');
+    expect(s.counterexample?.values.x).toMatch(/sqrt\(8\)/);
+    expect(s.counterexample?.lhs).toMatch(/^undefined/);
+  });
+  it('so is the zero of a linear factor with a transcendental constant: (x - exp(7))/(x - exp(7)) = 1 fails at x = e^7', () => {
+    const s = last(chain('(x - exp(7))/(x - exp(7))', '1'));
+    expect(s.status).toBe('failed');
+    expect(s.counterexample?.values.x).toMatch(/exp/);
+  });
   it('the witness must lie in the domain: with x in (0, 1), tan(x) cos(x) = sin(x) has no pole and is not failed', () => {
     const s = last(chain('tan(x)*cos(x)', 'sin(x)', '  x: {domain: "(0, 1)"}'));
     expect(s.status).not.toBe('failed');
