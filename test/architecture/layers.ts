@@ -67,21 +67,7 @@ export const ALLOWED_VIOLATIONS: readonly { readonly from: string; readonly to: 
  * strongly connected component of the import graph) with the reason. May only
  * shrink: a cycle not listed fails, and so does an entry matching no cycle.
  */
-export const ALLOWED_CYCLES: readonly { readonly modules: readonly string[]; readonly why: string }[] = [
-  {
-    modules: [
-      'src/parse/latex-calculus.ts',
-      'src/parse/latex-functions.ts',
-      'src/parse/latex-names.ts',
-      'src/parse/latex-reader.ts',
-      'src/parse/latex-refusals.ts',
-    ],
-    why:
-      'the LaTeX reader is one recursive descent split over files: the helpers take the LatexReader (type only) and the ' +
-      'reader calls them; latex-functions needs the NameRef type of latex-names, which lists FUNCTION_COMMANDS. Breaking ' +
-      'it needs an interface of the reader below them (left while src/parse/ is being changed by others)',
-  },
-];
+export const ALLOWED_CYCLES: readonly { readonly modules: readonly string[]; readonly why: string }[] = [];
 
 /** the layer a module belongs to (the longest matching path), or undefined */
 export function layerOf(module: string): Layer | undefined {
