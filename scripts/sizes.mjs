@@ -30,7 +30,6 @@ export const ALLOWED_FUNCTIONS = {
   'src/numeric/compare.ts: numericCompare': 119, // raised with certification (issue 9): split next
   'src/numeric/tape-adjoints.ts: propagate': 99,
   'src/numeric/tape.ts: Tape.backward': 95,
-  'src/numeric/evaluate.ts: Evaluator.run': 102, // raised with enclosures (issue 9): split next
   'src/numeric/tape-error.ts: forwardErrors': 85,
   'src/derivation/load-symbols.ts: readSymbols': 81,
   'src/core/sign.ts: rangeOf': 76,
