@@ -19,7 +19,7 @@ import type { Scope } from '../ir/symbols.js';
 import { CERTIFY_PRECISIONS, MAX_CERTIFY_WORK, RELATIVE_TOLERANCE } from './bounds.js';
 import { type EnvOf, evaluate } from './evaluate.js';
 import { EnclosureField, IDual, type INum, type IValue } from './enclosure.js';
-import { type Meter, Undefined } from './field.js';
+import { type Meter, Undefined } from './numbers.js';
 import type { Instance } from './instance.js';
 import type { Interval } from './interval.js';
 import type { OpaqueModel } from './opaque.js';

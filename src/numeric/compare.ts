@@ -34,12 +34,13 @@ import {
   PRECISION,
 } from './bounds.js';
 import { counterexample } from './counterexample.js';
-import { Field, type Meter } from './field.js';
+import { Field } from './field.js';
+import type { Meter } from './numbers.js';
 import { planInstances } from './instance.js';
 import { FINITE, FORWARD, TAPE, checkOracles, hasDiff } from './oracles.js';
 import { type InstanceContext, type Outcome, confirmedOutcome, environment, instanceContext } from './point-check.js';
 import { evaluate } from './evaluate.js';
-import { Undefined } from './field.js';
+import { Undefined } from './numbers.js';
 import { type Point, pointsOf } from './points.js';
 import { type Prepared, prepare } from './prepare.js';
 import { Prng, mixSeed } from './prng.js';

@@ -8,7 +8,7 @@ import { sym } from '../ir/expr.js';
 import type { Rational } from '../ir/rational.js';
 import type { Counterexample } from '../verdict/result.js';
 import { evaluate } from './evaluate.js';
-import { type Val, Dual, Undefined } from './field.js';
+import { type Val, Dual, Undefined } from './numbers.js';
 import type { Instance } from './instance.js';
 import type { OpaqueModel } from './opaque.js';
 import type { Outcome } from './point-check.js';

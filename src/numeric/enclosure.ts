@@ -12,7 +12,7 @@
 import type { Rational } from '../ir/rational.js';
 import { MAX_INTEGER_EXPONENT, TRANSCENDENTAL_COST } from './bounds.js';
 import type { Arith } from './evaluate.js';
-import { type Meter, Undefined } from './field.js';
+import { type Meter, Undefined } from './numbers.js';
 import { type Failure, type IVal, Interval, IntervalMath, isFailure } from './interval.js';
 
 /** re + eps·ε_tag over enclosures */

@@ -1,6 +1,7 @@
 /**
- * The numbers of the numeric check: decimals at a fixed precision, and dual
- * numbers over them for forward-mode automatic differentiation.
+ * The arithmetic of the numeric check: the Field, decimals at a fixed
+ * precision with dual numbers over them (numbers.ts) for forward-mode
+ * automatic differentiation.
  *
  * A `Dual` with tag t is re + eps·ε_t with ε_t² = 0. Each `diff` being
  * evaluated gets a fresh tag, larger than the tags of the diffs around it, so
@@ -21,100 +22,19 @@ import {
   OVERFLOW_MAGNITUDE,
   TRANSCENDENTAL_COST,
 } from './bounds.js';
-
-/** re + eps·ε_tag; re and eps only involve tags smaller than tag */
-export class Dual {
-  constructor(
-    readonly tag: number,
-    readonly re: Num,
-    readonly eps: Num,
-  ) {}
-}
-
-export type Num = Decimal | Dual;
-
-/**
- * Why a value does not exist: `domain` is mathematical (log of a negative
- * number) and refutes an equality when only one side has it; `overflow` and
- * `budget` are limits of the evaluation and only make the point unusable.
- * `singular`: the chain rule met an infinite local derivative (sqrt' at 0,
- * asin' at 1). Whether the derivative exists there is then beyond dual
- * numbers: d/dx sqrt(x) at 0 does not, d/dx sqrt(x)^3 at 0 does (it is 0). So
- * such a point is unusable too, never a counterexample. `uncertain`: only
- * enclosures (enclosure.ts) give it, when an interval straddles a domain
- * boundary (log of an interval containing 0): the value may or may not exist.
- */
-export type UndefinedCause = 'domain' | 'singular' | 'overflow' | 'budget' | 'uncertain';
-
-export class Undefined {
-  constructor(
-    readonly reason: string,
-    readonly cause: UndefinedCause,
-  ) {}
-}
-
-export type Val = Num | Undefined;
-
-/** shared work counter of one compare (see MAX_WORK_PER_COMPARE) */
-export interface Meter {
-  used: number;
-  readonly limit: number;
-}
-
-/** true when v is the undefined marker */
-export const isUndefined = (v: Val): v is Undefined => v instanceof Undefined;
-
-/** the tag of a number: 0 for a plain decimal */
-export const tagOf = (a: Num): number => (a instanceof Dual ? a.tag : 0);
-
-/** the innermost real part: the value with every perturbation set to 0 */
-export function realPart(a: Num): Decimal {
-  while (a instanceof Dual) a = a.re;
-  return a;
-}
-
-type Unary =
-  | 'exp'
-  | 'log'
-  | 'sqrt'
-  | 'sin'
-  | 'cos'
-  | 'tan'
-  | 'sinh'
-  | 'cosh'
-  | 'tanh'
-  | 'asin'
-  | 'acos'
-  | 'atan'
-  | 'sigma';
-const UNARY: ReadonlySet<string> = new Set([
-  'exp',
-  'log',
-  'sqrt',
-  'sin',
-  'cos',
-  'tan',
-  'sinh',
-  'cosh',
-  'tanh',
-  'asin',
-  'acos',
-  'atan',
-  'sigma',
-]);
-
-/** true for the names of the built-in functions the field evaluates */
-export const isBuiltinFunction = (name: string): boolean => UNARY.has(name);
+import { type DecimalContext, UNARY, type Unary, decimalFunction } from './decimal-functions.js';
+import { Dual, type Meter, type Num, Undefined, type UndefinedCause, type Val, realPart, tagOf } from './numbers.js';
 
 /** decimals at one precision, with duals over them; one per precision per compare */
-export class Field {
+export class Field implements DecimalContext {
   readonly D: DecimalConstructor;
   readonly zero: Decimal;
   readonly one: Decimal;
   private readonly overflowAt: Decimal;
-  private readonly trigMax: Decimal;
+  /** sin, cos, tan, tanh and sigma of a magnitude beyond this overflow */
+  readonly trigMax: Decimal;
   /** exp beyond this overflows decimal.js */
-  private readonly expMax: Decimal;
+  readonly expMax: Decimal;
   private piCache: Decimal | undefined;
   private eCache: Decimal | undefined;
   /** literals and coefficients recur at every point; a compare meets few distinct ones */
@@ -158,7 +78,7 @@ export class Field {
   }
 
   /** x itself, or the overflow marker when x is beyond decimal.js's exponent range (not finite) */
-  private checked(x: Decimal): Val {
+  checked(x: Decimal): Val {
     this.meter.used++;
     if (!x.isFinite() || x.abs().gt(this.overflowAt))
       return new Undefined(`overflow: magnitude above ${OVERFLOW_MAGNITUDE}`, 'overflow');
@@ -393,69 +313,6 @@ export class Field {
   /** f(x) on a plain decimal, with f's domain checked first */
   private base(fn: Unary, x: Decimal): Val {
     this.meter.used += TRANSCENDENTAL_COST;
-    const D = this.D;
-    const big = (limit: Decimal | number): Undefined | undefined =>
-      x.abs().gt(limit)
-        ? new Undefined(`overflow: ${fn} of a number of magnitude above ${limit.toString()}`, 'overflow')
-        : undefined;
-    switch (fn) {
-      case 'exp': {
-        if (x.gt(this.expMax)) return new Undefined(`overflow: exp of a number above ${MAX_EXP_ARGUMENT}`, 'overflow');
-        return big(this.expMax) ?? this.checked(D.exp(x));
-      }
-      case 'log':
-        if (!x.gt(0)) return new Undefined('log of a non-positive number', 'domain');
-        return D.ln(x);
-      case 'sqrt':
-        if (x.lt(0)) return new Undefined('square root of a negative number', 'domain');
-        return x.sqrt();
-      case 'sin':
-        return big(this.trigMax) ?? D.sin(x);
-      case 'cos':
-        return big(this.trigMax) ?? D.cos(x);
-      case 'tan': {
-        const tooBig = big(this.trigMax);
-        if (tooBig) return tooBig;
-        const c = D.cos(x);
-        if (c.isZero()) return new Undefined('tan at a pole (cos x = 0)', 'domain');
-        return this.checked(D.sin(x).div(c));
-      }
-      case 'sinh':
-      case 'cosh':
-        return big(this.expMax) ?? hyperbolic(D, fn, x);
-      case 'tanh': {
-        // decimal.js's tanh takes minutes for large |x|; this form costs one exp
-        const tooBig = big(this.trigMax);
-        if (tooBig) return tooBig;
-        const t = D.exp(x.abs().times(-2));
-        const r = this.one.minus(t).div(this.one.plus(t));
-        return x.lt(0) ? r.neg() : r;
-      }
-      case 'asin':
-      case 'acos':
-        if (x.abs().gt(1)) return new Undefined(`${fn} of a number outside [-1, 1]`, 'domain');
-        return fn === 'asin' ? D.asin(x) : D.acos(x);
-      case 'atan':
-        return D.atan(x);
-      case 'sigma': {
-        // exp of -|x| only, so sigma never overflows
-        const tooBig = big(this.trigMax);
-        if (tooBig) return tooBig;
-        const t = D.exp(x.abs().neg());
-        return x.lt(0) ? t.div(this.one.plus(t)) : this.one.div(this.one.plus(t));
-      }
-    }
+    return decimalFunction(this, fn, x);
   }
-}
-
-/**
- * sinh or cosh of x at D's precision: decimal.js's own take minutes for a
- * large |x|, so beyond 1 they are (exp(x) -+ exp(-x))/2 (no cancellation
- * there); below, decimal.js's series (accurate near 0, where sinh cancels)
- */
-export function hyperbolic(D: DecimalConstructor, fn: 'sinh' | 'cosh', x: Decimal): Decimal {
-  if (x.abs().lt(1)) return fn === 'sinh' ? D.sinh(x) : D.cosh(x);
-  const ex = D.exp(x);
-  const emx = D.exp(x.neg());
-  return (fn === 'sinh' ? ex.minus(emx) : ex.plus(emx)).div(2);
 }

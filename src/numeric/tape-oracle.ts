@@ -8,7 +8,7 @@ import type { Rational } from '../ir/rational.js';
 import { rationalToNumber } from '../ir/rational.js';
 import { canonicalKey } from './atom-key.js';
 import type { DiffSite, EvalEnv } from './evaluate.js';
-import { realPart, Undefined } from './field.js';
+import { realPart, Undefined } from './numbers.js';
 import { unaryCode } from './float-ops.js';
 import { type OpaqueArithmetic, opaqueValue } from './opaque.js';
 import { OP_ADD, OP_MUL, OP_SUB } from './tape.js';

@@ -12,7 +12,7 @@ import { Normalizer, Undefined as NfUndefined } from '../../src/core/normal.js';
 import { Meter, BudgetExceeded } from '../../src/core/budget.js';
 import { eliminateDiff } from '../../src/core/derivative.js';
 import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
-import { isUndefined, realPart } from '../../src/numeric/field.js';
+import { isUndefined, realPart } from '../../src/numeric/numbers.js';
 import { arbExpr, arbPoint } from '../helpers/arbitrary.js';
 
 const Decimal = DecimalBase.clone({ precision: 60 });

@@ -20,7 +20,7 @@ import { eliminateDiff } from '../../src/core/derivative.js';
 import { DERIVATIVE_RULES } from '../../src/core/rules.js';
 import { diff } from '../../src/ir/expr.js';
 import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
-import { isUndefined, realPart, type Val } from '../../src/numeric/field.js';
+import { isUndefined, realPart, type Val } from '../../src/numeric/numbers.js';
 import { arbExpr, arbPoint } from '../helpers/arbitrary.js';
 
 const value = (e: Expr, p: Record<string, string>): Decimal | undefined => {
