@@ -28,7 +28,6 @@ export const ALLOWED_FUNCTIONS = {
   'src/numeric/compare.ts: numericCompare': 119, // raised with certification (issue 9): split next
   'src/numeric/tape-adjoints.ts: propagate': 99,
   'src/numeric/tape.ts: Tape.backward': 95,
-  'src/numeric/tape-error.ts: forwardErrors': 85,
   'src/derivation/load-symbols.ts: readSymbols': 81,
   'src/numeric/gradcheck-compare.ts: compareNetwork': 76,
   'src/derivation/load.ts: readDerivation': 72,
@@ -36,7 +35,6 @@ export const ALLOWED_FUNCTIONS = {
   'src/derivation/cases.ts: exhaustiveness': 68,
   'src/parse/latex-tokens.ts: tokenize': 68,
   'src/derivation/load-define.ts: readDefineHeads': 66,
-  'src/numeric/tape-error.ts: absoluteAdjoints': 64,
   'src/numeric/shrink.ts: shrinkFailure': 62,
   'src/numeric/tape.ts: Tape.forward': 62,
   'src/core/derivative.ts: derivativeRule': 61,
