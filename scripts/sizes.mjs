@@ -29,7 +29,6 @@ export const ALLOWED_FUNCTIONS = {
   'src/numeric/tape-adjoints.ts: propagate': 99,
   'src/numeric/tape.ts: Tape.backward': 95,
   'src/derivation/load-symbols.ts: readSymbols': 81,
-  'src/numeric/gradcheck-compare.ts: compareNetwork': 76,
   'src/derivation/load.ts: readDerivation': 72,
   'src/core/equal.ts: decideEqual': 69,
   'src/derivation/cases.ts: exhaustiveness': 68,
