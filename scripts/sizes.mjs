@@ -28,7 +28,6 @@ export const ALLOWED_FUNCTIONS = {
   'src/numeric/compare.ts: numericCompare': 119, // raised with certification (issue 9): split next
   'src/numeric/tape-adjoints.ts: propagate': 99,
   'src/numeric/tape.ts: Tape.backward': 95,
-  'src/derivation/load-symbols.ts: readSymbols': 81,
   'src/derivation/load.ts: readDerivation': 72,
   'src/core/equal.ts: decideEqual': 69,
   'src/derivation/cases.ts: exhaustiveness': 68,
