@@ -31,7 +31,6 @@ export const ALLOWED_FUNCTIONS = {
   'src/derivation/load.ts: readDerivation': 72,
   'src/core/equal.ts: decideEqual': 69,
   'src/derivation/cases.ts: exhaustiveness': 68,
-  'src/parse/latex-tokens.ts: tokenize': 68,
   'src/derivation/load-define.ts: readDefineHeads': 66,
   'src/numeric/shrink.ts: shrinkFailure': 62,
   'src/numeric/tape.ts: Tape.forward': 62,
