@@ -28,10 +28,7 @@ export const ALLOWED_FUNCTIONS = {
   'src/numeric/compare.ts: numericCompare': 119, // raised with certification (issue 9): split next
   'src/numeric/tape-adjoints.ts: propagate': 99,
   'src/numeric/tape.ts: Tape.backward': 95,
-  'src/derivation/load.ts: readDerivation': 72,
   'src/core/equal.ts: decideEqual': 69,
-  'src/derivation/cases.ts: exhaustiveness': 68,
-  'src/derivation/load-define.ts: readDefineHeads': 66,
   'src/numeric/shrink.ts: shrinkFailure': 62,
   'src/numeric/tape.ts: Tape.forward': 62,
   'src/core/derivative.ts: derivativeRule': 61,
