@@ -29,7 +29,6 @@ export const ALLOWED_FUNCTIONS = {
   'src/numeric/tape-adjoints.ts: propagate': 99,
   'src/numeric/tape.ts: Tape.backward': 95,
   'src/core/equal.ts: decideEqual': 69,
-  'src/numeric/shrink.ts: shrinkFailure': 62,
   'src/numeric/tape.ts: Tape.forward': 62,
   'src/core/derivative.ts: derivativeRule': 61,
 };
