@@ -23,38 +23,7 @@ import type { Expr } from '../ir/expr.js';
 import { GRADCHECK_TOLERANCE } from './bounds.js';
 import type { DenseInputs } from './dense-inputs.js';
 import { compileFloat, type FloatProgram } from './float-program.js';
-
-/** an element, both values and how far apart */
-export interface GradcheckWorst {
-  /** the unit of each index of wrt */
-  readonly units: ReadonlyMap<string, number>;
-  readonly autodiff: number;
-  readonly closedForm: number;
-  readonly absolute: number;
-  /** absolute / |autodiff| (Infinity when autodiff is 0 and they differ, 0 when both are 0) */
-  readonly relative: number;
-  /** absolute / max(1, |autodiff|), what the tolerance applies to */
-  readonly mixed: number;
-  /** the error bounds of the two float64 values (NaN where they were not needed: an agreeing element) */
-  readonly autodiffError: number;
-  readonly closedFormError: number;
-}
-
-/** what one network's comparison found */
-export interface NetworkComparison {
-  readonly agreeing: number;
-  readonly differing: number;
-  readonly unsettled: number;
-  /** the first unsettled element, both float64 values there, and why */
-  readonly unsettledExample?: {
-    readonly units: ReadonlyMap<string, number>;
-    readonly autodiff: number;
-    readonly closedForm: number;
-    readonly reason: string;
-  };
-  /** the differing element furthest apart, else the agreeing one furthest apart; none when nothing was settled */
-  readonly worst?: GradcheckWorst;
-}
+import type { GradcheckWorst, NetworkComparison } from '../verdict/gradcheck.js';
 
 /** what judging a disagreement needs, computed once per network and only if some element disagrees */
 export interface ErrorBounds {
