@@ -40,7 +40,7 @@ import { planInstances } from './instance.js';
 import { FINITE, FORWARD, TAPE, checkOracles, hasDiff } from './oracles.js';
 import { type InstanceContext, type Outcome, confirmedOutcome, environment, instanceContext } from './point-check.js';
 import { evaluate } from './evaluate.js';
-import { Undefined } from './numbers.js';
+import { Undefined } from './undefined.js';
 import { type Point, pointsOf } from './points.js';
 import { type Prepared, prepare } from './prepare.js';
 import { Prng, mixSeed } from './prng.js';

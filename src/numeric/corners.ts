@@ -5,7 +5,8 @@
  * core's condition abs(u) != 0 on the derivative u/abs(u) says.
  */
 import type { Field } from './field.js';
-import { Dual, type Num, type Val, Undefined, realPart } from './numbers.js';
+import { Dual, type Num, type Val, realPart } from './numbers.js';
+import { Undefined } from './undefined.js';
 import { isBuiltinFunction } from './decimal-functions.js';
 
 const CORNERED: ReadonlySet<string> = new Set(['abs', 'max', 'min']);

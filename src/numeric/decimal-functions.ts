@@ -5,7 +5,8 @@
  */
 import { MAX_EXP_ARGUMENT } from './bounds.js';
 import type { Decimal, DecimalConstructor } from './decimal.js';
-import { Undefined, type Val } from './numbers.js';
+import type { Val } from './numbers.js';
+import { Undefined } from './undefined.js';
 
 export type Unary =
   | 'exp'

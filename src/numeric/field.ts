@@ -14,16 +14,25 @@
  * throwing; markers propagate through every operation.
  */
 import { Decimal, type DecimalConstructor } from './decimal.js';
+import { bigIntegerPower } from './big-power.js';
+import { Undefined, type UndefinedCause } from './undefined.js';
 import type { Rational } from '../ir/rational.js';
 import {
   MAX_EXP_ARGUMENT,
+  MAX_EXPONENT_DIGITS,
   MAX_INTEGER_EXPONENT,
   MAX_TRIG_ARGUMENT,
   OVERFLOW_MAGNITUDE,
   TRANSCENDENTAL_COST,
 } from './bounds.js';
 import { type DecimalContext, UNARY, type Unary, decimalFunction } from './decimal-functions.js';
-import { Dual, type Meter, type Num, Undefined, type UndefinedCause, type Val, realPart, tagOf } from './numbers.js';
+import { Dual, type Meter, type Num, type Val, realPart, tagOf } from './numbers.js';
+
+/** the sign of a number's real part, for bigIntegerPower */
+const fieldSign = (a: Num): -1 | 0 | 1 => {
+  const r = realPart(a);
+  return r.isZero() ? 0 : r.isNegative() ? -1 : 1;
+};
 
 /** decimals at one precision, with duals over them; one per precision per compare */
 export class Field implements DecimalContext {
@@ -160,8 +169,7 @@ export class Field implements DecimalContext {
   /** a^k for an integer k, by repeated squaring (so a < 0 is fine); 0^0 = 1 */
   powInt(a: Num, k: bigint): Val {
     const limit = BigInt(MAX_INTEGER_EXPONENT);
-    if (k > limit || k < -limit)
-      return new Undefined(`overflow: integer exponent ${k} beyond ${MAX_INTEGER_EXPONENT}`, 'overflow');
+    if (k > limit || k < -limit) return bigIntegerPower(this, fieldSign, a, k);
     if (k < 0n) {
       const p = this.powInt(a, -k);
       return p instanceof Undefined ? p : this.recip(p);
@@ -226,8 +234,8 @@ export class Field implements DecimalContext {
   pow(a: Num, b: Num): Val {
     if (!(b instanceof Dual)) {
       if (b.isInteger()) {
-        if (b.abs().gt(MAX_INTEGER_EXPONENT))
-          return new Undefined(`overflow: integer exponent beyond ${MAX_INTEGER_EXPONENT}`, 'overflow');
+        if (b.e >= MAX_EXPONENT_DIGITS)
+          return new Undefined(`overflow: an integer exponent of more than ${MAX_EXPONENT_DIGITS} digits`, 'overflow');
         return this.powInt(a, BigInt(b.toFixed(0)));
       }
       return this.powReal(a, b);

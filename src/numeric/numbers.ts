@@ -1,7 +1,8 @@
 /**
  * The numbers of the numeric check: decimals at a fixed precision (decimal.js),
- * dual numbers over them for forward-mode automatic differentiation, and the
- * marker of a value that does not exist. The arithmetic on them is the Field
+ * dual numbers over them for forward-mode automatic differentiation, and what
+ * an operation gives: a number or the marker of a value that does not exist
+ * (undefined.ts). The arithmetic on them is the Field
  * (field.ts); what a built-in function is on a plain decimal is in
  * decimal-functions.ts.
  *
@@ -9,6 +10,7 @@
  * keep nested derivatives apart).
  */
 import type { Decimal } from './decimal.js';
+import { Undefined } from './undefined.js';
 
 /** re + eps·ε_tag; re and eps only involve tags smaller than tag */
 export class Dual {
@@ -20,26 +22,6 @@ export class Dual {
 }
 
 export type Num = Decimal | Dual;
-
-/**
- * Why a value does not exist: `domain` is mathematical (log of a negative
- * number) and refutes an equality when only one side has it; `overflow` and
- * `budget` are limits of the evaluation and only make the point unusable.
- * `singular`: the chain rule met an infinite local derivative (sqrt' at 0,
- * asin' at 1). Whether the derivative exists there is then beyond dual
- * numbers: d/dx sqrt(x) at 0 does not, d/dx sqrt(x)^3 at 0 does (it is 0). So
- * such a point is unusable too, never a counterexample. `uncertain`: only
- * enclosures (enclosure.ts) give it, when an interval straddles a domain
- * boundary (log of an interval containing 0): the value may or may not exist.
- */
-export type UndefinedCause = 'domain' | 'singular' | 'overflow' | 'budget' | 'uncertain';
-
-export class Undefined {
-  constructor(
-    readonly reason: string,
-    readonly cause: UndefinedCause,
-  ) {}
-}
 
 export type Val = Num | Undefined;
 

@@ -15,7 +15,8 @@ import { type Rational, ONE, ZERO, rat, radd, rmul, rsub, rcmp } from '../ir/rat
 import type { Variable } from '../ir/expr.js';
 import type { Domain, SymbolDecl } from '../ir/symbols.js';
 import type { Field } from './field.js';
-import { type Num, type Val, Undefined } from './numbers.js';
+import type { Num, Val } from './numbers.js';
+import { Undefined } from './undefined.js';
 import { elementKey, instantiateIndex } from './atom-key.js';
 import type { Prng } from './prng.js';
 

@@ -14,7 +14,8 @@ import { emptyScope } from '../../src/ir/symbols.js';
 import { toAscii } from '../../src/ir/print.js';
 import { evaluate, evaluateAtPoint } from '../../src/numeric/evaluate.js';
 import { EnclosureField, IDual, type INum } from '../../src/numeric/enclosure.js';
-import { Dual, Undefined } from '../../src/numeric/numbers.js';
+import { Dual } from '../../src/numeric/numbers.js';
+import { Undefined } from '../../src/numeric/undefined.js';
 import { Interval, IntervalMath } from '../../src/numeric/interval.js';
 import { Decimal } from '../../src/numeric/decimal.js';
 

@@ -15,7 +15,7 @@ import { toAscii } from '../../src/ir/print.js';
 import { Decimal } from '../../src/numeric/decimal.js';
 import { DenseInputs } from '../../src/numeric/dense-inputs.js';
 import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
-import { Undefined } from '../../src/numeric/numbers.js';
+import { Undefined } from '../../src/numeric/undefined.js';
 import { UNARY_NAMES } from '../../src/numeric/float-ops.js';
 import { compileFloat } from '../../src/numeric/float-program.js';
 import { adjointErrors } from '../../src/numeric/tape-adjoints.js';
