@@ -20,7 +20,6 @@ export const MAX_FUNCTION_LINES = 60;
 
 /** files over the limit when the limit came (issue 14), with their length then */
 export const ALLOWED_FILES = {
-  'src/core/normal.ts': 571,
 };
 
 /** functions over the limit when the limit came (issue 14), `file: name` with their length then */
