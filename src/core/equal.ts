@@ -81,7 +81,20 @@ export interface DecideLimits {
 /** lhs = rhs on the declared domains of scope, under its definitions and assumptions? */
 export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLimits = {}): Decision {
   const meter = new Meter(limits.deadline);
-  const N = new Normalizer(scope.symbols, meter);
+  // a common base refined after use (bases.ts): normalize again from the final bases, so both sides share them
+  let seed: ReadonlyMap<string, Rational> | undefined;
+  for (let pass = 1; ; pass++) {
+    const N = new Normalizer(scope.symbols, meter, seed);
+    const decision = decideWith(N, lhs, rhs, scope);
+    if (decision.proved || !N.bases.changed || pass >= MAX_BASE_PASSES) return decision;
+    seed = N.bases.snapshot();
+  }
+}
+
+/** why: a base refines only when an argument's own atoms changed with it; three passes settle every nesting the corpora hold */
+const MAX_BASE_PASSES = 3;
+
+function decideWith(N: Normalizer, lhs: Expr, rhs: Expr, scope: Scope): Decision {
   const prepared = prepareBoth(lhs, rhs, scope, N);
   if ('proved' in prepared) return prepared;
   const [L, R] = prepared;

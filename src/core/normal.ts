@@ -52,6 +52,7 @@ import { absOf, logOfRational, maxMinOf, sumDepth, symmetricOrder } from './norm
 import type { RuleId } from './rules.js';
 import { inverseValue, sinCos } from './trig.js';
 import { rationalPower } from './radicals.js';
+import { Bases } from './bases.js';
 
 /** thrown when a sub-expression is nowhere defined (1/0, 0^-1): there is no normal form to compare */
 export class Undefined extends Error {}
@@ -67,11 +68,14 @@ export class Normalizer {
   readonly memo = new Map<string, RatFunc>();
   /** atoms an assumed equation gives a value (`sum(k, t[k]) = 1`): replaced wherever they arise */
   readonly rewrites = new Map<string, RatFunc>();
+  readonly bases: Bases;
 
   constructor(
     readonly symbols: ReadonlyMap<string, SymbolDecl>,
     meter: Meter,
+    seed?: ReadonlyMap<string, Rational>,
   ) {
+    this.bases = new Bases(seed);
     this.ring = new Ring(this.atoms, meter);
     this.field = new Field(this.ring);
   }
@@ -313,16 +317,11 @@ export class Normalizer {
         // exp(c log(v)) = v^c, wherever log(v) is defined
         this.used.add('nf.exp-log');
         factor = this.power(logAtom.args[0]!, num(t.coeff), depth);
-      } else if (isInteger(t.coeff)) {
-        const base =
-          t.mono.degree === 0n
-            ? call('exp', [num(1)])
-            : call('exp', [this.toExpr(rfPoly(new Map([[t.mono.key, { coeff: ONE, mono: t.mono }]])))]);
-        factor = F.pow(this.atom(base), t.coeff.n);
       } else {
-        // exp((p/d) m) = exp(m/d)^p
-        const inner = rfPoly(new Map([[t.mono.key, { coeff: rat(1n, t.coeff.d), mono: t.mono }]]));
-        factor = F.pow(this.atom(call('exp', [this.toExpr(inner)])), t.coeff.n);
+        // exp(k g m) = exp(g m)^k for the common base g of m (bases.ts)
+        const { base, k } = this.bases.of('exp', t.mono.key, t.coeff);
+        const inner = rfPoly(new Map([[t.mono.key, { coeff: base, mono: t.mono }]]));
+        factor = F.pow(this.atom(call('exp', [this.toExpr(inner)])), k);
       }
       if (!factor) throw new Undefined('exp of an undefined power');
       acc = F.mul(acc, factor);

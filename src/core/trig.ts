@@ -10,12 +10,13 @@
  * terms or MAX_TRIG_MULTIPLE the argument stays whole (one atom).
  */
 import { type Expr, call, constant, mul, num, pow, add } from '../ir/expr.js';
-import { type Rational, rat, rmul, rneg, rsign, isInteger, isOne, ONE } from '../ir/rational.js';
+import { rat, rmul, rneg, rsign, isInteger, isOne, ONE } from '../ir/rational.js';
 import { type AtomInfo, type Poly, type Term, addPoly, constPoly, scalePoly } from './poly.js';
 import { type Field, type RatFunc, rfConstantValue, rfKey, rfPoly, leadingSign, RF_ONE, RF_ZERO } from './ratfunc.js';
 import type { Ring } from './poly.js';
 import { MAX_TRIG_MULTIPLE, MAX_TRIG_TERMS } from './budget.js';
 import type { RuleId } from './rules.js';
+import type { Bases } from './bases.js';
 
 /** what trig needs of the normalizer */
 export interface TrigHost {
@@ -24,6 +25,7 @@ export interface TrigHost {
   readonly used: Set<RuleId>;
   readonly limited: Set<string>;
   readonly atoms: ReadonlyMap<string, AtomInfo>;
+  readonly bases: Bases;
   nf(e: Expr): RatFunc;
   toExpr(f: RatFunc): Expr;
   atom(expr: Expr, reduction?: AtomInfo['reduction']): RatFunc;
@@ -86,9 +88,7 @@ function termSinCos(H: TrigHost, t: Term): SinCos | undefined {
       return { s: H.nf(sinTwelfth(twelfths.n)), c: H.nf(sinTwelfth(twelfths.n + 6n)) };
     }
   }
-  const constant = t.mono.degree === 0n;
-  const k = constant ? (rsign(t.coeff) < 0 ? -1n : 1n) : t.coeff.n;
-  const baseCoeff: Rational = constant ? (rsign(t.coeff) < 0 ? rneg(t.coeff) : t.coeff) : rat(1n, t.coeff.d);
+  const { base: baseCoeff, k } = H.bases.of('trig', t.mono.key, t.coeff);
   if (k > MAX_TRIG_MULTIPLE || k < -MAX_TRIG_MULTIPLE) {
     H.limited.add('MAX_TRIG_MULTIPLE');
     return undefined;
