@@ -20,7 +20,7 @@ export const MAX_FUNCTION_LINES = 60;
 
 /** files over the limit when the limit came (issue 14), with their length then */
 export const ALLOWED_FILES = {
-  'src/core/normal.ts': 507,
+  'src/core/normal.ts': 500,
   'src/parse/latex-reader.ts': 467,
   // raised when certification (issue 9) and abs/max/min (issue 10) met in the numeric layer: split next
   'src/numeric/field.ts': 461,

@@ -50,9 +50,10 @@ import { BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, type Meter } from './bu
 import { rangeOf, isPositiveRange, excludesZero } from './sign.js';
 import { absOf, logOfRational, maxMinOf, sumDepth, symmetricOrder } from './normal-rules.js';
 import type { RuleId } from './rules.js';
-import { inverseValue, sinCos } from './trig.js';
+import { inverseValue, sinCos, singleAtom } from './trig.js';
 import { rationalPower } from './radicals.js';
 import { Bases } from './bases.js';
+import { variablePower } from './powers.js';
 
 /** thrown when a sub-expression is nowhere defined (1/0, 0^-1): there is no normal form to compare */
 export class Undefined extends Error {}
@@ -197,7 +198,7 @@ export class Normalizer {
       this.used.add('nf.power-exp');
       return this.func('exp', mul([x, call('log', [b])]), depth);
     }
-    return this.atom(pow(this.toExpr(this.nf(b, depth)), this.toExpr(X)));
+    return variablePower(this, this.nf(b, depth), X);
   }
 
   /** X = a + c s for one binary atom s, with whole exponents a and a + c in 0..MAX_EXPAND_EXPONENT (or from -MAX_EXPAND_EXPONENT when negativeAllowed) */
@@ -291,14 +292,6 @@ export class Normalizer {
     const r = this.field.inv(f);
     if (!r) throw new Undefined('division by an expression that is identically 0');
     return r;
-  }
-
-  /** the atom's expression when U is exactly one atom to the first power */
-  private singleAtom(U: RatFunc): Expr | undefined {
-    if (U.den.length || U.num.size !== 1) return undefined;
-    const t = [...U.num.values()][0]!;
-    if (!isOne(t.coeff) || t.mono.powers.length !== 1 || t.mono.powers[0]!.exp !== 1n) return undefined;
-    return this.atoms.get(t.mono.powers[0]!.atom)?.expr;
   }
 
   /** exp(U): a product of exp atoms, one per monomial of U */
@@ -401,7 +394,7 @@ export class Normalizer {
 
   /** log(x) for x proven positive, with x's normal form X */
   private logOfPositive(x: Expr, X: RatFunc, depth: number): RatFunc {
-    const a = this.singleAtom(X);
+    const a = singleAtom(this, X);
     if (a && a.kind === 'call' && a.fn === 'exp') {
       this.used.add('nf.log-exp');
       return this.nf(a.args[0]!, depth);

@@ -18,14 +18,16 @@ import { type RatFunc, rfAtom, rfConst, rfConstantValue, rfPoly } from './ratfun
 import { type Fail, type RootHost, contentSplit, denest } from './radical-split.js';
 import { MAX_COEFFICIENT_BITS, MAX_ROOT_ORDER } from './budget.js';
 import { exactRoot, factorInteger } from './integers.js';
+import { rationalize } from './rationalize.js';
 
 /** why: 60 = lcm(1..6) covers the roots people write (square, cube, ..., sixth) with one atom per base; r^60 = u needs 60-fold products of one atom only */
 export const COMMON_ROOT_ORDER = 60n;
 
 export type { Fail, RootHost } from './radical-split.js';
 
-export function rationalPower(H: RootHost, B: RatFunc, k: Rational, fail: Fail): RatFunc {
+export function rationalPower(H: RootHost, A: RatFunc, k: Rational, fail: Fail): RatFunc {
   H.used.add('nf.root');
+  const B = rationalize(H, A);
   const q = k.d;
   const c = rfConstantValue(B);
   if (c !== undefined && rsign(c) >= 0) {

@@ -263,6 +263,14 @@ const ALGEBRA_TABLE = [
     doc: 'a nested square root that denests',
   },
   {
+    id: 'nf.rationalize',
+    statement:
+      'N/(A + B r) = N (A - B r)/(A^2 - B^2 c) for r = sqrt(c), c > 0 rational, inside sin, cos and rational powers',
+    requires:
+      'every atom of the denominator a square root of a positive rational; the final denominator a nonzero rational',
+    doc: 'a rational denominator for a constant with square roots',
+  },
+  {
     id: 'nf.binary-power',
     statement: 'b^(a + c s) = (1 - s) b^a + s b^(a+c)',
     requires: 's binary; a and a + c whole numbers >= 0',
@@ -275,6 +283,12 @@ const ALGEBRA_TABLE = [
     doc: 'the log of a value selected by a binary variable',
   },
   { id: 'nf.power-exp', statement: 'b^v = exp(v log(b))', requires: 'b > 0', doc: 'a variable exponent' },
+  {
+    id: 'nf.power-split',
+    statement: '(c a b)^v = |c|^v a^v (sgn(c) b)^v; (-1)^e a^e for a < 0 goes out as (-a)^e',
+    requires: 'c != 0 rational; every atom taken out (a) > 0 or < 0 on the whole domain (interval analysis)',
+    doc: 'a variable power of a product split over its one-signed factors',
+  },
   { id: 'nf.hyperbolic', statement: 'sinh, cosh, tanh in terms of exp', doc: 'hyperbolic functions' },
   {
     id: 'nf.trig',

@@ -201,7 +201,7 @@ export function rangeOf(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rang
       case 'num':
         return point(x.value);
       case 'const':
-        return x.name === 'pi' ? bounded(3, 4, true) : bounded(2, 3, true);
+        return x.name === 'pi' ? range(PI_LO, PI_HI, true, true) : bounded(2, 3, true);
       case 'units':
         return range(ONE, undefined, false, true);
       case 'sym': {
@@ -277,16 +277,28 @@ function sameSign(u: Range, whole: Range): Range {
   return whole;
 }
 
+/** why: 3.14159 < pi < 3.14160, enough to place k pi/24 between the zeros of sin and cos */
+const PI_LO = rat(314159, 100000);
+const PI_HI = rat(314160, 100000);
+
 /**
- * sin (lo = 0, hi = 3 < pi) or cos (lo = -3/2, hi = 3/2 < pi/2) of u in [lo, hi]: positive inside, where
- * the function is > 0 on (lo, hi); undefined (no narrowing) otherwise
+ * sin or cos of u when u lies strictly between two zeros of the function (sin: j pi, cos: j pi + pi/2): the
+ * open interval (0, 1] or [-1, 0) by the sign there; undefined (no narrowing) otherwise. Only the rational
+ * bounds of pi are used, each on the side that makes the test safe.
  */
 function trigSign(fn: 'sin' | 'cos', u: Range): Range | undefined {
-  const [lo, hi] = fn === 'sin' ? [ZERO, rat(3)] : [rat(-3, 2), rat(3, 2)];
-  if (u.lo === undefined || u.hi === undefined || rcmp(u.lo, lo) < 0 || rcmp(u.hi, hi) > 0) return undefined;
-  // sin(0) = 0: positive only when the argument stays away from 0
-  const touchesZero = rsign(lo) === 0 && rsign(u.lo) === 0 && !u.loOpen;
-  return range(ZERO, ONE, !touchesZero, false);
+  if (u.lo === undefined || u.hi === undefined) return undefined;
+  // cos(u) = sin(u + pi/2)
+  const [a, b] = fn === 'sin' ? [u.lo, u.hi] : [radd(u.lo, rmul(PI_LO, rat(1, 2))), radd(u.hi, rmul(PI_HI, rat(1, 2)))];
+  const mid = rdiv(a, rat(314159265, 100000000));
+  const j = mid.n >= 0n ? mid.n / mid.d : -((-mid.n + mid.d - 1n) / mid.d);
+  // j pi < a and b < (j + 1) pi, each with the bound of pi that makes it certain
+  const below = rmul(rat(j), j >= 0n ? PI_HI : PI_LO);
+  const above = rmul(rat(j + 1n), j + 1n >= 0n ? PI_LO : PI_HI);
+  // sin(0) = 0 is the only zero at a rational point: an argument open at 0 stays clear of it
+  const clearBelow = rcmp(below, a) < 0 || (fn === 'sin' && j === 0n && rsign(a) === 0 && u.loOpen);
+  if (!clearBelow || rcmp(b, above) >= 0) return undefined;
+  return j % 2n === 0n ? range(ZERO, ONE, true, false) : range(rneg(ONE), ZERO, false, true);
 }
 
 /** why: 2^32 steps bound a root to about 10 digits, enough to show 3 - 2 sqrt(2) > 0, with small bigints */

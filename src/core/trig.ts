@@ -17,6 +17,7 @@ import type { Ring } from './poly.js';
 import { MAX_TRIG_MULTIPLE, MAX_TRIG_TERMS } from './budget.js';
 import type { RuleId } from './rules.js';
 import type { Bases } from './bases.js';
+import { rationalize } from './rationalize.js';
 
 /** what trig needs of the normalizer */
 export interface TrigHost {
@@ -59,8 +60,9 @@ function sinTwelfth(k: bigint): Expr {
   return r <= 18n ? neg(table(r - 12n)) : neg(table(24n - r));
 }
 
-export function sinCos(H: TrigHost, fn: 'sin' | 'cos', U: RatFunc): RatFunc {
+export function sinCos(H: TrigHost, fn: 'sin' | 'cos', V: RatFunc): RatFunc {
   H.used.add('nf.trig');
+  const U = rationalize(H, V);
   const terms = [...U.num.values()];
   if (U.den.length > 0) return whole(H, fn, U);
   if (terms.length > MAX_TRIG_TERMS) {
@@ -87,6 +89,8 @@ function termSinCos(H: TrigHost, t: Term): SinCos | undefined {
       H.used.add('nf.special-values');
       return { s: H.nf(sinTwelfth(twelfths.n)), c: H.nf(sinTwelfth(twelfths.n + 6n)) };
     }
+    const halves = rmul(twelfths, rat(2));
+    if (isInteger(halves)) return oddTwentyFourth(H, halves.n);
   }
   const { base: baseCoeff, k } = H.bases.of('trig', t.mono.key, t.coeff);
   if (k > MAX_TRIG_MULTIPLE || k < -MAX_TRIG_MULTIPLE) {
@@ -101,6 +105,25 @@ function termSinCos(H: TrigHost, t: Term): SinCos | undefined {
   for (let i = 0n; i < n; i++)
     acc = { s: F.add(F.mul(acc.s, one.c), F.mul(acc.c, one.s)), c: F.sub(F.mul(acc.c, one.c), F.mul(acc.s, one.s)) };
   return k < 0n ? { s: F.neg(acc.s), c: acc.c } : acc;
+}
+
+/**
+ * sin and cos of k pi/24 for odd k: with C = cos(pi/24) = sqrt((1 + cos(pi/12))/2) (> 0) and
+ * tan(pi/24) = (1 - cos(pi/12))/sin(pi/12) (tan(t/2) = (1 - cos t)/sin t), sin(pi/24) = tan(pi/24) C, and
+ * k pi/24 = pi/24 + m pi/12 by the addition formulas; every value is a constant times C, so tan and cot of
+ * k pi/24 are exact radicals
+ */
+function oddTwentyFourth(H: TrigHost, k: bigint): SinCos {
+  H.used.add('nf.special-values');
+  const F = H.field;
+  const cos12 = sinTwelfth(7n);
+  const C = H.nf(call('sqrt', [mul([num(rat(1, 2)), add([num(1), cos12])])]));
+  const tan24 = H.nf(mul([add([num(1), mul([num(-1), cos12])]), pow(sinTwelfth(1n), num(-1))]));
+  const S = F.mul(tan24, C);
+  const m = (k - 1n) / 2n;
+  const sm = H.nf(sinTwelfth(m));
+  const cm = H.nf(sinTwelfth(m + 6n));
+  return { s: F.add(F.mul(S, cm), F.mul(C, sm)), c: F.sub(F.mul(C, cm), F.mul(S, sm)) };
 }
 
 /** sin and cos of a base angle T (positive leading coefficient): atoms, or u for sin(asin u), cos(acos u) */
@@ -129,7 +152,8 @@ function whole(H: TrigHost, fn: 'sin' | 'cos', U: RatFunc): RatFunc {
   return negated ? H.field.neg(one.s) : one.s;
 }
 
-function singleAtom(H: TrigHost, U: RatFunc): Expr | undefined {
+/** the atom's expression when U is exactly one atom to the first power */
+export function singleAtom(H: Pick<TrigHost, 'atoms'>, U: RatFunc): Expr | undefined {
   if (U.den.length || U.num.size !== 1) return undefined;
   const t = [...U.num.values()][0]!;
   if (!isOne(t.coeff) || t.mono.powers.length !== 1 || t.mono.powers[0]!.exp !== 1n) return undefined;

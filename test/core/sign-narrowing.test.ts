@@ -32,6 +32,15 @@ describe('interval analysis narrowed', () => {
     expect(isNonnegRange(range('sin(x)', { x: interval(0, 4) }))).toBe(false);
     expect(isNonnegRange(range('sin(x)', { x: interval(-1, 1) }))).toBe(false);
   });
+  it('sin and cos between two of their zeros, with pi bounded by rationals', () => {
+    expect(isNegativeRange(range('cos(13*pi/24)'))).toBe(true);
+    expect(isPositiveRange(range('cos(11*pi/24)'))).toBe(true);
+    expect(isNegativeRange(range('sin(x)', { x: interval(4, 6) }))).toBe(true);
+    expect(isPositiveRange(range('sin(x)', { x: interval(-6, -4) }))).toBe(true);
+    expect(isNegativeRange(range('sin(x)', { x: interval(3, 6) }))).toBe(false);
+    expect(isPositiveRange(range('cos(x)', { x: interval(1, 2) }))).toBe(false);
+    expect(isNegativeRange(range('cos(x)', { x: interval(1, 2) }))).toBe(false);
+  });
   it('a constant root is bounded by rationals', () => {
     expect(isPositiveRange(range('3 - 2*sqrt(2)'))).toBe(true);
     expect(isPositiveRange(range('2 - 3^(1/2)'))).toBe(true);
