@@ -13,15 +13,13 @@ import { type Poly, type Term, addPoly, constPoly, constantValue, divideMono, mo
 import { type Field, type RatFunc, rfPoly } from './ratfunc.js';
 import type { AtomInfo } from './poly.js';
 import type { RuleId } from './rules.js';
+import { MAX_CONJUGATIONS } from './budget.js';
 
 export interface RationalizeHost {
   readonly field: Field;
   readonly atoms: ReadonlyMap<string, AtomInfo>;
   readonly used: Set<RuleId>;
 }
-
-/** why: each conjugate doubles the terms at most; four distinct roots in one denominator is more than people write */
-const MAX_CONJUGATIONS = 4;
 
 /** U with a rational denominator when its denominators are sums of square roots of rationals; else U */
 export function rationalize(H: RationalizeHost, U: RatFunc): RatFunc {

@@ -33,6 +33,14 @@ describe('issue 11: what people write is proved', () => {
   it.each(TWINS)('%s = %s is not proved', (a, b) => {
     expect(decide(a, b).proved).toBe(false);
   });
+  it('a budget that runs out says which', () => {
+    const d = decide('sin(13*x)', '13*sin(x) - 4*sin(x)^3');
+    expect(d.proved).toBe(false);
+    if (!d.proved) {
+      expect(d.bound).toBe('MAX_TRIG_MULTIPLE');
+      expect(d.reason).toContain('MAX_TRIG_MULTIPLE');
+    }
+  });
   it('verify explain confirms the derivatives of tan(x) and 1/cos(x)', () => {
     const { scope, p } = makeScope({});
     for (const e of ['tan(x)', '1/cos(x)']) {
