@@ -43,14 +43,17 @@ export class Bases {
     return new Map(this.map);
   }
 
-  /** c m = k (g m): the base coefficient g > 0 and the whole multiple k, for c != 0 */
-  of(family: BaseFamily, monoKey: string, c: Rational): { base: Rational; k: bigint } {
+  /**
+   * c m = k (g m): the base coefficient g > 0 and the whole multiple k, for c != 0; with `unit`, g also
+   * divides 1 (always for exp; for sin and cos of asin u, atan u, whose values are known at g = 1)
+   */
+  of(family: BaseFamily, monoKey: string, c: Rational, unit = family === 'exp'): { base: Rational; k: bigint } {
     const key = `${family}:${monoKey}`;
     const abs = rsign(c) < 0 ? rneg(c) : c;
     const seen = this.map.get(key);
     let g: Rational;
     if (seen === undefined) {
-      g = family === 'exp' ? rationalGcd(abs, ONE) : abs;
+      g = unit ? rationalGcd(abs, ONE) : abs;
       this.map.set(key, g);
     } else if (isInteger(rdiv(c, seen))) {
       g = seen;

@@ -304,7 +304,8 @@ const ALGEBRA_TABLE = [
   },
   {
     id: 'nf.inverse',
-    statement: 'sin(asin(u)) = u, cos(acos(u)) = u, tan(atan(u)) = u',
+    statement:
+      'sin(asin(u)) = u, cos(asin(u)) = sqrt(1 - u^2), sin(atan(u)) = u/sqrt(1 + u^2), cos(atan(u)) = 1/sqrt(1 + u^2) (so cos(acos(u)) = u, tan(atan(u)) = u)',
     doc: 'a function after its inverse',
   },
   {

@@ -92,7 +92,9 @@ function termSinCos(H: TrigHost, t: Term): SinCos | undefined {
     const halves = rmul(twelfths, rat(2));
     if (isInteger(halves)) return oddTwentyFourth(H, halves.n);
   }
-  const { base: baseCoeff, k } = H.bases.of('trig', t.mono.key, t.coeff);
+  const atom = p.length === 1 && p[0]!.exp === 1n ? H.atoms.get(p[0]!.atom)?.expr : undefined;
+  const inverse = atom?.kind === 'call' && (atom.fn === 'asin' || atom.fn === 'atan');
+  const { base: baseCoeff, k } = H.bases.of('trig', t.mono.key, t.coeff, inverse);
   if (k > MAX_TRIG_MULTIPLE || k < -MAX_TRIG_MULTIPLE) {
     H.limited.add('MAX_TRIG_MULTIPLE');
     return undefined;
@@ -126,19 +128,26 @@ function oddTwentyFourth(H: TrigHost, k: bigint): SinCos {
   return { s: F.add(F.mul(S, cm), F.mul(C, sm)), c: F.sub(F.mul(C, cm), F.mul(S, sm)) };
 }
 
-/** sin and cos of a base angle T (positive leading coefficient): atoms, or u for sin(asin u), cos(acos u) */
+/** sin and cos of a base angle T (positive leading coefficient): atoms, or values for T = asin(u), atan(u) */
 function baseAtoms(H: TrigHost, T: RatFunc): SinCos {
   const inner = singleAtom(H, T);
+  const fn = inner?.kind === 'call' ? inner.fn : undefined;
+  const u = inner?.kind === 'call' ? inner.args[0]! : undefined;
+  if (u && fn === 'asin') {
+    // where asin(u) is defined, cos(asin u) = sqrt(1 - u^2) (asin u in [-pi/2, pi/2], so cos >= 0)
+    H.used.add('nf.inverse');
+    return { s: H.nf(u), c: H.nf(call('sqrt', [add([num(1), mul([num(-1), pow(u, num(2))])])])) };
+  }
+  if (u && fn === 'atan') {
+    // cos(atan u) = 1/sqrt(1 + u^2) > 0, sin(atan u) = u/sqrt(1 + u^2); sqrt(1 + u^2) >= 1 is never 0
+    H.used.add('nf.inverse');
+    const w = H.nf(pow(add([num(1), pow(u, num(2))]), num(rat(-1, 2))));
+    return { s: H.field.mul(H.nf(u), w), c: w };
+  }
   const arg = H.toExpr(T);
   const sinAtom = H.atom(call('sin', [arg]));
   const to = addPoly(constPoly(ONE), scalePoly(H.ring.mul(sinAtom.num, sinAtom.num), rneg(ONE)));
-  const cosAtom = H.atom(call('cos', [arg]), { kind: 'square', to });
-  const isFn = (f: string) => inner?.kind === 'call' && inner.fn === f;
-  if (isFn('asin') || isFn('acos')) H.used.add('nf.inverse');
-  return {
-    s: isFn('asin') && inner?.kind === 'call' ? H.nf(inner.args[0]!) : sinAtom,
-    c: isFn('acos') && inner?.kind === 'call' ? H.nf(inner.args[0]!) : cosAtom,
-  };
+  return { s: sinAtom, c: H.atom(call('cos', [arg]), { kind: 'square', to }) };
 }
 
 /** sin(U), cos(U) kept whole: one atom of U with a positive leading coefficient */
