@@ -7,11 +7,13 @@
  * defined (normal.ts).
  */
 import { type Expr, call, num } from '../ir/expr.js';
-import { type Rational, ONE, isInteger, isOne, rat, rsign } from '../ir/rational.js';
+import { type Rational, ONE, isOne, rat, rsign } from '../ir/rational.js';
 import { type AbsHost, logOfRational } from './normal-rules.js';
 import { type AtomInfo, type Poly, addPoly, mono, polyAtoms, scalePoly, sortedTerms } from './poly.js';
 import { RF_ONE, RF_ZERO, type RatFunc, rfAtom, rfConst, rfConstantValue, rfPoly } from './ratfunc.js';
 import { isPositiveRange, rangeOf } from './sign.js';
+import { singleAtom } from './trig.js';
+import type { Bases } from './bases.js';
 
 /** what exp and log need of the normalizer */
 export interface ExpLogHost extends AbsHost {
@@ -19,6 +21,8 @@ export interface ExpLogHost extends AbsHost {
   nf(e: Expr, depth?: number): RatFunc;
   /** the normal form of b^x */
   power(b: Expr, x: Expr, depth: number): RatFunc;
+  /** the common base of each family's multiples (exp(k g m) = exp(g m)^k) */
+  readonly bases: Bases;
 }
 
 /** e is proven positive on the declared domains */
@@ -30,14 +34,6 @@ function positive(h: ExpLogHost, e: Expr): boolean {
 function isBinary(h: ExpLogHost, e: Expr): boolean {
   const d = e.kind === 'sym' || e.kind === 'elem' ? h.symbols.get(e.name) : undefined;
   return d !== undefined && (d.kind === 'scalar' || d.kind === 'array') && d.domain.kind === 'binary';
-}
-
-/** the atom's expression when U is exactly one atom to the first power */
-function singleAtom(h: ExpLogHost, U: RatFunc): Expr | undefined {
-  if (U.den.length || U.num.size !== 1) return undefined;
-  const t = [...U.num.values()][0]!;
-  if (!isOne(t.coeff) || t.mono.powers.length !== 1 || t.mono.powers[0]!.exp !== 1n) return undefined;
-  return h.atoms.get(t.mono.powers[0]!.atom)?.expr;
 }
 
 /** exp(U): a product of exp atoms, one per monomial of U */
@@ -56,16 +52,11 @@ export function expOf(h: ExpLogHost, U: RatFunc, depth: number): RatFunc {
       // exp(c log(v)) = v^c, wherever log(v) is defined
       h.used.add('nf.exp-log');
       factor = h.power(logAtom.args[0]!, num(t.coeff), depth);
-    } else if (isInteger(t.coeff)) {
-      const base =
-        t.mono.degree === 0n
-          ? call('exp', [num(1)])
-          : call('exp', [h.toExpr(rfPoly(new Map([[t.mono.key, { coeff: ONE, mono: t.mono }]])))]);
-      factor = F.pow(h.atom(base), t.coeff.n);
     } else {
-      // exp((p/d) m) = exp(m/d)^p
-      const inner = rfPoly(new Map([[t.mono.key, { coeff: rat(1n, t.coeff.d), mono: t.mono }]]));
-      factor = F.pow(h.atom(call('exp', [h.toExpr(inner)])), t.coeff.n);
+      // exp(k g m) = exp(g m)^k for the common base g of m (bases.ts)
+      const { base, k } = h.bases.of('exp', t.mono.key, t.coeff);
+      const inner = rfPoly(new Map([[t.mono.key, { coeff: base, mono: t.mono }]]));
+      factor = F.pow(h.atom(call('exp', [h.toExpr(inner)])), k);
     }
     if (!factor) h.nowhereDefined('exp of an undefined power');
     acc = F.mul(acc, factor);

@@ -41,6 +41,8 @@ import { absOf, maxMinOf, sumDepth, symmetricOrder } from './normal-rules.js';
 import type { RuleId } from './rules.js';
 import { inverseValue, sinCos } from './trig.js';
 import { rationalPower } from './radicals.js';
+import { Bases } from './bases.js';
+import { variablePower } from './powers.js';
 import { expOf, logOf } from './explog.js';
 
 /** thrown when a sub-expression is nowhere defined (1/0, 0^-1): there is no normal form to compare */
@@ -57,11 +59,14 @@ export class Normalizer {
   readonly memo = new Map<string, RatFunc>();
   /** atoms an assumed equation gives a value (`sum(k, t[k]) = 1`): replaced wherever they arise */
   readonly rewrites = new Map<string, RatFunc>();
+  readonly bases: Bases;
 
   constructor(
     readonly symbols: ReadonlyMap<string, SymbolDecl>,
     meter: Meter,
+    seed?: ReadonlyMap<string, Rational>,
   ) {
+    this.bases = new Bases(seed);
     this.ring = new Ring(this.atoms, meter);
     this.field = new Field(this.ring);
   }
@@ -183,7 +188,7 @@ export class Normalizer {
       this.used.add('nf.power-exp');
       return this.func('exp', mul([x, call('log', [b])]), depth);
     }
-    return this.atom(pow(this.toExpr(this.nf(b, depth)), this.toExpr(X)));
+    return variablePower(this, this.nf(b, depth), X);
   }
 
   /** X = a + c s for one binary atom s, with whole exponents a and a + c in 0..MAX_EXPAND_EXPONENT (or from -MAX_EXPAND_EXPONENT when negativeAllowed) */
