@@ -12,17 +12,16 @@ import { type AbsHost, logOfRational } from './normal-rules.js';
 import { type AtomInfo, type Poly, addPoly, mono, polyAtoms, scalePoly, sortedTerms } from './poly.js';
 import { RF_ONE, RF_ZERO, type RatFunc, rfAtom, rfConst, rfConstantValue, rfPoly } from './ratfunc.js';
 import { isPositiveRange, rangeOf } from './sign.js';
-import { singleAtom } from './trig.js';
 import type { Bases } from './bases.js';
 
 /** what exp and log need of the normalizer */
-export interface ExpLogHost extends AbsHost {
+interface ExpLogHost extends AbsHost {
   readonly atoms: ReadonlyMap<string, AtomInfo>;
   nf(e: Expr, depth?: number): RatFunc;
+  /** the common bases of exp's arguments (bases.ts) */
+  readonly bases: Bases;
   /** the normal form of b^x */
   power(b: Expr, x: Expr, depth: number): RatFunc;
-  /** the common base of each family's multiples (exp(k g m) = exp(g m)^k) */
-  readonly bases: Bases;
 }
 
 /** e is proven positive on the declared domains */
@@ -34,6 +33,14 @@ function positive(h: ExpLogHost, e: Expr): boolean {
 function isBinary(h: ExpLogHost, e: Expr): boolean {
   const d = e.kind === 'sym' || e.kind === 'elem' ? h.symbols.get(e.name) : undefined;
   return d !== undefined && (d.kind === 'scalar' || d.kind === 'array') && d.domain.kind === 'binary';
+}
+
+/** the atom's expression when U is exactly one atom to the first power */
+function singleAtom(h: ExpLogHost, U: RatFunc): Expr | undefined {
+  if (U.den.length || U.num.size !== 1) return undefined;
+  const t = [...U.num.values()][0]!;
+  if (!isOne(t.coeff) || t.mono.powers.length !== 1 || t.mono.powers[0]!.exp !== 1n) return undefined;
+  return h.atoms.get(t.mono.powers[0]!.atom)?.expr;
 }
 
 /** exp(U): a product of exp atoms, one per monomial of U */

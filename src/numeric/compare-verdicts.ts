@@ -59,7 +59,7 @@ export function keep(kept: Agreeing[], a: Agreeing): void {
 }
 
 /** ORACLE_POINTS of the kept points: one per instance spread over them (the largest network first), then more from the same instances */
-export function oraclePoints(agreeing: readonly (Agreeing[] | undefined)[]): Agreeing[] {
+function oraclePoints(agreeing: readonly (Agreeing[] | undefined)[]): Agreeing[] {
   const lists = agreeing.filter((l): l is Agreeing[] => l !== undefined && l.length > 0);
   const chosen = spread(lists, ORACLE_POINTS).map((l) => l[0]!);
   for (const l of [...lists].reverse()) {
