@@ -14,6 +14,7 @@ import { functionsWith, readDefineBodies, readDefineHeads } from './load-define.
 import { readSteps } from './load-steps.js';
 import { readSymbols } from './load-symbols.js';
 import { badEscapeMessage, overIndentedKey } from './load-yaml-mistakes.js';
+import { utf8ByteLength } from './utf8.js';
 import type { InputError, LoadResult, LoadedCase, LoadedClaim, LoadedDefinition, LoadedStep } from './model.js';
 import type { Definition, SymbolDecl } from '../ir/symbols.js';
 import { type DefinitionsAt, checkCalls } from './load-calls.js';
@@ -35,7 +36,7 @@ export const CLAIM_KEYS = ['lhs', 'rhs'] as const;
 
 /** the derivation in `text` (read from `file`, which names it in places), or every input problem found */
 export function loadDerivation(file: string, text: string): LoadResult {
-  const bytes = Buffer.byteLength(text, 'utf8');
+  const bytes = utf8ByteLength(text);
   if (bytes > MAX_FILE_BYTES) {
     return failure([
       {

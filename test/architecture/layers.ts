@@ -28,7 +28,7 @@ export const LAYERS: readonly Layer[] = [
   { name: 'cli', paths: ['src/cli/'], mayImport: ['ir', 'verdict', 'engine', 'derivation', 'report'] },
   {
     name: 'api',
-    paths: ['src/index.ts', 'src/api/', 'src/testing/'],
+    paths: ['src/index.ts', 'src/browser.ts', 'src/api/', 'src/testing/'],
     mayImport: ['ir', 'verdict', 'parse', 'engine', 'derivation'],
   },
   {
