@@ -21,8 +21,10 @@ export interface RenderOptions {
   readonly started: Date;
   /** seconds spent on each file, by position (JUnit's times) */
   readonly seconds?: readonly number[];
-  /** text: only what is not accepted, and the summary */
+  /** text and HTML: only what is not accepted, and the summary */
   readonly quiet?: boolean;
+  /** HTML: the checker's workings too (rule ids, normal forms), as --explain asks */
+  readonly explain?: boolean;
   /** text: the run's wall-clock seconds, shown in the summary */
   readonly elapsed?: number;
 }
@@ -50,6 +52,10 @@ export function renderReport(format: ReportFormat, results: readonly FileResult[
     case 'markdown':
       return formatMarkdown(results, { strict: opts.strict });
     case 'html':
-      return formatHtml(results, { strict: opts.strict });
+      return formatHtml(results, {
+        strict: opts.strict,
+        ...(opts.quiet ? { quiet: true } : {}),
+        ...(opts.explain ? { explain: true } : {}),
+      });
   }
 }
