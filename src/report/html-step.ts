@@ -38,8 +38,10 @@ export function math(latex: string | undefined, ascii: string | undefined, displ
  * which only --explain shows.
  */
 export function readerMessage(s: StepResult, explain: boolean): string {
-  if (explain || s.status !== 'proved') return s.message;
-  return s.message.replace(/^(equals [^()]*?) \(normal form [\s\S]*\)$/, '$1');
+  if (explain || s.status !== 'proved' || !s.message.startsWith('equals ') || !s.message.endsWith(')'))
+    return s.message;
+  const at = s.message.indexOf(' (normal form ');
+  return at < 0 ? s.message : s.message.slice(0, at);
 }
 
 function counterexampleTable(s: StepResult): string {

@@ -31,6 +31,7 @@ export const LAYERS: readonly Layer[] = [
     paths: ['src/index.ts', 'src/browser.ts', 'src/api/', 'src/testing/'],
     mayImport: ['ir', 'verdict', 'parse', 'engine', 'derivation'],
   },
+  { name: 'playground', paths: ['src/playground/'], mayImport: ['ir', 'verdict', 'report', 'api'] },
   {
     name: 'tools',
     paths: ['tools/conformance/', 'tools/mutants/'],
