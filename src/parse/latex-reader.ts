@@ -31,48 +31,7 @@ import { checkAdjacentLetters, unexpectedToken } from './latex-refusals.js';
 import type { SubItem, Subscript } from './latex-subscript.js';
 import type { Token, Tokens } from './latex-tokens.js';
 import { MAX_NESTING, MAX_NODES } from './limits.js';
-
-/** Greek letters read as names (`\alpha` -> alpha); \sigma is the logistic function, \pi the constant */
-const GREEK: ReadonlySet<string> = new Set([
-  'alpha',
-  'beta',
-  'gamma',
-  'delta',
-  'epsilon',
-  'varepsilon',
-  'zeta',
-  'eta',
-  'theta',
-  'vartheta',
-  'iota',
-  'kappa',
-  'lambda',
-  'mu',
-  'nu',
-  'xi',
-  'pi',
-  'rho',
-  'varrho',
-  'varsigma',
-  'tau',
-  'upsilon',
-  'phi',
-  'varphi',
-  'chi',
-  'psi',
-  'omega',
-  'Gamma',
-  'Delta',
-  'Theta',
-  'Lambda',
-  'Xi',
-  'Pi',
-  'Sigma',
-  'Upsilon',
-  'Phi',
-  'Psi',
-  'Omega',
-]);
+import { GREEK } from '../ir/greek.js';
 
 const CLOSERS: ReadonlyMap<string, string> = new Map([
   ['(', ')'],

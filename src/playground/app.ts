@@ -97,6 +97,8 @@ function settled(): void {
 /** the text changed: keep it in the fragment, check it after a pause */
 function edited(): void {
   web.history.replaceState(null, '', textFragment(text.value));
+  // the menu names what is on screen: once edited, it is the student's own text
+  if (examples.find((e) => e.name === menu.value)?.text !== text.value) menu.value = '';
   if (timer !== undefined) clearTimeout(timer);
   timer = setTimeout(() => {
     timer = undefined;
