@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlayground } from '../../scripts/playground.mjs';
+import { verifyDerivation } from '../../src/index.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -211,5 +212,28 @@ describe(`the playground in headless Chromium${why}`, () => {
       await o.page.close();
     },
     60_000,
+  );
+
+  it.skipIf(skip)(
+    'gives every exercise and shipped derivation in the menu the verdicts the library gives in Node',
+    async () => {
+      const o = await open(browser!, '');
+      const names = await o.page
+        .locator('#menu option')
+        .evaluateAll((os) => os.map((x) => (x as HTMLOptionElement).value).filter((v) => v !== ''));
+      expect(names.length).toBeGreaterThan(20);
+      for (const name of names) {
+        const before = await checked(o.page);
+        await o.page.locator('#menu').selectOption(name);
+        await idle(o.page, before);
+        const text = await o.page.locator('#text').inputValue();
+        const inNode = verifyDerivation(text, { file: 'derivation.yaml' }).steps.map((s) => `status-${s.status}`);
+        expect(await statuses(o.page), name).toEqual(inNode);
+      }
+      expect(network(o)).toEqual([]);
+      expect(o.errors).toEqual([]);
+      await o.page.close();
+    },
+    180_000,
   );
 });
