@@ -51,5 +51,6 @@ export interface Browser {
   readonly location: { hash: string; readonly href: string };
   readonly history: { replaceState(state: unknown, unused: string, url: string): void };
   readonly Worker: new (url: string) => DomWorker;
+  readonly navigator: { readonly clipboard?: { writeText(text: string): Promise<void> } };
   addEventListener(type: string, listener: () => void): void;
 }

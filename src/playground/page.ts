@@ -29,7 +29,7 @@ const LAYOUT_CSS = `
 body { max-width: none; padding: 1rem 1.5rem; }
 header p { margin: .2rem 0 .6rem; color: var(--muted); }
 .bar { display: flex; gap: .75rem; align-items: center; flex-wrap: wrap; margin: 0 0 .75rem; }
-.bar select { font: inherit; padding: .2rem; max-width: 36rem; }
+.bar select, .bar button { font: inherit; padding: .2rem .5rem; max-width: 36rem; }
 .status { font-size: .95rem; }
 .status-ok { color: var(--proved); } .status-not-ok { color: var(--failed); } .status-error { color: var(--error); }
 .status-checking { color: var(--muted); }
@@ -76,7 +76,7 @@ export function playgroundPage(parts: PlaygroundParts): string {
     '</head>',
     '<body>',
     `<header><h1>derivcheck playground${parts.version ? ` <small>${escapeAttribute(parts.version)}</small>` : ''}</h1><p>${HELP}</p></header>`,
-    '<div class="bar"><label>Load: <select id="menu"></select></label><span id="status" class="status" role="status" aria-live="polite">loading the checker…</span></div>',
+    '<div class="bar"><label>Load: <select id="menu"></select></label><button type="button" id="share" title="copy a link that opens this text">Copy link</button><span id="status" class="status" role="status" aria-live="polite">loading the checker…</span></div>',
     '<div class="panes">',
     '<textarea id="text" wrap="off" spellcheck="false" autocapitalize="off" autocomplete="off" aria-label="the derivation, in YAML"></textarea>',
     '<div id="results" aria-live="polite"></div>',

@@ -158,6 +158,11 @@ describe(`the playground in headless Chromium${why}`, () => {
       // the text is in the fragment: the link opens the same derivation
       const url = o.page.url();
       expect(decodeURIComponent(new URL(url).hash)).toBe(`#yaml=${START}2 * x * cos(x^2)`);
+      await o.page.locator('#share').click();
+      await o.page.waitForFunction(() => document.getElementById('status')!.textContent!.startsWith('link'));
+      expect(await o.page.locator('#status').textContent()).toMatch(
+        /^link (copied: it opens this text|: file:.*#yaml=)/,
+      );
       expect(network(o)).toEqual([]);
       expect(o.errors).toEqual([]);
       await o.page.close();
