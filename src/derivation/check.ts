@@ -38,6 +38,8 @@ interface Subject {
   readonly place: Place;
   readonly expr: Expr;
   readonly by?: string;
+  /** the LaTeX as written, for a step written in LaTeX: the reports show it rather than a reprint */
+  readonly latex?: string;
 }
 
 /** Check every step, case and claim of a derivation. */
@@ -127,7 +129,7 @@ function compareStep(prev: Expr, s: Subject, scope: Scope, what: string, options
     line: s.place.line,
     column: s.place.column,
     expr: toAscii(s.expr),
-    latex: toLatex(s.expr),
+    latex: s.latex ?? toLatex(s.expr),
     ...(s.by ? { by: s.by } : {}),
   };
   const { normalForms, ...compared } = compareExpressions(prev, s.expr, scope, options, what);

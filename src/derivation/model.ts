@@ -53,6 +53,8 @@ export interface LoadedStep {
   readonly expr: Expr;
   /** the text as written (`expr:` or `latex:`) */
   readonly source: string;
+  /** the text as written, when the step was written in LaTeX (`latex:`) */
+  readonly latex?: string;
   readonly by?: string;
 }
 

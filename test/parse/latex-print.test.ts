@@ -63,3 +63,18 @@ describe('LaTeX as written', () => {
     expect(latexOf('alphabet + pi + sigma(x)')).toBe('\\mathit{alphabet} + \\pi + \\sigma\\left(x\\right)');
   });
 });
+
+describe('a step written in LaTeX', () => {
+  it('is reported as written, not reprinted from the expression read', async () => {
+    const { verifyDerivation } = await import('../../src/index.js');
+    const written = '\\frac{d}{dx} \\log(1 + e^x)';
+    const r = verifyDerivation(
+      `title: t\nsteps:\n  - latex: '${written}'\n  - latex: '\\frac{e^x}{1 + e^x}'\n  - expr: sigma(x)\n`,
+    );
+    expect(r.steps.map((s) => s.status)).toEqual(['proved', 'proved', 'proved']);
+    expect(r.steps[0]!.latex).toBe(written);
+    expect(r.steps[1]!.latex).toBe('\\frac{e^x}{1 + e^x}');
+    // a step written in ASCII is printed from what was read
+    expect(r.steps[2]!.latex).toBe('\\sigma\\left(x\\right)');
+  });
+});
