@@ -234,6 +234,7 @@ describe(`the playground in headless Chromium${why}`, () => {
         const text = await o.page.locator('#text').inputValue();
         const inNode = verifyDerivation(text, { file: 'derivation.yaml' }).steps.map((s) => `status-${s.status}`);
         expect(await statuses(o.page), name).toEqual(inNode);
+        expect(await o.page.locator('#results .katex-error').count(), name).toBe(0);
       }
       expect(network(o)).toEqual([]);
       expect(o.errors).toEqual([]);
