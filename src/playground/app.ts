@@ -9,6 +9,7 @@ import type { Browser, DomElement, DomTextArea, DomWorker } from './dom.js';
 import type { Example } from './examples.js';
 import { readFragment, textFragment } from './fragment.js';
 import type { CheckReply } from './protocol.js';
+import { Scheduler } from './scheduler.js';
 
 /** why: one check per pause in typing, not per keystroke */
 const DEBOUNCE_MS = 200;
@@ -36,9 +37,17 @@ const workerUrl = URL.createObjectURL(
 );
 
 let worker: DomWorker = startWorker();
-let busy: { id: number; since: number } | undefined;
-let waiting: string | undefined;
-let nextId = 1;
+const scheduler = new Scheduler(
+  {
+    post: (request) => worker.postMessage(request),
+    restart: () => {
+      worker.terminate();
+      worker = startWorker();
+    },
+  },
+  { now: () => performance.now(), later: (f, ms) => setTimeout(f, ms) },
+  ABANDON_MS,
+);
 let timer: ReturnType<typeof setTimeout> | undefined;
 let firstVerdict: number | undefined;
 
@@ -46,36 +55,25 @@ function startWorker(): DomWorker {
   const w = new web.Worker(workerUrl);
   w.onmessage = (event) => received(event.data as CheckReply);
   w.onerror = (event) => {
-    status.textContent = `the checker stopped: ${event.message ?? 'unknown error'}`;
+    status.textContent = `the checker stopped: ${event.message ?? 'unknown error'}; starting it again`;
     status.className = 'status status-error';
+    scheduler.failed();
+    settled();
   };
   return w;
 }
 
-/** checks `source` now, or as soon as the worker is free (abandoning an old text the worker is stuck on) */
+/** checks `source` as soon as the worker can (scheduler.ts) */
 function check(source: string): void {
-  const elapsed = busy !== undefined ? performance.now() - busy.since : 0;
-  if (busy !== undefined && elapsed < ABANDON_MS) {
-    // the newer text waits for the answer, or at most until the older one counts as stuck
-    if (waiting === undefined) setTimeout(() => waiting !== undefined && check(waiting), ABANDON_MS - elapsed + 1);
-    waiting = source;
-    settled();
-    return;
-  }
-  if (busy !== undefined) {
-    worker.terminate();
-    worker = startWorker();
-  }
-  waiting = undefined;
-  busy = { id: nextId++, since: performance.now() };
-  worker.postMessage({ id: busy.id, text: source });
+  scheduler.submit(source);
   status.textContent = 'checking…';
   status.className = 'status status-checking';
+  settled();
 }
 
-function received(reply: CheckReply): void {
-  if (busy === undefined || reply.id !== busy.id) return;
-  busy = undefined;
+function received(message: CheckReply): void {
+  const reply = scheduler.receive(message);
+  if (reply === undefined) return;
   results.innerHTML = reply.html;
   status.textContent = `${reply.summary} · checked in ${Math.round(reply.ms)} ms`;
   status.className = `status ${reply.ok ? 'status-ok' : 'status-not-ok'}`;
@@ -85,13 +83,12 @@ function received(reply: CheckReply): void {
     web.document.documentElement.dataset.firstVerdictMs = firstVerdict.toFixed(0);
   }
   web.document.documentElement.dataset.checked = String(reply.id);
-  if (waiting !== undefined) check(waiting);
   settled();
 }
 
 /** `data-state` on the page: `idle` once the text on screen is the text checked (tests and people can wait for it) */
 function settled(): void {
-  const idle = busy === undefined && waiting === undefined && timer === undefined;
+  const idle = scheduler.idle && timer === undefined;
   web.document.documentElement.dataset.state = idle ? 'idle' : 'checking';
 }
 
@@ -114,7 +111,6 @@ function show(source: string): void {
   if (timer !== undefined) clearTimeout(timer);
   timer = undefined;
   check(source);
-  settled();
 }
 
 function fillMenu(): void {
