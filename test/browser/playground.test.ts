@@ -171,13 +171,18 @@ describe(`the playground in headless Chromium${why}`, () => {
   );
 
   it.skipIf(skip)(
-    'loads a shared link: the text from the URL fragment, checked',
+    'loads a shared link: the text from the URL fragment, checked, a LaTeX step shown as written',
     async () => {
-      const shared = `${START}-2 * x * cos(x^2)`;
+      const shared = `${START.replace(/- expr: $/, '- latex: ')}'-2x \\cos(x^2)'`;
       const o = await open(browser!, `#yaml=${encodeURIComponent(shared)}`);
       expect(await o.page.locator('#text').inputValue()).toBe(shared);
       expect(await statuses(o.page)).toEqual(['status-proved', 'status-failed']);
       expect(await resultText(o.page)).toMatch(/likely mistake \(sign slip/);
+      const written = await o.page
+        .locator('#results li.status-failed annotation')
+        .first()
+        .evaluate((a) => a.textContent);
+      expect(written).toBe('-2x \\cos(x^2)');
       await o.page.screenshot({ path: join(OUT, 'playground-shared-link.png'), fullPage: true });
       expect(network(o)).toEqual([]);
       expect(o.errors).toEqual([]);
