@@ -32,11 +32,13 @@ const results = element('results');
 const status = element('status');
 const share = element('share');
 const examples = JSON.parse(element('examples').textContent ?? '[]') as Example[];
-const workerUrl = URL.createObjectURL(
-  new Blob([element('worker-source').textContent ?? ''], { type: 'text/javascript' }),
-);
+/** the worker the page's head started while the rest loaded (page.ts, BOOT_JS), if it could */
+const early = web.derivcheckBoot;
+const workerUrl =
+  early?.url ??
+  URL.createObjectURL(new Blob([element('worker-source').textContent ?? ''], { type: 'text/javascript' }));
 
-let worker: DomWorker = startWorker();
+let worker: DomWorker = startWorker(early?.worker);
 const scheduler = new Scheduler(
   {
     post: (request) => worker.postMessage(request),
@@ -51,8 +53,9 @@ const scheduler = new Scheduler(
 let timer: ReturnType<typeof setTimeout> | undefined;
 let firstVerdict: number | undefined;
 
-function startWorker(): DomWorker {
-  const w = new web.Worker(workerUrl);
+/** a fresh worker (or `started`, the one already running) with the page's handlers */
+function startWorker(started?: DomWorker): DomWorker {
+  const w = started ?? new web.Worker(workerUrl);
   w.onmessage = (event) => received(event.data as CheckReply);
   w.onerror = (event) => {
     status.textContent = `the checker stopped: ${event.message ?? 'unknown error'}; starting it again`;

@@ -53,4 +53,6 @@ export interface Browser {
   readonly Worker: new (url: string) => DomWorker;
   readonly navigator: { readonly clipboard?: { writeText(text: string): Promise<void> } };
   addEventListener(type: string, listener: () => void): void;
+  /** set by the page's head (page.ts): the worker's Blob URL and the worker, started before the rest loaded */
+  readonly derivcheckBoot?: { readonly url: string; readonly worker: DomWorker };
 }

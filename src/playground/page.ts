@@ -1,7 +1,8 @@
 /**
  * The playground as one self-contained HTML page: the text area, the menu,
  * the result pane, KaTeX's style sheet with its fonts inlined, the page's
- * script and the worker's script (both bundled by scripts/playground.mjs),
+ * script and the worker's script (both bundled by scripts/playground.mjs;
+ * the worker started from the head, so it compiles while the rest loads),
  * and the examples as JSON. A Content-Security-Policy forbids every request
  * but the worker's Blob URL, so the page works offline and sends nothing.
  */
@@ -46,6 +47,15 @@ const HELP =
   'Write a derivation in YAML: a <code>title</code>, then <code>steps</code>, each <code>- expr: …</code> (ASCII, as <code>diff(x^2 * sin(x), x)</code>) or <code>- latex: …</code>. Each step is checked against the one before, in your browser: nothing is sent anywhere. A link to this page carries the text, so it can be shared.';
 
 /**
+ * Starts the checker's worker from the page's head, before the style sheets
+ * and the body are read: compiling the checker then overlaps loading the
+ * page (app.ts takes the worker over; if this fails, app.ts starts one).
+ */
+export const BOOT_JS =
+  "try{var u=URL.createObjectURL(new Blob([document.getElementById('worker-source').textContent],{type:'text/javascript'}));" +
+  'window.derivcheckBoot={url:u,worker:new Worker(u)}}catch(e){}';
+
+/**
  * `code` made safe inside a `<script>` element: `</script` (which would end
  * it) written `<\/script`, the same in a JS string, template or regular
  * expression; a `<!--` (which changes how the element is read) is refused.
@@ -71,6 +81,8 @@ export function playgroundPage(parts: PlaygroundParts): string {
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(PLAYGROUND_CSP)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<title>derivcheck playground</title>',
+    `<script type="text/plain" id="worker-source">${scriptSafe(parts.workerJs)}</script>`,
+    `<script>${BOOT_JS}</script>`,
     `<style>${parts.katexCss}</style>`,
     `<style>${PAGE_CSS}${LAYOUT_CSS}</style>`,
     '</head>',
@@ -82,7 +94,6 @@ export function playgroundPage(parts: PlaygroundParts): string {
     '<div id="results" aria-live="polite"></div>',
     '</div>',
     `<script type="application/json" id="examples">${examples}</script>`,
-    `<script type="text/plain" id="worker-source">${scriptSafe(parts.workerJs)}</script>`,
     `<script>${scriptSafe(parts.appJs)}</script>`,
     '</body>',
     '</html>',

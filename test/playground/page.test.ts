@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { titleOf } from '../../src/playground/examples.js';
 import { readFragment, textFragment } from '../../src/playground/fragment.js';
-import { jsonForScript, PLAYGROUND_CSP, playgroundPage, scriptSafe } from '../../src/playground/page.js';
+import { BOOT_JS, jsonForScript, PLAYGROUND_CSP, playgroundPage, scriptSafe } from '../../src/playground/page.js';
 import { check } from '../../src/playground/worker.js';
 
 const WRONG = `title: Chain rule
@@ -61,6 +61,10 @@ describe('the page', () => {
     expect(PLAYGROUND_CSP).toMatch(/^default-src 'none';/);
     expect(PLAYGROUND_CSP).not.toMatch(/connect-src|https?:/);
     expect(page).toContain('<script type="text/plain" id="worker-source">void 1;</script>');
+    // the worker starts from the head, before the style sheets and the body are read
+    expect(page.indexOf('id="worker-source"')).toBeLessThan(page.indexOf('<style>'));
+    expect(page.indexOf(`<script>${BOOT_JS}</script>`)).toBeGreaterThan(page.indexOf('id="worker-source"'));
+    expect(page.indexOf(`<script>${BOOT_JS}</script>`)).toBeLessThan(page.indexOf('</head>'));
     expect(page).toContain('<script>void 0;</script>');
     expect(page).not.toMatch(/\ssrc=|<link|@import/);
     const json = /<script type="application\/json" id="examples">(.*?)<\/script>/s.exec(page)![1]!;
