@@ -11,7 +11,7 @@ export function decodeUtf8(
   bytes: Uint8Array,
 ): { ok: true; text: string } | { ok: false; offset: number; line: number; column: number; byte: number } {
   const offset = firstInvalidUtf8(bytes);
-  if (offset === undefined) return { ok: true, text: new TextDecoder('utf-8').decode(bytes) };
+  if (offset === undefined) return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
   let line = 1;
   let lineStart = 0;
   for (let k = 0; k < offset; k++) {
