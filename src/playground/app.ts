@@ -5,7 +5,7 @@
  * newest text's answer is shown; a worker busy on an older text for long is
  * stopped and a fresh one started, so a slow step never holds up typing.
  */
-import type { Browser, DomElement, DomTextArea, DomWorker } from './dom.js';
+import type { Browser, DomElement, DomSelect, DomTextArea, DomWorker } from './dom.js';
 import type { Example } from './examples.js';
 import { readFragment, textFragment } from './fragment.js';
 import type { CheckReply } from './protocol.js';
@@ -27,7 +27,7 @@ function element<T extends DomElement = DomElement>(id: string): T {
 }
 
 const text = element<DomTextArea>('text');
-const menu = element<DomTextArea>('menu');
+const menu = element<DomSelect>('menu');
 const results = element('results');
 const status = element('status');
 const share = element('share');

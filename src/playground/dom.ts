@@ -35,6 +35,10 @@ export interface DomTextArea extends DomElement {
   scrollTop: number;
 }
 
+export interface DomSelect extends DomElement {
+  value: string;
+}
+
 export interface DomWorker {
   onmessage: ((event: { readonly data: unknown }) => void) | null;
   onerror: ((event: { readonly message?: string }) => void) | null;
