@@ -11,6 +11,7 @@ import { counterexampleRows } from './counterexample-rows.js';
 import { mistakeSentence } from './diagnosis.js';
 import { evidenceSentence } from './evidence.js';
 import { escapeAttribute, escapeText } from './markup-escape.js';
+import { readerMessage } from './reader-message.js';
 import { STATUS_MARK } from './status-mark.js';
 
 export interface StepHtmlOptions {
@@ -30,18 +31,6 @@ export function math(latex: string | undefined, ascii: string | undefined, displ
     return katex.renderToString(latex, { throwOnError: false, output: 'htmlAndMathml', displayMode: display });
   }
   return ascii !== undefined ? `<code>${escapeText(ascii)}</code>` : '';
-}
-
-/**
- * The message a reader needs: a proved step's "equals the previous step",
- * without the normal form the checker compared (`(normal form %1 * ...)`),
- * which only --explain shows.
- */
-export function readerMessage(s: StepResult, explain: boolean): string {
-  if (explain || s.status !== 'proved' || !s.message.startsWith('equals ') || !s.message.endsWith(')'))
-    return s.message;
-  const at = s.message.indexOf(' (normal form ');
-  return at < 0 ? s.message : s.message.slice(0, at);
 }
 
 function counterexampleTable(s: StepResult): string {

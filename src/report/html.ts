@@ -12,7 +12,8 @@
  */
 import type { FileResult, StepResult } from '../verdict/result.js';
 import { katexStyleSheet } from './katex-css.js';
-import { claimBlock, premiseBlock, readerMessage, stepItem } from './html-step.js';
+import { claimBlock, premiseBlock, stepItem } from './html-step.js';
+import { readerMessage } from './reader-message.js';
 import { PAGE_CSS } from './html-style.js';
 import { escapeAttribute, escapeText } from './markup-escape.js';
 import { fileAccepted, plural, summaryLine, tally } from './tally.js';

@@ -23,7 +23,7 @@ export interface RenderOptions {
   readonly seconds?: readonly number[];
   /** text and HTML: only what is not accepted, and the summary */
   readonly quiet?: boolean;
-  /** HTML: the checker's workings too (rule ids, normal forms), as --explain asks */
+  /** text, Markdown, HTML: the checker's workings too (normal forms; HTML: rule ids), as --explain asks */
   readonly explain?: boolean;
   /** text: the run's wall-clock seconds, shown in the summary */
   readonly elapsed?: number;
@@ -38,6 +38,7 @@ export function renderReport(format: ReportFormat, results: readonly FileResult[
         strict: opts.strict,
         ...(opts.quiet ? { quiet: true } : {}),
         ...(opts.elapsed !== undefined ? { seconds: opts.elapsed } : {}),
+        ...(opts.explain ? { explain: true } : {}),
       });
     case 'json':
       return formatJson(results);
@@ -50,7 +51,7 @@ export function renderReport(format: ReportFormat, results: readonly FileResult[
     case 'github':
       return formatGithub(results, { strict: opts.strict });
     case 'markdown':
-      return formatMarkdown(results, { strict: opts.strict });
+      return formatMarkdown(results, { strict: opts.strict, ...(opts.explain ? { explain: true } : {}) });
     case 'html':
       return formatHtml(results, {
         strict: opts.strict,
