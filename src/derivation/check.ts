@@ -7,7 +7,7 @@
 import type { Expr } from '../ir/expr.js';
 import type { Definition, Scope } from '../ir/symbols.js';
 import { toAscii, toLatex } from '../ir/print.js';
-import type { Assumption, IntervalAssumption, LoadedDerivation, LoadedStep, Place } from './model.js';
+import type { Assumption, IntervalAssumption, LoadedClaim, LoadedDerivation, LoadedStep, Place } from './model.js';
 import { narrowedSymbols } from './intervals.js';
 import type { FileResult, StepExplanation, StepResult } from '../verdict/result.js';
 import { premisesOf } from './premises.js';
@@ -42,6 +42,15 @@ interface Subject {
   readonly latex?: string;
 }
 
+/** the claim's right side as a subject to compare (its place, expression, and LaTeX as written) */
+function claimRhs(claim: LoadedClaim): Omit<Subject, 'location'> {
+  return {
+    place: claim.rhsPlace,
+    expr: claim.rhs,
+    ...(claim.rhsLatex !== undefined ? { latex: claim.rhsLatex } : {}),
+  };
+}
+
 /** Check every step, case and claim of a derivation. */
 export function checkDerivation(d: LoadedDerivation, options: CheckOptions): FileResult {
   const steps: StepResult[] = [];
@@ -74,8 +83,7 @@ export function checkDerivation(d: LoadedDerivation, options: CheckOptions): Fil
 
   const last = d.steps[d.steps.length - 1]!;
   if (!d.cases) {
-    if (d.claim)
-      compare(last.expr, { location: 'claim.rhs', place: d.claim.rhsPlace, expr: d.claim.rhs }, main, 'the last step');
+    if (d.claim) compare(last.expr, { location: 'claim.rhs', ...claimRhs(d.claim) }, main, 'the last step');
   } else {
     for (const c of d.cases.list) {
       const defs = new Map(baseDefs);
@@ -88,7 +96,7 @@ export function checkDerivation(d: LoadedDerivation, options: CheckOptions): Fil
         const caseLast = c.steps[c.steps.length - 1]!;
         compare(
           caseLast.expr,
-          { location: `${c.location}.claim.rhs`, place: d.claim.rhsPlace, expr: d.claim.rhs },
+          { location: `${c.location}.claim.rhs`, ...claimRhs(d.claim) },
           scope,
           "the case's last step",
         );

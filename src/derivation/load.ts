@@ -188,12 +188,14 @@ function readClaim(ctx: LoadContext, node: Node | null, env: ParseEnv): LoadedCl
       ctx.error('schema', value, `claim.${k} is an expression, or {latex: '...'} for LaTeX`, `claim.${k}`);
       return undefined;
     }
-    return ctx.expression(latex.value, env, `claim.${k}.latex`, `claim.${k}`, parseLatex);
+    const read = ctx.expression(latex.value, env, `claim.${k}.latex`, `claim.${k}`, parseLatex);
+    return read && { ...read, latex: read.source };
   };
   const lhs = side('lhs');
   const rhs = side('rhs');
   if (!lhs || !rhs) return undefined;
-  return { place: ctx.place(map), lhs: lhs.expr, lhsPlace: lhs.place, rhs: rhs.expr, rhsPlace: rhs.place };
+  const written = 'latex' in rhs ? { rhsLatex: rhs.latex } : {};
+  return { place: ctx.place(map), lhs: lhs.expr, lhsPlace: lhs.place, rhs: rhs.expr, rhsPlace: rhs.place, ...written };
 }
 
 /** the undeclared names the claim, the main chain and the definitions use as variables (a case may not give them values) */

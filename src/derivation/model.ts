@@ -74,6 +74,8 @@ export interface LoadedClaim {
   readonly lhsPlace: Place;
   readonly rhs: Expr;
   readonly rhsPlace: Place;
+  /** the right side as written, when it was written in LaTeX (`rhs: {latex: ...}`) */
+  readonly rhsLatex?: string;
 }
 
 export interface LoadedDerivation {

@@ -77,4 +77,14 @@ describe('a step written in LaTeX', () => {
     // a step written in ASCII is printed from what was read
     expect(r.steps[2]!.latex).toBe('\\sigma\\left(x\\right)');
   });
+
+  it('and so is a claim side written in LaTeX', async () => {
+    const { verifyDerivation } = await import('../../src/index.js');
+    const r = verifyDerivation(
+      "title: t\nclaim:\n  lhs: diff(log(1 + exp(x)), x)\n  rhs: {latex: '\\sigma(x)'}\nsteps:\n  - expr: diff(log(1 + exp(x)), x)\n  - expr: sigma(x)\n",
+    );
+    const rhs = r.steps.find((s) => s.location === 'claim.rhs')!;
+    expect(rhs.status).toBe('proved');
+    expect(rhs.latex).toBe('\\sigma(x)');
+  });
 });
