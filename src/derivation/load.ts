@@ -14,6 +14,7 @@ import { functionsWith, readDefineBodies, readDefineHeads } from './load-define.
 import { readSteps } from './load-steps.js';
 import { readSymbols } from './load-symbols.js';
 import { badEscapeMessage, overIndentedKey } from './load-yaml-mistakes.js';
+import { utf8ByteLength } from './utf8.js';
 import type { InputError, LoadResult, LoadedCase, LoadedClaim, LoadedDefinition, LoadedStep } from './model.js';
 import type { Definition, SymbolDecl } from '../ir/symbols.js';
 import { type DefinitionsAt, checkCalls } from './load-calls.js';
@@ -35,7 +36,7 @@ export const CLAIM_KEYS = ['lhs', 'rhs'] as const;
 
 /** the derivation in `text` (read from `file`, which names it in places), or every input problem found */
 export function loadDerivation(file: string, text: string): LoadResult {
-  const bytes = Buffer.byteLength(text, 'utf8');
+  const bytes = utf8ByteLength(text);
   if (bytes > MAX_FILE_BYTES) {
     return failure([
       {
@@ -191,12 +192,14 @@ function readClaim(ctx: LoadContext, node: Node | null, env: ParseEnv): LoadedCl
       ctx.error('schema', value, `claim.${k} is an expression, or {latex: '...'} for LaTeX`, `claim.${k}`);
       return undefined;
     }
-    return ctx.expression(latex.value, env, `claim.${k}.latex`, `claim.${k}`, parseLatex);
+    const read = ctx.expression(latex.value, env, `claim.${k}.latex`, `claim.${k}`, parseLatex);
+    return read && { ...read, latex: read.source };
   };
   const lhs = side('lhs');
   const rhs = side('rhs');
   if (!lhs || !rhs) return undefined;
-  return { place: ctx.place(map), lhs: lhs.expr, lhsPlace: lhs.place, rhs: rhs.expr, rhsPlace: rhs.place };
+  const written = 'latex' in rhs ? { rhsLatex: rhs.latex } : {};
+  return { place: ctx.place(map), lhs: lhs.expr, lhsPlace: lhs.place, rhs: rhs.expr, rhsPlace: rhs.place, ...written };
 }
 
 /** the undeclared names the claim, the main chain and the definitions use as variables (a case may not give them values) */

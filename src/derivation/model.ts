@@ -53,6 +53,8 @@ export interface LoadedStep {
   readonly expr: Expr;
   /** the text as written (`expr:` or `latex:`) */
   readonly source: string;
+  /** the text as written, when the step was written in LaTeX (`latex:`) */
+  readonly latex?: string;
   readonly by?: string;
 }
 
@@ -72,6 +74,8 @@ export interface LoadedClaim {
   readonly lhsPlace: Place;
   readonly rhs: Expr;
   readonly rhsPlace: Place;
+  /** the right side as written, when it was written in LaTeX (`rhs: {latex: ...}`) */
+  readonly rhsLatex?: string;
 }
 
 export interface LoadedDerivation {
