@@ -4,6 +4,7 @@
  * variables' domains. Anything else would assume what the derivation is to
  * show, so it is an input error with what to write instead.
  */
+import { valueExample } from './constant-value.js';
 import { type Node, isMap } from 'yaml';
 import { type Expr, children } from '../ir/expr.js';
 import { mayDepend } from '../ir/depend.js';
@@ -122,7 +123,7 @@ export function checkWhen(
       ctx.errors.push({
         code: 'bad-when',
         place: a.place,
-        message: `the value of ${v} in \`when\` must be a number${domain ? ` in its domain ${domainText(domain)}` : ''}, such as ${domain?.kind === 'binary' ? '0 or 1' : '0'}; ${toAscii(a.value)} is not`,
+        message: `the value of ${v} in \`when\` must be a number${domain ? ` in its domain ${domainText(domain)}` : ''}, such as ${valueExample(domain)}; ${toAscii(a.value)} is not`,
         location,
       });
       continue;

@@ -7,7 +7,7 @@
 import type { Expr } from '../ir/expr.js';
 import type { Definition, Scope } from '../ir/symbols.js';
 import { toAscii, toLatex } from '../ir/print.js';
-import type { Assumption, IntervalAssumption, LoadedDerivation, LoadedStep, Place } from './model.js';
+import type { Assumption, IntervalAssumption, LoadedAssumption, LoadedDerivation, LoadedStep, Place } from './model.js';
 import { narrowedSymbols } from './intervals.js';
 import type { FileResult, StepExplanation, StepResult } from '../verdict/result.js';
 import { premisesOf } from './premises.js';
@@ -44,22 +44,24 @@ interface Subject {
 export function checkDerivation(d: LoadedDerivation, options: CheckOptions): FileResult {
   const steps: StepResult[] = [];
   const baseDefs = new Map<string, Definition>(d.definitions.map((x) => [x.name, x]));
-  const globalValues = (d.assume ?? []).flatMap((a) =>
-    a.kind === 'value' ? [{ variable: a.variable, value: a.value }] : [],
-  );
-  const equations = (d.assume ?? []).flatMap((a) => (a.kind === 'sum' ? [{ sum: a.sum, value: a.value }] : []));
   const scopeWith = (
     defs: ReadonlyMap<string, Definition>,
     assumptions: readonly Assumption[],
     intervals: readonly IntervalAssumption[] = [],
-  ): Scope => ({
-    // an interval case narrows its variable's domain: the core and the numeric layer both read it there
-    symbols: narrowedSymbols(d.symbols, intervals),
-    definitions: defs,
-    // the file's assumed values hold everywhere; a case's own come after them
-    assumptions: [...globalValues, ...assumptions.map((a) => ({ variable: a.variable, value: a.value }))],
-    ...(equations.length ? { equations } : {}),
-  });
+    caseAssume: readonly LoadedAssumption[] = [],
+  ): Scope => {
+    // the file's assumed equations hold everywhere, a case's own with them (the loader refuses overlaps)
+    const assume = [...(d.assume ?? []), ...caseAssume];
+    const values = assume.flatMap((a) => (a.kind === 'value' ? [{ variable: a.variable, value: a.value }] : []));
+    const equations = assume.flatMap((a) => (a.kind === 'sum' ? [{ sum: a.sum, value: a.value }] : []));
+    return {
+      // an interval case narrows its variable's domain: the core and the numeric layer both read it there
+      symbols: narrowedSymbols(d.symbols, intervals),
+      definitions: defs,
+      assumptions: [...values, ...assumptions.map((a) => ({ variable: a.variable, value: a.value }))],
+      ...(equations.length ? { equations } : {}),
+    };
+  };
   const compare = (prev: Expr, subject: Subject, scope: Scope, what: string) =>
     steps.push(compareStep(prev, subject, scope, what, options));
 
@@ -79,7 +81,7 @@ export function checkDerivation(d: LoadedDerivation, options: CheckOptions): Fil
       const defs = new Map(baseDefs);
       for (const x of c.definitions) defs.set(x.name, x);
       const caseFirst = c.steps[0]!;
-      const scope = scopeWith(defs, c.when, c.intervals);
+      const scope = scopeWith(defs, c.when, c.intervals, c.assume);
       compare(last.expr, caseFirst, scope, "the main chain's last step");
       chain(c.steps, scope, compare);
       if (d.claim) {
