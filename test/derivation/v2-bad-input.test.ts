@@ -225,6 +225,37 @@ describe('symmetric, opaque and independent_of', () => {
   });
 });
 
+describe('Unicode in a file', () => {
+  it('a declared name with a Greek letter: the error names the character and what to write', () => {
+    expectOne(
+      yaml('title: t', 'symbols:', '  \u03bb: {domain: positive}', 'steps:', '  - expr: x'),
+      'schema',
+      3,
+      3,
+      'U+03BB GREEK SMALL LETTER LAMBDA',
+    );
+    expect(
+      errors(yaml('title: t', 'symbols:', '  \u03bb: {domain: positive}', 'steps:', '  - expr: x'))[0]!.message,
+    ).toContain('lambda');
+  });
+
+  it('pasted − × · ² in assume and steps read as ASCII', () => {
+    const r = verifyText(
+      'd.yaml',
+      yaml(
+        'title: t',
+        'assume:',
+        '  - "p \u2212 1/2 = 0"',
+        'steps:',
+        '  - expr: 2 \u00d7 x\u00b2 \u00b7 p',
+        '  - expr: x^2',
+      ),
+      { seed: 1, strict: true },
+    );
+    expect(r.steps.map((s) => s.status)).toEqual(['proved', 'proved']);
+  });
+});
+
 describe('claim sides in LaTeX', () => {
   it('an unclosed brace points into the LaTeX; an unknown key is named', () => {
     const es = errors(
