@@ -197,7 +197,7 @@ function readSymmetric(
   return v.value;
 }
 
-/** an array's declaration (`indices`, `domain`, `symmetric`); independent_of is for scalars */
+/** an array's declaration (`indices`, `domain`, `symmetric`); independent_of and opaque: true are for scalars */
 function readArray(
   ctx: LoadContext,
   name: string,
@@ -212,6 +212,18 @@ function readArray(
       'schema',
       independent.keyNode,
       `independent_of applies to scalars, and '${name}' is an array; remove independent_of or indices`,
+      location,
+    );
+  // an array's elements are independent variables: `opaque: true` would say the opposite and was once ignored
+  const opaque = get('opaque');
+  const flag = opaque ? ctx.resolve(opaque.value) : undefined;
+  if (opaque && !(isScalar(flag) && typeof flag.value === 'boolean'))
+    ctx.error('schema', opaque.value ?? opaque.keyNode, 'opaque must be true or false', location);
+  else if (opaque && isScalar(flag) && flag.value === true)
+    ctx.error(
+      'schema',
+      opaque.keyNode,
+      `opaque applies to scalars; the elements of the array '${name}' are independent variables. For quantities that depend on the variables, define them (\`${name}(u): ...\`) or declare an opaque scalar`,
       location,
     );
   const symmetric = readSymmetric(ctx, get('symmetric'), name, arity, location);

@@ -217,6 +217,9 @@ describe('symmetric, opaque and independent_of', () => {
     ['a: {independent_of: ["2"]}', 3, 24, "'2' is neither"],
     ['b: {independent_of: ["x + y"]}', 3, 24, "'x + y' is neither"],
     ['h: {independent_of: ["w[i,j]"]}', 3, 25, "'w' is not declared as an array"],
+    // an opaque array was once accepted and read as an array of independent variables, the opposite of what it says
+    ['w: {indices: 1, opaque: true}', 3, 19, 'opaque applies to scalars'],
+    ['u: {indices: 1, opaque: 1}', 3, 27, 'opaque must be true or false'],
   ])('%s: error at 3:%i', (decl, line, column, says) => {
     const es = errors(yaml('title: t', 'symbols:', `  ${decl}`, 'steps:', '  - expr: z'));
     expect(es).toHaveLength(1);
@@ -254,6 +257,13 @@ describe('Unicode in a file', () => {
     );
     expect(r.steps.map((s) => s.status)).toEqual(['proved', 'proved']);
   });
+});
+
+it('opaque: false on an array says what is already so, and loads', () => {
+  expect(
+    loadDerivation('d.yaml', yaml('title: t', 'symbols:', '  w: {indices: 1, opaque: false}', 'steps:', '  - expr: z'))
+      .ok,
+  ).toBe(true);
 });
 
 describe('claim sides in LaTeX', () => {
