@@ -262,3 +262,41 @@ describe('premises: every assumption is listed', () => {
     expect(v.ok).toBe(true);
   });
 });
+
+describe('numeric evidence only from points that satisfy the assumptions', () => {
+  it('where no such point can be constructed, a step the core cannot prove is an error that says so', () => {
+    const r = run(
+      yaml(
+        'title: t',
+        'symbols:',
+        '  t: {indices: 1}',
+        '  x: {domain: positive}',
+        'assume:',
+        '  - "sum(k, t[k]^2) = 1"',
+        'steps:',
+        '  - expr: sum(k, t[k]^2) * (atan(x) + atan(1/x))',
+        '  - expr: pi/2',
+      ),
+    );
+    const s = r.steps[1]!;
+    expect(s.status).toBe('error');
+    expect(s.message).toContain('needs points that satisfy it');
+  });
+
+  it('the same step without the array is numeric: an assumption on what the step does not use constrains nothing', () => {
+    const r = run(
+      yaml(
+        'title: t',
+        'symbols:',
+        '  t: {indices: 1}',
+        '  x: {domain: positive}',
+        'assume:',
+        '  - "sum(k, t[k]^2) = 1"',
+        'steps:',
+        '  - expr: atan(x) + atan(1/x)',
+        '  - expr: pi/2',
+      ),
+    );
+    expect(r.steps[1]!.status).toBe('numeric');
+  });
+});
