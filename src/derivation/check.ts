@@ -9,6 +9,7 @@ import type { Definition, Scope } from '../ir/symbols.js';
 import { toAscii, toLatex } from '../ir/print.js';
 import type { Assumption, IntervalAssumption, LoadedAssumption, LoadedDerivation, LoadedStep, Place } from './model.js';
 import { narrowedSymbols } from './intervals.js';
+import { withMirrors } from './split-key.js';
 import type { FileResult, StepExplanation, StepResult } from '../verdict/result.js';
 import { premisesOf } from './premises.js';
 import { opaqueDependenceHint } from './opaque-hint.js';
@@ -49,19 +50,7 @@ export function checkDerivation(d: LoadedDerivation, options: CheckOptions): Fil
     assumptions: readonly Assumption[],
     intervals: readonly IntervalAssumption[] = [],
     caseAssume: readonly LoadedAssumption[] = [],
-  ): Scope => {
-    // the file's assumed equations hold everywhere, a case's own with them (the loader refuses overlaps)
-    const assume = [...(d.assume ?? []), ...caseAssume];
-    const values = assume.flatMap((a) => (a.kind === 'value' ? [{ variable: a.variable, value: a.value }] : []));
-    const equations = assume.flatMap((a) => (a.kind === 'sum' ? [{ sum: a.sum, value: a.value }] : []));
-    return {
-      // an interval case narrows its variable's domain: the core and the numeric layer both read it there
-      symbols: narrowedSymbols(d.symbols, intervals),
-      definitions: defs,
-      assumptions: [...values, ...assumptions.map((a) => ({ variable: a.variable, value: a.value }))],
-      ...(equations.length ? { equations } : {}),
-    };
-  };
+  ): Scope => scopeOf(d, defs, assumptions, intervals, caseAssume);
   const compare = (prev: Expr, subject: Subject, scope: Scope, what: string) =>
     steps.push(compareStep(prev, subject, scope, what, options));
 
@@ -98,6 +87,31 @@ export function checkDerivation(d: LoadedDerivation, options: CheckOptions): Fil
   }
   const ok = steps.every((s) => s.status === 'proved' || (!options.strict && s.status === 'numeric'));
   return { file: d.file, title: d.title, ok, steps, premises: premisesOf(d), seed: options.seed };
+}
+
+/** the scope of the main chain or of a case: its definitions, assumed values and equations, narrowed domains */
+function scopeOf(
+  d: LoadedDerivation,
+  defs: ReadonlyMap<string, Definition>,
+  assumptions: readonly Assumption[],
+  intervals: readonly IntervalAssumption[],
+  caseAssume: readonly LoadedAssumption[],
+): Scope {
+  // the file's assumed equations hold everywhere, a case's own with them (the loader refuses overlaps)
+  const assume = [...(d.assume ?? []), ...caseAssume];
+  const values = assume.flatMap((a) => (a.kind === 'value' ? [{ variable: a.variable, value: a.value }] : []));
+  const equations = assume.flatMap((a) => (a.kind === 'sum' ? [{ sum: a.sum, value: a.value }] : []));
+  return {
+    // an interval case narrows its variable's domain: the core and the numeric layer both read it there
+    symbols: narrowedSymbols(d.symbols, intervals),
+    definitions: defs,
+    // a symmetric element's value holds at its mirror too (W[j, i] for W[i, j]): one quantity
+    assumptions: withMirrors(
+      [...values, ...assumptions.map((a) => ({ variable: a.variable, value: a.value }))],
+      d.symbols,
+    ),
+    ...(equations.length ? { equations } : {}),
+  };
 }
 
 /** steps[k] against steps[k-1], for k >= 1, all under one scope */
