@@ -9,18 +9,24 @@
  */
 import type { Expr, Variable } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
+import type { SymbolDecl } from '../ir/symbols.js';
+import { splitKey } from './split-key.js';
 import { children, sym } from '../ir/expr.js';
 import { substitute } from '../ir/substitute.js';
 import type { LoadContext } from './load-context.js';
 import type { Assumption, IntervalAssumption, LoadedAssumption } from './model.js';
 
 /** why `a` cannot join the assumptions `before` (the earlier ones in force with it), or undefined */
-export function conflictWith(a: LoadedAssumption, before: readonly LoadedAssumption[]): string | undefined {
+export function conflictWith(
+  a: LoadedAssumption,
+  before: readonly LoadedAssumption[],
+  symbols: ReadonlyMap<string, SymbolDecl>,
+): string | undefined {
   for (const b of before) {
     const where = `line ${b.place.line}: "${b.source}"`;
-    if (a.kind === 'value' && b.kind === 'value' && a.variable.key === b.variable.key)
+    if (a.kind === 'value' && b.kind === 'value' && splitKey(a.variable, symbols) === splitKey(b.variable, symbols))
       return `${name(a)} is already assumed (${where}); two values for one variable contradict each other, keep one`;
-    if (a.kind === 'value' && b.kind === 'value' && mayCoincide(a.variable, b.variable))
+    if (a.kind === 'value' && b.kind === 'value' && mayCoincide(a.variable, b.variable, symbols))
       return `${name(a)} and ${name(b)} are the same element when their indices are equal, and ${where} already gives it a value; assume values for elements with fixed units (s[1], s[2]) or split with cases`;
     if (a.kind === 'sum' && b.kind === 'sum' && sumKey(a.sum) === sumKey(b.sum))
       return `this sum is already assumed (${where}); two values for one sum contradict each other, keep one`;
@@ -66,12 +72,17 @@ export function checkWhenAgainstAssumptions(
 const name = (a: LoadedAssumption & { kind: 'value' }): string => toAscii(a.variable);
 
 /** two elements of one array whose index terms can be equal at some units (s[i] and s[j], s[i] and s[1]) */
-function mayCoincide(a: Variable, b: Variable): boolean {
+function mayCoincide(a: Variable, b: Variable, symbols: ReadonlyMap<string, SymbolDecl>): boolean {
   if (a.kind !== 'elem' || b.kind !== 'elem' || a.name !== b.name) return false;
-  return a.indices.every((t, k) => {
-    const u = b.indices[k]!;
-    return t.kind === 'sym' || u.kind === 'sym' || t.key === u.key;
-  });
+  const meet = (us: readonly Expr[]) =>
+    a.indices.every((t, k) => {
+      const u = us[k]!;
+      return t.kind === 'sym' || u.kind === 'sym' || t.key === u.key;
+    });
+  // a symmetric array's W[2, 1] is W[1, 2]
+  const d = symbols.get(a.name);
+  const mirrored = d?.kind === 'array' && d.symmetric === true && b.indices.length === 2;
+  return meet(b.indices) || (mirrored && meet([b.indices[1]!, b.indices[0]!]));
 }
 
 /** a sum's key with its bound index renamed, so that sum(k, t[k]) and sum(j, t[j]) are one sum */

@@ -72,7 +72,7 @@ export function readEquations(
       return;
     }
     const a = readEquation(ctx, n as Scalar & { value: string }, env, location);
-    const conflict = a && conflictWith(a, [...before, ...out]);
+    const conflict = a && conflictWith(a, [...before, ...out], env.symbols);
     if (conflict) ctx.errors.push({ code: 'bad-assume', place: a.place, message: conflict, location });
     else if (a) out.push(a);
   });

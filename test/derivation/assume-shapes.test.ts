@@ -95,12 +95,15 @@ describe('assumptions that contradict or chain each other are refused', () => {
     [['"b = 1 - a"', '"a = 2"'], 'mentions it'],
     [['"c = 1"', '"sum(k, t[k]) = c"'], 'mentions it'],
     [['"t[i] = 1"', '"t[j] = 0"'], 'the same element when their indices are equal'],
+    [['"W[1, 2] = 1"', '"W[2, 1] = 0"'], 'already assumed'],
+    [['"W[i, 1] = 1"', '"W[2, j] = 0"'], 'the same element when their indices are equal'],
   ])('%j', (equations, says) => {
     const es = errors(
       yaml(
         'title: t',
         'symbols:',
         '  t: {indices: 1}',
+        '  W: {indices: 2, symmetric: true}',
         '  i: index',
         '  j: index',
         'assume:',
@@ -110,7 +113,7 @@ describe('assumptions that contradict or chain each other are refused', () => {
       ),
     );
     expect(es).toHaveLength(1);
-    expect(es[0]).toMatchObject({ code: 'bad-assume', place: { line: 8, column: 6 } });
+    expect(es[0]).toMatchObject({ code: 'bad-assume', place: { line: 9, column: 6 } });
     expect(es[0]!.message).toContain(says);
   });
 
