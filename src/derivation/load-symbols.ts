@@ -8,6 +8,7 @@ import type { Node } from 'yaml';
 import { isScalar } from 'yaml';
 import type { Variable } from '../ir/expr.js';
 import { REAL, type Domain, type SymbolDecl } from '../ir/symbols.js';
+import { withMirrorVariables } from './split-key.js';
 import { parseDomain } from '../parse/domain.js';
 import { nameProblem } from '../parse/names.js';
 import { type LoadContext, describe } from './load-context.js';
@@ -97,7 +98,7 @@ export function readSymbols(
   }
   // independent_of mentions other symbols (`w[i,j]`), so it is read once every declaration is known
   for (const p of pending) {
-    const independentOf = readVariables(ctx, p.list, { symbols, functions }, p.location);
+    const independentOf = withMirrorVariables(readVariables(ctx, p.list, { symbols, functions }, p.location), symbols);
     symbols.set(p.name, { kind: 'scalar', name: p.name, domain: p.domain, opaque: true, independentOf });
   }
   return { symbols, places, byDefault };

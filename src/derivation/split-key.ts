@@ -36,3 +36,11 @@ export function withMirrors<A extends { readonly variable: Variable; readonly va
   }
   return out;
 }
+
+/** independent_of with each symmetric element's mirror added: independent of W[i, j] is independent of W[j, i] */
+export function withMirrorVariables(list: readonly Variable[], symbols: ReadonlyMap<string, SymbolDecl>): Variable[] {
+  return withMirrors(
+    list.map((variable) => ({ variable, value: variable })),
+    symbols,
+  ).map((a) => a.variable);
+}

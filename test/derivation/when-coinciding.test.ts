@@ -99,3 +99,23 @@ describe('a split on a symmetric array counts W[i, j] and W[j, i] as one quantit
     expect(r.errors[0]!.message).toContain('one quantity');
   });
 });
+
+describe('independent_of an element of a symmetric array', () => {
+  it('covers its mirror: diff(q, W[j, i]) is 0 when q is independent of W[i, j]; another element stays unknown', () => {
+    const text = yaml(
+      ...head.slice(0, -2),
+      '  k: index',
+      '  q: {domain: positive, independent_of: ["W[i,j]"]}',
+      'steps:',
+      '  - expr: diff(q, W[j, i])',
+      '  - expr: 0',
+      '  - expr: diff(q, W[i, k])',
+    );
+    const r = verifyText('d.yaml', text, { seed: 1, strict: true });
+    expect(r.steps[1]!.status).toBe('proved');
+    expect(r.steps[2]!.status).not.toBe('proved');
+    expect(r.premises.map((p) => p.text)).toContain(
+      'q is an opaque quantity (domain positive), independent of W[i, j], W[j, i]',
+    );
+  });
+});
