@@ -10,16 +10,17 @@
  *   core replaces the sum wherever it arises).
  *
  * Anything else is refused with the shapes that are supported. A variable
- * that is put in must be a plain independent variable: not opaque (an opaque
- * quantity is said with `define`), and, when its value is not a number of its
- * domain, of the real domain (the checker could not keep `b = 1 - a` inside a
- * narrower one, and a point outside it would violate the declaration).
+ * that is put in must be a plain independent variable (not opaque: an opaque
+ * quantity is said with `define`), and its value defined and inside its
+ * domain at every point (assume-defined.ts), so that no premise silently
+ * excludes points.
  */
 import { type Expr, type Variable, add, children, mul, num } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
 import { type Rational, ONE, rdiv } from '../ir/rational.js';
 import { type SymbolDecl, domainText, inDomain } from '../ir/symbols.js';
 import { constantRational } from './constant-value.js';
+import { assumedValueProblem } from './assume-defined.js';
 
 export type Shape =
   | { readonly kind: 'value'; readonly variable: Variable; readonly value: Expr; readonly solved: boolean }
@@ -35,8 +36,8 @@ export interface ShapeEnv {
 export function shapeOf(lhs: Expr, rhs: Expr, env: ShapeEnv): Shape | string {
   const isVar = (e: Expr): e is Variable => e.kind === 'sym' || e.kind === 'elem';
   // a sum first: `sum(k, t[k]) = c` replaces the sum, as version 2 first did
-  if (lhs.kind === 'sum' && !sharesVariables(lhs, rhs)) return { kind: 'sum', sum: lhs, value: rhs };
-  if (rhs.kind === 'sum' && !sharesVariables(rhs, lhs)) return { kind: 'sum', sum: rhs, value: lhs };
+  if (lhs.kind === 'sum' && !sharesVariables(lhs, rhs)) return sumShape(lhs, rhs, env);
+  if (rhs.kind === 'sum' && !sharesVariables(rhs, lhs)) return sumShape(rhs, lhs, env);
   for (const [v, other] of [
     [lhs, rhs],
     [rhs, lhs],
@@ -45,6 +46,14 @@ export function shapeOf(lhs: Expr, rhs: Expr, env: ShapeEnv): Shape | string {
   const solved = solveLinear(lhs, rhs, env) ?? solveLinear(rhs, lhs, env);
   if (solved) return valueShape(solved.variable, solved.value, true, env);
   return `the checker can use an assumption that gives one variable a value free of it ("p = 1/2", "b = 1 - a"), that can be solved for a variable occurring once as a term ("a + b = 1"), or whose one side is a sum and the other free of what it sums ("sum(k, t[k]) = 1"); '${toAscii(lhs)} = ${toAscii(rhs)}' is none of these: write it solved for one variable`;
+}
+
+/** a sum given a value: both defined everywhere, or the premise would exclude points silently */
+function sumShape(sum: Expr, value: Expr, env: ShapeEnv): Shape | string {
+  return (
+    assumedValueProblem(toAscii(sum), value, undefined, env.symbols) ??
+    assumedValueProblem(toAscii(value), sum, undefined, env.symbols) ?? { kind: 'sum', sum, value }
+  );
 }
 
 function valueShape(variable: Variable, value: Expr, solved: boolean, env: ShapeEnv): Shape | string {
@@ -57,12 +66,11 @@ function valueShape(variable: Variable, value: Expr, solved: boolean, env: Shape
   const c = constantRational(value);
   if (c !== undefined && domain && !inDomain(c, domain))
     return `${name} = ${toAscii(value)} is outside the declared domain of ${variable.name}, ${domainText(domain)}`;
-  const real = !domain || (domain.kind === 'interval' && !domain.lo && !domain.hi);
-  if (c === undefined && !real)
-    return `${name} is declared ${domainText(domain!)}, and the checker cannot show that ${toAscii(value)} stays in that domain; assume a number in it, or declare ${variable.name} real`;
   const hidden = opaqueIn(value, env);
   if (hidden)
     return `the value of ${name} uses ${hidden}, which may depend on the variables while ${name} is an independent variable; say what such a quantity is with define, not assume`;
+  const problem = c !== undefined ? undefined : assumedValueProblem(name, value, domain, env.symbols);
+  if (problem) return problem;
   return { kind: 'value', variable, value, solved };
 }
 

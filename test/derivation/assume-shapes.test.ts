@@ -66,6 +66,48 @@ describe('a variable equal to an expression of others', () => {
     expect(es[0]!.message).toContain('cannot show that 1 - a stays in that domain');
   });
 
+  it('a value that may be undefined is refused: b = 1/a would silently exclude a = 0 (a/a = b a once failed there)', () => {
+    const es = errors(yaml('title: t', 'assume:', '  - "b = 1/a"', 'steps:', '  - expr: a / a', '  - expr: b * a'));
+    expect(es[0]).toMatchObject({ code: 'bad-assume', place: { line: 3, column: 6 } });
+    expect(es[0]!.message).toContain('to be defined at every point');
+    const declared = run(
+      yaml(
+        'title: t',
+        'symbols:',
+        '  a: {domain: nonzero}',
+        'assume:',
+        '  - "b = 1/a"',
+        'steps:',
+        '  - expr: a / a',
+        '  - expr: b * a',
+      ),
+    );
+    expect(declared.steps.map((s) => s.status)).toEqual(['proved', 'proved']);
+  });
+
+  it.each([
+    ['"p = 1/0"', 'p: {domain: real}'],
+    ['"p = log(0)"', 'p: {domain: real}'],
+    ['"sum(k, t[k]) = 1/c"', 't: {indices: 1}'],
+    ['"sum(k, 1/t[k]) = 1"', 't: {indices: 1}'],
+  ])('%s is refused: undefined somewhere', (equation, decl) => {
+    const es = errors(yaml('title: t', 'symbols:', `  ${decl}`, 'assume:', `  - ${equation}`, 'steps:', '  - expr: x'));
+    expect(es[0]!.code).toBe('bad-assume');
+    expect(es[0]!.message).toContain('defined at every point');
+  });
+
+  it.each([
+    ['"b = exp(a)"', 'b: {domain: positive}'],
+    ['"p = pi/4"', 'p: {domain: probability}'],
+    ['"p = sigma(a)"', 'p: {domain: probability}'],
+  ])('%s is accepted: the value is certainly in the domain', (equation, decl) => {
+    const r = loadDerivation(
+      'd.yaml',
+      yaml('title: t', 'symbols:', `  ${decl}`, 'assume:', `  - ${equation}`, 'steps:', '  - expr: x'),
+    );
+    expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual([]);
+  });
+
   it('a rational value outside the domain is refused even when written as a quotient (3/2 for a probability)', () => {
     const es = errors(
       yaml('title: t', 'symbols:', '  p: {domain: probability}', 'assume:', '  - "p = 3/2"', 'steps:', '  - expr: p'),

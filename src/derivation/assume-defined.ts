@@ -1,0 +1,32 @@
+/**
+ * An assumed value must be a defined value of its variable's domain at every
+ * point: `b = 1/a` with a real would silently exclude a = 0 (no b equals 1/0
+ * there), and then a step true under the premise could be refuted at a = 0;
+ * `b = 1 - a` with b positive would exclude a >= 1. The core decides it
+ * (certain definedness, interval analysis of the value); what it cannot show
+ * is refused with the declaration that would make it hold.
+ */
+import type { Expr } from '../ir/expr.js';
+import { toAscii } from '../ir/print.js';
+import { type Domain, type SymbolDecl, domainText } from '../ir/symbols.js';
+import { certainDefinedness, certainlyInDomain } from '../core/defined-at.js';
+
+/** why: a value in an assumption is a short expression; its check must not hold the loader up */
+export const ASSUME_CHECK_MS = 2000;
+
+/** why `value` cannot be assumed for a variable of `domain` (undefined: no domain, any real), or undefined when it can */
+export function assumedValueProblem(
+  shown: string,
+  value: Expr,
+  domain: Domain | undefined,
+  symbols: ReadonlyMap<string, SymbolDecl>,
+): string | undefined {
+  const scope = { symbols, definitions: new Map(), assumptions: [] };
+  const defined = certainDefinedness(value, scope, performance.now() + ASSUME_CHECK_MS);
+  if (defined.kind !== 'defined')
+    return `${shown} = ${toAscii(value)} needs ${toAscii(value)} to be defined at every point of the declared domains, which the checker cannot show (${defined.kind === 'undefined' ? defined.why : 'it may be undefined somewhere'}); the assumption would silently exclude those points. Declare the domains that make it defined (such as a: {domain: nonzero} for 1/a)`;
+  const real = !domain || (domain.kind === 'interval' && !domain.lo && !domain.hi);
+  if (!real && !certainlyInDomain(value, domain!, scope))
+    return `${shown} is declared ${domainText(domain!)}, and the checker cannot show that ${toAscii(value)} stays in that domain at every point; assume a value it can show there, or declare the variables it uses so that it does`;
+  return undefined;
+}
