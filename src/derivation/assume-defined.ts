@@ -8,7 +8,7 @@
  */
 import type { Expr } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
-import { type Domain, type SymbolDecl, domainText } from '../ir/symbols.js';
+import { type Domain, type Scope, type SymbolDecl, domainText } from '../ir/symbols.js';
 import { certainDefinedness, certainlyInDomain } from '../core/defined-at.js';
 
 /** why: a value in an assumption is a short expression; its check must not hold the loader up */
@@ -20,13 +20,14 @@ export function assumedValueProblem(
   value: Expr,
   domain: Domain | undefined,
   symbols: ReadonlyMap<string, SymbolDecl>,
+  where: Pick<Scope, 'definitions' | 'assumptions'> = { definitions: new Map(), assumptions: [] },
 ): string | undefined {
-  const scope = { symbols, definitions: new Map(), assumptions: [] };
+  const scope: Scope = { symbols, ...where };
   const defined = certainDefinedness(value, scope, performance.now() + ASSUME_CHECK_MS);
   if (defined.kind !== 'defined')
     return `${shown} = ${toAscii(value)} needs ${toAscii(value)} to be defined at every point of the declared domains, which the checker cannot show (${defined.kind === 'undefined' ? defined.why : 'it may be undefined somewhere'}); the assumption would silently exclude those points. Declare the domains that make it defined (such as a: {domain: nonzero} for 1/a)`;
   const real = !domain || (domain.kind === 'interval' && !domain.lo && !domain.hi);
   if (!real && !certainlyInDomain(value, domain!, scope))
-    return `${shown} is declared ${domainText(domain!)}, and the checker cannot show that ${toAscii(value)} stays in that domain at every point; assume a value it can show there, or declare the variables it uses so that it does`;
+    return `${shown} is declared ${domainText(domain!)}, and the checker cannot show that ${toAscii(value)} stays in that domain at every point; give a value it can show there, or declare the variables it uses so that it is (an interval case such as {x: "(1, inf)"} narrows x)`;
   return undefined;
 }

@@ -18,6 +18,8 @@ import {
 import type { LoadedAssumption, LoadedCase, Place } from './model.js';
 import { checkAssumedNotDifferentiated, readEquations } from './load-assume.js';
 import { checkWhenAgainstAssumptions } from './assume-conflicts.js';
+import { checkCaseDefinitionsInDomain } from './case-define-domain.js';
+import { narrowedSymbols } from './intervals.js';
 import { num } from '../ir/expr.js';
 import { constantRational } from './constant-value.js';
 
@@ -82,6 +84,8 @@ function readCase(
   });
   if (whenEntry) checkWhen(ctx, whenEntry.value, when, symbols, location);
   const intervals = checkIntervals(ctx, read.intervals, symbols, location);
+  // the value of an opaque quantity lies in its domain everywhere in the case (intervals narrow the domains)
+  checkCaseDefinitionsInDomain(ctx, definitions, heads, narrowedSymbols(symbols, intervals), rules.definitions, when);
   const assumeEntry = get('assume');
   const assume = assumeEntry ? readEquations(ctx, assumeEntry.value, env, `${location}.assume`, fileAssumed) : [];
   // a value the file or the case's own assume gives is not split again by when
