@@ -11,6 +11,7 @@ import type { Expr, Variable } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { splitKey } from './split-key.js';
+import { constantRational } from './constant-value.js';
 import { children, sym } from '../ir/expr.js';
 import { substitute } from '../ir/substitute.js';
 import type { LoadContext } from './load-context.js';
@@ -94,4 +95,20 @@ function sumKey(e: Expr): string {
 function mentionsName(e: Expr, n: string): boolean {
   if ((e.kind === 'sym' || e.kind === 'elem') && e.name === n) return true;
   return children(e).some((c) => mentionsName(c, n));
+}
+
+/**
+ * an error at each number a case's own assume gives a variable (`"x = 2"`):
+ * that is a `when` value, which the exhaustiveness check counts; under assume
+ * the case would silently cover only x = 2
+ */
+export function checkCaseValues(ctx: LoadContext, assume: readonly LoadedAssumption[], location: string): void {
+  for (const a of assume)
+    if (a.kind === 'value' && constantRational(a.value) !== undefined)
+      ctx.errors.push({
+        code: 'bad-assume',
+        place: a.place,
+        message: `a number for ${name(a)} is a case's \`when\` value: write it under when (\`{"${name(a)}": ${toAscii(a.value)}}\`), where the check that the cases cover every value counts it`,
+        location,
+      });
 }

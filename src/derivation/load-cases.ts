@@ -17,7 +17,7 @@ import {
 } from './case-rules.js';
 import type { LoadedAssumption, LoadedCase, Place } from './model.js';
 import { checkAssumedNotDifferentiated, readEquations } from './load-assume.js';
-import { checkWhenAgainstAssumptions } from './assume-conflicts.js';
+import { checkCaseValues, checkWhenAgainstAssumptions } from './assume-conflicts.js';
 import { checkCaseDefinitionsInDomain } from './case-define-domain.js';
 import { narrowedSymbols } from './intervals.js';
 import { num } from '../ir/expr.js';
@@ -88,8 +88,9 @@ function readCase(
   checkCaseDefinitionsInDomain(ctx, definitions, heads, narrowedSymbols(symbols, intervals), rules.definitions, when);
   const assumeEntry = get('assume');
   const assume = assumeEntry ? readEquations(ctx, assumeEntry.value, env, `${location}.assume`, fileAssumed) : [];
-  // a value the file or the case's own assume gives is not split again by when
+  // a value the file or the case's own assume gives is not split again by when; a case's number belongs in when
   checkWhenAgainstAssumptions(ctx, [...fileAssumed, ...assume], when, intervals, location);
+  checkCaseValues(ctx, assume, location);
   const steps = stepsEntry ? readSteps(ctx, stepsEntry.value, env, `${location}.steps`) : [];
   checkAssumedNotDifferentiated(ctx, assume, steps);
   if (!whenEntry || !stepsEntry) return undefined;

@@ -206,6 +206,12 @@ describe("a case's own assume", () => {
     expect(without.steps.find((s) => s.location === 'cases[0].steps[0]')!.status).toBe('failed');
   });
 
+  it('a number for a variable belongs in when, where exhaustiveness counts it (else the case would cover only x = 2)', () => {
+    const es = errors(file('"x = 2"'));
+    expect(es[0]).toMatchObject({ code: 'bad-assume', place: { line: 9, column: 15 } });
+    expect(es[0]!.message).toContain('write it under when');
+  });
+
   it("its entries are validated like the file's, at their place", () => {
     const es = errors(file('"sum(k, t[k])"'));
     expect(es[0]).toMatchObject({ code: 'bad-assume', place: { line: 9, column: 15 }, location: 'cases[0].assume[0]' });
