@@ -207,7 +207,7 @@ describe("a case's own assume", () => {
   });
 
   it('a number for a variable belongs in when, where exhaustiveness counts it (else the case would cover only x = 2)', () => {
-    const es = errors(file('"x = 2"'));
+    const es = errors(file('"y = 2"'));
     expect(es[0]).toMatchObject({ code: 'bad-assume', place: { line: 9, column: 15 } });
     expect(es[0]!.message).toContain('write it under when');
   });
