@@ -23,13 +23,12 @@ export const ALLOWED_FILES = {
   'src/core/normal.ts': 571,
   'src/parse/latex-reader.ts': 467,
   // raised when certification (issue 9) and abs/max/min (issue 10) met in the numeric layer: split next
-  'src/numeric/field.ts': 451,
+  'src/numeric/field.ts': 402,
 };
 
 /** functions over the limit when the limit came (issue 14), `file: name` with their length then */
 export const ALLOWED_FUNCTIONS = {
   'src/numeric/float-arith.ts: boundedArith': 118,
-  'src/numeric/compare.ts: numericCompare': 119, // raised with certification (issue 9): split next
   'src/numeric/tape-adjoints.ts: propagate': 99,
   'src/numeric/tape.ts: Tape.backward': 95,
   'src/numeric/evaluate.ts: Evaluator.run': 102, // raised with enclosures (issue 9): split next
