@@ -147,7 +147,8 @@ class NumericRun {
   sample(prepared: Prepared, plan: Plan): NumericVerdict | undefined {
     const recheck = this.options.recheck === true;
     this.withDiff = hasDiff(prepared.lhs) || hasDiff(prepared.rhs);
-    const near = constantNeighbours(stepConstants([prepared.lhs, prepared.rhs]));
+    // a re-check tries random points only: the special points near constants are not needed
+    const near = recheck ? [] : constantNeighbours(stepConstants([prepared.lhs, prepared.rhs]));
     for (let pass = 0; pass <= MAX_EXTRA_PASSES; pass++) {
       // later passes only run while too few points were in both domains, with fresh random points
       if (pass > 0 && (this.points >= MIN_AGREEING_POINTS || recheck)) break;
