@@ -11,9 +11,6 @@ import { toAscii } from '../ir/print.js';
 import { type Domain, type Scope, type SymbolDecl, domainText } from '../ir/symbols.js';
 import { certainDefinedness, certainlyInDomain } from '../core/defined-at.js';
 
-/** why: a value in an assumption is a short expression; its check must not hold the loader up */
-export const ASSUME_CHECK_MS = 2000;
-
 /** why `value` cannot be assumed for a variable of `domain` (undefined: no domain, any real), or undefined when it can */
 export function assumedValueProblem(
   shown: string,
@@ -23,7 +20,8 @@ export function assumedValueProblem(
   where: Pick<Scope, 'definitions' | 'assumptions'> = { definitions: new Map(), assumptions: [] },
 ): string | undefined {
   const scope: Scope = { symbols, ...where };
-  const defined = certainDefinedness(value, scope, performance.now() + ASSUME_CHECK_MS);
+  // no deadline: whether a file loads must not depend on the machine's speed (the core's work budget bounds it)
+  const defined = certainDefinedness(value, scope);
   if (defined.kind !== 'defined')
     return `${shown} = ${toAscii(value)} needs ${toAscii(value)} to be defined at every point of the declared domains, which the checker cannot show (${defined.kind === 'undefined' ? defined.why : 'it may be undefined somewhere'}); the assumption would silently exclude those points. Declare the domains that make it defined (such as a: {domain: nonzero} for 1/a)`;
   const real = !domain || (domain.kind === 'interval' && !domain.lo && !domain.hi);
