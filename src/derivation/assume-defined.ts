@@ -9,7 +9,8 @@
 import type { Expr } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
 import { type Domain, type Scope, type SymbolDecl, domainText } from '../ir/symbols.js';
-import { certainDefinedness, certainlyInDomain } from '../core/defined-at.js';
+import { certainDefinedness, certainlyInDomain, prepareSide } from '../core/defined-at.js';
+import { UnfoldError } from '../ir/unfold.js';
 
 /** why `value` cannot be assumed for a variable of `domain` (undefined: no domain, any real), or undefined when it can */
 export function assumedValueProblem(
@@ -21,11 +22,19 @@ export function assumedValueProblem(
 ): string | undefined {
   const scope: Scope = { symbols, ...where };
   // no deadline: whether a file loads must not depend on the machine's speed (the core's work budget bounds it)
-  const defined = certainDefinedness(value, scope);
+  let defined: ReturnType<typeof certainDefinedness>;
+  try {
+    defined = certainDefinedness(value, scope);
+  } catch (err) {
+    // a definition cycle or a wrong call: reported at the step that uses the value
+    if (err instanceof UnfoldError) return undefined;
+    throw err;
+  }
   if (defined.kind !== 'defined')
     return `${shown} = ${toAscii(value)} needs ${toAscii(value)} to be defined at every point of the declared domains, which the checker cannot show (${defined.kind === 'undefined' ? defined.why : 'it may be undefined somewhere'}); the assumption would silently exclude those points. Declare the domains that make it defined (such as a: {domain: nonzero} for 1/a)`;
   const real = !domain || (domain.kind === 'interval' && !domain.lo && !domain.hi);
-  if (!real && !certainlyInDomain(value, domain!, scope))
+  // the value as the core reads it: definitions unfolded, the case's values put in
+  if (!real && !certainlyInDomain(prepareSide(value, scope, new Set()).expr, domain!, scope))
     return `${shown} is declared ${domainText(domain!)}, and the checker cannot show that ${toAscii(value)} stays in that domain at every point; give a value it can show there, or declare the variables it uses so that it is (an interval case such as {x: "(1, inf)"} narrows x)`;
   return undefined;
 }
