@@ -35,6 +35,6 @@ export function assumedValueProblem(
   const real = !domain || (domain.kind === 'interval' && !domain.lo && !domain.hi);
   // the value as the core reads it: definitions unfolded, the case's values put in
   if (!real && !certainlyInDomain(prepareSide(value, scope, new Set()).expr, domain!, scope))
-    return `${shown} is declared ${domainText(domain!)}, and the checker cannot show that ${toAscii(value)} stays in that domain at every point; give a value it can show there, or declare the variables it uses so that it is (an interval case such as {x: "(1, inf)"} narrows x)`;
+    return `${shown} is declared ${domainText(domain!)}, and the checker cannot show that ${toAscii(value)} stays in that domain at every point; give a value it can show there, declare the variables it uses so that it is (an interval case such as {x: "(1, inf)"} narrows x), or declare ${shown} with a domain that contains it (such as real)`;
   return undefined;
 }
