@@ -123,4 +123,22 @@ describe("a case's define of an opaque quantity stays in its domain", () => {
     expect(r.steps.map((s) => `${s.location} ${s.status}`)).not.toContainEqual(expect.stringMatching(/error|failed/));
     expect(r.ok).toBe(true);
   });
+
+  it('a Bernoulli value p^q (1 - p)^(1 - q) with q binary is a probability (checked at each value of q); 4 p (1 - p) is not (1 at p = 1/2)', () => {
+    const bern = loadDerivation(
+      'd.yaml',
+      file('{domain: probability, opaque: true}', '{s: 1}', 'p^q * (1 - p)^(1 - q)', [
+        'log(p^q * (1 - p)^(1 - q))',
+      ]).replace('  s: {domain: binary}', '  s: {domain: binary}\n  q: {domain: binary}\n  p: {domain: probability}'),
+    );
+    expect(bern.ok ? [] : bern.errors.map((e) => e.message)).toEqual([]);
+    const peak = loadDerivation(
+      'd.yaml',
+      file('{domain: probability, opaque: true}', '{s: 1}', '4 * p * (1 - p)', ['4 * p * (1 - p)']).replace(
+        '  s: {domain: binary}',
+        '  s: {domain: binary}\n  p: {domain: probability}',
+      ),
+    );
+    expect(peak.ok).toBe(false);
+  });
 });
