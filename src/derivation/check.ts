@@ -7,7 +7,15 @@
 import type { Expr } from '../ir/expr.js';
 import type { Definition, Scope } from '../ir/symbols.js';
 import { toAscii, toLatex } from '../ir/print.js';
-import type { Assumption, IntervalAssumption, LoadedAssumption, LoadedDerivation, LoadedStep, Place } from './model.js';
+import type {
+  Assumption,
+  IntervalAssumption,
+  LoadedAssumption,
+  LoadedClaim,
+  LoadedDerivation,
+  LoadedStep,
+  Place,
+} from './model.js';
 import { narrowedSymbols } from './intervals.js';
 import { withMirrors } from './split-key.js';
 import type { FileResult, StepExplanation, StepResult } from '../verdict/result.js';
@@ -39,6 +47,17 @@ interface Subject {
   readonly place: Place;
   readonly expr: Expr;
   readonly by?: string;
+  /** the LaTeX as written, for a step written in LaTeX: the reports show it rather than a reprint */
+  readonly latex?: string;
+}
+
+/** the claim's right side as a subject to compare (its place, expression, and LaTeX as written) */
+function claimRhs(claim: LoadedClaim): Omit<Subject, 'location'> {
+  return {
+    place: claim.rhsPlace,
+    expr: claim.rhs,
+    ...(claim.rhsLatex !== undefined ? { latex: claim.rhsLatex } : {}),
+  };
 }
 
 /** Check every step, case and claim of a derivation. */
@@ -63,8 +82,7 @@ export function checkDerivation(d: LoadedDerivation, options: CheckOptions): Fil
 
   const last = d.steps[d.steps.length - 1]!;
   if (!d.cases) {
-    if (d.claim)
-      compare(last.expr, { location: 'claim.rhs', place: d.claim.rhsPlace, expr: d.claim.rhs }, main, 'the last step');
+    if (d.claim) compare(last.expr, { location: 'claim.rhs', ...claimRhs(d.claim) }, main, 'the last step');
   } else {
     for (const c of d.cases.list) {
       const defs = new Map(baseDefs);
@@ -77,7 +95,7 @@ export function checkDerivation(d: LoadedDerivation, options: CheckOptions): Fil
         const caseLast = c.steps[c.steps.length - 1]!;
         compare(
           caseLast.expr,
-          { location: `${c.location}.claim.rhs`, place: d.claim.rhsPlace, expr: d.claim.rhs },
+          { location: `${c.location}.claim.rhs`, ...claimRhs(d.claim) },
           scope,
           "the case's last step",
         );
@@ -143,7 +161,7 @@ function compareStep(prev: Expr, s: Subject, scope: Scope, what: string, options
     line: s.place.line,
     column: s.place.column,
     expr: toAscii(s.expr),
-    latex: toLatex(s.expr),
+    latex: s.latex ?? toLatex(s.expr),
     ...(s.by ? { by: s.by } : {}),
   };
   const { normalForms, ...compared } = compareExpressions(prev, s.expr, scope, options, what);

@@ -55,6 +55,8 @@ export interface LoadedStep {
   readonly expr: Expr;
   /** the text as written (`expr:` or `latex:`) */
   readonly source: string;
+  /** the text as written, when the step was written in LaTeX (`latex:`) */
+  readonly latex?: string;
   readonly by?: string;
 }
 
@@ -76,6 +78,8 @@ export interface LoadedClaim {
   readonly lhsPlace: Place;
   readonly rhs: Expr;
   readonly rhsPlace: Place;
+  /** the right side as written, when it was written in LaTeX (`rhs: {latex: ...}`) */
+  readonly rhsLatex?: string;
 }
 
 export interface LoadedDerivation {

@@ -8,7 +8,7 @@
 import type { Expr, Variable } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { variableKey } from './atom-key.js';
-import { Undefined } from './field.js';
+import { Undefined } from './undefined.js';
 
 /** an Undefined when two assumptions give one atom of this unit assignment different values, else undefined */
 export function contradictingAssumptions(
