@@ -9,7 +9,7 @@ import { LineTable } from './line-table.js';
 import { LoadContext } from './load-context.js';
 import { MAX_YAML_NESTING, yamlNestingExcess } from './load-limits.js';
 import { readCases } from './load-cases.js';
-import { readAssume } from './load-assume.js';
+import { checkFileDiffs, readEquations } from './load-assume.js';
 import { functionsWith, readDefineBodies, readDefineHeads } from './load-define.js';
 import { readSteps } from './load-steps.js';
 import { readSymbols } from './load-symbols.js';
@@ -149,9 +149,10 @@ function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
     definitions: new Map(definitions.map((x) => [x.name, x])),
     variablesOutside: variablesOutside(symbols, definitions, claim, steps),
   };
-  const cases = has('cases') ? readCases(ctx, get('cases'), functions, rules) : undefined;
+  const assume = has('assume') ? readEquations(ctx, get('assume'), env) : [];
+  const cases = has('cases') ? readCases(ctx, get('cases'), functions, rules, assume) : undefined;
   checkCalls(ctx, definitionsAt(definitions, cases?.list ?? []), symbols);
-  const assume = has('assume') ? readAssume(ctx, get('assume'), env, { claim, steps, cases, definitions }) : [];
+  checkFileDiffs(ctx, assume, { claim, steps, cases, definitions });
 
   if (ctx.errors.length > 0 || title === undefined) return failure(ctx.errors);
   return {
