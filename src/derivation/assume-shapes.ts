@@ -112,7 +112,7 @@ function mentionsVariable(e: Expr, v: Variable): boolean {
 }
 
 /** true when the two sides mention a common scalar or array */
-export function sharesVariables(a: Expr, b: Expr): boolean {
+function sharesVariables(a: Expr, b: Expr): boolean {
   const names = (e: Expr, out: Set<string>): Set<string> => {
     if (e.kind === 'sym' || e.kind === 'elem') out.add(e.name);
     if (e.kind === 'call') out.add(`${e.fn}()`);
