@@ -22,11 +22,11 @@ import { type SymbolDecl, domainText, inDomain } from '../ir/symbols.js';
 import { constantRational } from './constant-value.js';
 import { assumedValueProblem } from './assume-defined.js';
 
-export type Shape =
+type Shape =
   | { readonly kind: 'value'; readonly variable: Variable; readonly value: Expr; readonly solved: boolean }
   | { readonly kind: 'sum'; readonly sum: Expr; readonly value: Expr };
 
-export interface ShapeEnv {
+interface ShapeEnv {
   readonly symbols: ReadonlyMap<string, SymbolDecl>;
   /** the names under `define` (a call of one may hide an opaque quantity) */
   readonly functions: ReadonlyMap<string, number>;
