@@ -53,7 +53,7 @@ import type { RuleId } from './rules.js';
 import { inverseValue, sinCos, singleAtom } from './trig.js';
 import { rationalPower } from './radicals.js';
 import { Bases } from './bases.js';
-import { variablePower } from './powers.js';
+import { powerOfPower, variablePower } from './powers.js';
 
 /** thrown when a sub-expression is nowhere defined (1/0, 0^-1): there is no normal form to compare */
 export class Undefined extends Error {}
@@ -179,7 +179,7 @@ export class Normalizer {
       this.limited.add('MAX_EXPAND_EXPONENT');
       return this.atom(pow(this.toExpr(B), num(k)));
     }
-    if (k !== undefined) return this.rationalPower(this.nf(b, depth), k);
+    if (k !== undefined) return powerOfPower(this, b, k) ?? this.rationalPower(this.nf(b, depth), k);
     // a negative whole exponent puts b in a denominator: only where b is never 0, so that the normal
     // form's denominators still vanish only where the expression is undefined
     const binary = this.binaryAffine(X, excludesZero(rangeOf(b, this.symbols)));
@@ -242,7 +242,7 @@ export class Normalizer {
       case 'log':
         return this.log(this.nf(u, depth), depth);
       case 'sqrt':
-        return this.rationalPower(this.nf(u, depth), rat(1, 2));
+        return powerOfPower(this, u, rat(1, 2)) ?? this.rationalPower(this.nf(u, depth), rat(1, 2));
       case 'sigma': {
         this.used.add('nf.sigma');
         const E = this.exp(this.nf(u, depth), depth);
