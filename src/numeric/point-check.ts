@@ -13,12 +13,15 @@ import type { Variable } from '../ir/expr.js';
 import type { Scope, SymbolDecl } from '../ir/symbols.js';
 import type { Rational } from '../ir/rational.js';
 import { constrain } from './assume.js';
+import { contradictingAssumptions } from './assumed-units.js';
 import { CONFIRM_PRECISION, MAX_WORK_PER_COMPARE, RELATIVE_TOLERANCE } from './bounds.js';
 import { variableKey as keyOf } from './atom-key.js';
 import { type Certified, certifyPoint, midpoint } from './certify.js';
 import { IDual } from './enclosure.js';
 import { evaluate, type EvalEnv } from './evaluate.js';
-import { Field, type Meter, type Num, type Val, Dual, Undefined } from './field.js';
+import { Field } from './field.js';
+import { type Meter, type Num, type Val, Dual } from './numbers.js';
+import { Undefined } from './undefined.js';
 import { type Atom, type Instance, collectAtoms } from './instance.js';
 import { type OpaqueModel, buildOpaqueModel } from './opaque.js';
 import type { Point } from './points.js';
@@ -99,6 +102,8 @@ export function environment(
     opaque: models,
     ...(accessed ? { accessed } : {}),
   };
+  const contradiction = contradictingAssumptions(prepared.assumptions, inst.units, scope.symbols);
+  if (contradiction) return contradiction;
   for (const a of prepared.assumptions) {
     const v = evaluate(a.value, env);
     if (v instanceof Undefined) return v;

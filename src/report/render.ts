@@ -21,8 +21,10 @@ export interface RenderOptions {
   readonly started: Date;
   /** seconds spent on each file, by position (JUnit's times) */
   readonly seconds?: readonly number[];
-  /** text: only what is not accepted, and the summary */
+  /** text and HTML: only what is not accepted, and the summary */
   readonly quiet?: boolean;
+  /** text, Markdown, HTML: the checker's workings too (normal forms; HTML: rule ids), as --explain asks */
+  readonly explain?: boolean;
   /** text: the run's wall-clock seconds, shown in the summary */
   readonly elapsed?: number;
 }
@@ -36,6 +38,7 @@ export function renderReport(format: ReportFormat, results: readonly FileResult[
         strict: opts.strict,
         ...(opts.quiet ? { quiet: true } : {}),
         ...(opts.elapsed !== undefined ? { seconds: opts.elapsed } : {}),
+        ...(opts.explain ? { explain: true } : {}),
       });
     case 'json':
       return formatJson(results);
@@ -48,8 +51,12 @@ export function renderReport(format: ReportFormat, results: readonly FileResult[
     case 'github':
       return formatGithub(results, { strict: opts.strict });
     case 'markdown':
-      return formatMarkdown(results, { strict: opts.strict });
+      return formatMarkdown(results, { strict: opts.strict, ...(opts.explain ? { explain: true } : {}) });
     case 'html':
-      return formatHtml(results, { strict: opts.strict });
+      return formatHtml(results, {
+        strict: opts.strict,
+        ...(opts.quiet ? { quiet: true } : {}),
+        ...(opts.explain ? { explain: true } : {}),
+      });
   }
 }
