@@ -82,7 +82,9 @@ function rewriteHere(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rewrite
 function isPolynomial(e: Expr): boolean {
   if (e.kind === 'num' || e.kind === 'sym') return true;
   if (e.kind === 'add' || e.kind === 'mul') return children(e).every(isPolynomial);
-  return e.kind === 'pow' && e.exp.kind === 'num' && e.exp.value.d === 1n && e.exp.value.n >= 0n && isPolynomial(e.base);
+  return (
+    e.kind === 'pow' && e.exp.kind === 'num' && e.exp.value.d === 1n && e.exp.value.n >= 0n && isPolynomial(e.base)
+  );
 }
 
 const size = (e: Expr): number => 1 + children(e).reduce((n, c) => n + size(c), 0);
