@@ -3,7 +3,8 @@ import { type Rational, rat, rcmp } from '../../src/ir/rational.js';
 import type { Domain } from '../../src/ir/symbols.js';
 import { stepConstants } from '../../src/numeric/constants.js';
 import { constantNeighbours, inDomain, openEndNeighbours, specialValues } from '../../src/numeric/sampling.js';
-import { ex } from './helpers.js';
+import { numericCompare } from '../../src/numeric/compare.js';
+import { domain, ex, scalar, scopeOf } from './helpers.js';
 
 const interval = (lo: Rational | undefined, hi: Rational | undefined, loOpen: boolean, hiOpen: boolean): Domain =>
   ({ kind: 'interval', ...(lo ? { lo } : {}), ...(hi ? { hi } : {}), loOpen, hiOpen }) as Domain;
@@ -60,5 +61,19 @@ describe('computed huge integer constants are kept exactly (constants.ts stepCon
   test('a huge constant that is no integer (exp(50)) adds no such point', () => {
     const cs = stepConstants([ex('x^exp(50)')]);
     expect(cs.some((c) => c.d === 1n && c.n > 10n ** 13n)).toBe(false);
+  });
+});
+
+describe('special points with more binary variables than MAX_BINARY_VARIANTS put them all at 0 (points.ts binaryVariants)', () => {
+  const three = scopeOf(['s', 't', 'u'].map((n) => scalar(n, domain('binary'))));
+  test('x^(s t u - 1) x against x^(s t u) is refuted at x = 0 with the binaries at 0', () => {
+    for (const seed of [1, 2, 99]) {
+      const v = numericCompare(ex('x^(s*t*u - 1) * x'), ex('x^(s*t*u)'), three, { seed });
+      expect(v.kind).toBe('disagree');
+      if (v.kind === 'disagree') expect(v.counterexample.values.x).toBe('0');
+    }
+  });
+  test('x^(s t u + 1) against x^(s t u) x still agrees', () => {
+    expect(numericCompare(ex('x^(s*t*u + 1)'), ex('x^(s*t*u) * x'), three, { seed: 1 }).kind).toBe('agree');
   });
 });
