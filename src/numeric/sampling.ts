@@ -153,7 +153,7 @@ export function specialValues(d: Domain, near: readonly Rational[] = []): Ration
   if (d.kind === 'binary') return [];
   const out: Rational[] = [];
   const ends = d.kind === 'interval' ? [d.loOpen ? undefined : d.lo, d.hiOpen ? undefined : d.hi] : [];
-  for (const v of [...SPECIAL_VALUES, ...ends, ...openEndNeighbours(d), ...near]) {
+  for (const v of [...SPECIAL_VALUES, ...ends, ...near, ...openEndNeighbours(d)]) {
     if (v && inDomain(d, v) && !out.some((o) => rcmp(o, v) === 0)) out.push(v);
   }
   return out;
