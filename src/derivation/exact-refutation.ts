@@ -216,10 +216,10 @@ export function refutedAtPoint(p: Pair): Counterexample | undefined {
 export function refutedUndefinedSide(p: Pair, decision: NotProved): Counterexample | undefined {
   if (!decision.undefinedEverywhere || p.scope.equations?.length) return undefined;
   const vars = plainScalars(p) ?? [];
-  const tries: ({ readonly at: Scope; readonly values: Record<string, string> } | undefined)[] = [
-    { at: p.scope, values: {} },
-  ];
+  const tries: ({ readonly at: Scope; readonly values: Record<string, string> } | undefined)[] = [];
+  // why exact points first: a counterexample with no values (x + 1 against x + 1/(s (1 - s))) is no point anyone can check
   for (let t = 0; t < MAX_EXACT_POINTS && vars.length > 0; t++) tries.push(exactPoint(p, vars, t));
+  tries.push({ at: p.scope, values: {} });
   for (const point of tries) {
     if (!point || (p.deadline !== undefined && performance.now() > p.deadline)) continue;
     const l = certainDefinedness(p.prev, point.at, p.deadline);
@@ -236,7 +236,7 @@ export function refutedUndefinedSide(p: Pair, decision: NotProved): Counterexamp
       lhs: pair[0]!,
       rhs: pair[1]!,
       seed: p.seed,
-      how: `exact: the ${decision.undefinedEverywhere.side === 'lhs' ? 'previous' : 'this'} side is undefined at every point (${decision.undefinedEverywhere.why}), the other is defined here`,
+      how: `exact: ${decision.undefinedEverywhere.side === 'lhs' ? 'the previous' : 'this'} side is undefined at every point (${decision.undefinedEverywhere.why}), the other is defined here`,
     };
   }
   return undefined;

@@ -103,12 +103,17 @@ export const MAX_BINARY_VARIANTS = 2;
 /**
  * a special point with the binary variables at their other values too (they
  * sit at 1 in the generic point): x^(s - 1) x against x^s differs only at
- * x = 0 with s = 0. Only for up to MAX_BINARY_VARIANTS binary variables.
+ * x = 0 with s = 0. Every combination for up to MAX_BINARY_VARIANTS binary
+ * variables; past that, all of them at 0 only.
+ *
+ * why all at 0: x^(s t u - 1) x against x^(s t u) differs only at x = 0 with
+ * s t u = 0, and with three binary variables it was accepted
  */
 function* binaryVariants(binary: readonly Atom[], fixed: Map<string, Rational>, how: string): Generator<Point> {
   const free = binary.filter((b) => !how.startsWith(`special point ${b.key} =`));
-  if (free.length === 0 || free.length > MAX_BINARY_VARIANTS) return;
-  for (let combo = 0; combo < 2 ** free.length - 1; combo++) {
+  if (free.length === 0) return;
+  const combos = free.length > MAX_BINARY_VARIANTS ? [0] : Array.from({ length: 2 ** free.length - 1 }, (_, c) => c);
+  for (const combo of combos) {
     const values = new Map(fixed);
     for (const [bit, b] of free.entries()) values.set(b.key, { n: BigInt((combo >> bit) & 1), d: 1n });
     yield { values, how: `${how}, ${free.map((b) => `${b.key} = ${values.get(b.key)!.n}`).join(', ')}` };

@@ -123,12 +123,37 @@ export function genericValue(d: Domain, k: number): Rational {
   }
 }
 
-/** the special values 0, +-1, 2, 1/2, +-1e6, +-1e-6, the `near` values and any closed finite end that lie in d (none for binary) */
+/**
+ * values just inside each open finite end of an interval, 1e-6 and 1e-9 of
+ * its width (or of max(1, |end|) when the other end is infinite) away
+ *
+ * why: (0, 3.1416) reaches past pi by 7.3e-6, and abs(sin(x)) = sin(x) was
+ * accepted there (random points stay 1e-6 of the width from an end, and an
+ * open end itself is no point)
+ */
+export function openEndNeighbours(d: Domain): Rational[] {
+  if (d.kind !== 'interval') return [];
+  const { lo, hi } = d;
+  const scale = (end: Rational): Rational => {
+    if (lo && hi) return rsub(hi, lo);
+    const m = end.n < 0n ? rneg(end) : end;
+    return rcmp(m, ONE) > 0 ? m : ONE;
+  };
+  const out: Rational[] = [];
+  for (const eps of [rat(1n, 1_000_000n), rat(1n, 1_000_000_000n)]) {
+    // an open end at 0 (positive, probability) already has +-1e-6 among the special values
+    if (lo && d.loOpen && lo.n !== 0n) out.push(radd(lo, rmul(eps, scale(lo))));
+    if (hi && d.hiOpen && hi.n !== 0n) out.push(rsub(hi, rmul(eps, scale(hi))));
+  }
+  return out;
+}
+
+/** the special values 0, +-1, 2, 1/2, +-1e6, +-1e-6, the `near` values, any closed finite end and the values just inside an open one that lie in d (none for binary) */
 export function specialValues(d: Domain, near: readonly Rational[] = []): Rational[] {
   if (d.kind === 'binary') return [];
   const out: Rational[] = [];
   const ends = d.kind === 'interval' ? [d.loOpen ? undefined : d.lo, d.hiOpen ? undefined : d.hi] : [];
-  for (const v of [...SPECIAL_VALUES, ...ends, ...near]) {
+  for (const v of [...SPECIAL_VALUES, ...ends, ...near, ...openEndNeighbours(d)]) {
     if (v && inDomain(d, v) && !out.some((o) => rcmp(o, v) === 0)) out.push(v);
   }
   return out;
