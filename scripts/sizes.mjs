@@ -23,7 +23,7 @@ export const ALLOWED_FILES = {
   'src/core/normal.ts': 571,
   'src/parse/latex-reader.ts': 467,
   // raised when certification (issue 9) and abs/max/min (issue 10) met in the numeric layer: split next
-  'src/numeric/field.ts': 461,
+  'src/numeric/field.ts': 450,
 };
 
 /** functions over the limit when the limit came (issue 14), `file: name` with their length then */

@@ -12,8 +12,9 @@
  * An operation outside its domain returns an `Undefined` marker instead of
  * throwing; markers propagate through every operation.
  */
-import { Decimal, type DecimalConstructor } from './decimal.js';
+import { Decimal, type DecimalConstructor, decimalClone } from './decimal.js';
 import type { Rational } from '../ir/rational.js';
+import { hyperbolic, memoExp, memoLn } from './decimal-functions.js';
 import {
   MAX_EXP_ARGUMENT,
   MAX_INTEGER_EXPONENT,
@@ -125,7 +126,7 @@ export class Field {
     readonly meter: Meter,
   ) {
     // a private constructor: never the global Decimal configuration
-    this.D = Decimal.clone({ precision, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 30 });
+    this.D = decimalClone({ precision, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 30 });
     this.zero = new this.D(0);
     this.one = new this.D(1);
     this.overflowAt = new this.D(OVERFLOW_MAGNITUDE);
@@ -401,11 +402,11 @@ export class Field {
     switch (fn) {
       case 'exp': {
         if (x.gt(this.expMax)) return new Undefined(`overflow: exp of a number above ${MAX_EXP_ARGUMENT}`, 'overflow');
-        return big(this.expMax) ?? this.checked(D.exp(x));
+        return big(this.expMax) ?? this.checked(memoExp(D, x));
       }
       case 'log':
         if (!x.gt(0)) return new Undefined('log of a non-positive number', 'domain');
-        return D.ln(x);
+        return memoLn(D, x);
       case 'sqrt':
         if (x.lt(0)) return new Undefined('square root of a negative number', 'domain');
         return x.sqrt();
@@ -427,7 +428,7 @@ export class Field {
         // decimal.js's tanh takes minutes for large |x|; this form costs one exp
         const tooBig = big(this.trigMax);
         if (tooBig) return tooBig;
-        const t = D.exp(x.abs().times(-2));
+        const t = memoExp(D, x.abs().times(-2));
         const r = this.one.minus(t).div(this.one.plus(t));
         return x.lt(0) ? r.neg() : r;
       }
@@ -441,21 +442,9 @@ export class Field {
         // exp of -|x| only, so sigma never overflows
         const tooBig = big(this.trigMax);
         if (tooBig) return tooBig;
-        const t = D.exp(x.abs().neg());
+        const t = memoExp(D, x.abs().neg());
         return x.lt(0) ? t.div(this.one.plus(t)) : this.one.div(this.one.plus(t));
       }
     }
   }
-}
-
-/**
- * sinh or cosh of x at D's precision: decimal.js's own take minutes for a
- * large |x|, so beyond 1 they are (exp(x) -+ exp(-x))/2 (no cancellation
- * there); below, decimal.js's series (accurate near 0, where sinh cancels)
- */
-export function hyperbolic(D: DecimalConstructor, fn: 'sinh' | 'cosh', x: Decimal): Decimal {
-  if (x.abs().lt(1)) return fn === 'sinh' ? D.sinh(x) : D.cosh(x);
-  const ex = D.exp(x);
-  const emx = D.exp(x.neg());
-  return (fn === 'sinh' ? ex.minus(emx) : ex.plus(emx)).div(2);
 }
