@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { Decimal, decimalClone } from '../../src/numeric/decimal.js';
+import { Decimal, type DecimalSettings, decimalClone } from '../../src/numeric/decimal.js';
+
+type Rounding = NonNullable<DecimalSettings>['rounding'];
 import { hyperbolic, memoExp, memoLn } from '../../src/numeric/decimal-functions.js';
 
 // Fresh constructors (never shared with the checker's) compute the reference values.
-const fresh = (precision: number, rounding: Decimal.Rounding) => Decimal.clone({ precision, rounding });
+const fresh = (precision: number, rounding: Rounding) => Decimal.clone({ precision, rounding });
 
 describe('remembered exp and ln (decimal-functions.ts)', () => {
   test('a remembered result equals the one computed afresh, at every precision and rounding asked', () => {
