@@ -1,8 +1,8 @@
 /**
  * What a cold `verify file.yaml` loads (issue 13): the modules reachable
  * from the command's entry by static imports. KaTeX (a third of the
- * bundle), the report formats other than text, and the `explain` and
- * `gradcheck` subcommands are loaded with `import()` only when asked for;
+ * bundle), the report formats other than text, yargs (plain file names need
+ * no parser) and the `explain` and `gradcheck` subcommands are loaded with `import()` only when asked for;
  * scripts/bundle.mjs puts them into chunks of their own.
  */
 import { describe, expect, test } from 'vitest';
@@ -42,6 +42,8 @@ describe('the cold path of verify', () => {
     'src/report/markdown.ts',
     'src/cli/explain.ts',
     'src/cli/gradcheck.ts',
+    'yargs',
+    'src/cli/options-yargs.ts',
   ])('does not load %s', (m) => {
     expect(cold.has(m)).toBe(false);
   });
