@@ -23,7 +23,7 @@ export const ALLOWED_FILES = {
   'src/core/normal.ts': 571,
   'src/parse/latex-reader.ts': 467,
   // raised when certification (issue 9) and abs/max/min (issue 10) met in the numeric layer: split next
-  'src/numeric/field.ts': 450,
+  'src/numeric/field.ts': 440,
 };
 
 /** functions over the limit when the limit came (issue 14), `file: name` with their length then */
@@ -39,7 +39,7 @@ export const ALLOWED_FUNCTIONS = {
   'src/numeric/gradcheck-compare.ts: compareNetwork': 76,
   'src/core/sign.ts: rangeOf > go': 73,
   'src/derivation/load.ts: readDerivation': 72,
-  'src/core/equal.ts: decideEqual': 69,
+  'src/core/equal.ts: decideEqual': 61,
   'src/derivation/cases.ts: exhaustiveness': 68,
   'src/parse/latex-tokens.ts: tokenize': 68,
   'src/derivation/load-define.ts: readDefineHeads': 66,

@@ -70,6 +70,8 @@ export type Decision =
       readonly rhsNormal?: string;
       /** when the values differ: what is certain about lhs - rhs (absent when nothing is) */
       readonly difference?: Difference;
+      /** the side whose normal form met a certain division by 0 (tan(4294967297 pi/2)): it is undefined at every point */
+      readonly undefinedEverywhere?: { readonly side: 'lhs' | 'rhs'; readonly why: string };
     };
 
 /** limits of one decision beyond the fixed budgets */
@@ -85,15 +87,9 @@ export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLi
   const prepared = prepareBoth(lhs, rhs, scope, N);
   if ('proved' in prepared) return prepared;
   const [L, R] = prepared;
-  let nl: RatFunc, nr: RatFunc;
-  try {
-    nl = withEquations(N, scope).nf(L.expr);
-    nr = N.nf(R.expr);
-  } catch (err) {
-    if (err instanceof BudgetExceeded) return notProved(`not proved: ${err.message}`, err.bound);
-    if (err instanceof Undefined) return notProved(`not proved: a side is undefined everywhere (${err.message})`);
-    throw err;
-  }
+  const forms = normalForms(N, scope, L.expr, R.expr);
+  if ('proved' in forms) return forms;
+  const [nl, nr] = forms;
   const lhsNormal = toAscii(N.toExpr(nl));
   const rhsNormal = toAscii(N.toExpr(nr));
   let valuesAgree: boolean;
@@ -162,6 +158,25 @@ function prepareBoth(lhs: Expr, rhs: Expr, scope: Scope, N: Normalizer): [Prepar
     if (err instanceof BudgetExceeded) return notProved(`not proved: ${err.message}`, err.bound);
     if (err instanceof UnknownFunction) return notProved(`not proved: ${err.message}`);
     throw err;
+  }
+}
+
+/** both sides' normal forms (the lhs under the assumed equations), or why there are none */
+function normalForms(N: Normalizer, scope: Scope, l: Expr, r: Expr): [RatFunc, RatFunc] | Decision {
+  let side: 'lhs' | 'rhs' = 'lhs';
+  try {
+    const nl = withEquations(N, scope).nf(l);
+    side = 'rhs';
+    return [nl, N.nf(r)];
+  } catch (err) {
+    if (err instanceof BudgetExceeded) return notProved(`not proved: ${err.message}`, err.bound);
+    if (!(err instanceof Undefined)) throw err;
+    const undefinedEverywhere = { side, why: err.message };
+    // under assumed equations "everywhere" means where they hold, which may be nowhere: no side is named
+    return {
+      ...notProved(`not proved: a side is undefined everywhere (${err.message})`),
+      ...(scope.equations?.length ? {} : { undefinedEverywhere }),
+    };
   }
 }
 

@@ -8,13 +8,15 @@ import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
 import { UnfoldError } from '../ir/unfold.js';
 import { type Decision, type Difference, UNITS_PROBED, decideEqual } from '../core/equal.js';
-import { type Rational, rationalToString } from '../ir/rational.js';
-import { certainDefinedness, certainlyInDomain, domainOf, prepareSide } from '../core/defined-at.js';
-import { inDomain } from '../ir/symbols.js';
-import { children, num, sym } from '../ir/expr.js';
-import { toAscii } from '../ir/print.js';
-import { proposeWitnesses } from '../engine/witness.js';
-import type { Counterexample } from '../verdict/result.js';
+import { rationalToString } from '../ir/rational.js';
+import {
+  type NotProved,
+  type Pair,
+  definednessWitness,
+  refutedAtPoint,
+  refutedEverywhere,
+  refutedUndefinedSide,
+} from './exact-refutation.js';
 import { type NumericVerdict, numericCompare } from '../numeric/compare.js';
 import type { StepResult } from '../verdict/result.js';
 
@@ -78,6 +80,13 @@ export function compareExpressions(
   if (decision.proved) return recheckedProof(pair, decision);
   const witnessed = witnessVerdict(pair, decision);
   if (witnessed) return witnessed;
+  const nowhere = refutedUndefinedSide(pair, decision);
+  if (nowhere)
+    return {
+      status: 'failed',
+      counterexample: nowhere,
+      message: `does not equal ${what}: ${decision.reason.replace(/^not proved: /, '')}, and at the point below the other side is defined (both decided exactly by the core).`,
+    };
   if (deadline !== undefined && (decision.bound === 'STEP_TIMEOUT' || performance.now() > deadline))
     return timeout('the symbolic check did not prove it in time, and no time was left for the numeric check');
   const verdict = numericCompare(prev, next, scope, {
@@ -94,18 +103,6 @@ export function compareExpressions(
   }
   return fromNumeric(pair, decision, verdict);
 }
-
-/** one comparison's inputs, as the helpers below need them */
-interface Pair {
-  readonly prev: Expr;
-  readonly next: Expr;
-  readonly scope: Scope;
-  readonly seed: number;
-  readonly deadline: number | undefined;
-  /** how messages name `prev` */
-  readonly what: string;
-}
-type NotProved = Extract<Decision, { proved: false }>;
 
 /** a proof, re-checked by the numeric layer (defence in depth): a confirmed difference is a bug in one layer, said loudly */
 function recheckedProof(p: Pair, decision: Exclude<Decision, NotProved>): Verdict {
@@ -191,153 +188,4 @@ function fromNumeric(p: Pair, decision: NotProved, verdict: NumericVerdict): Ver
     code: 'undecided',
     message: `cannot be checked: ${decision.reason}, and the numeric check was inconclusive (${verdict.reason})`,
   };
-}
-
-/** why: each candidate costs two exact normalizations; the search proposes a few per condition, and the first certified one is enough */
-export const MAX_WITNESS_CANDIDATES = 12;
-
-/**
- * A point where one side is certainly undefined and the other certainly
- * defined: candidates from the untrusted search (engine/witness.ts), each
- * put in as an assumption and decided exactly by the core; the other
- * variables may take any value in their domains.
- */
-function definednessWitness(
-  prev: Expr,
-  next: Expr,
-  scope: Scope,
-  conditions: Extract<Decision, { proved: false }>['conditions'],
-  seed: number,
-  deadline: number | undefined,
-): Counterexample | undefined {
-  const candidates = proposeWitnesses(conditions)
-    .filter((c) => !c.variable.key.includes('%'))
-    .slice(0, MAX_WITNESS_CANDIDATES);
-  for (const c of candidates) {
-    if (deadline !== undefined && performance.now() > deadline) return undefined;
-    const domain = domainOf(c.variable, scope);
-    if (domain && !certainlyInDomain(c.value, domain, scope)) continue;
-    if (scope.assumptions.some((a) => a.variable.key === c.variable.key)) continue;
-    const at: Scope = { ...scope, assumptions: [...scope.assumptions, { variable: c.variable, value: c.value }] };
-    const l = certainDefinedness(prev, at, deadline);
-    const r = certainDefinedness(next, at, deadline);
-    const pair =
-      l.kind === 'undefined' && r.kind === 'defined'
-        ? [`undefined (${l.why})`, r.value]
-        : l.kind === 'defined' && r.kind === 'undefined'
-          ? [l.value, `undefined (${r.why})`]
-          : undefined;
-    if (!pair) continue;
-    return {
-      values: { [toAscii(c.variable)]: toAscii(c.value) },
-      lhs: pair[0]!,
-      rhs: pair[1]!,
-      seed,
-      how: `exact witness: ${c.why} of the condition only one side needs; any values of the other variables in their domains`,
-    };
-  }
-  return undefined;
-}
-
-/**
- * The core's refutation without the numeric layer (which could not evaluate
- * the sides, e.g. sin(9007199254740993 pi/2) or a definition that
- * differentiates its parameter): a constant or one-signed difference, and
- * both sides certainly defined on the whole declared domains, make every
- * point a counterexample; the values shown are the exact normal forms.
- */
-function refutedEverywhere(
-  prev: Expr,
-  next: Expr,
-  scope: Scope,
-  decision: NotProved,
-  seed: number,
-  deadline: number | undefined,
-): Counterexample | undefined {
-  if (decision.difference?.kind === 'units') return undefined;
-  // under assumed equations "every point" means every point that satisfies them, which the core cannot show exists
-  if (scope.equations?.length) return undefined;
-  const l = certainDefinedness(prev, scope, deadline);
-  const r = certainDefinedness(next, scope, deadline);
-  if (l.kind !== 'defined' || r.kind !== 'defined') return undefined;
-  return {
-    values: {},
-    lhs: l.value,
-    rhs: r.value,
-    seed,
-    how: 'exact: both sides are defined everywhere and their difference is never 0, so any point of the declared domains will do',
-  };
-}
-
-/** why: each try is one exact decision with every variable set; a few spread-out points miss a nonzero difference only by bad luck */
-export const MAX_EXACT_POINTS = 3;
-const EXACT_CANDIDATES: readonly Rational[] = [
-  { n: 1n, d: 1n },
-  { n: 2n, d: 1n },
-  { n: 1n, d: 2n },
-  { n: 3n, d: 1n },
-  { n: -1n, d: 1n },
-  { n: 1n, d: 3n },
-  { n: -2n, d: 1n },
-  { n: 0n, d: 1n },
-];
-
-/**
- * The core's refutation at an exact point, where the numeric layer saw no
- * difference (x 1e-320 against 0, exp(800) + x against exp(800)): every
- * scalar variable set to a small rational in its domain, the core decides
- * the step there; a nonzero constant difference with both sides certainly
- * defined is a counterexample. Only for steps whose variables are plain
- * scalars (no arrays, no opaque quantities).
- */
-function refutedAtPoint(p: Pair): Counterexample | undefined {
-  const names = new Set<string>();
-  let plain = true;
-  const walk = (e: Expr): void => {
-    if (e.kind === 'elem' || e.kind === 'sum' || e.kind === 'diff') plain = false;
-    if (e.kind === 'sym') {
-      const d = p.scope.symbols.get(e.name);
-      if (d && (d.kind !== 'scalar' || d.opaque)) plain = false;
-      names.add(e.name);
-    }
-    children(e).forEach(walk);
-  };
-  try {
-    walk(prepareSide(p.prev, p.scope, new Set()).expr);
-    walk(prepareSide(p.next, p.scope, new Set()).expr);
-  } catch {
-    return undefined;
-  }
-  if (!plain || names.size === 0) return undefined;
-  const vars = [...names].sort();
-  for (let t = 0; t < MAX_EXACT_POINTS; t++) {
-    if (p.deadline !== undefined && performance.now() > p.deadline) return undefined;
-    const values = vars.map((name, k) => {
-      const d = p.scope.symbols.get(name);
-      const domain = d?.kind === 'scalar' ? d.domain : undefined;
-      const fits = EXACT_CANDIDATES.filter((q) => !domain || inDomain(q, domain));
-      return fits.length > 0 ? fits[(t + 2 * k) % fits.length]! : undefined;
-    });
-    if (values.some((v) => v === undefined)) return undefined;
-    const at: Scope = {
-      ...p.scope,
-      assumptions: [
-        ...p.scope.assumptions,
-        ...vars.map((name, k) => ({ variable: sym(name), value: num(values[k]!) })),
-      ],
-    };
-    const decision = decideEqual(p.prev, p.next, at, p.deadline !== undefined ? { deadline: p.deadline } : {});
-    if (decision.proved || decision.difference?.kind !== 'constant') continue;
-    const l = certainDefinedness(p.prev, at, p.deadline);
-    const r = certainDefinedness(p.next, at, p.deadline);
-    if (l.kind !== 'defined' || r.kind !== 'defined') continue;
-    return {
-      values: Object.fromEntries(vars.map((name, k) => [name, rationalToString(values[k]!)])),
-      lhs: l.value,
-      rhs: r.value,
-      seed: p.seed,
-      how: `exact point: the core computes the difference there as ${rationalToString(decision.difference.value)}`,
-    };
-  }
-  return undefined;
 }

@@ -121,6 +121,14 @@ export const TRANSCENDENTAL_COST = 100;
 export const MAX_INTEGER_EXPONENT = 10_000;
 
 /**
+ * why: a larger integer exponent is taken as exp(k log|x|) (big-power.ts),
+ * exact in k; an exponent of more than this many digits (itself a computed
+ * tower, 2^(2^32)) is an overflow at that point, not converted digit by
+ * digit (its decimal string would take minutes).
+ */
+export const MAX_EXPONENT_DIGITS = 1000;
+
+/**
  * A magnitude past this is overflow at 50 digits: decimal.js's own exponent
  * limit (10^9e15), so that nothing of realistic size is skipped; an
  * overflowing point goes to certification (and stays unsettled there),

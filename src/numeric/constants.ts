@@ -60,7 +60,8 @@ export function stepConstants(exprs: readonly Expr[]): Rational[] {
   const env = { field, scope: emptyScope(), n: undefined, units: new Map(), values: new Map(), opaque: new Map() };
   for (const e of subexpressions) {
     const v = evaluate(e, env);
-    if (v instanceof Undefined || v instanceof Dual || v.isZero() || v.abs().gt('1e12')) continue;
+    // why: outside these magnitudes a neighbour is no sampling point, and toFixed of 2^-4294967295 writes 1.3e9 zeros
+    if (v instanceof Undefined || v instanceof Dual || v.isZero() || v.e > 12 || v.e < -30) continue;
     const r = parseDecimal(v.toSignificantDigits(CONSTANT_DIGITS).toFixed());
     if (r) push(r);
   }

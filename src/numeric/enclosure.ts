@@ -10,7 +10,8 @@
  * means the value certainly exists and lies in the enclosure.
  */
 import type { Rational } from '../ir/rational.js';
-import { MAX_INTEGER_EXPONENT, TRANSCENDENTAL_COST } from './bounds.js';
+import { MAX_EXPONENT_DIGITS, MAX_INTEGER_EXPONENT, TRANSCENDENTAL_COST } from './bounds.js';
+import { bigIntegerPower } from './big-power.js';
 import type { Arith } from './evaluate.js';
 import { type Meter, Undefined } from './field.js';
 import { type Failure, type IVal, Interval, IntervalMath, isFailure } from './interval.js';
@@ -34,6 +35,14 @@ export function realEnclosure(a: INum): Interval {
   while (a instanceof IDual) a = a.re;
   return a;
 }
+
+/** the sign of an enclosure's real part: undefined when it holds 0 and another number */
+const enclosureSign = (a: INum): -1 | 0 | 1 | undefined => {
+  const r = realEnclosure(a);
+  if (r.lo.gt(0)) return 1;
+  if (r.hi.lt(0)) return -1;
+  return r.lo.isZero() && r.hi.isZero() ? 0 : undefined;
+};
 
 const marker = (f: Failure): Undefined => new Undefined(f.reason, f.kind === 'undefined' ? 'domain' : 'uncertain');
 const lift = (v: IVal): IValue => (isFailure(v) ? marker(v) : v);
@@ -166,8 +175,7 @@ export class EnclosureField implements Arith<INum> {
 
   powInt(a: INum, k: bigint): IValue {
     const limit = BigInt(MAX_INTEGER_EXPONENT);
-    if (k > limit || k < -limit)
-      return new Undefined(`integer exponent ${k} beyond ${MAX_INTEGER_EXPONENT}`, 'uncertain');
+    if (k > limit || k < -limit) return bigIntegerPower(this, enclosureSign, a, k);
     if (k < 0n) {
       const p = this.powInt(a, -k);
       return p instanceof Undefined ? p : this.recip(p);
@@ -241,8 +249,8 @@ export class EnclosureField implements Arith<INum> {
   pow(a: INum, b: INum): IValue {
     if (!(b instanceof IDual)) {
       if (b.lo.eq(b.hi) && b.lo.isInteger()) {
-        if (b.lo.abs().gt(MAX_INTEGER_EXPONENT))
-          return new Undefined(`integer exponent beyond ${MAX_INTEGER_EXPONENT}`, 'uncertain');
+        if (b.lo.e >= MAX_EXPONENT_DIGITS)
+          return new Undefined(`an integer exponent of more than ${MAX_EXPONENT_DIGITS} digits`, 'uncertain');
         return this.powInt(a, BigInt(b.lo.toFixed(0)));
       }
       // an exponent that may or may not be an integer: settled only for a positive base

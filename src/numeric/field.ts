@@ -13,10 +13,13 @@
  * throwing; markers propagate through every operation.
  */
 import { Decimal, type DecimalConstructor, decimalClone } from './decimal.js';
+import { bigIntegerPower } from './big-power.js';
+import { Undefined, type UndefinedCause } from './undefined.js';
 import type { Rational } from '../ir/rational.js';
 import { hyperbolic, memoExp, memoLn } from './decimal-functions.js';
 import {
   MAX_EXP_ARGUMENT,
+  MAX_EXPONENT_DIGITS,
   MAX_INTEGER_EXPONENT,
   MAX_TRIG_ARGUMENT,
   OVERFLOW_MAGNITUDE,
@@ -34,25 +37,7 @@ export class Dual {
 
 export type Num = Decimal | Dual;
 
-/**
- * Why a value does not exist: `domain` is mathematical (log of a negative
- * number) and refutes an equality when only one side has it; `overflow` and
- * `budget` are limits of the evaluation and only make the point unusable.
- * `singular`: the chain rule met an infinite local derivative (sqrt' at 0,
- * asin' at 1). Whether the derivative exists there is then beyond dual
- * numbers: d/dx sqrt(x) at 0 does not, d/dx sqrt(x)^3 at 0 does (it is 0). So
- * such a point is unusable too, never a counterexample. `uncertain`: only
- * enclosures (enclosure.ts) give it, when an interval straddles a domain
- * boundary (log of an interval containing 0): the value may or may not exist.
- */
-export type UndefinedCause = 'domain' | 'singular' | 'overflow' | 'budget' | 'uncertain';
-
-export class Undefined {
-  constructor(
-    readonly reason: string,
-    readonly cause: UndefinedCause,
-  ) {}
-}
+export { Undefined, type UndefinedCause } from './undefined.js';
 
 export type Val = Num | Undefined;
 
@@ -61,6 +46,12 @@ export interface Meter {
   used: number;
   readonly limit: number;
 }
+
+/** the sign of a number's real part, for bigIntegerPower */
+const fieldSign = (a: Num): -1 | 0 | 1 => {
+  const r = realPart(a);
+  return r.isZero() ? 0 : r.isNegative() ? -1 : 1;
+};
 
 /** true when v is the undefined marker */
 export const isUndefined = (v: Val): v is Undefined => v instanceof Undefined;
@@ -241,8 +232,7 @@ export class Field {
   /** a^k for an integer k, by repeated squaring (so a < 0 is fine); 0^0 = 1 */
   powInt(a: Num, k: bigint): Val {
     const limit = BigInt(MAX_INTEGER_EXPONENT);
-    if (k > limit || k < -limit)
-      return new Undefined(`overflow: integer exponent ${k} beyond ${MAX_INTEGER_EXPONENT}`, 'overflow');
+    if (k > limit || k < -limit) return bigIntegerPower(this, fieldSign, a, k);
     if (k < 0n) {
       const p = this.powInt(a, -k);
       return p instanceof Undefined ? p : this.recip(p);
@@ -307,8 +297,8 @@ export class Field {
   pow(a: Num, b: Num): Val {
     if (!(b instanceof Dual)) {
       if (b.isInteger()) {
-        if (b.abs().gt(MAX_INTEGER_EXPONENT))
-          return new Undefined(`overflow: integer exponent beyond ${MAX_INTEGER_EXPONENT}`, 'overflow');
+        if (b.e >= MAX_EXPONENT_DIGITS)
+          return new Undefined(`overflow: an integer exponent of more than ${MAX_EXPONENT_DIGITS} digits`, 'overflow');
         return this.powInt(a, BigInt(b.toFixed(0)));
       }
       return this.powReal(a, b);

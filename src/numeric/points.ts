@@ -70,6 +70,7 @@ function* rawPoints(
       const fixed = generic();
       fixed.set(a.key, v);
       yield { values: fixed, how };
+      yield* binaryVariants(binary, fixed, how);
       // and with the others negated where their domains allow (log(x^y) vs y log(x) at y = 2 needs x < 0)
       const negated = othersNegated(atoms, fixed, a.key);
       if (negated) yield { values: negated, how };
@@ -93,6 +94,24 @@ function* rawPoints(
   const count = Math.max(samples, combos);
   for (let p = 0; p < count; p++) {
     yield { values: draw(p, exhaustive ? p % combos : undefined), how: 'random point' };
+  }
+}
+
+/** why: each combination is one more point per special value; two binary variables make three more, few enough to try every time */
+export const MAX_BINARY_VARIANTS = 2;
+
+/**
+ * a special point with the binary variables at their other values too (they
+ * sit at 1 in the generic point): x^(s - 1) x against x^s differs only at
+ * x = 0 with s = 0. Only for up to MAX_BINARY_VARIANTS binary variables.
+ */
+function* binaryVariants(binary: readonly Atom[], fixed: Map<string, Rational>, how: string): Generator<Point> {
+  const free = binary.filter((b) => !how.startsWith(`special point ${b.key} =`));
+  if (free.length === 0 || free.length > MAX_BINARY_VARIANTS) return;
+  for (let combo = 0; combo < 2 ** free.length - 1; combo++) {
+    const values = new Map(fixed);
+    for (const [bit, b] of free.entries()) values.set(b.key, { n: BigInt((combo >> bit) & 1), d: 1n });
+    yield { values, how: `${how}, ${free.map((b) => `${b.key} = ${values.get(b.key)!.n}`).join(', ')}` };
   }
 }
 

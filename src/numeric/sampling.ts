@@ -6,6 +6,7 @@
 import { decimalClone } from './decimal.js';
 import { type Rational, ONE, ZERO, MINUS_ONE, rat, radd, rsub, rmul, rcmp, rneg } from '../ir/rational.js';
 import type { Domain } from '../ir/symbols.js';
+import { MAX_INTEGER_EXPONENT } from './bounds.js';
 import type { Prng } from './prng.js';
 
 /**
@@ -69,6 +70,13 @@ export const MAX_CONSTANT_SPECIALS = 40;
  */
 export function constantNeighbours(constants: readonly Rational[]): Rational[] {
   const out: Rational[] = [];
+  // why: near a huge integer k (an exponent: x^(2^64)) only x = 1 +- m/k keeps x^k in range (about e^m), so the sides can be compared at all
+  for (const c of constants) {
+    if (c.d !== 1n || c.n <= BigInt(MAX_INTEGER_EXPONENT)) continue;
+    for (const m of [1n, 2n, 3n])
+      for (const near of [radd(ONE, rat(m, c.n)), rsub(ONE, rat(m, c.n))])
+        for (const v of [near, rneg(near)]) if (out.length < MAX_CONSTANT_SPECIALS / 2) out.push(v);
+  }
   const tenth = rat(1, 10);
   const rounds: ((c: Rational) => Rational)[] = [
     (c) => c,

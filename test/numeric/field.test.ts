@@ -36,12 +36,27 @@ describe('domains: outside its domain an operation is undefined, never an except
   });
 
   test('overflow is its own cause, so a compare never refutes with it; only decimal.js limits overflow', () => {
-    for (const text of ['exp(10^17)', 'x^100000', '10^(10^16)', 'cosh(10^17)', 'sin(10^13)']) {
+    for (const text of ['exp(10^17)', 'x^(10^17)', '10^(10^16)', 'cosh(10^17)', 'sin(10^13)']) {
       const v = at(text, { x: '2' });
       expect(v instanceof Undefined && v.cause).toBe('overflow');
     }
     // magnitudes past float64 and 1e300 are plain values
     for (const text of ['exp(1000)', '10^301', 'cosh(800)']) expect(at(text, { x: '2' })).not.toBeInstanceOf(Undefined);
+  });
+
+  test('an integer exponent past MAX_INTEGER_EXPONENT is exp(k log|x|) with the sign put back, derivative included', () => {
+    expect(str(at('x^100000', { x: '1' }))).toBe('1');
+    expect(str(at('x^100001', { x: '-1' }))).toBe('-1');
+    expect(str(at('x^100000', { x: '-1' }))).toBe('1');
+    expect(str(at('x^100000', { x: '0' }))).toBe('0');
+    expect(str(at('x^(-100000)', { x: '0' }))).toMatch(/^undefined: domain/);
+    const big = at('x^4294967296', { x: '2' }) as Decimal;
+    // 2^(2^32) = 10^(2^32 log10 2) = 10^1292913986.0...
+    expect(big.e).toBe(1292913986);
+    const slope = at('diff(x^100001, x)', { x: '-1.00001' }) as Decimal;
+    // 100001 (-1.00001)^100000 = 100001 e^(100000 log 1.00001)
+    const expected = new Decimal('1.00001').ln().times(100000).exp().times(100001);
+    expect(slope.minus(expected).abs().lt(expected.times('1e-15'))).toBe(true);
   });
 
   test('sigma and tanh never overflow and stay fast for huge arguments', () => {

@@ -1,0 +1,243 @@
+/**
+ * The core's own refutations, tried where the numeric layer cannot give a
+ * certified point (or before it, when they are cheap): each rests on exact
+ * decisions of the core at an exact point (definedness of each side, or an
+ * exact difference), never on rounding. compare.ts decides when to ask.
+ */
+import type { Expr } from '../ir/expr.js';
+import type { Scope } from '../ir/symbols.js';
+import { type Decision, decideEqual } from '../core/equal.js';
+import { type Rational, rationalToString } from '../ir/rational.js';
+import { certainDefinedness, certainlyInDomain, domainOf, prepareSide } from '../core/defined-at.js';
+import { inDomain } from '../ir/symbols.js';
+import { children, num, sym } from '../ir/expr.js';
+import { toAscii } from '../ir/print.js';
+import { proposeWitnesses } from '../engine/witness.js';
+import type { Counterexample } from '../verdict/result.js';
+
+/** one comparison's inputs, as the helpers below need them */
+export interface Pair {
+  readonly prev: Expr;
+  readonly next: Expr;
+  readonly scope: Scope;
+  readonly seed: number;
+  readonly deadline: number | undefined;
+  /** how messages name `prev` */
+  readonly what: string;
+}
+export type NotProved = Extract<Decision, { proved: false }>;
+
+/** why: each candidate costs two exact normalizations; the search proposes a few per condition, and the first certified one is enough */
+export const MAX_WITNESS_CANDIDATES = 12;
+
+/**
+ * A point where one side is certainly undefined and the other certainly
+ * defined: candidates from the untrusted search (engine/witness.ts), each
+ * put in as an assumption and decided exactly by the core; the other
+ * variables may take any value in their domains.
+ */
+export function definednessWitness(
+  prev: Expr,
+  next: Expr,
+  scope: Scope,
+  conditions: Extract<Decision, { proved: false }>['conditions'],
+  seed: number,
+  deadline: number | undefined,
+): Counterexample | undefined {
+  const candidates = proposeWitnesses(conditions)
+    .filter((c) => !c.variable.key.includes('%'))
+    .slice(0, MAX_WITNESS_CANDIDATES);
+  for (const c of candidates) {
+    if (deadline !== undefined && performance.now() > deadline) return undefined;
+    const domain = domainOf(c.variable, scope);
+    if (domain && !certainlyInDomain(c.value, domain, scope)) continue;
+    if (scope.assumptions.some((a) => a.variable.key === c.variable.key)) continue;
+    const at: Scope = { ...scope, assumptions: [...scope.assumptions, { variable: c.variable, value: c.value }] };
+    const l = certainDefinedness(prev, at, deadline);
+    const r = certainDefinedness(next, at, deadline);
+    const pair =
+      l.kind === 'undefined' && r.kind === 'defined'
+        ? [`undefined (${l.why})`, r.value]
+        : l.kind === 'defined' && r.kind === 'undefined'
+          ? [l.value, `undefined (${r.why})`]
+          : undefined;
+    if (!pair) continue;
+    return {
+      values: { [toAscii(c.variable)]: toAscii(c.value) },
+      lhs: pair[0]!,
+      rhs: pair[1]!,
+      seed,
+      how: `exact witness: ${c.why} of the condition only one side needs; any values of the other variables in their domains`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The core's refutation without the numeric layer (which could not evaluate
+ * the sides, e.g. sin(9007199254740993 pi/2) or a definition that
+ * differentiates its parameter): a constant or one-signed difference, and
+ * both sides certainly defined on the whole declared domains, make every
+ * point a counterexample; the values shown are the exact normal forms.
+ */
+export function refutedEverywhere(
+  prev: Expr,
+  next: Expr,
+  scope: Scope,
+  decision: NotProved,
+  seed: number,
+  deadline: number | undefined,
+): Counterexample | undefined {
+  if (decision.difference?.kind === 'units') return undefined;
+  // under assumed equations "every point" means every point that satisfies them, which the core cannot show exists
+  if (scope.equations?.length) return undefined;
+  const l = certainDefinedness(prev, scope, deadline);
+  const r = certainDefinedness(next, scope, deadline);
+  if (l.kind !== 'defined' || r.kind !== 'defined') return undefined;
+  // a certificate names every free variable: plain scalars get an exact point, with both sides' exact values there
+  const p: Pair = { prev, next, scope, seed, deadline, what: '' };
+  const vars = plainScalars(p);
+  const point = vars?.length ? exactPoint(p, vars, 0) : undefined;
+  if (point) {
+    const lp = certainDefinedness(prev, point.at, deadline);
+    const rp = certainDefinedness(next, point.at, deadline);
+    if (lp.kind === 'defined' && rp.kind === 'defined')
+      return {
+        values: point.values,
+        lhs: lp.value,
+        rhs: rp.value,
+        seed,
+        how: "exact: both sides are defined everywhere and their difference is never 0, so any point of the declared domains will do; the values are the core's exact ones at this point",
+      };
+  }
+  return {
+    values: {},
+    lhs: l.value,
+    rhs: r.value,
+    seed,
+    how: 'exact: both sides are defined everywhere and their difference is never 0, so any point of the declared domains will do',
+  };
+}
+
+/** why: each try is one exact decision with every variable set; a few spread-out points miss a nonzero difference only by bad luck */
+export const MAX_EXACT_POINTS = 3;
+const EXACT_CANDIDATES: readonly Rational[] = [
+  { n: 1n, d: 1n },
+  { n: 2n, d: 1n },
+  { n: 1n, d: 2n },
+  { n: 3n, d: 1n },
+  { n: -1n, d: 1n },
+  { n: 1n, d: 3n },
+  { n: -2n, d: 1n },
+  { n: 0n, d: 1n },
+];
+
+/** the variables of both sides when all are plain scalars (no arrays, sums, diffs or opaque quantities); else undefined */
+function plainScalars(p: Pair): string[] | undefined {
+  const names = new Set<string>();
+  let plain = true;
+  const walk = (e: Expr): void => {
+    if (e.kind === 'elem' || e.kind === 'sum' || e.kind === 'diff') plain = false;
+    if (e.kind === 'sym') {
+      const d = p.scope.symbols.get(e.name);
+      if (d && (d.kind !== 'scalar' || d.opaque)) plain = false;
+      names.add(e.name);
+    }
+    children(e).forEach(walk);
+  };
+  try {
+    walk(prepareSide(p.prev, p.scope, new Set()).expr);
+    walk(prepareSide(p.next, p.scope, new Set()).expr);
+  } catch {
+    return undefined;
+  }
+  return plain ? [...names].sort() : undefined;
+}
+
+/** the t-th exact point: every variable of vars a small rational in its domain, put in as assumptions */
+function exactPoint(
+  p: Pair,
+  vars: readonly string[],
+  t: number,
+): { readonly at: Scope; readonly values: Record<string, string> } | undefined {
+  const values: Rational[] = [];
+  for (const [k, name] of vars.entries()) {
+    const d = p.scope.symbols.get(name);
+    const domain = d?.kind === 'scalar' ? d.domain : undefined;
+    const fits = EXACT_CANDIDATES.filter((q) => !domain || inDomain(q, domain));
+    if (fits.length === 0) return undefined;
+    values.push(fits[(t + 2 * k) % fits.length]!);
+  }
+  const at: Scope = {
+    ...p.scope,
+    assumptions: [...p.scope.assumptions, ...vars.map((name, k) => ({ variable: sym(name), value: num(values[k]!) }))],
+  };
+  return { at, values: Object.fromEntries(vars.map((name, k) => [name, rationalToString(values[k]!)])) };
+}
+
+/**
+ * The core's refutation at an exact point, where the numeric layer saw no
+ * difference (x 1e-320 against 0, exp(800) + x against exp(800)): every
+ * scalar variable set to a small rational in its domain, the core decides
+ * the step there; a nonzero constant difference with both sides certainly
+ * defined is a counterexample. Only for steps whose variables are plain
+ * scalars (no arrays, no opaque quantities).
+ */
+export function refutedAtPoint(p: Pair): Counterexample | undefined {
+  const vars = plainScalars(p);
+  if (!vars || vars.length === 0) return undefined;
+  for (let t = 0; t < MAX_EXACT_POINTS; t++) {
+    if (p.deadline !== undefined && performance.now() > p.deadline) return undefined;
+    const point = exactPoint(p, vars, t);
+    if (!point) return undefined;
+    const { at, values } = point;
+    const decision = decideEqual(p.prev, p.next, at, p.deadline !== undefined ? { deadline: p.deadline } : {});
+    if (decision.proved || decision.difference?.kind !== 'constant') continue;
+    const l = certainDefinedness(p.prev, at, p.deadline);
+    const r = certainDefinedness(p.next, at, p.deadline);
+    if (l.kind !== 'defined' || r.kind !== 'defined') continue;
+    return {
+      values,
+      lhs: l.value,
+      rhs: r.value,
+      seed: p.seed,
+      how: `exact point: the core computes the difference there as ${rationalToString(decision.difference.value)}`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * A side the core found undefined everywhere (tan(4294967297 pi/2): a
+ * division by an exact 0) against a side certainly defined at an exact point
+ * (the declared domains as they are, then small rationals for plain
+ * scalars): both decided again by the core at that point.
+ */
+export function refutedUndefinedSide(p: Pair, decision: NotProved): Counterexample | undefined {
+  if (!decision.undefinedEverywhere || p.scope.equations?.length) return undefined;
+  const vars = plainScalars(p) ?? [];
+  const tries: ({ readonly at: Scope; readonly values: Record<string, string> } | undefined)[] = [
+    { at: p.scope, values: {} },
+  ];
+  for (let t = 0; t < MAX_EXACT_POINTS && vars.length > 0; t++) tries.push(exactPoint(p, vars, t));
+  for (const point of tries) {
+    if (!point || (p.deadline !== undefined && performance.now() > p.deadline)) continue;
+    const l = certainDefinedness(p.prev, point.at, p.deadline);
+    const r = certainDefinedness(p.next, point.at, p.deadline);
+    const pair =
+      l.kind === 'undefined' && r.kind === 'defined'
+        ? [`undefined (${l.why})`, r.value]
+        : l.kind === 'defined' && r.kind === 'undefined'
+          ? [l.value, `undefined (${r.why})`]
+          : undefined;
+    if (!pair) continue;
+    return {
+      values: point.values,
+      lhs: pair[0]!,
+      rhs: pair[1]!,
+      seed: p.seed,
+      how: `exact: the ${decision.undefinedEverywhere.side === 'lhs' ? 'previous' : 'this'} side is undefined at every point (${decision.undefinedEverywhere.why}), the other is defined here`,
+    };
+  }
+  return undefined;
+}
