@@ -18,7 +18,7 @@ import { checkInputs, defaultJobs, type PoolTrace } from './pool.js';
 
 /** the package version, read once; the same relative path works from src/cli and dist/cli */
 function packageVersion(): string {
-  // dist/cli/main.js and src/cli/main.ts sit two levels below package.json, the bundle dist/verify.mjs one
+  // dist/cli/main.js and src/cli/main.ts sit two levels below package.json, the bundle dist/verify.cjs one
   for (const rel of ['../../package.json', '../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as {

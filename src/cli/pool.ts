@@ -53,7 +53,7 @@ function cpuMs(): number {
 /** the worker script next to this module: the bundle's own, or the compiled one; none from TypeScript sources */
 function workerUrl(): URL | undefined {
   const here = import.meta.url;
-  if (here.endsWith('/verify.mjs')) return new URL('./verify-worker.mjs', here);
+  if (here.endsWith('/verify.cjs')) return new URL('./verify-worker.mjs', here);
   if (here.endsWith('.js')) return new URL('./worker.js', here);
   return undefined;
 }
