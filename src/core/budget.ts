@@ -37,6 +37,10 @@ export const MAX_ROOT_ORDER = 64n;
 export const MAX_TRIG_MULTIPLE = 12n;
 /** why: sin(a1 + ... + an) expands to 2^(n-1) products; past this many terms of the argument it stays an atom */
 export const MAX_TRIG_TERMS = 4;
+/** why: a common base (bases.ts) refines only when an argument's own atoms change with it; three passes settle every nesting the corpora hold, and past them the last pass's answer stands (not proved) */
+export const MAX_BASE_PASSES = 3;
+/** why: rationalizing a denominator (rationalize.ts) doubles its terms per square root; four roots in one denominator is more than people write */
+export const MAX_CONJUGATIONS = 4;
 /** why: trial division past this bound costs too much for a log's argument; a larger cofactor stays whole */
 export const MAX_TRIAL_DIVISOR = 100_000n;
 /** why: a whole-number exponent in binary variables is checked at all 2^n assignments; 2^6 is cheap, more variables are left undecided */

@@ -7,7 +7,9 @@
  * up to a constant factor (sign included: -(y+z) != 0 is y+z != 0) and, for
  * a polynomial in one variable, its square-free part ((x-1)^2 != 0 is
  * x-1 != 0). positive(f) implies nonzero(f) and nonnegative(f);
- * nonnegative(f) with nonzero(f) is positive(f).
+ * nonnegative(f) with nonzero(f) is positive(f). For positive and
+ * nonnegative, atoms > 0 common to f's terms are divided out (p^2 (1 + x) >= 0
+ * is 1 + x >= 0 for p > 0).
  */
 import type { Expr } from '../ir/expr.js';
 import { type Rational, rat, rsign, isZero } from '../ir/rational.js';
@@ -18,6 +20,7 @@ import { type Normalizer, Undefined } from './normal.js';
 import { type Poly, atomPoly, polyKey, scalePoly } from './poly.js';
 import { type RatFunc, rfConstantValue, rfKey } from './ratfunc.js';
 import { squareFreePart } from './squarefree.js';
+import { isPositiveRange, rangeOf } from './sign.js';
 
 /** an undischarged condition, and the expression (for nonzero: the factor) its key stands for */
 export interface KeyedCondition {
@@ -111,7 +114,7 @@ export function conditionKeys(
       }
       const value = rfConstantValue(f);
       if (value !== undefined && (c.kind === 'positive' ? rsign(value) > 0 : rsign(value) >= 0)) continue;
-      const body = f.den.length === 0 ? polyKey(monic(f.num, true)) : `rf ${rfKey(f)}`;
+      const body = f.den.length === 0 ? polyKey(monic(withoutPositiveAtoms(f.num, N, scope), true)) : `rf ${rfKey(f)}`;
       put(c, body, c.expr, scopeKey);
     }
   }
@@ -152,4 +155,21 @@ function absFactors(
     if (err instanceof BudgetExceeded || err instanceof Undefined) return [t];
     throw err;
   }
+}
+
+/** p divided by the atoms common to its terms that are > 0 on the whole domain: m P > 0 iff P > 0 (>= 0 likewise) */
+function withoutPositiveAtoms(p: Poly, N: Normalizer, scope: Scope): Poly {
+  const terms = [...p.values()];
+  if (terms.length < 2) return p;
+  let out = p;
+  for (const { atom, exp } of terms[0]!.mono.powers) {
+    const expr = N.atoms.get(atom)?.expr;
+    if (!expr || !isPositiveRange(rangeOf(expr, scope.symbols))) continue;
+    const least = terms.reduce((m, t) => {
+      const e = t.mono.powers.find((x) => x.atom === atom)?.exp ?? 0n;
+      return e < m ? e : m;
+    }, exp);
+    if (least > 0n) out = N.ring.divideExact(out, atomPoly(atom, least)) ?? out;
+  }
+  return out;
 }

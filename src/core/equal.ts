@@ -8,7 +8,7 @@ import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
 import { type Rational, isZero, radd, rmul } from '../ir/rational.js';
 import { toAscii } from '../ir/print.js';
-import { Meter, BudgetExceeded, MAX_EXPAND_EXPONENT } from './budget.js';
+import { Meter, BudgetExceeded, MAX_BASE_PASSES, MAX_EXPAND_EXPONENT } from './budget.js';
 import { Normalizer, Undefined } from './normal.js';
 import { assumeEquation } from './normal-rules.js';
 import { type Condition, type ConditionKind, UnknownFunction } from './definedness.js';
@@ -83,7 +83,18 @@ export interface DecideLimits {
 /** lhs = rhs on the declared domains of scope, under its definitions and assumptions? */
 export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLimits = {}): Decision {
   const meter = new Meter(limits.deadline);
-  const N = new Normalizer(scope.symbols, meter);
+  // a common base refined after use (bases.ts): normalize again from the final bases, so both sides share them
+  let seed: ReadonlyMap<string, Rational> | undefined;
+  for (let pass = 1; ; pass++) {
+    const N = new Normalizer(scope.symbols, meter, seed);
+    const decision = decideWith(N, lhs, rhs, scope);
+    if (decision.proved || !N.bases.changed) return decision;
+    if (pass >= MAX_BASE_PASSES) return { ...decision, bound: decision.bound ?? 'MAX_BASE_PASSES' };
+    seed = N.bases.snapshot();
+  }
+}
+
+function decideWith(N: Normalizer, lhs: Expr, rhs: Expr, scope: Scope): Decision {
   const prepared = prepareBoth(lhs, rhs, scope, N);
   if ('proved' in prepared) return prepared;
   const [L, R] = prepared;
@@ -105,9 +116,10 @@ export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLi
   if (!valuesAgree) {
     // a power past MAX_EXPAND_EXPONENT stays an atom, so "differ" may only mean "not expanded": say which bound
     const unexpanded = N.limited.has('MAX_EXPAND_EXPONENT');
+    const limited = unexpanded ? 'MAX_EXPAND_EXPONENT' : [...N.limited][0];
     const reason = unexpanded
       ? `the normal forms differ (a power with an exponent beyond MAX_EXPAND_EXPONENT = ${MAX_EXPAND_EXPONENT} was left unexpanded)`
-      : 'the normal forms differ';
+      : `the normal forms differ${limited ? ` (${limited} left something unreduced)` : ''}`;
     return {
       proved: false,
       reason,
@@ -115,7 +127,7 @@ export function decideEqual(lhs: Expr, rhs: Expr, scope: Scope, limits: DecideLi
       conditions: [],
       lhsNormal,
       rhsNormal,
-      ...(unexpanded ? { bound: 'MAX_EXPAND_EXPONENT' } : {}),
+      ...(limited ? { bound: limited } : {}),
       ...(difference ? { difference } : {}),
     };
   }

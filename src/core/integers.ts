@@ -33,3 +33,19 @@ export function exactRoot(n: bigint, q: bigint): bigint | undefined {
   for (const r of [x - 1n, x, x + 1n]) if (r >= 0n && r ** q === n) return r;
   return undefined;
 }
+
+/** the integer r >= 0 with r^q <= n < (r + 1)^q (n >= 0, q >= 1) */
+export function floorRoot(n: bigint, q: bigint): bigint {
+  if (n < 2n) return n;
+  const bits = BigInt(n.toString(2).length);
+  // Newton's method from above (2^ceil(bits / q) > n^(1/q)), as in exactRoot
+  let x = 2n ** ((bits + q - 1n) / q + 1n);
+  for (;;) {
+    const y = ((q - 1n) * x + n / x ** (q - 1n)) / q;
+    if (y >= x) break;
+    x = y;
+  }
+  while (x ** q > n) x--;
+  while ((x + 1n) ** q <= n) x++;
+  return x;
+}

@@ -50,8 +50,10 @@ import { BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, type Meter } from './bu
 import { rangeOf, isPositiveRange, excludesZero } from './sign.js';
 import { absOf, logOfRational, maxMinOf, sumDepth, symmetricOrder } from './normal-rules.js';
 import type { RuleId } from './rules.js';
-import { inverseValue, sinCos } from './trig.js';
+import { inverseValue, sinCos, singleAtom } from './trig.js';
 import { rationalPower } from './radicals.js';
+import { Bases } from './bases.js';
+import { variablePower } from './powers.js';
 
 /** thrown when a sub-expression is nowhere defined (1/0, 0^-1): there is no normal form to compare */
 export class Undefined extends Error {}
@@ -67,11 +69,14 @@ export class Normalizer {
   readonly memo = new Map<string, RatFunc>();
   /** atoms an assumed equation gives a value (`sum(k, t[k]) = 1`): replaced wherever they arise */
   readonly rewrites = new Map<string, RatFunc>();
+  readonly bases: Bases;
 
   constructor(
     readonly symbols: ReadonlyMap<string, SymbolDecl>,
     meter: Meter,
+    seed?: ReadonlyMap<string, Rational>,
   ) {
+    this.bases = new Bases(seed);
     this.ring = new Ring(this.atoms, meter);
     this.field = new Field(this.ring);
   }
@@ -193,7 +198,7 @@ export class Normalizer {
       this.used.add('nf.power-exp');
       return this.func('exp', mul([x, call('log', [b])]), depth);
     }
-    return this.atom(pow(this.toExpr(this.nf(b, depth)), this.toExpr(X)));
+    return variablePower(this, this.nf(b, depth), X);
   }
 
   /** X = a + c s for one binary atom s, with whole exponents a and a + c in 0..MAX_EXPAND_EXPONENT (or from -MAX_EXPAND_EXPONENT when negativeAllowed) */
@@ -289,14 +294,6 @@ export class Normalizer {
     return r;
   }
 
-  /** the atom's expression when U is exactly one atom to the first power */
-  private singleAtom(U: RatFunc): Expr | undefined {
-    if (U.den.length || U.num.size !== 1) return undefined;
-    const t = [...U.num.values()][0]!;
-    if (!isOne(t.coeff) || t.mono.powers.length !== 1 || t.mono.powers[0]!.exp !== 1n) return undefined;
-    return this.atoms.get(t.mono.powers[0]!.atom)?.expr;
-  }
-
   /** exp(U): a product of exp atoms, one per monomial of U */
   private exp(U: RatFunc, depth: number): RatFunc {
     const F = this.field;
@@ -313,16 +310,11 @@ export class Normalizer {
         // exp(c log(v)) = v^c, wherever log(v) is defined
         this.used.add('nf.exp-log');
         factor = this.power(logAtom.args[0]!, num(t.coeff), depth);
-      } else if (isInteger(t.coeff)) {
-        const base =
-          t.mono.degree === 0n
-            ? call('exp', [num(1)])
-            : call('exp', [this.toExpr(rfPoly(new Map([[t.mono.key, { coeff: ONE, mono: t.mono }]])))]);
-        factor = F.pow(this.atom(base), t.coeff.n);
       } else {
-        // exp((p/d) m) = exp(m/d)^p
-        const inner = rfPoly(new Map([[t.mono.key, { coeff: rat(1n, t.coeff.d), mono: t.mono }]]));
-        factor = F.pow(this.atom(call('exp', [this.toExpr(inner)])), t.coeff.n);
+        // exp(k g m) = exp(g m)^k for the common base g of m (bases.ts)
+        const { base, k } = this.bases.of('exp', t.mono.key, t.coeff);
+        const inner = rfPoly(new Map([[t.mono.key, { coeff: base, mono: t.mono }]]));
+        factor = F.pow(this.atom(call('exp', [this.toExpr(inner)])), k);
       }
       if (!factor) throw new Undefined('exp of an undefined power');
       acc = F.mul(acc, factor);
@@ -402,7 +394,7 @@ export class Normalizer {
 
   /** log(x) for x proven positive, with x's normal form X */
   private logOfPositive(x: Expr, X: RatFunc, depth: number): RatFunc {
-    const a = this.singleAtom(X);
+    const a = singleAtom(this, X);
     if (a && a.kind === 'call' && a.fn === 'exp') {
       this.used.add('nf.log-exp');
       return this.nf(a.args[0]!, depth);

@@ -11,33 +11,23 @@
  *   u^(1/60), so `x^(1/2) x^(1/3) = x^(5/6)` (every power here is of the
  *   same r, and r^60 = u where r is defined).
  */
-import { type Expr, num, pow } from '../ir/expr.js';
-import { type Rational, ONE, isInteger, isOne, rat, rmul, rpow, rsign } from '../ir/rational.js';
-import type { SymbolDecl } from '../ir/symbols.js';
+import { num, pow } from '../ir/expr.js';
+import { type Rational, ONE, isInteger, isOne, rat, rmul, rneg, rpow, rsign } from '../ir/rational.js';
 import { isNonnegRange, rangeOf } from './sign.js';
-import type { AtomInfo } from './poly.js';
-import { type Field, type RatFunc, rfAtom, rfConst, rfConstantValue } from './ratfunc.js';
+import { type RatFunc, rfAtom, rfConst, rfConstantValue, rfPoly } from './ratfunc.js';
+import { type Fail, type RootHost, contentSplit, denest } from './radical-split.js';
 import { MAX_COEFFICIENT_BITS, MAX_ROOT_ORDER } from './budget.js';
 import { exactRoot, factorInteger } from './integers.js';
-import type { RuleId } from './rules.js';
+import { rationalize } from './rationalize.js';
 
 /** why: 60 = lcm(1..6) covers the roots people write (square, cube, ..., sixth) with one atom per base; r^60 = u needs 60-fold products of one atom only */
 export const COMMON_ROOT_ORDER = 60n;
 
-export interface RootHost {
-  readonly field: Field;
-  readonly symbols: ReadonlyMap<string, SymbolDecl>;
-  readonly atoms: ReadonlyMap<string, AtomInfo>;
-  readonly used: Set<RuleId>;
-  toExpr(f: RatFunc): Expr;
-  atom(expr: Expr, reduction?: AtomInfo['reduction']): RatFunc;
-}
+export type { Fail, RootHost } from './radical-split.js';
 
-/** thrown when a power of 0 is negative */
-export type Fail = (why: string) => never;
-
-export function rationalPower(H: RootHost, B: RatFunc, k: Rational, fail: Fail): RatFunc {
+export function rationalPower(H: RootHost, A: RatFunc, k: Rational, fail: Fail): RatFunc {
   H.used.add('nf.root');
+  const B = rationalize(H, A);
   const q = k.d;
   const c = rfConstantValue(B);
   if (c !== undefined && rsign(c) >= 0) {
@@ -50,12 +40,21 @@ export function rationalPower(H: RootHost, B: RatFunc, k: Rational, fail: Fail):
   }
   const factors = c === undefined ? splitMonomial(H, B, k, fail) : undefined;
   if (factors) return factors;
+  const power = (P: RatFunc, e: Rational) => rationalPowerOrWhole(H, P, e, fail);
+  const split = c === undefined ? (contentSplit(H, B, k, power) ?? denest(H, B, k, power)) : undefined;
+  if (split) return split;
   if (q > MAX_ROOT_ORDER || B.den.length > 0 || (c !== undefined && rsign(c) < 0)) {
     return H.atom(pow(H.toExpr(B), num(k)));
   }
   const order = c === undefined && COMMON_ROOT_ORDER % q === 0n ? COMMON_ROOT_ORDER : q;
   const root = H.atom(pow(H.toExpr(B), num(rat(1n, order))), { kind: 'root', q: order, base: B.num });
   return H.field.pow(root, k.n * (order / q)) ?? fail('0 to a negative power');
+}
+
+/** B^k, where an integer k is a plain power */
+function rationalPowerOrWhole(H: RootHost, B: RatFunc, k: Rational, fail: Fail): RatFunc {
+  if (isInteger(k)) return H.field.pow(B, k.n) ?? fail('0 to a negative power');
+  return rationalPower(H, B, k, fail);
 }
 
 /**
@@ -66,18 +65,27 @@ export function rationalPower(H: RootHost, B: RatFunc, k: Rational, fail: Fail):
 function splitMonomial(H: RootHost, B: RatFunc, k: Rational, fail: Fail): RatFunc | undefined {
   if (B.den.length > 0 || B.num.size !== 1) return undefined;
   const t = [...B.num.values()][0]!;
-  if (rsign(t.coeff) <= 0 || (t.mono.powers.length === 1 && t.mono.powers[0]!.exp === 1n && isOne(t.coeff)))
-    return undefined;
   const nonneg = (a: string) => {
     const info = H.atoms.get(a);
     return info !== undefined && isNonnegRange(rangeOf(info.expr, H.symbols));
   };
-  if (!t.mono.powers.every((p) => nonneg(p.atom))) return undefined;
+  const abs = rsign(t.coeff) < 0 ? rneg(t.coeff) : t.coeff;
+  if (rsign(t.coeff) < 0 || !t.mono.powers.every((p) => nonneg(p.atom))) {
+    // (c M)^k = |c|^k (sgn(c) M)^k: B >= 0 exactly where sgn(c) M >= 0
+    if (isOne(abs)) return undefined;
+    H.used.add('nf.root-split');
+    const unit = rfPoly(new Map([[t.mono.key, { coeff: rat(rsign(t.coeff)), mono: t.mono }]]));
+    return H.field.mul(rationalPower(H, rfConst(abs), k, fail), rationalPower(H, unit, k, fail));
+  }
+  if (t.mono.powers.length === 1 && t.mono.powers[0]!.exp === 1n && isOne(t.coeff)) return undefined;
   H.used.add('nf.root-split');
   let acc = rationalPower(H, rfConst(t.coeff), k, fail);
   for (const p of t.mono.powers) {
-    const e = rmul(rat(p.exp), k);
-    const part = isInteger(e) ? H.field.pow(rfAtom(p.atom), e.n) : rationalPower(H, rfAtom(p.atom), e, fail);
+    const red = H.atoms.get(p.atom)?.reduction;
+    // a root atom u^(1/q) >= 0: (u^(1/q))^e = u^(e/q) for u >= 0
+    const [base, e] =
+      red?.kind === 'root' ? [rfPoly(red.base), rmul(rat(p.exp, red.q), k)] : [rfAtom(p.atom), rmul(rat(p.exp), k)];
+    const part = isInteger(e) ? H.field.pow(base, e.n) : rationalPower(H, base, e, fail);
     acc = H.field.mul(acc, part ?? fail('0 to a negative power'));
   }
   return acc;

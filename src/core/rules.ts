@@ -222,7 +222,12 @@ const ALGEBRA_TABLE = [
   { id: 'nf.sum-const', statement: 'sum(k, c) = n c for c free of k', doc: 'a constant summed over n units' },
   { id: 'nf.sum-alpha', statement: 'sum(k, f(k)) = sum(m, f(m))', doc: 'bound indices are renamed canonically' },
   { id: 'nf.sigma', statement: 'sigma(u) = exp(u) / (1 + exp(u))', doc: 'the logistic function in terms of exp' },
-  { id: 'nf.exp-sum', statement: 'exp(a + b) = exp(a) exp(b); exp(c u) = exp(u)^c for integer c', doc: 'exp of a sum' },
+  {
+    id: 'nf.exp-sum',
+    statement:
+      'exp(a + b) = exp(a) exp(b); exp(k g m) = exp(g m)^k for whole k, g the common base of the monomial m in both sides (bases.ts: exp(x/2), exp(x) share exp(x/2))',
+    doc: 'exp of a sum',
+  },
   { id: 'nf.exp-log', statement: 'exp(c log(u)) = u^c', requires: 'u > 0 (log(u) defined)', doc: 'exp undoes log' },
   { id: 'nf.log-exp', statement: 'log(exp(u)) = u', doc: 'log undoes exp' },
   {
@@ -245,9 +250,25 @@ const ALGEBRA_TABLE = [
   {
     id: 'nf.root-split',
     statement:
-      '(c a^e b^f)^k = c^k a^(e k) b^(f k); c^(p/q) over the primes of c (sqrt(8) = 2 sqrt(2)); one root order 60 per base',
-    requires: 'c > 0 and every atom a, b >= 0 on the whole domain (interval analysis)',
+      '(c a^e b^f)^k = c^k a^(e k) b^(f k); (g m P)^k = g^k m^k P^k for the content g > 0 and common monomial m of a sum; (u^(1/q))^e = u^(e/q); c^(p/q) over the primes of c (sqrt(8) = 2 sqrt(2)); one root order 60 per base',
+    requires:
+      'c > 0 and g > 0; every atom a, b >= 0 and every atom of m > 0 on the whole domain (interval analysis); u >= 0 where u^(1/q) is defined',
     doc: 'radicals split over factors',
+  },
+  {
+    id: 'nf.root-denest',
+    statement:
+      'sqrt(a + b sqrt(r)) = sqrt((a + d)/2) + sgn(b) sqrt((a - d)/2) for rationals a > 0, b, r > 0 with a^2 - b^2 r = d^2, d >= 0 rational',
+    requires: 'a > 0 and a^2 - b^2 r a rational square (checked exactly)',
+    doc: 'a nested square root that denests',
+  },
+  {
+    id: 'nf.rationalize',
+    statement:
+      'N/(A + B r) = N (A - B r)/(A^2 - B^2 c) for r = sqrt(c), c > 0 rational, inside sin, cos and rational powers',
+    requires:
+      'every atom of the denominator a square root of a positive rational; the final denominator a nonzero rational',
+    doc: 'a rational denominator for a constant with square roots',
   },
   {
     id: 'nf.binary-power',
@@ -262,6 +283,12 @@ const ALGEBRA_TABLE = [
     doc: 'the log of a value selected by a binary variable',
   },
   { id: 'nf.power-exp', statement: 'b^v = exp(v log(b))', requires: 'b > 0', doc: 'a variable exponent' },
+  {
+    id: 'nf.power-split',
+    statement: '(c a b)^v = |c|^v a^v (sgn(c) b)^v; (-1)^e a^e for a < 0 goes out as (-a)^e',
+    requires: 'c != 0 rational; every atom taken out (a) > 0 or < 0 on the whole domain (interval analysis)',
+    doc: 'a variable power of a product split over its one-signed factors',
+  },
   { id: 'nf.hyperbolic', statement: 'sinh, cosh, tanh in terms of exp', doc: 'hyperbolic functions' },
   {
     id: 'nf.trig',
@@ -271,13 +298,14 @@ const ALGEBRA_TABLE = [
   {
     id: 'nf.trig-expand',
     statement:
-      'sin(a + b) = sin a cos b + cos a sin b, cos(a + b) = cos a cos b - sin a sin b; c m = p (m/d) as a whole multiple of its base angle; sin, cos at multiples of pi/12 exactly',
+      'sin(a + b) = sin a cos b + cos a sin b, cos(a + b) = cos a cos b - sin a sin b; c m = k (g m) as a whole multiple k of the common base angle g m of the monomial m in both sides (bases.ts); sin, cos at multiples of pi/12 exactly',
     requires: `at most MAX_TRIG_TERMS terms and multiples up to MAX_TRIG_MULTIPLE (else the argument stays whole)`,
     doc: 'trigonometric addition and multiple angles',
   },
   {
     id: 'nf.inverse',
-    statement: 'sin(asin(u)) = u, cos(acos(u)) = u, tan(atan(u)) = u',
+    statement:
+      'sin(asin(u)) = u, cos(asin(u)) = sqrt(1 - u^2), sin(atan(u)) = u/sqrt(1 + u^2), cos(atan(u)) = 1/sqrt(1 + u^2) (so cos(acos(u)) = u, tan(atan(u)) = u)',
     doc: 'a function after its inverse',
   },
   {

@@ -5,6 +5,8 @@
  * side conditions (cancel a factor, split a log) and definedness conditions.
  */
 import type { Expr } from '../ir/expr.js';
+import { MAX_ROOT_ORDER } from './budget.js';
+import { floorRoot } from './integers.js';
 import type { Domain, SymbolDecl } from '../ir/symbols.js';
 import { type Rational, rat, radd, rmul, rdiv, rsign, rcmp, rneg, ONE, ZERO, isInteger } from '../ir/rational.js';
 
@@ -199,7 +201,7 @@ export function rangeOf(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rang
       case 'num':
         return point(x.value);
       case 'const':
-        return x.name === 'pi' ? bounded(3, 4, true) : bounded(2, 3, true);
+        return x.name === 'pi' ? range(PI_LO, PI_HI, true, true) : bounded(2, 3, true);
       case 'units':
         return range(ONE, undefined, false, true);
       case 'sym': {
@@ -216,12 +218,8 @@ export function rangeOf(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rang
         return x.terms.map(go).reduce(addRange);
       case 'mul':
         return x.factors.map(go).reduce(mulRange);
-      case 'pow': {
-        const b = go(x.base);
-        if (x.exp.kind === 'num') return powRange(b, x.exp.value);
-        if (x.base.kind === 'const' && x.base.name === 'e') return POSITIVE;
-        return isPositiveRange(b) ? POSITIVE : ANY;
-      }
+      case 'pow':
+        return powerRange(x.base, x.exp, go(x.base));
       case 'sum': {
         const b = go(x.body);
         const s = signs(b);
@@ -240,7 +238,7 @@ export function rangeOf(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rang
           case 'sigma':
             return bounded(0, 1, true);
           case 'sqrt':
-            return excludesZero(u) ? POSITIVE : NONNEG;
+            return constantRoot(x.args[0]!, rat(1, 2)) ?? (excludesZero(u) ? POSITIVE : NONNEG);
           case 'log':
             if (u.lo !== undefined && rcmp(u.lo, ONE) >= 0) return rcmp(u.lo, ONE) > 0 || u.loOpen ? POSITIVE : NONNEG;
             if (u.hi !== undefined && rcmp(u.hi, ONE) <= 0)
@@ -248,13 +246,13 @@ export function rangeOf(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rang
             return ANY;
           case 'sin':
           case 'cos':
-            return bounded(-1, 1, false);
+            return trigSign(x.fn, u) ?? bounded(-1, 1, false);
           case 'tanh':
-            return bounded(-1, 1, true);
+            return sameSign(u, bounded(-1, 1, true));
           case 'atan':
-            return bounded(-2, 2, true);
+            return sameSign(u, bounded(-2, 2, true));
           case 'asin':
-            return bounded(-2, 2, false);
+            return sameSign(u, bounded(-2, 2, false));
           case 'acos':
             return bounded(0, 4, false);
           case 'cosh':
@@ -268,4 +266,83 @@ export function rangeOf(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rang
     }
   };
   return go(e);
+}
+
+/** an odd increasing function's range `whole` narrowed to the sign of its argument's range u (tanh, atan, asin) */
+function sameSign(u: Range, whole: Range): Range {
+  if (isPositiveRange(u)) return range(ZERO, whole.hi, true, whole.hiOpen);
+  if (isNonnegRange(u)) return range(ZERO, whole.hi, false, whole.hiOpen);
+  if (isNegativeRange(u)) return range(whole.lo, ZERO, whole.loOpen, true);
+  if (u.hi !== undefined && rsign(u.hi) <= 0) return range(whole.lo, ZERO, whole.loOpen, false);
+  return whole;
+}
+
+/** why: 3.14159 < pi < 3.14160, enough to place k pi/24 between the zeros of sin and cos */
+const PI_LO = rat(314159, 100000);
+const PI_HI = rat(314160, 100000);
+
+/**
+ * sin or cos of u when u lies strictly between two zeros of the function (sin: j pi, cos: j pi + pi/2): the
+ * open interval (0, 1] or [-1, 0) by the sign there; undefined (no narrowing) otherwise. Only the rational
+ * bounds of pi are used, each on the side that makes the test safe.
+ */
+function trigSign(fn: 'sin' | 'cos', u: Range): Range | undefined {
+  if (u.lo === undefined || u.hi === undefined) return undefined;
+  // cos(u) = sin(u + pi/2)
+  const [a, b] = fn === 'sin' ? [u.lo, u.hi] : [radd(u.lo, rmul(PI_LO, rat(1, 2))), radd(u.hi, rmul(PI_HI, rat(1, 2)))];
+  const mid = rdiv(a, rat(314159265, 100000000));
+  const j = mid.n >= 0n ? mid.n / mid.d : -((-mid.n + mid.d - 1n) / mid.d);
+  // j pi < a and b < (j + 1) pi, each with the bound of pi that makes it certain
+  const below = rmul(rat(j), j >= 0n ? PI_HI : PI_LO);
+  const above = rmul(rat(j + 1n), j + 1n >= 0n ? PI_LO : PI_HI);
+  // sin(0) = 0 is the only zero at a rational point: an argument open at 0 stays clear of it
+  const clearBelow = rcmp(below, a) < 0 || (fn === 'sin' && j === 0n && rsign(a) === 0 && u.loOpen);
+  if (!clearBelow || rcmp(b, above) >= 0) return undefined;
+  return j % 2n === 0n ? range(ZERO, ONE, true, false) : range(rneg(ONE), ZERO, false, true);
+}
+
+/** why: 2^32 steps bound a root to about 10 digits, enough to show 3 - 2 sqrt(2) > 0, with small bigints */
+const ROOT_SCALE = 2n ** 32n;
+
+/**
+ * c^(p/q) for a rational c > 0 written as a number, between two rationals: floor((c S^q)^(1/q)) / S and one
+ * step above, raised to p; undefined when not such a power or past MAX_ROOT_ORDER or a small exponent
+ */
+function constantRoot(base: Expr, k: Rational): Range | undefined {
+  if (base.kind !== 'num' || rsign(base.value) <= 0 || isInteger(k) || k.d > MAX_ROOT_ORDER) return undefined;
+  if (k.n > MAX_ROOT_POWER || k.n < -MAX_ROOT_POWER) return undefined;
+  const c = base.value;
+  const q = k.d;
+  const lo = floorRoot((c.n * ROOT_SCALE ** q) / c.d, q);
+  const r = range(rat(lo, ROOT_SCALE), rat(lo + 1n, ROOT_SCALE), false, false, true);
+  return lo > 0n ? powRange(r, rat(k.n)) : undefined;
+}
+
+/** why: powers of a root bound up to the 64th stay small; beyond, the plain sign is enough */
+const MAX_ROOT_POWER = 64n;
+
+/** the value of an exponent written with numbers, * and powers -1 (`1/3` is 1 * 3^(-1)); else undefined */
+function smallRational(e: Expr): Rational | undefined {
+  if (e.kind === 'num') return e.value;
+  if (e.kind === 'pow' && e.base.kind === 'num' && e.exp.kind === 'num' && rsign(e.base.value) !== 0) {
+    const k = e.exp.value;
+    if (k.n === -1n && k.d === 1n) return rdiv(ONE, e.base.value);
+    return k.n === 1n && k.d === 1n ? e.base.value : undefined;
+  }
+  if (e.kind !== 'mul') return undefined;
+  let acc: Rational = ONE;
+  for (const f of e.factors) {
+    const v = smallRational(f);
+    if (v === undefined) return undefined;
+    acc = rmul(acc, v);
+  }
+  return acc;
+}
+
+/** base^exp, the base's range b */
+function powerRange(base: Expr, exp: Expr, b: Range): Range {
+  const k = smallRational(exp);
+  if (k !== undefined) return constantRoot(base, k) ?? powRange(b, k);
+  if (base.kind === 'const' && base.name === 'e') return POSITIVE;
+  return isPositiveRange(b) ? POSITIVE : ANY;
 }

@@ -10,12 +10,14 @@
  * terms or MAX_TRIG_MULTIPLE the argument stays whole (one atom).
  */
 import { type Expr, call, constant, mul, num, pow, add } from '../ir/expr.js';
-import { type Rational, rat, rmul, rneg, rsign, isInteger, isOne, ONE } from '../ir/rational.js';
+import { rat, rmul, rneg, rsign, isInteger, isOne, ONE } from '../ir/rational.js';
 import { type AtomInfo, type Poly, type Term, addPoly, constPoly, scalePoly } from './poly.js';
 import { type Field, type RatFunc, rfConstantValue, rfKey, rfPoly, leadingSign, RF_ONE, RF_ZERO } from './ratfunc.js';
 import type { Ring } from './poly.js';
 import { MAX_TRIG_MULTIPLE, MAX_TRIG_TERMS } from './budget.js';
 import type { RuleId } from './rules.js';
+import type { Bases } from './bases.js';
+import { rationalize } from './rationalize.js';
 
 /** what trig needs of the normalizer */
 export interface TrigHost {
@@ -24,6 +26,7 @@ export interface TrigHost {
   readonly used: Set<RuleId>;
   readonly limited: Set<string>;
   readonly atoms: ReadonlyMap<string, AtomInfo>;
+  readonly bases: Bases;
   nf(e: Expr): RatFunc;
   toExpr(f: RatFunc): Expr;
   atom(expr: Expr, reduction?: AtomInfo['reduction']): RatFunc;
@@ -57,8 +60,9 @@ function sinTwelfth(k: bigint): Expr {
   return r <= 18n ? neg(table(r - 12n)) : neg(table(24n - r));
 }
 
-export function sinCos(H: TrigHost, fn: 'sin' | 'cos', U: RatFunc): RatFunc {
+export function sinCos(H: TrigHost, fn: 'sin' | 'cos', V: RatFunc): RatFunc {
   H.used.add('nf.trig');
+  const U = rationalize(H, V);
   const terms = [...U.num.values()];
   if (U.den.length > 0) return whole(H, fn, U);
   if (terms.length > MAX_TRIG_TERMS) {
@@ -85,10 +89,12 @@ function termSinCos(H: TrigHost, t: Term): SinCos | undefined {
       H.used.add('nf.special-values');
       return { s: H.nf(sinTwelfth(twelfths.n)), c: H.nf(sinTwelfth(twelfths.n + 6n)) };
     }
+    const halves = rmul(twelfths, rat(2));
+    if (isInteger(halves)) return oddTwentyFourth(H, halves.n);
   }
-  const constant = t.mono.degree === 0n;
-  const k = constant ? (rsign(t.coeff) < 0 ? -1n : 1n) : t.coeff.n;
-  const baseCoeff: Rational = constant ? (rsign(t.coeff) < 0 ? rneg(t.coeff) : t.coeff) : rat(1n, t.coeff.d);
+  const atom = p.length === 1 && p[0]!.exp === 1n ? H.atoms.get(p[0]!.atom)?.expr : undefined;
+  const inverse = atom?.kind === 'call' && (atom.fn === 'asin' || atom.fn === 'atan');
+  const { base: baseCoeff, k } = H.bases.of('trig', t.mono.key, t.coeff, inverse);
   if (k > MAX_TRIG_MULTIPLE || k < -MAX_TRIG_MULTIPLE) {
     H.limited.add('MAX_TRIG_MULTIPLE');
     return undefined;
@@ -103,19 +109,45 @@ function termSinCos(H: TrigHost, t: Term): SinCos | undefined {
   return k < 0n ? { s: F.neg(acc.s), c: acc.c } : acc;
 }
 
-/** sin and cos of a base angle T (positive leading coefficient): atoms, or u for sin(asin u), cos(acos u) */
+/**
+ * sin and cos of k pi/24 for odd k: with C = cos(pi/24) = sqrt((1 + cos(pi/12))/2) (> 0) and
+ * tan(pi/24) = (1 - cos(pi/12))/sin(pi/12) (tan(t/2) = (1 - cos t)/sin t), sin(pi/24) = tan(pi/24) C, and
+ * k pi/24 = pi/24 + m pi/12 by the addition formulas; every value is a constant times C, so tan and cot of
+ * k pi/24 are exact radicals
+ */
+function oddTwentyFourth(H: TrigHost, k: bigint): SinCos {
+  H.used.add('nf.special-values');
+  const F = H.field;
+  const cos12 = sinTwelfth(7n);
+  const C = H.nf(call('sqrt', [mul([num(rat(1, 2)), add([num(1), cos12])])]));
+  const tan24 = H.nf(mul([add([num(1), mul([num(-1), cos12])]), pow(sinTwelfth(1n), num(-1))]));
+  const S = F.mul(tan24, C);
+  const m = (k - 1n) / 2n;
+  const sm = H.nf(sinTwelfth(m));
+  const cm = H.nf(sinTwelfth(m + 6n));
+  return { s: F.add(F.mul(S, cm), F.mul(C, sm)), c: F.sub(F.mul(C, cm), F.mul(S, sm)) };
+}
+
+/** sin and cos of a base angle T (positive leading coefficient): atoms, or values for T = asin(u), atan(u) */
 function baseAtoms(H: TrigHost, T: RatFunc): SinCos {
   const inner = singleAtom(H, T);
+  const fn = inner?.kind === 'call' ? inner.fn : undefined;
+  const u = inner?.kind === 'call' ? inner.args[0]! : undefined;
+  if (u && fn === 'asin') {
+    // where asin(u) is defined, cos(asin u) = sqrt(1 - u^2) (asin u in [-pi/2, pi/2], so cos >= 0)
+    H.used.add('nf.inverse');
+    return { s: H.nf(u), c: H.nf(call('sqrt', [add([num(1), mul([num(-1), pow(u, num(2))])])])) };
+  }
+  if (u && fn === 'atan') {
+    // cos(atan u) = 1/sqrt(1 + u^2) > 0, sin(atan u) = u/sqrt(1 + u^2); sqrt(1 + u^2) >= 1 is never 0
+    H.used.add('nf.inverse');
+    const w = H.nf(pow(add([num(1), pow(u, num(2))]), num(rat(-1, 2))));
+    return { s: H.field.mul(H.nf(u), w), c: w };
+  }
   const arg = H.toExpr(T);
   const sinAtom = H.atom(call('sin', [arg]));
   const to = addPoly(constPoly(ONE), scalePoly(H.ring.mul(sinAtom.num, sinAtom.num), rneg(ONE)));
-  const cosAtom = H.atom(call('cos', [arg]), { kind: 'square', to });
-  const isFn = (f: string) => inner?.kind === 'call' && inner.fn === f;
-  if (isFn('asin') || isFn('acos')) H.used.add('nf.inverse');
-  return {
-    s: isFn('asin') && inner?.kind === 'call' ? H.nf(inner.args[0]!) : sinAtom,
-    c: isFn('acos') && inner?.kind === 'call' ? H.nf(inner.args[0]!) : cosAtom,
-  };
+  return { s: sinAtom, c: H.atom(call('cos', [arg]), { kind: 'square', to }) };
 }
 
 /** sin(U), cos(U) kept whole: one atom of U with a positive leading coefficient */
@@ -129,7 +161,8 @@ function whole(H: TrigHost, fn: 'sin' | 'cos', U: RatFunc): RatFunc {
   return negated ? H.field.neg(one.s) : one.s;
 }
 
-function singleAtom(H: TrigHost, U: RatFunc): Expr | undefined {
+/** the atom's expression when U is exactly one atom to the first power */
+export function singleAtom(H: Pick<TrigHost, 'atoms'>, U: RatFunc): Expr | undefined {
   if (U.den.length || U.num.size !== 1) return undefined;
   const t = [...U.num.values()][0]!;
   if (!isOne(t.coeff) || t.mono.powers.length !== 1 || t.mono.powers[0]!.exp !== 1n) return undefined;

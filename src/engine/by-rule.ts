@@ -118,14 +118,16 @@ export function checkBy(
 ): string | undefined {
   const named = NAMED_RULES.filter((r) => r.pattern.test(by));
   if (named.length === 0) return undefined;
+  // the chain rule's ids are also those of f(v) itself: they count only where there is an inner function
+  const uses = (used: ReadonlySet<string>, chainUsed: boolean) => (r: NamedRule) =>
+    r.name === 'chain rule' ? chainUsed && r.ids.some((id) => used.has(id)) : r.ids.some((id) => used.has(id));
+  // the core's own rules often settle it: then the explanations below (the costly part) are not needed
+  const coreChain = coreRules.some((r) => r === 'd.chain');
+  if (named.every(uses(new Set(coreRules), coreChain))) return undefined;
   const taken = derivativeRules(prev, next, scope);
   // a warning only when the named rule provably cannot have produced the step: every rule the core used counts
   const used = new Set([...coreRules, ...taken.rules, ...underDerivative(prev, next, scope)]);
-  // the chain rule's ids are also those of f(v) itself: they count only where there is an inner function
-  const chainUsed = taken.chain || coreRules.some((r) => r === 'd.chain');
-  const uses = (r: NamedRule) =>
-    r.name === 'chain rule' ? chainUsed && r.ids.some((id) => used.has(id)) : r.ids.some((id) => used.has(id));
-  const missing = named.filter((r) => !uses(r));
+  const missing = named.filter((r) => !uses(used, taken.chain || coreChain)(r));
   if (missing.length === 0) return undefined;
   const names = missing.map((r) => r.name).join(' and ');
   return `\`by\` names the ${names}, but this step does not use it${missing.length > 1 ? '' : ''}; the step is right, its reason may not be`;

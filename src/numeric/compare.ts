@@ -19,7 +19,6 @@
  */
 import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
-import type { Counterexample } from '../verdict/result.js';
 import {
   CERTIFIED_AGREEMENTS,
   CERTIFY_PRECISIONS,
@@ -30,22 +29,25 @@ import {
   MAX_EXTRA_PASSES,
   MAX_WORK_PER_COMPARE,
   MIN_AGREEING_POINTS,
-  ORACLE_POINTS,
   PRECISION,
 } from './bounds.js';
-import { counterexample } from './counterexample.js';
+import {
+  type Agreeing,
+  type NumericVerdict,
+  definedPointFailure,
+  failed,
+  keep,
+  oracleVerdict,
+} from './compare-verdicts.js';
 import { Field, type Meter } from './field.js';
-import { planInstances } from './instance.js';
-import { FINITE, FORWARD, TAPE, checkOracles, hasDiff } from './oracles.js';
-import { type InstanceContext, type Outcome, confirmedOutcome, environment, instanceContext } from './point-check.js';
-import { evaluate } from './evaluate.js';
-import { Undefined } from './field.js';
+import { type Plan, planInstances } from './instance.js';
+import { hasDiff } from './oracles.js';
+import { type InstanceContext, confirmedOutcome, instanceContext } from './point-check.js';
 import { type Point, pointsOf } from './points.js';
 import { type Prepared, prepare } from './prepare.js';
 import { Prng, mixSeed } from './prng.js';
 import { constantNeighbours } from './sampling.js';
 import { stepConstants } from './constants.js';
-import { shrinkFailure } from './shrink.js';
 
 export interface NumericOptions {
   readonly seed: number;
@@ -70,314 +72,174 @@ export interface NumericOptions {
   readonly unitCounts?: readonly number[];
 }
 
-export type NumericVerdict =
-  | {
-      readonly kind: 'agree';
-      readonly points: number;
-      readonly skipped: number;
-      /** points that neither the 50-digit look nor the enclosures could settle: counted, never evidence */
-      readonly unsettled: number;
-      readonly seed: number;
-      readonly instances: string;
-      /** for a step with diff: what the derivative oracles compared */
-      readonly oracles?: string;
-    }
-  | { readonly kind: 'disagree'; readonly counterexample: Counterexample }
-  | {
-      readonly kind: 'inconclusive';
-      readonly reason: string;
-      readonly points: number;
-      readonly skipped: number;
-      readonly unsettled: number;
-      readonly seed: number;
-      /** the limit that ended the check, when one did: `STEP_TIMEOUT` (the deadline) or `MAX_WORK_PER_COMPARE` */
-      readonly bound?: string;
-    };
-
-/** a point that agreed, kept for the derivative oracles */
-interface Agreeing {
-  readonly ctx: InstanceContext;
-  readonly point: Point;
-}
+export type { NumericVerdict } from './compare-verdicts.js';
 
 /** Compare lhs and rhs numerically at seeded random and special points of the declared domains. */
 export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: NumericOptions): NumericVerdict {
-  const seed = options.seed;
-  const samples =
-    options.samples !== undefined && Number.isInteger(options.samples) && options.samples >= 1
-      ? options.samples
-      : DEFAULT_SAMPLES;
-  const meter: Meter = { used: 0, limit: MAX_WORK_PER_COMPARE };
-  const field = new Field(PRECISION, meter);
-  const confirm = new Field(CONFIRM_PRECISION, meter);
-  // certification's work on a meter of its own: its cost is in digits, not in points
-  const certifyMeter: Meter = { used: 0, limit: MAX_CERTIFY_WORK_PER_COMPARE };
-  let points = 0;
-  let skipped = 0;
-  let unsettled = 0;
-  // the first random points that agree at 50 digits are certified too (CERTIFIED_AGREEMENTS)
-  let certifiedAgreements = 0;
-  const inconclusive = (reason: string, bound?: string): NumericVerdict => ({
-    kind: 'inconclusive',
-    reason,
-    points,
-    skipped,
-    unsettled,
-    seed,
-    ...(bound ? { bound } : {}),
-  });
+  const run = new NumericRun(scope, options);
   // refused, not clamped: the caller asked for more evidence than it would get, so it must hear which bound
-  if (samples > MAX_SAMPLES)
-    return inconclusive(
-      `${samples} random points per instance were asked for, more than MAX_SAMPLES = ${MAX_SAMPLES}`,
+  if (run.samples > MAX_SAMPLES)
+    return run.inconclusive(
+      `${run.samples} random points per instance were asked for, more than MAX_SAMPLES = ${MAX_SAMPLES}`,
       'MAX_SAMPLES',
     );
-  const outOfBudget = (): NumericVerdict =>
-    inconclusive(
-      `the evaluation budget (MAX_WORK_PER_COMPARE = ${MAX_WORK_PER_COMPARE} work units) ran out after ${points} agreeing and ${skipped} skipped points`,
+  const prepared = prepare(lhs, rhs, scope);
+  if ('problem' in prepared) return run.inconclusive(`cannot evaluate: ${prepared.problem}`);
+  const plan = planInstances(prepared, options.seed, options.unitCounts);
+  if ('problem' in plan) return run.inconclusive(`cannot build an instance: ${plan.problem}`);
+  return run.sample(prepared, plan) ?? run.conclude(prepared, plan);
+}
+
+/** the state of one numericCompare: its meters, fields, counts, and the points kept for the oracles */
+class NumericRun {
+  readonly seed: number;
+  readonly samples: number;
+  readonly meter: Meter = { used: 0, limit: MAX_WORK_PER_COMPARE };
+  readonly field = new Field(PRECISION, this.meter);
+  readonly confirm = new Field(CONFIRM_PRECISION, this.meter);
+  // certification's work on a meter of its own: its cost is in digits, not in points
+  readonly certifyMeter: Meter = { used: 0, limit: MAX_CERTIFY_WORK_PER_COMPARE };
+  points = 0;
+  skipped = 0;
+  unsettled = 0;
+  // the first random points that agree at 50 digits are certified too (CERTIFIED_AGREEMENTS)
+  certifiedAgreements = 0;
+  // the instances' atoms and opaque models, built on first use and reused by later passes
+  readonly contexts: (InstanceContext | undefined)[] = [];
+  // per instance, up to ORACLE_POINTS agreeing points (random ones preferred), for the oracles
+  readonly agreeing: Agreeing[][] = [];
+  /** a side has a diff: agreeing points are kept for the derivative oracles */
+  withDiff = false;
+
+  constructor(
+    readonly scope: Scope,
+    readonly options: NumericOptions,
+  ) {
+    this.seed = options.seed;
+    const n = options.samples;
+    this.samples = n !== undefined && Number.isInteger(n) && n >= 1 ? n : DEFAULT_SAMPLES;
+  }
+
+  inconclusive(reason: string, bound?: string): NumericVerdict {
+    const { points, skipped, unsettled, seed } = this;
+    return { kind: 'inconclusive', reason, points, skipped, unsettled, seed, ...(bound ? { bound } : {}) };
+  }
+
+  outOfBudget(): NumericVerdict {
+    return this.inconclusive(
+      `the evaluation budget (MAX_WORK_PER_COMPARE = ${MAX_WORK_PER_COMPARE} work units) ran out after ${this.points} agreeing and ${this.skipped} skipped points`,
       'MAX_WORK_PER_COMPARE',
     );
-  const late = (): boolean => options.deadline !== undefined && performance.now() > options.deadline;
-  const outOfTime = (): NumericVerdict =>
-    inconclusive(
-      `the step's time limit ran out after ${points} agreeing and ${skipped} skipped points`,
+  }
+
+  late(): boolean {
+    return this.options.deadline !== undefined && performance.now() > this.options.deadline;
+  }
+
+  outOfTime(): NumericVerdict {
+    return this.inconclusive(
+      `the step's time limit ran out after ${this.points} agreeing and ${this.skipped} skipped points`,
       'STEP_TIMEOUT',
     );
+  }
 
-  const prepared = prepare(lhs, rhs, scope);
-  if ('problem' in prepared) return inconclusive(`cannot evaluate: ${prepared.problem}`);
-  const plan = planInstances(prepared, seed, options.unitCounts);
-  if ('problem' in plan) return inconclusive(`cannot build an instance: ${plan.problem}`);
-  const withDiff = hasDiff(prepared.lhs) || hasDiff(prepared.rhs);
-  const near = constantNeighbours(stepConstants([prepared.lhs, prepared.rhs]));
-
-  // the instances' atoms and opaque models, built on first use and reused by later passes
-  const contexts: (InstanceContext | undefined)[] = [];
-  // per instance, up to ORACLE_POINTS agreeing points (random ones preferred), for the oracles
-  const agreeing: Agreeing[][] = [];
-  for (let pass = 0; pass <= MAX_EXTRA_PASSES; pass++) {
-    // later passes only run while too few points were in both domains, with fresh random points
-    if (pass > 0 && (points >= MIN_AGREEING_POINTS || options.recheck)) break;
-    for (const [k, inst] of plan.instances.entries()) {
-      // a re-check of a proof: the smallest instance only (a wrong proof is wrong almost everywhere), the cheapest
-      if (options.recheck && k !== 0) continue;
-      let ctx = contexts[k];
-      if (!ctx) {
-        ctx = instanceContext(prepared, inst, scope, meter, new Prng(mixSeed(seed, 0x51, k)));
-        contexts[k] = ctx;
-      }
-      if (meter.used > meter.limit) return outOfBudget();
-      const rng = pass === 0 ? ctx.rng : new Prng(mixSeed(seed, 0x52, pass, k));
-      let taken = 0;
-      for (const point of pointsOf(ctx.sampled, rng, samples, pass === 0 && !options.recheck, near, ctx.adjust)) {
-        if (options.recheck && taken++ >= samples) break;
-        if (late()) return outOfTime();
-        const certifyAgreement = point.how === 'random point' && certifiedAgreements < CERTIFIED_AGREEMENTS;
-        const { outcome, accessed } = confirmedOutcome(
-          prepared,
-          inst,
-          point,
-          ctx.models,
-          scope,
-          field,
-          options.deadline,
-          certifyMeter,
-          certifyAgreement,
-        );
-        if (certifyAgreement && outcome.kind !== 'skip') certifiedAgreements++;
-        if (outcome.kind === 'budget') return outOfBudget();
-        if (outcome.kind === 'skip') skipped++;
-        else if (outcome.kind === 'unsettled') unsettled++;
-        else if (outcome.kind === 'agree') {
-          if (options.differsWhereDefined !== undefined) {
-            const verdict = definedPointFailure(prepared, ctx, point, scope, seed, options.differsWhereDefined);
-            if (verdict) return verdict;
-            skipped++;
-            continue;
-          }
-          points++;
-          if (withDiff) {
-            agreeing[k] ??= [];
-            keep(agreeing[k], { ctx, point });
-          }
-        } else
-          return failed(prepared, scope, seed, withDiff, ctx, point, outcome, accessed, inconclusive, options.deadline);
+  /** the passes over the instances' points: a verdict when one point settles it (a difference, a bound), else undefined */
+  sample(prepared: Prepared, plan: Plan): NumericVerdict | undefined {
+    const recheck = this.options.recheck === true;
+    this.withDiff = hasDiff(prepared.lhs) || hasDiff(prepared.rhs);
+    // a re-check tries random points only: the special points near constants are not needed
+    const near = recheck ? [] : constantNeighbours(stepConstants([prepared.lhs, prepared.rhs]));
+    for (let pass = 0; pass <= MAX_EXTRA_PASSES; pass++) {
+      // later passes only run while too few points were in both domains, with fresh random points
+      if (pass > 0 && (this.points >= MIN_AGREEING_POINTS || recheck)) break;
+      for (const [k, inst] of plan.instances.entries()) {
+        // a re-check of a proof: the smallest instance only (a wrong proof is wrong almost everywhere), the cheapest
+        if (recheck && k !== 0) continue;
+        let ctx = this.contexts[k];
+        if (!ctx) {
+          ctx = instanceContext(prepared, inst, this.scope, this.meter, new Prng(mixSeed(this.seed, 0x51, k)));
+          this.contexts[k] = ctx;
+        }
+        if (this.meter.used > this.meter.limit) return this.outOfBudget();
+        const rng = pass === 0 ? ctx.rng : new Prng(mixSeed(this.seed, 0x52, pass, k));
+        let taken = 0;
+        for (const point of pointsOf(ctx.sampled, rng, this.samples, pass === 0 && !recheck, near, ctx.adjust)) {
+          if (recheck && taken++ >= this.samples) break;
+          const verdict = this.atPoint(prepared, k, ctx, point);
+          if (verdict) return verdict;
+        }
       }
     }
+    return undefined;
   }
-  if (options.recheck) return { kind: 'agree', points, skipped, unsettled, seed, instances: plan.description };
-  if (points < MIN_AGREEING_POINTS) {
-    return inconclusive(
-      `only ${points} of ${points + skipped + unsettled} points were in both sides' domains and agreed (at least ${MIN_AGREEING_POINTS} are needed)${unsettled > 0 ? `; ${unsettled} could not be settled even with enclosures at ${CERTIFY_PRECISIONS.at(-1)} digits` : ''}`,
-    );
-  }
-  const agree = { kind: 'agree' as const, points, skipped, unsettled, seed, instances: plan.description };
-  if (!withDiff) return agree;
 
-  const oracles = oracleVerdict(prepared, scope, agreeing, field, confirm, late);
-  if (oracles === 'late') return outOfTime();
-  if (oracles === 'budget') return outOfBudget();
-  if (oracles.problem) return inconclusive(oracles.problem);
-  return { ...agree, oracles: oracles.text };
-}
-
-/** keeps up to ORACLE_POINTS points of an instance, random points displacing special ones */
-function keep(kept: Agreeing[], a: Agreeing): void {
-  const special = kept.findIndex((k) => k.point.how !== 'random point');
-  if (kept.length < ORACLE_POINTS) kept.push(a);
-  else if (a.point.how === 'random point' && special >= 0) kept[special] = a;
-}
-
-/** ORACLE_POINTS of the kept points: one per instance spread over them (the largest network first), then more from the same instances */
-function oraclePoints(agreeing: readonly (Agreeing[] | undefined)[]): Agreeing[] {
-  const lists = agreeing.filter((l): l is Agreeing[] => l !== undefined && l.length > 0);
-  const chosen = spread(lists, ORACLE_POINTS).map((l) => l[0]!);
-  for (const l of [...lists].reverse()) {
-    for (const a of l.slice(1)) if (chosen.length < ORACLE_POINTS) chosen.push(a);
-  }
-  return chosen;
-}
-
-/** up to k of xs, the last (largest network) first, then the first, then evenly between */
-function spread<T>(xs: readonly T[], k: number): T[] {
-  if (xs.length <= k) return [...xs].reverse();
-  const out: T[] = [];
-  for (let t = 0; t < k; t++) {
-    const x = xs[Math.round((xs.length - 1) * (1 - t / (k - 1)))]!;
-    if (!out.includes(x)) out.push(x);
-  }
-  return out;
-}
-
-/** the verdict of a confirmed difference: shrunk, its derivatives cross-checked, as a counterexample */
-function failed(
-  prepared: Prepared,
-  scope: Scope,
-  seed: number,
-  withDiff: boolean,
-  ctx: InstanceContext,
-  point: Point,
-  outcome: Extract<Outcome, { kind: 'differ' }>,
-  accessed: ReadonlySet<string>,
-  inconclusive: (reason: string) => NumericVerdict,
-  deadline: number | undefined,
-): NumericVerdict {
-  const found = { inst: ctx.inst, point, atoms: ctx.atoms, models: ctx.models, outcome, accessed };
-  let best = shrinkFailure(prepared, scope, found, deadline);
-  // the shrunk point once more, on a fresh meter, so that printing its values cannot run out of budget
-  const meter: Meter = { used: 0, limit: MAX_WORK_PER_COMPARE };
-  const field = new Field(PRECISION, meter);
-  const confirm = new Field(CONFIRM_PRECISION, meter);
-  const again = confirmedOutcome(prepared, best.inst, best.point, best.models, scope, field, deadline);
-  if (again.outcome.kind === 'differ') best = { ...best, outcome: again.outcome, accessed: again.accessed };
-  else best = { ...found, note: '' };
-  let how = best.point.how;
-  if (best.inst.pattern) how += `; ${best.inst.pattern}`;
-  if (best.note) how += `; shrunk (${best.note})`;
-  if (withDiff) {
-    const check = checkOracles(
-      [prepared.lhs, prepared.rhs],
-      (f) => environment(prepared, best.inst, best.point, best.models, scope, f),
-      field,
-      confirm,
-    );
-    if (check.kind === 'disagree') return inconclusive(`the sides differ, but ${check.reason}`);
-    if (check.kind === 'agree' && check.sites > 0) {
-      const others = [check.fd > 0 ? FINITE : '', check.tape > 0 ? TAPE : ''].filter((x) => x).join(' and ');
-      how += `; derivatives by ${FORWARD}${others ? `, confirmed by ${others}` : ''}`;
-    }
-  }
-  return {
-    kind: 'disagree',
-    counterexample: counterexample(
-      best.outcome,
-      best.inst,
-      best.point,
-      best.atoms,
-      best.models,
-      best.accessed,
-      seed,
-      how,
-    ),
-  };
-}
-
-/**
- * The counterexample when the core found lhs - rhs nonzero wherever both
- * sides are defined: a point where both are defined (at CONFIRM_PRECISION),
- * with both values and the core's finding; not shrunk, since any such point
- * will do. Undefined at the higher precision after all: keep looking (the
- * caller treats `undefined` as "no verdict from this point").
- */
-function definedPointFailure(
-  prepared: Prepared,
-  ctx: InstanceContext,
-  point: Point,
-  scope: Scope,
-  seed: number,
-  finding: string,
-): NumericVerdict | undefined {
-  const meter: Meter = { used: 0, limit: MAX_WORK_PER_COMPARE };
-  const field = new Field(CONFIRM_PRECISION, meter);
-  const accessed = new Set<string>();
-  const env = environment(prepared, ctx.inst, point, ctx.models, scope, field, accessed);
-  const lhs = env instanceof Undefined ? env : evaluate(prepared.lhs, env);
-  const rhs = env instanceof Undefined ? env : evaluate(prepared.rhs, env);
-  if (env instanceof Undefined || lhs instanceof Undefined || rhs instanceof Undefined) return undefined;
-  let how = `${point.how}; both sides are defined here, and ${finding}`;
-  if (ctx.inst.pattern) how += `; ${ctx.inst.pattern}`;
-  return {
-    kind: 'disagree',
-    counterexample: counterexample(
-      { kind: 'differ', lhs, rhs, env, certifiedAt: CONFIRM_PRECISION },
+  /** one point: counted as agreeing, skipped or unsettled (undefined), or the verdict it settles */
+  private atPoint(prepared: Prepared, k: number, ctx: InstanceContext, point: Point): NumericVerdict | undefined {
+    if (this.late()) return this.outOfTime();
+    const { options, scope } = this;
+    // a re-check's agreement changes nothing (the step stays proved): only a suspected difference is certified
+    const certifyAgreement =
+      !options.recheck && point.how === 'random point' && this.certifiedAgreements < CERTIFIED_AGREEMENTS;
+    const { outcome, accessed } = confirmedOutcome(
+      prepared,
       ctx.inst,
       point,
-      ctx.atoms,
       ctx.models,
-      accessed,
-      seed,
-      how,
-    ),
-  };
-}
-
-/** the derivative oracles at up to ORACLE_POINTS agreeing points: a sentence of what agreed, or the problem */
-function oracleVerdict(
-  prepared: Prepared,
-  scope: Scope,
-  agreeing: readonly (Agreeing[] | undefined)[],
-  field: Field,
-  confirm: Field,
-  late: () => boolean,
-): 'late' | 'budget' | { readonly problem?: string; readonly text: string } {
-  let sites = 0,
-    fd = 0,
-    tape = 0;
-  const chosen = oraclePoints(agreeing);
-  for (const { ctx, point } of chosen) {
-    if (late()) return 'late';
-    const check = checkOracles(
-      [prepared.lhs, prepared.rhs],
-      (f) => environment(prepared, ctx.inst, point, ctx.models, scope, f),
-      field,
-      confirm,
+      scope,
+      this.field,
+      options.deadline,
+      this.certifyMeter,
+      certifyAgreement,
     );
-    if (check.kind === 'budget') return 'budget';
-    if (check.kind === 'disagree') {
-      const where = [ctx.inst.n !== undefined ? `n = ${ctx.inst.n}` : '', ctx.inst.pattern].filter((x) => x).join(', ');
-      return { problem: `${check.reason}${where ? ` (${where})` : ''}`, text: '' };
+    if (certifyAgreement && outcome.kind !== 'skip') this.certifiedAgreements++;
+    if (outcome.kind === 'budget') return this.outOfBudget();
+    if (outcome.kind === 'skip') this.skipped++;
+    else if (outcome.kind === 'unsettled') this.unsettled++;
+    else if (outcome.kind === 'agree') {
+      if (options.differsWhereDefined !== undefined) {
+        const verdict = definedPointFailure(prepared, ctx, point, scope, this.seed, options.differsWhereDefined);
+        if (verdict) return verdict;
+        this.skipped++;
+        return undefined;
+      }
+      this.points++;
+      if (this.withDiff) {
+        this.agreeing[k] ??= [];
+        keep(this.agreeing[k], { ctx, point });
+      }
+    } else {
+      const inconclusive = (reason: string) => this.inconclusive(reason);
+      return failed(
+        prepared,
+        scope,
+        this.seed,
+        this.withDiff,
+        ctx,
+        point,
+        outcome,
+        accessed,
+        inconclusive,
+        options.deadline,
+      );
     }
-    sites += check.sites;
-    fd += check.fd;
-    tape += check.tape;
+    return undefined;
   }
-  // accepting a derivative needs a second opinion at least once
-  if (fd === 0)
-    return {
-      problem: `the finite-difference oracle could not be evaluated at any of the ${sites} derivative sites checked`,
-      text: '',
-    };
-  return {
-    text: `the derivative agrees by ${FORWARD}, ${FINITE} (${fd} of ${sites} sites) and ${TAPE} (${tape} of ${sites}) at ${chosen.length} points`,
-  };
+
+  /** the verdict once the points are in: enough agreeing points, and for a diff, the derivative oracles */
+  conclude(prepared: Prepared, plan: Plan): NumericVerdict {
+    const { points, skipped, unsettled, seed } = this;
+    if (this.options.recheck) return { kind: 'agree', points, skipped, unsettled, seed, instances: plan.description };
+    if (points < MIN_AGREEING_POINTS) {
+      return this.inconclusive(
+        `only ${points} of ${points + skipped + unsettled} points were in both sides' domains and agreed (at least ${MIN_AGREEING_POINTS} are needed)${unsettled > 0 ? `; ${unsettled} could not be settled even with enclosures at ${CERTIFY_PRECISIONS.at(-1)} digits` : ''}`,
+      );
+    }
+    const agree = { kind: 'agree' as const, points, skipped, unsettled, seed, instances: plan.description };
+    if (!this.withDiff) return agree;
+    const oracles = oracleVerdict(prepared, this.scope, this.agreeing, this.field, this.confirm, () => this.late());
+    if (oracles === 'late') return this.outOfTime();
+    if (oracles === 'budget') return this.outOfBudget();
+    if (oracles.problem) return this.inconclusive(oracles.problem);
+    return { ...agree, oracles: oracles.text };
+  }
 }

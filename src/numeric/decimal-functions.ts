@@ -1,7 +1,9 @@
 /**
- * exp and ln of decimal.js, remembered, and the hyperbolic functions on
- * them. The checker evaluates the same values many times over: both sides of a step share their sub-expressions
- * (sigma(sum(k, w[i,k] s[k])) on each), consecutive steps are compared at
+ * exp and ln of decimal.js, remembered, for the 50-digit field's functions
+ * (field-functions.ts) and the enclosures' (interval.ts). The checker
+ * evaluates the same values many times over: both sides of a step share
+ * their sub-expressions (sigma(sum(k, w[i,k] s[k])) on each), consecutive
+ * steps are compared at
  * the same points, and the proof re-check evaluates every point again in
  * enclosures. On the seed derivation 140 calls of exp and ln had 28
  * distinct arguments, and at a cold start (code not yet optimized by V8)
@@ -39,15 +41,3 @@ export const memoLn = (D: DecimalConstructor, x: Decimal): Decimal => remembered
 
 /** how many results are remembered (tests) */
 export const memoSize = (): number => cache.size;
-
-/**
- * sinh or cosh of x at D's precision: decimal.js's own take minutes for a
- * large |x|, so beyond 1 they are (exp(x) -+ exp(-x))/2 (no cancellation
- * there); below, decimal.js's series (accurate near 0, where sinh cancels)
- */
-export function hyperbolic(D: DecimalConstructor, fn: 'sinh' | 'cosh', x: Decimal): Decimal {
-  if (x.abs().lt(1)) return fn === 'sinh' ? D.sinh(x) : D.cosh(x);
-  const ex = memoExp(D, x);
-  const emx = memoExp(D, x.neg());
-  return (fn === 'sinh' ? ex.minus(emx) : ex.plus(emx)).div(2);
-}

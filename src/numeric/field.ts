@@ -15,8 +15,8 @@
 import { Decimal, type DecimalConstructor, decimalClone } from './decimal.js';
 import { bigIntegerPower } from './big-power.js';
 import { Undefined, type UndefinedCause } from './undefined.js';
+import { type FunctionLimits, type Unary, functionValue } from './field-functions.js';
 import type { Rational } from '../ir/rational.js';
-import { hyperbolic, memoExp, memoLn } from './decimal-functions.js';
 import {
   MAX_EXP_ARGUMENT,
   MAX_EXPONENT_DIGITS,
@@ -65,20 +65,6 @@ export function realPart(a: Num): Decimal {
   return a;
 }
 
-type Unary =
-  | 'exp'
-  | 'log'
-  | 'sqrt'
-  | 'sin'
-  | 'cos'
-  | 'tan'
-  | 'sinh'
-  | 'cosh'
-  | 'tanh'
-  | 'asin'
-  | 'acos'
-  | 'atan'
-  | 'sigma';
 const UNARY: ReadonlySet<string> = new Set([
   'exp',
   'log',
@@ -99,6 +85,9 @@ const UNARY: ReadonlySet<string> = new Set([
 export const isBuiltinFunction = (name: string): boolean => UNARY.has(name);
 
 /** decimals at one precision, with duals over them; one per precision per compare */
+/** why: an entry is a key of about 60 characters and one decimal; 10^4 of them are a few MB at most */
+const MEMO_ENTRIES = 10_000;
+
 export class Field {
   readonly D: DecimalConstructor;
   readonly zero: Decimal;
@@ -149,8 +138,13 @@ export class Field {
     return this.eCache;
   }
 
+  /** what functionValue needs of this field */
+  private get limits(): FunctionLimits {
+    return { D: this.D, one: this.one, expMax: this.expMax, trigMax: this.trigMax, checked: (x) => this.checked(x) };
+  }
+
   /** x itself, or the overflow marker when x is beyond decimal.js's exponent range (not finite) */
-  private checked(x: Decimal): Val {
+  private checked(x: Decimal): Decimal | Undefined {
     this.meter.used++;
     if (!x.isFinite() || x.abs().gt(this.overflowAt))
       return new Undefined(`overflow: magnitude above ${OVERFLOW_MAGNITUDE}`, 'overflow');
@@ -382,59 +376,27 @@ export class Field {
   }
 
   /** f(x) on a plain decimal, with f's domain checked first */
+  /**
+   * base's results by function and argument (at most MEMO_ENTRIES): a step
+   * evaluates sigma(a(i)) once per term that uses it, and the same point
+   * again for each side; about 70% of the calls on derivations/ repeat one
+   */
+  private readonly memo = new Map<string, Val>();
+
   private base(fn: Unary, x: Decimal): Val {
-    this.meter.used += TRANSCENDENTAL_COST;
-    const D = this.D;
-    const big = (limit: Decimal | number): Undefined | undefined =>
-      x.abs().gt(limit)
-        ? new Undefined(`overflow: ${fn} of a number of magnitude above ${limit.toString()}`, 'overflow')
-        : undefined;
-    switch (fn) {
-      case 'exp': {
-        if (x.gt(this.expMax)) return new Undefined(`overflow: exp of a number above ${MAX_EXP_ARGUMENT}`, 'overflow');
-        return big(this.expMax) ?? this.checked(memoExp(D, x));
-      }
-      case 'log':
-        if (!x.gt(0)) return new Undefined('log of a non-positive number', 'domain');
-        return memoLn(D, x);
-      case 'sqrt':
-        if (x.lt(0)) return new Undefined('square root of a negative number', 'domain');
-        return x.sqrt();
-      case 'sin':
-        return big(this.trigMax) ?? D.sin(x);
-      case 'cos':
-        return big(this.trigMax) ?? D.cos(x);
-      case 'tan': {
-        const tooBig = big(this.trigMax);
-        if (tooBig) return tooBig;
-        const c = D.cos(x);
-        if (c.isZero()) return new Undefined('tan at a pole (cos x = 0)', 'domain');
-        return this.checked(D.sin(x).div(c));
-      }
-      case 'sinh':
-      case 'cosh':
-        return big(this.expMax) ?? hyperbolic(D, fn, x);
-      case 'tanh': {
-        // decimal.js's tanh takes minutes for large |x|; this form costs one exp
-        const tooBig = big(this.trigMax);
-        if (tooBig) return tooBig;
-        const t = memoExp(D, x.abs().times(-2));
-        const r = this.one.minus(t).div(this.one.plus(t));
-        return x.lt(0) ? r.neg() : r;
-      }
-      case 'asin':
-      case 'acos':
-        if (x.abs().gt(1)) return new Undefined(`${fn} of a number outside [-1, 1]`, 'domain');
-        return fn === 'asin' ? D.asin(x) : D.acos(x);
-      case 'atan':
-        return D.atan(x);
-      case 'sigma': {
-        // exp of -|x| only, so sigma never overflows
-        const tooBig = big(this.trigMax);
-        if (tooBig) return tooBig;
-        const t = memoExp(D, x.abs().neg());
-        return x.lt(0) ? t.div(this.one.plus(t)) : this.one.div(this.one.plus(t));
-      }
+    const key = `${fn} ${x.toString()}`;
+    const hit = this.memo.get(key);
+    if (hit !== undefined) {
+      this.meter.used += 1;
+      return hit;
     }
+    const v = this.compute(fn, x);
+    if (this.memo.size < MEMO_ENTRIES) this.memo.set(key, v);
+    return v;
+  }
+
+  private compute(fn: Unary, x: Decimal): Val {
+    this.meter.used += TRANSCENDENTAL_COST;
+    return functionValue(fn, x, this.limits);
   }
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { CORPORA_ENV, corporaFolder, corporaPresent, readCorpora } from '../../tools/conformance/corpus.js';
 import { runCorpora, type CaseResult } from '../../tools/conformance/suite.js';
-import { formatReport } from '../../tools/conformance/summary.js';
+import { PROVED_SHARE_TARGET, formatReport, provedShareLines } from '../../tools/conformance/summary.js';
 
 const folder = corporaFolder();
 const present = corporaPresent(folder);
@@ -58,6 +58,18 @@ describe.skipIf(!present)(
     it('the core proves a majority of what is accepted (coverage, not correctness: a drop means a core regression)', () => {
       const positive = results.filter((r) => r.kind !== 'nonidentity');
       expect(positive.filter((r) => r.outcome.status === 'proved').length).toBeGreaterThan(positive.length / 2);
+    });
+
+    it('the core proves at least 93% of the true facts, overall and per source (issue 11), on the common domain where needed', () => {
+      const positive = results.filter((r) => r.kind !== 'nonidentity');
+      const below = [...new Set(positive.map((r) => r.project)), 'all']
+        .map((p) => {
+          const rs = p === 'all' ? positive : positive.filter((r) => r.project === p);
+          return { p, share: rs.filter((r) => r.proved).length / rs.length };
+        })
+        .filter((x) => x.share < PROVED_SHARE_TARGET);
+      expect(below).toEqual([]);
+      expect(provedShareLines(results)[0]).toMatch(/proved share of true facts/);
     });
   },
 );

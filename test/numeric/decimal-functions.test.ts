@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { Decimal, type DecimalSettings, decimalClone } from '../../src/numeric/decimal.js';
 
 type Rounding = NonNullable<DecimalSettings>['rounding'];
-import { hyperbolic, memoExp, memoLn } from '../../src/numeric/decimal-functions.js';
+import { memoExp, memoLn } from '../../src/numeric/decimal-functions.js';
+import { hyperbolic } from '../../src/numeric/field-functions.js';
 
 // Fresh constructors (never shared with the checker's) compute the reference values.
 const fresh = (precision: number, rounding: Rounding) => Decimal.clone({ precision, rounding });

@@ -26,6 +26,14 @@ export interface CaseResult {
   /** the verdict on the common domain, when the contract refuted it by definedness */
   readonly common?: Outcome;
   readonly judgement: Judgement;
+  /** derivatives and identities: proved by the core, under the contract or on the common domain of both sides */
+  readonly proved?: boolean;
+}
+
+/** proved under the contract, or else on the common domain (asked only when not already known) */
+function provedSomewhere(outcome: Outcome, common: Outcome | undefined, ask: () => Outcome): boolean {
+  if (outcome.status === 'proved') return true;
+  return (common ?? ask()).status === 'proved';
 }
 
 /** the results of every case, derivatives first, each corpus in file order; `progress` is told after each case */
@@ -39,12 +47,14 @@ export function runCorpora(corpora: Corpora, progress?: (done: number, total: nu
   for (const c of corpora.derivatives) {
     const outcome = checkDerivative(c);
     const j = judgePositive(outcome, () => checkDerivative(c, 'common-domain'));
-    push({ kind: 'derivative', ...common(c), claim: `d/d${c.var} ${c.expr} = ${c.expected}`, outcome, ...j });
+    const proved = provedSomewhere(outcome, j.common, () => checkDerivative(c, 'common-domain'));
+    push({ kind: 'derivative', ...common(c), claim: `d/d${c.var} ${c.expr} = ${c.expected}`, outcome, ...j, proved });
   }
   for (const c of corpora.identities) {
     const outcome = checkIdentity(c);
     const j = judgePositive(outcome, () => checkIdentity(c, 'common-domain'));
-    push({ kind: 'identity', ...common(c), claim: `${c.lhs} = ${c.rhs}`, outcome, ...j });
+    const proved = provedSomewhere(outcome, j.common, () => checkIdentity(c, 'common-domain'));
+    push({ kind: 'identity', ...common(c), claim: `${c.lhs} = ${c.rhs}`, outcome, ...j, proved });
   }
   for (const c of corpora.nonidentities) {
     const outcome = checkIdentity(c);

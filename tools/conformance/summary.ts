@@ -54,6 +54,7 @@ export function formatReport(folder: string, results: readonly CaseResult[]): st
   lines.push(
     `core coverage: ${c.proved} of ${positive.length} derivatives and identities proved by the core, ${c.numeric} numeric only`,
   );
+  lines.push(...provedShareLines(results));
   lines.push('', ...acceptanceLines(results));
   const section = (title: string, rs: readonly CaseResult[]) => {
     lines.push('', `${title}: ${rs.length}`);
@@ -107,4 +108,26 @@ function caseLine(r: CaseResult): string {
   const dom = r.domain ? ` [domain ${r.domain}]` : '';
   const note = r.domainNote ? ` [domain_note: ${r.domainNote}]` : '';
   return `${where}: ${r.claim}${dom}${note}`;
+}
+
+/** why: issue 11's acceptance asks at least this share of true facts proved, overall and per source */
+export const PROVED_SHARE_TARGET = 0.93;
+
+/** the proved share of true facts (derivatives and identities, proved under the contract or on the common domain), overall and per source */
+export function provedShareLines(results: readonly CaseResult[]): string[] {
+  const positive = results.filter((r) => r.kind !== 'nonidentity');
+  const share = (rs: readonly CaseResult[]) => {
+    const n = rs.filter((r) => r.proved).length;
+    const pct = rs.length ? (100 * n) / rs.length : 100;
+    return { text: `${n} of ${rs.length} (${pct.toFixed(1)}%)`, met: pct >= 100 * PROVED_SHARE_TARGET };
+  };
+  const all = share(positive);
+  const lines = [
+    `proved share of true facts (the core, under the contract or on the common domain of both sides; target ${100 * PROVED_SHARE_TARGET}%): ${all.text}${all.met ? '' : ' BELOW TARGET'}`,
+  ];
+  for (const p of [...new Set(positive.map((r) => r.project))].sort()) {
+    const s = share(positive.filter((r) => r.project === p));
+    lines.push(`  ${p.padEnd(16)} ${s.text}${s.met ? '' : ' BELOW TARGET'}`);
+  }
+  return lines;
 }
