@@ -9,7 +9,7 @@
 import type { Decimal, DecimalConstructor } from './decimal.js';
 import { MAX_EXP_ARGUMENT } from './bounds.js';
 import { Undefined } from './undefined.js';
-import { memoExp, memoLn } from './decimal-functions.js';
+import { memoExp, memoLn } from './decimal-memo.js';
 
 export type Unary =
   | 'exp'

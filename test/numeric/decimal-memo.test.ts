@@ -3,13 +3,13 @@ import { describe, expect, test } from 'vitest';
 import { Decimal, type DecimalSettings, decimalClone } from '../../src/numeric/decimal.js';
 
 type Rounding = NonNullable<DecimalSettings>['rounding'];
-import { memoExp, memoLn } from '../../src/numeric/decimal-functions.js';
+import { memoExp, memoLn } from '../../src/numeric/decimal-memo.js';
 import { hyperbolic } from '../../src/numeric/field-functions.js';
 
 // Fresh constructors (never shared with the checker's) compute the reference values.
 const fresh = (precision: number, rounding: Rounding) => Decimal.clone({ precision, rounding });
 
-describe('remembered exp and ln (decimal-functions.ts)', () => {
+describe('remembered exp and ln (decimal-memo.ts)', () => {
   test('a remembered result equals the one computed afresh, at every precision and rounding asked', () => {
     fc.assert(
       fc.property(
