@@ -20,6 +20,8 @@ export const NOT_UNIT: Readonly<Record<string, readonly string[]>> = {
     'test/cli/parallel.test.ts',
     'test/derivations.test.ts',
     'test/derivation-library.test.ts',
+    // why: validates the JSON report of every shipped derivation against docs/report.schema.json
+    'test/report/schema.test.ts',
     // why: the soundness corpus runs some cases through bin/verify.js (hang guards) and uses mathjs as its oracle
     'test/soundness/**/*.test.ts',
     // why: runs the mutation tool over shipped derivations (a smoke run of npm run mutants)

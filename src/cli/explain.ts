@@ -3,13 +3,11 @@
  * step by step, each step named by its rule. The context file supplies the
  * symbols and definitions (any derivation file).
  */
-import { readFileSync } from 'node:fs';
-import { decodeUtf8, notUtf8Message } from '../derivation/utf8.js';
 import yargs from 'yargs';
+import { loadContext } from '../api/context.js';
+import { describeError } from '../api/errors.js';
+import { readIn } from '../api/expression.js';
 import type { Variable } from '../ir/expr.js';
-import type { Definition, Scope, SymbolDecl } from '../ir/symbols.js';
-import { parseExpression } from '../parse/expression.js';
-import { loadDerivation } from '../derivation/load.js';
 import { explainDerivative } from '../engine/explain.js';
 import { formatExplanation, type ExplainFormat } from '../report/explanation.js';
 
@@ -79,23 +77,6 @@ async function parseArgs(
   });
 }
 
-/** the symbols and definitions of a derivation file, or the errors that stop us reading it */
-function readContext(path: string): { scope?: Scope; errors?: string[] } {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    return { errors: [`${path}: cannot read the context file (${(e as NodeJS.ErrnoException).code ?? String(e)})`] };
-  }
-  const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) return { errors: [`${path}:${decoded.line}:${decoded.column}: ${notUtf8Message(path, decoded)}`] };
-  const text = decoded.text;
-  const r = loadDerivation(path, text);
-  if (!r.ok) return { errors: r.errors.map((e) => `${e.place.file}:${e.place.line}:${e.place.column}: ${e.message}`) };
-  const definitions = new Map<string, Definition>(r.derivation.definitions.map((d) => [d.name, d]));
-  return { scope: { symbols: r.derivation.symbols, definitions, assumptions: [] } };
-}
-
 /** runs `verify explain` with the arguments after `explain`; resolves to the exit status */
 export async function explainCommand(argv: readonly string[], io: Io): Promise<number> {
   const { args, exit } = await parseArgs(argv);
@@ -104,29 +85,23 @@ export async function explainCommand(argv: readonly string[], io: Io): Promise<n
     return exit.code;
   }
   const a = args!;
-  let scope: Scope = { symbols: new Map<string, SymbolDecl>(), definitions: new Map(), assumptions: [] };
-  if (a.context) {
-    const c = readContext(a.context);
-    if (c.errors) {
-      io.err(c.errors.join('\n') + '\n');
-      return 2;
-    }
-    scope = c.scope!;
+  // the context and the expressions are read as the library API reads them (src/api/)
+  const c = loadContext(a.context ? { file: a.context } : undefined);
+  if (!c.ok) {
+    io.err(c.errors.map(describeError).join('\n') + '\n');
+    return 2;
   }
-  const functions = new Map(
-    [...scope.definitions.values()].filter((d) => d.params.length > 0).map((d) => [d.name, d.params.length]),
-  );
-  const env = { symbols: scope.symbols, functions };
-  const e = parseExpression(a.expr, env);
+  const e = readIn(a.expr, c.context, 'expression');
   if (!e.ok) {
-    io.err(`<expression>:1:${e.error.offset + 1}: ${e.error.message}\n`);
+    io.err(`<expression>:1:${e.errors[0]!.column ?? 1}: ${e.errors[0]!.message}\n`);
     return 2;
   }
-  const v = parseExpression(a.wrt, env);
+  const v = readIn(a.wrt, c.context, 'wrt');
   if (!v.ok || (v.expr.kind !== 'sym' && v.expr.kind !== 'elem')) {
-    io.err(`--wrt: ${v.ok ? 'must be a scalar name or an array element such as w[i,j]' : v.error.message}\n`);
+    io.err(`--wrt: ${v.ok ? 'must be a scalar name or an array element such as w[i,j]' : v.errors[0]!.message}\n`);
     return 2;
   }
+  const scope = c.context.scope;
   const explanation = explainDerivative(e.expr, v.expr as Variable, scope);
   io.out(formatExplanation(explanation, a.format));
   return explanation.confirmed ? 0 : 1;

@@ -16,14 +16,19 @@ import { readFileSync } from 'node:fs';
 import { rawOption } from './options.js';
 import { decodeUtf8, notUtf8Message } from '../derivation/utf8.js';
 import yargs from 'yargs';
-import type { Elem, Expr } from '../ir/expr.js';
+import type { Elem } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
-import type { Definition, Scope } from '../ir/symbols.js';
 import { loadDerivation } from '../derivation/load.js';
 import type { LoadedDerivation } from '../derivation/model.js';
-import { MAX_GRADCHECK_INSTANCES, MAX_GRADCHECK_UNITS } from '../numeric/bounds.js';
-import { gradcheck, type GradcheckNetwork, type GradcheckResult, type GradcheckWorst } from '../numeric/gradcheck.js';
-import { WEIGHT_FAMILIES, familyText } from '../numeric/network.js';
+import { gradcheckDerivation } from '../derivation/gradcheck.js';
+import {
+  type GradcheckNetwork,
+  type GradcheckReport,
+  type GradcheckWorst,
+  MAX_GRADCHECK_INSTANCES,
+  MAX_GRADCHECK_UNITS,
+  familyText,
+} from '../verdict/gradcheck.js';
 import type { Io } from './explain.js';
 
 interface GradcheckArgs {
@@ -86,29 +91,6 @@ async function parseArgs(
   });
 }
 
-/** the objective, the element and the closed form of a derivation, or why it does not have that shape */
-function shape(
-  d: LoadedDerivation,
-): { objective: Expr; wrt: Elem; closedForm: Expr; from: string } | { problem: string } {
-  let lhs: Expr, rhs: Expr, from: string;
-  if (d.claim) {
-    [lhs, rhs, from] = [d.claim.lhs, d.claim.rhs, "the claim's rhs"];
-  } else if (!d.cases && d.steps.length >= 2) {
-    [lhs, rhs, from] = [d.steps[0]!.expr, d.steps[d.steps.length - 1]!.expr, 'the last step'];
-  } else {
-    return {
-      problem:
-        'gradcheck needs a claim `{lhs: diff(OBJ, w[i,j]), rhs: CLOSED_FORM}` (or, without cases, a chain from diff(OBJ, w[i,j]) to the closed form)',
-    };
-  }
-  if (lhs.kind !== 'diff' || lhs.wrt.kind !== 'elem') {
-    return {
-      problem: `gradcheck needs the claim's lhs to be diff(OBJ, w[i,j]), a derivative with respect to an element of an array; here it is ${toAscii(lhs)}`,
-    };
-  }
-  return { objective: lhs.body, wrt: lhs.wrt, closedForm: rhs, from };
-}
-
 const num = (x: number): string =>
   Number.isFinite(x)
     ? x === 0
@@ -124,12 +106,10 @@ function worstText(w: GradcheckWorst): string {
   return `${at}: autodiff ${num(w.autodiff)}, closed form ${num(w.closedForm)}, error ${num(w.absolute)} absolute, ${num(w.relative)} relative`;
 }
 
-type Report = Extract<GradcheckResult, { kind: 'report' }>;
-
 /** the families tried, grouped by scale: `dag, dense, symmetric at +-2/sqrt(n); dense at +-0.1, +-5` */
-function familiesText(): string {
+function familiesText(r: GradcheckReport): string {
   const byScale = new Map<string, string[]>();
-  for (const f of WEIGHT_FAMILIES) byScale.set(f.scaleText, [...(byScale.get(f.scaleText) ?? []), f.shape]);
+  for (const f of r.families) byScale.set(f.scaleText, [...(byScale.get(f.scaleText) ?? []), f.shape]);
   return [...byScale].map(([scale, shapes]) => `${shapes.join(', ')} at +-${scale}`).join('; ');
 }
 
@@ -149,16 +129,16 @@ function networkLines(net: GradcheckNetwork, k: number, partials: number): strin
 }
 
 /** the report's text */
-function render(file: string, wrt: Elem, from: string, r: Report, seed: number): string {
-  const rounds = r.networks.length / WEIGHT_FAMILIES.length;
+function render(file: string, wrt: Elem, from: string, r: GradcheckReport, seed: number): string {
+  const rounds = r.networks.length / r.families.length;
   const lines = [
     `verify gradcheck ${file}: d OBJ / d ${toAscii(wrt)} by reverse-mode autodiff of the claim's objective, against ${from}`,
-    `  networks: ${r.n} units, ${r.networks.length} networks (${rounds === 1 ? 'one' : rounds} of each family, seed ${seed}): ${r.weightArrays.join(', ')} the weights of a DAG (0 unless b precedes a in a random order), dense (every weight nonzero, the diagonal too) or symmetric pairs (w[a,b] = w[b,a]), uniform in +-scale: ${familiesText()}; binary arrays random 0/1, other symbols random in their domains`,
+    `  networks: ${r.n} units, ${r.networks.length} networks (${rounds === 1 ? 'one' : rounds} of each family, seed ${seed}): ${r.weightArrays.join(', ')} the weights of a DAG (0 unless b precedes a in a random order), dense (every weight nonzero, the diagonal too) or symmetric pairs (w[a,b] = w[b,a]), uniform in +-scale: ${familiesText(r)}; binary arrays random 0/1, other symbols random in their domains`,
     `  tape: ${r.tapeNodes} nodes, compiled once in ${ms(r.compileMs)} ms`,
     ...r.networks.flatMap((net, k) => networkLines(net, k, r.partials)),
   ];
   const tol = `${r.tolerance} (GRADCHECK_TOLERANCE, relative to max(1, |autodiff|))`;
-  const tried = `${r.networks.length} networks (${familiesText()}), ${r.agreeing + r.differing + r.unsettled} partials`;
+  const tried = `${r.networks.length} networks (${familiesText(r)}), ${r.agreeing + r.differing + r.unsettled} partials`;
   const unsettled = r.unsettled === 0 ? '' : `; ${r.unsettled} unsettled (float64 cannot resolve them)`;
   const w = r.worst;
   if (r.verdict === 'failed' && w) {
@@ -223,21 +203,7 @@ export async function gradcheckCommand(argv: readonly string[], io: Io): Promise
   }
   const d = loadFile(a.file, io);
   if (d === undefined) return 2;
-  const s = shape(d);
-  if ('problem' in s) {
-    io.err(`verify gradcheck: ${a.file}: ${s.problem}\n`);
-    return 2;
-  }
-  const scope: Scope = {
-    symbols: d.symbols,
-    definitions: new Map<string, Definition>(d.definitions.map((x) => [x.name, x])),
-    assumptions: [],
-  };
-  const r = gradcheck({
-    objective: s.objective,
-    wrt: s.wrt,
-    closedForm: s.closedForm,
-    scope,
+  const r = gradcheckDerivation(d, {
     units: a.units,
     seed: a.seed,
     instances: a.instances,
@@ -247,6 +213,6 @@ export async function gradcheckCommand(argv: readonly string[], io: Io): Promise
     io.err(`verify gradcheck: ${a.file}: ${r.message}\n`);
     return 2;
   }
-  io.out(render(a.file, s.wrt, s.from, r, a.seed));
+  io.out(render(a.file, r.wrt, r.from, r, a.seed));
   return r.verdict === 'ok' ? 0 : 1;
 }

@@ -15,7 +15,7 @@
  */
 import { type Rational, ONE, rat, rdiv, rsign, rneg, isInteger } from '../ir/rational.js';
 
-export type BaseFamily = 'trig' | 'exp';
+type BaseFamily = 'trig' | 'exp';
 
 const gcd = (a: bigint, b: bigint): bigint => {
   let [x, y] = [a < 0n ? -a : a, b < 0n ? -b : b];

@@ -104,18 +104,8 @@ export function derivativeRule(
         add(e.factors.map((f, k) => mul([...e.factors.slice(0, k), d(f), ...e.factors.slice(k + 1)]))),
       );
     }
-    case 'pow': {
-      const { base, exp } = e;
-      if (!mayDepend(exp, v, symbols, ctx.vBound)) {
-        const lowered = exp.kind === 'num' ? num(rsub(exp.value, ONE)) : add([exp, num(-1)]);
-        return r('d.power', mul([exp, pow(base, lowered), d(base)]));
-      }
-      if (!mayDepend(base, v, symbols, ctx.vBound)) return r('d.exp-power', mul([e, call('log', [base]), d(exp)]));
-      return r(
-        'd.general-power',
-        mul([e, add([mul([d(exp), call('log', [base])]), mul([exp, d(base), pow(base, num(-1))])])]),
-      );
-    }
+    case 'pow':
+      return powerRule(e, v, symbols, d, ctx);
     case 'call': {
       // the chain rule, with f' from the table
       const rule = DERIVATIVE_BY_FN.get(e.fn);
@@ -137,6 +127,27 @@ export function derivativeRule(
     default:
       return r('d.const', num(0));
   }
+}
+
+/** d base^exp / d v: the power rule, the exponential rule, or the general rule when both may depend on v */
+function powerRule(
+  e: Extract<Expr, { kind: 'pow' }>,
+  v: Variable,
+  symbols: ReadonlyMap<string, SymbolDecl>,
+  d: (x: Expr) => Expr,
+  ctx: DiffContext,
+): { rule: RuleId; result: Expr } {
+  const { base, exp } = e;
+  if (!mayDepend(exp, v, symbols, ctx.vBound)) {
+    const lowered = exp.kind === 'num' ? num(rsub(exp.value, ONE)) : add([exp, num(-1)]);
+    return { rule: 'd.power', result: mul([exp, pow(base, lowered), d(base)]) };
+  }
+  if (!mayDepend(base, v, symbols, ctx.vBound))
+    return { rule: 'd.exp-power', result: mul([e, call('log', [base]), d(exp)]) };
+  return {
+    rule: 'd.general-power',
+    result: mul([e, add([mul([d(exp), call('log', [base])]), mul([exp, d(base), pow(base, num(-1))])])]),
+  };
 }
 
 /** d e / d target for two elements of one array: Kronecker deltas, both positions for a symmetric array */

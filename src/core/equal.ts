@@ -15,7 +15,7 @@ import { type Condition, type ConditionKind, UnknownFunction } from './definedne
 import { rfIsZero, rfConstantValue, type RatFunc } from './ratfunc.js';
 import { rangeOf, isPositiveRange, isNegativeRange } from './sign.js';
 import { type PreparedSide, prepareSide } from './defined-at.js';
-import { conditionKeys } from './condition-keys.js';
+import { type KeyedCondition, conditionKeys } from './condition-keys.js';
 import type { RuleId } from './rules.js';
 
 export interface ConditionReport {
@@ -55,8 +55,22 @@ export const UNITS_PROBED = 16;
 /** why: 16^4096 has about 5000 digits, cheap; beyond it the probe itself would be a bomb */
 export const MAX_UNITS_DEGREE = 4096n;
 
+declare const PROVED_BRAND: unique symbol;
+/**
+ * `true` as only this module can say it: the type checker refuses a plain
+ * `true` where a Proved is wanted, so no other module can build a decision
+ * that says proved (test/architecture.test.ts also scans for `proved: true`)
+ */
+export type Proved = true & { readonly [PROVED_BRAND]: true };
+const PROVED = true as Proved;
+
 export type Decision =
-  | { readonly proved: true; readonly rules: readonly RuleId[]; readonly lhsNormal: string; readonly rhsNormal: string }
+  | {
+      readonly proved: Proved;
+      readonly rules: readonly RuleId[];
+      readonly lhsNormal: string;
+      readonly rhsNormal: string;
+    }
   | {
       readonly proved: false;
       /** one sentence: why the core could not prove it */
@@ -113,32 +127,8 @@ function decideWith(N: Normalizer, lhs: Expr, rhs: Expr, scope: Scope): Decision
     if (err instanceof BudgetExceeded) return notProved(`not proved: ${err.message}`, err.bound, lhsNormal, rhsNormal);
     throw err;
   }
-  if (!valuesAgree) {
-    // a power past MAX_EXPAND_EXPONENT stays an atom, so "differ" may only mean "not expanded": say which bound
-    const unexpanded = N.limited.has('MAX_EXPAND_EXPONENT');
-    const limited = unexpanded ? 'MAX_EXPAND_EXPONENT' : [...N.limited][0];
-    const reason = unexpanded
-      ? `the normal forms differ (a power with an exponent beyond MAX_EXPAND_EXPONENT = ${MAX_EXPAND_EXPONENT} was left unexpanded)`
-      : `the normal forms differ${limited ? ` (${limited} left something unreduced)` : ''}`;
-    return {
-      proved: false,
-      reason,
-      valuesAgree,
-      conditions: [],
-      lhsNormal,
-      rhsNormal,
-      ...(limited ? { bound: limited } : {}),
-      ...(difference ? { difference } : {}),
-    };
-  }
-  const lc = conditionKeys(L.conditions, N, scope);
-  const rc = conditionKeys(R.conditions, N, scope);
-  const mismatch: ConditionReport[] = [];
-  // a weaker condition the other side's `positive` implies is no mismatch of its own (log(x) vs 1/x: only x > 0 is)
-  const impliedBy = (k: string, other: ReadonlyMap<string, unknown>) =>
-    /^(nonzero|nonnegative)/.test(k) && other.has(k.replace(/^(nonzero|nonnegative)/, 'positive'));
-  for (const [k, c] of lc) if (!rc.has(k) && !impliedBy(k, rc)) mismatch.push(report('lhs', c.condition, c.expr));
-  for (const [k, c] of rc) if (!lc.has(k) && !impliedBy(k, lc)) mismatch.push(report('rhs', c.condition, c.expr));
+  if (!valuesAgree) return valuesDiffer(N, lhsNormal, rhsNormal, difference);
+  const mismatch = conditionMismatch(conditionKeys(L.conditions, N, scope), conditionKeys(R.conditions, N, scope));
   if (mismatch.length > 0) {
     const first = mismatch[0]!;
     const side = first.side === 'lhs' ? 'the previous step' : 'this step';
@@ -152,7 +142,41 @@ function decideWith(N: Normalizer, lhs: Expr, rhs: Expr, scope: Scope): Decision
     };
   }
   if (N.field.cancellations > 0) N.used.add('nf.cancel');
-  return { proved: true, rules: [...N.used].sort(), lhsNormal, rhsNormal };
+  return { proved: PROVED, rules: [...N.used].sort(), lhsNormal, rhsNormal };
+}
+
+/** the decision when the normal forms differ, naming MAX_EXPAND_EXPONENT when a power was left unexpanded */
+function valuesDiffer(N: Normalizer, lhsNormal: string, rhsNormal: string, difference?: Difference): Decision {
+  // a power past MAX_EXPAND_EXPONENT stays an atom, so "differ" may only mean "not expanded": say which bound
+  const unexpanded = N.limited.has('MAX_EXPAND_EXPONENT');
+  const limited = unexpanded ? 'MAX_EXPAND_EXPONENT' : [...N.limited][0];
+  const reason = unexpanded
+    ? `the normal forms differ (a power with an exponent beyond MAX_EXPAND_EXPONENT = ${MAX_EXPAND_EXPONENT} was left unexpanded)`
+    : `the normal forms differ${limited ? ` (${limited} left something unreduced)` : ''}`;
+  return {
+    proved: false,
+    reason,
+    valuesAgree: false,
+    conditions: [],
+    lhsNormal,
+    rhsNormal,
+    ...(limited ? { bound: limited } : {}),
+    ...(difference ? { difference } : {}),
+  };
+}
+
+/** the definedness conditions one side has and the other lacks, lhs's first, by canonical key */
+function conditionMismatch(
+  lc: ReadonlyMap<string, KeyedCondition>,
+  rc: ReadonlyMap<string, KeyedCondition>,
+): ConditionReport[] {
+  const mismatch: ConditionReport[] = [];
+  // a weaker condition the other side's `positive` implies is no mismatch of its own (log(x) vs 1/x: only x > 0 is)
+  const impliedBy = (k: string, other: ReadonlyMap<string, unknown>) =>
+    /^(nonzero|nonnegative)/.test(k) && other.has(k.replace(/^(nonzero|nonnegative)/, 'positive'));
+  for (const [k, c] of lc) if (!rc.has(k) && !impliedBy(k, rc)) mismatch.push(report('lhs', c.condition, c.expr));
+  for (const [k, c] of rc) if (!lc.has(k) && !impliedBy(k, lc)) mismatch.push(report('rhs', c.condition, c.expr));
+  return mismatch;
 }
 
 /** N with the file's assumed equations (premises) installed: each sum they name is replaced by its value */

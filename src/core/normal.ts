@@ -21,19 +21,8 @@ import {
 } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute } from '../ir/substitute.js';
-import { type Rational, rat, ONE, rsign, isInteger, isOne, rcmp, radd } from '../ir/rational.js';
-import {
-  type AtomInfo,
-  type Poly,
-  Ring,
-  sortedTerms,
-  atomPoly,
-  polyAtoms,
-  type Term,
-  addPoly,
-  scalePoly,
-  mono,
-} from './poly.js';
+import { type Rational, rat, isInteger, isOne, rcmp, radd } from '../ir/rational.js';
+import { type AtomInfo, type Poly, Ring, sortedTerms, atomPoly, polyAtoms, type Term } from './poly.js';
 import {
   type RatFunc,
   Field,
@@ -48,12 +37,13 @@ import {
 } from './ratfunc.js';
 import { BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, type Meter } from './budget.js';
 import { rangeOf, isPositiveRange, excludesZero } from './sign.js';
-import { absOf, logOfRational, maxMinOf, sumDepth, symmetricOrder } from './normal-rules.js';
+import { absOf, maxMinOf, sumDepth, symmetricOrder } from './normal-rules.js';
 import type { RuleId } from './rules.js';
-import { inverseValue, sinCos, singleAtom } from './trig.js';
+import { inverseValue, sinCos } from './trig.js';
 import { rationalPower } from './radicals.js';
 import { Bases } from './bases.js';
 import { variablePower } from './powers.js';
+import { expOf, logOf } from './explog.js';
 
 /** thrown when a sub-expression is nowhere defined (1/0, 0^-1): there is no normal form to compare */
 export class Undefined extends Error {}
@@ -165,7 +155,7 @@ export class Normalizer {
   }
 
   /** b^x */
-  private power(b: Expr, x: Expr, depth: number): RatFunc {
+  power(b: Expr, x: Expr, depth: number): RatFunc {
     const F = this.field;
     const X = this.nf(x, depth);
     const k = rfConstantValue(X);
@@ -238,21 +228,21 @@ export class Normalizer {
     const F = this.field;
     switch (fn) {
       case 'exp':
-        return this.exp(this.nf(u, depth), depth);
+        return expOf(this, this.nf(u, depth), depth);
       case 'log':
-        return this.log(this.nf(u, depth), depth);
+        return logOf(this, this.nf(u, depth), depth);
       case 'sqrt':
         return this.rationalPower(this.nf(u, depth), rat(1, 2));
       case 'sigma': {
         this.used.add('nf.sigma');
-        const E = this.exp(this.nf(u, depth), depth);
+        const E = expOf(this, this.nf(u, depth), depth);
         return F.mul(E, this.inverse(F.add(RF_ONE, E)));
       }
       case 'sinh':
       case 'cosh':
       case 'tanh': {
         this.used.add('nf.hyperbolic');
-        const E = this.exp(this.nf(u, depth), depth);
+        const E = expOf(this, this.nf(u, depth), depth);
         const Einv = this.inverse(E);
         const s = F.scale(F.sub(E, Einv), rat(1, 2));
         const c = F.scale(F.add(E, Einv), rat(1, 2));
@@ -292,118 +282,6 @@ export class Normalizer {
     const r = this.field.inv(f);
     if (!r) throw new Undefined('division by an expression that is identically 0');
     return r;
-  }
-
-  /** exp(U): a product of exp atoms, one per monomial of U */
-  private exp(U: RatFunc, depth: number): RatFunc {
-    const F = this.field;
-    if (U.den.length > 0) return this.atom(call('exp', [this.toExpr(U)]));
-    this.used.add('nf.exp-sum');
-    let acc = RF_ONE;
-    for (const t of U.num.values()) {
-      let factor: RatFunc | undefined;
-      const logAtom =
-        t.mono.powers.length === 1 && t.mono.powers[0]!.exp === 1n
-          ? this.atoms.get(t.mono.powers[0]!.atom)?.expr
-          : undefined;
-      if (logAtom && logAtom.kind === 'call' && logAtom.fn === 'log') {
-        // exp(c log(v)) = v^c, wherever log(v) is defined
-        this.used.add('nf.exp-log');
-        factor = this.power(logAtom.args[0]!, num(t.coeff), depth);
-      } else {
-        // exp(k g m) = exp(g m)^k for the common base g of m (bases.ts)
-        const { base, k } = this.bases.of('exp', t.mono.key, t.coeff);
-        const inner = rfPoly(new Map([[t.mono.key, { coeff: base, mono: t.mono }]]));
-        factor = F.pow(this.atom(call('exp', [this.toExpr(inner)])), k);
-      }
-      if (!factor) throw new Undefined('exp of an undefined power');
-      acc = F.mul(acc, factor);
-    }
-    return acc;
-  }
-
-  /** log(U): split into logs of factors proven positive; what is left stays one log atom */
-  private log(U: RatFunc, depth: number): RatFunc {
-    const F = this.field;
-    const c = rfConstantValue(U);
-    if (c !== undefined) return logOfRational(this, c);
-    const split = this.binarySplit(U);
-    if (split) {
-      // log((1 - s) A + s B) = (1 - s) log A + s log B for binary s, when A > 0 and B > 0
-      this.used.add('nf.binary-log');
-      const s = rfAtom(split.atom);
-      return F.add(F.mul(F.sub(RF_ONE, s), this.log(split.at0, depth)), F.mul(s, this.log(split.at1, depth)));
-    }
-    const pieces: { factor: RatFunc; mult: bigint }[] = [];
-    let coeff: Rational = ONE;
-    if (U.num.size === 1) {
-      const t = [...U.num.values()][0]!;
-      coeff = t.coeff;
-      for (const p of t.mono.powers) pieces.push({ factor: rfAtom(p.atom), mult: p.exp });
-    } else {
-      const lead = sortedTerms(U.num)[0]!;
-      coeff = lead.coeff;
-      pieces.push({ factor: rfPoly(scalePoly(U.num, rat(lead.coeff.d, lead.coeff.n))), mult: 1n });
-    }
-    for (const f of U.den) pieces.push({ factor: rfPoly(f.poly), mult: -f.mult });
-    let acc = RF_ZERO;
-    let rest: RatFunc = rfConst(coeff);
-    if (rsign(coeff) > 0) {
-      acc = logOfRational(this, coeff);
-      rest = RF_ONE;
-    }
-    for (const { factor, mult } of pieces) {
-      const expr = this.toExpr(factor);
-      if (this.positive(expr)) {
-        this.used.add('nf.log-product');
-        acc = F.add(acc, F.scale(this.logOfPositive(expr, factor, depth), rat(mult)));
-      } else {
-        const p = F.pow(factor, mult);
-        if (!p) throw new Undefined('0 to a negative power');
-        rest = F.mul(rest, p);
-      }
-    }
-    const restValue = rfConstantValue(rest);
-    if (restValue !== undefined && isOne(restValue)) return acc;
-    return F.add(acc, this.atom(call('log', [this.toExpr(rest)])));
-  }
-
-  /** U at s = 0 and at s = 1 for a binary atom s of U's numerator, when both are proven positive */
-  private binarySplit(U: RatFunc): { atom: string; at0: RatFunc; at1: RatFunc } | undefined {
-    for (const atom of polyAtoms(U.num)) {
-      const info = this.atoms.get(atom)!;
-      if (info.reduction?.kind !== 'idempotent' || !this.isBinary(info.expr)) continue;
-      // only the numerator may depend on s: the denominators stay as they are in both values
-      if (U.den.some((f) => polyAtoms(f.poly).has(atom))) continue;
-      const at = (value: 0 | 1): RatFunc => {
-        let p: Poly = new Map();
-        for (const t of U.num.values()) {
-          const has = t.mono.powers.some((pw) => pw.atom === atom);
-          if (has && value === 0) continue;
-          const m = has ? mono(t.mono.powers.filter((pw) => pw.atom !== atom)) : t.mono;
-          p = addPoly(p, new Map([[m.key, { coeff: t.coeff, mono: m }]]));
-        }
-        return { num: p, den: U.den };
-      };
-      const at0 = at(0);
-      const at1 = at(1);
-      if (this.positive(this.toExpr(at0)) && this.positive(this.toExpr(at1))) return { atom, at0, at1 };
-    }
-    return undefined;
-  }
-
-  /** log(x) for x proven positive, with x's normal form X */
-  private logOfPositive(x: Expr, X: RatFunc, depth: number): RatFunc {
-    const a = singleAtom(this, X);
-    if (a && a.kind === 'call' && a.fn === 'exp') {
-      this.used.add('nf.log-exp');
-      return this.nf(a.args[0]!, depth);
-    }
-    if (a && a.kind === 'pow' && a.exp.kind === 'num') {
-      // log(b^(p/q)) = (p/q) log(b) for b > 0
-      if (this.positive(a.base)) return this.field.scale(this.log(this.nf(a.base, depth), depth), a.exp.value);
-    }
-    return this.atom(call('log', [x]));
   }
 
   /**

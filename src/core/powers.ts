@@ -16,7 +16,7 @@ import { type AtomInfo, type Power, mono } from './poly.js';
 import { type Field, type RatFunc, rfPoly } from './ratfunc.js';
 import type { RuleId } from './rules.js';
 
-export interface PowerHost {
+interface PowerHost {
   readonly field: Field;
   readonly symbols: ReadonlyMap<string, SymbolDecl>;
   readonly atoms: ReadonlyMap<string, AtomInfo>;

@@ -15,7 +15,7 @@ import type { AtomInfo } from './poly.js';
 import type { RuleId } from './rules.js';
 import { MAX_CONJUGATIONS } from './budget.js';
 
-export interface RationalizeHost {
+interface RationalizeHost {
   readonly field: Field;
   readonly atoms: ReadonlyMap<string, AtomInfo>;
   readonly used: Set<RuleId>;

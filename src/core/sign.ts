@@ -220,49 +220,12 @@ export function rangeOf(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rang
         return x.factors.map(go).reduce(mulRange);
       case 'pow':
         return powerRange(x.base, x.exp, go(x.base));
-      case 'sum': {
-        const b = go(x.body);
-        const s = signs(b);
-        if (!s.neg) return excludesZero(b) ? POSITIVE : NONNEG;
-        if (!s.pos) return excludesZero(b) ? negRange(POSITIVE) : negRange(NONNEG);
-        return ANY;
-      }
+      case 'sum':
+        return sumRange(go(x.body));
       case 'diff':
         return ANY;
-      case 'call': {
-        const a = x.args.map(go);
-        const u = a[0] ?? ANY;
-        switch (x.fn) {
-          case 'exp':
-            return POSITIVE;
-          case 'sigma':
-            return bounded(0, 1, true);
-          case 'sqrt':
-            return constantRoot(x.args[0]!, rat(1, 2)) ?? (excludesZero(u) ? POSITIVE : NONNEG);
-          case 'log':
-            if (u.lo !== undefined && rcmp(u.lo, ONE) >= 0) return rcmp(u.lo, ONE) > 0 || u.loOpen ? POSITIVE : NONNEG;
-            if (u.hi !== undefined && rcmp(u.hi, ONE) <= 0)
-              return negRange(rcmp(u.hi, ONE) < 0 || u.hiOpen ? POSITIVE : NONNEG);
-            return ANY;
-          case 'sin':
-          case 'cos':
-            return trigSign(x.fn, u) ?? bounded(-1, 1, false);
-          case 'tanh':
-            return sameSign(u, bounded(-1, 1, true));
-          case 'atan':
-            return sameSign(u, bounded(-2, 2, true));
-          case 'asin':
-            return sameSign(u, bounded(-2, 2, false));
-          case 'acos':
-            return bounded(0, 4, false);
-          case 'cosh':
-            return range(ONE, undefined, false, true);
-          case 'sinh':
-            return isPositiveRange(u) ? POSITIVE : isPositiveRange(negRange(u)) ? negRange(POSITIVE) : ANY;
-          default:
-            return cornerRange(x.fn, a);
-        }
-      }
+      case 'call':
+        return callRange(x.fn, x.args, x.args.map(go));
     }
   };
   return go(e);
@@ -345,4 +308,51 @@ function powerRange(base: Expr, exp: Expr, b: Range): Range {
   if (k !== undefined) return constantRoot(base, k) ?? powRange(b, k);
   if (base.kind === 'const' && base.name === 'e') return POSITIVE;
   return isPositiveRange(b) ? POSITIVE : ANY;
+}
+
+/** the range of a sum over the units of a body ranging over b: only its sign is kept */
+function sumRange(b: Range): Range {
+  const s = signs(b);
+  if (!s.neg) return excludesZero(b) ? POSITIVE : NONNEG;
+  if (!s.pos) return excludesZero(b) ? negRange(POSITIVE) : negRange(NONNEG);
+  return ANY;
+}
+
+/** the range of the built-in fn of arguments ranging over a */
+function callRange(fn: string, args: readonly Expr[], a: readonly Range[]): Range {
+  const u = a[0] ?? ANY;
+  switch (fn) {
+    case 'exp':
+      return POSITIVE;
+    case 'sigma':
+      return bounded(0, 1, true);
+    case 'sqrt':
+      return constantRoot(args[0]!, rat(1, 2)) ?? (excludesZero(u) ? POSITIVE : NONNEG);
+    case 'log':
+      return logRange(u);
+    case 'sin':
+    case 'cos':
+      return trigSign(fn, u) ?? bounded(-1, 1, false);
+    case 'tanh':
+      return sameSign(u, bounded(-1, 1, true));
+    case 'atan':
+      return sameSign(u, bounded(-2, 2, true));
+    case 'asin':
+      return sameSign(u, bounded(-2, 2, false));
+    case 'acos':
+      return bounded(0, 4, false);
+    case 'cosh':
+      return range(ONE, undefined, false, true);
+    case 'sinh':
+      return isPositiveRange(u) ? POSITIVE : isPositiveRange(negRange(u)) ? negRange(POSITIVE) : ANY;
+    default:
+      return cornerRange(fn, a);
+  }
+}
+
+/** the range of log of an argument ranging over u: its sign where u stays on one side of 1 */
+function logRange(u: Range): Range {
+  if (u.lo !== undefined && rcmp(u.lo, ONE) >= 0) return rcmp(u.lo, ONE) > 0 || u.loOpen ? POSITIVE : NONNEG;
+  if (u.hi !== undefined && rcmp(u.hi, ONE) <= 0) return negRange(rcmp(u.hi, ONE) < 0 || u.hiOpen ? POSITIVE : NONNEG);
+  return ANY;
 }

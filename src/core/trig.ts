@@ -162,7 +162,7 @@ function whole(H: TrigHost, fn: 'sin' | 'cos', U: RatFunc): RatFunc {
 }
 
 /** the atom's expression when U is exactly one atom to the first power */
-export function singleAtom(H: Pick<TrigHost, 'atoms'>, U: RatFunc): Expr | undefined {
+function singleAtom(H: Pick<TrigHost, 'atoms'>, U: RatFunc): Expr | undefined {
   if (U.den.length || U.num.size !== 1) return undefined;
   const t = [...U.num.values()][0]!;
   if (!isOne(t.coeff) || t.mono.powers.length !== 1 || t.mono.powers[0]!.exp !== 1n) return undefined;

@@ -70,24 +70,33 @@ export function exhaustiveness(
     ];
   const missing = uncovered(cases, keys, piecesOf);
   if (missing.length === 0) return [];
+  return [notExhaustive(at, missing, keys, vars, seed)];
+}
+
+/** the failure of a split that leaves the cells `missing` uncovered, the first as its counterexample */
+function notExhaustive(
+  at: (message: string) => StepResult,
+  missing: readonly (readonly Piece[])[],
+  keys: readonly string[],
+  vars: ReadonlyMap<string, Expr>,
+  seed: number,
+): StepResult {
   const text = (cell: readonly Piece[]) => cell.map((p) => p.text).join(', ');
   const values = (cell: readonly Piece[]) =>
     Object.fromEntries(cell.map((p, k) => [toAscii(vars.get(keys[k]!)!), rationalToString(p.at)]));
-  return [
-    {
-      ...at(
-        `the cases are not exhaustive: no case covers ${missing.map(text).join('; nor ')}. Add a case for it, or the derivation does not establish its claim there`,
-      ),
-      // the uncovered assignment is the counterexample: there the chain reaches no conclusion
-      counterexample: {
-        values: values(missing[0]!),
-        lhs: "the main chain's last step",
-        rhs: 'no case continues the chain here',
-        seed,
-        how: 'an assignment of the split variables that no case covers',
-      },
+  return {
+    ...at(
+      `the cases are not exhaustive: no case covers ${missing.map(text).join('; nor ')}. Add a case for it, or the derivation does not establish its claim there`,
+    ),
+    // the uncovered assignment is the counterexample: there the chain reaches no conclusion
+    counterexample: {
+      values: values(missing[0]!),
+      lhs: "the main chain's last step",
+      rhs: 'no case continues the chain here',
+      seed,
+      how: 'an assignment of the split variables that no case covers',
     },
-  ];
+  };
 }
 
 /** the variables the cases split on, by key: values and intervals */

@@ -32,59 +32,52 @@ export function readDefineHeads(
   const seen = new Set<string>();
   for (const { key, keyNode, value } of ctx.entries(map, prefix)) {
     const location = `${prefix}.${key}`;
-    const m = /^\s*([^\s(]+)\s*(?:\(([^()]*)\))?\s*$/u.exec(key);
-    if (!m) {
-      ctx.error(
-        'schema',
-        keyNode,
-        `cannot read the definition key '${key}'; write \`name: expression\` or \`f(x, y): expression\``,
-        location,
-      );
+    const head = readHead(key, declared, seen, prefix);
+    if ('message' in head) {
+      ctx.error(head.code, keyNode, head.message, location);
       continue;
     }
-    const name = m[1]!;
-    const params = m[2] === undefined ? [] : m[2].split(',').map((p) => p.trim());
-    const problems = [name, ...params].map((n) => [n, nameProblem(n)] as const).filter(([, p]) => p);
-    if (m[2] !== undefined && m[2].trim() === '') {
-      ctx.error(
-        'schema',
-        keyNode,
-        `'${name}()' has no parameters; write \`${name}: expression\` for a defined quantity`,
-        location,
-      );
-      continue;
-    }
-    if (problems.length) {
-      const [, p] = problems[0]!;
-      ctx.error(p!.code, keyNode, p!.message, location);
-      continue;
-    }
-    if (new Set(params).size !== params.length) {
-      ctx.error(
-        'schema',
-        keyNode,
-        `the parameters of '${name}' repeat a name; give each parameter its own name`,
-        location,
-      );
-      continue;
-    }
-    if (declared.has(name)) {
-      ctx.error(
-        'schema',
-        keyNode,
-        `'${name}' is both declared under symbols and defined under ${prefix}; keep one of them`,
-        location,
-      );
-      continue;
-    }
-    if (seen.has(name)) {
-      ctx.error('schema', keyNode, `'${name}' is defined twice in ${prefix}; keep one definition`, location);
-      continue;
-    }
-    seen.add(name);
-    heads.push({ name, params, keyNode, value, location });
+    seen.add(head.name);
+    heads.push({ ...head, keyNode, value, location });
   }
   return heads;
+}
+
+/** a definition key read: its name and parameters, or why it cannot be (`seen`: the names defined before it) */
+function readHead(
+  key: string,
+  declared: { has(name: string): boolean },
+  seen: ReadonlySet<string>,
+  prefix: string,
+): { name: string; params: string[] } | { code: string; message: string } {
+  const m = /^\s*([^\s(]+)\s*(?:\(([^()]*)\))?\s*$/u.exec(key);
+  if (!m)
+    return {
+      code: 'schema',
+      message: `cannot read the definition key '${key}'; write \`name: expression\` or \`f(x, y): expression\``,
+    };
+  const name = m[1]!;
+  const params = m[2] === undefined ? [] : m[2].split(',').map((p) => p.trim());
+  const problems = [name, ...params].map((n) => [n, nameProblem(n)] as const).filter(([, p]) => p);
+  if (m[2] !== undefined && m[2].trim() === '')
+    return {
+      code: 'schema',
+      message: `'${name}()' has no parameters; write \`${name}: expression\` for a defined quantity`,
+    };
+  if (problems.length) {
+    const [, p] = problems[0]!;
+    return { code: p!.code, message: p!.message };
+  }
+  if (new Set(params).size !== params.length)
+    return { code: 'schema', message: `the parameters of '${name}' repeat a name; give each parameter its own name` };
+  if (declared.has(name))
+    return {
+      code: 'schema',
+      message: `'${name}' is both declared under symbols and defined under ${prefix}; keep one of them`,
+    };
+  if (seen.has(name))
+    return { code: 'schema', message: `'${name}' is defined twice in ${prefix}; keep one definition` };
+  return { name, params };
 }
 
 /** the defined names of `base` and `heads` (a head overrides a base name) with their numbers of parameters */

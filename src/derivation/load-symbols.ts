@@ -10,7 +10,7 @@ import type { Variable } from '../ir/expr.js';
 import { REAL, type Domain, type SymbolDecl } from '../ir/symbols.js';
 import { parseDomain } from '../parse/domain.js';
 import { nameProblem } from '../parse/names.js';
-import { type LoadContext, describe } from './load-context.js';
+import { type Entry, type LoadContext, describe } from './load-context.js';
 import type { Place } from './model.js';
 
 /** why: arrays in derivations have one to a few indices, and the numeric checker builds n^indices elements */
@@ -72,26 +72,8 @@ export function readSymbols(
     }
     readSymmetric(ctx, get('symmetric'), name, 0, location);
     const opaqueEntry = get('opaque');
-    const opaqueValue = opaqueEntry ? ctx.resolve(opaqueEntry.value) : undefined;
-    // version 2: independent unless it says opaque: true or lists what it is independent of
-    const opaque =
-      isScalar(opaqueValue) && opaqueValue.value === true ? true : !opaqueEntry && independent !== undefined;
+    const opaque = readOpaque(ctx, name, opaqueEntry, independent, location);
     if (!opaqueEntry && !independent) byDefault.add(name);
-    if (opaqueEntry && !(isScalar(opaqueValue) && typeof opaqueValue.value === 'boolean')) {
-      ctx.error(
-        'schema',
-        opaqueEntry.value ?? opaqueEntry.keyNode,
-        `opaque must be true or false (true: '${name}' is a quantity that may depend on the variables; false, the default: an independent variable of its domain)`,
-        location,
-      );
-    }
-    if (opaqueEntry && !opaque && independent)
-      ctx.error(
-        'schema',
-        independent.keyNode,
-        `'${name}' is declared opaque: false, an independent variable, so independent_of does not apply; remove one of them`,
-        location,
-      );
     symbols.set(name, { kind: 'scalar', name, domain, opaque, independentOf: [] });
     if (independent && opaque) pending.push({ name, domain, list: independent.value, location });
   }
@@ -101,6 +83,38 @@ export function readSymbols(
     symbols.set(p.name, { kind: 'scalar', name: p.name, domain: p.domain, opaque: true, independentOf });
   }
   return { symbols, places, byDefault };
+}
+
+/**
+ * whether the scalar `name` is opaque: version 2 makes it independent unless
+ * it says `opaque: true` or lists what it is independent of; `opaque` must be
+ * a boolean, and `opaque: false` with `independent_of` is refused
+ */
+function readOpaque(
+  ctx: LoadContext,
+  name: string,
+  opaqueEntry: Entry | undefined,
+  independent: Entry | undefined,
+  location: string,
+): boolean {
+  const opaqueValue = opaqueEntry ? ctx.resolve(opaqueEntry.value) : undefined;
+  const opaque = isScalar(opaqueValue) && opaqueValue.value === true ? true : !opaqueEntry && independent !== undefined;
+  if (opaqueEntry && !(isScalar(opaqueValue) && typeof opaqueValue.value === 'boolean')) {
+    ctx.error(
+      'schema',
+      opaqueEntry.value ?? opaqueEntry.keyNode,
+      `opaque must be true or false (true: '${name}' is a quantity that may depend on the variables; false, the default: an independent variable of its domain)`,
+      location,
+    );
+  }
+  if (opaqueEntry && !opaque && independent)
+    ctx.error(
+      'schema',
+      independent.keyNode,
+      `'${name}' is declared opaque: false, an independent variable, so independent_of does not apply; remove one of them`,
+      location,
+    );
+  return opaque;
 }
 
 function readDomain(ctx: LoadContext, node: Node | null, location: string): Domain {

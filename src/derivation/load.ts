@@ -100,6 +100,19 @@ function readTitle(ctx: LoadContext, root: Node, node: Node | null | undefined):
   return title;
 }
 
+/** true, with the error, when the file has more than MAX_STEPS steps (counted before any is read) */
+function tooManySteps(ctx: LoadContext, root: Node, steps: Node | null, cases: Node | null): boolean {
+  const tooMany = countSteps(ctx, steps, cases);
+  if (tooMany === undefined) return false;
+  ctx.error(
+    'limit',
+    root,
+    `the file has ${tooMany} steps, more than ${MAX_STEPS} (limit MAX_STEPS); split the derivation into several files`,
+    'steps',
+  );
+  return true;
+}
+
 function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
   const root = ctx.map(contents, 'the file', 'file');
   if (!root) return failure(ctx.errors);
@@ -115,16 +128,7 @@ function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
   if (!has('steps'))
     ctx.error('schema', root, 'the file has no steps; add `steps:` with at least one `- expr: ...`', 'steps');
 
-  const tooMany = countSteps(ctx, get('steps'), get('cases'));
-  if (tooMany !== undefined) {
-    ctx.error(
-      'limit',
-      root,
-      `the file has ${tooMany} steps, more than ${MAX_STEPS} (limit MAX_STEPS); split the derivation into several files`,
-      'steps',
-    );
-    return failure(ctx.errors);
-  }
+  if (tooManySteps(ctx, root, get('steps'), get('cases'))) return failure(ctx.errors);
 
   // define's heads first: symbols' independent_of and every expression must know which names are defined
   const heads = present('define')

@@ -216,22 +216,11 @@ export const MAX_SHRINK_WORK = 1_000_000;
 export const MAX_DIFF_NESTING = 6;
 
 /**
- * The largest network `verify gradcheck --units` accepts. Why 5000: the
- * weights alone are n^2 = 25 million inputs, whose values, adjoints and the
- * tape's other arrays take about 1 GB of typed arrays and some seconds to
- * compile; past that a machine of this class runs out of memory or patience.
- */
-export const MAX_GRADCHECK_UNITS = 5000;
-
-/**
  * The most tape inputs (array elements and scalars) a gradcheck network may
  * have. Why 3e7: the n^2 weights of MAX_GRADCHECK_UNITS units and their data;
  * a 3-index array over thousands of units would need far more memory.
  */
 export const MAX_GRADCHECK_INPUTS = 30_000_000;
-
-/** why 100: each instance is a fresh random network; more says little that a few do not, at n^2 cost each */
-export const MAX_GRADCHECK_INSTANCES = 100;
 
 /**
  * gradcheck passes when every partial agrees with the closed form to

@@ -12,7 +12,9 @@ import { enclosureEnvironment } from './certify.js';
 import { counterexample } from './counterexample.js';
 import { EnclosureField } from './enclosure.js';
 import { evaluate } from './evaluate.js';
-import { Field, type Meter, Undefined } from './field.js';
+import { Field } from './field.js';
+import type { Meter } from './numbers.js';
+import { Undefined } from './undefined.js';
 import { FINITE, FORWARD, TAPE, checkOracles } from './oracles.js';
 import { type InstanceContext, type Outcome, confirmedOutcome, environment } from './point-check.js';
 import type { Point } from './points.js';
@@ -57,7 +59,7 @@ export function keep(kept: Agreeing[], a: Agreeing): void {
 }
 
 /** ORACLE_POINTS of the kept points: one per instance spread over them (the largest network first), then more from the same instances */
-export function oraclePoints(agreeing: readonly (Agreeing[] | undefined)[]): Agreeing[] {
+function oraclePoints(agreeing: readonly (Agreeing[] | undefined)[]): Agreeing[] {
   const lists = agreeing.filter((l): l is Agreeing[] => l !== undefined && l.length > 0);
   const chosen = spread(lists, ORACLE_POINTS).map((l) => l[0]!);
   for (const l of [...lists].reverse()) {

@@ -39,7 +39,8 @@ import {
   keep,
   oracleVerdict,
 } from './compare-verdicts.js';
-import { Field, type Meter } from './field.js';
+import { Field } from './field.js';
+import type { Meter } from './numbers.js';
 import { type Plan, planInstances } from './instance.js';
 import { hasDiff } from './oracles.js';
 import { type InstanceContext, confirmedOutcome, instanceContext } from './point-check.js';

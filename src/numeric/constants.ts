@@ -11,7 +11,9 @@ import { type Rational, parseDecimal, rcmp, rneg } from '../ir/rational.js';
 import { emptyScope } from '../ir/symbols.js';
 import { MAX_WORK_PER_COMPARE, PRECISION } from './bounds.js';
 import { evaluate } from './evaluate.js';
-import { Dual, Field, Undefined } from './field.js';
+import { Field } from './field.js';
+import { Dual } from './numbers.js';
+import { Undefined } from './undefined.js';
 
 /** why 12: a point 1/10 away from a constant of magnitude up to 1e6 stays on its side */
 const CONSTANT_DIGITS = 12;

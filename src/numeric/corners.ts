@@ -4,7 +4,10 @@
  * perturbation there has no derivative, so the value is undefined, as the
  * core's condition abs(u) != 0 on the derivative u/abs(u) says.
  */
-import { Dual, type Field, type Num, type Val, Undefined, isBuiltinFunction, realPart } from './field.js';
+import type { Field } from './field.js';
+import { Dual, type Num, type Val, realPart } from './numbers.js';
+import { Undefined } from './undefined.js';
+import { isBuiltinFunction } from './decimal-functions.js';
 
 const CORNERED: ReadonlySet<string> = new Set(['abs', 'max', 'min']);
 

@@ -13,7 +13,8 @@ import type { Rational } from '../ir/rational.js';
 import { MAX_EXPONENT_DIGITS, MAX_INTEGER_EXPONENT, TRANSCENDENTAL_COST } from './bounds.js';
 import { bigIntegerPower } from './big-power.js';
 import type { Arith } from './evaluate.js';
-import { type Meter, Undefined } from './field.js';
+import type { Meter } from './numbers.js';
+import { Undefined } from './undefined.js';
 import { type Failure, type IVal, Interval, IntervalMath, isFailure } from './interval.js';
 
 /** re + eps·ε_tag over enclosures */

@@ -9,7 +9,9 @@ import type { Expr, Variable } from '../ir/expr.js';
 import type { Rational } from '../ir/rational.js';
 import { emptyScope, type Scope } from '../ir/symbols.js';
 import { MAX_WORK_PER_COMPARE, PRECISION } from './bounds.js';
-import { Field, type Meter, type Num, type Val, Undefined } from './field.js';
+import { Field } from './field.js';
+import type { Meter, Num, Val } from './numbers.js';
+import { Undefined } from './undefined.js';
 import { type OpaqueModel, opaqueValue } from './opaque.js';
 import { canonicalKey, instantiateIndex } from './atom-key.js';
 import { absOf, maxMinOf } from './corners.js';
@@ -140,78 +142,93 @@ class Evaluator<N> {
         return this.fold(e.terms, (a, b) => f.add(a, b));
       case 'mul':
         return this.fold(e.factors, (a, b) => f.mul(a, b));
-      case 'pow': {
-        if (e.base.kind === 'const' && e.base.name === 'e') {
-          const x = this.run(e.exp);
-          return x instanceof Undefined ? x : f.apply('exp', x);
-        }
-        const base = this.run(e.base);
-        if (base instanceof Undefined) return base;
-        // a literal exponent stays exact: x^2 is x*x and x^(1/3) is not an integer power
-        if (e.exp.kind === 'num') return f.powRational(base, e.exp.value);
-        const exp = this.run(e.exp);
-        return exp instanceof Undefined ? exp : f.pow(base, exp);
-      }
+      case 'pow':
+        return this.power(e);
       case 'call':
         return this.call(e);
-      case 'sum': {
-        const n = this.n();
-        const saved = this.idx.get(e.index);
-        let acc: N = f.zero;
-        let result: N | Undefined = acc;
-        // an uncertain term (enclosures only) does not stop the sum: a later term may be certainly undefined
-        let pending: Undefined | undefined;
-        for (let u = 1; u <= n; u++) {
-          this.idx.set(e.index, u);
-          const v = this.run(e.body);
-          if (v instanceof Undefined && v.cause === 'uncertain') {
-            pending ??= v;
-            continue;
-          }
-          if (v instanceof Undefined) {
-            result = v;
-            pending = undefined;
-            break;
-          }
-          if (pending) continue;
-          const s = f.add(acc, v);
-          if (s instanceof Undefined) {
-            result = s;
-            break;
-          }
-          acc = s;
-          result = acc;
-        }
-        if (saved === undefined) this.idx.delete(e.index);
-        else this.idx.set(e.index, saved);
-        return pending ?? result;
-      }
+      case 'sum':
+        return this.sum(e);
       case 'delta':
         return instantiateIndex(e.a, this.idx) === instantiateIndex(e.b, this.idx) ? f.one : f.zero;
-      case 'diff': {
-        const w = e.wrt;
-        const key =
-          w.kind === 'sym'
-            ? w.name
-            : canonicalKey(
-                w.name,
-                w.indices.map((t) => instantiateIndex(t, this.idx)),
-                this.env.scope.symbols,
-              );
-        const at = this.atom(key);
-        if (at instanceof Undefined) return at;
-        const tag = this.nextTag++;
-        const outermost = this.overrides.length === 0;
-        this.overrides.push({ key, value: f.seed(tag, at) });
-        const v = this.run(e.body);
-        this.overrides.pop();
-        if (v instanceof Undefined) return v;
-        const d = f.tangent(v, tag);
-        if (outermost && this.env.sites)
-          this.env.sites.push({ body: e.body, wrt: w, key, units: new Map(this.idx), at, derivative: d });
-        return d;
-      }
+      case 'diff':
+        return this.derivative(e);
     }
+  }
+
+  /** a power: e^x as exp(x), a literal exponent exactly */
+  private power(e: Extract<Expr, { kind: 'pow' }>): N | Undefined {
+    const f = this.f;
+    if (e.base.kind === 'const' && e.base.name === 'e') {
+      const x = this.run(e.exp);
+      return x instanceof Undefined ? x : f.apply('exp', x);
+    }
+    const base = this.run(e.base);
+    if (base instanceof Undefined) return base;
+    // a literal exponent stays exact: x^2 is x*x and x^(1/3) is not an integer power
+    if (e.exp.kind === 'num') return f.powRational(base, e.exp.value);
+    const exp = this.run(e.exp);
+    return exp instanceof Undefined ? exp : f.pow(base, exp);
+  }
+
+  /** a sum over the units, its index restored afterwards */
+  private sum(e: Extract<Expr, { kind: 'sum' }>): N | Undefined {
+    const f = this.f;
+    const n = this.n();
+    const saved = this.idx.get(e.index);
+    let acc: N = f.zero;
+    let result: N | Undefined = acc;
+    // an uncertain term (enclosures only) does not stop the sum: a later term may be certainly undefined
+    let pending: Undefined | undefined;
+    for (let u = 1; u <= n; u++) {
+      this.idx.set(e.index, u);
+      const v = this.run(e.body);
+      if (v instanceof Undefined && v.cause === 'uncertain') {
+        pending ??= v;
+        continue;
+      }
+      if (v instanceof Undefined) {
+        result = v;
+        pending = undefined;
+        break;
+      }
+      if (pending) continue;
+      const s = f.add(acc, v);
+      if (s instanceof Undefined) {
+        result = s;
+        break;
+      }
+      acc = s;
+      result = acc;
+    }
+    if (saved === undefined) this.idx.delete(e.index);
+    else this.idx.set(e.index, saved);
+    return pending ?? result;
+  }
+
+  /** diff(body, wrt) by a dual number: the variable seeded with a fresh tag, the tag's coefficient read back */
+  private derivative(e: Extract<Expr, { kind: 'diff' }>): N | Undefined {
+    const f = this.f;
+    const w = e.wrt;
+    const key =
+      w.kind === 'sym'
+        ? w.name
+        : canonicalKey(
+            w.name,
+            w.indices.map((t) => instantiateIndex(t, this.idx)),
+            this.env.scope.symbols,
+          );
+    const at = this.atom(key);
+    if (at instanceof Undefined) return at;
+    const tag = this.nextTag++;
+    const outermost = this.overrides.length === 0;
+    this.overrides.push({ key, value: f.seed(tag, at) });
+    const v = this.run(e.body);
+    this.overrides.pop();
+    if (v instanceof Undefined) return v;
+    const d = f.tangent(v, tag);
+    if (outermost && this.env.sites)
+      this.env.sites.push({ body: e.body, wrt: w, key, units: new Map(this.idx), at, derivative: d });
+    return d;
   }
 
   private n(): number {
@@ -220,11 +237,6 @@ class Evaluator<N> {
     return this.env.n;
   }
 
-  /**
-   * left fold of op over the values of xs; every operand is evaluated, since
-   * 0·undefined is undefined; after an uncertain operand (enclosures only)
-   * the rest are still evaluated, since one of them may be certainly undefined
-   */
   /** a built-in applied to its arguments; abs, max and min through the arithmetic's corners */
   private call(e: Extract<Expr, { kind: 'call' }>): N | Undefined {
     const x = this.run(e.args[0]!);
@@ -239,6 +251,11 @@ class Evaluator<N> {
     return v as N | Undefined;
   }
 
+  /**
+   * left fold of op over the values of xs; every operand is evaluated, since
+   * 0·undefined is undefined; after an uncertain operand (enclosures only)
+   * the rest are still evaluated, since one of them may be certainly undefined
+   */
   private fold(xs: readonly Expr[], op: (a: N, b: N) => N | Undefined): N | Undefined {
     let acc: N | undefined;
     let pending: Undefined | undefined;

@@ -11,7 +11,8 @@
  */
 import type { Decimal } from './decimal.js';
 import { evaluate, type DiffSite, type EvalEnv } from './evaluate.js';
-import { type Num, type Val, Undefined, realPart } from './field.js';
+import { type Num, type Val, realPart } from './numbers.js';
+import { Undefined } from './undefined.js';
 
 /** f' at x by R(h) above, or the first undefined value met */
 export function richardson(f: (x: Decimal) => Val, x: Decimal, h: Decimal): Val {

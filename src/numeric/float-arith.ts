@@ -133,120 +133,151 @@ export function fastArith(st: State): Arith {
 /** values with error bounds and certain domain violations (in st.err, st.undef) */
 export function boundedArith(st: State): Arith {
   return {
-    constant(v) {
-      const err = rounding(v);
-      return () => {
-        st.err = err;
-        return v;
-      };
-    },
+    constant: (v) => boundedConstant(st, v),
     exact: (f) => () => {
       st.err = 0;
       return f();
     },
-    // each addition's rounding is at most U |partial sum|
-    add: (fs) => () => {
-      let acc = fs[0]!();
-      let err = st.err;
-      for (let t = 1; t < fs.length; t++) {
-        acc += fs[t]!();
-        err += st.err + U * Math.abs(acc);
-      }
-      st.err = err;
-      return acc;
-    },
-    // |xy - x'y'| <= |x| ey + |y| ex + ex ey, plus the rounding
-    mul: (fs) => () => {
-      let acc = fs[0]!();
-      let err = st.err;
-      for (let t = 1; t < fs.length; t++) {
-        const y = fs[t]!();
-        const ey = st.err;
-        const p = acc * y;
-        err = Math.abs(acc) * ey + Math.abs(y) * err + err * ey + U * Math.abs(p);
-        acc = p;
-      }
-      st.err = err;
-      return acc;
-    },
-    unary: (code, x) => () => {
-      const a = x();
-      const ea = st.err;
-      const v = applyUnary(code, a);
-      if (!Number.isFinite(v)) {
-        if (certainlyOutside(code, a, ea)) st.undef = true;
-        st.err = Infinity;
-        return v;
-      }
-      st.err = (ea === 0 ? 0 : unaryDerivativeBound(code, a, ea) * ea) + LIBM_ULPS * U * Math.abs(v);
+    add: (fs) => boundedAdd(st, fs),
+    mul: (fs) => boundedMul(st, fs),
+    unary: (code, x) => boundedUnary(st, code, x),
+    powConst: (base, k) => boundedPowConst(st, base, k),
+    powVar: (base, exp) => boundedPowVar(st, base, exp),
+    sum: (body, s, n) => boundedSum(st, body, s, n),
+    memo: (f, memoSlots, n) => boundedMemo(st, f, memoSlots, n),
+  };
+}
+
+/** a constant with the error of its conversion to float64 */
+function boundedConstant(st: State, v: number): Fn {
+  const err = rounding(v);
+  return () => {
+    st.err = err;
+    return v;
+  };
+}
+
+/** a sum of terms: each addition's rounding is at most U |partial sum| */
+function boundedAdd(st: State, fs: readonly Fn[]): Fn {
+  return () => {
+    let acc = fs[0]!();
+    let err = st.err;
+    for (let t = 1; t < fs.length; t++) {
+      acc += fs[t]!();
+      err += st.err + U * Math.abs(acc);
+    }
+    st.err = err;
+    return acc;
+  };
+}
+
+/** a product of factors: |xy - x'y'| <= |x| ey + |y| ex + ex ey, plus the rounding */
+function boundedMul(st: State, fs: readonly Fn[]): Fn {
+  return () => {
+    let acc = fs[0]!();
+    let err = st.err;
+    for (let t = 1; t < fs.length; t++) {
+      const y = fs[t]!();
+      const ey = st.err;
+      const p = acc * y;
+      err = Math.abs(acc) * ey + Math.abs(y) * err + err * ey + U * Math.abs(p);
+      acc = p;
+    }
+    st.err = err;
+    return acc;
+  };
+}
+
+/** a unary built-in: the derivative bounded over the error interval, plus the library's ulps */
+function boundedUnary(st: State, code: number, x: Fn): Fn {
+  return () => {
+    const a = x();
+    const ea = st.err;
+    const v = applyUnary(code, a);
+    if (!Number.isFinite(v)) {
+      if (certainlyOutside(code, a, ea)) st.undef = true;
+      st.err = Infinity;
       return v;
-    },
-    powConst(base, k) {
-      const integer = Number.isInteger(k);
-      return () => {
-        const a = base();
-        const ea = st.err;
-        const v = integer ? powInt(a, k) : powReal(a, k);
-        // a negative power of an exact 0, a fractional power of a value certainly below 0
-        if ((k < 0 && a === 0 && ea === 0) || (!integer && a + ea < 0)) st.undef = true;
-        const slope = ea === 0 ? 0 : integer ? powIntDerivativeBound(a, k, ea) : powRealDerivativeBound(a, k, ea);
-        st.err = slope * ea + LIBM_ULPS * U * Math.abs(v);
-        return v;
-      };
-    },
-    // a^b for a computed exponent: as exp(b log a) to first order, and no bound unless a stays positive
-    powVar: (base, exp) => () => {
-      const a = base();
-      const ea = st.err;
-      const b = exp();
-      const eb = st.err;
-      const v = powGeneral(a, b);
-      if (eb === 0 && ((b < 0 && a === 0 && ea === 0) || (!Number.isInteger(b) && a + ea < 0))) st.undef = true;
-      if (eb === 0 && Number.isInteger(b)) {
-        st.err = (ea === 0 ? 0 : powIntDerivativeBound(a, b, ea) * ea) + LIBM_ULPS * U * Math.abs(v);
-      } else {
-        st.err =
-          a - ea > 0
-            ? Math.abs(v) * (Math.abs(logBase(a)) * eb + (Math.abs(b) * ea) / (a - ea)) + LIBM_ULPS * U * Math.abs(v)
-            : Infinity;
-      }
-      return v;
-    },
-    sum: (body, s, n) => () => {
-      let acc = 0,
-        err = 0;
-      for (let u = 1; u <= n; u++) {
-        st.units[s] = u;
-        acc += body();
-        err += st.err + U * Math.abs(acc);
-      }
-      st.sumBodies += n;
-      st.err = err;
-      return acc;
-    },
-    memo(f, memoSlots, n) {
-      const size = n ** memoSlots.length;
-      const table = new Float64Array(size);
-      const errors = new Float64Array(size);
-      // 1 computed, 2 computed and certainly undefined
-      const known = new Uint8Array(size);
-      return () => {
-        const key = memoKey(st, memoSlots, n);
-        if (known[key] !== 0) {
-          st.err = errors[key]!;
-          if (known[key] === 2) st.undef = true;
-          return table[key]!;
-        }
-        const outside = st.undef;
-        st.undef = false;
-        const v = f();
-        table[key] = v;
-        errors[key] = st.err;
-        known[key] = st.undef ? 2 : 1;
-        st.undef ||= outside;
-        return v;
-      };
-    },
+    }
+    st.err = (ea === 0 ? 0 : unaryDerivativeBound(code, a, ea) * ea) + LIBM_ULPS * U * Math.abs(v);
+    return v;
+  };
+}
+
+/** a power with a constant exponent k */
+function boundedPowConst(st: State, base: Fn, k: number): Fn {
+  const integer = Number.isInteger(k);
+  return () => {
+    const a = base();
+    const ea = st.err;
+    const v = integer ? powInt(a, k) : powReal(a, k);
+    // a negative power of an exact 0, a fractional power of a value certainly below 0
+    if ((k < 0 && a === 0 && ea === 0) || (!integer && a + ea < 0)) st.undef = true;
+    const slope = ea === 0 ? 0 : integer ? powIntDerivativeBound(a, k, ea) : powRealDerivativeBound(a, k, ea);
+    st.err = slope * ea + LIBM_ULPS * U * Math.abs(v);
+    return v;
+  };
+}
+
+/** a^b for a computed exponent: as exp(b log a) to first order, and no bound unless a stays positive */
+function boundedPowVar(st: State, base: Fn, exp: Fn): Fn {
+  return () => {
+    const a = base();
+    const ea = st.err;
+    const b = exp();
+    const eb = st.err;
+    const v = powGeneral(a, b);
+    if (eb === 0 && ((b < 0 && a === 0 && ea === 0) || (!Number.isInteger(b) && a + ea < 0))) st.undef = true;
+    if (eb === 0 && Number.isInteger(b)) {
+      st.err = (ea === 0 ? 0 : powIntDerivativeBound(a, b, ea) * ea) + LIBM_ULPS * U * Math.abs(v);
+    } else {
+      st.err =
+        a - ea > 0
+          ? Math.abs(v) * (Math.abs(logBase(a)) * eb + (Math.abs(b) * ea) / (a - ea)) + LIBM_ULPS * U * Math.abs(v)
+          : Infinity;
+    }
+    return v;
+  };
+}
+
+/** the sum of body over units 1..n of slot s, each addition's rounding counted */
+function boundedSum(st: State, body: Fn, s: number, n: number): Fn {
+  return () => {
+    let acc = 0,
+      err = 0;
+    for (let u = 1; u <= n; u++) {
+      st.units[s] = u;
+      acc += body();
+      err += st.err + U * Math.abs(acc);
+    }
+    st.sumBodies += n;
+    st.err = err;
+    return acc;
+  };
+}
+
+/** f memoized with its error bound and whether it was certainly undefined */
+function boundedMemo(st: State, f: Fn, memoSlots: Int32Array, n: number): Fn {
+  const size = n ** memoSlots.length;
+  const table = new Float64Array(size);
+  const errors = new Float64Array(size);
+  // 1 computed, 2 computed and certainly undefined
+  const known = new Uint8Array(size);
+  return () => {
+    const key = memoKey(st, memoSlots, n);
+    if (known[key] !== 0) {
+      st.err = errors[key]!;
+      if (known[key] === 2) st.undef = true;
+      return table[key]!;
+    }
+    const outside = st.undef;
+    st.undef = false;
+    const v = f();
+    table[key] = v;
+    errors[key] = st.err;
+    known[key] = st.undef ? 2 : 1;
+    st.undef ||= outside;
+    return v;
   };
 }
 

@@ -23,38 +23,7 @@ import type { Expr } from '../ir/expr.js';
 import { GRADCHECK_TOLERANCE } from './bounds.js';
 import type { DenseInputs } from './dense-inputs.js';
 import { compileFloat, type FloatProgram } from './float-program.js';
-
-/** an element, both values and how far apart */
-export interface GradcheckWorst {
-  /** the unit of each index of wrt */
-  readonly units: ReadonlyMap<string, number>;
-  readonly autodiff: number;
-  readonly closedForm: number;
-  readonly absolute: number;
-  /** absolute / |autodiff| (Infinity when autodiff is 0 and they differ, 0 when both are 0) */
-  readonly relative: number;
-  /** absolute / max(1, |autodiff|), what the tolerance applies to */
-  readonly mixed: number;
-  /** the error bounds of the two float64 values (NaN where they were not needed: an agreeing element) */
-  readonly autodiffError: number;
-  readonly closedFormError: number;
-}
-
-/** what one network's comparison found */
-export interface NetworkComparison {
-  readonly agreeing: number;
-  readonly differing: number;
-  readonly unsettled: number;
-  /** the first unsettled element, both float64 values there, and why */
-  readonly unsettledExample?: {
-    readonly units: ReadonlyMap<string, number>;
-    readonly autodiff: number;
-    readonly closedForm: number;
-    readonly reason: string;
-  };
-  /** the differing element furthest apart, else the agreeing one furthest apart; none when nothing was settled */
-  readonly worst?: GradcheckWorst;
-}
+import type { GradcheckWorst, NetworkComparison } from '../verdict/gradcheck.js';
 
 /** what judging a disagreement needs, computed once per network and only if some element disagrees */
 export interface ErrorBounds {
@@ -86,20 +55,7 @@ export function compareNetwork(
   const fast = compileFloat(closedForm, n, inputs, values, names, 'fast');
   let bounded: FloatProgram | undefined;
   const units = new Array<number>(names.length).fill(1);
-  const tol = GRADCHECK_TOLERANCE;
-  let agreeing = 0,
-    differing = 0,
-    unsettled = 0;
-  let example: NetworkComparison['unsettledExample'];
-  let worst: GradcheckWorst | undefined;
-  const at = () => new Map(names.map((name, d) => [name, units[d]!]));
-  const keep = (w: Omit<GradcheckWorst, 'units' | 'relative' | 'mixed'>) => {
-    const mixed = Number.isNaN(w.absolute) ? Infinity : w.absolute / Math.max(1, Math.abs(w.autodiff));
-    // a differing element's mixed error is above tol, an agreeing one's at most tol: the largest is the worst
-    if (worst !== undefined && !(mixed > worst.mixed)) return;
-    const relative = w.absolute === 0 ? 0 : w.autodiff === 0 ? Infinity : w.absolute / Math.abs(w.autodiff);
-    worst = { units: at(), ...w, relative, mixed };
-  };
+  const tally = new Tally(names, units);
   const total = n ** names.length;
   for (let q = 0; q < total; q++) {
     if (q % TICK_EVERY === 0 && q > 0) tick(q);
@@ -112,42 +68,88 @@ export function compareNetwork(
     const cf = fast.run();
     const ad = autodiff(units);
     const absolute = Math.abs(cf - ad);
-    if (absolute <= tol * Math.max(1, Math.abs(ad))) {
-      agreeing++;
-      keep({ autodiff: ad, closedForm: cf, absolute, autodiffError: Number.NaN, closedFormError: Number.NaN });
+    if (absolute <= GRADCHECK_TOLERANCE * Math.max(1, Math.abs(ad))) {
+      tally.agreeing++;
+      tally.keep({ autodiff: ad, closedForm: cf, absolute, autodiffError: Number.NaN, closedFormError: Number.NaN });
       continue;
     }
     // a disagreement (or a value that is not finite): judged with both error bounds
     bounded ??= compileFloat(closedForm, n, inputs, values, names, 'bounded');
-    names.forEach((name, d) => bounded!.bind(name, units[d]!));
-    bounded.run();
-    const ecf = bounded.error;
-    const b = bounds();
-    const ead = b.adjointError(units);
-    const adKnown = Number.isFinite(ad) && Number.isFinite(ead);
-    const differs = bounded.undefinedHere
-      ? adKnown && b.objectiveBounded
-      : Number.isFinite(cf) && adKnown && absolute - (ecf + ead) > tol * Math.max(1, Math.abs(ad) + ead);
-    if (differs) {
-      differing++;
-      keep({ autodiff: ad, closedForm: cf, absolute, autodiffError: ead, closedFormError: ecf });
-    } else {
-      unsettled++;
-      example ??= {
-        units: at(),
-        autodiff: ad,
-        closedForm: cf,
-        reason: unsettledReason(cf, ad, ecf, ead, bounded.undefinedHere),
-      };
-    }
+    judgeDisagreement(tally, bounded, bounds, cf, ad);
   }
-  return {
-    agreeing,
-    differing,
-    unsettled,
-    ...(example ? { unsettledExample: example } : {}),
-    ...(worst ? { worst } : {}),
-  };
+  return tally.result();
+}
+
+/** the element at tally's units, where the fast closed form cf and autodiff's ad disagree: differing or unsettled */
+function judgeDisagreement(
+  tally: Tally,
+  bounded: FloatProgram,
+  bounds: () => ErrorBounds,
+  cf: number,
+  ad: number,
+): void {
+  const units = tally.units;
+  tally.names.forEach((name, d) => bounded.bind(name, units[d]!));
+  bounded.run();
+  const ecf = bounded.error;
+  const b = bounds();
+  const ead = b.adjointError(units);
+  const absolute = Math.abs(cf - ad);
+  const adKnown = Number.isFinite(ad) && Number.isFinite(ead);
+  const differs = bounded.undefinedHere
+    ? adKnown && b.objectiveBounded
+    : Number.isFinite(cf) && adKnown && absolute - (ecf + ead) > GRADCHECK_TOLERANCE * Math.max(1, Math.abs(ad) + ead);
+  if (differs) {
+    tally.differing++;
+    tally.keep({ autodiff: ad, closedForm: cf, absolute, autodiffError: ead, closedFormError: ecf });
+  } else {
+    tally.unsettled++;
+    tally.example ??= {
+      units: tally.at(),
+      autodiff: ad,
+      closedForm: cf,
+      reason: unsettledReason(cf, ad, ecf, ead, bounded.undefinedHere),
+    };
+  }
+}
+
+/** what one network's comparison has found so far, at the current units */
+class Tally {
+  agreeing = 0;
+  differing = 0;
+  unsettled = 0;
+  example: NetworkComparison['unsettledExample'];
+  private worst: GradcheckWorst | undefined;
+
+  constructor(
+    readonly names: readonly string[],
+    /** the unit of each name at the element being compared (updated in place by the caller) */
+    readonly units: number[],
+  ) {}
+
+  /** the current element's units by name */
+  at(): Map<string, number> {
+    return new Map(this.names.map((name, d) => [name, this.units[d]!]));
+  }
+
+  /** keeps the element as the worst when it is further apart than the worst so far */
+  keep(w: Omit<GradcheckWorst, 'units' | 'relative' | 'mixed'>): void {
+    const mixed = Number.isNaN(w.absolute) ? Infinity : w.absolute / Math.max(1, Math.abs(w.autodiff));
+    // a differing element's mixed error is above tol, an agreeing one's at most tol: the largest is the worst
+    if (this.worst !== undefined && !(mixed > this.worst.mixed)) return;
+    const relative = w.absolute === 0 ? 0 : w.autodiff === 0 ? Infinity : w.absolute / Math.abs(w.autodiff);
+    this.worst = { units: this.at(), ...w, relative, mixed };
+  }
+
+  result(): NetworkComparison {
+    return {
+      agreeing: this.agreeing,
+      differing: this.differing,
+      unsettled: this.unsettled,
+      ...(this.example ? { unsettledExample: this.example } : {}),
+      ...(this.worst ? { worst: this.worst } : {}),
+    };
+  }
 }
 
 /** why an element could not be settled */

@@ -8,7 +8,8 @@
 import type { Elem, Expr } from '../ir/expr.js';
 import { UnfoldError, unfold } from '../ir/unfold.js';
 import { REAL, type Scope } from '../ir/symbols.js';
-import { MAX_GRADCHECK_INPUTS, MAX_GRADCHECK_INSTANCES, MAX_GRADCHECK_UNITS } from './bounds.js';
+import { MAX_GRADCHECK_INSTANCES, MAX_GRADCHECK_UNITS } from '../verdict/gradcheck.js';
+import { MAX_GRADCHECK_INPUTS } from './bounds.js';
 import { DenseInputs } from './dense-inputs.js';
 import { unaryCode } from './float-ops.js';
 import type { NetworkSymbol } from './network.js';

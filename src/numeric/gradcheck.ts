@@ -16,18 +16,17 @@
  */
 import type { Elem, Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
+import { type GradcheckNetwork, type GradcheckResult, type GradcheckWorst, familyText } from '../verdict/gradcheck.js';
 import { GRADCHECK_TOLERANCE } from './bounds.js';
-import { type ErrorBounds, type GradcheckWorst, type NetworkComparison, compareNetwork } from './gradcheck-compare.js';
+import { type ErrorBounds, compareNetwork } from './gradcheck-compare.js';
 import { type GradcheckPlan, planGradcheck } from './gradcheck-usage.js';
-import { WEIGHT_FAMILIES, type WeightFamily, familyText, isWeightArray, randomNetwork } from './network.js';
+import { WEIGHT_FAMILIES, type WeightFamily, isWeightArray, randomNetwork } from './network.js';
 import { Prng, mixSeed } from './prng.js';
 import type { Tape } from './tape.js';
 import { adjointErrors } from './tape-adjoints.js';
 import { TapeBuilder } from './tape-builder.js';
 import { compileExpr } from './tape-compile.js';
 import { forwardErrors } from './tape-error.js';
-
-export type { GradcheckWorst } from './gradcheck-compare.js';
 
 /** why 2 s: a check that ends sooner needs no reassurance; one that runs longer says where it is */
 export const PROGRESS_AFTER_MS = 2000;
@@ -51,42 +50,6 @@ export interface GradcheckInput {
   /** default PROGRESS_AFTER_MS */
   readonly progressAfterMs?: number;
 }
-
-/** one random network and what its comparison found */
-export interface GradcheckNetwork {
-  readonly family: WeightFamily;
-  readonly seed: number;
-  /** OBJ on this network */
-  readonly value: number;
-  /** forward + backward, ms */
-  readonly sweepMs: number;
-  /** the error bounds of every partial (one forward and one backward sweep), ms; absent when every element agreed */
-  readonly boundsMs?: number;
-  /** the closed form at every element, ms */
-  readonly closedFormMs: number;
-  readonly comparison: NetworkComparison;
-}
-
-export type GradcheckResult =
-  | {
-      readonly kind: 'report';
-      readonly n: number;
-      readonly partials: number;
-      readonly tapeNodes: number;
-      readonly compileMs: number;
-      readonly networks: readonly GradcheckNetwork[];
-      /** the arrays that take each family's weights (isWeightArray) */
-      readonly weightArrays: readonly string[];
-      /** the worst settled element over all networks, and which (0-based); none when nothing was settled */
-      readonly worst?: GradcheckWorst & { readonly network: number };
-      readonly agreeing: number;
-      readonly differing: number;
-      readonly unsettled: number;
-      readonly tolerance: number;
-      /** failed: some element differs; ok: none does and some agree; undecided: float64 settled none */
-      readonly verdict: 'ok' | 'failed' | 'undecided';
-    }
-  | { readonly kind: 'problem'; readonly message: string };
 
 /** Checks closedForm = d objective / d wrt at every element of wrt, on `instances` rounds of random networks of `units` units. */
 export function gradcheck(input: GradcheckInput): GradcheckResult {
@@ -128,6 +91,7 @@ export function gradcheck(input: GradcheckInput): GradcheckResult {
     tapeNodes: tape.size,
     compileMs,
     networks,
+    families: WEIGHT_FAMILIES.map((f) => ({ shape: f.shape, scaleText: f.scaleText })),
     weightArrays: plan.symbols.filter((x) => isWeightArray(x, input.wrt.name)).map((x) => x.name),
     ...(worst ? { worst } : {}),
     agreeing,

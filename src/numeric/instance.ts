@@ -10,7 +10,7 @@ import type { Expr } from '../ir/expr.js';
 import { children } from '../ir/expr.js';
 import { REAL, type Domain, type Scope } from '../ir/symbols.js';
 import { MAX_INDEX_PATTERNS, MAX_UNITS, UNIT_COUNTS } from './bounds.js';
-import type { Meter } from './field.js';
+import type { Meter } from './numbers.js';
 import type { Prepared, Problem } from './prepare.js';
 import { Prng, mixSeed } from './prng.js';
 import { canonicalKey, instantiateIndex } from './atom-key.js';

@@ -23,6 +23,7 @@ import type { DenseInputs } from './dense-inputs.js';
 import { invSqrt, unitFloat } from './float-ops.js';
 import type { Prng } from './prng.js';
 import { sampleValue } from './sampling.js';
+import type { GradcheckFamily } from '../verdict/gradcheck.js';
 
 /** an array or scalar of the network, with its domain */
 export interface NetworkSymbol {
@@ -34,16 +35,10 @@ export interface NetworkSymbol {
   readonly symmetric?: boolean;
 }
 
-/** where the nonzero weights are */
-export type WeightShape = 'dag' | 'dense' | 'symmetric';
-
 /** one family of random networks: a shape and the half-width of the weights */
-export interface WeightFamily {
-  readonly shape: WeightShape;
+export interface WeightFamily extends GradcheckFamily {
   /** the half-width of the uniform weights on n units */
   scale(n: number): number;
-  /** the half-width as reports print it */
-  readonly scaleText: string;
 }
 
 /** why 2: the standard deviation of a net input sum_k w_mk s_k is then about 0.8, for any n */
@@ -64,11 +59,6 @@ export const WEIGHT_FAMILIES: readonly WeightFamily[] = [
   { shape: 'dense', ...fixed(0.1) },
   { shape: 'dense', ...fixed(5) },
 ];
-
-/** `dense, +-0.1` */
-export function familyText(f: WeightFamily): string {
-  return `${f.shape}, +-${f.scaleText}`;
-}
 
 /** whether a symbol gets the family's weights: a two-index array of real values, or the array differentiated by */
 export function isWeightArray(s: NetworkSymbol, wrt: string): boolean {

@@ -14,7 +14,9 @@
 import { type Rational, ONE, ZERO, rat, radd, rmul, rsub, rcmp } from '../ir/rational.js';
 import type { Variable } from '../ir/expr.js';
 import type { Domain, SymbolDecl } from '../ir/symbols.js';
-import { type Field, type Num, type Val, Undefined } from './field.js';
+import type { Field } from './field.js';
+import type { Num, Val } from './numbers.js';
+import { Undefined } from './undefined.js';
 import { elementKey, instantiateIndex } from './atom-key.js';
 import type { Prng } from './prng.js';
 

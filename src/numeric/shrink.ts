@@ -108,7 +108,20 @@ export function shrinkFailure(prepared: Prepared, scope: Scope, failure: Failure
       notes.unshift(`n ${n} -> ${fewer.inst.n}`);
     }
   }
-  let simplified = 0;
+  const simpler = simplerValues(best, attempt);
+  best = simpler.best;
+  const simplified = simpler.changed;
+  if (simplified > 0) notes.push(`${simplified} value${simplified === 1 ? '' : 's'} simplified`);
+  return { ...best, note: notes.join(', ') };
+}
+
+/**
+ * passes over the sampled values, each replaced by the first simpler
+ * candidate at which the step still fails, until a pass changes nothing (or
+ * MAX_SHRINK_PASSES); the last failure and how many values changed
+ */
+function simplerValues(failure: Failure, attempt: Attempt): { best: Failure; changed: number } {
+  let best = failure;
   const changed = new Set<string>();
   for (let pass = 0; pass < MAX_SHRINK_PASSES; pass++) {
     let any = false;
@@ -130,9 +143,7 @@ export function shrinkFailure(prepared: Prepared, scope: Scope, failure: Failure
     }
     if (!any) break;
   }
-  simplified = changed.size;
-  if (simplified > 0) notes.push(`${simplified} value${simplified === 1 ? '' : 's'} simplified`);
-  return { ...best, note: notes.join(', ') };
+  return { best, changed: changed.size };
 }
 
 type Attempt = (

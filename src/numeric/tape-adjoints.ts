@@ -80,15 +80,8 @@ function productError(g: number, eg: number, p: number, dp: number): number {
 
 /** one node's adjoint into its operands' */
 function propagate(t: Tape, id: number, err: Float64Array, s: AdjointSweep): void {
-  const { op, a, b, k, operands, val, active } = t;
-  const j = id - t.inputs;
-  const g = s.adj[id]!;
-  const eg = s.error[id]!;
-  const x = a[j]!,
-    y = b[j]!;
-  const to = (node: number, p: number, dp: number): void => {
-    if (active[node] === 1) flow(s, node, g * p, productError(g, eg, p, dp));
-  };
+  const { op, k, operands, val } = t;
+  const { j, x, y, to } = node(t, id, s);
   switch (op[j]) {
     case OP_CONST:
       return;
@@ -110,20 +103,9 @@ function propagate(t: Tape, id: number, err: Float64Array, s: AdjointSweep): voi
       to(x, val[y]!, err[y]!);
       to(y, val[x]!, err[x]!);
       return;
-    case OP_DIV: {
-      // as Tape.backward: r = g / y into x, r * (x / y) out of y; |y| is no smaller than |y| - its error
-      const vy = val[y]!;
-      const d = Math.abs(vy) - err[y]!;
-      const r = g / vy;
-      const dInv = d > 0 ? err[y]! / (d * Math.abs(vy)) : Infinity;
-      const er =
-        (dInv === 0 ? 0 : Math.abs(g) * dInv) + (eg === 0 ? 0 : eg * (1 / Math.abs(vy) + dInv)) + U * Math.abs(r);
-      if (active[x] === 1) flow(s, x, r, er);
-      const q = val[id]!;
-      if (active[y] === 1)
-        flow(s, y, -(r * q), Math.abs(r) * err[id]! + Math.abs(q) * er + er * err[id]! + U * Math.abs(r * q));
+    case OP_DIV:
+      propagateDiv(t, id, err, s);
       return;
-    }
     case OP_SUMN:
       for (let p = x; p < y; p++) to(operands[p]!, 1, 0);
       return;
@@ -141,13 +123,58 @@ function propagate(t: Tape, id: number, err: Float64Array, s: AdjointSweep): voi
       for (let q = 0; q < k[j]!; q++) to(x + q, val[y + q]!, err[y + q]!);
       for (let q = 0; q < k[j]!; q++) to(y + q, val[x + q]!, err[x + q]!);
       return;
+    case OP_POWI:
+    case OP_POWR:
+    case OP_POW:
+      propagatePower(t, id, err, s);
+      return;
+    default: {
+      const ex = err[x]!;
+      const slope = unaryDerivative(op[j]!, val[x]!, val[id]!);
+      to(x, slope, ex === 0 ? 0 : unarySecondDerivativeBound(op[j]!, val[x]!, ex) * ex);
+    }
+  }
+}
+
+/** the common start of a node's propagation: its operation, adjoint and error, operands, and the flow into one */
+function node(t: Tape, id: number, s: AdjointSweep) {
+  const j = id - t.inputs;
+  const g = s.adj[id]!;
+  const eg = s.error[id]!;
+  const to = (n: number, p: number, dp: number): void => {
+    if (t.active[n] === 1) flow(s, n, g * p, productError(g, eg, p, dp));
+  };
+  return { j, g, eg, x: t.a[j]!, y: t.b[j]!, to };
+}
+
+/** a quotient's adjoint into its dividend and divisor */
+function propagateDiv(t: Tape, id: number, err: Float64Array, s: AdjointSweep): void {
+  const { val, active } = t;
+  const { g, eg, x, y } = node(t, id, s);
+  // as Tape.backward: r = g / y into x, r * (x / y) out of y; |y| is no smaller than |y| - its error
+  const vy = val[y]!;
+  const d = Math.abs(vy) - err[y]!;
+  const r = g / vy;
+  const dInv = d > 0 ? err[y]! / (d * Math.abs(vy)) : Infinity;
+  const er = (dInv === 0 ? 0 : Math.abs(g) * dInv) + (eg === 0 ? 0 : eg * (1 / Math.abs(vy) + dInv)) + U * Math.abs(r);
+  if (active[x] === 1) flow(s, x, r, er);
+  const q = val[id]!;
+  if (active[y] === 1)
+    flow(s, y, -(r * q), Math.abs(r) * err[id]! + Math.abs(q) * er + er * err[id]! + U * Math.abs(r * q));
+}
+
+/** a power's adjoint into its base (and a computed exponent) */
+function propagatePower(t: Tape, id: number, err: Float64Array, s: AdjointSweep): void {
+  const { op, k, val, active } = t;
+  const { j, g, eg, x, y, to } = node(t, id, s);
+  switch (op[j]) {
     case OP_POWI: {
       // d/dx x^c = c x^(c-1), itself known within |c| sup|d/dt t^(c-1)| err
       const c = k[j]!;
       const ex = err[x]!;
       const slope = c === 0 ? 0 : c * val[x]! ** (c - 1);
       to(x, slope, ex === 0 || c === 0 ? 0 : Math.abs(c) * powIntDerivativeBound(val[x]!, c - 1, ex) * ex);
-      return;
+      break;
     }
     case OP_POWR: {
       // as Tape.backward: (g c) x^(c-1), one more rounding than a product
@@ -157,7 +184,7 @@ function propagate(t: Tape, id: number, err: Float64Array, s: AdjointSweep): voi
       const dp = ex === 0 ? 0 : Math.abs(c) * powRealDerivativeBound(val[x]!, c - 1, ex) * ex;
       const term = g * c * slope;
       if (active[x] === 1) flow(s, x, term, productError(g, eg, c * slope, dp) + U * Math.abs(term));
-      return;
+      break;
     }
     case OP_POW: {
       // as Tape.backward; a variable exponent's partials are not bounded here unless both operands are exact
@@ -169,12 +196,7 @@ function propagate(t: Tape, id: number, err: Float64Array, s: AdjointSweep): voi
         const ty = g * val[id]! * logBase(val[x]!);
         flow(s, y, ty, exact ? productError(g, eg, ty / g, 0) + U * Math.abs(ty) : Infinity);
       }
-      return;
-    }
-    default: {
-      const ex = err[x]!;
-      const slope = unaryDerivative(op[j]!, val[x]!, val[id]!);
-      to(x, slope, ex === 0 ? 0 : unarySecondDerivativeBound(op[j]!, val[x]!, ex) * ex);
+      break;
     }
   }
 }

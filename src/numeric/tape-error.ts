@@ -72,89 +72,95 @@ function powDerivative(code: number, x: number, c: number): number {
  * is not finite or has no bound, onwards
  */
 export function forwardErrors(t: Tape, output: number): Float64Array {
-  const { op, a, b, k, operands, val } = t;
+  const val = t.val;
   const err = new Float64Array(output + 1);
   for (let id = 0; id < Math.min(t.inputs, output + 1); id++) {
     err[id] = Number.isFinite(val[id]!) ? rounding(val[id]!) : Infinity;
   }
   for (let id = t.inputs; id <= output; id++) {
-    const j = id - t.inputs;
-    const v = val[id]!;
-    if (!Number.isFinite(v)) {
+    if (!Number.isFinite(val[id]!)) {
       err.fill(Infinity, id);
       break;
     }
-    const x = a[j]!,
-      y = b[j]!;
-    const r = U * Math.abs(v);
-    let e: number;
-    switch (op[j]) {
-      case OP_CONST:
-        e = rounding(v);
-        break;
-      case OP_ADD:
-      case OP_SUB:
-        e = err[x]! + err[y]! + r;
-        break;
-      case OP_MUL:
-        e = Math.abs(val[x]!) * err[y]! + Math.abs(val[y]!) * err[x]! + err[x]! * err[y]! + r;
-        break;
-      case OP_DIV: {
-        const d = Math.abs(val[y]!) - err[y]!;
-        e = d > 0 ? (err[x]! + Math.abs(v) * err[y]!) / d + r : Infinity;
-        break;
-      }
-      case OP_NEG:
-        e = err[x]!;
-        break;
-      case OP_SCALE:
-        e = Math.abs(k[j]!) * err[x]! + r;
-        break;
-      case OP_SUMN: {
-        let sum = 0,
-          mag = 0;
-        for (let p = x; p < y; p++) {
-          sum += err[operands[p]!]!;
-          mag += Math.abs(val[operands[p]!]!);
-        }
-        e = sum + (y - x) * U * mag;
-        break;
-      }
-      case OP_DOT:
-      case OP_DOTL:
-      case OP_DOTR:
-      case OP_DOTRL:
-      case OP_DOTRLS: {
-        const run = op[j] === OP_DOTR || op[j] === OP_DOTRL || op[j] === OP_DOTRLS;
-        const count = run ? k[j]! : (y - x) / 2;
-        let sum = 0,
-          mag = 0;
-        for (let q = 0; q < count; q++) {
-          const l = run ? x + q : operands[x + 2 * q]!;
-          const m = run ? y + q : operands[x + 2 * q + 1]!;
-          sum += Math.abs(val[l]!) * err[m]! + Math.abs(val[m]!) * err[l]! + err[l]! * err[m]!;
-          mag += Math.abs(val[l]! * val[m]!);
-        }
-        e = sum + count * U * mag;
-        break;
-      }
-      case OP_POWI:
-        e = (err[x] === 0 ? 0 : powIntDerivativeBound(val[x]!, k[j]!, err[x]!) * err[x]!) + LIBM_ULPS * r;
-        break;
-      case OP_POWR:
-        e = (err[x] === 0 ? 0 : powRealDerivativeBound(val[x]!, k[j]!, err[x]!) * err[x]!) + LIBM_ULPS * r;
-        break;
-      case OP_POW: {
-        const ey = err[y]! === 0 ? 0 : Math.abs(v * logBase(val[x]!)) * err[y]!;
-        e = Math.abs(val[y]! * powGeneral(val[x]!, val[y]! - 1)) * err[x]! + ey + LIBM_ULPS * r;
-        break;
-      }
-      default:
-        e = (err[x] === 0 ? 0 : unaryDerivativeBound(op[j]!, val[x]!, err[x]!) * err[x]!) + LIBM_ULPS * r;
-    }
+    const e = nodeError(t, err, id);
     err[id] = Number.isNaN(e) ? Infinity : e;
   }
   return err;
+}
+
+/** the error bound of node id's finite value, given the bounds of the nodes before it */
+function nodeError(t: Tape, err: Float64Array, id: number): number {
+  const { op, a, b, k, val } = t;
+  const j = id - t.inputs;
+  const v = val[id]!;
+  const x = a[j]!,
+    y = b[j]!;
+  const r = U * Math.abs(v);
+  switch (op[j]) {
+    case OP_CONST:
+      return rounding(v);
+    case OP_ADD:
+    case OP_SUB:
+      return err[x]! + err[y]! + r;
+    case OP_MUL:
+      return Math.abs(val[x]!) * err[y]! + Math.abs(val[y]!) * err[x]! + err[x]! * err[y]! + r;
+    case OP_DIV: {
+      const d = Math.abs(val[y]!) - err[y]!;
+      return d > 0 ? (err[x]! + Math.abs(v) * err[y]!) / d + r : Infinity;
+    }
+    case OP_NEG:
+      return err[x]!;
+    case OP_SCALE:
+      return Math.abs(k[j]!) * err[x]! + r;
+    case OP_SUMN:
+      return sumError(t, err, x, y);
+    case OP_DOT:
+    case OP_DOTL:
+    case OP_DOTR:
+    case OP_DOTRL:
+    case OP_DOTRLS:
+      return dotError(t, err, j);
+    case OP_POWI:
+      return (err[x] === 0 ? 0 : powIntDerivativeBound(val[x]!, k[j]!, err[x]!) * err[x]!) + LIBM_ULPS * r;
+    case OP_POWR:
+      return (err[x] === 0 ? 0 : powRealDerivativeBound(val[x]!, k[j]!, err[x]!) * err[x]!) + LIBM_ULPS * r;
+    case OP_POW: {
+      const ey = err[y]! === 0 ? 0 : Math.abs(v * logBase(val[x]!)) * err[y]!;
+      return Math.abs(val[y]! * powGeneral(val[x]!, val[y]! - 1)) * err[x]! + ey + LIBM_ULPS * r;
+    }
+    default:
+      return (err[x] === 0 ? 0 : unaryDerivativeBound(op[j]!, val[x]!, err[x]!) * err[x]!) + LIBM_ULPS * r;
+  }
+}
+
+/** the error bound of a sum of the operands from..to-1: theirs, plus one rounding per addition */
+function sumError(t: Tape, err: Float64Array, from: number, to: number): number {
+  const { operands, val } = t;
+  let sum = 0,
+    mag = 0;
+  for (let p = from; p < to; p++) {
+    sum += err[operands[p]!]!;
+    mag += Math.abs(val[operands[p]!]!);
+  }
+  return sum + (to - from) * U * mag;
+}
+
+/** the error bound of the dot product of node j (pairs in operands, or two runs of k[j] nodes) */
+function dotError(t: Tape, err: Float64Array, j: number): number {
+  const { op, a, b, k, operands, val } = t;
+  const x = a[j]!,
+    y = b[j]!;
+  const run = op[j] === OP_DOTR || op[j] === OP_DOTRL || op[j] === OP_DOTRLS;
+  const count = run ? k[j]! : (y - x) / 2;
+  let sum = 0,
+    mag = 0;
+  for (let q = 0; q < count; q++) {
+    const l = run ? x + q : operands[x + 2 * q]!;
+    const m = run ? y + q : operands[x + 2 * q + 1]!;
+    sum += Math.abs(val[l]!) * err[m]! + Math.abs(val[m]!) * err[l]! + err[l]! * err[m]!;
+    mag += Math.abs(val[l]! * val[m]!);
+  }
+  return sum + count * U * mag;
 }
 
 /** whether every node up to `output` is finite with a running error bound within MODERATE_RELATIVE_ERROR of its value (after forward) */
@@ -171,66 +177,70 @@ export function tapeIsModerate(t: Tape, output: number): boolean {
 
 /** for every node, the sum over paths to `output` of the product of |local partials| (after forward) */
 export function absoluteAdjoints(t: Tape, output: number): Float64Array {
-  const { op, a, b, k, operands, val } = t;
   const adj = new Float64Array(output + 1);
   adj[output] = 1;
   for (let id = output; id >= t.inputs; id--) {
     const g = adj[id]!;
-    if (g === 0) continue;
-    const j = id - t.inputs;
-    const x = a[j]!,
-      y = b[j]!;
-    switch (op[j]) {
-      case OP_CONST:
-        break;
-      case OP_ADD:
-      case OP_SUB:
-        adj[x]! += g;
-        adj[y]! += g;
-        break;
-      case OP_MUL:
-        adj[x]! += g * Math.abs(val[y]!);
-        adj[y]! += g * Math.abs(val[x]!);
-        break;
-      case OP_DIV:
-        adj[x]! += g / Math.abs(val[y]!);
-        adj[y]! += (g * Math.abs(val[id]!)) / Math.abs(val[y]!);
-        break;
-      case OP_NEG:
-        adj[x]! += g;
-        break;
-      case OP_SCALE:
-        adj[x]! += g * Math.abs(k[j]!);
-        break;
-      case OP_SUMN:
-        for (let p = x; p < y; p++) adj[operands[p]!]! += g;
-        break;
-      case OP_DOT:
-      case OP_DOTL:
-        for (let p = x; p < y; p += 2) {
-          adj[operands[p]!]! += g * Math.abs(val[operands[p + 1]!]!);
-          adj[operands[p + 1]!]! += g * Math.abs(val[operands[p]!]!);
-        }
-        break;
-      case OP_DOTR:
-      case OP_DOTRL:
-      case OP_DOTRLS:
-        for (let q = 0; q < k[j]!; q++) {
-          adj[x + q]! += g * Math.abs(val[y + q]!);
-          adj[y + q]! += g * Math.abs(val[x + q]!);
-        }
-        break;
-      case OP_POWI:
-      case OP_POWR:
-        adj[x]! += g * Math.abs(powDerivative(op[j]!, val[x]!, k[j]!));
-        break;
-      case OP_POW:
-        adj[x]! += g * Math.abs(val[y]! * powGeneral(val[x]!, val[y]! - 1));
-        if (t.active[y] === 1) adj[y]! += g * Math.abs(val[id]! * logBase(val[x]!));
-        break;
-      default:
-        adj[x]! += g * Math.abs(unaryDerivative(op[j]!, val[x]!, val[id]!));
-    }
+    if (g !== 0) spreadAbsolute(t, adj, id, g);
   }
   return adj;
+}
+
+/** adds g times the |local partial| of node id to the absolute adjoint of each of its operands */
+function spreadAbsolute(t: Tape, adj: Float64Array, id: number, g: number): void {
+  const { op, a, b, k, operands, val } = t;
+  const j = id - t.inputs;
+  const x = a[j]!,
+    y = b[j]!;
+  switch (op[j]) {
+    case OP_CONST:
+      break;
+    case OP_ADD:
+    case OP_SUB:
+      adj[x]! += g;
+      adj[y]! += g;
+      break;
+    case OP_MUL:
+      adj[x]! += g * Math.abs(val[y]!);
+      adj[y]! += g * Math.abs(val[x]!);
+      break;
+    case OP_DIV:
+      adj[x]! += g / Math.abs(val[y]!);
+      adj[y]! += (g * Math.abs(val[id]!)) / Math.abs(val[y]!);
+      break;
+    case OP_NEG:
+      adj[x]! += g;
+      break;
+    case OP_SCALE:
+      adj[x]! += g * Math.abs(k[j]!);
+      break;
+    case OP_SUMN:
+      for (let p = x; p < y; p++) adj[operands[p]!]! += g;
+      break;
+    case OP_DOT:
+    case OP_DOTL:
+      for (let p = x; p < y; p += 2) {
+        adj[operands[p]!]! += g * Math.abs(val[operands[p + 1]!]!);
+        adj[operands[p + 1]!]! += g * Math.abs(val[operands[p]!]!);
+      }
+      break;
+    case OP_DOTR:
+    case OP_DOTRL:
+    case OP_DOTRLS:
+      for (let q = 0; q < k[j]!; q++) {
+        adj[x + q]! += g * Math.abs(val[y + q]!);
+        adj[y + q]! += g * Math.abs(val[x + q]!);
+      }
+      break;
+    case OP_POWI:
+    case OP_POWR:
+      adj[x]! += g * Math.abs(powDerivative(op[j]!, val[x]!, k[j]!));
+      break;
+    case OP_POW:
+      adj[x]! += g * Math.abs(val[y]! * powGeneral(val[x]!, val[y]! - 1));
+      if (t.active[y] === 1) adj[y]! += g * Math.abs(val[id]! * logBase(val[x]!));
+      break;
+    default:
+      adj[x]! += g * Math.abs(unaryDerivative(op[j]!, val[x]!, val[id]!));
+  }
 }

@@ -104,7 +104,7 @@ export class Tape {
 
   /** computes every operation's value from the inputs' values in val */
   forward(): void {
-    const { op, a, b, k, operands, val, kernels } = this;
+    const { op, a, b, k, val, kernels } = this;
     const base = this.inputs;
     const count = op.length;
     for (let j = 0; j < count; j++) {
@@ -132,19 +132,11 @@ export class Tape {
         case OP_SCALE:
           v = k[j] * val[a[j]];
           break;
-        case OP_SUMN: {
-          v = 0;
-          const end = b[j];
-          for (let p = a[j]; p < end; p++) v += val[operands[p]];
-          break;
-        }
+        case OP_SUMN:
         case OP_DOT:
-        case OP_DOTL: {
-          v = 0;
-          const end = b[j];
-          for (let p = a[j]; p < end; p += 2) v += val[operands[p]] * val[operands[p + 1]];
+        case OP_DOTL:
+          v = this.operandSum(j);
           break;
-        }
         case OP_DOTR:
         case OP_DOTRL:
         case OP_DOTRLS:
@@ -172,7 +164,7 @@ export class Tape {
    * meaningful (data held fixed get none)
    */
   backward(output: number): void {
-    const { op, a, b, k, operands, val, adj, active, kernels } = this;
+    const { op, a, b, k, val, adj, active } = this;
     const base = this.inputs;
     this.zero(output);
     adj[output] = 1;
@@ -192,19 +184,14 @@ export class Tape {
           adj[a[j]] += g;
           adj[b[j]] -= g;
           break;
-        case OP_MUL: {
-          const x = a[j],
-            y = b[j];
-          adj[x] += g * val[y];
-          adj[y] += g * val[x];
+        case OP_MUL:
+          adj[a[j]] += g * val[b[j]];
+          adj[b[j]] += g * val[a[j]];
           break;
-        }
         case OP_DIV: {
-          const x = a[j],
-            y = b[j];
-          const r = g / val[y];
-          adj[x] += r;
-          adj[y] -= r * val[id];
+          const r = g / val[b[j]];
+          adj[a[j]] += r;
+          adj[b[j]] -= r * val[id];
           break;
         }
         case OP_NEG:
@@ -213,57 +200,85 @@ export class Tape {
         case OP_SCALE:
           adj[a[j]] += g * k[j];
           break;
-        case OP_SUMN: {
-          const end = b[j];
-          for (let p = a[j]; p < end; p++) adj[operands[p]] += g;
-          break;
-        }
-        case OP_DOT: {
-          const end = b[j];
-          for (let p = a[j]; p < end; p += 2) {
-            const x = operands[p],
-              y = operands[p + 1];
-            adj[x] += g * val[y];
-            adj[y] += g * val[x];
-          }
-          break;
-        }
-        case OP_DOTL: {
-          const end = b[j];
-          for (let p = a[j]; p < end; p += 2) adj[operands[p]] += g * val[operands[p + 1]];
-          break;
-        }
+        case OP_SUMN:
+        case OP_DOT:
+        case OP_DOTL:
         case OP_DOTR:
-          // the left run's adjoints, then the right run's (tape-adjoints.ts repeats this order)
-          kernels.addTo(a[j], b[j], k[j], g);
-          kernels.addTo(b[j], a[j], k[j], g);
-          break;
         case OP_DOTRL:
-          kernels.addTo(a[j], b[j], k[j], g);
-          break;
         case OP_DOTRLS:
-          kernels.assign(a[j], b[j], k[j], g);
+          this.spreadMany(j, g);
           break;
         case OP_POWI:
-          adj[a[j]] += g * powIntDerivative(val[a[j]], k[j]);
-          break;
         case OP_POWR:
-          adj[a[j]] += g * k[j] * powReal(val[a[j]], k[j] - 1);
+        case OP_POW:
+          this.spreadPower(j, id, g);
           break;
-        case OP_POW: {
-          const x = a[j],
-            y = b[j];
-          const bv = val[y];
-          adj[x] += g * bv * powGeneral(val[x], bv - 1);
-          // the exponent's partial a^b log(a) is only needed (and only defined for a > 0) when it varies
-          if (active[y] === 1) adj[y] += g * val[id] * logBase(val[x]);
-          break;
-        }
-        default: {
-          const x = a[j];
-          adj[x] += g * unaryDerivative(op[j], val[x], val[id]);
-        }
+        default:
+          adj[a[j]] += g * unaryDerivative(op[j], val[a[j]], val[id]);
       }
+    }
+  }
+
+  /** the value of a sum (OP_SUMN) or a dot product of pairs (OP_DOT, OP_DOTL) over the operand list */
+  private operandSum(j: number): number {
+    const { op, a, b, operands, val } = this;
+    let v = 0;
+    const end = b[j];
+    if (op[j] === OP_SUMN) for (let p = a[j]; p < end; p++) v += val[operands[p]];
+    else for (let p = a[j]; p < end; p += 2) v += val[operands[p]] * val[operands[p + 1]];
+    return v;
+  }
+
+  /** backward through an operation of many operands: a sum, a dot product of pairs or of two runs */
+  private spreadMany(j: number, g: number): void {
+    const { op, a, b, k, operands, val, adj, kernels } = this;
+    switch (op[j]) {
+      case OP_SUMN: {
+        const end = b[j];
+        for (let p = a[j]; p < end; p++) adj[operands[p]] += g;
+        break;
+      }
+      case OP_DOT: {
+        const end = b[j];
+        for (let p = a[j]; p < end; p += 2) {
+          const x = operands[p],
+            y = operands[p + 1];
+          adj[x] += g * val[y];
+          adj[y] += g * val[x];
+        }
+        break;
+      }
+      case OP_DOTL: {
+        const end = b[j];
+        for (let p = a[j]; p < end; p += 2) adj[operands[p]] += g * val[operands[p + 1]];
+        break;
+      }
+      case OP_DOTR:
+        // the left run's adjoints, then the right run's (tape-adjoints.ts repeats this order)
+        kernels.addTo(a[j], b[j], k[j], g);
+        kernels.addTo(b[j], a[j], k[j], g);
+        break;
+      case OP_DOTRL:
+        kernels.addTo(a[j], b[j], k[j], g);
+        break;
+      case OP_DOTRLS:
+        kernels.assign(a[j], b[j], k[j], g);
+        break;
+    }
+  }
+
+  /** backward through a power (node id, operation j): integer, real constant or computed exponent */
+  private spreadPower(j: number, id: number, g: number): void {
+    const { op, a, b, k, val, adj, active } = this;
+    const x = a[j];
+    if (op[j] === OP_POWI) adj[x] += g * powIntDerivative(val[x], k[j]);
+    else if (op[j] === OP_POWR) adj[x] += g * k[j] * powReal(val[x], k[j] - 1);
+    else {
+      const y = b[j];
+      const bv = val[y];
+      adj[x] += g * bv * powGeneral(val[x], bv - 1);
+      // the exponent's partial a^b log(a) is only needed (and only defined for a > 0) when it varies
+      if (active[y] === 1) adj[y] += g * val[id] * logBase(val[x]);
     }
   }
 

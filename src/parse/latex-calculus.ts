@@ -13,15 +13,16 @@
  */
 import { type Expr, type Variable, diff, mul, num, pow, sum } from '../ir/expr.js';
 import { fail } from './problem.js';
-import type { LatexReader } from './latex-reader.js';
+import type { LatexCursor } from './latex-cursor.js';
 import { unexpectedToken } from './latex-refusals.js';
+import { readSubscript } from './latex-scripts.js';
 import type { Token } from './latex-tokens.js';
 
 /** the prefix of the placeholder index of a `\sum` written without one; no name can contain it */
 export const PENDING_INDEX_PREFIX = '?';
 
 /** `\frac{a}{b}` as (a)/(b), or a derivative in Leibniz notation; the reader is at `\frac` */
-export function readFraction(r: LatexReader): Expr {
+export function readFraction(r: LatexCursor): Expr {
   const frac = r.next();
   const numOpen = r.pos;
   if (!isBrace(r.token(numOpen)))
@@ -68,7 +69,7 @@ export function readFraction(r: LatexReader): Expr {
  * higher derivatives and a `d` without a variable, which are refused.
  */
 function derivativeForm(
-  r: LatexReader,
+  r: LatexCursor,
   numOpen: number,
   numEnd: number,
   denOpen: number,
@@ -92,7 +93,7 @@ function derivativeForm(
 }
 
 /** the index just past a variable written from index k (a name, then optionally `_x` or `_{...}`), or -1 */
-function variableEnd(r: LatexReader, k: number): number {
+function variableEnd(r: LatexCursor, k: number): number {
   if (!r.nameRef(r.token(k))) return -1;
   let end = k + 1;
   if (r.isOp(r.token(end), '_')) {
@@ -103,12 +104,12 @@ function variableEnd(r: LatexReader, k: number): number {
 }
 
 /** the variable of a derivative; the reader is at its name */
-function readVariable(r: LatexReader): Variable {
+function readVariable(r: LatexCursor): Variable {
   const ref = r.nameRef(r.next())!;
   const underscore = r.peek();
   if (!r.isOp(underscore, '_')) return r.names.variable(ref, undefined);
   r.next();
-  return r.names.variable(ref, r.subscript(underscore));
+  return r.names.variable(ref, readSubscript(r, underscore));
 }
 
 function higherOrder(t: Token): never {
@@ -133,7 +134,7 @@ function isBrace(t: Token): boolean {
 }
 
 /** `\sum_k body` over all units; the reader is at `\sum` */
-export function readSum(r: LatexReader): Expr {
+export function readSum(r: LatexCursor): Expr {
   const head = r.next();
   let lower: Token[] | undefined;
   let upper: Token[] | undefined;
@@ -153,7 +154,7 @@ export function readSum(r: LatexReader): Expr {
 }
 
 /** the tokens of a script: one token, or the content of a brace group */
-function scriptTokens(r: LatexReader): Token[] {
+function scriptTokens(r: LatexCursor): Token[] {
   const t = r.peek();
   if (!isBrace(t)) return [r.next()];
   const end = r.braceEnd(r.pos);
@@ -164,7 +165,7 @@ function scriptTokens(r: LatexReader): Token[] {
 }
 
 /** the index a `\sum` runs over: `k` from `_k`, `_{k}` or `_{k=1}^{n}`; a placeholder when there is none */
-function sumIndex(r: LatexReader, head: Token, lower: Token[] | undefined, upper: Token[] | undefined): string {
+function sumIndex(r: LatexCursor, head: Token, lower: Token[] | undefined, upper: Token[] | undefined): string {
   const form = 'a sum runs over all units 1..n; write \\sum_k, \\sum_{k} or \\sum_{k=1}^{n}';
   if (lower === undefined) {
     if (upper !== undefined) fail('bad-sum', `\\sum has an upper limit but no index; ${form}`, head.at);

@@ -6,27 +6,13 @@
  */
 import { type Expr, call } from '../ir/expr.js';
 import { BUILTINS } from '../ir/operators.js';
+import type { LatexCursor } from './latex-cursor.js';
 import type { NameRef } from './latex-names.js';
 import { fail } from './problem.js';
-import type { LatexReader } from './latex-reader.js';
 import type { Token } from './latex-tokens.js';
 
-/** LaTeX command (without backslash) -> built-in function name: `arcsin` -> asin, `ln` -> log */
-export const FUNCTION_COMMANDS: ReadonlyMap<string, string> = new Map([
-  // a built-in spelled as a plain command (`\\max`); abs is written \\operatorname{abs} (styledFunction)
-  ...[...BUILTINS.values()].filter((f) => /^\\[a-z]+$/.test(f.latex)).map((f) => [f.latex.slice(1), f.name] as const),
-  ['ln', 'log'],
-]);
-
-/** the built-in a `\mathrm{...}`-like token names (`\operatorname{sigmoid}` -> sigma, `\mathrm{log}` -> log), if any */
-export function styledFunction(t: Token): string | undefined {
-  const content = t.text.trim();
-  if (content === 'sigmoid') return 'sigma'; // why: the seed writes \text{sigmoid}(x) for sigma(x)
-  return t.style !== 'text' && BUILTINS.has(content) ? content : undefined;
-}
-
 /** the built-in `fn` applied to its argument; the reader is at the function's token */
-export function readBuiltin(r: LatexReader, fn: string): Expr {
+export function readBuiltin(r: LatexCursor, fn: string): Expr {
   const head = r.next();
   const t = r.peek();
   const spelled = head.kind === 'cmd' ? `\\${head.text}` : fn;
@@ -75,7 +61,7 @@ export function readBuiltin(r: LatexReader, fn: string): Expr {
 }
 
 /** the `arity` arguments of a built-in such as \\max(a, b): parenthesised, separated by commas */
-function readArguments(r: LatexReader, fn: string, spelled: string, head: Token, arity: number): Expr[] {
+function readArguments(r: LatexCursor, fn: string, spelled: string, head: Token, arity: number): Expr[] {
   const open = r.peek();
   if (open.kind !== 'open' || open.text === '{')
     fail('syntax', `${spelled} takes ${arity} arguments in parentheses, as in ${spelled}(a, b)`, head.at);
@@ -91,7 +77,7 @@ function readArguments(r: LatexReader, fn: string, spelled: string, head: Token,
 }
 
 /** the argument in `(...)`, `\\left(...\\right)` or `[...]` after a built-in; the reader is at the bracket */
-function readParenthesised(r: LatexReader, fn: string, spelled: string, head: Token): Expr {
+function readParenthesised(r: LatexCursor, fn: string, spelled: string, head: Token): Expr {
   const open = r.next();
   const arg = r.expression();
   if (r.isOp(r.peek(), ',')) fail('arity', `'${fn}' takes 1 argument; write ${spelled}(x)`, head.at);
@@ -100,7 +86,7 @@ function readParenthesised(r: LatexReader, fn: string, spelled: string, head: To
 }
 
 /** `p(u)`, `f(x, y)`: a call of a user definition with `arity` parameters; the reader is at the `(` */
-export function readUserCall(r: LatexReader, ref: NameRef, arity: number): Expr {
+export function readUserCall(r: LatexCursor, ref: NameRef, arity: number): Expr {
   const open = r.next();
   const args: Expr[] = [];
   for (;;) {

@@ -13,7 +13,7 @@
 import { type Expr, type IndexTerm, type Variable, call, constant, delta, elem, num, sym } from '../ir/expr.js';
 import { BUILTINS, RESERVED_NAMES } from '../ir/operators.js';
 import type { ParseEnv } from './parse-types.js';
-import { FUNCTION_COMMANDS } from './latex-functions.js';
+import { FUNCTION_COMMANDS } from './latex-commands.js';
 import { fail } from './problem.js';
 import { type IndexPart, type Subscript, hasComma, indexParts, subscriptText } from './latex-subscript.js';
 import { FORBIDDEN_NAMES, NAME_PATTERN } from './names.js';

@@ -24,55 +24,16 @@ import { type Expr, add, mul, neg, num, pow } from '../ir/expr.js';
 import { parseDecimal, rneg } from '../ir/rational.js';
 import type { ParseEnv } from './parse-types.js';
 import { readFraction, readSum } from './latex-calculus.js';
-import { FUNCTION_COMMANDS, readBuiltin, readUserCall, styledFunction } from './latex-functions.js';
+import { FUNCTION_COMMANDS, GREEK, styledFunction } from './latex-commands.js';
+import type { LatexCursor } from './latex-cursor.js';
+import { readBuiltin, readUserCall } from './latex-functions.js';
 import { LatexNames, type NameRef } from './latex-names.js';
 import { fail } from './problem.js';
 import { checkAdjacentLetters, unexpectedToken } from './latex-refusals.js';
-import type { SubItem, Subscript } from './latex-subscript.js';
+import { readSubscript, readSuperscript } from './latex-scripts.js';
+import type { Subscript } from './latex-subscript.js';
 import type { Token, Tokens } from './latex-tokens.js';
 import { MAX_NESTING, MAX_NODES } from './limits.js';
-
-/** Greek letters read as names (`\alpha` -> alpha); \sigma is the logistic function, \pi the constant */
-const GREEK: ReadonlySet<string> = new Set([
-  'alpha',
-  'beta',
-  'gamma',
-  'delta',
-  'epsilon',
-  'varepsilon',
-  'zeta',
-  'eta',
-  'theta',
-  'vartheta',
-  'iota',
-  'kappa',
-  'lambda',
-  'mu',
-  'nu',
-  'xi',
-  'pi',
-  'rho',
-  'varrho',
-  'varsigma',
-  'tau',
-  'upsilon',
-  'phi',
-  'varphi',
-  'chi',
-  'psi',
-  'omega',
-  'Gamma',
-  'Delta',
-  'Theta',
-  'Lambda',
-  'Xi',
-  'Pi',
-  'Sigma',
-  'Upsilon',
-  'Phi',
-  'Psi',
-  'Omega',
-]);
 
 const CLOSERS: ReadonlyMap<string, string> = new Map([
   ['(', ')'],
@@ -82,7 +43,7 @@ const CLOSERS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** reads one LaTeX expression from tokens; throws ParseProblem on the first problem */
-export class LatexReader {
+export class LatexReader implements LatexCursor {
   /** index of the next token */
   pos = 0;
   private depth = -1;
@@ -310,62 +271,13 @@ export class LatexReader {
       this.next();
       if (t.text === '_') {
         if (sub) fail('syntax', 'a double subscript; write all indices in one pair of braces, as in w_{ij}', t.at);
-        sub = this.subscript(t);
+        sub = readSubscript(this, t);
       } else {
         if (sup) fail('syntax', 'a double superscript; write x^{a b} or {x^a}^b with braces', t.at);
-        sup = this.superscript(t);
+        sup = readSuperscript(this, t);
       }
     }
     return { sub, sup };
-  }
-
-  /** the content after `_`: one letter or digit, or a braced list of letters, integers and commas */
-  subscript(underscore: Token): Subscript {
-    const t = this.peek();
-    const items: SubItem[] = [];
-    const take = (u: Token): void => {
-      if (u.kind === 'letter') items.push({ kind: 'letter', text: u.text, at: u.at });
-      else if (u.kind === 'num' && /^\d+$/.test(u.text)) items.push({ kind: 'digits', text: u.text, at: u.at });
-      else if (this.isOp(u, ',')) items.push({ kind: 'comma', text: ',', at: u.at });
-      else
-        fail(
-          'unsupported-syntax',
-          'a subscript may hold only letters, integers and commas, as in w_{ij} or w_{i,10}; expressions such as i+1 are not supported',
-          u.at,
-        );
-    };
-    if (t.kind === 'open' && t.text === '{') {
-      const end = this.braceEnd(this.pos);
-      for (let k = this.pos + 1; k < end; k++) take(this.token(k));
-      if (items.length === 0) fail('syntax', 'the subscript is empty; write an index, as in s_{j}', t.at);
-      this.pos = end + 1;
-    } else if (t.kind === 'letter' || t.kind === 'num') {
-      if (t.kind === 'num' && t.text.length > 1)
-        fail('syntax', `without braces LaTeX takes only the first digit as the subscript; write _{${t.text}}`, t.at);
-      take(this.next());
-    } else {
-      fail('syntax', "'_' must be followed by an index, as in s_j or w_{ij}", underscore.at);
-    }
-    return { at: underscore.at, items };
-  }
-
-  /** the exponent after `^`: a braced expression, one digit, or one name */
-  private superscript(caret: Token): Expr {
-    const t = this.peek();
-    if (t.kind === 'open' && t.text === '{') return this.bracketed();
-    if (t.kind === 'num') {
-      if (t.text.length > 1)
-        fail('syntax', `without braces LaTeX takes only the first digit as the exponent; write ^{${t.text}}`, t.at);
-      this.next();
-      return num(BigInt(t.text));
-    }
-    const ref = this.nameRef(t);
-    if (ref && ref.name !== 'delta') {
-      this.next();
-      return this.names.value(ref);
-    }
-    if (this.isOp(t, '-')) fail('syntax', 'a negative exponent needs braces; write x^{-1}', t.at);
-    return fail('syntax', "'^' must be followed by an exponent, as in x^2 or x^{n+1}", caret.at);
   }
 
   /** a value that is not a name: a number, a bracketed expression, a function, a fraction, a sum */

@@ -5,7 +5,7 @@
  * name -- the seed's `p(Pa)` is one such case.
  */
 import { fail } from './problem.js';
-import type { LatexReader } from './latex-reader.js';
+import type { LatexCursor } from './latex-cursor.js';
 import type { Token } from './latex-tokens.js';
 
 /** why each operator character is refused where it stands */
@@ -71,7 +71,7 @@ export function unexpectedToken(t: Token): never {
 }
 
 /** refuses the letter at the reader's position when it touches the letter before it (`xy`, `s_jk`, `p(Pa)`) */
-export function checkAdjacentLetters(r: LatexReader): void {
+export function checkAdjacentLetters(r: LatexCursor): void {
   const t = r.peek();
   if (t.kind !== 'letter' || t.spaced || r.token(r.pos - 1).kind !== 'letter') return;
   let first = r.pos - 1;

@@ -93,11 +93,7 @@ export function tokenize(text: string): Tokens {
       spaced = true;
       i++;
     } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
-      const m = /\d+(?:\.\d+)?|\.\d+/y;
-      m.lastIndex = i;
-      const digits = m.exec(text)![0];
-      push('num', digits, i);
-      i += digits.length;
+      i = digits(text, i, push);
     } else if (/[A-Za-z]/.test(c)) {
       push('letter', c, i);
       i++;
@@ -113,20 +109,11 @@ export function tokenize(text: string): Tokens {
       braceEnd.set(open, list.length);
       push('close', '}', i);
       i++;
-    } else if (c === '(' || c === '[') {
-      push('open', c, i);
+    } else if (c === '(' || c === '[' || c === ')' || c === ']') {
+      push(c === '(' || c === '[' ? 'open' : 'close', c, i);
       i++;
-    } else if (c === ')' || c === ']') {
-      push('close', c, i);
-      i++;
-    } else if (c === '%') {
-      fail('unsupported-syntax', "comments ('%') are not supported in expressions; put notes under by:", i);
-    } else if (c === '$') {
-      fail(
-        'unsupported-syntax',
-        "'$' is only allowed around the whole formula; remove it or write the formula without math delimiters",
-        i,
-      );
+    } else if (c === '%' || c === '$') {
+      refuseInside(c, i);
     } else if (OPERATOR_CHARS.includes(c)) {
       push('op', c, i);
       i++;
@@ -144,6 +131,25 @@ export function tokenize(text: string): Tokens {
 }
 
 type Push = (kind: TokenKind, text: string, at: number, style?: string) => void;
+
+/** the number at i (`12`, `3.25`, `.5`) pushed as one token; the index after it */
+function digits(text: string, i: number, push: Push): number {
+  const m = /\d+(?:\.\d+)?|\.\d+/y;
+  m.lastIndex = i;
+  const run = m.exec(text)![0];
+  push('num', run, i);
+  return i + run.length;
+}
+
+/** the refusal of a TeX comment `%` or a math delimiter `$` inside the formula */
+function refuseInside(c: '%' | '$', at: number): never {
+  if (c === '%') fail('unsupported-syntax', "comments ('%') are not supported in expressions; put notes under by:", at);
+  return fail(
+    'unsupported-syntax',
+    "'$' is only allowed around the whole formula; remove it or write the formula without math delimiters",
+    at,
+  );
+}
 
 /**
  * a pasted character at i read as ASCII (`−` `×` `·`; a run of `²` `³` as a

@@ -6,11 +6,12 @@
  * hand-written reader rather than a LaTeX library: the libraries measured
  * (shared/libraries.md) drop `\sum_k` or read `s_j (...)` as a call.
  *
- * Pieces: latex-tokens (lexer), latex-reader (grammar), latex-functions
- * (`\log x`, `p(u)`), latex-calculus (`\frac`, derivatives, `\sum`),
- * latex-names and latex-subscript (what names and subscripts mean),
- * latex-sum-index (the index of a bare `\sum`), latex-refusals (what is
- * refused and why).
+ * Pieces: latex-tokens (lexer), latex-reader (grammar), latex-cursor (the
+ * reader as its helpers see it), latex-commands (Greek letters, function
+ * commands), latex-functions (`\log x`, `p(u)`), latex-calculus (`\frac`,
+ * derivatives, `\sum`), latex-scripts (`_` and `^`), latex-names and
+ * latex-subscript (what names and subscripts mean), latex-sum-index (the
+ * index of a bare `\sum`), latex-refusals (what is refused and why).
  *
  * Conventions a writer should know: letters are one-letter names and
  * adjacent letters are refused (write `\mathrm{pR}` for a longer name);

@@ -72,9 +72,16 @@ describe('(x+1)^1000000000', () => {
     expect(ms).toBeLessThan(ANSWER_WITHIN_MS);
     expect(result.steps.map((s) => s.status)).toEqual(['proved', 'proved']);
   });
-  it('a step that would need the expansion is an error naming MAX_EXPAND_EXPONENT (core) within 2 s', () => {
+  it('a false step that the core cannot expand fails at a certified point (2^1000000000 against 2 at x = 1), exit 1', () => {
     const text = steps('(x+1)^1000000000', 'x^1000000000 + 1');
-    expectRefused(files.path('power-expand.yaml', text), text, 'MAX_EXPAND_EXPONENT');
+    const file = files.path('power-expand.yaml', text);
+    const run = runCli(file);
+    expectOrderly(run);
+    expect(run.code, run.output).toBe(1);
+    const { result } = checkInProcess(file, text);
+    const step = result.steps[1]!;
+    expect(step.status).toBe('failed');
+    expect(step.counterexample?.values.x).toBeDefined();
   });
 });
 

@@ -25,7 +25,7 @@ export const LAYERS: readonly Layer[] = [
     mayImport: ['ir', 'verdict', 'core', 'numeric', 'parse', 'engine'],
   },
   { name: 'report', paths: ['src/report/'], mayImport: ['ir', 'verdict'] },
-  { name: 'cli', paths: ['src/cli/'], mayImport: ['ir', 'verdict', 'engine', 'derivation', 'report'] },
+  { name: 'cli', paths: ['src/cli/'], mayImport: ['ir', 'verdict', 'engine', 'derivation', 'report', 'api'] },
   {
     name: 'api',
     paths: ['src/index.ts', 'src/api/', 'src/testing/'],
@@ -49,39 +49,14 @@ export const NO_PACKAGES: readonly string[] = ['ir', 'verdict', 'core'];
  * list may only shrink: an entry that no import needs any more fails the test.
  * `from` is a module, `to` a layer.
  */
-export const ALLOWED_VIOLATIONS: readonly { readonly from: string; readonly to: string; readonly why: string }[] = [
-  {
-    from: 'src/cli/gradcheck.ts',
-    to: 'numeric',
-    why: '`verify gradcheck` calls the numeric layer directly: the library API has no gradcheck entry yet (issue 14: cli commands through the API)',
-  },
-  {
-    from: 'src/cli/explain.ts',
-    to: 'parse',
-    why: '`verify explain` parses its expression itself instead of through the API`s differentiate (issue 14: cli commands through the API)',
-  },
-];
+export const ALLOWED_VIOLATIONS: readonly { readonly from: string; readonly to: string; readonly why: string }[] = [];
 
 /**
  * Import cycles still there, each as the sorted list of its modules (a
  * strongly connected component of the import graph) with the reason. May only
  * shrink: a cycle not listed fails, and so does an entry matching no cycle.
  */
-export const ALLOWED_CYCLES: readonly { readonly modules: readonly string[]; readonly why: string }[] = [
-  {
-    modules: [
-      'src/parse/latex-calculus.ts',
-      'src/parse/latex-functions.ts',
-      'src/parse/latex-names.ts',
-      'src/parse/latex-reader.ts',
-      'src/parse/latex-refusals.ts',
-    ],
-    why:
-      'the LaTeX reader is one recursive descent split over files: the helpers take the LatexReader (type only) and the ' +
-      'reader calls them; latex-functions needs the NameRef type of latex-names, which lists FUNCTION_COMMANDS. Breaking ' +
-      'it needs an interface of the reader below them (left while src/parse/ is being changed by others)',
-  },
-];
+export const ALLOWED_CYCLES: readonly { readonly modules: readonly string[]; readonly why: string }[] = [];
 
 /** the layer a module belongs to (the longest matching path), or undefined */
 export function layerOf(module: string): Layer | undefined {

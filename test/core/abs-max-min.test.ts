@@ -5,18 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Decimal as DecimalBase } from '../../src/numeric/decimal.js';
 import { type Expr, diff, sym } from '../../src/ir/expr.js';
 import { toAscii } from '../../src/ir/print.js';
 import { Normalizer, Undefined as NfUndefined } from '../../src/core/normal.js';
 import { Meter, BudgetExceeded } from '../../src/core/budget.js';
 import { eliminateDiff } from '../../src/core/derivative.js';
-import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
-import { isUndefined, realPart } from '../../src/numeric/field.js';
 import { arbExpr, arbPoint } from '../helpers/arbitrary.js';
+import { close, valueAt as value } from '../helpers/values.js';
 
-const Decimal = DecimalBase.clone({ precision: 60 });
-type Decimal = InstanceType<typeof Decimal>;
 import { decideEqual } from '../../src/core/equal.js';
 import { rangeOf, isPositiveRange, isNonnegRange } from '../../src/core/sign.js';
 import { rat } from '../../src/ir/rational.js';
@@ -106,16 +102,6 @@ describe('abs, max, min: derivatives and their corners', () => {
 });
 
 describe('abs, max, min against the numeric layer (random expressions)', () => {
-  const value = (e: Expr, p: Record<string, string>) => {
-    const v = evaluateAtPoint(e, p, 50);
-    return isUndefined(v) ? undefined : new Decimal(realPart(v).toString());
-  };
-  const close = (a: Decimal, b: Decimal, tol: string) =>
-    a
-      .minus(b)
-      .abs()
-      .lte(new Decimal(tol).times(Decimal.max(1, a.abs(), b.abs())));
-
   it('the normal form preserves values where the expression is defined (400 expressions)', () => {
     fc.assert(
       fc.property(arbExpr(['x', 'y'], 3, true), arbPoint, (e, p) => {

@@ -13,7 +13,7 @@ import { FUNCTION_CONDITIONS, UnknownFunction, conditionsOf } from '../../src/co
 import { DERIVATIVE_BY_FN } from '../../src/core/rules.js';
 import { rangeOf } from '../../src/core/sign.js';
 import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
-import { isUndefined, realPart } from '../../src/numeric/field.js';
+import { isUndefined, realPart } from '../../src/numeric/numbers.js';
 import { isEvaluableFunction } from '../../src/numeric/corners.js';
 
 const x = sym('x');

@@ -6,10 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Decimal as DecimalBase } from '../../src/numeric/decimal.js';
 
-const Decimal = DecimalBase.clone({ precision: 60 });
-type Decimal = InstanceType<typeof Decimal>;
 import { type Expr, sym, call, num, add, mul } from '../../src/ir/expr.js';
 import { emptyScope } from '../../src/ir/symbols.js';
 import { rat } from '../../src/ir/rational.js';
@@ -19,19 +16,8 @@ import { Meter, BudgetExceeded } from '../../src/core/budget.js';
 import { eliminateDiff } from '../../src/core/derivative.js';
 import { DERIVATIVE_RULES } from '../../src/core/rules.js';
 import { diff } from '../../src/ir/expr.js';
-import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
-import { isUndefined, realPart, type Val } from '../../src/numeric/field.js';
 import { arbExpr, arbPoint } from '../helpers/arbitrary.js';
-
-const value = (e: Expr, p: Record<string, string>): Decimal | undefined => {
-  const v: Val = evaluateAtPoint(e, p, 50);
-  return isUndefined(v) ? undefined : new Decimal(realPart(v).toString());
-};
-const close = (a: Decimal, b: Decimal, tol: string) =>
-  a
-    .minus(b)
-    .abs()
-    .lte(new Decimal(tol).times(Decimal.max(1, a.abs(), b.abs())));
+import { Decimal, close, valueAt as value } from '../helpers/values.js';
 
 describe('normal form preserves values', () => {
   it('nf(e) equals e at every random point where e is defined (500 expressions)', () => {

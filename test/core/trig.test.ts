@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideEqual } from '../../src/core/equal.js';
 import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
-import { isUndefined, realPart } from '../../src/numeric/field.js';
+import { isUndefined, realPart } from '../../src/numeric/numbers.js';
 import { makeScope, POSITIVE } from '../helpers/scope.js';
 
 function decide(a: string, b: string, spec = {}) {

@@ -6,7 +6,7 @@
  * decides. And the numeric layer re-checks every proof (defence in depth).
  */
 import { describe, expect, it } from 'vitest';
-import type { Decision } from '../../src/core/equal.js';
+import type { Decision, Proved } from '../../src/core/equal.js';
 import { compareExpressions } from '../../src/derivation/compare.js';
 import { verifyText } from '../../src/derivation/verify.js';
 import type { Expr } from '../../src/ir/expr.js';
@@ -118,7 +118,13 @@ describe('a definedness mismatch is refuted at an exact witness', () => {
 });
 
 describe('defence in depth: the numeric layer re-checks every proof', () => {
-  const liar = (): Decision => ({ proved: true, rules: ['nf.expand'], lhsNormal: 'x', rhsNormal: 'x' });
+  // only src/core/equal.ts can mint a Proved: a lying core needs a cast, which no product module has
+  const liar = (): Decision => ({ proved: true as Proved, rules: ['nf.expand'], lhsNormal: 'x', rhsNormal: 'x' });
+  it('a plain `true` is not a Proved: the type checker refuses a decision built outside the core (tsc checks this file)', () => {
+    // @ts-expect-error Type 'true' is not assignable to type 'false | Proved'
+    const forged: Decision = { proved: true, rules: [], lhsNormal: 'x', rhsNormal: 'x' };
+    expect(forged.proved).toBe(true);
+  });
   it('a core that proves x^2 = x (a lying decision procedure) gives error internal-disagreement with the point', () => {
     const v = compareExpressions(read('x^2'), read('x'), emptyScope(), { seed: 1, decide: liar });
     expect(v.status).toBe('error');

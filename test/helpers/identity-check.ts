@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { decideEqual } from '../../src/core/equal.js';
 import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
-import { isUndefined, realPart } from '../../src/numeric/field.js';
+import { isUndefined, realPart } from '../../src/numeric/numbers.js';
 import { makeScope, type ScopeSpec } from './scope.js';
 
 /** the core's decision on a = b in the scope spec describes */

@@ -10,7 +10,7 @@ import type { Expr } from '../../src/ir/expr.js';
 import { rat } from '../../src/ir/rational.js';
 import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
 import { Decimal } from '../../src/numeric/decimal.js';
-import { Undefined } from '../../src/numeric/field.js';
+import { Undefined } from '../../src/numeric/undefined.js';
 import { toAscii } from '../../src/ir/print.js';
 
 const D = Decimal.clone({ precision: 100 });

@@ -9,37 +9,20 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import * as ir from '../../src/ir/expr.js';
 import type { Expr } from '../../src/ir/expr.js';
-import { rat } from '../../src/ir/rational.js';
+import { arbExprInX } from '../helpers/arbitrary.js';
 import { emptyScope } from '../../src/ir/symbols.js';
 import { toAscii } from '../../src/ir/print.js';
 import { evaluate, evaluateAtPoint } from '../../src/numeric/evaluate.js';
 import { EnclosureField, IDual, type INum } from '../../src/numeric/enclosure.js';
-import { Dual, Undefined } from '../../src/numeric/field.js';
+import { Dual } from '../../src/numeric/numbers.js';
+import { Undefined } from '../../src/numeric/undefined.js';
 import { Interval, IntervalMath } from '../../src/numeric/interval.js';
 import { Decimal } from '../../src/numeric/decimal.js';
 
 const x = ir.sym('x');
 const UNARY = ['exp', 'log', 'sqrt', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh', 'asin', 'acos', 'atan', 'sigma'];
 
-const exprArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
-  e: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc.constant<Expr>(x),
-    fc.integer({ min: -3, max: 3 }).map((k) => ir.num(k)),
-    fc.constant<Expr>(ir.num(rat(1, 3))),
-    fc.constant<Expr>(ir.constant('pi')),
-    fc.constant<Expr>(ir.constant('e')),
-    fc.tuple(fc.constantFrom(...UNARY), tie('e')).map(([f, a]) => ir.call(f, [a])),
-    fc.tuple(tie('e'), tie('e')).map(([a, b]) => ir.add([a, b])),
-    fc.tuple(tie('e'), tie('e')).map(([a, b]) => ir.mul([a, b])),
-    fc.tuple(tie('e'), tie('e')).map(([a, b]) => ir.sub(a, b)),
-    fc.tuple(tie('e'), tie('e')).map(([a, b]) => ir.div(a, b)),
-    fc.tuple(tie('e'), fc.integer({ min: -3, max: 5 })).map(([a, k]) => ir.pow(a, ir.num(k))),
-    fc.tuple(tie('e'), fc.constantFrom(rat(1, 2), rat(3, 2), rat(-1, 3))).map(([a, r]) => ir.pow(a, ir.num(r))),
-    fc.tuple(tie('e'), tie('e')).map(([a, b]) => ir.pow(a, b)),
-    tie('e').map((a) => ir.diff(a, x)),
-  ),
-})).e;
+const exprArb = arbExprInX({ functions: UNARY, maxPower: 5, full: true });
 
 /** x with up to four decimals in [-4, 4], or a large or tiny magnitude */
 const pointArb = fc.oneof(

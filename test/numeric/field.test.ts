@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { Decimal } from '../../src/numeric/decimal.js';
-import { Dual, Field, Undefined, realPart, type Val } from '../../src/numeric/field.js';
+import { Field } from '../../src/numeric/field.js';
+import { Dual, realPart, type Val } from '../../src/numeric/numbers.js';
+import { Undefined } from '../../src/numeric/undefined.js';
 import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
 import { rat } from '../../src/ir/rational.js';
 import { ex } from './helpers.js';

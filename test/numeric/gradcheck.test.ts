@@ -10,9 +10,10 @@
 import { describe, expect, test } from 'vitest';
 import type { Elem } from '../../src/ir/expr.js';
 import { DenseInputs } from '../../src/numeric/dense-inputs.js';
-import { gradcheck, type GradcheckInput, type GradcheckResult } from '../../src/numeric/gradcheck.js';
+import { gradcheck, type GradcheckInput } from '../../src/numeric/gradcheck.js';
+import { type GradcheckResult, familyText } from '../../src/verdict/gradcheck.js';
 import { compileFloat } from '../../src/numeric/float-program.js';
-import { WEIGHT_FAMILIES, familyText, randomNetwork } from '../../src/numeric/network.js';
+import { WEIGHT_FAMILIES, randomNetwork } from '../../src/numeric/network.js';
 import { Prng } from '../../src/numeric/prng.js';
 import { array, domain, ex, index, opaque, scopeOf } from './helpers.js';
 

@@ -5,7 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Decimal } from '../../src/numeric/decimal.js';
-import { Undefined, type Val } from '../../src/numeric/field.js';
+import type { Val } from '../../src/numeric/numbers.js';
+import { Undefined } from '../../src/numeric/undefined.js';
 import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
 import { ex } from './helpers.js';
 

@@ -18,7 +18,7 @@ import { rat } from '../../src/ir/rational.js';
 import { toAscii } from '../../src/ir/print.js';
 import { eliminateDiff } from '../../src/core/derivative.js';
 import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
-import { Undefined } from '../../src/numeric/field.js';
+import { Undefined } from '../../src/numeric/undefined.js';
 import { Decimal } from '../../src/numeric/decimal.js';
 import { arbExpr } from '../helpers/arbitrary.js';
 

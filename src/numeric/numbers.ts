@@ -1,0 +1,44 @@
+/**
+ * The numbers of the numeric check: decimals at a fixed precision (decimal.js),
+ * dual numbers over them for forward-mode automatic differentiation, and what
+ * an operation gives: a number or the marker of a value that does not exist
+ * (undefined.ts). The arithmetic on them is the Field
+ * (field.ts); what a built-in function is on a plain decimal is in
+ * decimal-functions.ts.
+ *
+ * A `Dual` with tag t is re + eps·ε_t with ε_t² = 0 (field.ts says how tags
+ * keep nested derivatives apart).
+ */
+import type { Decimal } from './decimal.js';
+import { Undefined } from './undefined.js';
+
+/** re + eps·ε_tag; re and eps only involve tags smaller than tag */
+export class Dual {
+  constructor(
+    readonly tag: number,
+    readonly re: Num,
+    readonly eps: Num,
+  ) {}
+}
+
+export type Num = Decimal | Dual;
+
+export type Val = Num | Undefined;
+
+/** shared work counter of one compare (see MAX_WORK_PER_COMPARE) */
+export interface Meter {
+  used: number;
+  readonly limit: number;
+}
+
+/** true when v is the undefined marker */
+export const isUndefined = (v: Val): v is Undefined => v instanceof Undefined;
+
+/** the tag of a number: 0 for a plain decimal */
+export const tagOf = (a: Num): number => (a instanceof Dual ? a.tag : 0);
+
+/** the innermost real part: the value with every perturbation set to 0 */
+export function realPart(a: Num): Decimal {
+  while (a instanceof Dual) a = a.re;
+  return a;
+}
