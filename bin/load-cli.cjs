@@ -6,6 +6,8 @@
 // only an optimization: V8 checks that it was made by this V8, with these
 // flags, for this very source, and ignores it otherwise (the command then
 // compiles as usual). Nothing here writes the cache except `makeCache`.
+// The pool's worker threads start this file too: they load the same
+// bundle with the same cache (src/cli/worker.ts serves there).
 'use strict';
 const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -53,3 +55,6 @@ async function makeCache(train) {
 }
 
 module.exports = { loadCli, makeCache, load };
+
+// started by the pool as a worker thread (src/cli/pool.ts): the bundle's worker.ts serves the files
+if (!require('node:worker_threads').isMainThread && require.main === module) load();

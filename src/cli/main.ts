@@ -15,6 +15,8 @@ import { exitCode } from './exit-code.js';
 import { expandInputs } from './inputs.js';
 import { parseArguments, type CliOptions } from './options.js';
 import { checkInputs, defaultJobs, type PoolTrace } from './pool.js';
+// a pool worker runs this same bundle (with its code cache, bin/load-cli.cjs): worker.ts serves only in such a thread
+import './worker.js';
 
 /** the package version, read once; the same relative path works from src/cli and dist/cli */
 function packageVersion(): string {
