@@ -6,7 +6,8 @@
  *
  * @packageDocumentation
  */
-import { verifyFile as verifyPath, verifyText } from './derivation/verify.js';
+import { verifyFile as verifyPath } from './derivation/verify.js';
+import { type VerifyOptions, withDefaults } from './api/verify.js';
 import type { FileResult } from './verdict/result.js';
 
 export type { Counterexample, FileResult, Premise, StepResult, StepStatus } from './verdict/result.js';
@@ -29,19 +30,8 @@ export {
   parseExpression,
   parseExpressionOrThrow,
 } from './api/expression.js';
+export { type VerifyOptions, verifyDerivation } from './api/verify.js';
 export { type Equivalence, type EquivalentOptions, equivalent } from './api/equivalent.js';
-
-/** Options of a verification; every field has the `verify` command's default. */
-export interface VerifyOptions {
-  /** seed of every random choice in numeric checks (default 1); the same seed reproduces a run */
-  readonly seed?: number;
-  /** only `proved` counts as ok (default false: `numeric` counts too) */
-  readonly strict?: boolean;
-  /** random points per numeric check (default chosen by the numeric layer) */
-  readonly samples?: number;
-  /** the time limit of each step in ms; a step not checked in time is an error with code `timeout` */
-  readonly stepTimeoutMs?: number;
-}
 
 /**
  * The result of checking the derivation file at `path`, step by step. Input
@@ -50,21 +40,4 @@ export interface VerifyOptions {
  */
 export function verifyFile(path: string, options: VerifyOptions = {}): Promise<FileResult> {
   return verifyPath(path, withDefaults(options));
-}
-
-/** verifyFile for a derivation's YAML text already in memory; `file` names it in results (default `<derivation>`). */
-export function verifyDerivation(
-  yamlText: string,
-  options: VerifyOptions & { readonly file?: string } = {},
-): FileResult {
-  return verifyText(options.file ?? '<derivation>', yamlText, withDefaults(options));
-}
-
-function withDefaults(o: VerifyOptions): { seed: number; strict: boolean; samples?: number; stepTimeoutMs?: number } {
-  return {
-    seed: o.seed ?? 1,
-    strict: o.strict ?? false,
-    ...(o.samples !== undefined ? { samples: o.samples } : {}),
-    ...(o.stepTimeoutMs !== undefined ? { stepTimeoutMs: o.stepTimeoutMs } : {}),
-  };
 }

@@ -86,6 +86,7 @@ async function run(argv: readonly string[]): Promise<number> {
     seconds,
     elapsed: (performance.now() - clock) / 1000,
     ...(options.quiet ? { quiet: true } : {}),
+    ...(options.explain ? { explain: true } : {}),
   };
   if (options.output === undefined) {
     process.stdout.write(await renderReport(options.format, results, render));

@@ -130,7 +130,7 @@ function runOptions<T>(y: Argv<T>, config: ConfigDefaults) {
     .option('quiet', {
       type: 'boolean',
       ...given(config.quiet),
-      describe: 'text report: only failed and error steps, and the summary',
+      describe: 'text and html reports: only failed and error steps, and the summary',
     })
     .option('color', {
       type: 'boolean',

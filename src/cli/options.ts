@@ -118,17 +118,22 @@ export async function parseArguments(args: readonly string[], env: Environment, 
     const raw = rawOption(args, name);
     return raw !== undefined ? `'${raw}'` : JSON.stringify(value);
   };
-  if (!isCount(argv.seed, true))
+  // why: yargs reads '' as 0 and '0x10' as 16; a count is written in decimal digits
+  const typed = (name: string): boolean => {
+    const raw = rawOption(args, name);
+    return raw === undefined || /^\s*\d+\s*$/.test(raw);
+  };
+  if (!isCount(argv.seed, true) || !typed('seed'))
     return usageError(`--seed must be a nonnegative integer, got ${got('seed', argv.seed)}`);
-  if (argv.samples !== undefined && !isCount(argv.samples, false)) {
+  if (argv.samples !== undefined && (!isCount(argv.samples, false) || !typed('samples'))) {
     return usageError(`--samples must be a positive integer, got ${got('samples', argv.samples)}`);
   }
   if (typeof argv.samples === 'number' && argv.samples > MAX_SAMPLES)
     return usageError(`--samples must be at most ${MAX_SAMPLES} (limit MAX_SAMPLES), got ${argv.samples}`);
-  if (argv.jobs !== undefined && !isCount(argv.jobs, false))
+  if (argv.jobs !== undefined && (!isCount(argv.jobs, false) || !typed('jobs')))
     return usageError(`--jobs must be a positive integer, got ${got('jobs', argv.jobs)}`);
   const stepTimeout = argv['step-timeout'];
-  if (stepTimeout !== undefined && !isCount(stepTimeout, false)) {
+  if (stepTimeout !== undefined && (!isCount(stepTimeout, false) || !typed('step-timeout'))) {
     return usageError(
       `--step-timeout must be a positive integer (milliseconds), got ${got('step-timeout', stepTimeout)}`,
     );

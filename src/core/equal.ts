@@ -145,7 +145,7 @@ function decideWith(N: Normalizer, lhs: Expr, rhs: Expr, scope: Scope): Decision
   return { proved: PROVED, rules: [...N.used].sort(), lhsNormal, rhsNormal };
 }
 
-/** the decision when the normal forms differ, naming MAX_EXPAND_EXPONENT when a power was left unexpanded */
+/** the decision when the normal forms differ, naming the budget that left something unreduced, if one did */
 function valuesDiffer(N: Normalizer, lhsNormal: string, rhsNormal: string, difference?: Difference): Decision {
   // a power past MAX_EXPAND_EXPONENT stays an atom, so "differ" may only mean "not expanded": say which bound
   const unexpanded = N.limited.has('MAX_EXPAND_EXPONENT');

@@ -4,6 +4,8 @@
  * variables' domains. Anything else would assume what the derivation is to
  * show, so it is an input error with what to write instead.
  */
+import { valueExample } from './constant-value.js';
+import { splitKey } from './split-key.js';
 import { type Node, isMap } from 'yaml';
 import { type Expr, children } from '../ir/expr.js';
 import { mayDepend } from '../ir/depend.js';
@@ -114,7 +116,18 @@ export function checkWhen(
       'a case needs at least one assumption in `when`, such as {"s[i]": 1}: a case that assumes nothing is the main chain',
       location,
     );
+  const seen = new Map<string, Assumption>();
   for (const a of when) {
+    // W[i, j] and W[j, i] of a symmetric array are one quantity: two values for it never hold together
+    const same = seen.get(splitKey(a.variable, symbols));
+    if (same && same.value.key !== a.value.key)
+      ctx.errors.push({
+        code: 'bad-when',
+        place: a.place,
+        message: `${a.variable.name} is symmetric, so ${toAscii(a.variable)} and ${toAscii(same.variable)} are one quantity; a case cannot give them two values`,
+        location,
+      });
+    seen.set(splitKey(a.variable, symbols), a);
     const decl = symbols.get(a.variable.name);
     const domain = decl && (decl.kind === 'scalar' || decl.kind === 'array') ? decl.domain : undefined;
     const v = toAscii(a.variable);
@@ -122,7 +135,7 @@ export function checkWhen(
       ctx.errors.push({
         code: 'bad-when',
         place: a.place,
-        message: `the value of ${v} in \`when\` must be a number${domain ? ` in its domain ${domainText(domain)}` : ''}, such as ${domain?.kind === 'binary' ? '0 or 1' : '0'}; ${toAscii(a.value)} is not`,
+        message: `the value of ${v} in \`when\` must be a number${domain ? ` in its domain ${domainText(domain)}` : ''}, such as ${valueExample(domain)}; ${toAscii(a.value)} is not`,
         location,
       });
       continue;

@@ -9,6 +9,7 @@ import { type SymbolDecl, REAL, inDomain } from '../ir/symbols.js';
 import { type Rational, ONE, ZERO, rcmp, rationalToString } from '../ir/rational.js';
 import { type Piece, pieces } from './intervals.js';
 import { toAscii } from '../ir/print.js';
+import { splitKey } from './split-key.js';
 import type { LoadedCase, Place } from './model.js';
 import type { StepResult } from '../verdict/result.js';
 
@@ -37,7 +38,7 @@ export function exhaustiveness(
     message,
     ...(code ? { code } : {}),
   });
-  const vars = splitVariables(cases);
+  const vars = splitVariables(cases, symbols);
   const out: StepResult[] = [];
   for (const v of vars.values()) {
     if (!isBinary(v, symbols) && !isRealScalar(v, symbols))
@@ -68,7 +69,7 @@ export function exhaustiveness(
         'limit',
       ),
     ];
-  const missing = uncovered(cases, keys, piecesOf);
+  const missing = uncovered(cases, keys, piecesOf, symbols);
   if (missing.length === 0) return [];
   return [notExhaustive(at, missing, keys, vars, seed)];
 }
@@ -99,11 +100,12 @@ function notExhaustive(
   };
 }
 
-/** the variables the cases split on, by key: values and intervals */
-function splitVariables(cases: readonly LoadedCase[]): Map<string, Expr> {
+/** the variables the cases split on, by key (one per quantity, split-key.ts): values and intervals */
+function splitVariables(cases: readonly LoadedCase[], symbols: ReadonlyMap<string, SymbolDecl>): Map<string, Expr> {
   const vars = new Map<string, Expr>();
   for (const c of cases) {
-    for (const a of c.when) vars.set(a.variable.key, a.variable);
+    for (const a of c.when)
+      if (!vars.has(splitKey(a.variable, symbols))) vars.set(splitKey(a.variable, symbols), a.variable);
     for (const i of c.intervals ?? []) vars.set(i.name, sym(i.name));
   }
   return vars;
@@ -130,7 +132,12 @@ function variablePieces(v: Expr, cases: readonly LoadedCase[], symbols: Readonly
 }
 
 /** every combination of pieces (one per variable) that no case contains */
-function uncovered(cases: readonly LoadedCase[], keys: readonly string[], piecesOf: readonly Piece[][]): Piece[][] {
+function uncovered(
+  cases: readonly LoadedCase[],
+  keys: readonly string[],
+  piecesOf: readonly Piece[][],
+  symbols: ReadonlyMap<string, SymbolDecl>,
+): Piece[][] {
   const cells = piecesOf.reduce((n, p) => n * p.length, 1);
   const missing: Piece[][] = [];
   for (let n = 0; n < cells; n++) {
@@ -143,8 +150,9 @@ function uncovered(cases: readonly LoadedCase[], keys: readonly string[], pieces
     const value = (key: string) => cell[keys.indexOf(key)]!.at;
     const covered = cases.some(
       (c) =>
-        c.when.every((a) => a.value.kind === 'num' && rcmp(a.value.value, value(a.variable.key)) === 0) &&
-        (c.intervals ?? []).every((i) => inDomain(value(i.name), i.interval)),
+        c.when.every(
+          (a) => a.value.kind === 'num' && rcmp(a.value.value, value(splitKey(a.variable, symbols))) === 0,
+        ) && (c.intervals ?? []).every((i) => inDomain(value(i.name), i.interval)),
     );
     if (!covered) missing.push(cell);
   }

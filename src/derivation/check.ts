@@ -7,8 +7,17 @@
 import type { Expr } from '../ir/expr.js';
 import type { Definition, Scope } from '../ir/symbols.js';
 import { toAscii, toLatex } from '../ir/print.js';
-import type { Assumption, IntervalAssumption, LoadedDerivation, LoadedStep, Place } from './model.js';
+import type {
+  Assumption,
+  IntervalAssumption,
+  LoadedAssumption,
+  LoadedClaim,
+  LoadedDerivation,
+  LoadedStep,
+  Place,
+} from './model.js';
 import { narrowedSymbols } from './intervals.js';
+import { withMirrors } from './split-key.js';
 import type { FileResult, StepExplanation, StepResult } from '../verdict/result.js';
 import { premisesOf } from './premises.js';
 import { opaqueDependenceHint } from './opaque-hint.js';
@@ -38,28 +47,29 @@ interface Subject {
   readonly place: Place;
   readonly expr: Expr;
   readonly by?: string;
+  /** the LaTeX as written, for a step written in LaTeX: the reports show it rather than a reprint */
+  readonly latex?: string;
+}
+
+/** the claim's right side as a subject to compare (its place, expression, and LaTeX as written) */
+function claimRhs(claim: LoadedClaim): Omit<Subject, 'location'> {
+  return {
+    place: claim.rhsPlace,
+    expr: claim.rhs,
+    ...(claim.rhsLatex !== undefined ? { latex: claim.rhsLatex } : {}),
+  };
 }
 
 /** Check every step, case and claim of a derivation. */
 export function checkDerivation(d: LoadedDerivation, options: CheckOptions): FileResult {
   const steps: StepResult[] = [];
   const baseDefs = new Map<string, Definition>(d.definitions.map((x) => [x.name, x]));
-  const globalValues = (d.assume ?? []).flatMap((a) =>
-    a.kind === 'value' ? [{ variable: a.variable, value: a.value }] : [],
-  );
-  const equations = (d.assume ?? []).flatMap((a) => (a.kind === 'sum' ? [{ sum: a.sum, value: a.value }] : []));
   const scopeWith = (
     defs: ReadonlyMap<string, Definition>,
     assumptions: readonly Assumption[],
     intervals: readonly IntervalAssumption[] = [],
-  ): Scope => ({
-    // an interval case narrows its variable's domain: the core and the numeric layer both read it there
-    symbols: narrowedSymbols(d.symbols, intervals),
-    definitions: defs,
-    // the file's assumed values hold everywhere; a case's own come after them
-    assumptions: [...globalValues, ...assumptions.map((a) => ({ variable: a.variable, value: a.value }))],
-    ...(equations.length ? { equations } : {}),
-  });
+    caseAssume: readonly LoadedAssumption[] = [],
+  ): Scope => scopeOf(d, defs, assumptions, intervals, caseAssume);
   const compare = (prev: Expr, subject: Subject, scope: Scope, what: string) =>
     steps.push(compareStep(prev, subject, scope, what, options));
 
@@ -72,21 +82,20 @@ export function checkDerivation(d: LoadedDerivation, options: CheckOptions): Fil
 
   const last = d.steps[d.steps.length - 1]!;
   if (!d.cases) {
-    if (d.claim)
-      compare(last.expr, { location: 'claim.rhs', place: d.claim.rhsPlace, expr: d.claim.rhs }, main, 'the last step');
+    if (d.claim) compare(last.expr, { location: 'claim.rhs', ...claimRhs(d.claim) }, main, 'the last step');
   } else {
     for (const c of d.cases.list) {
       const defs = new Map(baseDefs);
       for (const x of c.definitions) defs.set(x.name, x);
       const caseFirst = c.steps[0]!;
-      const scope = scopeWith(defs, c.when, c.intervals);
+      const scope = scopeWith(defs, c.when, c.intervals, c.assume);
       compare(last.expr, caseFirst, scope, "the main chain's last step");
       chain(c.steps, scope, compare);
       if (d.claim) {
         const caseLast = c.steps[c.steps.length - 1]!;
         compare(
           caseLast.expr,
-          { location: `${c.location}.claim.rhs`, place: d.claim.rhsPlace, expr: d.claim.rhs },
+          { location: `${c.location}.claim.rhs`, ...claimRhs(d.claim) },
           scope,
           "the case's last step",
         );
@@ -96,6 +105,31 @@ export function checkDerivation(d: LoadedDerivation, options: CheckOptions): Fil
   }
   const ok = steps.every((s) => s.status === 'proved' || (!options.strict && s.status === 'numeric'));
   return { file: d.file, title: d.title, ok, steps, premises: premisesOf(d), seed: options.seed };
+}
+
+/** the scope of the main chain or of a case: its definitions, assumed values and equations, narrowed domains */
+function scopeOf(
+  d: LoadedDerivation,
+  defs: ReadonlyMap<string, Definition>,
+  assumptions: readonly Assumption[],
+  intervals: readonly IntervalAssumption[],
+  caseAssume: readonly LoadedAssumption[],
+): Scope {
+  // the file's assumed equations hold everywhere, a case's own with them (the loader refuses overlaps)
+  const assume = [...(d.assume ?? []), ...caseAssume];
+  const values = assume.flatMap((a) => (a.kind === 'value' ? [{ variable: a.variable, value: a.value }] : []));
+  const equations = assume.flatMap((a) => (a.kind === 'sum' ? [{ sum: a.sum, value: a.value }] : []));
+  return {
+    // an interval case narrows its variable's domain: the core and the numeric layer both read it there
+    symbols: narrowedSymbols(d.symbols, intervals),
+    definitions: defs,
+    // a symmetric element's value holds at its mirror too (W[j, i] for W[i, j]): one quantity
+    assumptions: withMirrors(
+      [...values, ...assumptions.map((a) => ({ variable: a.variable, value: a.value }))],
+      d.symbols,
+    ),
+    ...(equations.length ? { equations } : {}),
+  };
 }
 
 /** steps[k] against steps[k-1], for k >= 1, all under one scope */
@@ -127,7 +161,7 @@ function compareStep(prev: Expr, s: Subject, scope: Scope, what: string, options
     line: s.place.line,
     column: s.place.column,
     expr: toAscii(s.expr),
-    latex: toLatex(s.expr),
+    latex: s.latex ?? toLatex(s.expr),
     ...(s.by ? { by: s.by } : {}),
   };
   const { normalForms, ...compared } = compareExpressions(prev, s.expr, scope, options, what);

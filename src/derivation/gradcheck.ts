@@ -42,6 +42,12 @@ export function gradcheckDerivation(d: LoadedDerivation, options: GradcheckOptio
 function shape(
   d: LoadedDerivation,
 ): { objective: Expr; wrt: Elem; closedForm: Expr; from: string } | { problem: string } {
+  // the networks are drawn freely: a gradient that holds only under an assumed equation would seem wrong
+  const assumed = [...(d.assume ?? []), ...(d.cases?.list.flatMap((c) => c.assume ?? []) ?? [])];
+  if (assumed.length)
+    return {
+      problem: `gradcheck draws its networks freely and cannot make them satisfy the file's assumptions (${assumed.map((a) => `"${a.source}"`).join(', ')}); check the file with verify instead`,
+    };
   let lhs: Expr, rhs: Expr, from: string;
   if (d.claim) {
     [lhs, rhs, from] = [d.claim.lhs, d.claim.rhs, "the claim's rhs"];

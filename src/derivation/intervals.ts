@@ -10,8 +10,16 @@
 import { type Rational, ONE, ZERO, radd, rcmp, rdiv, rat, rsub, rationalToString } from '../ir/rational.js';
 import { type Domain, type SymbolDecl, domainText, inDomain } from '../ir/symbols.js';
 
-/** a string that is meant as an interval: a bracket, a comma, a bracket */
-export const looksLikeInterval = (text: string): boolean => /^\s*[([][^,]*,[^,]*[)\]]\s*$/.test(text);
+/**
+ * a string that is meant as an interval: a bracket, a comma, a bracket, or a
+ * near miss that no expression could be (an opening bracket with a comma or a
+ * semicolon, `"(0, inf"`, `"(0; 1)"`; a comma outside any call, `"0, 1"`), so
+ * that parseDomain says what is wrong with it as an interval
+ */
+export const looksLikeInterval = (text: string): boolean =>
+  /^\s*[([][^,]*,[^,]*[)\]]\s*$/.test(text) ||
+  (/^\s*[([]/.test(text) && /[,;]/.test(text)) ||
+  /^[^()[\]]*,[^()[\]]*$/.test(text);
 
 /** the interval as a person writes it: `(0, inf)`, `[-1/2, 3)` */
 export function intervalText(d: Domain): string {

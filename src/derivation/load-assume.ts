@@ -1,16 +1,16 @@
 /**
- * The top-level `assume:` list (contract version 2): equations `"lhs = rhs"`
- * taken as premises. The checker can use two shapes, and refuses the rest
- * with what to write: a variable equal to a constant (`p = 1/2`: the core
- * and the numeric layer put the value in, as for a case's `when`), and a sum
- * equal to an expression free of what it sums (`sum(k, t[k]) = 1`: the core
- * replaces the sum; numeric points are constructed to satisfy it, which is
- * possible for `sum(k, a[k]) = c`, an array of real elements and a number c).
+ * The `assume:` lists (contract version 2), the file's and each case's:
+ * equations `"lhs = rhs"` taken as premises. The shapes the checker can use
+ * are in assume-shapes.ts (a variable given a value, an equation solved for
+ * a variable, a sum given a value); the rest is refused with what to write.
+ * A derivative by a variable an assumption constrains is refused too: under
+ * `b = 1 - a` neither a nor b is an independent variable.
  */
 import { type Node, type Scalar, isScalar } from 'yaml';
 import { type Expr, type Variable, children } from '../ir/expr.js';
+import { shapeOf } from './assume-shapes.js';
+import { conflictWith } from './assume-conflicts.js';
 import { toAscii } from '../ir/print.js';
-import { domainText, inDomain } from '../ir/symbols.js';
 import { type ParseEnv, parseExpression } from '../parse/expression.js';
 import type { LoadContext } from './load-context.js';
 import type { LoadedAssumption, LoadedCase, LoadedClaim, LoadedDefinition, LoadedStep, Place } from './model.js';
@@ -23,35 +23,44 @@ export interface AssumeContext {
   readonly definitions: readonly LoadedDefinition[];
 }
 
-/** the assumptions of an `assume:` list, and an error at each diff by a variable they constrain */
-export function readAssume(
-  ctx: LoadContext,
-  node: Node | null,
-  env: ParseEnv,
-  file: AssumeContext,
-): LoadedAssumption[] {
-  const out = readEquations(ctx, node, env);
+/** an error at each diff, in the file's expressions, by a variable the file's assumptions constrain */
+export function checkFileDiffs(ctx: LoadContext, assume: readonly LoadedAssumption[], file: AssumeContext): void {
   const { claim, steps, cases, definitions } = file;
-  checkAssumedNotDifferentiated(ctx, out, [
-    ...(claim
-      ? [
-          { expr: claim.lhs, place: claim.lhsPlace, location: 'claim.lhs' },
-          { expr: claim.rhs, place: claim.rhsPlace, location: 'claim.rhs' },
-        ]
-      : []),
+  const claimSides = claim
+    ? [
+        { expr: claim.lhs, place: claim.lhsPlace, location: 'claim.lhs' },
+        { expr: claim.rhs, place: claim.rhsPlace, location: 'claim.rhs' },
+      ]
+    : [];
+  checkAssumedNotDifferentiated(ctx, assume, [
+    ...claimSides,
     ...steps,
     ...(cases?.list.flatMap((c) => c.steps) ?? []),
     ...definitions.map((x) => ({ expr: x.body, place: x.place, location: `define.${x.name}` })),
   ]);
-  return out;
+  // a case's first step is compared with the main chain's last, and its last with the claim, under its assumptions
+  const last = steps.slice(-1);
+  for (const c of cases?.list ?? [])
+    checkAssumedNotDifferentiated(ctx, c.assume ?? [], [...last, ...claimSides.slice(1)]);
 }
 
-function readEquations(ctx: LoadContext, node: Node | null, env: ParseEnv): LoadedAssumption[] {
-  const list = ctx.seq(node, 'assume', 'assume');
+/**
+ * the equations of an `assume:` list at `location` (`assume`, `cases[1].assume`),
+ * each checked against the assumptions in force before it (`before`: for a
+ * case, the file's)
+ */
+export function readEquations(
+  ctx: LoadContext,
+  node: Node | null,
+  env: ParseEnv,
+  where = 'assume',
+  before: readonly LoadedAssumption[] = [],
+): LoadedAssumption[] {
+  const list = ctx.seq(node, where, where);
   if (!list) return [];
   const out: LoadedAssumption[] = [];
   (list.items as Node[]).forEach((item, k) => {
-    const location = `assume[${k}]`;
+    const location = `${where}[${k}]`;
     const n = ctx.resolve(item);
     if (!isScalar(n) || typeof n.value !== 'string') {
       ctx.error(
@@ -63,7 +72,9 @@ function readEquations(ctx: LoadContext, node: Node | null, env: ParseEnv): Load
       return;
     }
     const a = readEquation(ctx, n as Scalar & { value: string }, env, location);
-    if (a) out.push(a);
+    const conflict = a && conflictWith(a, [...before, ...out], env.symbols);
+    if (conflict) ctx.errors.push({ code: 'bad-assume', place: a.place, message: conflict, location });
+    else if (a) out.push(a);
   });
   return out;
 }
@@ -99,52 +110,19 @@ function readEquation(
     sides.push(r.expr);
   }
   const [lhs, rhs] = sides as [Expr, Expr];
+  const shape = shapeOf(lhs, rhs, env);
+  if (typeof shape === 'string') return problem(0, shape);
   const place = at(0);
-  const source = text;
-  const isVar = (e: Expr): e is Variable => e.kind === 'sym' || e.kind === 'elem';
-  const constant = (e: Expr): boolean => !hasVariables(e);
-  const value = (variable: Variable, v: Expr): LoadedAssumption | undefined => {
-    const decl = env.symbols.get(variable.name);
-    // an index is refused by the parser already (it has no value outside brackets)
-    if (decl?.kind === 'scalar' && decl.opaque)
-      return problem(
-        0,
-        `'${variable.name}' is an opaque quantity; to say what it is, use define (or a case's define), not assume`,
-      );
-    if (decl && decl.kind !== 'index' && v.kind === 'num' && !inDomain(v.value, decl.domain))
-      return problem(
-        0,
-        `${toAscii(variable)} = ${toAscii(v)} is outside the declared domain of ${variable.name}, ${domainText(decl.domain)}`,
-      );
-    return { kind: 'value', variable, value: v, place, source };
-  };
-  if (isVar(lhs) && constant(rhs)) return value(lhs, rhs);
-  if (isVar(rhs) && constant(lhs)) return value(rhs, lhs);
-  if (lhs.kind === 'sum' && !sharesVariables(lhs, rhs)) return { kind: 'sum', sum: lhs, value: rhs, place, source };
-  if (rhs.kind === 'sum' && !sharesVariables(rhs, lhs)) return { kind: 'sum', sum: rhs, value: lhs, place, source };
-  return problem(
-    0,
-    `the checker can use an assumption whose one side is a variable and the other a constant ("p = 1/2"), or whose one side is a sum and the other free of what it sums ("sum(k, t[k]) = 1"); '${toAscii(lhs)} = ${toAscii(rhs)}' is neither`,
-  );
-}
-
-/** true when e mentions a scalar or an array element (not only numbers, constants and indices) */
-function hasVariables(e: Expr): boolean {
-  if (e.kind === 'sym' || e.kind === 'elem' || e.kind === 'diff') return true;
-  if (e.kind === 'call') return true; // a definition or a function of something: not a plain constant
-  return children(e).some(hasVariables);
-}
-
-/** true when the two sides mention a common scalar or array */
-function sharesVariables(a: Expr, b: Expr): boolean {
-  const names = (e: Expr, out: Set<string>): Set<string> => {
-    if (e.kind === 'sym' || e.kind === 'elem') out.add(e.name);
-    if (e.kind === 'call') out.add(`${e.fn}()`);
-    for (const c of children(e)) names(c, out);
-    return out;
-  };
-  const an = names(a, new Set());
-  return [...names(b, new Set())].some((x) => an.has(x));
+  return shape.kind === 'value'
+    ? {
+        kind: 'value',
+        variable: shape.variable,
+        value: shape.value,
+        place,
+        source: text,
+        ...(shape.solved ? { solved: true } : {}),
+      }
+    : { kind: 'sum', sum: shape.sum, value: shape.value, place, source: text };
 }
 
 /**
@@ -160,7 +138,8 @@ export function checkAssumedNotDifferentiated(
   if (assume.length === 0) return;
   const constrained = new Map<string, string>();
   for (const a of assume) {
-    if (a.kind === 'value') constrained.set(a.variable.name, a.source);
+    if (a.kind === 'value')
+      for (const name of [a.variable.name, ...valueNames(a.value)]) constrained.set(name, a.source);
     else for (const name of [...valueNames(a.sum), ...valueNames(a.value)]) constrained.set(name, a.source);
   }
   for (const { expr, place, location } of places) {

@@ -68,6 +68,7 @@ function readStep(ctx: LoadContext, item: Node, env: ParseEnv, location: string)
     place: read.place,
     expr: read.expr,
     source: read.source,
+    ...(latexEntry ? { latex: read.source } : {}),
     ...(by !== undefined ? { by } : {}),
   };
 }

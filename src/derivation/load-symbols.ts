@@ -8,6 +8,7 @@ import type { Node } from 'yaml';
 import { isScalar } from 'yaml';
 import type { Variable } from '../ir/expr.js';
 import { REAL, type Domain, type SymbolDecl } from '../ir/symbols.js';
+import { withMirrorVariables } from './split-key.js';
 import { parseDomain } from '../parse/domain.js';
 import { nameProblem } from '../parse/names.js';
 import { type Entry, type LoadContext, describe } from './load-context.js';
@@ -79,7 +80,7 @@ export function readSymbols(
   }
   // independent_of mentions other symbols (`w[i,j]`), so it is read once every declaration is known
   for (const p of pending) {
-    const independentOf = readVariables(ctx, p.list, { symbols, functions }, p.location);
+    const independentOf = withMirrorVariables(readVariables(ctx, p.list, { symbols, functions }, p.location), symbols);
     symbols.set(p.name, { kind: 'scalar', name: p.name, domain: p.domain, opaque: true, independentOf });
   }
   return { symbols, places, byDefault };
@@ -211,7 +212,7 @@ function readSymmetric(
   return v.value;
 }
 
-/** an array's declaration (`indices`, `domain`, `symmetric`); independent_of is for scalars */
+/** an array's declaration (`indices`, `domain`, `symmetric`); independent_of and opaque: true are for scalars */
 function readArray(
   ctx: LoadContext,
   name: string,
@@ -226,6 +227,18 @@ function readArray(
       'schema',
       independent.keyNode,
       `independent_of applies to scalars, and '${name}' is an array; remove independent_of or indices`,
+      location,
+    );
+  // an array's elements are independent variables: `opaque: true` would say the opposite and was once ignored
+  const opaque = get('opaque');
+  const flag = opaque ? ctx.resolve(opaque.value) : undefined;
+  if (opaque && !(isScalar(flag) && typeof flag.value === 'boolean'))
+    ctx.error('schema', opaque.value ?? opaque.keyNode, 'opaque must be true or false', location);
+  else if (opaque && isScalar(flag) && flag.value === true)
+    ctx.error(
+      'schema',
+      opaque.keyNode,
+      `opaque applies to scalars; the elements of the array '${name}' are independent variables. For quantities that depend on the variables, define them (\`${name}(u): ...\`) or declare an opaque scalar`,
       location,
     );
   const symmetric = readSymmetric(ctx, get('symmetric'), name, arity, location);

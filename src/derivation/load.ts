@@ -9,11 +9,12 @@ import { LineTable } from './line-table.js';
 import { LoadContext } from './load-context.js';
 import { MAX_YAML_NESTING, yamlNestingExcess } from './load-limits.js';
 import { readCases } from './load-cases.js';
-import { readAssume } from './load-assume.js';
+import { checkFileDiffs, readEquations } from './load-assume.js';
 import { functionsWith, readDefineBodies, readDefineHeads } from './load-define.js';
 import { readSteps } from './load-steps.js';
 import { readSymbols } from './load-symbols.js';
 import { badEscapeMessage, overIndentedKey } from './load-yaml-mistakes.js';
+import { utf8ByteLength } from './utf8.js';
 import type { InputError, LoadResult, LoadedCase, LoadedClaim, LoadedDefinition, LoadedStep } from './model.js';
 import type { Definition, SymbolDecl } from '../ir/symbols.js';
 import { type DefinitionsAt, checkCalls } from './load-calls.js';
@@ -35,7 +36,7 @@ export const CLAIM_KEYS = ['lhs', 'rhs'] as const;
 
 /** the derivation in `text` (read from `file`, which names it in places), or every input problem found */
 export function loadDerivation(file: string, text: string): LoadResult {
-  const bytes = Buffer.byteLength(text, 'utf8');
+  const bytes = utf8ByteLength(text);
   if (bytes > MAX_FILE_BYTES) {
     return failure([
       {
@@ -148,9 +149,10 @@ function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
     definitions: new Map(definitions.map((x) => [x.name, x])),
     variablesOutside: variablesOutside(symbols, definitions, claim, steps),
   };
-  const cases = has('cases') ? readCases(ctx, get('cases'), functions, rules) : undefined;
+  const assume = has('assume') ? readEquations(ctx, get('assume'), env) : [];
+  const cases = has('cases') ? readCases(ctx, get('cases'), functions, rules, assume) : undefined;
   checkCalls(ctx, definitionsAt(definitions, cases?.list ?? []), symbols);
-  const assume = has('assume') ? readAssume(ctx, get('assume'), env, { claim, steps, cases, definitions }) : [];
+  checkFileDiffs(ctx, assume, { claim, steps, cases, definitions });
 
   if (ctx.errors.length > 0 || title === undefined) return failure(ctx.errors);
   return {
@@ -191,12 +193,14 @@ function readClaim(ctx: LoadContext, node: Node | null, env: ParseEnv): LoadedCl
       ctx.error('schema', value, `claim.${k} is an expression, or {latex: '...'} for LaTeX`, `claim.${k}`);
       return undefined;
     }
-    return ctx.expression(latex.value, env, `claim.${k}.latex`, `claim.${k}`, parseLatex);
+    const read = ctx.expression(latex.value, env, `claim.${k}.latex`, `claim.${k}`, parseLatex);
+    return read && { ...read, latex: read.source };
   };
   const lhs = side('lhs');
   const rhs = side('rhs');
   if (!lhs || !rhs) return undefined;
-  return { place: ctx.place(map), lhs: lhs.expr, lhsPlace: lhs.place, rhs: rhs.expr, rhsPlace: rhs.place };
+  const written = 'latex' in rhs ? { rhsLatex: rhs.latex } : {};
+  return { place: ctx.place(map), lhs: lhs.expr, lhsPlace: lhs.place, rhs: rhs.expr, rhsPlace: rhs.place, ...written };
 }
 
 /** the undeclared names the claim, the main chain and the definitions use as variables (a case may not give them values) */

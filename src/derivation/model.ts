@@ -37,6 +37,8 @@ export type LoadedAssumption =
       readonly value: Expr;
       readonly place: Place;
       readonly source: string;
+      /** true: the equation as written was solved for the variable (`a + b = 1` as `b = 1 - a`) */
+      readonly solved?: boolean;
     }
   | { readonly kind: 'sum'; readonly sum: Expr; readonly value: Expr; readonly place: Place; readonly source: string };
 
@@ -53,6 +55,8 @@ export interface LoadedStep {
   readonly expr: Expr;
   /** the text as written (`expr:` or `latex:`) */
   readonly source: string;
+  /** the text as written, when the step was written in LaTeX (`latex:`) */
+  readonly latex?: string;
   readonly by?: string;
 }
 
@@ -62,6 +66,8 @@ export interface LoadedCase {
   readonly when: readonly Assumption[];
   /** the real scalars the case restricts to an interval (absent: none) */
   readonly intervals?: readonly IntervalAssumption[];
+  /** the case's own `assume` equations, in force with the file's (absent: none) */
+  readonly assume?: readonly LoadedAssumption[];
   readonly definitions: readonly LoadedDefinition[];
   readonly steps: readonly LoadedStep[];
 }
@@ -72,6 +78,8 @@ export interface LoadedClaim {
   readonly lhsPlace: Place;
   readonly rhs: Expr;
   readonly rhsPlace: Place;
+  /** the right side as written, when it was written in LaTeX (`rhs: {latex: ...}`) */
+  readonly rhsLatex?: string;
 }
 
 export interface LoadedDerivation {

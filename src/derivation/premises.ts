@@ -8,7 +8,7 @@
 import type { Expr, Variable } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
 import { type SymbolDecl, domainText } from '../ir/symbols.js';
-import type { LoadedCase, LoadedDerivation } from './model.js';
+import type { LoadedAssumption, LoadedCase, LoadedDerivation } from './model.js';
 import { intervalText } from './intervals.js';
 import type { Premise } from '../verdict/result.js';
 
@@ -19,13 +19,7 @@ export function premisesOf(d: LoadedDerivation): Premise[] {
     const text = declarationText(name, decl);
     if (text) out.push({ kind: 'declaration', text, line: d.symbolPlaces.get(name)?.line ?? 1 });
   }
-  for (const a of d.assume ?? [])
-    out.push({
-      kind: 'assumption',
-      text:
-        a.kind === 'value' ? `${toAscii(a.variable)} = ${toAscii(a.value)}` : `${toAscii(a.sum)} = ${toAscii(a.value)}`,
-      line: a.place.line,
-    });
+  for (const a of d.assume ?? []) out.push({ kind: 'assumption', text: assumptionText(a), line: a.place.line });
   for (const x of d.definitions) out.push({ kind: 'definition', text: definitionText(x), line: x.place.line });
   d.cases?.list.forEach((c: LoadedCase) => {
     for (const a of c.when)
@@ -34,6 +28,8 @@ export function premisesOf(d: LoadedDerivation): Premise[] {
         text: `${c.location}: ${toAscii(a.variable)} = ${toAscii(a.value)}`,
         line: a.place.line,
       });
+    for (const a of c.assume ?? [])
+      out.push({ kind: 'assumption', text: `${c.location}: ${assumptionText(a)}`, line: a.place.line });
     for (const a of c.intervals ?? [])
       out.push({
         kind: 'assumption',
@@ -46,12 +42,25 @@ export function premisesOf(d: LoadedDerivation): Premise[] {
   return out;
 }
 
+/** an assumed equation as the checker uses it; a solved one also as written */
+function assumptionText(a: LoadedAssumption): string {
+  if (a.kind === 'sum') return `${toAscii(a.sum)} = ${toAscii(a.value)}`;
+  const used = `${toAscii(a.variable)} = ${toAscii(a.value)}`;
+  return a.solved ? `${a.source.trim()} (used as ${used})` : used;
+}
+
 /** what a declaration assumes, or undefined when it assumes nothing (an index, a real variable or array) */
 function declarationText(name: string, decl: SymbolDecl): string | undefined {
   if (decl.kind === 'index') return undefined;
   const domain = domainText(decl.domain);
-  if (decl.kind === 'array')
-    return domain === 'real' ? undefined : `every element of ${name} is ${domainPhrase(domain)}`;
+  if (decl.kind === 'array') {
+    // symmetric is an assumption like a domain: W[a, b] and W[b, a] are taken to be one quantity
+    const parts = [
+      ...(domain === 'real' ? [] : [`every element of ${name} is ${domainPhrase(domain)}`]),
+      ...(decl.symmetric ? [`${name} is symmetric, ${name}[a, b] = ${name}[b, a]`] : []),
+    ];
+    return parts.length ? parts.join('; ') : undefined;
+  }
   if (decl.opaque) {
     const indep = decl.independentOf.length
       ? `, independent of ${decl.independentOf.map((v: Variable) => toAscii(v)).join(', ')}`

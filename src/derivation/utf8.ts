@@ -11,7 +11,7 @@ export function decodeUtf8(
   bytes: Uint8Array,
 ): { ok: true; text: string } | { ok: false; offset: number; line: number; column: number; byte: number } {
   const offset = firstInvalidUtf8(bytes);
-  if (offset === undefined) return { ok: true, text: Buffer.from(bytes).toString('utf8') };
+  if (offset === undefined) return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
   let line = 1;
   let lineStart = 0;
   for (let k = 0; k < offset; k++) {
@@ -24,6 +24,25 @@ export function decodeUtf8(
   let column = 1;
   for (let k = lineStart; k < offset; k++) if ((bytes[k]! & 0xc0) !== 0x80) column++;
   return { ok: false, offset, line, column, byte: bytes[offset]! };
+}
+
+/**
+ * The number of bytes of `text` in UTF-8, as Node's `Buffer.byteLength` counts
+ * them (a lone surrogate as the 3 bytes of U+FFFD), without Node: the checker
+ * also runs in a browser (the playground).
+ */
+export function utf8ByteLength(text: string): number {
+  let n = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && k + 1 < text.length && (text.charCodeAt(k + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      k++;
+    } else n += 3;
+  }
+  return n;
 }
 
 /** the message for a file that is not UTF-8 */

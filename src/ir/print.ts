@@ -8,7 +8,9 @@
  * so they are bracketed unless they end their product; a number after
  * another factor is joined with `\cdot` (`x 2` is refused as ambiguous).
  */
-import type { Expr, IndexTerm } from './expr.js';
+import { children, type Expr, type IndexTerm } from './expr.js';
+import { GREEK } from './greek.js';
+import { freeNames } from './substitute.js';
 import { BUILTINS, PRECEDENCE } from './operators.js';
 import { rationalToString, rsign, rneg, isInteger, type Rational } from './rational.js';
 
@@ -189,10 +191,13 @@ const ascii: Spelling = {
   paren: (s) => `(${s})`,
 };
 
-/** LaTeX for a name, written so the LaTeX reader reads it back: `w_ij` -> `w_{ij}`, `pN` -> `\mathit{pN}`, `x1` -> `\mathit{x1}` */
+/** Greek names printed as letters: not `pi` (the constant) nor `delta` (the Kronecker delta), which the reader reads as those */
+const greekName = (head: string): boolean => GREEK.has(head) && head !== 'pi' && head !== 'delta';
+
+/** LaTeX for a name, written so the LaTeX reader reads it back: `w_ij` -> `w_{ij}`, `pN` -> `\mathit{pN}`, `x1` -> `\mathit{x1}`, `alpha` -> `\alpha` */
 function latexName(name: string): string {
   const [head, ...rest] = name.split('_');
-  const base = head!.length === 1 ? head! : `\\mathit{${head}}`;
+  const base = head!.length === 1 ? head! : greekName(head!) ? `\\${head}` : `\\mathit{${head}}`;
   return rest.length ? `${base}_{${rest.join('')}}` : base;
 }
 
@@ -215,7 +220,8 @@ const latex: Spelling = {
   call: (fn, args) => {
     const b = BUILTINS.get(fn);
     if (fn === 'sqrt') return `\\sqrt{${args[0]}}`;
-    return `${b ? b.latex : `\\operatorname{${fn}}`}\\left(${args.join(', ')}\\right)`;
+    const name = b ? b.latex : greekName(fn) ? `\\${fn}` : `\\operatorname{${fn}}`;
+    return `${name}\\left(${args.join(', ')}\\right)`;
   },
   sum: (i, body) => `\\sum_{${i}} \\left(${body}\\right)`,
   delta: (a, b) => `\\delta_{${a}${a.length > 1 || b.length > 1 ? ',' : ''}${b}}`,
@@ -229,7 +235,16 @@ export function toAscii(e: Expr): string {
   return render(e, ascii).text;
 }
 
-/** e in LaTeX (KaTeX-compatible) */
+/** LaTeX for an expression in one variable: its derivatives are ordinary, d/dx rather than ∂/∂x */
+const latexOneVariable: Spelling = { ...latex, diff: (body, wrt) => `\\frac{d}{d ${wrt}}\\left(${body}\\right)` };
+
+/** true when e mentions an array element */
+function hasElement(e: Expr): boolean {
+  return e.kind === 'elem' || children(e).some(hasElement);
+}
+
+/** e in LaTeX (KaTeX-compatible); derivatives as d/dx when e has one variable (no other free name, no array), else ∂/∂x */
 export function toLatex(e: Expr): string {
-  return render(e, latex).text;
+  const oneVariable = freeNames(e).size === 1 && !hasElement(e);
+  return render(e, oneVariable ? latexOneVariable : latex).text;
 }

@@ -15,6 +15,7 @@
  * Only `differ` from here makes a counterexample, so a failed verdict rests
  * on bounds, never on rounding.
  */
+import { contradictingAssumptions } from './assumed-units.js';
 import type { Scope } from '../ir/symbols.js';
 import { CERTIFY_PRECISIONS, MAX_CERTIFY_WORK, RELATIVE_TOLERANCE } from './bounds.js';
 import { type EnvOf, evaluate } from './evaluate.js';
@@ -53,6 +54,8 @@ export function enclosureEnvironment(
   const values = new Map<string, INum>();
   for (const [key, v] of point.values) values.set(key, field.real(v));
   const env: EnvOf<INum> = { field, scope, n: inst.n, units: inst.units, values, opaque: models };
+  const contradiction = contradictingAssumptions(prepared.assumptions, inst.units, scope.symbols);
+  if (contradiction) return contradiction;
   for (const a of prepared.assumptions) {
     const v = evaluate<INum>(a.value, env);
     if (v instanceof Undefined) return v;

@@ -7,7 +7,7 @@
 import type { Field } from './field.js';
 import { Dual, type Num, type Val, realPart } from './numbers.js';
 import { Undefined } from './undefined.js';
-import { isBuiltinFunction } from './decimal-functions.js';
+import { isBuiltinFunction } from './field.js';
 
 const CORNERED: ReadonlySet<string> = new Set(['abs', 'max', 'min']);
 

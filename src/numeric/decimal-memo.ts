@@ -1,6 +1,6 @@
 /**
  * exp and ln of decimal.js, remembered, for the 50-digit field's functions
- * (decimal-functions.ts) and the enclosures' (interval.ts). The checker
+ * (field-functions.ts) and the enclosures' (interval.ts). The checker
  * evaluates the same values many times over: both sides of a step share
  * their sub-expressions (sigma(sum(k, w[i,k] s[k])) on each), consecutive
  * steps are compared at

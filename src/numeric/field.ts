@@ -1,7 +1,6 @@
 /**
- * The arithmetic of the numeric check: the Field, decimals at a fixed
- * precision with dual numbers over them (numbers.ts) for forward-mode
- * automatic differentiation.
+ * The numbers of the numeric check: decimals at a fixed precision, and dual
+ * numbers over them for forward-mode automatic differentiation.
  *
  * A `Dual` with tag t is re + eps·ε_t with ε_t² = 0. Each `diff` being
  * evaluated gets a fresh tag, larger than the tags of the diffs around it, so
@@ -16,6 +15,8 @@
 import { Decimal, type DecimalConstructor, decimalClone } from './decimal.js';
 import { bigIntegerPower } from './big-power.js';
 import { Undefined, type UndefinedCause } from './undefined.js';
+import { Dual, type Meter, type Num, type Val, realPart, tagOf } from './numbers.js';
+import { type FunctionLimits, type Unary, functionValue } from './field-functions.js';
 import type { Rational } from '../ir/rational.js';
 import {
   MAX_EXP_ARGUMENT,
@@ -25,8 +26,6 @@ import {
   OVERFLOW_MAGNITUDE,
   TRANSCENDENTAL_COST,
 } from './bounds.js';
-import { type DecimalContext, UNARY, type Unary, decimalFunction } from './decimal-functions.js';
-import { Dual, type Meter, type Num, type Val, realPart, tagOf } from './numbers.js';
 
 /** the sign of a number's real part, for bigIntegerPower */
 const fieldSign = (a: Num): -1 | 0 | 1 => {
@@ -34,16 +33,37 @@ const fieldSign = (a: Num): -1 | 0 | 1 => {
   return r.isZero() ? 0 : r.isNegative() ? -1 : 1;
 };
 
+const UNARY: ReadonlySet<string> = new Set([
+  'exp',
+  'log',
+  'sqrt',
+  'sin',
+  'cos',
+  'tan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asin',
+  'acos',
+  'atan',
+  'sigma',
+]);
+
+/** true for the names of the built-in functions the field evaluates */
+export const isBuiltinFunction = (name: string): boolean => UNARY.has(name);
+
 /** decimals at one precision, with duals over them; one per precision per compare */
-export class Field implements DecimalContext {
+/** why: an entry is a key of about 60 characters and one decimal; 10^4 of them are a few MB at most */
+const MEMO_ENTRIES = 10_000;
+
+export class Field {
   readonly D: DecimalConstructor;
   readonly zero: Decimal;
   readonly one: Decimal;
   private readonly overflowAt: Decimal;
-  /** sin, cos, tan, tanh and sigma of a magnitude beyond this overflow */
-  readonly trigMax: Decimal;
+  private readonly trigMax: Decimal;
   /** exp beyond this overflows decimal.js */
-  readonly expMax: Decimal;
+  private readonly expMax: Decimal;
   private piCache: Decimal | undefined;
   private eCache: Decimal | undefined;
   /** literals and coefficients recur at every point; a compare meets few distinct ones */
@@ -86,8 +106,13 @@ export class Field implements DecimalContext {
     return this.eCache;
   }
 
+  /** what functionValue needs of this field */
+  private get limits(): FunctionLimits {
+    return { D: this.D, one: this.one, expMax: this.expMax, trigMax: this.trigMax, checked: (x) => this.checked(x) };
+  }
+
   /** x itself, or the overflow marker when x is beyond decimal.js's exponent range (not finite) */
-  checked(x: Decimal): Val {
+  private checked(x: Decimal): Decimal | Undefined {
     this.meter.used++;
     if (!x.isFinite() || x.abs().gt(this.overflowAt))
       return new Undefined(`overflow: magnitude above ${OVERFLOW_MAGNITUDE}`, 'overflow');
@@ -319,8 +344,27 @@ export class Field implements DecimalContext {
   }
 
   /** f(x) on a plain decimal, with f's domain checked first */
+  /**
+   * base's results by function and argument (at most MEMO_ENTRIES): a step
+   * evaluates sigma(a(i)) once per term that uses it, and the same point
+   * again for each side; about 70% of the calls on derivations/ repeat one
+   */
+  private readonly memo = new Map<string, Val>();
+
   private base(fn: Unary, x: Decimal): Val {
+    const key = `${fn} ${x.toString()}`;
+    const hit = this.memo.get(key);
+    if (hit !== undefined) {
+      this.meter.used += 1;
+      return hit;
+    }
+    const v = this.compute(fn, x);
+    if (this.memo.size < MEMO_ENTRIES) this.memo.set(key, v);
+    return v;
+  }
+
+  private compute(fn: Unary, x: Decimal): Val {
     this.meter.used += TRANSCENDENTAL_COST;
-    return decimalFunction(this, fn, x);
+    return functionValue(fn, x, this.limits);
   }
 }

@@ -23,7 +23,7 @@ import { Decimal, type DecimalConstructor, decimalClone } from './decimal.js';
 import type { Rational } from '../ir/rational.js';
 import { MAX_TRIG_ARGUMENT } from './bounds.js';
 import { memoExp, memoLn } from './decimal-memo.js';
-import { hyperbolic } from './decimal-functions.js';
+import { hyperbolic } from './field-functions.js';
 
 /** extra digits at which transcendental functions are computed before rounding outward */
 export const GUARD_DIGITS = 10;

@@ -4,7 +4,7 @@
  * an operation gives: a number or the marker of a value that does not exist
  * (undefined.ts). The arithmetic on them is the Field
  * (field.ts); what a built-in function is on a plain decimal is in
- * decimal-functions.ts.
+ * field-functions.ts.
  *
  * A `Dual` with tag t is re + eps·ε_t with ε_t² = 0 (field.ts says how tags
  * keep nested derivatives apart).

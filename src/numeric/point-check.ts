@@ -13,6 +13,7 @@ import type { Variable } from '../ir/expr.js';
 import type { Scope, SymbolDecl } from '../ir/symbols.js';
 import type { Rational } from '../ir/rational.js';
 import { constrain } from './assume.js';
+import { contradictingAssumptions } from './assumed-units.js';
 import { CONFIRM_PRECISION, MAX_WORK_PER_COMPARE, RELATIVE_TOLERANCE } from './bounds.js';
 import { variableKey as keyOf } from './atom-key.js';
 import { type Certified, certifyPoint, midpoint } from './certify.js';
@@ -101,6 +102,8 @@ export function environment(
     opaque: models,
     ...(accessed ? { accessed } : {}),
   };
+  const contradiction = contradictingAssumptions(prepared.assumptions, inst.units, scope.symbols);
+  if (contradiction) return contradiction;
   for (const a of prepared.assumptions) {
     const v = evaluate(a.value, env);
     if (v instanceof Undefined) return v;

@@ -42,11 +42,10 @@ export function parseDomain(text: string): DomainResult {
     return fail(
       `the domain is ${text.length} characters long; write a name such as positive or an interval such as "(0, 1]"`,
     );
-  const m = /^\s*([([])\s*([^,]*?)\s*,\s*([^,]*?)\s*([)\]])\s*$/.exec(text);
-  if (!m)
-    return fail(
-      `unknown domain '${text}'; write one of ${DOMAIN_NAMES.join(', ')} or an interval such as "(0, 1]" or "(-inf, 0)"`,
-    );
+  // a minus sign pasted from a document (U+2212) reads as -, as in expressions
+  const written = text.replace(/\u2212/g, '-');
+  const m = /^\s*([([])\s*([^,]*?)\s*,\s*([^,]*?)\s*([)\]])\s*$/.exec(written);
+  if (!m) return fail(notAnInterval(text));
   const [, left, loText, hiText, right] = m as unknown as [string, string, string, string, string];
   const lo = endpoint(loText);
   const hi = endpoint(hiText);
@@ -55,8 +54,12 @@ export function parseDomain(text: string): DomainResult {
   if (lo === 'inf' || hi === '-inf') return fail(`the interval '${text}' is empty; write the lower end first`);
   if ((lo === '-inf' && left === '[') || (hi === 'inf' && right === ']'))
     return fail(`the interval '${text}' cannot include an infinite end; write "(" before -inf and ")" after inf`);
-  if (lo !== '-inf' && hi !== 'inf' && rcmp(lo, hi) >= 0)
-    return fail(`the interval '${text}' is empty or a single point; write the lower end first`);
+  if (lo !== '-inf' && hi !== 'inf' && rcmp(lo, hi) > 0)
+    return fail(`the interval '${text}' is empty; write the lower end first`);
+  if (lo !== '-inf' && hi !== 'inf' && rcmp(lo, hi) === 0)
+    return fail(
+      `the interval '${text}' is a single point (or empty); an interval needs two different ends, and a single value is written as a number`,
+    );
   return {
     ok: true,
     domain: {
@@ -70,6 +73,22 @@ export function parseDomain(text: string): DomainResult {
 }
 
 const fail = (message: string): DomainResult => ({ ok: false, message });
+
+/** why text is neither a domain name nor an interval, as precisely as its shape allows */
+function notAnInterval(text: string): string {
+  const t = text.trim();
+  const example = 'such as "(0, 1]" or "(-inf, 0)"';
+  if (/^[([]/.test(t)) {
+    if (!/[)\]]$/.test(t))
+      return `the interval '${text}' has no closing ) or ]; write it ${example}, ) for an open end and ] for a closed one`;
+    const commas = (t.match(/,/g) ?? []).length;
+    if (commas === 0) return `the interval '${text}' needs its two ends separated by a comma, ${example}`;
+    return `the interval '${text}' has ${commas + 1} parts; an interval has two ends, ${example}`;
+  }
+  if (t.includes(','))
+    return `'${text}' reads as an interval without brackets; write "(" or "[" before the lower end and ")" or "]" after the upper one, ${example}`;
+  return `unknown domain '${text}'; write one of ${DOMAIN_NAMES.join(', ')} or an interval ${example}`;
+}
 
 /** an interval end: a signed decimal or fraction, or ±inf */
 function endpoint(text: string): Rational | 'inf' | '-inf' | undefined {

@@ -8,47 +8,8 @@
 import { BUILTINS } from '../ir/operators.js';
 import type { Token } from './latex-tokens.js';
 
-/** Greek letters read as names (`\alpha` -> alpha); \sigma is the logistic function, \pi the constant */
-export const GREEK: ReadonlySet<string> = new Set([
-  'alpha',
-  'beta',
-  'gamma',
-  'delta',
-  'epsilon',
-  'varepsilon',
-  'zeta',
-  'eta',
-  'theta',
-  'vartheta',
-  'iota',
-  'kappa',
-  'lambda',
-  'mu',
-  'nu',
-  'xi',
-  'pi',
-  'rho',
-  'varrho',
-  'varsigma',
-  'tau',
-  'upsilon',
-  'phi',
-  'varphi',
-  'chi',
-  'psi',
-  'omega',
-  'Gamma',
-  'Delta',
-  'Theta',
-  'Lambda',
-  'Xi',
-  'Pi',
-  'Sigma',
-  'Upsilon',
-  'Phi',
-  'Psi',
-  'Omega',
-]);
+/** Greek letters read as names (`\alpha` -> alpha): one list with the printer's (ir/greek.ts) */
+export { GREEK } from '../ir/greek.js';
 
 /** LaTeX command (without backslash) -> built-in function name: `arcsin` -> asin, `ln` -> log */
 export const FUNCTION_COMMANDS: ReadonlyMap<string, string> = new Map([

@@ -3,6 +3,7 @@
  */
 import { BUILTINS, RESERVED_NAMES } from '../ir/operators.js';
 import { FOREIGN_WORD_NAMES } from './ascii-tokens.js';
+import { characterProblem } from './unicode.js';
 
 /** a name: an ASCII letter or `_`, then ASCII letters, digits and `_` (contract version 2: names are ASCII) */
 export const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -44,11 +45,14 @@ export function knownFunctionNames(): string[] {
 
 /** why `name` cannot be declared or defined (a code and a message), or undefined when it can */
 export function nameProblem(name: string): { code: 'schema' | 'reserved-name'; message: string } | undefined {
-  if (!NAME_PATTERN.test(name))
+  if (!NAME_PATTERN.test(name)) {
+    // a character pasted from a document is named, as in expressions ('λ' (U+03BB ...): write lambda)
+    const foreign = [...name].map((ch) => characterProblem(ch)).find((m) => m !== undefined);
     return {
       code: 'schema',
-      message: `'${name}' is not a name; a name starts with an ASCII letter or _ and continues with letters, digits and _`,
+      message: `'${name}' is not a name; a name starts with an ASCII letter or _ and continues with letters, digits and _${foreign ? `: ${foreign}` : ''}`,
     };
+  }
   if (name === 'pi' || name === 'e')
     return {
       code: 'reserved-name',

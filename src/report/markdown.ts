@@ -4,6 +4,7 @@
  * each expression as inline math, the counterexample of each failed step,
  * and the premises the derivation assumes.
  */
+import { readerMessage } from './reader-message.js';
 import { mistakeSentence } from './diagnosis.js';
 import type { FileResult, Premise, StepResult } from '../verdict/result.js';
 import { counterexampleRows } from './counterexample-rows.js';
@@ -14,6 +15,8 @@ import { fileAccepted, plural, summaryLine, tally } from './tally.js';
 export interface MarkdownOptions {
   /** only `proved` counts: a file with numeric steps gets ❌ */
   readonly strict: boolean;
+  /** keep the normal form in a proved step's message (--explain) */
+  readonly explain?: boolean;
 }
 
 /** plain text that Markdown must not interpret (emphasis, links, code, math, HTML, table pipes); line breaks as `<br>` */
@@ -52,20 +55,22 @@ function statusCell(s: StepResult, strict: boolean): string {
   return `${STATUS_MARK[s.status]} ${s.status}${note}${code}`;
 }
 
-function reason(s: StepResult): string {
+function reason(s: StepResult, explain: boolean): string {
   const parts: string[] = [];
   if (s.by !== undefined) parts.push(`*by ${escapeMarkdown(s.by)}*`);
-  if (s.message !== '') parts.push(escapeMarkdown(s.message));
+  const message = readerMessage(s, explain);
+  if (message !== '') parts.push(escapeMarkdown(message));
   if (s.evidence !== undefined) parts.push(escapeMarkdown(`evidence: ${evidenceSentence(s.evidence)}`));
   return parts.join('<br>');
 }
 
-function stepTable(steps: readonly StepResult[], strict: boolean): string[] {
+function stepTable(steps: readonly StepResult[], strict: boolean, explain: boolean): string[] {
   return [
     '| step | line | status | expression | reason |',
     '| --- | ---: | --- | --- | --- |',
     ...steps.map(
-      (s) => `| ${codeInCell(s.location)} | ${s.line} | ${statusCell(s, strict)} | ${expression(s)} | ${reason(s)} |`,
+      (s) =>
+        `| ${codeInCell(s.location)} | ${s.line} | ${statusCell(s, strict)} | ${expression(s)} | ${reason(s, explain)} |`,
     ),
   ];
 }
@@ -110,10 +115,10 @@ function premiseBlock(premises: readonly Premise[]): string[] {
   ];
 }
 
-function fileSection(r: FileResult, strict: boolean): string[] {
+function fileSection(r: FileResult, strict: boolean, explain: boolean): string[] {
   const mark = fileAccepted(r, strict) ? '✅' : '❌';
   const title = r.title !== '' ? `${escapeMarkdown(r.file)}: ${escapeMarkdown(r.title)}` : escapeMarkdown(r.file);
-  const steps = r.steps.length === 0 ? ['*No steps were checked.*'] : stepTable(r.steps, strict);
+  const steps = r.steps.length === 0 ? ['*No steps were checked.*'] : stepTable(r.steps, strict, explain);
   return [
     `### ${mark} ${title}`,
     '',
@@ -130,6 +135,6 @@ export function formatMarkdown(results: readonly FileResult[], opts: MarkdownOpt
   const allAccepted = accepted === results.length;
   const headline = `## derivcheck ${allAccepted ? '✅' : '❌'} ${accepted} of ${plural(results.length, 'file')} accepted`;
   const summary = summaryLine(tally(results)) + (opts.strict ? ' (--strict: only proved counts)' : '');
-  const sections = results.map((r) => fileSection(r, opts.strict).join('\n'));
+  const sections = results.map((r) => fileSection(r, opts.strict, opts.explain === true).join('\n'));
   return [headline, '', escapeMarkdown(summary), ...sections.flatMap((s) => ['', s])].join('\n') + '\n';
 }

@@ -19,8 +19,10 @@ export interface RenderOptions {
   readonly started: Date;
   /** seconds spent on each file, by position (JUnit's times) */
   readonly seconds?: readonly number[];
-  /** text: only what is not accepted, and the summary */
+  /** text and HTML: only what is not accepted, and the summary */
   readonly quiet?: boolean;
+  /** text, Markdown, HTML: the checker's workings too (normal forms; HTML: rule ids), as --explain asks */
+  readonly explain?: boolean;
   /** text: the run's wall-clock seconds, shown in the summary */
   readonly elapsed?: number;
 }
@@ -38,6 +40,7 @@ export async function renderReport(
         strict: opts.strict,
         ...(opts.quiet ? { quiet: true } : {}),
         ...(opts.elapsed !== undefined ? { seconds: opts.elapsed } : {}),
+        ...(opts.explain ? { explain: true } : {}),
       });
     case 'json':
       return (await import('./json.js')).formatJson(results);
@@ -50,8 +53,15 @@ export async function renderReport(
     case 'github':
       return (await import('./github.js')).formatGithub(results, { strict: opts.strict });
     case 'markdown':
-      return (await import('./markdown.js')).formatMarkdown(results, { strict: opts.strict });
+      return (await import('./markdown.js')).formatMarkdown(results, {
+        strict: opts.strict,
+        ...(opts.explain ? { explain: true } : {}),
+      });
     case 'html':
-      return (await import('./html.js')).formatHtml(results, { strict: opts.strict });
+      return (await import('./html.js')).formatHtml(results, {
+        strict: opts.strict,
+        ...(opts.quiet ? { quiet: true } : {}),
+        ...(opts.explain ? { explain: true } : {}),
+      });
   }
 }

@@ -8,6 +8,7 @@ import { diagnosisLines } from './diagnosis.js';
 import { STATUS_MARK } from './status-mark.js';
 import type { Counterexample, FileResult, Premise, StepResult, StepStatus } from '../verdict/result.js';
 import { palette, type Paint, type Palette } from './ansi.js';
+import { readerMessage } from './reader-message.js';
 import { fileAccepted, plural, summaryLine, tally } from './tally.js';
 
 export interface TextOptions {
@@ -19,6 +20,8 @@ export interface TextOptions {
   readonly quiet?: boolean;
   /** the run's wall-clock seconds, added to the summary with the number of steps */
   readonly seconds?: number;
+  /** keep the normal form in a proved step's message (--explain); without it a person reads only the verdict */
+  readonly explain?: boolean;
 }
 
 const INDENT = '      ';
@@ -64,7 +67,8 @@ function stepLines(file: string, s: StepResult, opts: TextOptions, p: Palette): 
   ];
   if (s.expr !== undefined) lines.push(INDENT + s.expr);
   if (s.by !== undefined) lines.push(p.dim(`${INDENT}by: ${s.by}`));
-  if (s.message !== '') lines.push(...indented(s.message, INDENT));
+  const message = readerMessage(s, opts.explain === true);
+  if (message !== '') lines.push(...indented(message, INDENT));
   if (s.evidence !== undefined) {
     const e = s.evidence;
     const where = e.instances !== undefined ? `, ${e.instances}` : '';

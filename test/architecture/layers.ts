@@ -28,9 +28,10 @@ export const LAYERS: readonly Layer[] = [
   { name: 'cli', paths: ['src/cli/'], mayImport: ['ir', 'verdict', 'engine', 'derivation', 'report', 'api'] },
   {
     name: 'api',
-    paths: ['src/index.ts', 'src/api/', 'src/testing/'],
+    paths: ['src/index.ts', 'src/browser.ts', 'src/api/', 'src/testing/'],
     mayImport: ['ir', 'verdict', 'parse', 'engine', 'derivation'],
   },
+  { name: 'playground', paths: ['src/playground/'], mayImport: ['ir', 'verdict', 'report', 'api'] },
   {
     name: 'tools',
     paths: ['tools/conformance/', 'tools/mutants/'],

@@ -54,7 +54,7 @@ async function open(
   browser: Browser,
   results: FileResult[],
   name: string,
-): Promise<Seen & { failedVisible: boolean; failedMark: string | null }> {
+): Promise<Seen & { failedVisible: boolean; failedMark: string | null; jumpReaches: boolean }> {
   const file = join(OUT, `${name}.html`);
   writeFileSync(file, formatHtml(results, { strict: false }));
   const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
@@ -73,8 +73,21 @@ async function open(
     const failed = page.locator('.status-failed');
     const failedVisible = (await failed.count()) > 0 && (await failed.first().isVisible());
     const failedMark = failedVisible ? await failed.first().locator('.mark').textContent() : null;
+    // the jump list at the top leads to the first step not accepted
+    const jump = page.locator('nav.jump a').first();
+    let jumpReaches = false;
+    if ((await jump.count()) > 0) {
+      await page.setViewportSize({ width: 1000, height: 300 });
+      await jump.click();
+      jumpReaches = await failed.first().evaluate((li) => {
+        const box = li.getBoundingClientRect();
+        return box.top < window.innerHeight && box.bottom > 0 && window.scrollY > 0;
+      });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.setViewportSize({ width: 1000, height: 800 });
+    }
     await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
-    return { ...seen, requests, failedVisible, failedMark };
+    return { ...seen, requests, failedVisible, failedMark, jumpReaches };
   } finally {
     await page.close();
   }
@@ -131,6 +144,8 @@ describe(`the HTML report in headless Chromium${why}`, () => {
       expect(seen.stepClasses.filter((c) => c === 'step status-failed')).toHaveLength(1);
       expect(seen.failedVisible).toBe(true);
       expect(seen.failedMark).toBe('✗');
+      expect(seen.jumpReaches).toBe(true);
+      expect(seen.innerText).toMatch(/1 step not accepted, in 1 file/);
       expect(seen.innerText).toContain('not equal to the previous step: the sign is wrong');
       expect(seen.innerText).toMatch(/w\[1,2\]\s+0\.75/);
       expect(seen.innerText).toContain('✗ not accepted');

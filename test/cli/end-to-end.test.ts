@@ -55,4 +55,16 @@ describe('verify (the built command)', () => {
   it('a missing file exits 2', () => {
     expect(verify('derivations/no-such-file.yaml').code).toBe(2);
   });
+  it('--format html honours --quiet and --explain: a jump list to what failed, normal forms only when asked', () => {
+    const files = ['derivations/softplus.yaml', 'derivations/wrong/sign-slip.yaml'];
+    const full = verify('--format', 'html', ...files);
+    expect(full.code).toBe(1);
+    expect(full.out).toContain('<h2>Derivative of softplus</h2>');
+    expect(full.out).toMatch(/<nav class="jump"[^>]*><h2>1 step not accepted, in 1 file<\/h2>/);
+    expect(full.out).not.toContain('normal form');
+    const quiet = verify('--format', 'html', '--quiet', ...files);
+    expect(quiet.out).not.toContain('<h2>Derivative of softplus</h2>');
+    expect(quiet.out.match(/<li class="step /g)).toHaveLength(1);
+    expect(verify('--format', 'html', '--explain', ...files).out).toContain('normal form of this side');
+  });
 });

@@ -55,6 +55,12 @@ describe('a numeric option that is not a number', () => {
     [['--jobs', 'x2', 'a.yaml'], "--jobs must be a positive integer, got 'x2'"],
     [['--step-timeout', '1s', 'a.yaml'], "--step-timeout must be a positive integer (milliseconds), got '1s'"],
     [['--seed', '1.5', 'a.yaml'], "--seed must be a nonnegative integer, got '1.5'"],
+    // an empty value once became seed 0, and a hexadecimal or exponent one another number than typed
+    [['--seed', '', 'a.yaml'], "--seed must be a nonnegative integer, got ''"],
+    [['--seed=', 'a.yaml'], "--seed must be a nonnegative integer, got ''"],
+    [['--seed', '0x10', 'a.yaml'], "--seed must be a nonnegative integer, got '0x10'"],
+    [['--samples', '1e3', 'a.yaml'], "--samples must be a positive integer, got '1e3'"],
+    [['--jobs', ' ', 'a.yaml'], "--jobs must be a positive integer, got ' '"],
   ])('%j: the message quotes what was typed (not "got null")', async (args, message) => {
     const r = await parseArguments(args, tty);
     expect(r).toMatchObject({ kind: 'exit', code: 2 });

@@ -77,7 +77,7 @@ describe('bad assumptions are input errors at their place', () => {
     ['"sum(k, t[k]) < 1"', 'one `=`', 7, 19],
     ['"sum(k, t[k])"', 'one `=`', 7, 6],
     ['"sum(k, t[k]) = (1"', 'never closed', 7, 21],
-    ['"t[j] * 2 = 1"', 'neither', 7, 6],
+    ['"t[j]^2 = 1"', 'none of these', 7, 6],
     ['{a: 1}', 'equation in quotes', 7, 5],
     ['"j = 1"', 'declared as an index', 7, 6],
   ])('%s: %s', (item, message, line, column) => {

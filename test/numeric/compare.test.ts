@@ -330,12 +330,10 @@ describe('inputs that cannot be evaluated are inconclusive, not errors', () => {
 
   test('work beyond the budget ends inconclusive, naming the bound', () => {
     const deep = 'sum(a, sum(b, sum(c, sum(d, sum(f, sum(g, sum(h, exp(x[a]*x[h]))))))))';
-    const t = performance.now();
+    // no wall-clock assertion (it failed at load 13 on 2 cores): the project's test timeout is the hang guard
     const v = verdict(deep, deep, scopeOf([array('x', 1)]));
-    // a hang guard, not a timing: about 2 s of work on a quiet machine, far more under the load of a busy one
-    expect(performance.now() - t).toBeLessThan(40_000);
     expect(v).toMatchObject({ kind: 'inconclusive', reason: expect.stringMatching(/MAX_WORK_PER_COMPARE/) });
-  }, 60_000);
+  });
 
   test('a huge integer exponent is computed (exp(k log|x|)), not skipped: x^(2^32) against 1 differs, against itself agrees', () => {
     expect(verdict('x^100000', 'x^100000')).toMatchObject({ kind: 'agree' });

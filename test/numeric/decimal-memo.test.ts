@@ -4,7 +4,7 @@ import { Decimal, type DecimalSettings, decimalClone } from '../../src/numeric/d
 
 type Rounding = NonNullable<DecimalSettings>['rounding'];
 import { memoExp, memoLn } from '../../src/numeric/decimal-memo.js';
-import { hyperbolic } from '../../src/numeric/decimal-functions.js';
+import { hyperbolic } from '../../src/numeric/field-functions.js';
 
 // Fresh constructors (never shared with the checker's) compute the reference values.
 const fresh = (precision: number, rounding: Rounding) => Decimal.clone({ precision, rounding });

@@ -1,11 +1,13 @@
 /**
- * The built-in functions of the numeric check on a plain decimal, each with
- * its domain and overflow checked first (the Field applies them to duals by
- * the chain rule), and sinh and cosh in a form decimal.js computes fast.
+ * The 50-digit field's elementary functions of a plain decimal: decimal.js's
+ * own where they are fast and accurate, rewritten where they are not (tanh,
+ * sinh and cosh of a large argument take minutes in decimal.js; sigma is
+ * computed from exp(-|x|) so it never overflows). Outside a function's
+ * domain the value is Undefined (`domain`), past the arithmetic's range
+ * `overflow`. Field (field.ts) counts the work and keeps the results.
  */
-import { MAX_EXP_ARGUMENT } from './bounds.js';
 import type { Decimal, DecimalConstructor } from './decimal.js';
-import type { Val } from './numbers.js';
+import { MAX_EXP_ARGUMENT } from './bounds.js';
 import { Undefined } from './undefined.js';
 import { memoExp, memoLn } from './decimal-memo.js';
 
@@ -23,39 +25,18 @@ export type Unary =
   | 'acos'
   | 'atan'
   | 'sigma';
-export const UNARY: ReadonlySet<string> = new Set([
-  'exp',
-  'log',
-  'sqrt',
-  'sin',
-  'cos',
-  'tan',
-  'sinh',
-  'cosh',
-  'tanh',
-  'asin',
-  'acos',
-  'atan',
-  'sigma',
-]);
 
-/** true for the names of the built-in functions the field evaluates */
-export const isBuiltinFunction = (name: string): boolean => UNARY.has(name);
-
-/** what a built-in needs of the field it is evaluated in */
-export interface DecimalContext {
+/** what the functions need of the field: its decimals, its limits, and its overflow check */
+export interface FunctionLimits {
   readonly D: DecimalConstructor;
   readonly one: Decimal;
-  /** sin, cos, tan, tanh and sigma of a magnitude beyond this overflow */
-  readonly trigMax: Decimal;
-  /** exp beyond this overflows decimal.js */
   readonly expMax: Decimal;
-  /** x itself, or the overflow marker when x is beyond decimal.js's exponent range */
-  checked(x: Decimal): Val;
+  readonly trigMax: Decimal;
+  checked(x: Decimal): Decimal | Undefined;
 }
 
-/** f(x) on a plain decimal, with f's domain checked first */
-export function decimalFunction(f: DecimalContext, fn: Unary, x: Decimal): Val {
+/** fn(x) for a plain decimal x */
+export function functionValue(fn: Unary, x: Decimal, f: FunctionLimits): Decimal | Undefined {
   const D = f.D;
   const big = (limit: Decimal | number): Undefined | undefined =>
     x.abs().gt(limit)
