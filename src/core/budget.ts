@@ -33,8 +33,8 @@ export const MAX_EXPAND_EXPONENT = 64;
 export const MAX_COEFFICIENT_BITS = 100_000n;
 /** why: a root r = u^(1/q) is reduced by r^q = u, which needs q-fold products; past this order it stays an atom */
 export const MAX_ROOT_ORDER = 64n;
-/** why: sin(k t) expands to a polynomial of degree k in sin t and cos t; past this multiple the sine stays an atom */
-export const MAX_TRIG_MULTIPLE = 12n;
+/** why: sin(k t) expands to a polynomial of degree k in sin t and cos t (k = 20 in a few ms: products of cos(2) .. cos(6) reach cos(20)); past this multiple the sine stays an atom */
+export const MAX_TRIG_MULTIPLE = 20n;
 /** why: sin(a1 + ... + an) expands to 2^(n-1) products; past this many terms of the argument it stays an atom */
 export const MAX_TRIG_TERMS = 4;
 /** why: a common base (bases.ts) refines only when an argument's own atoms change with it; three passes settle every nesting the corpora hold, and past them the last pass's answer stands (not proved) */

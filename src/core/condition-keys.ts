@@ -8,8 +8,9 @@
  * a polynomial in one variable, its square-free part ((x-1)^2 != 0 is
  * x-1 != 0). positive(f) implies nonzero(f) and nonnegative(f);
  * nonnegative(f) with nonzero(f) is positive(f). For positive and
- * nonnegative, atoms > 0 common to f's terms are divided out (p^2 (1 + x) >= 0
- * is 1 + x >= 0 for p > 0).
+ * nonnegative, atoms > 0 common to f's terms and denominators > 0 are divided
+ * out (p^2 (1 + x) >= 0 is 1 + x >= 0 for p > 0), and an odd power is its base
+ * (u^3 >= 0 is u >= 0).
  */
 import type { Expr } from '../ir/expr.js';
 import { type Rational, rat, rsign, isZero } from '../ir/rational.js';
@@ -89,7 +90,7 @@ export function conditionKeys(
     if (holdsEverywhere(raw, scope.symbols)) continue;
     const c = canonicalCondition(raw);
     const scopeKey = c.forAll.length ? ` forall ${c.forAll.join(',')}` : '';
-    const pieces = c.kind === 'nonzero' ? nonzeroPieces(c.expr) : [c.expr];
+    const pieces = c.kind === 'nonzero' ? nonzeroPieces(c.expr) : [oddPowerBase(c.expr)];
     for (const piece of pieces) {
       const here = { ...c, expr: piece };
       if (c.kind === 'nonzero' && holdsEverywhere(here, scope.symbols)) continue;
@@ -114,7 +115,10 @@ export function conditionKeys(
       }
       const value = rfConstantValue(f);
       if (value !== undefined && (c.kind === 'positive' ? rsign(value) > 0 : rsign(value) >= 0)) continue;
-      const body = f.den.length === 0 ? polyKey(monic(withoutPositiveAtoms(f.num, N, scope), true)) : `rf ${rfKey(f)}`;
+      // f = N/D with every factor of D > 0: f > 0 iff N > 0 (>= 0 likewise)
+      const positiveDen = f.den.every((d) => isPositiveRange(rangeOf(N.polyExpr(d.poly), scope.symbols)));
+      const g = positiveDen ? { num: f.num, den: [] } : f;
+      const body = g.den.length === 0 ? polyKey(monic(withoutPositiveAtoms(g.num, N, scope), true)) : `rf ${rfKey(g)}`;
       put(c, body, c.expr, scopeKey);
     }
   }
@@ -172,4 +176,10 @@ function withoutPositiveAtoms(p: Poly, N: Normalizer, scope: Scope): Poly {
     if (least > 0n) out = N.ring.divideExact(out, atomPoly(atom, least)) ?? out;
   }
   return out;
+}
+
+/** u for u^m with m odd and > 0: u^m > 0 iff u > 0, u^m >= 0 iff u >= 0 */
+function oddPowerBase(e: Expr): Expr {
+  const m = e.kind === 'pow' && e.exp.kind === 'num' ? e.exp.value : undefined;
+  return e.kind === 'pow' && m && m.d === 1n && m.n > 0n && m.n % 2n === 1n ? oddPowerBase(e.base) : e;
 }

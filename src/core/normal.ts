@@ -42,7 +42,7 @@ import type { RuleId } from './rules.js';
 import { inverseValue, sinCos } from './trig.js';
 import { rationalPower } from './radicals.js';
 import { Bases } from './bases.js';
-import { variablePower } from './powers.js';
+import { powerOfPower, variablePower } from './powers.js';
 import { expOf, logOf } from './explog.js';
 
 /** thrown when a sub-expression is nowhere defined (1/0, 0^-1): there is no normal form to compare */
@@ -169,7 +169,7 @@ export class Normalizer {
       this.limited.add('MAX_EXPAND_EXPONENT');
       return this.atom(pow(this.toExpr(B), num(k)));
     }
-    if (k !== undefined) return this.rationalPower(this.nf(b, depth), k);
+    if (k !== undefined) return powerOfPower(this, b, k) ?? this.rationalPower(this.nf(b, depth), k);
     // a negative whole exponent puts b in a denominator: only where b is never 0, so that the normal
     // form's denominators still vanish only where the expression is undefined
     const binary = this.binaryAffine(X, excludesZero(rangeOf(b, this.symbols)));
@@ -232,7 +232,7 @@ export class Normalizer {
       case 'log':
         return logOf(this, this.nf(u, depth), depth);
       case 'sqrt':
-        return this.rationalPower(this.nf(u, depth), rat(1, 2));
+        return powerOfPower(this, u, rat(1, 2)) ?? this.rationalPower(this.nf(u, depth), rat(1, 2));
       case 'sigma': {
         this.used.add('nf.sigma');
         const E = expOf(this, this.nf(u, depth), depth);

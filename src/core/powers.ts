@@ -10,8 +10,8 @@
  */
 import { type Expr, mul, num, pow } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
-import { type Rational, isOne, rat, rneg, rsign } from '../ir/rational.js';
-import { isNegativeRange, isPositiveRange, rangeOf } from './sign.js';
+import { type Rational, isInteger, isOne, rat, rmul, rneg, rsign } from '../ir/rational.js';
+import { isNegativeRange, isNonnegRange, isPositiveRange, rangeOf } from './sign.js';
 import { type AtomInfo, type Power, mono } from './poly.js';
 import { type Field, type RatFunc, rfPoly } from './ratfunc.js';
 import type { RuleId } from './rules.js';
@@ -65,4 +65,17 @@ export function variablePower(H: PowerHost, B: RatFunc, X: RatFunc): RatFunc {
     acc = F.mul(acc, H.atom(pow(H.toExpr(Q), Xe)));
   }
   return acc;
+}
+
+/**
+ * (u^m)^k = u^(m k) for a whole m != 0 and a fractional k, when m is odd or u >= 0 on the domain (rule
+ * `nf.root-split`): u^m >= 0 exactly where u >= 0 then (> 0 where u > 0), so both sides are defined at the
+ * same points, with the same value; `sqrt((a + b x)^3) = (a + b x)^(3/2)`. Undefined when it does not apply.
+ */
+export function powerOfPower(H: PowerHost, b: Expr, k: Rational): RatFunc | undefined {
+  if (b.kind !== 'pow' || b.exp.kind !== 'num' || !isInteger(b.exp.value) || b.exp.value.n === 0n) return undefined;
+  const m = b.exp.value.n;
+  if (m % 2n === 0n && !isNonnegRange(rangeOf(b.base, H.symbols))) return undefined;
+  H.used.add('nf.root-split');
+  return H.nf(pow(b.base, num(rmul(rat(m), k))));
 }

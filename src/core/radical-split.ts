@@ -133,3 +133,13 @@ function constantOf(p: Poly): Rational | undefined {
   const t = p.get('1');
   return p.size === 1 && t ? t.coeff : undefined;
 }
+
+/** (N/D)^k = N^k D^(-k) when every factor of D is > 0 on the domain: N/D >= 0 exactly where N >= 0 */
+export function quotientSplit(H: RootHost, B: RatFunc, k: Rational, power: Power_): RatFunc | undefined {
+  if (B.den.length === 0) return undefined;
+  if (!B.den.every((f) => isPositiveRange(rangeOf(H.toExpr(rfPoly(f.poly)), H.symbols)))) return undefined;
+  H.used.add('nf.root-split');
+  let acc = power(rfPoly(B.num), k);
+  for (const f of B.den) acc = H.field.mul(acc, power(rfPoly(f.poly), rmul(rat(-f.mult), k)));
+  return acc;
+}

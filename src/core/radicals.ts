@@ -15,7 +15,7 @@ import { num, pow } from '../ir/expr.js';
 import { type Rational, ONE, isInteger, isOne, rat, rmul, rneg, rpow, rsign } from '../ir/rational.js';
 import { isNonnegRange, rangeOf } from './sign.js';
 import { type RatFunc, rfAtom, rfConst, rfConstantValue, rfPoly } from './ratfunc.js';
-import { type Fail, type RootHost, contentSplit, denest } from './radical-split.js';
+import { type Fail, type RootHost, contentSplit, denest, quotientSplit } from './radical-split.js';
 import { MAX_COEFFICIENT_BITS, MAX_ROOT_ORDER } from './budget.js';
 import { exactRoot, factorInteger } from './integers.js';
 import { rationalize } from './rationalize.js';
@@ -41,7 +41,10 @@ export function rationalPower(H: RootHost, A: RatFunc, k: Rational, fail: Fail):
   const factors = c === undefined ? splitMonomial(H, B, k, fail) : undefined;
   if (factors) return factors;
   const power = (P: RatFunc, e: Rational) => rationalPowerOrWhole(H, P, e, fail);
-  const split = c === undefined ? (contentSplit(H, B, k, power) ?? denest(H, B, k, power)) : undefined;
+  const split =
+    c === undefined
+      ? (quotientSplit(H, B, k, power) ?? contentSplit(H, B, k, power) ?? denest(H, B, k, power))
+      : undefined;
   if (split) return split;
   if (q > MAX_ROOT_ORDER || B.den.length > 0 || (c !== undefined && rsign(c) < 0)) {
     return H.atom(pow(H.toExpr(B), num(k)));

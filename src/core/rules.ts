@@ -250,7 +250,7 @@ const ALGEBRA_TABLE = [
   {
     id: 'nf.root-split',
     statement:
-      '(c a^e b^f)^k = c^k a^(e k) b^(f k); (g m P)^k = g^k m^k P^k for the content g > 0 and common monomial m of a sum; (u^(1/q))^e = u^(e/q); c^(p/q) over the primes of c (sqrt(8) = 2 sqrt(2)); one root order 60 per base',
+      '(c a^e b^f)^k = c^k a^(e k) b^(f k); (g m P)^k = g^k m^k P^k for the content g > 0 and common monomial m of a sum; (u^(1/q))^e = u^(e/q); (u^m)^k = u^(m k) for odd m or u >= 0; (N/D)^k = N^k D^(-k) for D > 0; c^(p/q) over the primes of c (sqrt(8) = 2 sqrt(2)); one root order 60 per base',
     requires:
       'c > 0 and g > 0; every atom a, b >= 0 and every atom of m > 0 on the whole domain (interval analysis); u >= 0 where u^(1/q) is defined',
     doc: 'radicals split over factors',

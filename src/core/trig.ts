@@ -187,7 +187,7 @@ const TAN_TABLE: readonly [bigint, Expr][] = [
  * equality of U with the table value matches.
  */
 export function inverseValue(H: TrigHost, fn: 'asin' | 'atan', U: RatFunc): RatFunc | undefined {
-  const key = rfKey(U);
+  const key = rfKey(rationalize(H, U));
   const candidates: [bigint, Expr][] =
     fn === 'asin'
       ? [-6n, -5n, -4n, -3n, -2n, -1n, 0n, 1n, 2n, 3n, 4n, 5n, 6n].map((k) => [k, sinTwelfth(k)])

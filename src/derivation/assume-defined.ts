@@ -42,7 +42,7 @@ export function assumedValueProblem(
 }
 
 /** why: each binary variable doubles the checks; a value with more is refused rather than slow */
-export const MAX_BINARY_SPLIT = 4;
+const MAX_BINARY_SPLIT = 4;
 
 /**
  * e certainly in domain at every point: by interval analysis, or, where that

@@ -22,11 +22,11 @@ import { type SymbolDecl, domainText, inDomain } from '../ir/symbols.js';
 import { constantRational } from './constant-value.js';
 import { assumedValueProblem } from './assume-defined.js';
 
-export type Shape =
+type Shape =
   | { readonly kind: 'value'; readonly variable: Variable; readonly value: Expr; readonly solved: boolean }
   | { readonly kind: 'sum'; readonly sum: Expr; readonly value: Expr };
 
-export interface ShapeEnv {
+interface ShapeEnv {
   readonly symbols: ReadonlyMap<string, SymbolDecl>;
   /** the names under `define` (a call of one may hide an opaque quantity) */
   readonly functions: ReadonlyMap<string, number>;
@@ -112,7 +112,7 @@ function mentionsVariable(e: Expr, v: Variable): boolean {
 }
 
 /** true when the two sides mention a common scalar or array */
-export function sharesVariables(a: Expr, b: Expr): boolean {
+function sharesVariables(a: Expr, b: Expr): boolean {
   const names = (e: Expr, out: Set<string>): Set<string> => {
     if (e.kind === 'sym' || e.kind === 'elem') out.add(e.name);
     if (e.kind === 'call') out.add(`${e.fn}()`);

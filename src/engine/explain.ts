@@ -39,6 +39,7 @@ const TEXTBOOK_RULES: Record<string, { name: string; statement: string }> = {
   'd.quotient': { name: 'quotient rule', statement: "(u/v)' = (u'v - uv')/v^2" },
   'd.constant-multiple': { name: 'constant-multiple rule', statement: "(c f)' = c f' for c not depending on x" },
   'simplify.log-e': { name: 'log(e) = 1', statement: 'log(e) = 1' },
+  'simplify.expand': { name: 'expand and collect like terms', statement: 'a (b + c) = a b + a c' },
   'simplify.constant-denominator': {
     name: 'a constant factor of the denominator taken out',
     statement: 'u/(c v) = (1/c) u/v',

@@ -9,6 +9,8 @@ import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute } from '../ir/substitute.js';
 import { isZero, isOne, rmul, radd, ONE, rsign } from '../ir/rational.js';
 import { rangeOf, excludesZero } from '../core/sign.js';
+import { Normalizer } from '../core/normal.js';
+import { Meter } from '../core/budget.js';
 
 export interface Rewrite {
   readonly rule: string;
@@ -72,7 +74,36 @@ function rewriteHere(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rewrite
   if (e.kind === 'call' && e.fn === 'log' && e.args[0]!.kind === 'const' && e.args[0]!.name === 'e')
     return { rule: 'simplify.log-e', result: num(1) };
   if (e.kind === 'mul') return cancel(e.factors, symbols) ?? constantDenominator(e.factors);
+  if (e.kind === 'add') return expandPolynomial(e, symbols);
   return undefined;
+}
+
+/** e is a polynomial as written: numbers, plain variables, sums, products and whole nonnegative powers */
+function isPolynomial(e: Expr): boolean {
+  if (e.kind === 'num' || e.kind === 'sym') return true;
+  if (e.kind === 'add' || e.kind === 'mul') return children(e).every(isPolynomial);
+  return (
+    e.kind === 'pow' && e.exp.kind === 'num' && e.exp.value.d === 1n && e.exp.value.n >= 0n && isPolynomial(e.base)
+  );
+}
+
+const size = (e: Expr): number => 1 + children(e).reduce((n, c) => n + size(c), 0);
+
+/**
+ * a sum of products of polynomials, expanded and its like terms collected, when that is shorter
+ * (2 x (1 + x^2) - 2 x (-1 + x^2) = 4 x): the core's normal form of a polynomial is exactly that
+ */
+function expandPolynomial(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): Rewrite | undefined {
+  if (!isPolynomial(e) || !children(e).some((t) => t.kind === 'mul' && t.factors.some((f) => f.kind === 'add')))
+    return undefined;
+  try {
+    const N = new Normalizer(symbols, new Meter());
+    const expanded = tidy(N.toExpr(N.nf(e)));
+    return size(expanded) < size(e) ? { rule: 'simplify.expand', result: expanded } : undefined;
+  } catch {
+    // a budget: no simplification (the explanation stays as it is)
+    return undefined;
+  }
 }
 
 /** u / (c v) = (1/c) u / v for a number c: the numbers meet and fold (2 x / (2 sqrt(...)) = x / sqrt(...)) */

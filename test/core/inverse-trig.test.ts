@@ -18,6 +18,8 @@ const PROVED: [string, string][] = [
   ['cos(atan(x))', '1/sqrt(1 + x^2)'],
   ['sin(2*asin(x))', '2*x*sqrt(1 - x^2)'],
   ['cos(2*atan(x))', '(1 - x^2)/(1 + x^2)'],
+  ['asin(1/sqrt(2))', 'pi/4'],
+  ['acos(-1/sqrt(2))', '3*pi/4'],
 ];
 
 const TWINS: [string, string][] = [
@@ -27,6 +29,8 @@ const TWINS: [string, string][] = [
   ['sin(atan(x))', 'x'],
   ['cos(atan(x))', 'sqrt(1 + x^2)'],
   ['sin(2*asin(x))', 'x*sqrt(1 - x^2)'],
+  ['asin(1/sqrt(2))', 'pi/3'],
+  ['acos(-1/sqrt(2))', 'pi/4'],
 ];
 
 describe('sin and cos after asin and atan', () => {

@@ -70,8 +70,10 @@ describe('an exact point where the sampled points cannot see the difference', ()
     expect(s.status).toBe('failed');
     expect(s.counterexample?.how).toMatch(/difference there as 1$/);
   });
-  it('a true step the core cannot prove stays numeric: sqrt((exp(200) + x^2)^2) - exp(200) = x^2', () => {
-    expect(last(chain('sqrt((exp(200) + x^2)^2) - exp(200)', 'x^2')).status).toBe('numeric');
+  it('a true step the core cannot prove stays numeric: sqrt(exp(400) + 2 exp(200) x^2 + x^4) - exp(200) = x^2', () => {
+    // written expanded: the core does not recognize the square under the root ((u^2)^(1/2) = u for u >= 0 it does)
+    expect(last(chain('sqrt(exp(400) + 2*exp(200)*x^2 + x^4) - exp(200)', 'x^2')).status).toBe('numeric');
+    expect(last(chain('sqrt((exp(200) + x^2)^2) - exp(200)', 'x^2')).status).toBe('proved');
   });
 });
 

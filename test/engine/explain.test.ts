@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { explainDerivative } from '../../src/engine/explain.js';
 import { toAscii } from '../../src/ir/print.js';
 import type { Variable } from '../../src/ir/expr.js';
-import { makeScope, SBN } from '../helpers/scope.js';
+import { makeScope, POSITIVE, SBN } from '../helpers/scope.js';
 
 describe('explainDerivative', () => {
   it("explains d/dw_ij log(sigma(sum_k w_ik s_k)) with the seed's named steps, ending in s[j]*(1 - sigma(...))", () => {
@@ -93,6 +93,35 @@ describe('explainDerivative: the textbook rules and simplifications (issue 12)',
     const s = explain('sqrt(1 + x^2)');
     expect(toAscii(s.result)).toBe('x / sqrt(1 + x^2)');
     expect(s.confirmed).toBe(true);
+  });
+});
+
+describe("explainDerivative: issue 12's acceptance examples, each result simplified and confirmed", () => {
+  const { scope, p } = makeScope({});
+  const positive = makeScope({ vars: { x: POSITIVE } });
+  const explain = (e: string, where = scope, read = p) => explainDerivative(read(e), read('x') as Variable, where);
+  it.each([
+    ['x^2 * sin(x)', '2 * x * sin(x) + x^2 * cos(x)'],
+    ['(x^2 - 1)/(x^2 + 1)', '4 * x / (1 + x^2)^2'],
+    ['sin(cos(x^2))^3', '-6 * x * sin(cos(x^2))^2 * cos(cos(x^2)) * sin(x^2)'],
+    ['e^(2*x)', '2 * e^(2 * x)'],
+    ['log(x)', '1 / x'],
+    ['asin(x)', '1 / sqrt(1 - x^2)'],
+  ])('d/dx %s = %s, every step named', (e, result) => {
+    const ex = explain(e);
+    expect(toAscii(ex.result)).toBe(result);
+    expect(ex.confirmed).toBe(true);
+    for (const step of ex.steps) expect(step.name.length).toBeGreaterThan(0);
+  });
+  it('the quotient rule result has its numerator expanded and collected, a named step the core confirms', () => {
+    const ex = explain('(x^2 - 1)/(x^2 + 1)');
+    expect(ex.steps.at(-1)!.rule).toBe('simplify.expand');
+    expect(ex.steps.at(-1)!.name).toBe('expand and collect like terms');
+  });
+  it('d/dx x^x for x > 0', () => {
+    const ex = explain('x^x', positive.scope, positive.p);
+    expect(ex.confirmed).toBe(true);
+    expect(toAscii(ex.result)).not.toMatch(/x \/ x|log\(e\)/);
   });
 });
 
