@@ -14,6 +14,7 @@ export const NOT_UNIT: Readonly<Record<string, readonly string[]>> = {
   'end-to-end': [
     'test/adversarial/**/*.test.ts',
     'test/api/package.test.ts',
+    'test/cli/code-cache.test.ts',
     'test/cli/config.test.ts',
     'test/cli/end-to-end.test.ts',
     'test/cli/parallel.test.ts',

@@ -70,6 +70,14 @@ try {
   console.log(
     `  default / --jobs 1: ${(td / t1).toFixed(2)}x (goal: at most 0.60x on 2 idle cores); default run's pool: ${dflt[0].pool}`,
   );
+  // on a loaded machine two threads cannot get two cores, so the wall ratio above says little about idle
+  // cores; with files claimed one at a time the threads finish together, and on idle cores the default
+  // run would take about its CPU time divided by its threads (an estimate, labelled as one)
+  const threads = 1 + (JSON.parse(dflt[0].pool ?? '{}').workers ?? 0);
+  if (one[0].cpu !== undefined)
+    console.log(
+      `  estimate for ${threads} idle cores from CPU times: (default CPU / ${threads} threads) / --jobs 1 CPU = ${(median(dflt.map((r) => r.cpu)) / threads / median(one.map((r) => r.cpu))).toFixed(2)}x`,
+    );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

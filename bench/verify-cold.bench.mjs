@@ -6,10 +6,9 @@
 //   - Maxima checking the same derivation's two cases concretely
 //     (bench/peers/seed-cases.mac: n = 3, the data fixed, every step of each
 //     case by ratsimp/radcan), the peer; "peer not installed" without it.
-// Then the whole derivations/ folder (one process, default --jobs): files
-// per second. Prints medians of RUNS runs; a run that does not exit 0 (or a
+// (Files per second of the whole derivations/ folder: throughput.bench.mjs.)
+// Prints medians of RUNS runs; a run that does not exit 0 (or a
 // Maxima run that does not print both cases ok) fails the benchmark.
-import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { load1, median, peerAvailable, runTimed } from './machine.mjs';
 
@@ -62,12 +61,3 @@ const ratio = (a, b) =>
 const ratios = [`verify / node -e 0 ${ratio(0, 1)}`];
 if (maxima.ok) ratios.push(`verify / Maxima ${ratio(0, 2)}`);
 console.log(`  ${ratios.join('; ')}`);
-
-// the whole folder, default --jobs
-const files = readdirSync(`${root}derivations`).filter((f) => /\.ya?ml$/.test(f)).length;
-const folder = [];
-for (let r = 0; r < 3; r++) folder.push(once(process.execPath, ['bin/verify.js', '--quiet', 'derivations']).wall);
-const folderMs = median(folder);
-console.log(
-  `verify derivations/ (${files} files, one process, default --jobs): ${folderMs.toFixed(0)} ms, ${((files * 1000) / folderMs).toFixed(1)} files/s (median of 3; load ${load1()})`,
-);

@@ -15,12 +15,12 @@ import { exitCode } from './exit-code.js';
 import { expandInputs } from './inputs.js';
 import { parseArguments, type CliOptions } from './options.js';
 import { checkInputs, defaultJobs, type PoolTrace } from './pool.js';
-import { explainCommand } from './explain.js';
-import { gradcheckCommand } from './gradcheck.js';
+// a pool worker runs this same bundle (with its code cache, bin/load-cli.cjs): worker.ts serves only in such a thread
+import './worker.js';
 
 /** the package version, read once; the same relative path works from src/cli and dist/cli */
 function packageVersion(): string {
-  // dist/cli/main.js and src/cli/main.ts sit two levels below package.json, the bundle dist/verify.mjs one
+  // dist/cli/main.js and src/cli/main.ts sit two levels below package.json, the bundle dist/verify.cjs one
   for (const rel of ['../../package.json', '../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as {
@@ -89,13 +89,14 @@ async function run(argv: readonly string[]): Promise<number> {
     ...(options.explain ? { explain: true } : {}),
   };
   if (options.output === undefined) {
-    process.stdout.write(renderReport(options.format, results, render));
+    process.stdout.write(await renderReport(options.format, results, render));
     return exitCode(results, options.strict);
   }
   // --output: the chosen format to the file (never coloured), the text report to stdout
-  process.stdout.write(renderReport('text', results, render));
+  process.stdout.write(await renderReport('text', results, render));
+  const report = await renderReport(options.format, results, { ...render, color: false });
   try {
-    writeFileSync(options.output, renderReport(options.format, results, { ...render, color: false }));
+    writeFileSync(options.output, report);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     process.stderr.write(`verify: cannot write the ${options.format} report to ${options.output}: ${reason}\n`);
@@ -117,13 +118,16 @@ function reportInternalError(err: unknown): void {
 /** Runs `verify` with `argv` (the arguments after the script), writing to stdout/stderr; resolves to the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
+    // the subcommands are loaded only when asked for: a cold `verify` of files does not load them
     if (argv[0] === 'explain') {
+      const { explainCommand } = await import('./explain.js');
       return await explainCommand(argv.slice(1), {
         out: (s) => process.stdout.write(s),
         err: (s) => process.stderr.write(s),
       });
     }
     if (argv[0] === 'gradcheck') {
+      const { gradcheckCommand } = await import('./gradcheck.js');
       return await gradcheckCommand(argv.slice(1), {
         out: (s) => process.stdout.write(s),
         err: (s) => process.stderr.write(s),

@@ -1,10 +1,16 @@
 /**
- * The command line: `verify [options] FILE...` parsed with yargs into plain
- * options, or into an early exit (help, version, usage error) with the text
- * to show. No printing and no process.exit here, so tests can call it.
+ * The command line: `verify [options] FILE...` parsed into plain options,
+ * or into an early exit (help, version, usage error) with the text to show.
+ * No printing and no process.exit here, so tests can call it.
+ *
+ * Arguments that are all plain file names (nothing starting with `-`,
+ * nothing yargs would read as a number) need no parser: the options are the
+ * defaults (the config's, else the built-in ones), exactly what yargs gives
+ * for them (test/cli/options.test.ts compares the two). Anything else goes
+ * through yargs (options-yargs.ts), loaded only then: loading and running
+ * it cost a cold `verify` some 30 ms of CPU.
  */
-import yargs, { type Argv } from 'yargs';
-import { REPORT_FORMATS, type ReportFormat } from '../report/render.js';
+import type { ReportFormat } from '../report/render.js';
 import type { ConfigDefaults } from './config.js';
 import { MAX_SAMPLES } from '../derivation/verify.js';
 
@@ -48,127 +54,6 @@ export interface Environment {
   readonly config?: ConfigDefaults;
 }
 
-const EPILOGUE = [
-  'Exit status: 0 when every step of every file is proved or numeric (proved only, with --strict);',
-  '1 when any step failed; 2 when a file cannot be read, parsed or checked (or on bad usage).',
-  '',
-  `Numeric checks draw random points and random networks from --seed (default ${DEFAULT_SEED}), so a run`,
-  'is reproducible; a counterexample reports the seed that found it.',
-  '',
-  'Colour is on when stdout is a terminal and NO_COLOR is not set; --color/--no-color override.',
-  '',
-  'Formats: text (for people), json (for programs), junit (JUnit XML for CI test reports),',
-  'github (GitHub Actions annotations), markdown (pull-request comments), html (one',
-  'self-contained page with the mathematics typeset; works offline).',
-  'With --output FILE the --format report goes to FILE and the text report to stdout.',
-  '',
-  'A FILE may be a directory (every *.yaml and *.yml below it) or a glob (* ? **, quoted or not).',
-  'Defaults may be set in derivcheck.config.json or under a "derivcheck" key in package.json',
-  '(format, strict, seed, samples, jobs, stepTimeout, quiet); flags override them.',
-].join('\n');
-
-function parser(env: Environment) {
-  const config = env.config ?? {};
-  const base = yargs()
-    .scriptName('verify')
-    .usage(
-      '$0 [options] FILE...\n\nCheck calculus derivations written in YAML:\neach step must equal the one before it.',
-    );
-  return withExamples(runOptions(checkOptions(base, config), config))
-    .demandCommand(1, 'give at least one derivation file')
-    .strict()
-    .version(env.version)
-    .help()
-    .alias('help', 'h')
-    .epilogue(EPILOGUE)
-    .wrap(null);
-}
-
-/** a config file's value as the option's default, when it gives one */
-const given = <T>(value: T | undefined) => (value !== undefined ? { default: value } : {});
-
-/** what is checked and reported: format, output, strictness, seed, samples, jobs */
-function checkOptions<T>(y: Argv<T>, config: ConfigDefaults) {
-  return y
-    .option('format', {
-      choices: REPORT_FORMATS,
-      default: config.format ?? ('text' as Format),
-      describe: 'report format',
-    })
-    .option('output', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'write the --format report to this file and the text report to stdout',
-    })
-    .option('strict', {
-      type: 'boolean',
-      default: config.strict ?? false,
-      describe: 'only symbolically proved steps count; numeric evidence is not enough',
-    })
-    .option('seed', {
-      type: 'number',
-      default: config.seed ?? DEFAULT_SEED,
-      describe: 'seed of every random choice in numeric checks',
-    })
-    .option('samples', {
-      type: 'number',
-      ...given(config.samples),
-      describe: 'random points per numeric check (default: chosen by the checker)',
-    })
-    .option('jobs', {
-      type: 'number',
-      ...given(config.jobs),
-      describe: 'files checked in parallel, in worker threads (default: one per core; 1: in this process)',
-    });
-}
-
-/** how the run goes: the step time limit, explanations, directories, quiet, colour */
-function runOptions<T>(y: Argv<T>, config: ConfigDefaults) {
-  return y
-    .option('step-timeout', {
-      type: 'number',
-      ...given(config.stepTimeout),
-      describe: 'time limit of each step in milliseconds; a step not checked in time is an error (code timeout)',
-    })
-    .option('explain', {
-      type: 'boolean',
-      default: false,
-      describe:
-        'explain each verdict: the rules and both normal forms of a proved step, where a failed step first differs',
-    })
-    .option('recursive', {
-      alias: 'r',
-      type: 'boolean',
-      default: false,
-      describe: 'a directory also means the derivation files in its subdirectories',
-    })
-    .option('quiet', {
-      type: 'boolean',
-      ...given(config.quiet),
-      describe: 'text and html reports: only failed and error steps, and the summary',
-    })
-    .option('color', {
-      type: 'boolean',
-      describe: 'colour the text report (default: when stdout is a terminal and NO_COLOR is unset)',
-    });
-}
-
-function withExamples<T>(y: Argv<T>) {
-  return y
-    .example('$0 derivations/sigmoid-belief-net.yaml', 'check one derivation, human-readable report')
-    .example('$0 --strict --format json derivations/*.yaml', 'check many; only proofs count; JSON on stdout')
-    .example(
-      '$0 explain "log(sigma(x))" --wrt x',
-      'a derivative step by step, each step named by its rule (see verify explain --help)',
-    )
-    .example(
-      '$0 --format junit --output derivcheck.xml derivations/*.yaml',
-      'JUnit XML for CI in a file, the text report on stdout',
-    )
-    .example('$0 --quiet --jobs 4 derivations/', 'every derivation in a directory, 4 at a time; show only problems')
-    .example('$0 -r docs/', 'every derivation below a directory, subdirectories included');
-}
-
 /** a positive (or, with `zero`, nonnegative) safe integer, or undefined when the value is not one */
 function isCount(value: unknown, zero: boolean): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && (zero ? value >= 0 : value > 0);
@@ -188,18 +73,44 @@ function usageError(message: string): Parsed {
   return { kind: 'exit', code: 2, stderr: `verify: ${message}\nRun 'verify --help' for usage.\n` };
 }
 
-/** The meaning of the arguments `args` (without node and the script) under `env`. */
-export async function parseArguments(args: readonly string[], env: Environment): Promise<Parsed> {
-  const { error, argv, output } = await new Promise<{
-    error: Error | undefined;
-    argv: Record<string, unknown>;
-    output: string;
-  }>((resolve) => {
-    // With a callback yargs neither prints nor exits: help, version and errors come back here.
-    parser(env).parse([...args], {}, (err, parsedArgv, out) => {
-      resolve({ error: err ?? undefined, argv: parsedArgv as Record<string, unknown>, output: out });
-    });
-  });
+/** the parsed arguments, from yargs or from defaultArgv (options-yargs.ts's YargsResult, by structure: no import on the cold path) */
+interface Answer {
+  readonly error: Error | undefined;
+  readonly argv: Record<string, unknown>;
+  readonly output: string;
+}
+
+/** true when every argument is a file name that yargs takes as it is: no option, nothing it would read as a number */
+export function plainFiles(args: readonly string[]): boolean {
+  return args.length > 0 && args.every((a) => a !== '' && !/^[-+.\d]/.test(a) && !/^0x/i.test(a));
+}
+
+/** what yargs gives for plain file names: the files and every option at its default */
+function defaultArgv(args: readonly string[], config: ConfigDefaults): Record<string, unknown> {
+  const argv: Record<string, unknown> = {
+    _: [...args],
+    format: config.format ?? 'text',
+    strict: config.strict ?? false,
+    seed: config.seed ?? DEFAULT_SEED,
+    explain: false,
+    recursive: false,
+  };
+  if (config.samples !== undefined) argv.samples = config.samples;
+  if (config.jobs !== undefined) argv.jobs = config.jobs;
+  if (config.stepTimeout !== undefined) argv['step-timeout'] = config.stepTimeout;
+  if (config.quiet !== undefined) argv.quiet = config.quiet;
+  return argv;
+}
+
+/**
+ * The meaning of the arguments `args` (without node and the script) under
+ * `env`; `via: 'yargs'` parses plain file names with yargs too (tests).
+ */
+export async function parseArguments(args: readonly string[], env: Environment, via?: 'yargs'): Promise<Parsed> {
+  const { error, argv, output }: Answer =
+    plainFiles(args) && via !== 'yargs'
+      ? { error: undefined, argv: defaultArgv(args, env.config ?? {}), output: '' }
+      : await (await import('./options-yargs.js')).parseWithYargs(args, { ...env, defaultSeed: DEFAULT_SEED });
   if (error !== undefined) return usageError(error.message);
   if (argv.help === true || argv.version === true) return { kind: 'exit', code: 0, stdout: output + '\n' };
   // why: yargs turns `--seed abc` into NaN, which JSON shows as null; the message quotes what was typed

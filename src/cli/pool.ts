@@ -6,7 +6,7 @@
  * Atomics.add): this thread and every worker take the next unchecked file
  * when done with one, so no thread waits for another to hand it work and
  * slow files do not idle the others. This thread checks files itself from
- * the start; workers (worker.ts, bundled as dist/verify-worker.mjs) join
+ * the start; workers (worker.ts, in the command's bundle) join
  * when they are worth their start-up: a worker loads the checker and warms
  * V8 up again, a few tenths of a second of CPU, so a small run stays in one
  * thread (see `worthWorkers`).
@@ -31,7 +31,7 @@ export const MAX_JOBS = 64;
 /**
  * why 2 s: measured on the 2-core machine of the README, a worker adds 0.8
  * to 1.1 s of CPU before it checks at full speed (loading
- * dist/verify-worker.mjs, first uses of the parser, V8 compiling the
+ * the bundle with its code cache, first uses of the parser, V8 compiling the
  * checker again); with two cores, work of W seconds left ends after about
  * (W + 1 s) / 2 with a worker instead of W, a clear gain from about 2 s
  */
@@ -53,7 +53,8 @@ function cpuMs(): number {
 /** the worker script next to this module: the bundle's own, or the compiled one; none from TypeScript sources */
 function workerUrl(): URL | undefined {
   const here = import.meta.url;
-  if (here.endsWith('/verify.mjs')) return new URL('./verify-worker.mjs', here);
+  // the bundle's worker: bin/load-cli.cjs loads the same bundle with its code cache (worker.ts serves there)
+  if (here.endsWith('/dist/verify.cjs')) return new URL('../bin/load-cli.cjs', here);
   if (here.endsWith('.js')) return new URL('./worker.js', here);
   return undefined;
 }

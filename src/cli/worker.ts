@@ -1,9 +1,12 @@
 /**
  * A worker thread of the pool (pool.ts): claims the next file from the
  * shared counter, checks it, posts the result, until every file is claimed;
- * then says so and waits to be terminated. Bundled on its own
- * (dist/verify-worker.mjs: the checker without the command line, the
- * report formats or KaTeX), so a worker loads less than the CLI does.
+ * then says so and waits to be terminated. Part of the command's bundle
+ * (main.ts imports it): a worker loads dist/verify.cjs through
+ * bin/load-cli.cjs with the same V8 code cache as the command, so it
+ * compiles none of the checker's functions that the cache holds; in the
+ * command's own thread (or any thread not started by the pool) this module
+ * does nothing.
  */
 import { isMainThread, type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { checkInput } from './check-file.js';

@@ -9,6 +9,7 @@
 import type { Decimal, DecimalConstructor } from './decimal.js';
 import { MAX_EXP_ARGUMENT } from './bounds.js';
 import { Undefined } from './undefined.js';
+import { memoExp, memoLn } from './decimal-memo.js';
 
 export type Unary =
   | 'exp'
@@ -44,11 +45,11 @@ export function functionValue(fn: Unary, x: Decimal, f: FunctionLimits): Decimal
   switch (fn) {
     case 'exp': {
       if (x.gt(f.expMax)) return new Undefined(`overflow: exp of a number above ${MAX_EXP_ARGUMENT}`, 'overflow');
-      return big(f.expMax) ?? f.checked(D.exp(x));
+      return big(f.expMax) ?? f.checked(memoExp(D, x));
     }
     case 'log':
       if (!x.gt(0)) return new Undefined('log of a non-positive number', 'domain');
-      return D.ln(x);
+      return memoLn(D, x);
     case 'sqrt':
       if (x.lt(0)) return new Undefined('square root of a negative number', 'domain');
       return x.sqrt();
@@ -70,7 +71,7 @@ export function functionValue(fn: Unary, x: Decimal, f: FunctionLimits): Decimal
       // decimal.js's tanh takes minutes for large |x|; this form costs one exp
       const tooBig = big(f.trigMax);
       if (tooBig) return tooBig;
-      const t = D.exp(x.abs().times(-2));
+      const t = memoExp(D, x.abs().times(-2));
       const r = f.one.minus(t).div(f.one.plus(t));
       return x.lt(0) ? r.neg() : r;
     }
@@ -84,7 +85,7 @@ export function functionValue(fn: Unary, x: Decimal, f: FunctionLimits): Decimal
       // exp of -|x| only, so sigma never overflows
       const tooBig = big(f.trigMax);
       if (tooBig) return tooBig;
-      const t = D.exp(x.abs().neg());
+      const t = memoExp(D, x.abs().neg());
       return x.lt(0) ? t.div(f.one.plus(t)) : f.one.div(f.one.plus(t));
     }
   }
@@ -97,7 +98,7 @@ export function functionValue(fn: Unary, x: Decimal, f: FunctionLimits): Decimal
  */
 export function hyperbolic(D: DecimalConstructor, fn: 'sinh' | 'cosh', x: Decimal): Decimal {
   if (x.abs().lt(1)) return fn === 'sinh' ? D.sinh(x) : D.cosh(x);
-  const ex = D.exp(x);
-  const emx = D.exp(x.neg());
+  const ex = memoExp(D, x);
+  const emx = memoExp(D, x.neg());
   return (fn === 'sinh' ? ex.minus(emx) : ex.plus(emx)).div(2);
 }

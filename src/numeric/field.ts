@@ -12,7 +12,7 @@
  * An operation outside its domain returns an `Undefined` marker instead of
  * throwing; markers propagate through every operation.
  */
-import { Decimal, type DecimalConstructor } from './decimal.js';
+import { Decimal, type DecimalConstructor, decimalClone } from './decimal.js';
 import { bigIntegerPower } from './big-power.js';
 import { Undefined, type UndefinedCause } from './undefined.js';
 import { Dual, type Meter, type Num, type Val, realPart, tagOf } from './numbers.js';
@@ -74,7 +74,7 @@ export class Field {
     readonly meter: Meter,
   ) {
     // a private constructor: never the global Decimal configuration
-    this.D = Decimal.clone({ precision, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 30 });
+    this.D = decimalClone({ precision, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 30 });
     this.zero = new this.D(0);
     this.one = new this.D(1);
     this.overflowAt = new this.D(OVERFLOW_MAGNITUDE);

@@ -19,9 +19,10 @@
  * boundary, or a pole of tan). Exponents run to decimal.js's +-9e15, so
  * nothing overflows below 10^(9e15).
  */
-import { Decimal, type DecimalConstructor } from './decimal.js';
+import { Decimal, type DecimalConstructor, decimalClone } from './decimal.js';
 import type { Rational } from '../ir/rational.js';
 import { MAX_TRIG_ARGUMENT } from './bounds.js';
+import { memoExp, memoLn } from './decimal-memo.js';
 import { hyperbolic } from './field-functions.js';
 
 /** extra digits at which transcendental functions are computed before rounding outward */
@@ -71,9 +72,9 @@ export class IntervalMath {
 
   constructor(readonly precision: number) {
     const common = { maxE: EXPONENT_LIMIT, minE: -EXPONENT_LIMIT, toExpNeg: -30, toExpPos: 30 };
-    this.Dn = Decimal.clone({ ...common, precision, rounding: Decimal.ROUND_FLOOR });
-    this.Up = Decimal.clone({ ...common, precision, rounding: Decimal.ROUND_CEIL });
-    this.N = Decimal.clone({ ...common, precision: precision + GUARD_DIGITS, rounding: Decimal.ROUND_HALF_EVEN });
+    this.Dn = decimalClone({ ...common, precision, rounding: Decimal.ROUND_FLOOR });
+    this.Up = decimalClone({ ...common, precision, rounding: Decimal.ROUND_CEIL });
+    this.N = decimalClone({ ...common, precision: precision + GUARD_DIGITS, rounding: Decimal.ROUND_HALF_EVEN });
     this.zero = this.point(new this.Dn(0));
     this.one = this.point(new this.Dn(1));
     this.trigMax = new this.N(MAX_TRIG_ARGUMENT);
@@ -192,7 +193,7 @@ export class IntervalMath {
     // beyond it exp overflows, or underflows to 0 (which would claim a positive number is 0)
     if (this.mag(a).gt(this.expMax)) return unsure('exp beyond the exponent range 9e15');
     const N = this.N;
-    const r = this.increasing(a, (x) => N.exp(x));
+    const r = this.increasing(a, (x) => memoExp(N, x));
     return new Interval(this.Dn.max(r.lo, 0), r.hi);
   }
 
@@ -200,7 +201,7 @@ export class IntervalMath {
     if (a.hi.lte(0)) return undef('log of a non-positive number');
     if (a.lo.lte(0)) return unsure('log of an interval reaching 0');
     const N = this.N;
-    return this.increasing(a, (x) => N.ln(x));
+    return this.increasing(a, (x) => memoLn(N, x));
   }
 
   sqrt(a: Interval): IVal {
@@ -254,7 +255,7 @@ export class IntervalMath {
     if (this.mag(a).gt(this.expMax)) return unsure('tanh beyond the exponent range');
     const N = this.N;
     const f = (x: Decimal): Decimal => {
-      const t = N.exp(x.abs().times(-2));
+      const t = memoExp(N, x.abs().times(-2));
       const r = N.sub(1, t).div(N.add(1, t));
       return x.lt(0) ? r.neg() : r;
     };
@@ -266,7 +267,7 @@ export class IntervalMath {
     if (this.mag(a).gt(this.expMax)) return unsure('sigma beyond the exponent range');
     const N = this.N;
     const f = (x: Decimal): Decimal => {
-      const t = N.exp(x.abs().neg());
+      const t = memoExp(N, x.abs().neg());
       return x.lt(0) ? t.div(N.add(1, t)) : N.div(1, N.add(1, t));
     };
     return this.clamp(this.increasing(a, f), 0, 1);

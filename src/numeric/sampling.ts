@@ -3,7 +3,7 @@
  * rational with a short decimal expansion, so that the same point evaluates
  * identically at every precision and prints exactly in a counterexample.
  */
-import { Decimal } from './decimal.js';
+import { decimalClone } from './decimal.js';
 import { type Rational, ONE, ZERO, MINUS_ONE, rat, radd, rsub, rmul, rcmp, rneg } from '../ir/rational.js';
 import type { Domain } from '../ir/symbols.js';
 import { MAX_INTEGER_EXPONENT } from './bounds.js';
@@ -202,7 +202,7 @@ export function rationalText(r: Rational): string {
     d /= 5n;
     fives++;
   }
-  if (d !== 1n) return new (Decimal.clone({ precision: 20 }))(r.n.toString()).div(r.d.toString()).toString();
+  if (d !== 1n) return new (decimalClone({ precision: 20 }))(r.n.toString()).div(r.d.toString()).toString();
   const k = Math.max(twos, fives);
   const scaled = (r.n * 10n ** BigInt(k)) / r.d; // exact: d divides 10^k
   const neg = scaled < 0n;

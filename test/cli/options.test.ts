@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, parseArguments, type Environment } from '../../src/cli/options.js';
+import { DEFAULT_SEED, parseArguments, plainFiles, type Environment } from '../../src/cli/options.js';
 
 const tty: Environment = { stdoutIsTTY: true, env: {}, version: '1.2.3' };
 
@@ -68,5 +68,35 @@ describe('a numeric option that is not a number', () => {
       expect(r.stderr).toContain(message);
       expect(r.stderr).not.toContain('null');
     }
+  });
+});
+
+describe('plain file names are parsed without yargs, to what yargs gives', () => {
+  const configs = [
+    {},
+    { format: 'json' as const, strict: true, seed: 7, samples: 20, jobs: 3, stepTimeout: 500, quiet: true },
+    { quiet: false, format: 'html' as const },
+  ];
+  const lists = [
+    ['a.yaml'],
+    ['derivations/sigmoid-belief-net.yaml', 'docs/', 'x/**/*.yml', 'with space.yaml', 'é.yaml'],
+    ['help', 'version', 'a=b.yaml', '_x.yaml'],
+  ];
+  for (const config of configs)
+    for (const files of lists)
+      it(`${JSON.stringify(files)} with config ${JSON.stringify(config)}`, async () => {
+        for (const e of [tty, { ...tty, stdoutIsTTY: false }, { ...tty, env: { NO_COLOR: '1' } }]) {
+          const env = { ...e, config };
+          expect(plainFiles(files)).toBe(true);
+          expect(await parseArguments(files, env)).toEqual(await parseArguments(files, env, 'yargs'));
+        }
+      });
+
+  it('anything else goes to yargs: options, a dash, what yargs reads as a number, no file at all', async () => {
+    for (const args of [['--strict', 'a.yaml'], ['a.yaml', '-r'], ['-'], ['12'], ['1e3'], ['.5'], ['0x1f'], ['+1'], []])
+      expect(plainFiles(args), JSON.stringify(args)).toBe(false);
+    // and yargs answers them as before: no file is a usage error
+    const none = await parseArguments([], tty);
+    expect(none.kind === 'exit' && none.code).toBe(2);
   });
 });

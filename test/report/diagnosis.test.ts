@@ -69,8 +69,8 @@ describe('diagnosis and warnings in every report', () => {
       expect(out).toMatch(/6 \* x \* cos\(3 \* x\^2\)|6 x \\cos\\left\(3 x\^\{2\}\\right\)/);
       expect(out).toContain('product rule, but this step does not use it');
     });
-  it('text: the correct result and the mistake', () => {
-    const out = renderReport('text', [result], { color: false, strict: false, started: new Date(0) });
+  it('text: the correct result and the mistake', async () => {
+    const out = await renderReport('text', [result], { color: false, strict: false, started: new Date(0) });
     expect(out).toContain('correct result: 6 * x * cos(3 * x^2)');
     expect(out).toContain('likely mistake (chain rule without the inner derivative, checked by the core)');
   });

@@ -241,12 +241,12 @@ describe('the HTML report a student reads (issue 12)', () => {
     expect(html([mixedTex])).not.toMatch(/<nav class="jump"[\s\S]*cases\[1\]\.steps\[0\][\s\S]*<\/nav>/);
   });
 
-  it('gets --quiet and --explain from the command line through renderReport', () => {
+  it('gets --quiet and --explain from the command line through renderReport', async () => {
     const run = { color: false, strict: false, started: new Date(0) };
-    const quiet = renderReport('html', [mixedTex, allProved], { ...run, quiet: true });
+    const quiet = await renderReport('html', [mixedTex, allProved], { ...run, quiet: true });
     expect(quiet).not.toContain('<h2>Derivative of softplus</h2>');
-    expect(renderReport('html', [mixedTex, allProved], run)).toContain('<h2>Derivative of softplus</h2>');
-    expect(renderReport('html', [provedWithNormalForm], run)).not.toContain('normal form');
-    expect(renderReport('html', [provedWithNormalForm], { ...run, explain: true })).toContain('normal form');
+    expect(await renderReport('html', [mixedTex, allProved], run)).toContain('<h2>Derivative of softplus</h2>');
+    expect(await renderReport('html', [provedWithNormalForm], run)).not.toContain('normal form');
+    expect(await renderReport('html', [provedWithNormalForm], { ...run, explain: true })).toContain('normal form');
   });
 });

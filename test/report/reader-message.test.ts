@@ -47,13 +47,13 @@ describe('readerMessage', () => {
 });
 
 describe('the reports people read', () => {
-  it.each(['text', 'markdown', 'html'] as ReportFormat[])('%s: the normal form only with --explain', (format) => {
-    expect(renderReport(format, [proved], run)).not.toContain('normal form');
-    expect(renderReport(format, [proved], run)).toContain('equals the previous step');
-    expect(renderReport(format, [proved], { ...run, explain: true })).toContain(`(normal form ${NF})`);
+  it.each(['text', 'markdown', 'html'] as ReportFormat[])('%s: the normal form only with --explain', async (format) => {
+    expect(await renderReport(format, [proved], run)).not.toContain('normal form');
+    expect(await renderReport(format, [proved], run)).toContain('equals the previous step');
+    expect(await renderReport(format, [proved], { ...run, explain: true })).toContain(`(normal form ${NF})`);
   });
 
-  it('json (for programs): the message whole', () => {
-    expect(renderReport('json', [proved], run)).toContain(`(normal form ${NF})`);
+  it('json (for programs): the message whole', async () => {
+    expect(await renderReport('json', [proved], run)).toContain(`(normal form ${NF})`);
   });
 });
