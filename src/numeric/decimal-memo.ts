@@ -39,5 +39,3 @@ export const memoExp = (D: DecimalConstructor, x: Decimal): Decimal => remembere
 /** D.ln(x), remembered */
 export const memoLn = (D: DecimalConstructor, x: Decimal): Decimal => remembered('ln', D, x);
 
-/** how many results are remembered (tests) */
-export const memoSize = (): number => cache.size;
