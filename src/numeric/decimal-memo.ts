@@ -38,4 +38,3 @@ export const memoExp = (D: DecimalConstructor, x: Decimal): Decimal => remembere
 
 /** D.ln(x), remembered */
 export const memoLn = (D: DecimalConstructor, x: Decimal): Decimal => remembered('ln', D, x);
-
