@@ -33,6 +33,8 @@ export const NOT_UNIT: Readonly<Record<string, readonly string[]>> = {
   corpora: ['test/conformance/**/*.test.ts', 'test/oracles/**/*.test.ts'],
   // thousands of random and mutated inputs per target
   fuzz: ['test/fuzz/**/*.test.ts'],
+  // why: whole precision ladders to 400 digits (underflow near sigma(2500)): about 9 s, more than all other numeric tests
+  slow: ['test/numeric/certify-underflow.test.ts'],
 };
 
 /**

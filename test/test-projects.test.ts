@@ -91,7 +91,8 @@ describe('the vitest projects', () => {
     const scripts = (
       JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
     ).scripts;
-    expect(scripts['test:unit']).toBe('vitest run --project unit --project unit-mocks');
+    // threads start faster than forks: 28-31 s against 32 s on a quiet machine
+    expect(scripts['test:unit']).toBe('vitest run --project unit --project unit-mocks --pool=threads');
     expect(scripts.test).toContain('vitest run');
     expect(scripts.test).not.toContain('--project');
   });
