@@ -8,7 +8,7 @@ import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
 import { type Decision, decideEqual } from '../core/equal.js';
 import { type Rational, rationalToString } from '../ir/rational.js';
-import { certainDefinedness, certainlyInDomain, domainOf, prepareSide } from '../core/defined-at.js';
+import { type Definedness, certainDefinedness, certainlyInDomain, domainOf, prepareSide } from '../core/defined-at.js';
 import { inDomain } from '../ir/symbols.js';
 import { children, num, sym } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
@@ -29,6 +29,13 @@ export type NotProved = Extract<Decision, { proved: false }>;
 
 /** why: each candidate costs two exact normalizations; the search proposes a few per condition, and the first certified one is enough */
 export const MAX_WITNESS_CANDIDATES = 12;
+
+/** the two sides' values when exactly one is certainly undefined and the other certainly defined, as shown */
+function oneSideUndefined(l: Definedness, r: Definedness): [string, string] | undefined {
+  if (l.kind === 'undefined' && r.kind === 'defined') return [`undefined (${l.why})`, r.value];
+  if (l.kind === 'defined' && r.kind === 'undefined') return [l.value, `undefined (${r.why})`];
+  return undefined;
+}
 
 /**
  * A point where one side is certainly undefined and the other certainly
@@ -55,17 +62,12 @@ export function definednessWitness(
     const at: Scope = { ...scope, assumptions: [...scope.assumptions, { variable: c.variable, value: c.value }] };
     const l = certainDefinedness(prev, at, deadline);
     const r = certainDefinedness(next, at, deadline);
-    const pair =
-      l.kind === 'undefined' && r.kind === 'defined'
-        ? [`undefined (${l.why})`, r.value]
-        : l.kind === 'defined' && r.kind === 'undefined'
-          ? [l.value, `undefined (${r.why})`]
-          : undefined;
+    const pair = oneSideUndefined(l, r);
     if (!pair) continue;
     return {
       values: { [toAscii(c.variable)]: toAscii(c.value) },
-      lhs: pair[0]!,
-      rhs: pair[1]!,
+      lhs: pair[0],
+      rhs: pair[1],
       seed,
       how: `exact witness: ${c.why} of the condition only one side needs; any values of the other variables in their domains`,
     };
@@ -224,17 +226,12 @@ export function refutedUndefinedSide(p: Pair, decision: NotProved): Counterexamp
     if (!point || (p.deadline !== undefined && performance.now() > p.deadline)) continue;
     const l = certainDefinedness(p.prev, point.at, p.deadline);
     const r = certainDefinedness(p.next, point.at, p.deadline);
-    const pair =
-      l.kind === 'undefined' && r.kind === 'defined'
-        ? [`undefined (${l.why})`, r.value]
-        : l.kind === 'defined' && r.kind === 'undefined'
-          ? [l.value, `undefined (${r.why})`]
-          : undefined;
+    const pair = oneSideUndefined(l, r);
     if (!pair) continue;
     return {
       values: point.values,
-      lhs: pair[0]!,
-      rhs: pair[1]!,
+      lhs: pair[0],
+      rhs: pair[1],
       seed: p.seed,
       how: `exact: ${decision.undefinedEverywhere.side === 'lhs' ? 'the previous' : 'this'} side is undefined at every point (${decision.undefinedEverywhere.why}), the other is defined here`,
     };

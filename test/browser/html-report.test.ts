@@ -9,36 +9,19 @@
  * the test is skipped locally, and fails under CI (CI set), where the browser
  * is part of the environment.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARGS, CHROMIUM, browserSkip, hasChromium } from './chromium.js';
 import type { FileResult } from '../../src/verdict/result.js';
 import { formatHtml } from '../../src/report/html.js';
 import { failing, passing } from './results.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const OUT = resolve('test-output/browser');
 
-const hasChromium = existsSync(CHROMIUM);
-const inCi = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
-const skip = !hasChromium && !inCi;
-const why = skip ? ` (SKIPPED: ${CHROMIUM} not found; run scripts/install-browser.sh as root to install it)` : '';
-if (skip)
-  console.warn(
-    `test/browser/html-report.test.ts: skipped, ${CHROMIUM} not found and CI is not set; run scripts/install-browser.sh`,
-  );
+const { skip, why } = browserSkip('test/browser/html-report.test.ts');
 
 interface Seen {
   readonly katex: number;

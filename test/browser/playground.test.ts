@@ -10,36 +10,19 @@
  * Needs /usr/bin/chromium (scripts/install-browser.sh). Without it the test
  * is skipped locally, and fails under CI (CI set).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARGS, CHROMIUM, browserSkip, hasChromium } from './chromium.js';
 import { buildPlayground } from '../../scripts/playground.mjs';
 import { verifyDerivation } from '../../src/index.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const OUT = resolve('test-output/browser');
 const PAGE = join(OUT, 'playground.html');
 
-const hasChromium = existsSync(CHROMIUM);
-const inCi = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
-const skip = !hasChromium && !inCi;
-const why = skip ? ` (SKIPPED: ${CHROMIUM} not found; run scripts/install-browser.sh as root to install it)` : '';
-if (skip)
-  console.warn(
-    `test/browser/playground.test.ts: skipped, ${CHROMIUM} not found and CI is not set; run scripts/install-browser.sh`,
-  );
+const { skip, why } = browserSkip('test/browser/playground.test.ts');
 
 /** a derivation with its second step left for the student to type */
 const START = `title: Chain rule
