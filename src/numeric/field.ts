@@ -53,17 +53,15 @@ const UNARY: ReadonlySet<string> = new Set([
 export const isBuiltinFunction = (name: string): boolean => UNARY.has(name);
 
 /** decimals at one precision, with duals over them; one per precision per compare */
-/** why: an entry is a key of about 60 characters and one decimal; 10^4 of them are a few MB at most */
-const MEMO_ENTRIES = 10_000;
-
-export class Field {
+export class Field implements FunctionLimits {
   readonly D: DecimalConstructor;
   readonly zero: Decimal;
   readonly one: Decimal;
   private readonly overflowAt: Decimal;
-  private readonly trigMax: Decimal;
+  /** sin, cos, tan, tanh and sigma of a magnitude beyond this overflow */
+  readonly trigMax: Decimal;
   /** exp beyond this overflows decimal.js */
-  private readonly expMax: Decimal;
+  readonly expMax: Decimal;
   private piCache: Decimal | undefined;
   private eCache: Decimal | undefined;
   /** literals and coefficients recur at every point; a compare meets few distinct ones */
@@ -106,13 +104,8 @@ export class Field {
     return this.eCache;
   }
 
-  /** what functionValue needs of this field */
-  private get limits(): FunctionLimits {
-    return { D: this.D, one: this.one, expMax: this.expMax, trigMax: this.trigMax, checked: (x) => this.checked(x) };
-  }
-
   /** x itself, or the overflow marker when x is beyond decimal.js's exponent range (not finite) */
-  private checked(x: Decimal): Decimal | Undefined {
+  checked(x: Decimal): Decimal | Undefined {
     this.meter.used++;
     if (!x.isFinite() || x.abs().gt(this.overflowAt))
       return new Undefined(`overflow: magnitude above ${OVERFLOW_MAGNITUDE}`, 'overflow');
@@ -343,28 +336,9 @@ export class Field {
     return this.add(this.one, sign === 1 ? sq : this.neg(sq));
   }
 
-  /** f(x) on a plain decimal, with f's domain checked first */
-  /**
-   * base's results by function and argument (at most MEMO_ENTRIES): a step
-   * evaluates sigma(a(i)) once per term that uses it, and the same point
-   * again for each side; about 70% of the calls on derivations/ repeat one
-   */
-  private readonly memo = new Map<string, Val>();
-
+  /** f(x) on a plain decimal, with f's domain checked first (exp and ln remembered: decimal-memo.ts) */
   private base(fn: Unary, x: Decimal): Val {
-    const key = `${fn} ${x.toString()}`;
-    const hit = this.memo.get(key);
-    if (hit !== undefined) {
-      this.meter.used += 1;
-      return hit;
-    }
-    const v = this.compute(fn, x);
-    if (this.memo.size < MEMO_ENTRIES) this.memo.set(key, v);
-    return v;
-  }
-
-  private compute(fn: Unary, x: Decimal): Val {
     this.meter.used += TRANSCENDENTAL_COST;
-    return functionValue(fn, x, this.limits);
+    return functionValue(fn, x, this);
   }
 }
