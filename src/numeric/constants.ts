@@ -62,10 +62,10 @@ export function stepConstants(exprs: readonly Expr[]): Rational[] {
   const env = { field, scope: emptyScope(), n: undefined, units: new Map(), values: new Map(), opaque: new Map() };
   for (const e of subexpressions) {
     const v = evaluate(e, env);
-    // why: outside these magnitudes a neighbour is no sampling point, and toFixed of 2^-4294967295 writes 1.3e9 zeros
     if (v instanceof Undefined || v instanceof Dual || v.isZero()) continue;
     // why: an exponent computed as 2^64 or 10^20 + 1 needs its exact value for the points 1 +- m/k (x^(2^64) = x^(2^64) x^2 was undecided)
     if (v.e > 12 && v.e < PRECISION - 10 && v.isInteger()) push({ n: BigInt(v.toFixed()), d: 1n });
+    // why: outside these magnitudes a neighbour is no sampling point, and toFixed of 2^-4294967295 writes 1.3e9 zeros
     if (v.e > 12 || v.e < -30) continue;
     const r = parseDecimal(v.toSignificantDigits(CONSTANT_DIGITS).toFixed());
     if (r) push(r);

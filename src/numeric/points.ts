@@ -70,7 +70,7 @@ function* rawPoints(
       const fixed = generic();
       fixed.set(a.key, v);
       yield { values: fixed, how };
-      yield* binaryVariants(binary, fixed, how);
+      yield* binaryVariants(binary, a.key, fixed, how);
       // and with the others negated where their domains allow (log(x^y) vs y log(x) at y = 2 needs x < 0)
       const negated = othersNegated(atoms, fixed, a.key);
       if (negated) yield { values: negated, how };
@@ -109,8 +109,14 @@ export const MAX_BINARY_VARIANTS = 2;
  * why all at 0: x^(s t u - 1) x against x^(s t u) differs only at x = 0 with
  * s t u = 0, and with three binary variables it was accepted
  */
-function* binaryVariants(binary: readonly Atom[], fixed: Map<string, Rational>, how: string): Generator<Point> {
-  const free = binary.filter((b) => !how.startsWith(`special point ${b.key} =`));
+function* binaryVariants(
+  binary: readonly Atom[],
+  special: string,
+  fixed: Map<string, Rational>,
+  how: string,
+): Generator<Point> {
+  // the special point's own variable keeps its special value
+  const free = binary.filter((b) => b.key !== special);
   if (free.length === 0) return;
   const combos = free.length > MAX_BINARY_VARIANTS ? [0] : Array.from({ length: 2 ** free.length - 1 }, (_, c) => c);
   for (const combo of combos) {
