@@ -7,7 +7,7 @@ import type { Expr, Variable } from '../ir/expr.js';
 import { type ExprJson, exprToJson } from '../ir/json.js';
 import { toAscii, toLatex } from '../ir/print.js';
 import { parseExpression as parseWith } from '../parse/expression.js';
-import { explainDerivative } from '../engine/explain.js';
+import { explainDerivative } from '../explain/derivative-steps.js';
 import type { ExplainStep } from '../verdict/explanation.js';
 import { type Context, type ContextInput, loadContext } from './context.js';
 import { type ApiResult, DerivcheckError } from './errors.js';

@@ -8,7 +8,7 @@ import { loadContext } from '../api/context.js';
 import { describeError } from '../api/errors.js';
 import { readIn } from '../api/expression.js';
 import type { Variable } from '../ir/expr.js';
-import { explainDerivative } from '../engine/explain.js';
+import { explainDerivative } from '../explain/derivative-steps.js';
 import { formatExplanation, type ExplainFormat } from '../report/explanation.js';
 
 export interface Io {

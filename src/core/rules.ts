@@ -172,7 +172,7 @@ export const STRUCTURAL_RULES = {
   'd.general-power': { statement: "(u^v)' = u^v (v' log(u) + v u'/u)", doc: 'general power rule' },
   'd.chain': { statement: "f(u)' = f'(u) u'", doc: 'chain rule' },
   'd.sum-index': { statement: 'd/dx sum(k, f) = sum(k, df/dx)', doc: 'differentiate under the sum' },
-  // named by explanations (src/engine/explain.ts) as a textbook does; the core itself reaches both by the product rule
+  // named by explanations (src/explain/derivative-steps.ts) as a textbook does; the core itself reaches both by the product rule
   'd.quotient': { statement: "(f/g)' = (f' g - f g')/g^2", doc: 'quotient rule (explanations)' },
   'd.constant-multiple': {
     statement: "(c f)' = c f' for c not depending on x",

@@ -21,9 +21,9 @@ import { withMirrors } from './split-key.js';
 import type { FileResult, StepExplanation, StepResult } from '../verdict/result.js';
 import { premisesOf } from './premises.js';
 import { opaqueDependenceHint } from './opaque-hint.js';
-import { checkBy } from '../engine/by-rule.js';
-import { firstDifference } from '../engine/locate.js';
-import { diagnoseStep } from '../engine/diagnose.js';
+import { checkBy } from '../explain/by-rule.js';
+import { firstDifference } from '../explain/locate.js';
+import { diagnoseStep } from '../explain/diagnose.js';
 import { exhaustiveness } from './cases.js';
 import { compareExpressions } from './compare.js';
 

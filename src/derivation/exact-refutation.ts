@@ -12,7 +12,7 @@ import { type Definedness, certainDefinedness, certainlyInDomain, domainOf, prep
 import { inDomain } from '../ir/symbols.js';
 import { children, num, sym } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
-import { proposeWitnesses } from '../engine/witness.js';
+import { proposeWitnesses } from '../explain/witness.js';
 import type { Counterexample } from '../verdict/result.js';
 
 /** one comparison's inputs, as the helpers below need them */
@@ -39,7 +39,7 @@ function oneSideUndefined(l: Definedness, r: Definedness): [string, string] | un
 
 /**
  * A point where one side is certainly undefined and the other certainly
- * defined: candidates from the untrusted search (engine/witness.ts), each
+ * defined: candidates from the untrusted search (explain/witness.ts), each
  * put in as an assumption and decided exactly by the core; the other
  * variables may take any value in their domains.
  */

@@ -1,4 +1,4 @@
-/** An explanation (src/engine/explain.ts) as text, LaTeX or JSON. */
+/** An explanation (src/explain/derivative-steps.ts) as text, LaTeX or JSON. */
 import { toAscii, toLatex } from '../ir/print.js';
 import type { Explanation } from '../verdict/explanation.js';
 

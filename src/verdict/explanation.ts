@@ -1,5 +1,5 @@
 /**
- * A derivative explained step by step (src/engine/explain.ts builds it,
+ * A derivative explained step by step (src/explain/derivative-steps.ts builds it,
  * src/report/explanation.ts prints it): plain data over IR expressions.
  */
 import type { Expr } from '../ir/expr.js';

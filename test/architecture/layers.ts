@@ -18,18 +18,18 @@ export const LAYERS: readonly Layer[] = [
   { name: 'verdict', paths: ['src/verdict/'], mayImport: ['ir'] },
   { name: 'numeric', paths: ['src/numeric/'], mayImport: ['ir', 'verdict'] },
   { name: 'parse', paths: ['src/parse/'], mayImport: ['ir'] },
-  { name: 'engine', paths: ['src/engine/'], mayImport: ['ir', 'verdict', 'core', 'numeric'] },
+  { name: 'explain', paths: ['src/explain/'], mayImport: ['ir', 'verdict', 'core', 'numeric'] },
   {
     name: 'derivation',
     paths: ['src/derivation/'],
-    mayImport: ['ir', 'verdict', 'core', 'numeric', 'parse', 'engine'],
+    mayImport: ['ir', 'verdict', 'core', 'numeric', 'parse', 'explain'],
   },
   { name: 'report', paths: ['src/report/'], mayImport: ['ir', 'verdict'] },
-  { name: 'cli', paths: ['src/cli/'], mayImport: ['ir', 'verdict', 'engine', 'derivation', 'report', 'api'] },
+  { name: 'cli', paths: ['src/cli/'], mayImport: ['ir', 'verdict', 'explain', 'derivation', 'report', 'api'] },
   {
     name: 'api',
     paths: ['src/index.ts', 'src/browser.ts', 'src/api/', 'src/testing/'],
-    mayImport: ['ir', 'verdict', 'parse', 'engine', 'derivation'],
+    mayImport: ['ir', 'verdict', 'parse', 'explain', 'derivation'],
   },
   { name: 'playground', paths: ['src/playground/'], mayImport: ['ir', 'verdict', 'report', 'api'] },
   {

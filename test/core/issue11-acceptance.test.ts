@@ -4,7 +4,7 @@
  * false neighbour that must not be.
  */
 import { describe, expect, it } from 'vitest';
-import { explainDerivative } from '../../src/engine/explain.js';
+import { explainDerivative } from '../../src/explain/derivative-steps.js';
 import type { Variable } from '../../src/ir/expr.js';
 import { makeScope } from '../helpers/scope.js';
 import { decide, expectProved } from '../helpers/identity-check.js';

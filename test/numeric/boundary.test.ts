@@ -1,6 +1,6 @@
 /**
  * The numeric layer is an independent cross-check of the symbolic core: it
- * may import the IR and the result types, never the core, the engine, the
+ * may import the IR and the result types, never the core, the explanation aids, the
  * parser or the derivation checker.
  */
 import { readdirSync, readFileSync } from 'node:fs';

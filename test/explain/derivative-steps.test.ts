@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainDerivative } from '../../src/engine/explain.js';
+import { explainDerivative } from '../../src/explain/derivative-steps.js';
 import { toAscii } from '../../src/ir/print.js';
 import type { Variable } from '../../src/ir/expr.js';
 import { makeScope, POSITIVE, SBN } from '../helpers/scope.js';

@@ -15,8 +15,8 @@ import { Meter } from '../../src/core/budget.js';
 import { rfConstantValue } from '../../src/core/ratfunc.js';
 import { decideEqual } from '../../src/core/equal.js';
 import type { ConditionKind } from '../../src/core/definedness.js';
-import { proposeWitnesses, type WitnessCandidate } from '../../src/engine/witness.js';
-import { rationalRoots, univariate } from '../../src/engine/univariate.js';
+import { proposeWitnesses, type WitnessCandidate } from '../../src/explain/witness.js';
+import { rationalRoots, univariate } from '../../src/explain/univariate.js';
 import { makeScope } from '../helpers/scope.js';
 
 const x = sym('x');

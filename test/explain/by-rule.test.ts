@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBy } from '../../src/engine/by-rule.js';
+import { checkBy } from '../../src/explain/by-rule.js';
 import { decideEqual } from '../../src/core/equal.js';
 import { makeScope, POSITIVE, SBN } from '../helpers/scope.js';
 

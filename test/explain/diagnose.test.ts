@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifyFile } from '../../src/derivation/verify.js';
-import { diagnoseStep, KINDS_TRIED } from '../../src/engine/diagnose.js';
+import { diagnoseStep, KINDS_TRIED } from '../../src/explain/diagnose.js';
 import { decideEqual } from '../../src/core/equal.js';
 import { makeScope } from '../helpers/scope.js';
 import type { MistakeKind } from '../../src/verdict/result.js';

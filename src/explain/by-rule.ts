@@ -10,7 +10,7 @@ import { UnfoldError } from '../ir/unfold.js';
 import { BudgetExceeded } from '../core/budget.js';
 import { unfoldDefinitions } from '../core/expand.js';
 import type { Scope } from '../ir/symbols.js';
-import { explainDerivative } from './explain.js';
+import { explainDerivative } from './derivative-steps.js';
 import { decideEqual } from '../core/equal.js';
 
 interface NamedRule {

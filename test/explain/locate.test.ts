@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstDifference } from '../../src/engine/locate.js';
+import { firstDifference } from '../../src/explain/locate.js';
 import { toAscii } from '../../src/ir/print.js';
 import { makeScope, SBN } from '../helpers/scope.js';
 

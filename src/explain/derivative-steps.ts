@@ -113,7 +113,7 @@ function differentiateHead(f: Expr, v: Variable, scope: Scope): { rule: string; 
 
 /** the constant-multiple and quotient rules, as a textbook applies them before the product rule (one scalar variable) */
 function textbookRule(f: Expr, v: Variable, scope: Scope): { rule: string; result: Expr } | undefined {
-  // an indexed variable keeps the seed's product rule with Kronecker deltas (test/engine/explain.test.ts)
+  // an indexed variable keeps the seed's product rule with Kronecker deltas (test/explain/derivative-steps.test.ts)
   if (f.kind !== 'mul' || v.kind !== 'sym') return undefined;
   const dep = (x: Expr) => mayDepend(x, v, scope.symbols);
   const constant = f.factors.filter((x) => !dep(x));
