@@ -10,7 +10,8 @@ import { substitute } from '../ir/substitute.js';
 import { UnfoldError } from '../ir/unfold.js';
 import { BudgetExceeded } from '../core/budget.js';
 import { unfoldDefinitions } from '../core/expand.js';
-import { DERIVATIVE_BY_FN, STRUCTURAL_RULES, ALGEBRA_RULES } from '../core/rules.js';
+import { ALL_RULES, DERIVATIVE_BY_FN, type RuleId } from '../core/rules.js';
+import { RULE_DOCS } from './rule-docs.js';
 import { mayDepend, isOpaqueDerivative, derivativeRule } from '../core/derivative.js';
 import { decideEqual } from '../core/equal.js';
 import { tidy, simplifyOnce, asFraction } from './simplify.js';
@@ -49,13 +50,11 @@ const TEXTBOOK_RULES: Record<string, { name: string; statement: string }> = {
 function describeRule(id: string): { name: string; statement: string } {
   const t = TEXTBOOK_RULES[id];
   if (t) return t;
-  const d = [...DERIVATIVE_BY_FN.values()].find((r) => r.id === id);
-  if (d) return { name: `chain rule with the ${d.doc}`, statement: `${d.statement}; f(u)' = f'(u) u'` };
-  const s = (STRUCTURAL_RULES as Record<string, { statement: string; doc: string }>)[id];
-  if (s) return { name: NAMES[id] ?? s.doc, statement: s.statement };
-  const a = ALGEBRA_RULES.find((r) => r.id === id);
-  if (a) return { name: a.doc, statement: a.statement };
-  return { name: id, statement: '' };
+  if (!ALL_RULES.has(id as RuleId)) return { name: id, statement: '' };
+  const words = RULE_DOCS[id as RuleId];
+  if ([...DERIVATIVE_BY_FN.values()].some((r) => r.id === id))
+    return { name: `chain rule with the ${words.doc}`, statement: `${words.statement}; f(u)' = f'(u) u'` };
+  return { name: NAMES[id] ?? words.doc, statement: words.statement };
 }
 
 /** the opaque symbols in f */
