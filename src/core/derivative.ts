@@ -51,7 +51,7 @@ export function differentiate(
   depth = 0,
   ctx: DiffContext = TOP,
 ): Expr {
-  if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH', `expression nests deeper than ${MAX_DEPTH} levels`);
+  if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH');
   const d = (x: Expr, inner: DiffContext = ctx) => differentiate(x, v, symbols, trace, depth + 1, inner);
   const note = (id: RuleId, r: Expr): Expr => {
     trace?.(id, e, r);
@@ -169,8 +169,7 @@ function elementRule(
 
 /** throws BudgetExceeded when a derivative of `chars` key characters would pass MAX_DERIVATIVE_SIZE */
 function withinSize(chars: number): void {
-  if (chars > MAX_DERIVATIVE_SIZE)
-    throw new BudgetExceeded('MAX_DERIVATIVE_SIZE', `the derivative grows past ${MAX_DERIVATIVE_SIZE} characters`);
+  if (chars > MAX_DERIVATIVE_SIZE) throw new BudgetExceeded('MAX_DERIVATIVE_SIZE');
 }
 
 /** true for `diff(q, v)` with q an opaque symbol or itself such a derivative: an atom, not a derivative to take */
@@ -196,7 +195,7 @@ export function eliminateDiff(
   depth = 0,
   bound: ReadonlySet<string> = TOP.bound,
 ): Expr {
-  if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH', `expression nests deeper than ${MAX_DEPTH} levels`);
+  if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH');
   if (e.kind === 'diff') {
     const inner = eliminateDiff(e.body, symbols, trace, depth + 1, bound);
     return differentiate(inner, e.wrt, symbols, trace, depth + 1, { bound, vBound: boundIndicesOf(e.wrt, bound) });

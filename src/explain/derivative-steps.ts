@@ -14,6 +14,7 @@ import { ALL_RULES, DERIVATIVE_BY_FN, type RuleId } from '../core/rules.js';
 import { RULE_DOCS } from './rule-docs.js';
 import { mayDepend, isOpaqueDerivative, derivativeRule } from '../core/derivative.js';
 import { decideEqual } from '../core/equal.js';
+import { conditionText, notProvedWords } from './decision-words.js';
 import { tidy, simplifyOnce, asFraction } from './simplify.js';
 import { toAscii } from '../ir/print.js';
 import type { ExplainStep, Explanation } from '../verdict/explanation.js';
@@ -190,12 +191,12 @@ function confirmation(
   // the values agree and only the derivative needs more (log(x) needs x > 0, 1/x does not): confirmed where it is defined
   const onlyStart = decision.conditions.length > 0 && decision.conditions.every((c) => c.side === 'lhs');
   if (decision.valuesAgree && onlyStart) {
-    const condition = [...new Set(decision.conditions.map((c) => c.text))].join(' and ');
+    const condition = [...new Set(decision.conditions.map(conditionText))].join(' and ');
     return {
       confirmed: true,
       condition,
       confirmation: `the core proves the result equals the derivative for ${condition}, where the derivative is defined`,
     };
   }
-  return { confirmed: false, confirmation: `the core could not confirm the result: ${decision.reason}` };
+  return { confirmed: false, confirmation: `the core could not confirm the result: ${notProvedWords(decision)}` };
 }
