@@ -5,7 +5,7 @@
  * there. Conditions that hold on the whole declared domain (by interval
  * analysis) are dropped.
  */
-import { type Expr, type Variable, num, sym, pow, add, mul, call, children } from '../ir/expr.js';
+import { type Expr, num, sym, pow, add, mul, call, children } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute } from '../ir/substitute.js';
 import { type Rational, ONE, ZERO, isInteger, radd, rmul, rpow, rsign } from '../ir/rational.js';
@@ -201,18 +201,3 @@ export function canonicalCondition(c: Condition): Condition {
   const map = new Map<string, Expr>(c.forAll.map((k, n) => [k, sym(`%c${n + 1}`)]));
   return { ...c, expr: substitute(c.expr, map), forAll: c.forAll.map((_, n) => `%c${n + 1}`) };
 }
-
-/** the variables a condition mentions that a person could declare a domain for */
-export function declarableNames(e: Expr): string[] {
-  const out = new Set<string>();
-  const walk = (x: Expr) => {
-    if (x.kind === 'sym') out.add(x.name);
-    if (x.kind === 'elem') out.add(x.name);
-    if (x.kind === 'diff') return;
-    children(x).forEach(walk);
-  };
-  walk(e);
-  return [...out];
-}
-
-export type { Variable };

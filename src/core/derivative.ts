@@ -18,6 +18,7 @@ import {
   sym,
   freeIndices,
   children,
+  withChildren,
 } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute, freshName, allNames } from '../ir/substitute.js';
@@ -204,22 +205,5 @@ export function eliminateDiff(
   if (cs.length === 0) return e;
   const inner = e.kind === 'sum' ? new Set([...bound, e.index]) : bound;
   const ns = cs.map((c) => eliminateDiff(c, symbols, trace, depth + 1, inner));
-  return ns.every((n, k) => n === cs[k]) ? e : rebuild(e, ns);
-}
-
-function rebuild(e: Expr, ns: readonly Expr[]): Expr {
-  switch (e.kind) {
-    case 'add':
-      return add(ns);
-    case 'mul':
-      return mul(ns);
-    case 'pow':
-      return pow(ns[0]!, ns[1]!);
-    case 'call':
-      return call(e.fn, ns);
-    case 'sum':
-      return sum(e.index, ns[0]!);
-    default:
-      return e;
-  }
+  return ns.every((n, k) => n === cs[k]) ? e : withChildren(e, ns);
 }

@@ -5,7 +5,7 @@
  * all read these tables. Their statements, side conditions and doc lines
  * are words for people, kept above the core in src/explain/rule-docs.ts.
  */
-import { type Expr, call, mul, num, pow, add, neg, div, sub, sym } from '../ir/expr.js';
+import { type Expr, call, mul, num, pow, add, neg, div, sub } from '../ir/expr.js';
 import { rat } from '../ir/rational.js';
 
 export interface DerivativeRule {
@@ -138,6 +138,3 @@ export const ALL_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   ...STRUCTURAL_TABLE,
   ...ALGEBRA_TABLE,
 ]);
-
-/** x, the placeholder variable the property tests use to check DERIVATIVE_RULES */
-export const RULE_VARIABLE = sym('u');
