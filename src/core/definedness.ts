@@ -120,7 +120,7 @@ export function conditionsOf(e: Expr): Condition[] {
  * powers are bounded by MAX_EXPAND_EXPONENT and MAX_COEFFICIENT_BITS, past
  * which the exponent counts as variable (a stricter `defined` condition).
  */
-export function constantExponent(e: Expr): Rational | undefined {
+function constantExponent(e: Expr): Rational | undefined {
   switch (e.kind) {
     case 'num':
       return e.value;
@@ -159,7 +159,7 @@ export function holdsEverywhere(c: Condition, symbols: ReadonlyMap<string, Symbo
 }
 
 /** true when e, built from binary variables and integers by +, - and *, is a whole number >= 0 at every assignment */
-export function wholeNonnegative(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): boolean {
+function wholeNonnegative(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): boolean {
   const vars = new Map<string, Expr>();
   const ok = (x: Expr): boolean => {
     if (x.kind === 'num') return isInteger(x.value);

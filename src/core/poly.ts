@@ -42,7 +42,7 @@ export interface Term {
 /** a polynomial: monomial key -> term; the zero polynomial is empty */
 export type Poly = ReadonlyMap<string, Term>;
 
-export const ONE_MONO: Mono = { key: '1', powers: [], degree: 0n };
+const ONE_MONO: Mono = { key: '1', powers: [], degree: 0n };
 
 export function mono(powers: readonly Power[]): Mono {
   const sorted = [...powers]
@@ -56,7 +56,7 @@ export function mono(powers: readonly Power[]): Mono {
 const cmpBig = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** graded lexicographic order: a total order compatible with multiplication */
-export function compareMono(a: Mono, b: Mono): number {
+function compareMono(a: Mono, b: Mono): number {
   if (a.degree !== b.degree) return cmpBig(a.degree, b.degree);
   let i = 0;
   let j = 0;
@@ -257,7 +257,7 @@ export function divideMono(m: Mono, d: Mono): Mono | undefined {
 }
 
 /** the number of binary digits of |n| (0 for 0) */
-export function bitLength(n: bigint): bigint {
+function bitLength(n: bigint): bigint {
   return BigInt((n < 0n ? -n : n).toString(2).length) - (n === 0n ? 1n : 0n);
 }
 

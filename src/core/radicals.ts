@@ -21,7 +21,7 @@ import { exactRoot, factorInteger } from './integers.js';
 import { rationalize } from './rationalize.js';
 
 /** why: 60 = lcm(1..6) covers the roots people write (square, cube, ..., sixth) with one atom per base; r^60 = u needs 60-fold products of one atom only */
-export const COMMON_ROOT_ORDER = 60n;
+const COMMON_ROOT_ORDER = 60n;
 
 export type { Fail, RootHost } from './radical-split.js';
 
