@@ -5,15 +5,13 @@
 import { readFile } from 'node:fs/promises';
 import type { FileResult } from '../verdict/result.js';
 import { decodeUtf8, notUtf8Message } from './utf8.js';
-import { type VerifyOptions, errorResult, verifyText } from './verify-text.js';
+import type { CheckSettings } from '../verdict/settings.js';
+import { errorResult, verifyText } from './verify-text.js';
 
-export { type VerifyOptions, verifyText } from './verify-text.js';
-
-/** the most random points per numeric check a caller may ask for (re-exported for the command line) */
-export { MAX_SAMPLES } from '../numeric/bounds.js';
+export { verifyText } from './verify-text.js';
 
 /** The result of checking the derivation in `path`; input problems come back as steps with status `error`, never as exceptions. */
-export async function verifyFile(path: string, options: VerifyOptions): Promise<FileResult> {
+export async function verifyFile(path: string, options: CheckSettings): Promise<FileResult> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
