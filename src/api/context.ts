@@ -4,8 +4,7 @@
  * same shape as a file's `symbols:` and `define:`. Both go through the
  * derivation loader, so a context means exactly what it would in a file.
  */
-import { readFileSync } from 'node:fs';
-import { decodeUtf8, notUtf8Message } from '../derivation/utf8.js';
+import { readDerivationFileSync } from '../derivation/read-file.js';
 import { stringify } from 'yaml';
 import type { Definition, Scope, SymbolDecl } from '../ir/symbols.js';
 import type { ParseEnv } from '../parse/expression.js';
@@ -60,24 +59,9 @@ export function loadContextOrThrow(input?: ContextInput): Context {
 function fromFile(input: DerivationContext): ApiResult<{ context: Context }> {
   let text = input.text;
   if (text === undefined) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(input.file);
-    } catch (err) {
-      return failure(
-        'cannot-read',
-        `cannot read ${input.file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}; check the path`,
-        { file: input.file },
-      );
-    }
-    const decoded = decodeUtf8(bytes);
-    if (!decoded.ok)
-      return failure('not-utf8', notUtf8Message(input.file, decoded), {
-        file: input.file,
-        line: decoded.line,
-        column: decoded.column,
-      });
-    text = decoded.text;
+    const read = readDerivationFileSync(input.file);
+    if (!read.ok) return failure(read.code, read.message, { file: input.file, line: read.line, column: read.column });
+    text = read.text;
   }
   const r = loadDerivation(input.file, text);
   if (!r.ok) {

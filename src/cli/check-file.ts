@@ -8,7 +8,6 @@ import type { FileResult } from '../verdict/result.js';
 import { verifyFile } from '../derivation/verify.js';
 import type { CheckSettings } from '../verdict/settings.js';
 import type { Input } from './inputs.js';
-import { checkReadable } from './unreadable.js';
 
 /** One input's result and the wall-clock seconds it took (JUnit's times). */
 export interface Checked {
@@ -20,7 +19,7 @@ export interface Checked {
 export async function checkInput(input: Input, options: CheckSettings): Promise<Checked> {
   const start = performance.now();
   if (input.kind === 'none') return { result: noFilesResult(input.arg, input.message, options.seed), seconds: 0 };
-  const result = (await checkReadable(input.path, options.seed)) ?? (await verifyFile(input.path, options));
+  const result = await verifyFile(input.path, options);
   return { result, seconds: (performance.now() - start) / 1000 };
 }
 
