@@ -35,6 +35,7 @@ import { rat, rmul, rdiv, isInteger, rneg } from '../../src/ir/rational.js';
 import { REAL, type SymbolDecl } from '../../src/ir/symbols.js';
 import { type ParseEnv, parseExpression } from '../../src/parse/expression.js';
 import { parseLatex } from '../../src/parse/latex.js';
+import { runs } from '../helpers/runs.js';
 
 const scalar = (name: string, opaque = false): [string, SymbolDecl] => [
   name,
@@ -159,7 +160,7 @@ describe('printers and readers agree', () => {
           const text = toLatex(e);
           expect(canonical(readBack(parseLatex, text)).key, text).toBe(canonical(e).key);
         }),
-        { numRuns: 1500, seed: 9 },
+        { numRuns: runs(1500), seed: 9 },
       );
     },
     TIMEOUT_MS,
@@ -173,7 +174,7 @@ describe('printers and readers agree', () => {
           const text = toAscii(e);
           expect(canonical(readBack(parseExpression, text)).key, text).toBe(canonical(e).key);
         }),
-        { numRuns: 1500, seed: 9 },
+        { numRuns: runs(1500), seed: 9 },
       );
     },
     TIMEOUT_MS,
