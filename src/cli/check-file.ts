@@ -5,9 +5,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { FileResult } from '../verdict/result.js';
-import { verifyFile, type VerifyOptions } from '../derivation/verify.js';
+import { verifyFile } from '../derivation/verify.js';
+import type { CheckSettings } from '../verdict/settings.js';
 import type { Input } from './inputs.js';
-import { checkReadable } from './unreadable.js';
 
 /** One input's result and the wall-clock seconds it took (JUnit's times). */
 export interface Checked {
@@ -16,10 +16,10 @@ export interface Checked {
 }
 
 /** The result of `input` under `options`; input problems come back as error steps, bugs as exceptions. */
-export async function checkInput(input: Input, options: VerifyOptions): Promise<Checked> {
+export async function checkInput(input: Input, options: CheckSettings): Promise<Checked> {
   const start = performance.now();
   if (input.kind === 'none') return { result: noFilesResult(input.arg, input.message, options.seed), seconds: 0 };
-  const result = (await checkReadable(input.path, options.seed)) ?? (await verifyFile(input.path, options));
+  const result = await verifyFile(input.path, options);
   return { result, seconds: (performance.now() - start) / 1000 };
 }
 

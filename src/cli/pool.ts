@@ -20,7 +20,7 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { VerifyOptions } from '../derivation/verify.js';
+import type { CheckSettings } from '../verdict/settings.js';
 import { checkInput, type Checked } from './check-file.js';
 import type { Input } from './inputs.js';
 import { type PoolReply, WORKER_MARK, type WorkerData } from './worker-protocol.js';
@@ -104,7 +104,7 @@ export interface PoolTrace {
  */
 export async function checkInputs(
   inputs: readonly Input[],
-  options: VerifyOptions,
+  options: CheckSettings,
   jobs: number,
   adaptive = false,
   trace?: (t: PoolTrace) => void,
@@ -157,7 +157,7 @@ export async function checkInputs(
 /** a worker claiming files from `claims`; its results land in `results`, and `pending` counts down to completion */
 function spawn(
   url: URL,
-  options: VerifyOptions,
+  options: CheckSettings,
   files: readonly { readonly input: Input; readonly index: number }[],
   claims: Int32Array,
   results: (Checked | undefined)[],

@@ -20,20 +20,10 @@ import {
 } from './exact-refutation.js';
 import { type NumericVerdict, numericCompare } from '../numeric/compare.js';
 import type { StepResult } from '../verdict/result.js';
+import type { CheckSettings } from '../verdict/settings.js';
 
-export interface CompareOptions {
-  /** seed of every random choice in the numeric check */
-  readonly seed: number;
-  /** random points per numeric check (default chosen by the numeric layer) */
-  readonly samples?: number;
-  /** the time limit of this comparison in ms (--step-timeout); past it the verdict is error, code `timeout` */
-  readonly stepTimeoutMs?: number;
-  /**
-   * the symbolic decision procedure; only tests replace it (with one that
-   * lies) to show that the numeric re-check of a proved step catches a core bug
-   */
-  readonly decide?: typeof decideEqual;
-}
+/** what a comparison reads of the check's settings; stepTimeoutMs limits this one comparison (past it: error, code `timeout`) */
+type CompareSettings = Pick<CheckSettings, 'seed' | 'samples' | 'stepTimeoutMs'>;
 
 /** why: the re-check runs on every proved step, so it must stay cheap (issue 9 allows 1.5x for all of certification): a wrong proof makes two different functions, which differ at a random point in general position with probability 1 */
 export const RECHECK_SAMPLES = 1;
@@ -44,16 +34,23 @@ export type Verdict = Pick<StepResult, 'status' | 'message' | 'counterexample' |
   readonly normalForms?: { readonly lhs: string; readonly rhs: string };
 };
 
-/** The verdict on `prev = next` under `scope`: proved by the core, else numeric evidence, a counterexample, or an error; `what` names `prev` in messages. */
+/**
+ * The verdict on `prev = next` under `scope`: proved by the core, else
+ * numeric evidence, a counterexample, or an error; `what` names `prev` in
+ * messages. `decide` is the symbolic decision procedure: only tests replace
+ * it (with one that lies) to show that the numeric re-check of a proved step
+ * catches a core bug.
+ */
 export function compareExpressions(
   prev: Expr,
   next: Expr,
   scope: Scope,
-  options: CompareOptions,
+  settings: CompareSettings,
   what = 'the previous step',
+  decide: typeof decideEqual = decideEqual,
 ): Verdict {
   // a deadline, not a timer: the core and the numeric layer read the clock as they work and stop with "not proved"
-  const limit = options.stepTimeoutMs;
+  const limit = settings.stepTimeoutMs;
   const deadline = limit !== undefined ? performance.now() + limit : undefined;
   const timeout = (phase: string): Verdict => ({
     status: 'error',
@@ -62,13 +59,13 @@ export function compareExpressions(
   });
   let decision: Decision;
   try {
-    decision = (options.decide ?? decideEqual)(prev, next, scope, deadline !== undefined ? { deadline } : {});
+    decision = decide(prev, next, scope, { deadline });
   } catch (err) {
     if (err instanceof UnfoldError)
       return { status: 'error', code: 'definition', message: `cannot unfold the definitions: ${err.message}` };
     throw err;
   }
-  const pair: Pair = { prev, next, scope, seed: options.seed, deadline, what };
+  const pair: Pair = { prev, next, scope, seed: settings.seed, deadline, what };
   if (decision.proved) return recheckedProof(pair, decision);
   const witnessed = witnessVerdict(pair, decision);
   if (witnessed) return witnessed;
@@ -81,12 +78,13 @@ export function compareExpressions(
     };
   if (deadline !== undefined && (decision.bound === 'STEP_TIMEOUT' || performance.now() > deadline))
     return timeout('the symbolic check did not prove it in time, and no time was left for the numeric check');
+  const difference = decision.difference;
   const verdict = numericCompare(prev, next, scope, {
-    seed: options.seed,
-    ...(options.samples ? { samples: options.samples } : {}),
-    ...(deadline !== undefined ? { deadline } : {}),
-    ...(decision.difference ? { differsWhereDefined: differenceWords(decision.difference) } : {}),
-    ...(decision.difference?.kind === 'units' ? { unitCounts: decision.difference.nonzeroAt } : {}),
+    seed: settings.seed,
+    samples: settings.samples,
+    deadline,
+    differsWhereDefined: difference && differenceWords(difference),
+    unitCounts: difference?.kind === 'units' ? difference.nonzeroAt : undefined,
   });
   if (verdict.kind === 'inconclusive' && verdict.bound === 'STEP_TIMEOUT') {
     return timeout(
@@ -110,7 +108,7 @@ function recheckedProof(p: Pair, decision: Exclude<Decision, NotProved>): Verdic
     seed: p.seed,
     samples: RECHECK_SAMPLES,
     recheck: true,
-    ...(p.deadline !== undefined ? { deadline: p.deadline } : {}),
+    deadline: p.deadline,
   });
   if (recheck.kind === 'disagree')
     return {

@@ -133,13 +133,13 @@ describe('defence in depth: the numeric layer re-checks every proof', () => {
     expect(forged.proved).toBe(true);
   });
   it('a core that proves x^2 = x (a lying decision procedure) gives error internal-disagreement with the point', () => {
-    const v = compareExpressions(read('x^2'), read('x'), emptyScope(), { seed: 1, decide: liar });
+    const v = compareExpressions(read('x^2'), read('x'), emptyScope(), { seed: 1 }, undefined, liar);
     expect(v.status).toBe('error');
     expect(v.code).toBe('internal-disagreement');
     expect(v.counterexample).toBeDefined();
   });
   it('the same lying core on a true step raises no alarm: the re-check agrees', () => {
-    const v = compareExpressions(read('x + x'), read('2*x'), emptyScope(), { seed: 1, decide: liar });
+    const v = compareExpressions(read('x + x'), read('2*x'), emptyScope(), { seed: 1 }, undefined, liar);
     expect(v.status).toBe('proved');
   });
   it('the honest core on the false step does not prove it', () => {
