@@ -30,7 +30,7 @@ function positive(h: ExpLogHost, e: Expr): boolean {
 }
 
 /** e is a declared binary variable or array element */
-function isBinary(h: ExpLogHost, e: Expr): boolean {
+export function isBinary(h: Pick<ExpLogHost, 'symbols'>, e: Expr): boolean {
   const d = e.kind === 'sym' || e.kind === 'elem' ? h.symbols.get(e.name) : undefined;
   return d !== undefined && (d.kind === 'scalar' || d.kind === 'array') && d.domain.kind === 'binary';
 }
