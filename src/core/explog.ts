@@ -10,7 +10,7 @@ import { type Expr, call, num } from '../ir/expr.js';
 import { type Rational, ONE, isOne, rat, rsign } from '../ir/rational.js';
 import { type AbsHost, logOfRational } from './normal-rules.js';
 import { type AtomInfo, type Poly, addPoly, mono, polyAtoms, scalePoly, sortedTerms } from './poly.js';
-import { RF_ONE, RF_ZERO, type RatFunc, rfAtom, rfConst, rfConstantValue, rfPoly } from './ratfunc.js';
+import { RF_ONE, RF_ZERO, type RatFunc, rfAtom, rfConst, rfConstantValue, rfPoly, singleAtomExpr } from './ratfunc.js';
 import { isPositiveRange, rangeOf } from './sign.js';
 import type { Bases } from './bases.js';
 
@@ -33,14 +33,6 @@ function positive(h: ExpLogHost, e: Expr): boolean {
 export function isBinary(h: Pick<ExpLogHost, 'symbols'>, e: Expr): boolean {
   const d = e.kind === 'sym' || e.kind === 'elem' ? h.symbols.get(e.name) : undefined;
   return d !== undefined && (d.kind === 'scalar' || d.kind === 'array') && d.domain.kind === 'binary';
-}
-
-/** the atom's expression when U is exactly one atom to the first power */
-function singleAtom(h: ExpLogHost, U: RatFunc): Expr | undefined {
-  if (U.den.length || U.num.size !== 1) return undefined;
-  const t = [...U.num.values()][0]!;
-  if (!isOne(t.coeff) || t.mono.powers.length !== 1 || t.mono.powers[0]!.exp !== 1n) return undefined;
-  return h.atoms.get(t.mono.powers[0]!.atom)?.expr;
 }
 
 /** exp(U): a product of exp atoms, one per monomial of U */
@@ -143,7 +135,7 @@ function binarySplit(h: ExpLogHost, U: RatFunc): { atom: string; at0: RatFunc; a
 
 /** log(x) for x proven positive, with x's normal form X */
 function logOfPositive(h: ExpLogHost, x: Expr, X: RatFunc, depth: number): RatFunc {
-  const a = singleAtom(h, X);
+  const a = singleAtomExpr(h.atoms, X);
   if (a && a.kind === 'call' && a.fn === 'exp') {
     h.used.add('nf.log-exp');
     return h.nf(a.args[0]!, depth);

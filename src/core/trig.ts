@@ -11,9 +11,9 @@
  */
 import { type Expr, call, constant, mul, num, pow, add } from '../ir/expr.js';
 import { rat, rmul, rneg, rsign, isInteger, isOne, ONE } from '../ir/rational.js';
-import { type AtomInfo, type Poly, type Term, addPoly, constPoly, scalePoly } from './poly.js';
-import { type Field, type RatFunc, rfConstantValue, rfKey, rfPoly, leadingSign, RF_ONE, RF_ZERO } from './ratfunc.js';
-import type { Ring } from './poly.js';
+import { type AtomInfo, type Poly, type Ring, type Term, addPoly, constPoly, scalePoly } from './poly.js';
+import type { Field, RatFunc } from './ratfunc.js';
+import { rfConstantValue, rfKey, rfPoly, leadingSign, RF_ONE, RF_ZERO, singleAtomExpr } from './ratfunc.js';
 import { type BoundName, MAX_TRIG_MULTIPLE, MAX_TRIG_TERMS } from './budget.js';
 import type { RuleId } from './rules.js';
 import type { Bases } from './bases.js';
@@ -130,7 +130,7 @@ function oddTwentyFourth(H: TrigHost, k: bigint): SinCos {
 
 /** sin and cos of a base angle T (positive leading coefficient): atoms, or values for T = asin(u), atan(u) */
 function baseAtoms(H: TrigHost, T: RatFunc): SinCos {
-  const inner = singleAtom(H, T);
+  const inner = singleAtomExpr(H.atoms, T);
   const fn = inner?.kind === 'call' ? inner.fn : undefined;
   const u = inner?.kind === 'call' ? inner.args[0]! : undefined;
   if (u && fn === 'asin') {
@@ -159,14 +159,6 @@ function whole(H: TrigHost, fn: 'sin' | 'cos', U: RatFunc): RatFunc {
   const one = baseAtoms(H, V);
   if (fn === 'cos') return one.c;
   return negated ? H.field.neg(one.s) : one.s;
-}
-
-/** the atom's expression when U is exactly one atom to the first power */
-function singleAtom(H: Pick<TrigHost, 'atoms'>, U: RatFunc): Expr | undefined {
-  if (U.den.length || U.num.size !== 1) return undefined;
-  const t = [...U.num.values()][0]!;
-  if (!isOne(t.coeff) || t.mono.powers.length !== 1 || t.mono.powers[0]!.exp !== 1n) return undefined;
-  return H.atoms.get(t.mono.powers[0]!.atom)?.expr;
 }
 
 /** tan(k pi/12) for k = 0..5, in the forms people write (1/sqrt(3) and sqrt(3)/3 both) */
