@@ -38,7 +38,7 @@ import {
 import { type BoundName, BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, type Meter } from './budget.js';
 import type { UndefinedCause } from './definedness.js';
 import { rangeOf, isPositiveRange, excludesZero } from './sign.js';
-import { absOf, maxMinOf, sumDepth, symmetricOrder } from './normal-rules.js';
+import { type NormalHost, absOf, maxMinOf, sumDepth, symmetricOrder } from './normal-rules.js';
 import type { RuleId } from './rules.js';
 import { inverseValue, sinCos } from './trig.js';
 import { rationalPower } from './radicals.js';
@@ -53,7 +53,7 @@ export class Undefined extends Error {
   }
 }
 
-export class Normalizer {
+export class Normalizer implements NormalHost {
   readonly atoms = new Map<string, AtomInfo>();
   readonly ring: Ring;
   readonly field: Field;
