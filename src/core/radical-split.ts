@@ -12,8 +12,7 @@
  *   and sqrt u > sqrt v, so the right side is the nonnegative root.
  */
 import type { NormalHost } from './normal-rules.js';
-import type { Rational } from '../ir/rational.js';
-import { ONE, isOne, rat, rdiv, rmul, rsign, rsub, radd } from '../ir/rational.js';
+import { type Rational, ONE, isOne, rat, rdiv, rmul, rsign, rsub, radd } from '../ir/rational.js';
 import { isPositiveRange, rangeOf } from './sign.js';
 import { type Mono, type Poly, type Power, type Term, divideMono, mono } from './poly.js';
 import { type RatFunc, rfConst, rfPoly } from './ratfunc.js';

@@ -24,8 +24,6 @@ import { rationalize } from './rationalize.js';
 /** why: 60 = lcm(1..6) covers the roots people write (square, cube, ..., sixth) with one atom per base; r^60 = u needs 60-fold products of one atom only */
 const COMMON_ROOT_ORDER = 60n;
 
-export type { Fail } from './radical-split.js';
-
 export function rationalPower(H: NormalHost, A: RatFunc, k: Rational, fail: Fail): RatFunc {
   H.used.add('nf.root');
   const B = rationalize(H, A);
