@@ -2,7 +2,7 @@
  * The numbers of the numeric check: decimals at a fixed precision (decimal.js),
  * dual numbers over them for forward-mode automatic differentiation, and what
  * an operation gives: a number or the marker of a value that does not exist
- * (undefined.ts). The arithmetic on them is the Field
+ * (undefined.ts). The arithmetic on them is DecimalField
  * (field.ts); what a built-in function is on a plain decimal is in
  * field-functions.ts.
  *
@@ -10,7 +10,7 @@
  * keep nested derivatives apart).
  */
 import type { Decimal } from './decimal.js';
-import { Undefined } from './undefined.js';
+import { NotDefined } from './undefined.js';
 
 /** re + eps·ε_tag; re and eps only involve tags smaller than tag */
 export class Dual {
@@ -23,16 +23,16 @@ export class Dual {
 
 export type Num = Decimal | Dual;
 
-export type Val = Num | Undefined;
+export type Val = Num | NotDefined;
 
 /** shared work counter of one compare (see MAX_WORK_PER_COMPARE) */
-export interface Meter {
+export interface WorkMeter {
   used: number;
   readonly limit: number;
 }
 
 /** true when v is the undefined marker */
-export const isUndefined = (v: Val): v is Undefined => v instanceof Undefined;
+export const isUndefined = (v: Val): v is NotDefined => v instanceof NotDefined;
 
 /** the tag of a number: 0 for a plain decimal */
 export const tagOf = (a: Num): number => (a instanceof Dual ? a.tag : 0);

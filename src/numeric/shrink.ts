@@ -20,7 +20,7 @@ import type { Scope } from '../ir/symbols.js';
 import { elementKey } from './atom-key.js';
 import { MAX_SHRINK_PASSES, MAX_SHRINK_WORK, PRECISION, SHRINK_VALUES } from './bounds.js';
 import { displayOrder } from './counterexample.js';
-import { Field } from './field.js';
+import { DecimalField } from './field.js';
 import { type Atom, type Instance, collectAtoms } from './instance.js';
 import type { OpaqueModel } from './opaque.js';
 import { type Outcome, confirmedOutcome, variableKey } from './point-check.js';
@@ -75,7 +75,7 @@ function maxUnit(key: string): number {
 /** a smaller failing counterexample than `failure`, or the same one; shrinking stops early at the deadline (a performance.now() time) */
 export function shrinkFailure(prepared: Prepared, scope: Scope, failure: Failure, deadline?: number): Shrunk {
   const meter = { used: 0, limit: MAX_SHRINK_WORK };
-  const field = new Field(PRECISION, meter);
+  const field = new DecimalField(PRECISION, meter);
 
   /** the failure at this instance, point and models, if the step still fails there */
   const attempt = (

@@ -13,7 +13,7 @@
  */
 export type UndefinedCause = 'domain' | 'singular' | 'overflow' | 'budget' | 'uncertain';
 
-export class Undefined {
+export class NotDefined {
   constructor(
     readonly reason: string,
     readonly cause: UndefinedCause,

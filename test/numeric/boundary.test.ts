@@ -9,7 +9,7 @@ import { expect, test } from 'vitest';
 
 const dir = join(import.meta.dirname, '../../src/numeric');
 
-test("src/numeric imports only the IR, the result types (gradcheck's limits too), decimal.js and itself", () => {
+test("src/numeric imports only the IR, the result types (gradcheck's limits and the check's settings too), decimal.js and itself", () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
   expect(files.length).toBeGreaterThan(5);
   for (const file of files) {
@@ -22,7 +22,9 @@ test("src/numeric imports only the IR, the result types (gradcheck's limits too)
         spec === 'decimal.js' ||
         (spec === '../verdict/result.js' && typeOnly !== undefined) ||
         // gradcheck's contract: its report types and the limits of its input
-        spec === '../verdict/gradcheck.js';
+        spec === '../verdict/gradcheck.js' ||
+        // the check's settings (seed, samples) and their limit MAX_SAMPLES
+        spec === '../verdict/settings.js';
       expect(ok, `${file} imports ${spec}`).toBe(true);
     }
     // float-ops.ts is the float64 arithmetic of the reverse-mode tape and gradcheck, oracles that never give a verdict's values
