@@ -28,7 +28,7 @@ export interface Pair {
 export type NotProved = Extract<Decision, { proved: false }>;
 
 /** why: each candidate costs two exact normalizations; the search proposes a few per condition, and the first certified one is enough */
-export const MAX_WITNESS_CANDIDATES = 12;
+const MAX_WITNESS_CHECKS = 12;
 
 /** the two sides' values when exactly one is certainly undefined and the other certainly defined, as shown */
 function oneSideUndefined(l: Definedness, r: Definedness): [string, string] | undefined {
@@ -53,7 +53,7 @@ export function definednessWitness(
 ): Counterexample | undefined {
   const candidates = proposeWitnesses(conditions)
     .filter((c) => !c.variable.key.includes('%'))
-    .slice(0, MAX_WITNESS_CANDIDATES);
+    .slice(0, MAX_WITNESS_CHECKS);
   for (const c of candidates) {
     if (deadline !== undefined && performance.now() > deadline) return undefined;
     const domain = domainOf(c.variable, scope);

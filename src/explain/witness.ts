@@ -16,7 +16,7 @@
 import { type Expr, type Variable, add, call, children, constant, mul, num } from '../ir/expr.js';
 import { type Rational, ONE, ZERO, isZero, radd, rat, rdiv, rmul, rneg, rsign } from '../ir/rational.js';
 import type { ConditionKind } from '../core/definedness.js';
-import { evaluate, rationalRoots, univariate } from './univariate.js';
+import { polynomialAt, rationalRoots, univariate } from './univariate.js';
 
 /** why: the poles of tan(a v + b) repeat every pi/a; a few on each side of 0 are enough for the sampler to find one inside a domain */
 export const WITNESS_PI_MULTIPLES: readonly number[] = [0, -1, 1, -2, 2];
@@ -153,7 +153,7 @@ function negativePoints(e: Expr): Zero[] {
   const out: Zero[] = [];
   for (const p of probes) {
     const key = `${p.n}/${p.d}`;
-    if (seen.has(key) || rsign(evaluate(poly.coeffs, p)) >= 0) continue;
+    if (seen.has(key) || rsign(polynomialAt(poly.coeffs, p)) >= 0) continue;
     seen.add(key);
     out.push({ variable: v, value: num(p), why: 'a point where it is negative' });
   }

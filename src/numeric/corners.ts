@@ -5,7 +5,7 @@
  * core's condition abs(u) != 0 on the derivative u/abs(u) says.
  */
 import type { DecimalField } from './field.js';
-import { Dual, type Num, type Val, realPart } from './numbers.js';
+import { Dual, type FieldNum, type Val, realPart } from './numbers.js';
 import { NotDefined } from './undefined.js';
 import { isBuiltinFunction } from './field.js';
 
@@ -18,14 +18,14 @@ export const isEvaluableFunction = (name: string): boolean => isBuiltinFunction(
 export const builtinArity = (name: string): number => (name === 'max' || name === 'min' ? 2 : 1);
 
 /** |a|: a or -a by the sign of a's real part; undefined at 0 when a carries a perturbation */
-export function absOf(f: DecimalField, a: Num): Val {
+export function cornerAbs(f: DecimalField, a: FieldNum): Val {
   const r = realPart(a);
   if (r.isZero()) return a instanceof Dual ? new NotDefined('abs is not differentiable at 0 (a corner)', 'domain') : a;
   return r.lt(0) ? f.neg(a) : a;
 }
 
 /** max(a, b) or min(a, b): the larger (smaller) one; where they are equal and one is perturbed, undefined */
-export function maxMinOf(_f: DecimalField, fn: 'max' | 'min', a: Num, b: Num): Val {
+export function cornerMaxMin(_f: DecimalField, fn: 'max' | 'min', a: FieldNum, b: FieldNum): Val {
   const c = realPart(a).cmp(realPart(b));
   if (c === 0) {
     if (a instanceof Dual || b instanceof Dual)

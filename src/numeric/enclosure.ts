@@ -15,7 +15,7 @@ import { bigIntegerPower } from './big-power.js';
 import type { Arith } from './evaluate.js';
 import type { WorkMeter } from './numbers.js';
 import { NotDefined } from './undefined.js';
-import { type Failure, type IVal, Interval, IntervalMath, isFailure } from './interval.js';
+import { type IntervalFailure, type IVal, Interval, IntervalMath, isFailure } from './interval.js';
 
 /** re + eps·ε_tag over enclosures */
 export class IDual {
@@ -45,7 +45,8 @@ const enclosureSign = (a: INum): -1 | 0 | 1 | undefined => {
   return r.lo.isZero() && r.hi.isZero() ? 0 : undefined;
 };
 
-const marker = (f: Failure): NotDefined => new NotDefined(f.reason, f.kind === 'undefined' ? 'domain' : 'uncertain');
+const marker = (f: IntervalFailure): NotDefined =>
+  new NotDefined(f.reason, f.kind === 'undefined' ? 'domain' : 'uncertain');
 const lift = (v: IVal): IValue => (isFailure(v) ? marker(v) : v);
 
 /** one IntervalMath per precision, shared (decimal.js clones are configuration only; pi and e are cached) */

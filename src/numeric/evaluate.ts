@@ -10,11 +10,11 @@ import type { Rational } from '../ir/rational.js';
 import { emptyScope, type Scope } from '../ir/symbols.js';
 import { MAX_WORK_PER_COMPARE, PRECISION } from './bounds.js';
 import { DecimalField } from './field.js';
-import type { WorkMeter, Num, Val } from './numbers.js';
+import type { WorkMeter, FieldNum, Val } from './numbers.js';
 import { NotDefined } from './undefined.js';
 import { type OpaqueModel, opaqueValue } from './opaque.js';
 import { canonicalKey, instantiateIndex } from './atom-key.js';
-import { absOf, maxMinOf } from './corners.js';
+import { cornerAbs, cornerMaxMin } from './corners.js';
 
 /**
  * The arithmetic an expression is evaluated in: the 50-digit field of
@@ -62,10 +62,10 @@ export interface EnvOf<N, F extends Arith<N> = Arith<N>> {
 }
 
 /** the environment of an evaluation in the 50-digit field */
-export type EvalEnv = EnvOf<Num, DecimalField>;
+export type EvalEnv = EnvOf<FieldNum, DecimalField>;
 
 /** one evaluation of an outermost `diff(body, wrt)`: where it was, and its forward-mode value */
-export interface DiffSite<N = Num> {
+export interface DiffSite<N = FieldNum> {
   readonly body: Expr;
   readonly wrt: Variable;
   /** the atom differentiated by, instantiated (`w[2,1]`) */
@@ -81,7 +81,7 @@ export interface DiffSite<N = Num> {
 const BUDGET = new NotDefined('evaluation budget exhausted', 'budget');
 
 /** the value of e in env: a decimal (or an enclosure), or the undefined marker with its reason */
-export function evaluate<N = Num>(e: Expr, env: EnvOf<N>): N | NotDefined {
+export function evaluate<N = FieldNum>(e: Expr, env: EnvOf<N>): N | NotDefined {
   return new Evaluator<N>(env).run(e);
 }
 
@@ -97,7 +97,7 @@ export function evaluateAtPoint(
   scope: Scope = emptyScope(),
 ): Val {
   const field = new DecimalField(precision, { used: 0, limit: MAX_WORK_PER_COMPARE });
-  const vals = new Map<string, Num>(Object.entries(values).map(([k, v]) => [k, field.real(v)]));
+  const vals = new Map<string, FieldNum>(Object.entries(values).map(([k, v]) => [k, field.real(v)]));
   return evaluate(e, { field, scope, n: undefined, units: new Map(), values: vals, opaque: new Map() });
 }
 
@@ -247,7 +247,8 @@ class Evaluator<N> {
     if (this.f.corner) return this.f.corner(e.fn, x, y);
     if (!(this.f instanceof DecimalField)) throw new Error(`no ${e.fn} in this arithmetic`);
     // the 50-digit field: N is its Num here
-    const v = e.fn === 'abs' ? absOf(this.f, x as Num) : maxMinOf(this.f, e.fn, x as Num, y as Num);
+    const v =
+      e.fn === 'abs' ? cornerAbs(this.f, x as FieldNum) : cornerMaxMin(this.f, e.fn, x as FieldNum, y as FieldNum);
     return v as N | NotDefined;
   }
 

@@ -15,7 +15,7 @@
 import { Decimal, type DecimalConstructor, decimalClone } from './decimal.js';
 import { bigIntegerPower } from './big-power.js';
 import { NotDefined, type UndefinedCause } from './undefined.js';
-import { Dual, type WorkMeter, type Num, type Val, realPart, tagOf } from './numbers.js';
+import { Dual, type WorkMeter, type FieldNum, type Val, realPart, tagOf } from './numbers.js';
 import { type FunctionLimits, type Unary, functionValue } from './field-functions.js';
 import type { Rational } from '../ir/rational.js';
 import {
@@ -28,7 +28,7 @@ import {
 } from './bounds.js';
 
 /** the sign of a number's real part, for bigIntegerPower */
-const fieldSign = (a: Num): -1 | 0 | 1 => {
+const fieldSign = (a: FieldNum): -1 | 0 | 1 => {
   const r = realPart(a);
   return r.isZero() ? 0 : r.isNegative() ? -1 : 1;
 };
@@ -113,7 +113,7 @@ export class DecimalField implements FunctionLimits {
   }
 
   /** a + b */
-  add(a: Num, b: Num): Val {
+  add(a: FieldNum, b: FieldNum): Val {
     const t = Math.max(tagOf(a), tagOf(b));
     if (t === 0) return this.checked((a as Decimal).plus(b as Decimal));
     const [ar, ae] = this.split(a, t);
@@ -126,18 +126,18 @@ export class DecimalField implements FunctionLimits {
   }
 
   /** -a */
-  neg(a: Num): Num {
+  neg(a: FieldNum): FieldNum {
     if (a instanceof Dual) return new Dual(a.tag, this.neg(a.re), this.neg(a.eps));
     return a.neg();
   }
 
   /** a - b */
-  sub(a: Num, b: Num): Val {
+  sub(a: FieldNum, b: FieldNum): Val {
     return this.add(a, this.neg(b));
   }
 
   /** a * b, by the product rule on duals */
-  mul(a: Num, b: Num): Val {
+  mul(a: FieldNum, b: FieldNum): Val {
     const t = Math.max(tagOf(a), tagOf(b));
     if (t === 0) return this.checked((a as Decimal).times(b as Decimal));
     const [ar, ae] = this.split(a, t);
@@ -154,7 +154,7 @@ export class DecimalField implements FunctionLimits {
   }
 
   /** 1/a; undefined (with `reason` and `cause`) where the real part of a is exactly 0 */
-  recip(a: Num, reason = 'division by zero', cause: UndefinedCause = 'domain'): Val {
+  recip(a: FieldNum, reason = 'division by zero', cause: UndefinedCause = 'domain'): Val {
     if (!(a instanceof Dual)) {
       if (a.isZero()) return new NotDefined(reason, cause);
       return this.checked(this.one.div(a));
@@ -169,31 +169,31 @@ export class DecimalField implements FunctionLimits {
   }
 
   /** a / b */
-  div(a: Num, b: Num): Val {
+  div(a: FieldNum, b: FieldNum): Val {
     const r = this.recip(b);
     return r instanceof NotDefined ? r : this.mul(a, r);
   }
 
   /** the variable of a diff: at + ε_tag */
-  seed(tag: number, at: Num): Num {
+  seed(tag: number, at: FieldNum): FieldNum {
     return new Dual(tag, at, this.one);
   }
 
   /** the coefficient of ε_tag in v (0 when v does not depend on that perturbation) */
-  tangent(v: Num, tag: number): Num {
+  tangent(v: FieldNum, tag: number): FieldNum {
     return v instanceof Dual && v.tag === tag ? v.eps : this.zero;
   }
 
   /** a^k for an integer k, by repeated squaring (so a < 0 is fine); 0^0 = 1 */
-  powInt(a: Num, k: bigint): Val {
+  powInt(a: FieldNum, k: bigint): Val {
     const limit = BigInt(MAX_INTEGER_EXPONENT);
     if (k > limit || k < -limit) return bigIntegerPower(this, fieldSign, a, k);
     if (k < 0n) {
       const p = this.powInt(a, -k);
       return p instanceof NotDefined ? p : this.recip(p);
     }
-    let result: Num = this.one;
-    let base: Num = a;
+    let result: FieldNum = this.one;
+    let base: FieldNum = a;
     let e = k;
     while (e > 0n) {
       if (e & 1n) {
@@ -216,7 +216,7 @@ export class DecimalField implements FunctionLimits {
    * r > 0 (with derivative r a^(r-1), singular when r < 1); undefined for
    * a < 0, where a real power exists only for integer exponents.
    */
-  powReal(a: Num, r: Decimal): Val {
+  powReal(a: FieldNum, r: Decimal): Val {
     const base = realPart(a);
     if (base.lt(0)) return new NotDefined('non-integer power of a negative number', 'domain');
     if (base.isZero()) {
@@ -240,7 +240,7 @@ export class DecimalField implements FunctionLimits {
   }
 
   /** a^b for a constant rational exponent: exact for integers */
-  powRational(a: Num, r: Rational): Val {
+  powRational(a: FieldNum, r: Rational): Val {
     if (r.d === 1n) return this.powInt(a, r.n);
     return this.powReal(a, this.real(r));
   }
@@ -249,7 +249,7 @@ export class DecimalField implements FunctionLimits {
    * a^b for computed a and b: an integer-valued constant b is an integer power;
    * a b that depends on a perturbation needs a > 0 (a^b = exp(b log a)).
    */
-  pow(a: Num, b: Num): Val {
+  pow(a: FieldNum, b: FieldNum): Val {
     if (!(b instanceof Dual)) {
       if (b.isInteger()) {
         if (b.e >= MAX_EXPONENT_DIGITS)
@@ -268,7 +268,7 @@ export class DecimalField implements FunctionLimits {
   }
 
   /** f(a) for a built-in f; on a dual, f(re) + f'(re)·eps·ε (the chain rule, one step) */
-  apply(fn: string, a: Num): Val {
+  apply(fn: string, a: FieldNum): Val {
     if (!UNARY.has(fn)) throw new Error(`not a built-in function: ${fn}`);
     if (!(a instanceof Dual)) return this.base(fn as Unary, a);
     const re = this.apply(fn, a.re);
@@ -280,12 +280,12 @@ export class DecimalField implements FunctionLimits {
   }
 
   /** the two parts of a along tag t (a constant has tangent 0) */
-  private split(a: Num, t: number): [Num, Num] {
+  private split(a: FieldNum, t: number): [FieldNum, FieldNum] {
     return a instanceof Dual && a.tag === t ? [a.re, a.eps] : [a, this.zero];
   }
 
   /** f'(x), given fx = f(x); built from field operations so it differentiates again */
-  private derivative(fn: Unary, x: Num, fx: Num): Val {
+  private derivative(fn: Unary, x: FieldNum, fx: FieldNum): Val {
     switch (fn) {
       case 'exp':
         return fx;
@@ -330,7 +330,7 @@ export class DecimalField implements FunctionLimits {
   }
 
   /** 1 + sign·v² */
-  private onePlusSquare(v: Num, sign: 1 | -1): Val {
+  private onePlusSquare(v: FieldNum, sign: 1 | -1): Val {
     const sq = this.mul(v, v);
     if (sq instanceof NotDefined) return sq;
     return this.add(this.one, sign === 1 ? sq : this.neg(sq));

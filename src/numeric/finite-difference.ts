@@ -11,7 +11,7 @@
  */
 import type { Decimal } from './decimal.js';
 import { evaluate, type DiffSite, type EvalEnv } from './evaluate.js';
-import { type Num, type Val, realPart } from './numbers.js';
+import { type FieldNum, type Val, realPart } from './numbers.js';
 import { NotDefined } from './undefined.js';
 
 /** f' at x by R(h) above, or the first undefined value met */
@@ -39,7 +39,7 @@ export function finiteDifference(site: DiffSite, env: EvalEnv, relativeStep: str
   const D = env.field.D;
   const at = evaluate(site.wrt, { ...env, units: site.units, sites: undefined, accessed: undefined });
   if (at instanceof NotDefined) return at;
-  const x = realPart(at as Num);
+  const x = realPart(at as FieldNum);
   const h = new D(relativeStep).times(D.max(1, x.abs()));
   const f = (t: Decimal): Val => {
     const values = new Map(env.values);

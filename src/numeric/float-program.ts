@@ -29,7 +29,7 @@ import type { Expr, IndexTerm } from '../ir/expr.js';
 import { rationalToNumber } from '../ir/rational.js';
 import type { DenseInputs } from './dense-inputs.js';
 import { heavy, namesOf } from './expr-scan.js';
-import { type Arith, type Fn, type State, boundedArith, fastArith } from './float-arith.js';
+import { type FloatArith, type Fn, type State, boundedArith, fastArith } from './float-arith.js';
 import { E, PI, unaryCode } from './float-ops.js';
 
 /** a compiled expression: set the outer indices' units with `bind`, then `run` */
@@ -98,7 +98,7 @@ class Compiler {
     private readonly values: Float64Array,
     outer: number,
     private readonly st: State,
-    private readonly arith: Arith,
+    private readonly arith: FloatArith,
   ) {
     this.nextSlot = outer;
   }

@@ -90,7 +90,7 @@ export function scan(e: Expr, scope: Scope, use: Usage, bound: ReadonlySet<strin
 }
 
 /** a problem with the sizes or the element differentiated by, or undefined */
-export function validate(input: {
+function validateUsage(input: {
   readonly units: number;
   readonly instances: number;
   readonly wrt: Elem;
@@ -131,7 +131,7 @@ export function planGradcheck(input: {
   readonly units: number;
   readonly instances: number;
 }): GradcheckPlan | { readonly problem: string } {
-  const invalid = validate(input);
+  const invalid = validateUsage(input);
   if (invalid) return { problem: invalid };
   let objective: Expr, closedForm: Expr;
   try {

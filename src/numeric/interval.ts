@@ -42,16 +42,16 @@ export class Interval {
 }
 
 /** why a function has no value on (part of) an interval */
-export type Failure =
+export type IntervalFailure =
   | { readonly kind: 'undefined'; readonly reason: string }
   | { readonly kind: 'uncertain'; readonly reason: string };
 
-export type IVal = Interval | Failure;
+export type IVal = Interval | IntervalFailure;
 
-export const isFailure = (v: IVal): v is Failure => !(v instanceof Interval);
+export const isFailure = (v: IVal): v is IntervalFailure => !(v instanceof Interval);
 
-const undef = (reason: string): Failure => ({ kind: 'undefined', reason });
-const unsure = (reason: string): Failure => ({ kind: 'uncertain', reason });
+const undef = (reason: string): IntervalFailure => ({ kind: 'undefined', reason });
+const unsure = (reason: string): IntervalFailure => ({ kind: 'uncertain', reason });
 
 /** interval arithmetic at one precision */
 export class IntervalMath {

@@ -16,14 +16,14 @@ import { NotDefined } from './undefined.js';
 export class Dual {
   constructor(
     readonly tag: number,
-    readonly re: Num,
-    readonly eps: Num,
+    readonly re: FieldNum,
+    readonly eps: FieldNum,
   ) {}
 }
 
-export type Num = Decimal | Dual;
+export type FieldNum = Decimal | Dual;
 
-export type Val = Num | NotDefined;
+export type Val = FieldNum | NotDefined;
 
 /** shared work counter of one compare (see MAX_WORK_PER_COMPARE) */
 export interface WorkMeter {
@@ -35,10 +35,10 @@ export interface WorkMeter {
 export const isUndefined = (v: Val): v is NotDefined => v instanceof NotDefined;
 
 /** the tag of a number: 0 for a plain decimal */
-export const tagOf = (a: Num): number => (a instanceof Dual ? a.tag : 0);
+export const tagOf = (a: FieldNum): number => (a instanceof Dual ? a.tag : 0);
 
 /** the innermost real part: the value with every perturbation set to 0 */
-export function realPart(a: Num): Decimal {
+export function realPart(a: FieldNum): Decimal {
   while (a instanceof Dual) a = a.re;
   return a;
 }

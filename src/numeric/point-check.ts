@@ -20,7 +20,7 @@ import { type Certified, certifyPoint, midpoint } from './certify.js';
 import { IDual } from './enclosure.js';
 import { evaluate, type EvalEnv } from './evaluate.js';
 import { DecimalField } from './field.js';
-import { type WorkMeter, type Num, type Val, Dual } from './numbers.js';
+import { type WorkMeter, type FieldNum, type Val, Dual } from './numbers.js';
 import { NotDefined } from './undefined.js';
 import { type Atom, type Instance, collectAtoms } from './instance.js';
 import { type OpaqueModel, buildOpaqueModel } from './opaque.js';
@@ -51,7 +51,7 @@ export function instanceContext(
   rng: Prng,
 ): InstanceContext {
   const found = collectAtoms(prepared, inst, scope, meter);
-  const fixed = new Set(prepared.assumptions.map((a) => variableKey(a.variable, inst, scope.symbols)));
+  const fixed = new Set(prepared.assumptions.map((a) => instanceVariableKey(a.variable, inst, scope.symbols)));
   const models = new Map<string, OpaqueModel>();
   const keys = found.atoms.map((a) => a.key);
   for (const name of found.opaque) {
@@ -77,7 +77,7 @@ export type Outcome =
     };
 
 /** the key of an assumed variable in this instance */
-export function variableKey(v: Variable, inst: Instance, symbols?: ReadonlyMap<string, SymbolDecl>): string {
+export function instanceVariableKey(v: Variable, inst: Instance, symbols?: ReadonlyMap<string, SymbolDecl>): string {
   return keyOf(v, inst.units, symbols);
 }
 
@@ -91,7 +91,7 @@ export function environment(
   field: DecimalField,
   accessed?: Set<string>,
 ): EvalEnv | NotDefined {
-  const values = new Map<string, Num>();
+  const values = new Map<string, FieldNum>();
   for (const [key, v] of point.values) values.set(key, field.real(v));
   const env: EvalEnv = {
     field,
@@ -107,7 +107,7 @@ export function environment(
   for (const a of prepared.assumptions) {
     const v = evaluate(a.value, env);
     if (v instanceof NotDefined) return v;
-    values.set(variableKey(a.variable, inst, scope.symbols), v);
+    values.set(instanceVariableKey(a.variable, inst, scope.symbols), v);
   }
   return env;
 }

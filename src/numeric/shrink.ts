@@ -23,10 +23,10 @@ import { displayOrder } from './counterexample.js';
 import { DecimalField } from './field.js';
 import { type Atom, type Instance, collectAtoms } from './instance.js';
 import type { OpaqueModel } from './opaque.js';
-import { type Outcome, confirmedOutcome, variableKey } from './point-check.js';
+import { type Outcome, confirmedOutcome, instanceVariableKey } from './point-check.js';
 import type { Point } from './points.js';
 import type { Prepared } from './prepare.js';
-import { inDomain } from './sampling.js';
+import { inDomain } from '../ir/symbols.js';
 import { constrain } from './assume.js';
 
 /** a failing point of an instance, with what its counterexample needs */
@@ -87,7 +87,7 @@ export function shrinkFailure(prepared: Prepared, scope: Scope, failure: Failure
     if (meter.used > meter.limit || (deadline !== undefined && performance.now() > deadline)) return undefined;
     const point: Point = { values: constrain(values, inst, prepared.constraints ?? []), how };
     const atoms = collectAtoms(prepared, inst, scope, meter).atoms;
-    const fixed = new Set(prepared.assumptions.map((a) => variableKey(a.variable, inst, scope.symbols)));
+    const fixed = new Set(prepared.assumptions.map((a) => instanceVariableKey(a.variable, inst, scope.symbols)));
     if (atoms.some((a) => !fixed.has(a.key) && !values.has(a.key))) return undefined;
     const { outcome, accessed } = confirmedOutcome(prepared, inst, point, models, scope, field, deadline);
     return outcome.kind === 'differ' ? { inst, point, atoms, models, outcome, accessed } : undefined;
@@ -129,7 +129,7 @@ function simplerValues(failure: Failure, attempt: Attempt): { best: Failure; cha
     for (const atom of sampled) {
       const current = rank(best.point.values.get(atom.key)!);
       for (const c of CANDIDATES.slice(0, current)) {
-        if (!inDomain(atom.domain, c)) continue;
+        if (!inDomain(c, atom.domain)) continue;
         const values = new Map(best.point.values);
         values.set(atom.key, c);
         const next = attempt(best.inst, values, best.models, best.point.how);

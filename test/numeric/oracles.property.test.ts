@@ -14,7 +14,7 @@ import { elementKey } from '../../src/numeric/atom-key.js';
 import type { Decimal } from '../../src/numeric/decimal.js';
 import { evaluate, type DiffSite, type EvalEnv } from '../../src/numeric/evaluate.js';
 import { DecimalField } from '../../src/numeric/field.js';
-import { realPart, type Num } from '../../src/numeric/numbers.js';
+import { realPart, type FieldNum } from '../../src/numeric/numbers.js';
 import { NotDefined } from '../../src/numeric/undefined.js';
 import { finiteDifference } from '../../src/numeric/finite-difference.js';
 import { TapeBuilder } from '../../src/numeric/tape-builder.js';
@@ -97,7 +97,7 @@ function envOf(
   precision = 50,
 ): EvalEnv {
   const field = new DecimalField(precision, { used: 0, limit: 1e9 });
-  const values = new Map<string, Num>(Object.entries(inst.values).map(([k, v]) => [k, field.real(v)]));
+  const values = new Map<string, FieldNum>(Object.entries(inst.values).map(([k, v]) => [k, field.real(v)]));
   return { field, scope, n: inst.n, units: inst.units, values, opaque: new Map() };
 }
 
