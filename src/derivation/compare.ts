@@ -7,8 +7,9 @@
 import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
 import { UnfoldError } from '../ir/unfold.js';
-import { type Decision, type Difference, UNITS_PROBED, decideEqual } from '../core/equal.js';
-import { rationalToString } from '../ir/rational.js';
+import { type Decision, decideEqual } from '../core/equal.js';
+import { toAscii } from '../ir/print.js';
+import { differenceWords, hintSentence, notProvedWords } from '../explain/decision-words.js';
 import {
   type NotProved,
   type Pair,
@@ -26,15 +27,6 @@ type CompareSettings = Pick<CheckSettings, 'seed' | 'samples' | 'stepTimeoutMs'>
 
 /** why: the re-check runs on every proved step, so it must stay cheap (issue 9 allows 1.5x for all of certification): a wrong proof makes two different functions, which differ at a random point in general position with probability 1 */
 export const RECHECK_SAMPLES = 1;
-
-/** what the core's exact difference says, as a clause for messages */
-function findingText(d: Difference): string {
-  if (d.kind === 'constant')
-    return `the core computed exactly that the previous side minus this one is ${rationalToString(d.value)} wherever both are defined`;
-  if (d.kind === 'sign')
-    return `the core proved that the previous side minus this one is ${d.sign > 0 ? 'positive' : 'negative'} wherever both are defined`;
-  return `the core computed exactly that the previous side minus this one is a nonzero polynomial in the number of units n, nonzero for n = ${d.nonzeroAt.join(', ')} (among 1..${UNITS_PROBED})`;
-}
 
 /** what a comparison concluded: a StepResult without the step's place and text */
 export type Verdict = Pick<StepResult, 'status' | 'message' | 'counterexample' | 'rules' | 'evidence' | 'code'> & {
@@ -82,7 +74,7 @@ export function compareExpressions(
     return {
       status: 'failed',
       counterexample: nowhere,
-      message: `does not equal ${what}: ${decision.reason.replace(/^not proved: /, '')}, and at the point below the other side is defined (both decided exactly by the core).`,
+      message: `does not equal ${what}: ${notProvedWords(decision).replace(/^not proved: /, '')}, and at the point below the other side is defined (both decided exactly by the core).`,
     };
   if (deadline !== undefined && (decision.bound === 'STEP_TIMEOUT' || performance.now() > deadline))
     return timeout('the symbolic check did not prove it in time, and no time was left for the numeric check');
@@ -91,7 +83,7 @@ export function compareExpressions(
     seed: settings.seed,
     samples: settings.samples,
     deadline,
-    differsWhereDefined: difference && findingText(difference),
+    differsWhereDefined: difference && differenceWords(difference),
     unitCounts: difference?.kind === 'units' ? difference.nonzeroAt : undefined,
   });
   if (verdict.kind === 'inconclusive' && verdict.bound === 'STEP_TIMEOUT') {
@@ -107,8 +99,8 @@ function recheckedProof(p: Pair, decision: Exclude<Decision, NotProved>): Verdic
   const proved: Verdict = {
     status: 'proved',
     rules: decision.rules,
-    message: `equals ${p.what} (normal form ${decision.rhsNormal})`,
-    normalForms: { lhs: decision.lhsNormal, rhs: decision.rhsNormal },
+    message: `equals ${p.what} (normal form ${toAscii(decision.rhsNormal)})`,
+    normalForms: { lhs: toAscii(decision.lhsNormal), rhs: toAscii(decision.rhsNormal) },
   };
   // the same expression on both sides (a first step against itself, a claim written as its first step): nothing to re-check
   if (p.prev.key === p.next.key) return proved;
@@ -123,7 +115,7 @@ function recheckedProof(p: Pair, decision: Exclude<Decision, NotProved>): Verdic
       status: 'error',
       code: 'internal-disagreement',
       counterexample: recheck.counterexample,
-      message: `internal disagreement: the symbolic core proved this equal to ${p.what} (normal form ${decision.rhsNormal}), but the numeric layer finds them different at the point below; one of the two layers has a bug, so the step is not accepted (please report it)`,
+      message: `internal disagreement: the symbolic core proved this equal to ${p.what} (normal form ${toAscii(decision.rhsNormal)}), but the numeric layer finds them different at the point below; one of the two layers has a bug, so the step is not accepted (please report it)`,
     };
   return proved;
 }
@@ -135,27 +127,25 @@ function witnessVerdict(p: Pair, decision: NotProved): Verdict | undefined {
   if (p.scope.equations?.length) return undefined;
   const witness = definednessWitness(p.prev, p.next, p.scope, decision.conditions, p.seed, p.deadline);
   if (!witness) return undefined;
-  const hint = decision.conditions.find((c) => c.hint)?.hint;
   return {
     status: 'failed',
     counterexample: witness,
-    message: `does not equal ${p.what}: ${decision.reason}, and at the point below one side is certainly undefined while the other is defined (both decided exactly by the core).${hint ? ` ${hint[0]!.toUpperCase()}${hint.slice(1)}.` : ''}`,
+    message: `does not equal ${p.what}: ${notProvedWords(decision)}, and at the point below one side is certainly undefined while the other is defined (both decided exactly by the core).${hintSentence(decision.conditions)}`,
   };
 }
 
 /** the verdict from the numeric layer's answer, with the core's exact refutation where the numeric layer found no point */
 function fromNumeric(p: Pair, decision: NotProved, verdict: NumericVerdict): Verdict {
-  const hint = decision.conditions.find((c) => c.hint)?.hint;
   if (verdict.kind === 'disagree') {
     const why = decision.valuesAgree
-      ? ` ${decision.reason}.`
+      ? ` ${notProvedWords(decision)}.`
       : decision.difference
-        ? ` Exact: ${findingText(decision.difference)}.`
+        ? ` Exact: ${differenceWords(decision.difference)}.`
         : '';
     return {
       status: 'failed',
       counterexample: verdict.counterexample,
-      message: `does not equal ${p.what}: at the point below they differ.${why}${hint ? ` ${hint[0]!.toUpperCase()}${hint.slice(1)}.` : ''}`,
+      message: `does not equal ${p.what}: at the point below they differ.${why}${hintSentence(decision.conditions)}`,
     };
   }
   const everywhere = decision.difference
@@ -165,7 +155,7 @@ function fromNumeric(p: Pair, decision: NotProved, verdict: NumericVerdict): Ver
     return {
       status: 'failed',
       counterexample: everywhere,
-      message: `does not equal ${p.what}: ${findingText(decision.difference!)}, and both sides are defined at every point of the declared domains (decided exactly by the core), so every point is a counterexample.`,
+      message: `does not equal ${p.what}: ${differenceWords(decision.difference!)}, and both sides are defined at every point of the declared domains (decided exactly by the core), so every point is a counterexample.`,
     };
   const atPoint = verdict.kind === 'agree' && !decision.valuesAgree ? refutedAtPoint(p) : undefined;
   if (atPoint)
@@ -178,12 +168,12 @@ function fromNumeric(p: Pair, decision: NotProved, verdict: NumericVerdict): Ver
     return {
       status: 'numeric',
       evidence: { points: verdict.points, skipped: verdict.skipped, seed: verdict.seed, instances: verdict.instances },
-      message: `not proved symbolically (${decision.reason}); equal to ${p.what} at ${verdict.points} sampled points (${verdict.instances}; seed ${verdict.seed})`,
+      message: `not proved symbolically (${notProvedWords(decision)}); equal to ${p.what} at ${verdict.points} sampled points (${verdict.instances}; seed ${verdict.seed})`,
     };
   }
   return {
     status: 'error',
     code: 'undecided',
-    message: `cannot be checked: ${decision.reason}, and the numeric check was inconclusive (${verdict.reason})`,
+    message: `cannot be checked: ${notProvedWords(decision)}, and the numeric check was inconclusive (${verdict.reason})`,
   };
 }

@@ -193,3 +193,19 @@ describe('printers and readers agree', () => {
     expect(canonical(readBack(parseExpression, toAscii(e))).key, toAscii(e)).toBe(canonical(e).key);
   });
 });
+
+describe('the ASCII printer writes a number argument without a second pair of parentheses', () => {
+  it.each([
+    [call('sqrt', [num(-8)]), 'sqrt(-8)'],
+    [call('log', [num(rat(1, 2))]), 'log(1/2)'],
+    [call('max', [num(-1), num(rat(-3, 4))]), 'max(-1, -3/4)'],
+    [delta(num(2), num(3)), 'delta(2, 3)'],
+  ])('%s', (e, text) => {
+    expect(toAscii(e)).toBe(text);
+    expect(canonical(readBack(parseExpression, text)).key).toBe(canonical(e).key);
+  });
+
+  it('a negative number as a factor or a base keeps its parentheses', () => {
+    expect(toAscii(mul([sym('x'), pow(num(-2), sym('y'))]))).toContain('(-2)^y');
+  });
+});
