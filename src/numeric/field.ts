@@ -14,7 +14,7 @@
  */
 import { Decimal, type DecimalConstructor, decimalClone } from './decimal.js';
 import { bigIntegerPower } from './big-power.js';
-import { NotDefined, type UndefinedCause } from './undefined.js';
+import { NotDefined, type NotDefinedCause } from './undefined.js';
 import { Dual, type WorkMeter, type FieldNum, type Val, realPart, tagOf } from './numbers.js';
 import { type FunctionLimits, type Unary, functionValue } from './field-functions.js';
 import type { Rational } from '../ir/rational.js';
@@ -154,7 +154,7 @@ export class DecimalField implements FunctionLimits {
   }
 
   /** 1/a; undefined (with `reason` and `cause`) where the real part of a is exactly 0 */
-  recip(a: FieldNum, reason = 'division by zero', cause: UndefinedCause = 'domain'): Val {
+  recip(a: FieldNum, reason = 'division by zero', cause: NotDefinedCause = 'domain'): Val {
     if (!(a instanceof Dual)) {
       if (a.isZero()) return new NotDefined(reason, cause);
       return this.checked(this.one.div(a));
