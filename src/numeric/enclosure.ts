@@ -14,7 +14,8 @@ import { MAX_EXPONENT_DIGITS, MAX_INTEGER_EXPONENT, TRANSCENDENTAL_COST } from '
 import { bigIntegerPower } from './big-power.js';
 import type { Arith } from './evaluate.js';
 import type { WorkMeter } from './numbers.js';
-import { NotDefined } from './undefined.js';
+import { NotDefined, type NotDefinedCause } from './undefined.js';
+import { type DualArithmetic, localDerivative, powerBySquaring } from './dual-rules.js';
 import { type IntervalFailure, type IVal, Interval, IntervalMath, isFailure } from './interval.js';
 
 /** re + eps·ε_tag over enclosures */
@@ -61,7 +62,7 @@ function intervalMath(precision: number): IntervalMath {
 }
 
 /** enclosures at one precision, with duals over them */
-export class EnclosureField implements Arith<INum> {
+export class EnclosureField implements Arith<INum>, DualArithmetic<INum> {
   /** abs, max and min on enclosures (absEnclosure, maxMinEnclosure) */
   corner(fn: 'abs' | 'max' | 'min', a: INum, b: INum | undefined): IValue {
     return fn === 'abs' ? absEnclosure(this, a) : maxMinEnclosure(this, fn, a, b!);
@@ -154,14 +155,15 @@ export class EnclosureField implements Arith<INum> {
   }
 
   /** 1/a; a singular cause stays singular (a derivative's pole), a domain cause is certain or uncertain */
-  recip(a: INum, reason = 'division by zero', singular = false): IValue {
+  recip(a: INum, reason = 'division by zero', cause: NotDefinedCause = 'domain'): IValue {
+    const singular = cause === 'singular';
     this.meter.used++;
     if (!(a instanceof IDual)) {
       const r = this.m.recip(a, reason);
       if (isFailure(r) && singular) return new NotDefined(reason, r.kind === 'undefined' ? 'singular' : 'uncertain');
       return lift(r);
     }
-    const r = this.recip(a.re, reason, singular);
+    const r = this.recip(a.re, reason, cause);
     if (r instanceof NotDefined) return r;
     const r2 = this.mul(r, r);
     if (r2 instanceof NotDefined) return r2;
@@ -187,23 +189,7 @@ export class EnclosureField implements Arith<INum> {
       this.meter.used += 2;
       return this.m.powInt(a, k);
     }
-    let result: INum = this.one;
-    let base: INum = a;
-    let e = k;
-    while (e > 0n) {
-      if (e & 1n) {
-        const r = this.mul(result, base);
-        if (r instanceof NotDefined) return r;
-        result = r;
-      }
-      e >>= 1n;
-      if (e > 0n) {
-        const b = this.mul(base, base);
-        if (b instanceof NotDefined) return b;
-        base = b;
-      }
-    }
-    return result;
+    return powerBySquaring(this, a, k);
   }
 
   /** a^r for a non-integer constant r (an enclosure of it), as the field defines it */
@@ -281,63 +267,10 @@ export class EnclosureField implements Arith<INum> {
     }
     const re = this.apply(fn, a.re);
     if (re instanceof NotDefined) return re;
-    const d = this.derivative(fn, a.re, re);
+    const d = localDerivative(this, fn, a.re, re);
     if (d instanceof NotDefined) return d;
     const eps = this.mul(d, a.eps);
     return eps instanceof NotDefined ? eps : new IDual(a.tag, re, eps);
-  }
-
-  /** f'(x) given fx = f(x), from field operations (as DecimalField.derivative) */
-  private derivative(fn: string, x: INum, fx: INum): IValue {
-    switch (fn) {
-      case 'exp':
-        return fx;
-      case 'log':
-        return this.recip(x);
-      case 'sqrt': {
-        const twice = this.add(fx, fx);
-        return twice instanceof NotDefined ? twice : this.recip(twice, 'sqrt is not differentiable at 0', true);
-      }
-      case 'sin':
-        return this.apply('cos', x);
-      case 'cos': {
-        const s = this.apply('sin', x);
-        return s instanceof NotDefined ? s : this.neg(s);
-      }
-      case 'tan':
-        return this.onePlusSquare(fx, 1);
-      case 'sinh':
-        return this.apply('cosh', x);
-      case 'cosh':
-        return this.apply('sinh', x);
-      case 'tanh':
-        return this.onePlusSquare(fx, -1);
-      case 'asin':
-      case 'acos': {
-        const c = this.onePlusSquare(x, -1);
-        if (c instanceof NotDefined) return c;
-        const s = this.apply('sqrt', c);
-        if (s instanceof NotDefined) return s;
-        const r = this.recip(s, `${fn} is not differentiable at -1 and 1`, true);
-        return r instanceof NotDefined || fn === 'asin' ? r : this.neg(r);
-      }
-      case 'atan': {
-        const c = this.onePlusSquare(x, 1);
-        return c instanceof NotDefined ? c : this.recip(c);
-      }
-      case 'sigma': {
-        const c = this.sub(this.one, fx);
-        return c instanceof NotDefined ? c : this.mul(fx, c);
-      }
-      default:
-        throw new Error(`not a built-in function: ${fn}`);
-    }
-  }
-
-  private onePlusSquare(v: INum, sign: 1 | -1): IValue {
-    const sq = this.mul(v, v);
-    if (sq instanceof NotDefined) return sq;
-    return this.add(this.one, sign === 1 ? sq : this.neg(sq));
   }
 }
 

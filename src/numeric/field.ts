@@ -17,6 +17,7 @@ import { bigIntegerPower } from './big-power.js';
 import { NotDefined, type NotDefinedCause } from './undefined.js';
 import { Dual, type WorkMeter, type FieldNum, type Val, realPart, tagOf } from './numbers.js';
 import { type FunctionLimits, type Unary, functionValue } from './field-functions.js';
+import { type DualArithmetic, localDerivative, powerBySquaring } from './dual-rules.js';
 import type { Rational } from '../ir/rational.js';
 import {
   MAX_EXP_ARGUMENT,
@@ -53,7 +54,7 @@ const UNARY: ReadonlySet<string> = new Set([
 export const isBuiltinFunction = (name: string): boolean => UNARY.has(name);
 
 /** decimals at one precision, with duals over them; one per precision per compare */
-export class DecimalField implements FunctionLimits {
+export class DecimalField implements FunctionLimits, DualArithmetic<FieldNum> {
   readonly D: DecimalConstructor;
   readonly zero: Decimal;
   readonly one: Decimal;
@@ -192,23 +193,7 @@ export class DecimalField implements FunctionLimits {
       const p = this.powInt(a, -k);
       return p instanceof NotDefined ? p : this.recip(p);
     }
-    let result: FieldNum = this.one;
-    let base: FieldNum = a;
-    let e = k;
-    while (e > 0n) {
-      if (e & 1n) {
-        const r = this.mul(result, base);
-        if (r instanceof NotDefined) return r;
-        result = r;
-      }
-      e >>= 1n;
-      if (e > 0n) {
-        const b = this.mul(base, base);
-        if (b instanceof NotDefined) return b;
-        base = b;
-      }
-    }
-    return result;
+    return powerBySquaring(this, a, k);
   }
 
   /**
@@ -273,7 +258,7 @@ export class DecimalField implements FunctionLimits {
     if (!(a instanceof Dual)) return this.base(fn as Unary, a);
     const re = this.apply(fn, a.re);
     if (re instanceof NotDefined) return re;
-    const d = this.derivative(fn as Unary, a.re, re);
+    const d = localDerivative(this, fn, a.re, re);
     if (d instanceof NotDefined) return d;
     const eps = this.mul(d, a.eps);
     return eps instanceof NotDefined ? eps : new Dual(a.tag, re, eps);
@@ -282,58 +267,6 @@ export class DecimalField implements FunctionLimits {
   /** the two parts of a along tag t (a constant has tangent 0) */
   private split(a: FieldNum, t: number): [FieldNum, FieldNum] {
     return a instanceof Dual && a.tag === t ? [a.re, a.eps] : [a, this.zero];
-  }
-
-  /** f'(x), given fx = f(x); built from field operations so it differentiates again */
-  private derivative(fn: Unary, x: FieldNum, fx: FieldNum): Val {
-    switch (fn) {
-      case 'exp':
-        return fx;
-      case 'log':
-        return this.recip(x);
-      case 'sqrt': {
-        const twice = this.add(fx, fx);
-        return twice instanceof NotDefined ? twice : this.recip(twice, 'sqrt is not differentiable at 0', 'singular');
-      }
-      case 'sin':
-        return this.apply('cos', x);
-      case 'cos': {
-        const s = this.apply('sin', x);
-        return s instanceof NotDefined ? s : this.neg(s);
-      }
-      case 'tan':
-        return this.onePlusSquare(fx, 1);
-      case 'sinh':
-        return this.apply('cosh', x);
-      case 'cosh':
-        return this.apply('sinh', x);
-      case 'tanh':
-        return this.onePlusSquare(fx, -1);
-      case 'asin':
-      case 'acos': {
-        const c = this.onePlusSquare(x, -1);
-        if (c instanceof NotDefined) return c;
-        const s = this.apply('sqrt', c);
-        if (s instanceof NotDefined) return s;
-        const r = this.recip(s, `${fn} is not differentiable at -1 and 1`, 'singular');
-        return r instanceof NotDefined || fn === 'asin' ? r : this.neg(r);
-      }
-      case 'atan': {
-        const c = this.onePlusSquare(x, 1);
-        return c instanceof NotDefined ? c : this.recip(c);
-      }
-      case 'sigma': {
-        const c = this.sub(this.one, fx);
-        return c instanceof NotDefined ? c : this.mul(fx, c);
-      }
-    }
-  }
-
-  /** 1 + sign·v² */
-  private onePlusSquare(v: FieldNum, sign: 1 | -1): Val {
-    const sq = this.mul(v, v);
-    if (sq instanceof NotDefined) return sq;
-    return this.add(this.one, sign === 1 ? sq : this.neg(sq));
   }
 
   /** f(x) on a plain decimal, with f's domain checked first (exp and ln remembered: decimal-memo.ts) */
