@@ -13,7 +13,7 @@ import { REPORT_FORMATS, type ReportFormat } from '../report/render.js';
 export const CONFIG_FILE = 'derivcheck.config.json';
 
 /** why: a config is a handful of keys; a larger file is a mistake, and reading it whole should stay cheap */
-export const MAX_CONFIG_BYTES = 100_000;
+const MAX_CONFIG_BYTES = 100_000;
 
 /** The defaults a config may give; every key optional. */
 export interface ConfigDefaults {
@@ -27,7 +27,7 @@ export interface ConfigDefaults {
   readonly quiet?: boolean;
 }
 
-export type ConfigResult =
+type ConfigResult =
   | { readonly ok: true; readonly defaults: ConfigDefaults; readonly from?: string }
   | { readonly ok: false; readonly message: string };
 

@@ -125,7 +125,7 @@ export function refutedEverywhere(
 }
 
 /** why: each try is one exact decision with every variable set; a few spread-out points miss a nonzero difference only by bad luck */
-export const MAX_EXACT_POINTS = 3;
+const MAX_EXACT_POINTS = 3;
 const EXACT_CANDIDATES: readonly Rational[] = [
   { n: 1n, d: 1n },
   { n: 2n, d: 1n },

@@ -9,19 +9,19 @@ import type { Expr, Variable } from '../ir/expr.js';
 import { type Rational, ONE, ZERO, isInteger, isZero, radd, rat, rcmp, rmul, rsign } from '../ir/rational.js';
 
 /** why: a condition of higher degree is not a hand-written denominator; expanding it would cost more than sampling */
-export const MAX_WITNESS_DEGREE = 64;
+const MAX_WITNESS_DEGREE = 64;
 /** why: trial division finds the divisors of the end coefficients; past this bound a cofactor is kept whole (some roots may be missed) */
-export const MAX_WITNESS_TRIAL_DIVISOR = 10_000n;
+const MAX_WITNESS_TRIAL_DIVISOR = 10_000n;
 /** why: each candidate root costs one exact evaluation; past this many p/q pairs (smallest first) the search stops: proposing is optional */
 const MAX_ROOT_CANDIDATES = 20_000;
 /** why: a number with more divisors than this (a product of many small primes) would make the candidate list itself too long */
-export const MAX_WITNESS_DIVISORS = 4096;
+const MAX_WITNESS_DIVISORS = 4096;
 
 /** c[0] + c[1] v + ... + c[d] v^d, without trailing zeros */
-export type Coefficients = readonly Rational[];
+type Coefficients = readonly Rational[];
 
 /** a polynomial in one variable (undefined variable: a constant) */
-export interface Univariate {
+interface Univariate {
   readonly variable?: Variable;
   readonly coeffs: Coefficients;
 }

@@ -14,7 +14,7 @@
 import { NotDefined } from './undefined.js';
 
 /** what of an arithmetic (evaluate.ts's Arith) the power needs */
-export interface PowerArith<N> {
+interface PowerArith<N> {
   readonly zero: N;
   real(v: string): N;
   neg(a: N): N;
@@ -23,7 +23,7 @@ export interface PowerArith<N> {
 }
 
 /** the sign of a number's real part: undefined when an enclosure straddles 0 */
-export type SignOf<N> = (a: N) => -1 | 0 | 1 | undefined;
+type SignOf<N> = (a: N) => -1 | 0 | 1 | undefined;
 
 export function bigIntegerPower<N>(f: PowerArith<N>, signOf: SignOf<N>, a: N, k: bigint): N | NotDefined {
   const s = signOf(a);

@@ -17,7 +17,7 @@ import type { Point } from './points.js';
 import { rationalText } from './sampling.js';
 
 /** `digits` significant digits, or `undefined (reason)` */
-export function valueText(v: Val, digits = 20): string {
+function valueText(v: Val, digits = 20): string {
   if (v instanceof NotDefined) return `undefined (${v.reason})`;
   if (v instanceof Dual) throw new Error('a dual number escaped its diff');
   return v.isZero() ? '0' : v.toSignificantDigits(digits).toString();

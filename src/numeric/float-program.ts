@@ -51,7 +51,7 @@ export interface FloatProgram {
  * MAX_GRADCHECK_UNITS units would be 2.5e7 entries; past this a
  * sub-expression is recomputed instead (slower, never wrong)
  */
-export const MAX_MEMO_ENTRIES = 1 << 22;
+const MAX_MEMO_ENTRIES = 1 << 22;
 
 /** compiles e over the values of a dense layout; `outer` are the indices the caller binds; bounded by default */
 export function compileFloat(

@@ -147,7 +147,7 @@ export interface Atom {
   readonly direct: boolean;
 }
 
-export interface InstanceAtoms {
+interface InstanceAtoms {
   /** in first-read order */
   readonly atoms: readonly Atom[];
   /** opaque symbols the sides use */

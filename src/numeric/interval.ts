@@ -26,13 +26,13 @@ import { memoExp, memoLn } from './decimal-memo.js';
 import { hyperbolic } from './field-functions.js';
 
 /** extra digits at which transcendental functions are computed before rounding outward */
-export const GUARD_DIGITS = 10;
+const GUARD_DIGITS = 10;
 /** why: decimal.js's functions err by at most 1 ulp; the enclosure allows this many ulps of the guarded precision */
 const FUNCTION_SLACK = 100;
 /** decimal.js's exponent range, the whole of it */
 const EXPONENT_LIMIT = 9e15;
 /** why: decimal.js reduces trig arguments with a pi of 1025 digits; beyond this precision it refuses */
-export const MAX_TRIG_PRECISION = 1000;
+const MAX_TRIG_PRECISION = 1000;
 
 export class Interval {
   constructor(

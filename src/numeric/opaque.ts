@@ -14,8 +14,6 @@
 import { type Rational, ONE, ZERO, rat, radd, rmul, rsub, rcmp } from '../ir/rational.js';
 import type { Variable } from '../ir/expr.js';
 import type { Domain, SymbolDecl } from '../ir/symbols.js';
-import type { DecimalField } from './field.js';
-import type { FieldNum, Val } from './numbers.js';
 import { NotDefined } from './undefined.js';
 import { elementKey, instantiateIndex } from './atom-key.js';
 import type { Prng } from './prng.js';
@@ -101,11 +99,6 @@ export interface OpaqueArithmetic<T> {
   mul(a: T, b: T): T | NotDefined;
   neg(a: T): T;
   apply(fn: string, a: T): T | NotDefined;
-}
-
-/** the model's value, reading each input through `lookup` (which may return duals) */
-export function evaluateOpaque(model: OpaqueModel, field: DecimalField, lookup: (key: string) => FieldNum): Val {
-  return opaqueValue<FieldNum>(model, field, lookup, () => field.meter.used++);
 }
 
 /** the model's value in any arithmetic; `tick` is called once per term (the work meter) */

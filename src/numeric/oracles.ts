@@ -24,7 +24,7 @@ import type { Decimal } from './decimal.js';
 import { tapeDerivative } from './tape-oracle.js';
 
 /** what the oracles found at one point */
-export type OracleCheck =
+type OracleCheck =
   /** sites compared; how many of them finite differences and the tape could be compared at */
   | { readonly kind: 'agree'; readonly sites: number; readonly fd: number; readonly tape: number }
   | { readonly kind: 'disagree'; readonly reason: string }
@@ -62,7 +62,7 @@ function close(a: Decimal, b: Decimal, tol: Decimal | string, scale: number = 0)
 }
 
 /** the diff sites of both sides at a point of env; those with a nonzero derivative first, at most MAX_ORACLE_SITES */
-export function diffSites(sides: readonly Expr[], env: EvalEnv): DiffSite[] {
+function diffSites(sides: readonly Expr[], env: EvalEnv): DiffSite[] {
   const sites: DiffSite[] = [];
   for (const side of sides) evaluate(side, { ...env, sites });
   const nonzero = sites.filter((s) => !realPart(s.derivative).isZero());

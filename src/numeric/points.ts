@@ -99,7 +99,7 @@ function* rawPoints(
 }
 
 /** why: each combination is one more point per special value; two binary variables make three more, few enough to try every time */
-export const MAX_BINARY_VARIANTS = 2;
+const MAX_BINARY_VARIANTS = 2;
 
 /**
  * a special point with the binary variables at their other values too (they

@@ -38,7 +38,7 @@ const SPECIAL_VALUES: readonly Rational[] = [
 export const isBinary = (d: Domain): boolean => d.kind === 'binary';
 
 /** why: each constant of a step adds a few candidate points per variable; past this many the special points would crowd out the random ones */
-export const MAX_CONSTANT_SPECIALS = 40;
+const MAX_CONSTANT_SPECIALS = 40;
 
 /**
  * values near the step's own constants: where a constant c sits, the step's

@@ -30,7 +30,7 @@ import { inDomain } from '../ir/symbols.js';
 import { constrain } from './assume.js';
 
 /** a failing point of an instance, with what its counterexample needs */
-export interface Failure {
+interface Failure {
   readonly inst: Instance;
   readonly point: Point;
   readonly atoms: readonly Atom[];
@@ -40,7 +40,7 @@ export interface Failure {
   readonly accessed: ReadonlySet<string>;
 }
 
-export interface Shrunk extends Failure {
+interface Shrunk extends Failure {
   /** what shrinking changed, e.g. `n 5 -> 2, units renumbered, 3 values simplified`; empty when nothing */
   readonly note: string;
 }
