@@ -177,7 +177,8 @@ describe.each(SOURCES)('random expressions of $name', ({ expr, point, symbols })
         );
         if (v instanceof NotDefined) undefinedSeen++;
       }),
-      { numRuns: runs(400), seed: 37 },
+      // why: not shortened in quick runs: undefined points are rare in the world (x > 0, 0 < y < 1), a fifth may hold none
+      { numRuns: 400, seed: 37 },
     );
     expect(undefinedSeen).toBeGreaterThan(0);
   });
