@@ -3,7 +3,6 @@
  * this thread or in a worker): a file becomes its result and the seconds it
  * took; an argument that named no file becomes an error result.
  */
-import { performance } from 'node:perf_hooks';
 import type { FileResult } from '../verdict/result.js';
 import { verifyFile, type VerifyOptions } from '../derivation/verify.js';
 import type { Input } from './inputs.js';

@@ -6,7 +6,6 @@
  * `internal error: ...` without a stack trace unless DERIVCHECK_DEBUG=1.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import type { FileResult } from '../verdict/result.js';
 import type { VerifyOptions } from '../derivation/verify.js';
 import { renderReport } from '../report/render.js';
@@ -15,8 +14,8 @@ import { exitCode } from './exit-code.js';
 import { expandInputs } from './inputs.js';
 import { parseArguments, type CliOptions } from './options.js';
 import { checkInputs, defaultJobs, type PoolTrace } from './pool.js';
-// a pool worker runs this same bundle (with its code cache, bin/load-cli.cjs): worker.ts serves only in such a thread
-import './worker.js';
+// a pool worker runs this same bundle (with its code cache): bin/load-cli.cjs calls serveWorker there
+export { serveWorker } from './worker.js';
 
 /** the package version, read once; the same relative path works from src/cli and dist/cli */
 function packageVersion(): string {

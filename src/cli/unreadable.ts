@@ -3,7 +3,8 @@
  * step at location `file`, line 1, column 1, so every report format and the
  * exit status treat them like any other input problem.
  */
-import { readFile } from 'node:fs/promises';
+// fs's callback API, not node:fs/promises: that module and what it loads cost a cold start milliseconds (README, "Startup")
+import { readFile } from 'node:fs';
 import type { FileResult } from '../verdict/result.js';
 
 const REASONS: Record<string, string> = {
@@ -44,7 +45,7 @@ export function unreadableResult(path: string, err: unknown, seed: number): File
 /** undefined when `path` can be read as a file, else the error result to report for it. */
 export async function checkReadable(path: string, seed: number): Promise<FileResult | undefined> {
   try {
-    await readFile(path);
+    await new Promise<void>((resolve, reject) => readFile(path, (err) => (err ? reject(err) : resolve())));
     return undefined;
   } catch (err) {
     return unreadableResult(path, err, seed);

@@ -2,7 +2,8 @@
  * Verify one derivation file: read it as strict UTF-8, then check its text
  * (verify-text.ts). Input problems come back as steps with status `error`.
  */
-import { readFile } from 'node:fs/promises';
+// fs's callback API, not node:fs/promises: that module and what it loads cost a cold start milliseconds
+import { readFile } from 'node:fs';
 import type { FileResult } from '../verdict/result.js';
 import { decodeUtf8, notUtf8Message } from './utf8.js';
 import { type VerifyOptions, errorResult, verifyText } from './verify-text.js';
@@ -16,7 +17,9 @@ export { MAX_SAMPLES } from '../numeric/bounds.js';
 export async function verifyFile(path: string, options: VerifyOptions): Promise<FileResult> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = await new Promise<Uint8Array>((resolve, reject) =>
+      readFile(path, (err, data) => (err ? reject(err) : resolve(data))),
+    );
   } catch (err) {
     const message = `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; check the path`;
     return errorResult(
