@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { FileResult } from '../verdict/result.js';
 import type { VerifyOptions } from '../derivation/verify.js';
 import { renderReport } from '../report/render.js';
+import { nowMs } from './check-file.js';
 import { readConfig } from './config.js';
 import { exitCode } from './exit-code.js';
 import { expandInputs } from './inputs.js';
@@ -75,7 +76,7 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   const { options } = parsed;
   const started = new Date();
-  const clock = performance.now();
+  const clock = nowMs();
   const seconds: number[] = [];
   const results = await checkAll(options, seconds);
   const render = {
@@ -83,7 +84,7 @@ async function run(argv: readonly string[]): Promise<number> {
     strict: options.strict,
     started,
     seconds,
-    elapsed: (performance.now() - clock) / 1000,
+    elapsed: (nowMs() - clock) / 1000,
     ...(options.quiet ? { quiet: true } : {}),
     ...(options.explain ? { explain: true } : {}),
   };

@@ -4,7 +4,7 @@
  * build made is accepted, and a cache that does not fit (other bytes, none
  * at all) is ignored, never trusted: the command then compiles as usual.
  * A cold `verify` of one file loads none of Node's modules that it does not
- * need (the ESM loader, worker threads, fs/promises), and the bundle it
+ * need (the ESM loader, worker threads, fs/promises, perf_hooks), and the bundle it
  * reads is pure ASCII.
  */
 import { spawnSync } from 'node:child_process';
@@ -66,7 +66,7 @@ describe('what a cold verify of one file loads', () => {
     return JSON.parse(readFileSync(out, 'utf8')) as string[];
   };
 
-  test('no ESM loader, no worker threads, no fs/promises for one file; worker threads once a worker starts', () => {
+  test('no ESM loader, worker threads, fs/promises or perf_hooks for one file; worker threads once a worker starts', () => {
     const one = builtinsLoaded('derivations/softplus.yaml');
     // the list is real: it names what the command did load
     expect(one).toContain('NativeModule vm');
@@ -74,6 +74,7 @@ describe('what a cold verify of one file loads', () => {
       'NativeModule internal/modules/esm/module_job',
       'NativeModule worker_threads',
       'NativeModule internal/fs/promises',
+      'NativeModule perf_hooks',
     ])
       expect(one, unwanted).not.toContain(unwanted);
     const two = builtinsLoaded('--jobs', '2', 'derivations/softplus.yaml', 'derivations/tanh-derivative.yaml');
