@@ -5,7 +5,7 @@
 // src/cli/pool.ts), as whole processes, so start-up and worker start-up are
 // part of the time, as a user sees it. Interleaved runs; prints both
 // medians, their ratio (the baseline is --jobs 1, measured in the same run),
-// the CPU seconds of each (user + sys, from /usr/bin/time where it exists: on a loaded
+// the CPU seconds of each (user + sys, from bench/machine.mjs runTimed: on a loaded
 // machine two threads cannot get two cores, and the CPU time shows what the
 // second thread cost) and how the pool scheduled the default run. On a
 // loaded machine two threads cannot get two cores, so the wall ratio is
