@@ -47,6 +47,9 @@ const TESTS = ['test/**/*.test.ts'];
 
 export default defineConfig({
   test: {
+    // why: `npm run test:unit` runs vitest.quick.config.ts, which provides true: property tests run a fifth of
+    // their cases there (test/helpers/runs.ts); `npm test` and a targeted run keep the full count
+    provide: { quickProperties: false },
     // why: the suite runs on 2 shared cores; a property test that takes 2 s alone can take 10 s under load.
     // These limits only stop a hung test: no verdict here depends on the clock (speed is measured in bench/).
     testTimeout: 60_000,

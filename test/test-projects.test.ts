@@ -6,9 +6,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { ViteUserConfig } from 'vitest/config';
 import { MOCKING, NOT_UNIT } from '../vitest.config.js';
 import { exists, importsInText, modulesUnder, repoRoot } from './architecture/imports.js';
+
+/** a vitest configuration file's exported configuration */
+async function loadConfig(file: string): Promise<ViteUserConfig> {
+  const loaded = (await import(pathToFileURL(join(repoRoot, file)).href)) as { default: ViteUserConfig };
+  return loaded.default;
+}
 
 const testFiles = modulesUnder(['test']).filter((f) => f.endsWith('.test.ts'));
 
@@ -87,13 +95,24 @@ describe('the vitest projects', () => {
     expect(MOCKING.filter((f) => !mocking.test(readFileSync(join(repoRoot, f), 'utf8')))).toEqual([]);
   });
 
-  it('npm run test:unit runs the unit projects only; npm test runs every project', () => {
+  it('npm run test:unit runs the unit projects only, with quick property tests; npm test runs every project in full', () => {
     const scripts = (
       JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
     ).scripts;
     // threads start faster than forks: 28-31 s against 32 s on a quiet machine
-    expect(scripts['test:unit']).toBe('vitest run --project unit --project unit-mocks --pool=threads');
+    expect(scripts['test:unit']).toBe(
+      'vitest run --config vitest.quick.config.ts --project unit --project unit-mocks --pool=threads',
+    );
     expect(scripts.test).toContain('vitest run');
     expect(scripts.test).not.toContain('--project');
+    expect(scripts.test).not.toContain('--config');
+  });
+
+  it('only the quick configuration shortens property tests, and it changes nothing else', async () => {
+    const full = await loadConfig('vitest.config.ts');
+    const quick = await loadConfig('vitest.quick.config.ts');
+    expect(full.test?.provide).toEqual({ quickProperties: false });
+    expect(quick.test?.provide).toEqual({ quickProperties: true });
+    expect({ ...quick.test, provide: undefined }).toEqual({ ...full.test, provide: undefined });
   });
 });

@@ -4,13 +4,11 @@
  * same shape as a file's `symbols:` and `define:`. Both go through the
  * derivation loader, so a context means exactly what it would in a file.
  */
-import { readFileSync } from 'node:fs';
-import { decodeUtf8, notUtf8Message } from '../derivation/utf8.js';
-import { stringify } from 'yaml';
+import { readDerivationFileSync } from '../derivation/read-file.js';
 import type { Definition, Scope, SymbolDecl } from '../ir/symbols.js';
 import type { ParseEnv } from '../parse/expression.js';
 import { loadDerivation } from '../derivation/load.js';
-import type { LoadedDerivation } from '../derivation/model.js';
+import { loadDeclarations } from '../derivation/load-declarations.js';
 import { type ApiError, type ApiResult, DerivcheckError } from './errors.js';
 
 /** `symbols:` and `define:` written as a JS object, e.g. `{symbols: {x: {domain: 'positive', opaque: false}}, define: {'a(u)': 'sum(k, w[u,k] * s[k])'}}` */
@@ -60,24 +58,9 @@ export function loadContextOrThrow(input?: ContextInput): Context {
 function fromFile(input: DerivationContext): ApiResult<{ context: Context }> {
   let text = input.text;
   if (text === undefined) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(input.file);
-    } catch (err) {
-      return failure(
-        'cannot-read',
-        `cannot read ${input.file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}; check the path`,
-        { file: input.file },
-      );
-    }
-    const decoded = decodeUtf8(bytes);
-    if (!decoded.ok)
-      return failure('not-utf8', notUtf8Message(input.file, decoded), {
-        file: input.file,
-        line: decoded.line,
-        column: decoded.column,
-      });
-    text = decoded.text;
+    const read = readDerivationFileSync(input.file);
+    if (!read.ok) return failure(read.code, read.message, { file: input.file, line: read.line, column: read.column });
+    text = read.text;
   }
   const r = loadDerivation(input.file, text);
   if (!r.ok) {
@@ -97,9 +80,8 @@ function fromFile(input: DerivationContext): ApiResult<{ context: Context }> {
 }
 
 /**
- * why: rather than a second reader for declarations, the object is written
- * out as a one-step derivation and loaded; lines and columns of that text
- * mean nothing to the caller, so errors keep only the location (`symbols.x`)
+ * The object read by the loader's own declaration reader (no YAML text in
+ * between); it has no lines, so errors keep only the location (`symbols.x`)
  */
 function fromObject(input: ContextObject): ApiResult<{ context: Context }> {
   const unknown = Object.keys(input).filter((k) => !OBJECT_KEYS.includes(k));
@@ -109,33 +91,18 @@ function fromObject(input: ContextObject): ApiResult<{ context: Context }> {
       `unknown key '${unknown[0]}' in the context; the allowed keys are ${OBJECT_KEYS.join(', ')}`,
       { location: unknown[0]! },
     );
-  const doc = {
-    title: 'context',
-    ...(input.symbols !== undefined ? { symbols: input.symbols } : {}),
-    ...(input.define !== undefined ? { define: input.define } : {}),
-    steps: [{ expr: '0' }],
-  };
-  let text: string;
-  try {
-    text = stringify(doc);
-  } catch (err) {
-    return failure(
-      'context',
-      `the context cannot be written as YAML: ${err instanceof Error ? err.message : String(err)}`,
-    );
-  }
-  const r = loadDerivation('<context>', text);
+  const r = loadDeclarations(input);
   if (!r.ok)
     return {
       ok: false,
-      errors: r.errors.map(
-        (e): ApiError => ({ code: e.code, message: e.message, ...(e.location ? { location: e.location } : {}) }),
-      ),
+      errors: r.errors.map((e): ApiError => ({ code: e.code, message: e.message, location: e.location })),
     };
-  return { ok: true, context: fromDerivation(r.derivation) };
+  return { ok: true, context: fromDerivation(r) };
 }
 
-function fromDerivation(d: LoadedDerivation | undefined): Context {
+function fromDerivation(
+  d: { readonly symbols: ReadonlyMap<string, SymbolDecl>; readonly definitions: readonly Definition[] } | undefined,
+): Context {
   const symbols: ReadonlyMap<string, SymbolDecl> = d?.symbols ?? new Map();
   const definitions = new Map<string, Definition>(
     (d?.definitions ?? []).map((x) => [x.name, { name: x.name, params: x.params, body: x.body }]),

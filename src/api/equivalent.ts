@@ -7,16 +7,10 @@ import { compareExpressions, type Verdict } from '../derivation/compare.js';
 import { type ContextInput, loadContext } from './context.js';
 import { describeError } from './errors.js';
 import { readIn } from './expression.js';
+import { type VerifyOptions, librarySettings } from './verify.js';
 
-/** options of a comparison */
-export interface EquivalentOptions {
-  /** seed of every random choice in the numeric check (default 1); the same seed reproduces a verdict */
-  readonly seed?: number;
-  /** random points per numeric check (default chosen by the numeric layer) */
-  readonly samples?: number;
-  /** the time limit in ms; past it the verdict is `error` with code `timeout` (never a pass) */
-  readonly stepTimeoutMs?: number;
-}
+/** options of a comparison: a verification's that apply to one pair (stepTimeoutMs limits the comparison; past it the verdict is `error` with code `timeout`, never a pass) */
+export type EquivalentOptions = Pick<VerifyOptions, 'seed' | 'samples' | 'stepTimeoutMs'>;
 
 /**
  * The verdict on `a = b`: `proved` (the core), `numeric` (sampling agrees;
@@ -40,10 +34,7 @@ export function equivalent(a: string, b: string, context?: ContextInput, options
     const errors = [...(x.ok ? [] : x.errors), ...(y.ok ? [] : y.errors)];
     return { status: 'error', code: errors[0]!.code, message: errors.map(describeError).join('; ') };
   }
-  const compare = {
-    seed: options.seed ?? 1,
-    ...(options.samples !== undefined ? { samples: options.samples } : {}),
-    ...(options.stepTimeoutMs !== undefined ? { stepTimeoutMs: options.stepTimeoutMs } : {}),
-  };
-  return compareExpressions(x.expr, y.expr, c.context.scope, compare, 'the first expression');
+  const { seed, samples, stepTimeoutMs } = options;
+  const settings = librarySettings({ seed, samples, stepTimeoutMs });
+  return compareExpressions(x.expr, y.expr, c.context.scope, settings, 'the first expression');
 }

@@ -5,38 +5,25 @@
  */
 import { verifyText } from '../derivation/verify-text.js';
 import type { FileResult } from '../verdict/result.js';
+import { type CheckSettings, checkSettings } from '../verdict/settings.js';
 
-/** Options of a verification; every field has the `verify` command's default. */
-export interface VerifyOptions {
-  /** seed of every random choice in numeric checks (default 1); the same seed reproduces a run */
-  readonly seed?: number;
-  /** only `proved` counts as ok (default false: `numeric` counts too) */
-  readonly strict?: boolean;
-  /** random points per numeric check (default chosen by the numeric layer) */
-  readonly samples?: number;
-  /** the time limit of each step in ms; a step not checked in time is an error with code `timeout` */
-  readonly stepTimeoutMs?: number;
-}
+/**
+ * Options of a verification: the check's settings (src/verdict/settings.ts),
+ * each optional, with the `verify` command's default (seed 1, not strict,
+ * the numeric layer's samples, no time limit, no explanations).
+ */
+export type VerifyOptions = Partial<Pick<CheckSettings, 'seed' | 'strict' | 'samples' | 'stepTimeoutMs' | 'explain'>>;
 
 /** verifyFile for a derivation's YAML text already in memory; `file` names it in results (default `<derivation>`). */
 export function verifyDerivation(
   yamlText: string,
   options: VerifyOptions & { readonly file?: string } = {},
 ): FileResult {
-  return verifyText(options.file ?? '<derivation>', yamlText, withDefaults(options));
+  return verifyText(options.file ?? '<derivation>', yamlText, librarySettings(options));
 }
 
-/** `o` with the `verify` command's defaults filled in */
-export function withDefaults(o: VerifyOptions): {
-  seed: number;
-  strict: boolean;
-  samples?: number;
-  stepTimeoutMs?: number;
-} {
-  return {
-    seed: o.seed ?? 1,
-    strict: o.strict ?? false,
-    ...(o.samples !== undefined ? { samples: o.samples } : {}),
-    ...(o.stepTimeoutMs !== undefined ? { stepTimeoutMs: o.stepTimeoutMs } : {}),
-  };
+/** the settings a library call runs with: `options` over the `verify` command's defaults, nothing else a caller passed */
+export function librarySettings(options: VerifyOptions): CheckSettings {
+  const { seed, strict, samples, stepTimeoutMs, explain } = options;
+  return checkSettings({ seed, strict, samples, stepTimeoutMs, explain });
 }

@@ -4,9 +4,9 @@
  * took; an argument that named no file becomes an error result.
  */
 import type { FileResult } from '../verdict/result.js';
-import { verifyFile, type VerifyOptions } from '../derivation/verify.js';
+import { verifyFile } from '../derivation/verify.js';
+import type { CheckSettings } from '../verdict/settings.js';
 import type { Input } from './inputs.js';
-import { checkReadable } from './unreadable.js';
 
 /** a monotonic clock in milliseconds: process.hrtime, not performance.now(), whose first use loads Node's perf_hooks (nine modules) in a cold start */
 export const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
@@ -18,10 +18,10 @@ export interface Checked {
 }
 
 /** The result of `input` under `options`; input problems come back as error steps, bugs as exceptions. */
-export async function checkInput(input: Input, options: VerifyOptions): Promise<Checked> {
+export async function checkInput(input: Input, options: CheckSettings): Promise<Checked> {
   const start = nowMs();
   if (input.kind === 'none') return { result: noFilesResult(input.arg, input.message, options.seed), seconds: 0 };
-  const result = (await checkReadable(input.path, options.seed)) ?? (await verifyFile(input.path, options));
+  const result = await verifyFile(input.path, options);
   return { result, seconds: (nowMs() - start) / 1000 };
 }
 

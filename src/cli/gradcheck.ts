@@ -12,9 +12,8 @@
  * check has run 2 s. Exit 0 when every settled element agrees (and some
  * did), 1 when one differs or none could be settled, 2 on bad usage.
  */
-import { readFileSync } from 'node:fs';
 import { rawOption } from './options.js';
-import { decodeUtf8, notUtf8Message } from '../derivation/utf8.js';
+import { readDerivationFileSync } from '../derivation/read-file.js';
 import yargs from 'yargs';
 import type { Elem } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
@@ -161,19 +160,12 @@ const typed = (argv: readonly string[], name: string, value: number): string => 
 
 /** the derivation in `file`, or undefined after writing why it cannot be read or loaded */
 function loadFile(file: string, io: Io): LoadedDerivation | undefined {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    io.err(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
+  const read = readDerivationFileSync(file);
+  if (!read.ok) {
+    io.err(`${file}:${read.line}:${read.column}: ${read.message}\n`);
     return undefined;
   }
-  const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) {
-    io.err(`${file}:${decoded.line}:${decoded.column}: ${notUtf8Message(file, decoded)}\n`);
-    return undefined;
-  }
-  const loaded = loadDerivation(file, decoded.text);
+  const loaded = loadDerivation(file, read.text);
   if (!loaded.ok) {
     io.err(
       loaded.errors.map((e) => `${e.place.file}:${e.place.line}:${e.place.column}: ${e.message}`).join('\n') + '\n',

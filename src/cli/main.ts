@@ -7,7 +7,6 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { FileResult } from '../verdict/result.js';
-import type { VerifyOptions } from '../derivation/verify.js';
 import { renderReport } from '../report/render.js';
 import { nowMs } from './check-file.js';
 import { readConfig } from './config.js';
@@ -38,13 +37,6 @@ function packageVersion(): string {
 /** every file's result, in the order given (files, directories and globs expanded); `seconds` receives the time each took (for JUnit) */
 async function checkAll(options: CliOptions, seconds: number[] = []): Promise<FileResult[]> {
   const inputs = expandInputs(options.files, options.recursive === true);
-  const verify: VerifyOptions = {
-    seed: options.seed,
-    strict: options.strict,
-    ...(options.samples !== undefined ? { samples: options.samples } : {}),
-    ...(options.stepTimeoutMs !== undefined ? { stepTimeoutMs: options.stepTimeoutMs } : {}),
-    ...(options.explain ? { explain: true } : {}),
-  };
   // in parallel, but reported in the order given; a file's result does not depend on the thread that checked it
   // the default --jobs starts workers only when the files left are worth it (pool.ts, worthWorkers)
   const trace =
@@ -52,7 +44,7 @@ async function checkAll(options: CliOptions, seconds: number[] = []): Promise<Fi
       ? (t: PoolTrace) => process.stderr.write(`verify: pool ${JSON.stringify(t)}\n`)
       : undefined;
   const jobs = options.jobs ?? defaultJobs(inputs.length);
-  const checked = await checkInputs(inputs, verify, jobs, options.jobs === undefined, trace);
+  const checked = await checkInputs(inputs, options.check, jobs, options.jobs === undefined, trace);
   seconds.push(...checked.map((c) => c.seconds));
   return checked.map((c) => c.result);
 }
@@ -79,18 +71,19 @@ async function run(argv: readonly string[]): Promise<number> {
   const clock = nowMs();
   const seconds: number[] = [];
   const results = await checkAll(options, seconds);
+  const { strict, explain } = options.check;
   const render = {
     color: options.color,
-    strict: options.strict,
+    strict,
     started,
     seconds,
     elapsed: (nowMs() - clock) / 1000,
-    ...(options.quiet ? { quiet: true } : {}),
-    ...(options.explain ? { explain: true } : {}),
+    quiet: options.quiet,
+    explain,
   };
   if (options.output === undefined) {
     process.stdout.write(await renderReport(options.format, results, render));
-    return exitCode(results, options.strict);
+    return exitCode(results, strict);
   }
   // --output: the chosen format to the file (never coloured), the text report to stdout
   process.stdout.write(await renderReport('text', results, render));
@@ -102,7 +95,7 @@ async function run(argv: readonly string[]): Promise<number> {
     process.stderr.write(`verify: cannot write the ${options.format} report to ${options.output}: ${reason}\n`);
     return 2;
   }
-  return exitCode(results, options.strict);
+  return exitCode(results, strict);
 }
 
 function reportInternalError(err: unknown): void {

@@ -12,32 +12,24 @@
  */
 import type { ReportFormat } from '../report/render.js';
 import type { ConfigDefaults } from './config.js';
-import { MAX_SAMPLES } from '../derivation/verify.js';
-
-/** The seed used when --seed is not given: fixed, so two runs on the same files agree. */
-export const DEFAULT_SEED = 1;
+import { type CheckSettings, DEFAULT_SEED, MAX_SAMPLES } from '../verdict/settings.js';
 
 export type Format = ReportFormat;
 
 export interface CliOptions {
   readonly files: readonly string[];
+  /** how every file is checked (--seed, --strict, --samples, --step-timeout, --explain): built here once, passed on unchanged */
+  readonly check: CheckSettings;
   readonly format: Format;
-  readonly strict: boolean;
-  readonly seed: number;
-  readonly samples?: number;
   readonly color: boolean;
   /** write the --format report to this file; stdout then gets the text report */
   readonly output?: string;
   /** worker threads (1: check in this process); absent: one per core, at most one per file */
   readonly jobs?: number;
-  /** the time limit of each step, in milliseconds */
-  readonly stepTimeoutMs?: number;
   /** the text report shows only failed and error steps, and the summary */
   readonly quiet?: boolean;
   /** a directory argument also means the derivation files in its subdirectories */
   readonly recursive?: boolean;
-  /** explain each verdict: normal forms of proved steps, where failed steps first differ */
-  readonly explain?: boolean;
 }
 
 /** What the command line asks for: a run, or an exit with text for stdout or stderr. */
@@ -144,19 +136,22 @@ export async function parseArguments(args: readonly string[], env: Environment, 
     return usageError(`--output needs a file name, got ${JSON.stringify(argv.output)}`);
   }
   const files = (argv._ as unknown[]).map(String);
+  const check: CheckSettings = {
+    seed: argv.seed,
+    strict: argv.strict === true,
+    samples: argv.samples as number | undefined,
+    stepTimeoutMs: stepTimeout as number | undefined,
+    explain: argv.explain === true,
+  };
   const options: CliOptions = {
     files,
+    check,
     format: argv.format as Format,
-    strict: argv.strict === true,
-    seed: argv.seed,
     color,
-    ...(argv.samples !== undefined ? { samples: argv.samples as number } : {}),
-    ...(argv.output !== undefined ? { output: argv.output } : {}),
-    ...(argv.jobs !== undefined ? { jobs: argv.jobs as number } : {}),
-    ...(stepTimeout !== undefined ? { stepTimeoutMs: stepTimeout as number } : {}),
-    ...(argv.quiet === true ? { quiet: true } : {}),
-    ...(argv.recursive === true ? { recursive: true } : {}),
-    ...(argv.explain === true ? { explain: true } : {}),
+    output: argv.output as string | undefined,
+    jobs: argv.jobs as number | undefined,
+    quiet: argv.quiet === true,
+    recursive: argv.recursive === true,
   };
   return { kind: 'run', options };
 }

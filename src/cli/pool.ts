@@ -24,7 +24,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import type * as WorkerThreads from 'node:worker_threads';
 import type { Worker } from 'node:worker_threads';
-import type { VerifyOptions } from '../derivation/verify.js';
+import type { CheckSettings } from '../verdict/settings.js';
 import { checkInput, type Checked } from './check-file.js';
 import type { Input } from './inputs.js';
 import { type PoolReply, WORKER_MARK, type WorkerData } from './worker-protocol.js';
@@ -113,7 +113,7 @@ export interface PoolTrace {
  */
 export async function checkInputs(
   inputs: readonly Input[],
-  options: VerifyOptions,
+  options: CheckSettings,
   jobs: number,
   adaptive = false,
   trace?: (t: PoolTrace) => void,
@@ -168,7 +168,7 @@ export async function checkInputs(
 function spawn(
   WorkerClass: typeof Worker,
   url: URL,
-  options: VerifyOptions,
+  options: CheckSettings,
   files: readonly { readonly input: Input; readonly index: number }[],
   claims: Int32Array,
   results: (Checked | undefined)[],

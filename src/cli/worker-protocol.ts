@@ -4,7 +4,7 @@
  * cannot drift apart; types and one constant only, so importing it costs
  * the worker nothing.
  */
-import type { VerifyOptions } from '../derivation/verify.js';
+import type { CheckSettings } from '../verdict/settings.js';
 import type { Checked } from './check-file.js';
 import type { Input } from './inputs.js';
 
@@ -14,7 +14,7 @@ export const WORKER_MARK = 'derivcheck-verify-worker';
 /** a worker's workerData */
 export interface WorkerData {
   readonly mark: typeof WORKER_MARK;
-  readonly options: VerifyOptions;
+  readonly options: CheckSettings;
   /** the files of the run, in input order; claim k is files[k] */
   readonly files: readonly Input[];
   /** one Int32 on a SharedArrayBuffer: the next claim; every thread takes Atomics.add(claims, 0, 1) */

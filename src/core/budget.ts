@@ -11,13 +11,27 @@
  * proved", naming the budget; it is never wrapped or rounded.
  */
 export class BudgetExceeded extends Error {
+  /** `amount`: how far it went, when that is not the bound itself (work units for STEP_TIMEOUT, bits for MAX_COEFFICIENT_BITS) */
   constructor(
-    readonly bound: string,
-    detail: string,
+    readonly bound: BoundName,
+    readonly amount?: number | bigint,
   ) {
-    super(`${detail} (bound ${bound})`);
+    super(bound);
   }
 }
+
+/** the budgets a decision can name (past which it is "not proved" or something stays unreduced) */
+export type BoundName =
+  | 'MAX_TERMS'
+  | 'MAX_EXPAND_EXPONENT'
+  | 'MAX_COEFFICIENT_BITS'
+  | 'MAX_TRIG_MULTIPLE'
+  | 'MAX_TRIG_TERMS'
+  | 'MAX_BASE_PASSES'
+  | 'MAX_DEPTH'
+  | 'MAX_WORK'
+  | 'MAX_DERIVATIVE_SIZE'
+  | 'STEP_TIMEOUT';
 
 /** why: expanding products of sums grows exponentially; past this many terms a polynomial is not worth expanding */
 export const MAX_TERMS = 4000;
@@ -76,12 +90,10 @@ export class Meter {
   /** count n units of work; throws BudgetExceeded past MAX_WORK, or past the deadline (checked every CLOCK_CHECK_INTERVAL units) */
   spend(n = 1): void {
     this.work += n;
-    if (this.work > MAX_WORK)
-      throw new BudgetExceeded('MAX_WORK', `normal form needed more than ${MAX_WORK} work units`);
+    if (this.work > MAX_WORK) throw new BudgetExceeded('MAX_WORK');
     if (this.deadline !== undefined && this.work >= this.nextClockCheck) {
       this.nextClockCheck = this.work + CLOCK_CHECK_INTERVAL;
-      if (performance.now() > this.deadline)
-        throw new BudgetExceeded('STEP_TIMEOUT', `the step's time limit ran out after ${this.work} work units`);
+      if (performance.now() > this.deadline) throw new BudgetExceeded('STEP_TIMEOUT', this.work);
     }
   }
 }

@@ -9,12 +9,18 @@
  * an exact constant), `unknown` otherwise.
  */
 import type { Expr, Variable } from '../ir/expr.js';
-import { type Rational, rationalToString, rcmp, rsign } from '../ir/rational.js';
-import { toAscii } from '../ir/print.js';
+import { type Rational, rcmp, rsign } from '../ir/rational.js';
 import { applyAssumptions } from '../ir/substitute.js';
 import type { Domain, Scope } from '../ir/symbols.js';
 import { BudgetExceeded, Meter } from './budget.js';
-import { type Condition, conditionsOf, holdsEverywhere, UnknownFunction } from './definedness.js';
+import {
+  type Condition,
+  type ConditionOrigin,
+  type UndefinedCause,
+  conditionsOf,
+  holdsEverywhere,
+  UnknownFunction,
+} from './definedness.js';
 import { eliminateDiff } from './derivative.js';
 import { unfoldDefinitions } from './expand.js';
 import { Normalizer, Undefined } from './normal.js';
@@ -43,9 +49,15 @@ export function prepareSide(e: Expr, scope: Scope, used: Set<RuleId>): PreparedS
   return { expr: applyAssumptions(expr, scope.assumptions), conditions };
 }
 
+/** why a side is certainly undefined: a condition's expression is exactly a constant that breaks it, or a part is nowhere defined */
+export type Undefinedness =
+  | { readonly kind: 'condition'; readonly origin: ConditionOrigin; readonly expr: Expr; readonly value: Rational }
+  | { readonly kind: 'nowhere'; readonly cause: UndefinedCause };
+
+/** `defined`: with the side's normal form */
 export type Definedness =
-  | { readonly kind: 'undefined'; readonly why: string }
-  | { readonly kind: 'defined'; readonly value: string }
+  | { readonly kind: 'undefined'; readonly because: Undefinedness }
+  | { readonly kind: 'defined'; readonly value: Expr }
   | { readonly kind: 'unknown' };
 
 /** does the exact constant v satisfy the condition kind? */
@@ -70,10 +82,7 @@ export function certainDefinedness(e: Expr, scope: Scope, deadline?: number): De
       const v = rfConstantValue(f);
       if (v !== undefined && !satisfies(c.kind, v)) {
         // "for every k" with a constant that breaks it fails at every unit, and there is at least one unit
-        return {
-          kind: 'undefined',
-          why: `${c.origin}: ${toAscii(c.expr)} is exactly ${rationalToString(v)}`,
-        };
+        return { kind: 'undefined', because: { kind: 'condition', origin: c.origin, expr: c.expr, value: v } };
       }
       if (v !== undefined) continue;
       const r = rangeOf(N.toExpr(f), scope.symbols);
@@ -82,10 +91,10 @@ export function certainDefinedness(e: Expr, scope: Scope, deadline?: number): De
       if (!holds) allHold = false;
     }
     if (!allHold) return { kind: 'unknown' };
-    return { kind: 'defined', value: toAscii(N.toExpr(N.nf(side.expr))) };
+    return { kind: 'defined', value: N.toExpr(N.nf(side.expr)) };
   } catch (err) {
     if (err instanceof BudgetExceeded || err instanceof UnknownFunction) return { kind: 'unknown' };
-    if (err instanceof Undefined) return { kind: 'undefined', why: err.message };
+    if (err instanceof Undefined) return { kind: 'undefined', because: { kind: 'nowhere', cause: err.kind } };
     throw err;
   }
 }

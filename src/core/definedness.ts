@@ -5,7 +5,7 @@
  * there. Conditions that hold on the whole declared domain (by interval
  * analysis) are dropped.
  */
-import { type Expr, type Variable, num, sym, pow, add, mul, call, children } from '../ir/expr.js';
+import { type Expr, num, sym, pow, add, mul, call, children } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute } from '../ir/substitute.js';
 import { type Rational, ONE, ZERO, isInteger, radd, rmul, rpow, rsign } from '../ir/rational.js';
@@ -20,24 +20,32 @@ export interface Condition {
   readonly expr: Expr;
   /** bound indices in scope, outermost first: the condition must hold for every unit */
   readonly forAll: readonly string[];
-  /** why it arises, e.g. `denominator`, `log argument` */
-  readonly origin: string;
+  /** why it arises (its words: src/explain/decision-words.ts) */
+  readonly origin: ConditionOrigin;
 }
+
+/** what a condition guards: a denominator, a fractional power's base, a variable exponent, a function's argument */
+export type ConditionOrigin =
+  | 'denominator'
+  | 'fractional-power'
+  | 'variable-exponent'
+  | `${'log' | 'sqrt' | 'tan' | 'asin' | 'acos'}-argument`;
+
+/** why a sub-expression is defined nowhere, found while normalizing (0^-1, 1/(x - x), exp(0^-1)) */
+export type UndefinedCause = 'zero-to-negative-power' | 'division-by-zero' | 'zero-denominator' | 'exp-of-undefined';
 
 /** thrown for a function this file has no definedness record for: never "no condition" by default */
 export class UnknownFunction extends Error {
   constructor(readonly fn: string) {
-    super(`no definedness record for function ${fn}`);
+    super(fn);
   }
 }
 
 type FunctionConditions = (args: readonly Expr[]) => readonly Omit<Condition, 'forAll'>[];
 const none: FunctionConditions = () => [];
 const inUnitInterval =
-  (fn: string): FunctionConditions =>
-  ([u]) => [
-    { kind: 'nonnegative', expr: add([num(1), mul([num(-1), pow(u!, num(2))])]), origin: `${fn} argument in [-1, 1]` },
-  ];
+  (origin: ConditionOrigin): FunctionConditions =>
+  ([u]) => [{ kind: 'nonnegative', expr: add([num(1), mul([num(-1), pow(u!, num(2))])]), origin }];
 
 /**
  * The definedness record of every built-in function: the conditions on its
@@ -48,16 +56,16 @@ const inUnitInterval =
 export const FUNCTION_CONDITIONS: ReadonlyMap<string, FunctionConditions> = new Map(
   Object.entries({
     exp: none,
-    log: ([u]) => [{ kind: 'positive', expr: u!, origin: 'log argument' }],
-    sqrt: ([u]) => [{ kind: 'nonnegative', expr: u!, origin: 'sqrt argument' }],
+    log: ([u]) => [{ kind: 'positive', expr: u!, origin: 'log-argument' }],
+    sqrt: ([u]) => [{ kind: 'nonnegative', expr: u!, origin: 'sqrt-argument' }],
     sin: none,
     cos: none,
-    tan: ([u]) => [{ kind: 'nonzero', expr: call('cos', [u!]), origin: 'tan pole (cos = 0)' }],
+    tan: ([u]) => [{ kind: 'nonzero', expr: call('cos', [u!]), origin: 'tan-argument' }],
     sinh: none,
     cosh: none,
     tanh: none,
-    asin: inUnitInterval('asin'),
-    acos: inUnitInterval('acos'),
+    asin: inUnitInterval('asin-argument'),
+    acos: inUnitInterval('acos-argument'),
     atan: none,
     sigma: none,
     // total; the corner matters only to the derivative, whose u/abs(u) carries abs(u) != 0
@@ -71,16 +79,16 @@ export const FUNCTION_CONDITIONS: ReadonlyMap<string, FunctionConditions> = new 
 export function conditionsOf(e: Expr): Condition[] {
   const out: Condition[] = [];
   const walk = (x: Expr, forAll: readonly string[]): void => {
-    const add1 = (kind: ConditionKind, expr: Expr, origin: string) => out.push({ kind, expr, forAll, origin });
+    const add1 = (kind: ConditionKind, expr: Expr, origin: ConditionOrigin) => out.push({ kind, expr, forAll, origin });
     switch (x.kind) {
       case 'pow': {
         const k = constantExponent(x.exp);
         if (k !== undefined) {
           if (isInteger(k)) {
             if (rsign(k) < 0) add1('nonzero', x.base, 'denominator');
-          } else add1(rsign(k) > 0 ? 'nonnegative' : 'positive', x.base, 'base of a fractional power');
+          } else add1(rsign(k) > 0 ? 'nonnegative' : 'positive', x.base, 'fractional-power');
         } else if (!(x.base.kind === 'const' && x.base.name === 'e')) {
-          add1('defined', x, 'power with a variable exponent');
+          add1('defined', x, 'variable-exponent');
         }
         break;
       }
@@ -112,7 +120,7 @@ export function conditionsOf(e: Expr): Condition[] {
  * powers are bounded by MAX_EXPAND_EXPONENT and MAX_COEFFICIENT_BITS, past
  * which the exponent counts as variable (a stricter `defined` condition).
  */
-export function constantExponent(e: Expr): Rational | undefined {
+function constantExponent(e: Expr): Rational | undefined {
   switch (e.kind) {
     case 'num':
       return e.value;
@@ -151,7 +159,7 @@ export function holdsEverywhere(c: Condition, symbols: ReadonlyMap<string, Symbo
 }
 
 /** true when e, built from binary variables and integers by +, - and *, is a whole number >= 0 at every assignment */
-export function wholeNonnegative(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): boolean {
+function wholeNonnegative(e: Expr, symbols: ReadonlyMap<string, SymbolDecl>): boolean {
   const vars = new Map<string, Expr>();
   const ok = (x: Expr): boolean => {
     if (x.kind === 'num') return isInteger(x.value);
@@ -193,18 +201,3 @@ export function canonicalCondition(c: Condition): Condition {
   const map = new Map<string, Expr>(c.forAll.map((k, n) => [k, sym(`%c${n + 1}`)]));
   return { ...c, expr: substitute(c.expr, map), forAll: c.forAll.map((_, n) => `%c${n + 1}`) };
 }
-
-/** the variables a condition mentions that a person could declare a domain for */
-export function declarableNames(e: Expr): string[] {
-  const out = new Set<string>();
-  const walk = (x: Expr) => {
-    if (x.kind === 'sym') out.add(x.name);
-    if (x.kind === 'elem') out.add(x.name);
-    if (x.kind === 'diff') return;
-    children(x).forEach(walk);
-  };
-  walk(e);
-  return [...out];
-}
-
-export type { Variable };

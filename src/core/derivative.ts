@@ -18,6 +18,7 @@ import {
   sym,
   freeIndices,
   children,
+  withChildren,
 } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute, freshName, allNames } from '../ir/substitute.js';
@@ -51,7 +52,7 @@ export function differentiate(
   depth = 0,
   ctx: DiffContext = TOP,
 ): Expr {
-  if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH', `expression nests deeper than ${MAX_DEPTH} levels`);
+  if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH');
   const d = (x: Expr, inner: DiffContext = ctx) => differentiate(x, v, symbols, trace, depth + 1, inner);
   const note = (id: RuleId, r: Expr): Expr => {
     trace?.(id, e, r);
@@ -169,8 +170,7 @@ function elementRule(
 
 /** throws BudgetExceeded when a derivative of `chars` key characters would pass MAX_DERIVATIVE_SIZE */
 function withinSize(chars: number): void {
-  if (chars > MAX_DERIVATIVE_SIZE)
-    throw new BudgetExceeded('MAX_DERIVATIVE_SIZE', `the derivative grows past ${MAX_DERIVATIVE_SIZE} characters`);
+  if (chars > MAX_DERIVATIVE_SIZE) throw new BudgetExceeded('MAX_DERIVATIVE_SIZE');
 }
 
 /** true for `diff(q, v)` with q an opaque symbol or itself such a derivative: an atom, not a derivative to take */
@@ -196,7 +196,7 @@ export function eliminateDiff(
   depth = 0,
   bound: ReadonlySet<string> = TOP.bound,
 ): Expr {
-  if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH', `expression nests deeper than ${MAX_DEPTH} levels`);
+  if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH');
   if (e.kind === 'diff') {
     const inner = eliminateDiff(e.body, symbols, trace, depth + 1, bound);
     return differentiate(inner, e.wrt, symbols, trace, depth + 1, { bound, vBound: boundIndicesOf(e.wrt, bound) });
@@ -205,22 +205,5 @@ export function eliminateDiff(
   if (cs.length === 0) return e;
   const inner = e.kind === 'sum' ? new Set([...bound, e.index]) : bound;
   const ns = cs.map((c) => eliminateDiff(c, symbols, trace, depth + 1, inner));
-  return ns.every((n, k) => n === cs[k]) ? e : rebuild(e, ns);
-}
-
-function rebuild(e: Expr, ns: readonly Expr[]): Expr {
-  switch (e.kind) {
-    case 'add':
-      return add(ns);
-    case 'mul':
-      return mul(ns);
-    case 'pow':
-      return pow(ns[0]!, ns[1]!);
-    case 'call':
-      return call(e.fn, ns);
-    case 'sum':
-      return sum(e.index, ns[0]!);
-    default:
-      return e;
-  }
+  return ns.every((n, k) => n === cs[k]) ? e : withChildren(e, ns);
 }

@@ -7,29 +7,34 @@
 import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
 import { type Rational, isZero, radd, rmul } from '../ir/rational.js';
-import { toAscii } from '../ir/print.js';
-import { Meter, BudgetExceeded, MAX_BASE_PASSES, MAX_EXPAND_EXPONENT } from './budget.js';
+import { type BoundName, Meter, BudgetExceeded, MAX_BASE_PASSES } from './budget.js';
 import { Normalizer, Undefined } from './normal.js';
 import { assumeEquation } from './normal-rules.js';
-import { type Condition, type ConditionKind, UnknownFunction } from './definedness.js';
+import {
+  type Condition,
+  type ConditionKind,
+  type ConditionOrigin,
+  type UndefinedCause,
+  UnknownFunction,
+} from './definedness.js';
 import { rfIsZero, rfConstantValue, type RatFunc } from './ratfunc.js';
 import { rangeOf, isPositiveRange, isNegativeRange } from './sign.js';
 import { type PreparedSide, prepareSide } from './defined-at.js';
 import { type KeyedCondition, conditionKeys } from './condition-keys.js';
 import type { RuleId } from './rules.js';
 
+/** a definedness condition only one side needs, as data (its words: src/explain/decision-words.ts) */
 export interface ConditionReport {
   /** which side needs it: `lhs` (the previous step) or `rhs` (this step) */
   readonly side: 'lhs' | 'rhs';
-  readonly text: string;
-  readonly origin: string;
-  /** a declaration that would discharge it, when one exists */
-  readonly hint?: string;
+  readonly origin: ConditionOrigin;
   /** what must hold of `expr`: `nonzero` (!= 0), `positive` (> 0), `nonnegative` (>= 0), `defined` (a power b^x is) */
   readonly kind: ConditionKind;
+  /** the whole condition's expression, as the side needs it */
+  readonly condition: Expr;
   /**
    * the condition's expression as data (assumptions applied), for a search for a point where it fails: for
-   * `nonzero`, the factor that only one side needs to be nonzero (the whole expression is in `text`)
+   * `nonzero`, the factor that only one side needs to be nonzero (the whole expression is `condition`)
    */
   readonly expr: Expr;
   /** bound indices the condition holds for every unit of, named `%c1`, `%c2`, ... in `expr` */
@@ -64,28 +69,40 @@ declare const PROVED_BRAND: unique symbol;
 export type Proved = true & { readonly [PROVED_BRAND]: true };
 const PROVED = true as Proved;
 
+/** why the core could not prove it, as data (its words: src/explain/decision-words.ts) */
+export type NotProvedCause =
+  /** a budget ran out (`amount`: how far it went, see BudgetExceeded) */
+  | { readonly kind: 'budget'; readonly bound: BoundName; readonly amount?: number | bigint }
+  /** a function with no definedness record */
+  | { readonly kind: 'unknown-function'; readonly fn: string }
+  /** a side's normal form met a sub-expression defined nowhere */
+  | { readonly kind: 'undefined-everywhere'; readonly cause: UndefinedCause }
+  /** the normal forms differ; `limited`: a bound that left something unreduced */
+  | { readonly kind: 'values-differ'; readonly limited?: BoundName }
+  /** the normal forms agree; the definedness conditions do not (the first of `conditions` is the one to name) */
+  | { readonly kind: 'conditions-differ' };
+
 export type Decision =
   | {
       readonly proved: Proved;
       readonly rules: readonly RuleId[];
-      readonly lhsNormal: string;
-      readonly rhsNormal: string;
+      readonly lhsNormal: Expr;
+      readonly rhsNormal: Expr;
     }
   | {
       readonly proved: false;
-      /** one sentence: why the core could not prove it */
-      readonly reason: string;
+      readonly because: NotProvedCause;
       /** the normal forms agree, only definedness differs */
       readonly valuesAgree: boolean;
       readonly conditions: readonly ConditionReport[];
       /** the name of the budget that ran out, if one did */
-      readonly bound?: string;
-      readonly lhsNormal?: string;
-      readonly rhsNormal?: string;
+      readonly bound?: BoundName;
+      readonly lhsNormal?: Expr;
+      readonly rhsNormal?: Expr;
       /** when the values differ: what is certain about lhs - rhs (absent when nothing is) */
       readonly difference?: Difference;
       /** the side whose normal form met a certain division by 0 (tan(4294967297 pi/2)): it is undefined at every point */
-      readonly undefinedEverywhere?: { readonly side: 'lhs' | 'rhs'; readonly why: string };
+      readonly undefinedEverywhere?: { readonly side: 'lhs' | 'rhs'; readonly cause: UndefinedCause };
     };
 
 /** limits of one decision beyond the fixed budgets */
@@ -115,8 +132,8 @@ function decideWith(N: Normalizer, lhs: Expr, rhs: Expr, scope: Scope): Decision
   const forms = normalForms(N, scope, L.expr, R.expr);
   if ('proved' in forms) return forms;
   const [nl, nr] = forms;
-  const lhsNormal = toAscii(N.toExpr(nl));
-  const rhsNormal = toAscii(N.toExpr(nr));
+  const lhsNormal = N.toExpr(nl);
+  const rhsNormal = N.toExpr(nr);
   let valuesAgree: boolean;
   let difference: Difference | undefined;
   try {
@@ -124,40 +141,23 @@ function decideWith(N: Normalizer, lhs: Expr, rhs: Expr, scope: Scope): Decision
     valuesAgree = rfIsZero(D);
     if (!valuesAgree) difference = differenceOf(D, N, scope);
   } catch (err) {
-    if (err instanceof BudgetExceeded) return notProved(`not proved: ${err.message}`, err.bound, lhsNormal, rhsNormal);
+    if (err instanceof BudgetExceeded) return { ...overrun(err), lhsNormal, rhsNormal };
     throw err;
   }
   if (!valuesAgree) return valuesDiffer(N, lhsNormal, rhsNormal, difference);
   const mismatch = conditionMismatch(conditionKeys(L.conditions, N, scope), conditionKeys(R.conditions, N, scope));
-  if (mismatch.length > 0) {
-    const first = mismatch[0]!;
-    const side = first.side === 'lhs' ? 'the previous step' : 'this step';
-    return {
-      proved: false,
-      reason: `equal where both are defined, but ${side} needs ${first.text} (${first.origin}) and the other does not`,
-      valuesAgree,
-      conditions: mismatch,
-      lhsNormal,
-      rhsNormal,
-    };
-  }
+  if (mismatch.length > 0)
+    return { ...notProved({ kind: 'conditions-differ' }), valuesAgree, conditions: mismatch, lhsNormal, rhsNormal };
   if (N.field.cancellations > 0) N.used.add('nf.cancel');
   return { proved: PROVED, rules: [...N.used].sort(), lhsNormal, rhsNormal };
 }
 
 /** the decision when the normal forms differ, naming the budget that left something unreduced, if one did */
-function valuesDiffer(N: Normalizer, lhsNormal: string, rhsNormal: string, difference?: Difference): Decision {
+function valuesDiffer(N: Normalizer, lhsNormal: Expr, rhsNormal: Expr, difference?: Difference): Decision {
   // a power past MAX_EXPAND_EXPONENT stays an atom, so "differ" may only mean "not expanded": say which bound
-  const unexpanded = N.limited.has('MAX_EXPAND_EXPONENT');
-  const limited = unexpanded ? 'MAX_EXPAND_EXPONENT' : [...N.limited][0];
-  const reason = unexpanded
-    ? `the normal forms differ (a power with an exponent beyond MAX_EXPAND_EXPONENT = ${MAX_EXPAND_EXPONENT} was left unexpanded)`
-    : `the normal forms differ${limited ? ` (${limited} left something unreduced)` : ''}`;
+  const limited = N.limited.has('MAX_EXPAND_EXPONENT') ? 'MAX_EXPAND_EXPONENT' : [...N.limited][0];
   return {
-    proved: false,
-    reason,
-    valuesAgree: false,
-    conditions: [],
+    ...notProved(limited ? { kind: 'values-differ', limited } : { kind: 'values-differ' }),
     lhsNormal,
     rhsNormal,
     ...(limited ? { bound: limited } : {}),
@@ -191,8 +191,8 @@ function prepareBoth(lhs: Expr, rhs: Expr, scope: Scope, N: Normalizer): [Prepar
   try {
     return [prepareSide(lhs, scope, N.used), prepareSide(rhs, scope, N.used)];
   } catch (err) {
-    if (err instanceof BudgetExceeded) return notProved(`not proved: ${err.message}`, err.bound);
-    if (err instanceof UnknownFunction) return notProved(`not proved: ${err.message}`);
+    if (err instanceof BudgetExceeded) return overrun(err);
+    if (err instanceof UnknownFunction) return notProved({ kind: 'unknown-function', fn: err.fn });
     throw err;
   }
 }
@@ -205,26 +205,25 @@ function normalForms(N: Normalizer, scope: Scope, l: Expr, r: Expr): [RatFunc, R
     side = 'rhs';
     return [nl, N.nf(r)];
   } catch (err) {
-    if (err instanceof BudgetExceeded) return notProved(`not proved: ${err.message}`, err.bound);
+    if (err instanceof BudgetExceeded) return overrun(err);
     if (!(err instanceof Undefined)) throw err;
-    const undefinedEverywhere = { side, why: err.message };
+    const undefinedEverywhere = { side, cause: err.kind };
     // under assumed equations "everywhere" means where they hold, which may be nowhere: no side is named
     return {
-      ...notProved(`not proved: a side is undefined everywhere (${err.message})`),
+      ...notProved({ kind: 'undefined-everywhere', cause: err.kind }),
       ...(scope.equations?.length ? {} : { undefinedEverywhere }),
     };
   }
 }
 
-function notProved(reason: string, bound?: string, lhsNormal?: string, rhsNormal?: string): Decision {
-  return {
-    proved: false,
-    reason,
-    valuesAgree: false,
-    conditions: [],
-    ...(bound ? { bound } : {}),
-    ...(lhsNormal ? { lhsNormal, rhsNormal } : {}),
-  };
+function notProved(because: NotProvedCause): Extract<Decision, { proved: false }> {
+  return { proved: false, because, valuesAgree: false, conditions: [] };
+}
+
+/** not proved: a budget ran out */
+function overrun(err: BudgetExceeded): Extract<Decision, { proved: false }> {
+  const amount = err.amount !== undefined ? { amount: err.amount } : {};
+  return { ...notProved({ kind: 'budget', bound: err.bound, ...amount }), bound: err.bound };
 }
 
 /**
@@ -262,33 +261,5 @@ function unitsPolynomial(D: RatFunc, N: Normalizer): Difference | undefined {
 }
 
 function report(side: 'lhs' | 'rhs', c: Condition, expr: Expr): ConditionReport {
-  const e = toAscii(c.expr);
-  const text =
-    c.kind === 'nonzero'
-      ? `${e} != 0`
-      : c.kind === 'positive'
-        ? `${e} > 0`
-        : c.kind === 'nonnegative'
-          ? `${e} >= 0`
-          : `${e} to be defined`;
-  const name = c.expr.kind === 'sym' ? c.expr.name : c.expr.kind === 'elem' ? c.expr.name : undefined;
-  const domain =
-    c.kind === 'nonzero'
-      ? 'nonzero'
-      : c.kind === 'positive'
-        ? 'positive'
-        : c.kind === 'nonnegative'
-          ? 'nonnegative'
-          : undefined;
-  const hint =
-    name && domain ? `declare \`${name}: {domain: ${domain}}\` under symbols to exclude such points` : undefined;
-  return {
-    side,
-    text: c.forAll.length ? `${text} for every ${c.forAll.join(', ')}` : text,
-    origin: c.origin,
-    ...(hint ? { hint } : {}),
-    kind: c.kind,
-    expr,
-    forAll: c.forAll,
-  };
+  return { side, origin: c.origin, kind: c.kind, condition: c.expr, expr, forAll: c.forAll };
 }

@@ -65,7 +65,7 @@ export function expOf(h: ExpLogHost, U: RatFunc, depth: number): RatFunc {
       const inner = rfPoly(new Map([[t.mono.key, { coeff: base, mono: t.mono }]]));
       factor = F.pow(h.atom(call('exp', [h.toExpr(inner)])), k);
     }
-    if (!factor) h.nowhereDefined('exp of an undefined power');
+    if (!factor) h.nowhereDefined('exp-of-undefined');
     acc = F.mul(acc, factor);
   }
   return acc;
@@ -108,7 +108,7 @@ export function logOf(h: ExpLogHost, U: RatFunc, depth: number): RatFunc {
       acc = F.add(acc, F.scale(logOfPositive(h, expr, factor, depth), rat(mult)));
     } else {
       const p = F.pow(factor, mult);
-      if (!p) h.nowhereDefined('0 to a negative power');
+      if (!p) h.nowhereDefined('zero-to-negative-power');
       rest = F.mul(rest, p);
     }
   }

@@ -12,6 +12,7 @@ import type { SymbolDecl } from '../ir/symbols.js';
 import { type AtomInfo, type Poly, type Ring, atomPoly, negPoly, polyAtoms, scalePoly, sortedTerms } from './poly.js';
 import { type Field, RF_ZERO, type RatFunc, rfAtom, rfConst, rfConstantValue, rfPoly } from './ratfunc.js';
 import { isNonnegRange, rangeOf } from './sign.js';
+import type { UndefinedCause } from './definedness.js';
 
 /** what these rules need of the normalizer */
 export interface AbsHost {
@@ -24,7 +25,7 @@ export interface AbsHost {
   toExpr(f: RatFunc): Expr;
   polyExpr(p: Poly): Expr;
   /** throws the normalizer's Undefined (a sub-expression nowhere defined) */
-  nowhereDefined(why: string): never;
+  nowhereDefined(why: UndefinedCause): never;
   /** atoms an assumed equation gives a value, and the memo to forget when one is added */
   readonly rewrites: Map<string, RatFunc>;
   readonly memo: Map<string, RatFunc>;
@@ -55,7 +56,7 @@ export function absOf(h: AbsHost, U: RatFunc): RatFunc {
   let acc = absPoly(h, U.num);
   for (const f of U.den) {
     const p = F.pow(absPoly(h, f.poly), -f.mult);
-    if (!p) h.nowhereDefined('division by zero');
+    if (!p) h.nowhereDefined('division-by-zero');
     acc = F.mul(acc, p);
   }
   return acc;
@@ -75,7 +76,7 @@ function absPoly(h: AbsHost, P: Poly): RatFunc {
   for (const p of [...Q.values()][0]!.mono.powers) {
     const even = p.exp % 2n === 0n;
     const r = F.pow(rfAtom(p.atom), even ? p.exp : p.exp - 1n);
-    if (!r) h.nowhereDefined('division by zero');
+    if (!r) h.nowhereDefined('division-by-zero');
     acc = F.mul(acc, even ? r : F.mul(r, absAtom(h, atomPoly(p.atom))));
   }
   return acc;

@@ -21,7 +21,7 @@ import {
 } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute } from '../ir/substitute.js';
-import { type Rational, rat, isInteger, isOne, rcmp, radd } from '../ir/rational.js';
+import { type Rational, rat, isInteger, isOne } from '../ir/rational.js';
 import { type AtomInfo, type Poly, Ring, sortedTerms, atomPoly, polyAtoms, type Term } from './poly.js';
 import {
   type RatFunc,
@@ -35,7 +35,8 @@ import {
   leadingSign,
   rfIsZero,
 } from './ratfunc.js';
-import { BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, type Meter } from './budget.js';
+import { type BoundName, BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, type Meter } from './budget.js';
+import type { UndefinedCause } from './definedness.js';
 import { rangeOf, isPositiveRange, excludesZero } from './sign.js';
 import { absOf, maxMinOf, sumDepth, symmetricOrder } from './normal-rules.js';
 import type { RuleId } from './rules.js';
@@ -46,7 +47,11 @@ import { powerOfPower, variablePower } from './powers.js';
 import { expOf, logOf } from './explog.js';
 
 /** thrown when a sub-expression is nowhere defined (1/0, 0^-1): there is no normal form to compare */
-export class Undefined extends Error {}
+export class Undefined extends Error {
+  constructor(readonly kind: UndefinedCause) {
+    super(kind);
+  }
+}
 
 export class Normalizer {
   readonly atoms = new Map<string, AtomInfo>();
@@ -55,7 +60,7 @@ export class Normalizer {
   /** rule ids used so far, for the report */
   readonly used = new Set<RuleId>();
   /** bounds that left something unreduced (an atom where a polynomial could have been), so a difference can name them */
-  readonly limited = new Set<string>();
+  readonly limited = new Set<BoundName>();
   readonly memo = new Map<string, RatFunc>();
   /** atoms an assumed equation gives a value (`sum(k, t[k]) = 1`): replaced wherever they arise */
   readonly rewrites = new Map<string, RatFunc>();
@@ -73,7 +78,7 @@ export class Normalizer {
 
   /** the normal form of e */
   nf(e: Expr, depth = 0): RatFunc {
-    if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH', `expression nests deeper than ${MAX_DEPTH} levels`);
+    if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH');
     const hit = this.memo.get(e.key);
     if (hit) return hit;
     const r = this.compute(e, depth + 1);
@@ -81,7 +86,7 @@ export class Normalizer {
     return r;
   }
 
-  nowhereDefined(why: string): never {
+  nowhereDefined(why: UndefinedCause): never {
     throw new Undefined(why);
   }
 
@@ -163,7 +168,7 @@ export class Normalizer {
       const B = this.nf(b, depth);
       if (k.n >= -BigInt(MAX_EXPAND_EXPONENT) && k.n <= BigInt(MAX_EXPAND_EXPONENT)) {
         const r = F.pow(B, k.n);
-        if (!r) throw new Undefined('0 to a negative power');
+        if (!r) throw new Undefined('zero-to-negative-power');
         return r;
       }
       this.limited.add('MAX_EXPAND_EXPONENT');
@@ -180,7 +185,7 @@ export class Normalizer {
       const s = rfAtom(binary.atom);
       const at0 = F.pow(B, binary.at0);
       const at1 = F.pow(B, binary.at1);
-      if (!at0 || !at1) throw new Undefined('0 to a negative power');
+      if (!at0 || !at1) throw new Undefined('zero-to-negative-power');
       return F.add(F.mul(F.sub(RF_ONE, s), at0), F.mul(s, at1));
     }
     if (b.kind === 'const' && b.name === 'e') return this.func('exp', x, depth);
@@ -219,9 +224,7 @@ export class Normalizer {
 
   /** B^(p/q) for a non-integer rational exponent: r^p with the root atom r = B^(1/q), r^q = B */
   private rationalPower(B: RatFunc, k: Rational): RatFunc {
-    return rationalPower(this, B, k, (why) => {
-      throw new Undefined(why);
-    });
+    return rationalPower(this, B, k, () => this.nowhereDefined('zero-to-negative-power'));
   }
 
   private func(fn: string, u: Expr, depth: number): RatFunc {
@@ -280,7 +283,7 @@ export class Normalizer {
 
   private inverse(f: RatFunc): RatFunc {
     const r = this.field.inv(f);
-    if (!r) throw new Undefined('division by an expression that is identically 0');
+    if (!r) throw new Undefined('zero-denominator');
     return r;
   }
 
@@ -302,7 +305,7 @@ export class Normalizer {
       acc = F.add(acc, F.scale(this.sumMonomial(k, t, mentionsK, insideDen, depth), t.coeff));
     for (const f of outside) {
       const p = F.pow(rfPoly(f.poly), -f.mult);
-      if (!p) throw new Undefined('division by zero');
+      if (!p) throw new Undefined('division-by-zero');
       acc = F.mul(acc, p);
     }
     return acc;
@@ -373,6 +376,3 @@ export class Normalizer {
     );
   }
 }
-
-// re-exported for tests that check values of rationals
-export { rcmp, radd };

@@ -33,8 +33,8 @@ export interface RootHost {
   atom(expr: Expr, reduction?: AtomInfo['reduction']): RatFunc;
 }
 
-/** thrown when a power of 0 is negative */
-export type Fail = (why: string) => never;
+/** throws: a power of 0 is negative */
+export type Fail = () => never;
 
 type Power_ = (B: RatFunc, k: Rational) => RatFunc;
 

@@ -21,7 +21,7 @@ import { exactRoot, factorInteger } from './integers.js';
 import { rationalize } from './rationalize.js';
 
 /** why: 60 = lcm(1..6) covers the roots people write (square, cube, ..., sixth) with one atom per base; r^60 = u needs 60-fold products of one atom only */
-export const COMMON_ROOT_ORDER = 60n;
+const COMMON_ROOT_ORDER = 60n;
 
 export type { Fail, RootHost } from './radical-split.js';
 
@@ -33,8 +33,7 @@ export function rationalPower(H: RootHost, A: RatFunc, k: Rational, fail: Fail):
   if (c !== undefined && rsign(c) >= 0) {
     const rn = exactRoot(c.n, q);
     const rd = exactRoot(c.d, q);
-    if (rn !== undefined && rd !== undefined)
-      return H.field.pow(rfConst(rat(rn, rd)), k.n) ?? fail('0 to a negative power');
+    if (rn !== undefined && rd !== undefined) return H.field.pow(rfConst(rat(rn, rd)), k.n) ?? fail();
     const split = constantPower(H, c, k);
     if (split) return split;
   }
@@ -51,12 +50,12 @@ export function rationalPower(H: RootHost, A: RatFunc, k: Rational, fail: Fail):
   }
   const order = c === undefined && COMMON_ROOT_ORDER % q === 0n ? COMMON_ROOT_ORDER : q;
   const root = H.atom(pow(H.toExpr(B), num(rat(1n, order))), { kind: 'root', q: order, base: B.num });
-  return H.field.pow(root, k.n * (order / q)) ?? fail('0 to a negative power');
+  return H.field.pow(root, k.n * (order / q)) ?? fail();
 }
 
 /** B^k, where an integer k is a plain power */
 function rationalPowerOrWhole(H: RootHost, B: RatFunc, k: Rational, fail: Fail): RatFunc {
-  if (isInteger(k)) return H.field.pow(B, k.n) ?? fail('0 to a negative power');
+  if (isInteger(k)) return H.field.pow(B, k.n) ?? fail();
   return rationalPower(H, B, k, fail);
 }
 
@@ -89,7 +88,7 @@ function splitMonomial(H: RootHost, B: RatFunc, k: Rational, fail: Fail): RatFun
     const [base, e] =
       red?.kind === 'root' ? [rfPoly(red.base), rmul(rat(p.exp, red.q), k)] : [rfAtom(p.atom), rmul(rat(p.exp), k)];
     const part = isInteger(e) ? H.field.pow(base, e.n) : rationalPower(H, base, e, fail);
-    acc = H.field.mul(acc, part ?? fail('0 to a negative power'));
+    acc = H.field.mul(acc, part ?? fail());
   }
   return acc;
 }

@@ -6,7 +6,7 @@
  * those factors are nonzero. That is why cancelling a common factor here is
  * sound, and why definedness is tracked separately (definedness.ts).
  */
-import { type Rational, ONE, rdiv, rneg, rsign, isZero } from '../ir/rational.js';
+import { type Rational, ONE, rdiv, rsign, isZero } from '../ir/rational.js';
 import {
   type Poly,
   type Ring,
@@ -239,11 +239,4 @@ function sortFactors(fs: Factor[]): Factor[] {
 export function leadingSign(f: RatFunc): number {
   const lt = leadingTerm(f.num);
   return lt ? rsign(lt.coeff) : 0;
-}
-
-/** -f when its leading sign is negative, with the sign flip reported */
-export function withPositiveLead(f: RatFunc): { f: RatFunc; flipped: boolean } {
-  return leadingSign(f) < 0
-    ? { f: { num: scalePoly(f.num, rneg(ONE)), den: f.den }, flipped: true }
-    : { f, flipped: false };
 }

@@ -34,7 +34,7 @@ const point = (v: Rational): Range => range(v, v, false, false, rsign(v) !== 0);
 const POSITIVE = range(ZERO, undefined, true, true);
 const NONNEG = range(ZERO, undefined, false, true);
 
-export function domainRange(d: Domain): Range {
+function domainRange(d: Domain): Range {
   switch (d.kind) {
     case 'binary':
       return range(ZERO, ONE, false, false);

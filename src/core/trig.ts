@@ -14,7 +14,7 @@ import { rat, rmul, rneg, rsign, isInteger, isOne, ONE } from '../ir/rational.js
 import { type AtomInfo, type Poly, type Term, addPoly, constPoly, scalePoly } from './poly.js';
 import { type Field, type RatFunc, rfConstantValue, rfKey, rfPoly, leadingSign, RF_ONE, RF_ZERO } from './ratfunc.js';
 import type { Ring } from './poly.js';
-import { MAX_TRIG_MULTIPLE, MAX_TRIG_TERMS } from './budget.js';
+import { type BoundName, MAX_TRIG_MULTIPLE, MAX_TRIG_TERMS } from './budget.js';
 import type { RuleId } from './rules.js';
 import type { Bases } from './bases.js';
 import { rationalize } from './rationalize.js';
@@ -24,7 +24,7 @@ export interface TrigHost {
   readonly field: Field;
   readonly ring: Ring;
   readonly used: Set<RuleId>;
-  readonly limited: Set<string>;
+  readonly limited: Set<BoundName>;
   readonly atoms: ReadonlyMap<string, AtomInfo>;
   readonly bases: Bases;
   nf(e: Expr): RatFunc;

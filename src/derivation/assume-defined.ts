@@ -12,6 +12,7 @@ import { applyAssumptions } from '../ir/substitute.js';
 import { toAscii } from '../ir/print.js';
 import { type Domain, type Scope, type SymbolDecl, domainText } from '../ir/symbols.js';
 import { certainDefinedness, certainlyInDomain, prepareSide } from '../core/defined-at.js';
+import { undefinednessWords } from '../explain/decision-words.js';
 import { UnfoldError } from '../ir/unfold.js';
 
 /** why `value` cannot be assumed for a variable of `domain` (undefined: no domain, any real), or undefined when it can */
@@ -33,7 +34,7 @@ export function assumedValueProblem(
     throw err;
   }
   if (defined.kind !== 'defined')
-    return `${shown} = ${toAscii(value)} needs ${toAscii(value)} to be defined at every point of the declared domains, which the checker cannot show (${defined.kind === 'undefined' ? defined.why : 'it may be undefined somewhere'}); the assumption would silently exclude those points. Declare the domains that make it defined (such as a: {domain: nonzero} for 1/a)`;
+    return `${shown} = ${toAscii(value)} needs ${toAscii(value)} to be defined at every point of the declared domains, which the checker cannot show (${defined.kind === 'undefined' ? undefinednessWords(defined.because) : 'it may be undefined somewhere'}); the assumption would silently exclude those points. Declare the domains that make it defined (such as a: {domain: nonzero} for 1/a)`;
   const real = !domain || (domain.kind === 'interval' && !domain.lo && !domain.hi);
   // the value as the core reads it: definitions unfolded, the case's values put in
   if (!real && !inDomainEverywhere(prepareSide(value, scope, new Set()).expr, domain!, scope))

@@ -19,6 +19,7 @@ import type {
 import { narrowedSymbols } from './intervals.js';
 import { withMirrors } from './split-key.js';
 import type { FileResult, StepExplanation, StepResult } from '../verdict/result.js';
+import type { CheckSettings } from '../verdict/settings.js';
 import { premisesOf } from './premises.js';
 import { opaqueDependenceHint } from './opaque-hint.js';
 import { checkBy } from '../explain/by-rule.js';
@@ -26,20 +27,6 @@ import { firstDifference } from '../explain/locate.js';
 import { diagnoseStep } from '../explain/diagnose.js';
 import { exhaustiveness } from './cases.js';
 import { compareExpressions } from './compare.js';
-
-export interface CheckOptions {
-  readonly seed: number;
-  readonly strict: boolean;
-  readonly samples?: number;
-  /** the time limit of each step in ms (--step-timeout) */
-  readonly stepTimeoutMs?: number;
-  /** add explanations: normal forms of proved steps, where failed steps first differ */
-  readonly explain?: boolean;
-  /** false: skip looking for the declaration that would change a failed step (callers that read only statuses) */
-  readonly opaqueHints?: boolean;
-  /** false: no diagnosis of failed steps after a `diff` (callers that read only statuses) */
-  readonly diagnose?: boolean;
-}
 
 /** what one comparison is about, for the report */
 interface Subject {
@@ -61,7 +48,7 @@ function claimRhs(claim: LoadedClaim): Omit<Subject, 'location'> {
 }
 
 /** Check every step, case and claim of a derivation. */
-export function checkDerivation(d: LoadedDerivation, options: CheckOptions): FileResult {
+export function checkDerivation(d: LoadedDerivation, options: CheckSettings): FileResult {
   const steps: StepResult[] = [];
   const baseDefs = new Map<string, Definition>(d.definitions.map((x) => [x.name, x]));
   const scopeWith = (
@@ -147,7 +134,7 @@ function withOpaqueHint<V extends { message: string }>(
   prev: Expr,
   next: Expr,
   scope: Scope,
-  options: CheckOptions,
+  options: CheckSettings,
 ): V {
   const deadline = options.stepTimeoutMs !== undefined ? performance.now() + options.stepTimeoutMs : undefined;
   const hint = opaqueDependenceHint(prev, next, scope, deadline);
@@ -155,7 +142,7 @@ function withOpaqueHint<V extends { message: string }>(
 }
 
 /** one comparison, with the step's place and text for the report; the policy is compareExpressions */
-function compareStep(prev: Expr, s: Subject, scope: Scope, what: string, options: CheckOptions): StepResult {
+function compareStep(prev: Expr, s: Subject, scope: Scope, what: string, options: CheckSettings): StepResult {
   const head = {
     location: s.location,
     line: s.place.line,
@@ -166,7 +153,7 @@ function compareStep(prev: Expr, s: Subject, scope: Scope, what: string, options
   };
   const { normalForms, ...compared } = compareExpressions(prev, s.expr, scope, options, what);
   const verdict =
-    compared.status === 'failed' && options.opaqueHints !== false
+    compared.status === 'failed' && options.hints !== false
       ? withOpaqueHint(compared, prev, s.expr, scope, options)
       : compared;
   // the reason given in `by` is checked only for steps that hold: a wrong step's reason is beside the point
@@ -181,7 +168,7 @@ function compareStep(prev: Expr, s: Subject, scope: Scope, what: string, options
     explanation = { difference: { lhs: toAscii(d.lhs), rhs: toAscii(d.rhs) } };
   }
   const diagnosis =
-    verdict.status === 'failed' && options.diagnose !== false && options.opaqueHints !== false
+    verdict.status === 'failed' && options.hints !== false
       ? aidOrNothing(() => diagnoseStep(prev, s.expr, scope, { seed: options.seed }))
       : undefined;
   return {

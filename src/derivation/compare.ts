@@ -7,8 +7,9 @@
 import type { Expr } from '../ir/expr.js';
 import type { Scope } from '../ir/symbols.js';
 import { UnfoldError } from '../ir/unfold.js';
-import { type Decision, type Difference, UNITS_PROBED, decideEqual } from '../core/equal.js';
-import { rationalToString } from '../ir/rational.js';
+import { type Decision, decideEqual } from '../core/equal.js';
+import { toAscii } from '../ir/print.js';
+import { differenceWords, hintSentence, notProvedWords } from '../explain/decision-words.js';
 import {
   type NotProved,
   type Pair,
@@ -19,32 +20,13 @@ import {
 } from './exact-refutation.js';
 import { type NumericVerdict, numericCompare } from '../numeric/compare.js';
 import type { StepResult } from '../verdict/result.js';
+import type { CheckSettings } from '../verdict/settings.js';
 
-export interface CompareOptions {
-  /** seed of every random choice in the numeric check */
-  readonly seed: number;
-  /** random points per numeric check (default chosen by the numeric layer) */
-  readonly samples?: number;
-  /** the time limit of this comparison in ms (--step-timeout); past it the verdict is error, code `timeout` */
-  readonly stepTimeoutMs?: number;
-  /**
-   * the symbolic decision procedure; only tests replace it (with one that
-   * lies) to show that the numeric re-check of a proved step catches a core bug
-   */
-  readonly decide?: typeof decideEqual;
-}
+/** what a comparison reads of the check's settings; stepTimeoutMs limits this one comparison (past it: error, code `timeout`) */
+type CompareSettings = Pick<CheckSettings, 'seed' | 'samples' | 'stepTimeoutMs'>;
 
 /** why: the re-check runs on every proved step, so it must stay cheap (issue 9 allows 1.5x for all of certification): a wrong proof makes two different functions, which differ at a random point in general position with probability 1 */
 export const RECHECK_SAMPLES = 1;
-
-/** what the core's exact difference says, as a clause for messages */
-function findingText(d: Difference): string {
-  if (d.kind === 'constant')
-    return `the core computed exactly that the previous side minus this one is ${rationalToString(d.value)} wherever both are defined`;
-  if (d.kind === 'sign')
-    return `the core proved that the previous side minus this one is ${d.sign > 0 ? 'positive' : 'negative'} wherever both are defined`;
-  return `the core computed exactly that the previous side minus this one is a nonzero polynomial in the number of units n, nonzero for n = ${d.nonzeroAt.join(', ')} (among 1..${UNITS_PROBED})`;
-}
 
 /** what a comparison concluded: a StepResult without the step's place and text */
 export type Verdict = Pick<StepResult, 'status' | 'message' | 'counterexample' | 'rules' | 'evidence' | 'code'> & {
@@ -52,16 +34,23 @@ export type Verdict = Pick<StepResult, 'status' | 'message' | 'counterexample' |
   readonly normalForms?: { readonly lhs: string; readonly rhs: string };
 };
 
-/** The verdict on `prev = next` under `scope`: proved by the core, else numeric evidence, a counterexample, or an error; `what` names `prev` in messages. */
+/**
+ * The verdict on `prev = next` under `scope`: proved by the core, else
+ * numeric evidence, a counterexample, or an error; `what` names `prev` in
+ * messages. `decide` is the symbolic decision procedure: only tests replace
+ * it (with one that lies) to show that the numeric re-check of a proved step
+ * catches a core bug.
+ */
 export function compareExpressions(
   prev: Expr,
   next: Expr,
   scope: Scope,
-  options: CompareOptions,
+  settings: CompareSettings,
   what = 'the previous step',
+  decide: typeof decideEqual = decideEqual,
 ): Verdict {
   // a deadline, not a timer: the core and the numeric layer read the clock as they work and stop with "not proved"
-  const limit = options.stepTimeoutMs;
+  const limit = settings.stepTimeoutMs;
   const deadline = limit !== undefined ? performance.now() + limit : undefined;
   const timeout = (phase: string): Verdict => ({
     status: 'error',
@@ -70,13 +59,13 @@ export function compareExpressions(
   });
   let decision: Decision;
   try {
-    decision = (options.decide ?? decideEqual)(prev, next, scope, deadline !== undefined ? { deadline } : {});
+    decision = decide(prev, next, scope, { deadline });
   } catch (err) {
     if (err instanceof UnfoldError)
       return { status: 'error', code: 'definition', message: `cannot unfold the definitions: ${err.message}` };
     throw err;
   }
-  const pair: Pair = { prev, next, scope, seed: options.seed, deadline, what };
+  const pair: Pair = { prev, next, scope, seed: settings.seed, deadline, what };
   if (decision.proved) return recheckedProof(pair, decision);
   const witnessed = witnessVerdict(pair, decision);
   if (witnessed) return witnessed;
@@ -85,16 +74,17 @@ export function compareExpressions(
     return {
       status: 'failed',
       counterexample: nowhere,
-      message: `does not equal ${what}: ${decision.reason.replace(/^not proved: /, '')}, and at the point below the other side is defined (both decided exactly by the core).`,
+      message: `does not equal ${what}: ${notProvedWords(decision).replace(/^not proved: /, '')}, and at the point below the other side is defined (both decided exactly by the core).`,
     };
   if (deadline !== undefined && (decision.bound === 'STEP_TIMEOUT' || performance.now() > deadline))
     return timeout('the symbolic check did not prove it in time, and no time was left for the numeric check');
+  const difference = decision.difference;
   const verdict = numericCompare(prev, next, scope, {
-    seed: options.seed,
-    ...(options.samples ? { samples: options.samples } : {}),
-    ...(deadline !== undefined ? { deadline } : {}),
-    ...(decision.difference ? { differsWhereDefined: findingText(decision.difference) } : {}),
-    ...(decision.difference?.kind === 'units' ? { unitCounts: decision.difference.nonzeroAt } : {}),
+    seed: settings.seed,
+    samples: settings.samples,
+    deadline,
+    differsWhereDefined: difference && differenceWords(difference),
+    unitCounts: difference?.kind === 'units' ? difference.nonzeroAt : undefined,
   });
   if (verdict.kind === 'inconclusive' && verdict.bound === 'STEP_TIMEOUT') {
     return timeout(
@@ -109,8 +99,8 @@ function recheckedProof(p: Pair, decision: Exclude<Decision, NotProved>): Verdic
   const proved: Verdict = {
     status: 'proved',
     rules: decision.rules,
-    message: `equals ${p.what} (normal form ${decision.rhsNormal})`,
-    normalForms: { lhs: decision.lhsNormal, rhs: decision.rhsNormal },
+    message: `equals ${p.what} (normal form ${toAscii(decision.rhsNormal)})`,
+    normalForms: { lhs: toAscii(decision.lhsNormal), rhs: toAscii(decision.rhsNormal) },
   };
   // the same expression on both sides (a first step against itself, a claim written as its first step): nothing to re-check
   if (p.prev.key === p.next.key) return proved;
@@ -118,14 +108,14 @@ function recheckedProof(p: Pair, decision: Exclude<Decision, NotProved>): Verdic
     seed: p.seed,
     samples: RECHECK_SAMPLES,
     recheck: true,
-    ...(p.deadline !== undefined ? { deadline: p.deadline } : {}),
+    deadline: p.deadline,
   });
   if (recheck.kind === 'disagree')
     return {
       status: 'error',
       code: 'internal-disagreement',
       counterexample: recheck.counterexample,
-      message: `internal disagreement: the symbolic core proved this equal to ${p.what} (normal form ${decision.rhsNormal}), but the numeric layer finds them different at the point below; one of the two layers has a bug, so the step is not accepted (please report it)`,
+      message: `internal disagreement: the symbolic core proved this equal to ${p.what} (normal form ${toAscii(decision.rhsNormal)}), but the numeric layer finds them different at the point below; one of the two layers has a bug, so the step is not accepted (please report it)`,
     };
   return proved;
 }
@@ -137,27 +127,25 @@ function witnessVerdict(p: Pair, decision: NotProved): Verdict | undefined {
   if (p.scope.equations?.length) return undefined;
   const witness = definednessWitness(p.prev, p.next, p.scope, decision.conditions, p.seed, p.deadline);
   if (!witness) return undefined;
-  const hint = decision.conditions.find((c) => c.hint)?.hint;
   return {
     status: 'failed',
     counterexample: witness,
-    message: `does not equal ${p.what}: ${decision.reason}, and at the point below one side is certainly undefined while the other is defined (both decided exactly by the core).${hint ? ` ${hint[0]!.toUpperCase()}${hint.slice(1)}.` : ''}`,
+    message: `does not equal ${p.what}: ${notProvedWords(decision)}, and at the point below one side is certainly undefined while the other is defined (both decided exactly by the core).${hintSentence(decision.conditions)}`,
   };
 }
 
 /** the verdict from the numeric layer's answer, with the core's exact refutation where the numeric layer found no point */
 function fromNumeric(p: Pair, decision: NotProved, verdict: NumericVerdict): Verdict {
-  const hint = decision.conditions.find((c) => c.hint)?.hint;
   if (verdict.kind === 'disagree') {
     const why = decision.valuesAgree
-      ? ` ${decision.reason}.`
+      ? ` ${notProvedWords(decision)}.`
       : decision.difference
-        ? ` Exact: ${findingText(decision.difference)}.`
+        ? ` Exact: ${differenceWords(decision.difference)}.`
         : '';
     return {
       status: 'failed',
       counterexample: verdict.counterexample,
-      message: `does not equal ${p.what}: at the point below they differ.${why}${hint ? ` ${hint[0]!.toUpperCase()}${hint.slice(1)}.` : ''}`,
+      message: `does not equal ${p.what}: at the point below they differ.${why}${hintSentence(decision.conditions)}`,
     };
   }
   const everywhere = decision.difference
@@ -167,7 +155,7 @@ function fromNumeric(p: Pair, decision: NotProved, verdict: NumericVerdict): Ver
     return {
       status: 'failed',
       counterexample: everywhere,
-      message: `does not equal ${p.what}: ${findingText(decision.difference!)}, and both sides are defined at every point of the declared domains (decided exactly by the core), so every point is a counterexample.`,
+      message: `does not equal ${p.what}: ${differenceWords(decision.difference!)}, and both sides are defined at every point of the declared domains (decided exactly by the core), so every point is a counterexample.`,
     };
   const atPoint = verdict.kind === 'agree' && !decision.valuesAgree ? refutedAtPoint(p) : undefined;
   if (atPoint)
@@ -180,12 +168,12 @@ function fromNumeric(p: Pair, decision: NotProved, verdict: NumericVerdict): Ver
     return {
       status: 'numeric',
       evidence: { points: verdict.points, skipped: verdict.skipped, seed: verdict.seed, instances: verdict.instances },
-      message: `not proved symbolically (${decision.reason}); equal to ${p.what} at ${verdict.points} sampled points (${verdict.instances}; seed ${verdict.seed})`,
+      message: `not proved symbolically (${notProvedWords(decision)}); equal to ${p.what} at ${verdict.points} sampled points (${verdict.instances}; seed ${verdict.seed})`,
     };
   }
   return {
     status: 'error',
     code: 'undecided',
-    message: `cannot be checked: ${decision.reason}, and the numeric check was inconclusive (${verdict.reason})`,
+    message: `cannot be checked: ${notProvedWords(decision)}, and the numeric check was inconclusive (${verdict.reason})`,
   };
 }

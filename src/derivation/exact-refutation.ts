@@ -13,6 +13,7 @@ import { inDomain } from '../ir/symbols.js';
 import { children, num, sym } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
 import { proposeWitnesses } from '../explain/witness.js';
+import { undefinednessWords } from '../explain/decision-words.js';
 import type { Counterexample } from '../verdict/result.js';
 
 /** one comparison's inputs, as the helpers below need them */
@@ -32,8 +33,10 @@ export const MAX_WITNESS_CANDIDATES = 12;
 
 /** the two sides' values when exactly one is certainly undefined and the other certainly defined, as shown */
 function oneSideUndefined(l: Definedness, r: Definedness): [string, string] | undefined {
-  if (l.kind === 'undefined' && r.kind === 'defined') return [`undefined (${l.why})`, r.value];
-  if (l.kind === 'defined' && r.kind === 'undefined') return [l.value, `undefined (${r.why})`];
+  if (l.kind === 'undefined' && r.kind === 'defined')
+    return [`undefined (${undefinednessWords(l.because)})`, toAscii(r.value)];
+  if (l.kind === 'defined' && r.kind === 'undefined')
+    return [toAscii(l.value), `undefined (${undefinednessWords(r.because)})`];
   return undefined;
 }
 
@@ -106,16 +109,16 @@ export function refutedEverywhere(
     if (lp.kind === 'defined' && rp.kind === 'defined')
       return {
         values: point.values,
-        lhs: lp.value,
-        rhs: rp.value,
+        lhs: toAscii(lp.value),
+        rhs: toAscii(rp.value),
         seed,
         how: "exact: both sides are defined everywhere and their difference is never 0, so any point of the declared domains will do; the values are the core's exact ones at this point",
       };
   }
   return {
     values: {},
-    lhs: l.value,
-    rhs: r.value,
+    lhs: toAscii(l.value),
+    rhs: toAscii(r.value),
     seed,
     how: 'exact: both sides are defined everywhere and their difference is never 0, so any point of the declared domains will do',
   };
@@ -200,8 +203,8 @@ export function refutedAtPoint(p: Pair): Counterexample | undefined {
     if (l.kind !== 'defined' || r.kind !== 'defined') continue;
     return {
       values,
-      lhs: l.value,
-      rhs: r.value,
+      lhs: toAscii(l.value),
+      rhs: toAscii(r.value),
       seed: p.seed,
       how: `exact point: the core computes the difference there as ${rationalToString(decision.difference.value)}`,
     };
@@ -233,7 +236,7 @@ export function refutedUndefinedSide(p: Pair, decision: NotProved): Counterexamp
       lhs: pair[0],
       rhs: pair[1],
       seed: p.seed,
-      how: `exact: ${decision.undefinedEverywhere.side === 'lhs' ? 'the previous' : 'this'} side is undefined at every point (${decision.undefinedEverywhere.why}), the other is defined here`,
+      how: `exact: ${decision.undefinedEverywhere.side === 'lhs' ? 'the previous' : 'this'} side is undefined at every point (${undefinednessWords({ kind: 'nowhere', cause: decision.undefinedEverywhere.cause })}), the other is defined here`,
     };
   }
   return undefined;

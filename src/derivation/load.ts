@@ -10,9 +10,8 @@ import { LoadContext } from './load-context.js';
 import { MAX_YAML_NESTING, yamlNestingExcess } from './load-limits.js';
 import { readCases } from './load-cases.js';
 import { checkFileDiffs, readEquations } from './load-assume.js';
-import { functionsWith, readDefineBodies, readDefineHeads } from './load-define.js';
 import { readSteps } from './load-steps.js';
-import { readSymbols } from './load-symbols.js';
+import { readDeclarations } from './load-declarations.js';
 import { badEscapeMessage, overIndentedKey } from './load-yaml-mistakes.js';
 import { utf8ByteLength } from './utf8.js';
 import type { InputError, LoadResult, LoadedCase, LoadedClaim, LoadedDefinition, LoadedStep } from './model.js';
@@ -131,15 +130,12 @@ function readDerivation(ctx: LoadContext, contents: Node | null): LoadResult {
 
   if (tooManySteps(ctx, root, get('steps'), get('cases'))) return failure(ctx.errors);
 
-  // define's heads first: symbols' independent_of and every expression must know which names are defined
-  const heads = present('define')
-    ? readDefineHeads(ctx, get('define'), symbolNames(ctx, get('symbols')), 'define')
-    : [];
-  const functions = functionsWith(new Map(), heads);
-  const { symbols, places, byDefault } = present('symbols')
-    ? readSymbols(ctx, get('symbols'), functions)
-    : { symbols: new Map(), places: new Map(), byDefault: new Set<string>() };
-  const definitions = readDefineBodies(ctx, heads, symbols, functions);
+  const declared = readDeclarations(
+    ctx,
+    present('symbols') ? get('symbols') : null,
+    present('define') ? get('define') : null,
+  );
+  const { symbols, places, byDefault, definitions, functions } = declared;
   const env: ParseEnv = { symbols, functions };
   const claim = has('claim') ? readClaim(ctx, get('claim'), env) : undefined;
   const steps = has('steps') ? readSteps(ctx, get('steps'), env, 'steps') : [];
@@ -234,18 +230,6 @@ function definitionsAt(file: readonly LoadedDefinition[], cases: readonly Loaded
 
 function isNothing(node: Node | null): boolean {
   return node === null || (isScalar(node) && (node.value === null || node.value === undefined));
-}
-
-/** the names under symbols, without reading the declarations (define needs them first) */
-function symbolNames(ctx: LoadContext, node: Node | null): Set<string> {
-  const map = ctx.resolve(node);
-  const names = new Set<string>();
-  if (!isMap(map)) return names;
-  for (const pair of map.items) {
-    const k = ctx.resolve(pair.key as Node | null);
-    if (isScalar(k) && k.value !== null && typeof k.value !== 'object') names.add(String(k.value));
-  }
-  return names;
 }
 
 /** the total number of steps, main chain and cases, when above MAX_STEPS (counted before any is read, so a huge file is refused cheaply) */

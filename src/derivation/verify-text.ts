@@ -4,24 +4,12 @@
  * the same checker runs in a browser (src/browser.ts, the playground).
  */
 import type { FileResult, StepResult } from '../verdict/result.js';
+import type { CheckSettings } from '../verdict/settings.js';
 import { checkDerivation } from './check.js';
 import { loadDerivation } from './load.js';
 
-export interface VerifyOptions {
-  /** seed of every random choice in numeric checks; the same seed reproduces a run */
-  readonly seed: number;
-  /** only `proved` counts as ok */
-  readonly strict: boolean;
-  /** random points per numeric check (default chosen by the numeric layer) */
-  readonly samples?: number;
-  /** the time limit of each step in ms; a step not checked in time is an error with code `timeout` */
-  readonly stepTimeoutMs?: number;
-  /** add explanations: normal forms of proved steps, where failed steps first differ */
-  readonly explain?: boolean;
-}
-
 /** The result of checking the derivation in `text` (`path` names it in reports); input problems come back as steps with status `error`. */
-export function verifyText(path: string, text: string, options: VerifyOptions): FileResult {
+export function verifyText(path: string, text: string, options: CheckSettings): FileResult {
   const loaded = loadDerivation(path, text);
   if (!loaded.ok) {
     const steps: StepResult[] = loaded.errors.map((e) => ({

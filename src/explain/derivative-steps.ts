@@ -10,9 +10,11 @@ import { substitute } from '../ir/substitute.js';
 import { UnfoldError } from '../ir/unfold.js';
 import { BudgetExceeded } from '../core/budget.js';
 import { unfoldDefinitions } from '../core/expand.js';
-import { DERIVATIVE_BY_FN, STRUCTURAL_RULES, ALGEBRA_RULES } from '../core/rules.js';
+import { ALL_RULES, DERIVATIVE_BY_FN, type RuleId } from '../core/rules.js';
+import { RULE_DOCS } from './rule-docs.js';
 import { mayDepend, isOpaqueDerivative, derivativeRule } from '../core/derivative.js';
 import { decideEqual } from '../core/equal.js';
+import { conditionText, notProvedWords } from './decision-words.js';
 import { tidy, simplifyOnce, asFraction } from './simplify.js';
 import { toAscii } from '../ir/print.js';
 import type { ExplainStep, Explanation } from '../verdict/explanation.js';
@@ -49,13 +51,11 @@ const TEXTBOOK_RULES: Record<string, { name: string; statement: string }> = {
 function describeRule(id: string): { name: string; statement: string } {
   const t = TEXTBOOK_RULES[id];
   if (t) return t;
-  const d = [...DERIVATIVE_BY_FN.values()].find((r) => r.id === id);
-  if (d) return { name: `chain rule with the ${d.doc}`, statement: `${d.statement}; f(u)' = f'(u) u'` };
-  const s = (STRUCTURAL_RULES as Record<string, { statement: string; doc: string }>)[id];
-  if (s) return { name: NAMES[id] ?? s.doc, statement: s.statement };
-  const a = ALGEBRA_RULES.find((r) => r.id === id);
-  if (a) return { name: a.doc, statement: a.statement };
-  return { name: id, statement: '' };
+  if (!ALL_RULES.has(id as RuleId)) return { name: id, statement: '' };
+  const words = RULE_DOCS[id as RuleId];
+  if ([...DERIVATIVE_BY_FN.values()].some((r) => r.id === id))
+    return { name: `chain rule with the ${words.doc}`, statement: `${words.statement}; f(u)' = f'(u) u'` };
+  return { name: NAMES[id] ?? words.doc, statement: words.statement };
 }
 
 /** the opaque symbols in f */
@@ -191,12 +191,12 @@ function confirmation(
   // the values agree and only the derivative needs more (log(x) needs x > 0, 1/x does not): confirmed where it is defined
   const onlyStart = decision.conditions.length > 0 && decision.conditions.every((c) => c.side === 'lhs');
   if (decision.valuesAgree && onlyStart) {
-    const condition = [...new Set(decision.conditions.map((c) => c.text))].join(' and ');
+    const condition = [...new Set(decision.conditions.map(conditionText))].join(' and ');
     return {
       confirmed: true,
       condition,
       confirmation: `the core proves the result equals the derivative for ${condition}, where the derivative is defined`,
     };
   }
-  return { confirmed: false, confirmation: `the core could not confirm the result: ${decision.reason}` };
+  return { confirmed: false, confirmation: `the core could not confirm the result: ${notProvedWords(decision)}` };
 }

@@ -143,7 +143,7 @@ function render(e: Expr, sp: Spelling): { text: string; prec: number } {
       return {
         text: sp.call(
           e.fn,
-          e.args.map((a) => render(a, sp).text),
+          e.args.map((a) => argumentText(a, sp)),
         ),
         prec: PRECEDENCE.atom,
       };
@@ -154,6 +154,12 @@ function render(e: Expr, sp: Spelling): { text: string; prec: number } {
     case 'diff':
       return { text: sp.diff(render(e.body, sp).text, render(e.wrt, sp).text), prec: operatorPrec(sp) };
   }
+}
+
+/** an argument between a call's parentheses and commas: a number needs no parentheses of its own there (sqrt(-8), not sqrt((-8))) */
+function argumentText(a: Expr, sp: Spelling): string {
+  const text = render(a, sp).text;
+  return a.kind === 'num' && text.startsWith('(') && text.endsWith(')') ? text.slice(1, -1) : text;
 }
 
 /** how tightly sum and diff bind: a closed call in ASCII; in LaTeX they take the following product, like a product */

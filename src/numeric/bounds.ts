@@ -229,13 +229,3 @@ export const MAX_GRADCHECK_INPUTS = 30_000_000;
  * n u ~ 1e-12; a wrong closed form is off by O(1) at some (i, j).
  */
 export const GRADCHECK_TOLERANCE = 1e-8;
-
-/**
- * why: the most random points per instance a caller may ask for (--samples).
- * Each point is a full 50-digit evaluation of both sides (about a millisecond
- * for a small step, and indexed steps have dozens of instances), so a request
- * for a million is a mistake, refused at once and by name rather than left to
- * MAX_WORK_PER_COMPARE or --step-timeout; 100000 still lets a user (or a test
- * of --step-timeout) ask for a slow, thorough check.
- */
-export const MAX_SAMPLES = 100_000;

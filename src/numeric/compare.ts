@@ -24,7 +24,6 @@ import {
   CERTIFY_PRECISIONS,
   CONFIRM_PRECISION,
   DEFAULT_SAMPLES,
-  MAX_SAMPLES,
   MAX_CERTIFY_WORK_PER_COMPARE,
   MAX_EXTRA_PASSES,
   MAX_WORK_PER_COMPARE,
@@ -49,11 +48,14 @@ import { type Prepared, prepare } from './prepare.js';
 import { Prng, mixSeed } from './prng.js';
 import { constantNeighbours } from './sampling.js';
 import { stepConstants } from './constants.js';
+import { type CheckSettings, MAX_SAMPLES } from '../verdict/settings.js';
 
-export interface NumericOptions {
-  readonly seed: number;
-  /** random points per instance (default DEFAULT_SAMPLES = 12) */
-  readonly samples?: number;
+/**
+ * The check's settings (seed; samples: random points per instance, default
+ * DEFAULT_SAMPLES = 12) with what the comparison policy learned before it
+ * asks (derivation/compare.ts)
+ */
+export interface NumericOptions extends Pick<CheckSettings, 'seed' | 'samples'> {
   /** a performance.now() time (ms), checked before each point: past it the verdict is inconclusive with bound STEP_TIMEOUT */
   readonly deadline?: number;
   /**

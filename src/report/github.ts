@@ -11,11 +11,7 @@ import type { FileResult, StepResult } from '../verdict/result.js';
 import { counterexampleTable } from './counterexample-rows.js';
 import { evidenceSentence } from './evidence.js';
 import { summaryLine, tally } from './tally.js';
-
-export interface GithubOptions {
-  /** numeric steps are errors, not notices, as `--strict` demands */
-  readonly strict: boolean;
-}
+import type { ReportOptions } from './options.js';
 
 /** a command's message: `%`, `\r`, `\n` percent-encoded (`%` first, so the others are not encoded twice) */
 export function escapeData(text: string): string {
@@ -95,7 +91,7 @@ function premisesNotice(r: FileResult): string[] {
 }
 
 /** The workflow commands for `results`, one per line, ending with the summary line; a pure function of its arguments. */
-export function formatGithub(results: readonly FileResult[], opts: GithubOptions): string {
+export function formatGithub(results: readonly FileResult[], opts: ReportOptions): string {
   const lines = results.flatMap((r) => [
     ...r.steps.map((s) => annotation(r, s, opts.strict)).filter((l): l is string => l !== undefined),
     ...premisesNotice(r),

@@ -12,14 +12,11 @@ import { mistakeSentence } from './diagnosis.js';
 import { evidenceSentence } from './evidence.js';
 import { escapeAttribute, escapeText } from './markup-escape.js';
 import { readerMessage } from './reader-message.js';
+import type { ReportOptions } from './options.js';
 import { STATUS_MARK } from './status-mark.js';
 
-interface StepHtmlOptions {
-  /** only `proved` counts: numeric steps are flagged */
-  readonly strict: boolean;
-  /** the checker's inner workings too: rule ids, normal forms, where a failed step first differs (--explain) */
-  readonly explain?: boolean;
-}
+/** what a step's markup reads of the report's options */
+type StepHtmlOptions = Pick<ReportOptions, 'strict' | 'explain'>;
 
 /**
  * `latex` rendered by KaTeX (errors shown in place, never thrown), or the

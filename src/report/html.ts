@@ -17,17 +17,7 @@ import { readerMessage } from './reader-message.js';
 import { PAGE_CSS } from './html-style.js';
 import { escapeAttribute, escapeText } from './markup-escape.js';
 import { fileAccepted, plural, summaryLine, tally } from './tally.js';
-
-export interface HtmlOptions {
-  /** only `proved` counts: numeric steps are flagged and their files not accepted */
-  readonly strict: boolean;
-  /** the page's heading and `<title>` (default `derivcheck report`) */
-  readonly title?: string;
-  /** only the files not accepted, with only their steps that are not (--quiet) */
-  readonly quiet?: boolean;
-  /** show rule ids, normal forms and where a failed step first differs (--explain) */
-  readonly explain?: boolean;
-}
+import type { ReportOptions } from './options.js';
 
 /** the page may load nothing: styles are inline and fonts are data: URLs */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
@@ -39,15 +29,14 @@ const notAccepted = (s: StepResult, strict: boolean): boolean =>
 /** the id of file `f`'s step `k` (both from 0), the jump list's link target */
 const stepId = (f: number, k: number): string => `file-${f + 1}-step-${k + 1}`;
 
-function fileSection(r: FileResult, index: number, opts: HtmlOptions): string {
+function fileSection(r: FileResult, index: number, opts: ReportOptions): string {
   const accepted = fileAccepted(r, opts.strict);
   const heading = r.title !== '' ? r.title : r.file;
   const verdict = accepted
     ? '<span class="verdict-accepted">✓ accepted</span>'
     : '<span class="verdict-rejected">✗ not accepted</span>';
-  const stepOpts = { strict: opts.strict, ...(opts.explain ? { explain: true } : {}) };
   const steps = r.steps
-    .map((s, k) => (opts.quiet && !notAccepted(s, opts.strict) ? '' : stepItem(s, stepOpts, stepId(index, k))))
+    .map((s, k) => (opts.quiet && !notAccepted(s, opts.strict) ? '' : stepItem(s, opts, stepId(index, k))))
     .filter((li) => li !== '')
     .join('\n');
   return [
@@ -68,7 +57,7 @@ function gist(message: string): string {
 }
 
 /** the list of every step not accepted, each a link to it, or nothing when all were */
-function jumpList(results: readonly FileResult[], opts: HtmlOptions): string {
+function jumpList(results: readonly FileResult[], opts: ReportOptions): string {
   const items: string[] = [];
   results.forEach((r, f) =>
     r.steps.forEach((s, k) => {
@@ -86,7 +75,7 @@ function jumpList(results: readonly FileResult[], opts: HtmlOptions): string {
 }
 
 /** One self-contained HTML page reporting `results`; a pure function of its arguments (and the installed KaTeX). */
-export function formatHtml(results: readonly FileResult[], opts: HtmlOptions): string {
+export function formatHtml(results: readonly FileResult[], opts: ReportOptions): string {
   const title = opts.title ?? 'derivcheck report';
   const accepted = results.filter((r) => fileAccepted(r, opts.strict)).length;
   const summary = `${summaryLine(tally(results))}; ${accepted} of ${plural(results.length, 'file')} accepted${opts.strict ? ' (--strict: only proved counts)' : ''}`;

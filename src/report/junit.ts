@@ -13,15 +13,7 @@ import { counterexampleTable } from './counterexample-rows.js';
 import { evidenceSentence } from './evidence.js';
 import { escapeAttribute, escapeText } from './markup-escape.js';
 import { tally } from './tally.js';
-
-export interface JunitOptions {
-  /** when the run started; written as the suites' `timestamp` (UTC, ISO 8601 without zone, as junit.xsd wants) */
-  readonly timestamp: Date;
-  /** seconds spent on each file, by position in `results`; 0 when not given */
-  readonly seconds?: readonly number[];
-  /** numeric steps count as failures (type `numeric`), as `--strict` demands */
-  readonly strict: boolean;
-}
+import type { ReportOptions } from './options.js';
 
 /** `name="value"` pairs, each value escaped */
 function attributes(pairs: readonly (readonly [string, string | number])[]): string {
@@ -105,7 +97,7 @@ function seconds(value: number | undefined): string {
   return (value ?? 0).toFixed(3);
 }
 
-function testsuite(r: FileResult, index: number, opts: JunitOptions, timestamp: string): string {
+function testsuite(r: FileResult, index: number, opts: ReportOptions, timestamp: string): string {
   const failures = r.steps.filter((s) => fails(s, opts.strict)).length;
   const errors = r.steps.filter((s) => s.status === 'error').length;
   const open = `  <testsuite${attributes([
@@ -140,9 +132,9 @@ function testsuite(r: FileResult, index: number, opts: JunitOptions, timestamp: 
 }
 
 /** The JUnit XML document (UTF-8, ending in a newline) for `results`; a pure function of its arguments. */
-export function formatJunit(results: readonly FileResult[], opts: JunitOptions): string {
+export function formatJunit(results: readonly FileResult[], opts: ReportOptions & { readonly started: Date }): string {
   const t = tally(results);
-  const timestamp = opts.timestamp.toISOString().slice(0, 19);
+  const timestamp = opts.started.toISOString().slice(0, 19);
   const total = results.reduce((sum, _r, i) => sum + (opts.seconds?.[i] ?? 0), 0);
   const failures = t.failed + (opts.strict ? t.numeric : 0);
   const open = `<testsuites${attributes([

@@ -11,13 +11,7 @@ import { counterexampleRows } from './counterexample-rows.js';
 import { evidenceSentence } from './evidence.js';
 import { STATUS_MARK } from './status-mark.js';
 import { fileAccepted, plural, summaryLine, tally } from './tally.js';
-
-export interface MarkdownOptions {
-  /** only `proved` counts: a file with numeric steps gets ❌ */
-  readonly strict: boolean;
-  /** keep the normal form in a proved step's message (--explain) */
-  readonly explain?: boolean;
-}
+import type { ReportOptions } from './options.js';
 
 /** plain text that Markdown must not interpret (emphasis, links, code, math, HTML, table pipes); line breaks as `<br>` */
 export function escapeMarkdown(text: string): string {
@@ -130,7 +124,7 @@ function fileSection(r: FileResult, strict: boolean, explain: boolean): string[]
 }
 
 /** The Markdown report of `results` (ending in a newline); a pure function of its arguments. */
-export function formatMarkdown(results: readonly FileResult[], opts: MarkdownOptions): string {
+export function formatMarkdown(results: readonly FileResult[], opts: ReportOptions): string {
   const accepted = results.filter((r) => fileAccepted(r, opts.strict)).length;
   const allAccepted = accepted === results.length;
   const headline = `## derivcheck ${allAccepted ? '✅' : '❌'} ${accepted} of ${plural(results.length, 'file')} accepted`;

@@ -10,19 +10,7 @@ import type { Counterexample, FileResult, Premise, StepResult, StepStatus } from
 import { palette, type Paint, type Palette } from './ansi.js';
 import { readerMessage } from './reader-message.js';
 import { fileAccepted, plural, summaryLine, tally } from './tally.js';
-
-export interface TextOptions {
-  /** wrap marks and verdicts in ANSI colour codes */
-  readonly color: boolean;
-  /** only `proved` counts: numeric steps are flagged as not enough */
-  readonly strict: boolean;
-  /** only the files not accepted, with only their steps that are not (--quiet) */
-  readonly quiet?: boolean;
-  /** the run's wall-clock seconds, added to the summary with the number of steps */
-  readonly seconds?: number;
-  /** keep the normal form in a proved step's message (--explain); without it a person reads only the verdict */
-  readonly explain?: boolean;
-}
+import type { ReportOptions } from './options.js';
 
 const INDENT = '      ';
 
@@ -58,7 +46,7 @@ function counterexampleLines(c: Counterexample): string[] {
   return [`${INDENT}counterexample:`, ...table(rows, INDENT + '  ')];
 }
 
-function stepLines(file: string, s: StepResult, opts: TextOptions, p: Palette): string[] {
+function stepLines(file: string, s: StepResult, opts: ReportOptions, p: Palette): string[] {
   const paint = paintFor(s.status, p);
   const word = s.status === 'numeric' && opts.strict ? 'numeric (not enough under --strict)' : s.status;
   const code = s.code !== undefined ? `  [${s.code}]` : '';
@@ -99,7 +87,7 @@ function premiseLines(premises: readonly Premise[]): string[] {
   ];
 }
 
-function verdictLine(r: FileResult, opts: TextOptions, p: Palette): string {
+function verdictLine(r: FileResult, opts: ReportOptions, p: Palette): string {
   if (fileAccepted(r, opts.strict)) return `  ${p.green('=> ok')}`;
   const t = tally([r]);
   const parts: string[] = [];
@@ -110,7 +98,7 @@ function verdictLine(r: FileResult, opts: TextOptions, p: Palette): string {
   return `  ${p.red(`=> NOT OK: ${parts.join(', ')}`)}`;
 }
 
-function fileBlock(r: FileResult, opts: TextOptions, p: Palette): string[] {
+function fileBlock(r: FileResult, opts: ReportOptions, p: Palette): string[] {
   const header = r.title !== '' ? `${r.file}: ${r.title}` : r.file;
   // quiet: the steps that make the file not accepted, without the premises (the full report has them)
   const shown = opts.quiet
@@ -125,12 +113,12 @@ function fileBlock(r: FileResult, opts: TextOptions, p: Palette): string[] {
 }
 
 /** The report of `results` as text lines ending in a newline; a pure function of its arguments. */
-export function formatText(results: readonly FileResult[], opts: TextOptions): string {
-  const p = palette(opts.color);
+export function formatText(results: readonly FileResult[], opts: ReportOptions): string {
+  const p = palette(opts.color === true);
   const shown = opts.quiet ? results.filter((r) => !fileAccepted(r, opts.strict)) : results;
   const blocks = shown.map((r) => fileBlock(r, opts, p).join('\n'));
   const steps = results.reduce((n, r) => n + r.steps.length, 0);
-  const time = opts.seconds !== undefined ? `; ${plural(steps, 'step')} in ${opts.seconds.toFixed(2)} s` : '';
+  const time = opts.elapsed !== undefined ? `; ${plural(steps, 'step')} in ${opts.elapsed.toFixed(2)} s` : '';
   const summary = summaryLine(tally(results)) + (opts.strict ? ' (--strict: only proved counts)' : '') + time;
   return [...blocks, summary].join('\n\n') + '\n';
 }

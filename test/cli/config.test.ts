@@ -95,13 +95,11 @@ describe('parseArguments with config defaults', () => {
     });
     expect(o).toEqual({
       files: ['a.yaml'],
+      check: { strict: true, seed: 7, samples: 30, stepTimeoutMs: 2000, explain: false },
       format: 'json',
-      strict: true,
-      seed: 7,
-      samples: 30,
       jobs: 3,
-      stepTimeoutMs: 2000,
       quiet: true,
+      recursive: false,
       color: false,
     });
   });
@@ -136,12 +134,11 @@ describe('parseArguments with config defaults', () => {
     );
     expect(o).toEqual({
       files: ['a.yaml'],
+      check: { strict: false, seed: 8, samples: 40, stepTimeoutMs: 50, explain: false },
       format: 'text',
-      strict: false,
-      seed: 8,
-      samples: 40,
       jobs: 1,
-      stepTimeoutMs: 50,
+      quiet: false,
+      recursive: false,
       color: false,
     });
   });

@@ -46,7 +46,7 @@ describe('verify passes options through and maps verdicts to the exit status', (
       steps: [{ location: 'steps[1]', line: 3, column: 5, status: 'failed', message: 'differs' }],
     });
     const run = await runVerify('--seed', '9', '--samples', '50', '--strict', '--no-color', 'package.json');
-    expect(verifyFile).toHaveBeenCalledWith('package.json', { seed: 9, strict: true, samples: 50 });
+    expect(verifyFile).toHaveBeenCalledWith('package.json', { seed: 9, strict: true, samples: 50, explain: false });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('package.json:3:5');
   });
@@ -54,7 +54,7 @@ describe('verify passes options through and maps verdicts to the exit status', (
   it('uses the default seed 1 when none is given', async () => {
     verifyFile.mockResolvedValue({ file: 'package.json', title: 'stub', ok: true, seed: 1, premises: [], steps: [] });
     const run = await runVerify('package.json');
-    expect(verifyFile).toHaveBeenCalledWith('package.json', { seed: 1, strict: false });
+    expect(verifyFile).toHaveBeenCalledWith('package.json', { seed: 1, strict: false, explain: false });
     expect(run.code).toBe(0);
   });
 });

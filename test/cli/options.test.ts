@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, parseArguments, plainFiles, type Environment } from '../../src/cli/options.js';
+import { parseArguments, plainFiles, type Environment } from '../../src/cli/options.js';
+import { DEFAULT_SEED } from '../../src/verdict/settings.js';
 
 const tty: Environment = { stdoutIsTTY: true, env: {}, version: '1.2.3' };
 
@@ -13,10 +14,11 @@ describe('parseArguments', () => {
   it('defaults to text, not strict, the fixed seed, no sample count', async () => {
     expect(await options(['a.yaml', 'b.yaml'])).toEqual({
       files: ['a.yaml', 'b.yaml'],
+      check: { strict: false, seed: DEFAULT_SEED, explain: false },
       format: 'text',
-      strict: false,
-      seed: DEFAULT_SEED,
       color: true,
+      quiet: false,
+      recursive: false,
     });
   });
 
@@ -32,7 +34,14 @@ describe('parseArguments', () => {
       '--no-color',
       'a.yaml',
     ]);
-    expect(o).toEqual({ files: ['a.yaml'], format: 'json', strict: true, seed: 42, samples: 500, color: false });
+    expect(o).toEqual({
+      files: ['a.yaml'],
+      check: { strict: true, seed: 42, samples: 500, explain: false },
+      format: 'json',
+      color: false,
+      quiet: false,
+      recursive: false,
+    });
   });
 
   it('colours only on a terminal without NO_COLOR, unless told', async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_SAMPLES } from '../../src/derivation/verify.js';
+import { MAX_SAMPLES } from '../../src/verdict/settings.js';
 import { runVerify } from './capture.js';
 
 let dir: string;

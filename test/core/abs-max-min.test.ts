@@ -14,10 +14,12 @@ import { arbExpr, arbPoint } from '../helpers/arbitrary.js';
 import { close, valueAt as value } from '../helpers/values.js';
 
 import { decideEqual } from '../../src/core/equal.js';
+import { conditionText } from '../../src/explain/decision-words.js';
 import { rangeOf, isPositiveRange, isNonnegRange } from '../../src/core/sign.js';
 import { rat } from '../../src/ir/rational.js';
 import type { Domain } from '../../src/ir/symbols.js';
 import { makeScope, NONZERO, POSITIVE } from '../helpers/scope.js';
+import { runs } from '../helpers/runs.js';
 
 const NEGATIVE: Domain = { kind: 'interval', hi: rat(0), loOpen: true, hiOpen: true };
 
@@ -84,7 +86,7 @@ describe('abs, max, min: derivatives and their corners', () => {
     expect(d.proved).toBe(false);
     if (!d.proved) {
       expect(d.valuesAgree).toBe(true);
-      expect(d.conditions.map((c) => c.text).join('; ')).toMatch(/!= 0/);
+      expect(d.conditions.map(conditionText).join('; ')).toMatch(/!= 0/);
     }
     expect(proved('diff(abs(x)^2, x)', '2*x', { vars: { x: NONZERO } })).toBe(true);
   });
@@ -102,7 +104,7 @@ describe('abs, max, min: derivatives and their corners', () => {
 });
 
 describe('abs, max, min against the numeric layer (random expressions)', () => {
-  it('the normal form preserves values where the expression is defined (400 expressions)', () => {
+  it(`the normal form preserves values where the expression is defined (${runs(400)} expressions)`, () => {
     fc.assert(
       fc.property(arbExpr(['x', 'y'], 3, true), arbPoint, (e, p) => {
         const N = new Normalizer(new Map(), new Meter());
@@ -120,11 +122,11 @@ describe('abs, max, min against the numeric layer (random expressions)', () => {
         expect(close(a, b!, '1e-25'), `${toAscii(e)} = ${a}, nf ${toAscii(normal)} = ${b}`).toBe(true);
         return true;
       }),
-      { numRuns: 400, seed: 11 },
+      { numRuns: runs(400), seed: 11 },
     );
   });
 
-  it('a proved equality with abs, max, min holds at random points (300 pairs)', () => {
+  it(`a proved equality with abs, max, min holds at random points (${runs(300)} pairs)`, () => {
     fc.assert(
       fc.property(arbExpr(['x', 'y'], 2, true), arbExpr(['x', 'y'], 2, true), arbPoint, (l, r, p) => {
         const { scope } = makeScope({});
@@ -138,7 +140,7 @@ describe('abs, max, min against the numeric layer (random expressions)', () => {
         if (a && b) expect(close(a, b, '1e-25')).toBe(true);
         return true;
       }),
-      { numRuns: 300, seed: 12 },
+      { numRuns: runs(300), seed: 12 },
     );
   });
 
@@ -147,7 +149,7 @@ describe('abs, max, min against the numeric layer (random expressions)', () => {
     ['x < 0', NEGATIVE, (x: number) => x < 0],
     ['x != 0', NONZERO, (x: number) => x !== 0],
   ] as const)(
-    'under %s the normal form preserves values at the points of that domain (400 expressions)',
+    `under %s the normal form preserves values at the points of that domain (${runs(400)} expressions)`,
     (_, domain, inside) => {
       const { scope } = makeScope({ vars: { x: domain } });
       fc.assert(
@@ -168,7 +170,7 @@ describe('abs, max, min against the numeric layer (random expressions)', () => {
           expect(close(a, b!, '1e-25'), `${toAscii(e)} = ${a}, nf ${toAscii(normal)} = ${b}`).toBe(true);
           return true;
         }),
-        { numRuns: 400, seed: 15 },
+        { numRuns: runs(400), seed: 15 },
       );
     },
   );
@@ -178,7 +180,7 @@ describe('abs, max, min against the numeric layer (random expressions)', () => {
     ['x < 0', NEGATIVE, (x: number) => x < 0],
     ['x != 0', NONZERO, (x: number) => x !== 0],
   ] as const)(
-    'proved under %s, an equality with abs, max, min holds at the points of that domain (300 pairs)',
+    `proved under %s, an equality with abs, max, min holds at the points of that domain (${runs(300)} pairs)`,
     (_, domain, inside) => {
       fc.assert(
         fc.property(arbExpr(['x', 'y'], 2, true), arbExpr(['x', 'y'], 2, true), arbPoint, (l, r, p) => {
@@ -194,12 +196,12 @@ describe('abs, max, min against the numeric layer (random expressions)', () => {
           if (a && b) expect(close(a, b, '1e-25'), `${toAscii(l)} = ${toAscii(r)} at ${JSON.stringify(p)}`).toBe(true);
           return true;
         }),
-        { numRuns: 300, seed: 14 },
+        { numRuns: runs(300), seed: 14 },
       );
     },
   );
 
-  it("the core's derivative agrees with forward-mode dual numbers, and both leave the corner undefined (300 expressions)", () => {
+  it(`the core's derivative agrees with forward-mode dual numbers, and both leave the corner undefined (${runs(300)} expressions)`, () => {
     fc.assert(
       fc.property(arbExpr(['x', 'y'], 3, true), arbPoint, (e, p) => {
         let d: Expr;
@@ -219,7 +221,7 @@ describe('abs, max, min against the numeric layer (random expressions)', () => {
         expect(close(exact, dual, '1e-20'), `d/dx ${toAscii(e)} = ${toAscii(d)}: ${exact} vs ${dual}`).toBe(true);
         return true;
       }),
-      { numRuns: 300, seed: 13 },
+      { numRuns: runs(300), seed: 13 },
     );
     // the corner: both layers say undefined
     for (const text of ['abs(x)', 'max(x, 0)', 'min(0, x)', 'abs(x)^2']) {

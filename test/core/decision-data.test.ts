@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideEqual, type Decision } from '../../src/core/equal.js';
 import { toAscii } from '../../src/ir/print.js';
+import { conditionHint, conditionText, notProvedWords } from '../../src/explain/decision-words.js';
 import { rat, requal } from '../../src/ir/rational.js';
 import { makeScope, POSITIVE, type ScopeSpec } from '../helpers/scope.js';
 
@@ -97,12 +98,19 @@ describe('definedness conditions as data', () => {
     expect(got).toContainEqual({ side: 'lhs', kind: 'nonzero', expr: 'w[i, %c1]', forAll: ['%c1'] });
   });
 
-  it('keeps the text, origin and hint the checker and reports read', () => {
+  it('keeps the condition as data (origin, kind, the whole condition); its words are decision-words.ts', () => {
     const d = decide('x/x', '1');
     expect(d.proved).toBe(false);
     if (!d.proved) {
-      expect(d.conditions[0]).toMatchObject({ text: 'x != 0', origin: 'denominator' });
-      expect(d.conditions[0]?.hint).toContain('x: {domain: nonzero}');
+      const c = d.conditions[0]!;
+      expect(c).toMatchObject({ origin: 'denominator', kind: 'nonzero', side: 'lhs' });
+      expect(toAscii(c.condition)).toBe('x');
+      expect(d.because).toEqual({ kind: 'conditions-differ' });
+      expect(conditionText(c)).toBe('x != 0');
+      expect(conditionHint(c)).toContain('x: {domain: nonzero}');
+      expect(notProvedWords(d)).toBe(
+        'equal where both are defined, but the previous step needs x != 0 (denominator) and the other does not',
+      );
     }
   });
 });

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideEqual, type Decision } from '../../src/core/equal.js';
 import { makeScope, NONZERO, POSITIVE } from '../helpers/scope.js';
+import { toAscii } from '../../src/ir/print.js';
 
 /** x^(2^54), built by powering: no literal exponent is past MAX_EXPAND_EXPONENT */
 const X54 = '((((((((x^64)^64)^64)^64)^64)^64)^64)^64)^64';
@@ -62,7 +63,7 @@ describe('true steps with the same huge integers are still proved', () => {
     const d = decide(`${X54}*x/${X54}`, 'x', { x: NONZERO });
     expect(d.proved).toBe(true);
     const big = decide(X54, 'x');
-    expect(big.proved ? '' : big.lhsNormal).toBe('x^18014398509481984');
+    expect(big.proved || !big.lhsNormal ? '' : toAscii(big.lhsNormal)).toBe('x^18014398509481984');
   });
 });
 

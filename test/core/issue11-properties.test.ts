@@ -12,6 +12,7 @@ import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
 import { isUndefined, realPart } from '../../src/numeric/numbers.js';
 import { arbExpr } from '../helpers/arbitrary.js';
 import { decide } from '../helpers/identity-check.js';
+import { runs } from '../helpers/runs.js';
 import { makeScope } from '../helpers/scope.js';
 
 const TEMPLATES: ((e: string, f: string) => [string, string])[] = [
@@ -63,7 +64,7 @@ describe('issue-11 rewrites never prove a false step', () => {
           if (decide(a, b).proved) agrees(a, b);
         }
       }),
-      { numRuns: 60, seed: 11 },
+      { numRuns: runs(60), seed: 11 },
     );
   });
 });

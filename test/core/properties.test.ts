@@ -18,9 +18,10 @@ import { DERIVATIVE_RULES } from '../../src/core/rules.js';
 import { diff } from '../../src/ir/expr.js';
 import { arbExpr, arbPoint } from '../helpers/arbitrary.js';
 import { Decimal, close, valueAt as value } from '../helpers/values.js';
+import { runs } from '../helpers/runs.js';
 
 describe('normal form preserves values', () => {
-  it('nf(e) equals e at every random point where e is defined (500 expressions)', () => {
+  it(`nf(e) equals e at every random point where e is defined (${runs(500)} expressions)`, () => {
     fc.assert(
       fc.property(arbExpr(), arbPoint, (e, p) => {
         const N = new Normalizer(new Map(), new Meter());
@@ -42,7 +43,7 @@ describe('normal form preserves values', () => {
         ).toBe(true);
         return true;
       }),
-      { numRuns: 500, seed: 42 },
+      { numRuns: runs(500), seed: 42 },
     );
   });
 });
@@ -85,7 +86,7 @@ describe('derivatives match finite differences', () => {
       for (const p of rule.partials(args)) expect(value(p, { x: '0' }), rule.id).toBeUndefined();
     }
   });
-  it("the core's derivative of random expressions (the chain, product, quotient and power rules) (400 expressions)", () => {
+  it(`the core's derivative of random expressions (the chain, product, quotient and power rules) (${runs(400)} expressions)`, () => {
     fc.assert(
       fc.property(arbExpr(['x', 'y'], 3), arbPoint, (e, p) => {
         const d = eliminateDiff(diff(e, sym('x')), new Map());
@@ -98,7 +99,7 @@ describe('derivatives match finite differences', () => {
         ).toBe(true);
         return true;
       }),
-      { numRuns: 400, seed: 7 },
+      { numRuns: runs(400), seed: 7 },
     );
   });
   it("a wrong table entry would be caught: sigma' taken as sigma fails the same check", () => {

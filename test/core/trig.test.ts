@@ -9,6 +9,7 @@ import { decideEqual } from '../../src/core/equal.js';
 import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
 import { isUndefined, realPart } from '../../src/numeric/numbers.js';
 import { makeScope, POSITIVE } from '../helpers/scope.js';
+import { whyNot } from '../helpers/identity-check.js';
 
 function decide(a: string, b: string, spec = {}) {
   const { scope, p } = makeScope(spec);
@@ -81,7 +82,7 @@ const TWINS: [string, string][] = [
 describe('trigonometry', () => {
   it.each(PROVED)('%s = %s is proved (and agrees at 50 digits)', (a, b) => {
     const d = decide(a, b);
-    expect(d.proved, d.proved ? '' : `${d.reason} ${d.lhsNormal} | ${d.rhsNormal}`).toBe(true);
+    expect(d.proved, whyNot(d)).toBe(true);
     if (!a.startsWith('diff')) agreesNumerically(a, b);
   });
   it.each(TWINS)('%s = %s is not proved', (a, b) => {
@@ -126,7 +127,7 @@ describe('radicals', () => {
   ];
   it.each(R)('%s = %s is proved', (a, b, spec) => {
     const d = decide(a, b, spec);
-    expect(d.proved, d.proved ? '' : `${d.reason} ${d.lhsNormal} | ${d.rhsNormal}`).toBe(true);
+    expect(d.proved, whyNot(d)).toBe(true);
     agreesNumerically(a, b);
   });
   it.each(TW)('%s = %s is not proved', (a, b) => {

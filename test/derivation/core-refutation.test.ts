@@ -121,20 +121,25 @@ describe('a definedness mismatch is refuted at an exact witness', () => {
 
 describe('defence in depth: the numeric layer re-checks every proof', () => {
   // only src/core/equal.ts can mint a Proved: a lying core needs a cast, which no product module has
-  const liar = (): Decision => ({ proved: true as Proved, rules: ['nf.expand'], lhsNormal: 'x', rhsNormal: 'x' });
+  const liar = (): Decision => ({
+    proved: true as Proved,
+    rules: ['nf.expand'],
+    lhsNormal: read('x'),
+    rhsNormal: read('x'),
+  });
   it('a plain `true` is not a Proved: the type checker refuses a decision built outside the core (tsc checks this file)', () => {
     // @ts-expect-error Type 'true' is not assignable to type 'false | Proved'
-    const forged: Decision = { proved: true, rules: [], lhsNormal: 'x', rhsNormal: 'x' };
+    const forged: Decision = { proved: true, rules: [], lhsNormal: read('x'), rhsNormal: read('x') };
     expect(forged.proved).toBe(true);
   });
   it('a core that proves x^2 = x (a lying decision procedure) gives error internal-disagreement with the point', () => {
-    const v = compareExpressions(read('x^2'), read('x'), emptyScope(), { seed: 1, decide: liar });
+    const v = compareExpressions(read('x^2'), read('x'), emptyScope(), { seed: 1 }, undefined, liar);
     expect(v.status).toBe('error');
     expect(v.code).toBe('internal-disagreement');
     expect(v.counterexample).toBeDefined();
   });
   it('the same lying core on a true step raises no alarm: the re-check agrees', () => {
-    const v = compareExpressions(read('x + x'), read('2*x'), emptyScope(), { seed: 1, decide: liar });
+    const v = compareExpressions(read('x + x'), read('2*x'), emptyScope(), { seed: 1 }, undefined, liar);
     expect(v.status).toBe('proved');
   });
   it('the honest core on the false step does not prove it', () => {

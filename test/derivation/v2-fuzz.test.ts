@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadDerivation } from '../../src/derivation/load.js';
 import { verifyText } from '../../src/derivation/verify.js';
+import { runs } from '../helpers/runs.js';
 
 const atoms = ['x', 'y', 'a', 'b', 'p', 't[k]', 't[1]', 'W[i, j]', 'W[j, i]', 'q', '0', '1', '1/2', '-1', 'pi', 'e'];
 const ops = [' + ', ' - ', ' * ', ' / ', '^', ' = ', ', ', ' ', '(', ')', '−', '²'];
@@ -86,7 +87,7 @@ describe('random version 2 files', () => {
         const v = verifyText('d.yaml', yaml, { seed: 1, strict: false, samples: 8 });
         expect(v.steps.length).toBeGreaterThan(0);
       }),
-      { numRuns: 150, seed: 10 },
+      { numRuns: runs(150), seed: 10 },
     );
   });
 });
@@ -115,7 +116,7 @@ describe('a substituted assumption is never refuted, and a wrong one never prove
         const wrong = verifyText('d.yaml', file(`${substituted} + 1/1000`), { seed: 2, strict: false, samples: 8 });
         expect(wrong.steps[1]!.status).toBe('failed');
       }),
-      { numRuns: 40, seed: 3 },
+      { numRuns: runs(40), seed: 3 },
     );
   });
 });

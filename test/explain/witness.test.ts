@@ -18,6 +18,7 @@ import type { ConditionKind } from '../../src/core/definedness.js';
 import { proposeWitnesses, type WitnessCandidate } from '../../src/explain/witness.js';
 import { rationalRoots, univariate } from '../../src/explain/univariate.js';
 import { makeScope } from '../helpers/scope.js';
+import { runs } from '../helpers/runs.js';
 
 const x = sym('x');
 const { p } = makeScope({ indices: ['i', 'k'], arrays: { w: { arity: 2 } } });
@@ -124,7 +125,7 @@ describe('witness search properties', () => {
           expect(found).toEqual(distinct);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 
@@ -138,7 +139,7 @@ describe('witness search properties', () => {
         for (const w of ws) expect(failsExactly('nonzero', e, w)).toBe(true);
         expect(ws.map((w) => show(w.value))).toContain(rationalToString(r));
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -157,7 +158,7 @@ describe('witness search properties', () => {
           for (const w of ws) expect(failsExactly('nonzero', e, w), toAscii(w.value)).toBe(true);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -173,7 +174,7 @@ describe('witness search properties', () => {
             expect(failsExactly(kind, e, w), toAscii(w.value)).toBe(true);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 

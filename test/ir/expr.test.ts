@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { type Expr, children, num, withChildren } from '../../src/ir/expr.js';
 import { radd, rat } from '../../src/ir/rational.js';
 import { arbDefinitions, arbExpr } from '../helpers/generators.js';
+import { runs } from '../helpers/runs.js';
 
-const RUNS = { numRuns: 300, seed: 9 };
+const RUNS = { numRuns: runs(300), seed: 9 };
 
 /** the tree without keys, for structural comparison */
 function shape(e: Expr): unknown {

@@ -9,8 +9,9 @@ import { type Expr, type Variable, children, elem, mul, num, sum, sym, withChild
 import { SubstitutionError, applyAssumptions, freeNames, occursFree, substitute } from '../../src/ir/substitute.js';
 import { arbCaseAssumption, arbExpr, arbIndexTerm, arbPoint } from '../helpers/generators.js';
 import { type RefPoint, referenceValue, sameValue, realPart } from '../helpers/reference-eval.js';
+import { runs } from '../helpers/runs.js';
 
-const RUNS = { numRuns: 400, seed: 17 };
+const RUNS = { numRuns: runs(400), seed: 17 };
 
 /** the point with one scalar's value replaced */
 const withValue = (p: RefPoint, key: string, v: number): RefPoint => ({

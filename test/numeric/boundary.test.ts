@@ -9,7 +9,7 @@ import { expect, test } from 'vitest';
 
 const dir = join(import.meta.dirname, '../../src/numeric');
 
-test("src/numeric imports only the IR, the result types (gradcheck's limits too), decimal.js and itself", () => {
+test("src/numeric imports only the IR, the result types (gradcheck's limits and the check's settings too), decimal.js and itself", () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
   expect(files.length).toBeGreaterThan(5);
   for (const file of files) {
@@ -21,6 +21,8 @@ test("src/numeric imports only the IR, the result types (gradcheck's limits too)
         spec!.startsWith('../ir/') ||
         spec === 'decimal.js' ||
         (spec === '../verdict/result.js' && typeOnly !== undefined) ||
+        // the one settings type of a check (seed, samples, deadline) and its limits, on the floor below
+        spec === '../verdict/settings.js' ||
         // gradcheck's contract: its report types and the limits of its input
         spec === '../verdict/gradcheck.js';
       expect(ok, `${file} imports ${spec}`).toBe(true);

@@ -22,6 +22,7 @@ import { adjointErrors } from '../../src/numeric/tape-adjoints.js';
 import { TapeBuilder } from '../../src/numeric/tape-builder.js';
 import { compileExpr } from '../../src/numeric/tape-compile.js';
 import { forwardErrors } from '../../src/numeric/tape-error.js';
+import { runs } from '../helpers/runs.js';
 
 const D = Decimal.clone({ precision: 50 });
 const x = ir.sym('x');
@@ -68,7 +69,7 @@ describe('float64 error bounds cover the exact values', () => {
         if (derivative && value && Number.isFinite(sweep.error[0]!) && Number.isFinite(tape.adj[0]!))
           expect(covered(tape.adj[0]!, derivative, sweep.error[0]!), `derivative of ${toAscii(e)} at ${at}`).toBe(true);
       }),
-      { numRuns: 400, seed: 20240605 },
+      { numRuns: runs(400), seed: 20240605 },
     );
   });
 
@@ -89,7 +90,7 @@ describe('float64 error bounds cover the exact values', () => {
         if (value && Number.isFinite(v) && Number.isFinite(program.error))
           expect(covered(v, value, program.error), `${toAscii(e)} at ${at}`).toBe(true);
       }),
-      { numRuns: 400, seed: 20240606 },
+      { numRuns: runs(400), seed: 20240606 },
     );
   });
 });

@@ -126,6 +126,6 @@ describe('verify gradcheck', () => {
     expect((await run(good)).code).toBe(2);
     const missing = await run(join(dir, 'nope.yaml'), '--units', '10');
     expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/cannot read the file \(ENOENT\)/);
+    expect(missing.err).toMatch(/:1:1: cannot read \S+: no such file \(ENOENT\)/);
   });
 });

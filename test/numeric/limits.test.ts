@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { numericCompare } from '../../src/numeric/compare.js';
-import { MAX_DIFF_NESTING, MAX_SAMPLES } from '../../src/numeric/bounds.js';
+import { MAX_DIFF_NESTING } from '../../src/numeric/bounds.js';
+import { MAX_SAMPLES } from '../../src/verdict/settings.js';
 import { emptyScope } from '../../src/ir/symbols.js';
 import { ex } from './helpers.js';
 

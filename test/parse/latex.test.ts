@@ -11,6 +11,7 @@ import { MAX_EXPRESSION_CHARS, MAX_NESTING, MAX_NUMBER_DIGITS } from '../../src/
 import { SEED_SYMBOLS } from '../helpers/seed-symbols.js';
 import { REAL } from '../../src/ir/symbols.js';
 import { toLatex } from '../../src/ir/print.js';
+import { runs } from '../helpers/runs.js';
 
 /** the seed's declarations: indices i, j, k; s[k] binary; w[i,k]; pR opaque; a(u), p(u), h(x, y) defined; pN a defined constant */
 const symbols = SEED_SYMBOLS;
@@ -377,7 +378,7 @@ describe('robustness', () => {
         const r = parseLatex(text, env);
         expect(typeof r.ok).toBe('boolean');
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -434,7 +435,7 @@ describe('robustness', () => {
           expect(r.error.message.length).toBeGreaterThan(0);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });
@@ -513,7 +514,7 @@ describe('LaTeX and ASCII spellings of random expressions', () => {
       fc.property(expressions.expr, (e) => {
         expect(latexKey(e.l)).toBe(asciiKey(e.a));
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   }, 60_000); // why: mathjs reads a few hundred expressions of ~1000 characters; slow on a loaded machine
 });

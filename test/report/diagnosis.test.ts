@@ -57,7 +57,7 @@ const result: FileResult = {
 const formats: Record<string, string> = {
   github: formatGithub([result], { strict: false }),
   html: formatHtml([result], { strict: false }),
-  junit: formatJunit([result], { strict: false, timestamp: new Date(0) }),
+  junit: formatJunit([result], { strict: false, started: new Date(0) }),
   markdown: formatMarkdown([result], { strict: false }),
 };
 

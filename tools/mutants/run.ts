@@ -23,10 +23,7 @@ export interface MutationOptions {
 /** each location's status when `d` is checked as written */
 export function baselineStatuses(d: LoadedDerivation): ReadonlyMap<string, StepStatus> {
   return new Map(
-    checkDerivation(d, { seed: CHECKER_SEED, strict: false, opaqueHints: false }).steps.map((s) => [
-      s.location,
-      s.status,
-    ]),
+    checkDerivation(d, { seed: CHECKER_SEED, strict: false, hints: false }).steps.map((s) => [s.location, s.status]),
   );
 }
 
@@ -38,7 +35,7 @@ export function runMutant(
 ): MutantOutcome {
   const meaning = judgeMeaning(m, original);
   try {
-    const r = checkDerivation(m.derivation, { seed: CHECKER_SEED, strict: false, opaqueHints: false });
+    const r = checkDerivation(m.derivation, { seed: CHECKER_SEED, strict: false, hints: false });
     const verdicts = r.steps.map((s) => ({ location: s.location, status: s.status, message: s.message }));
     const numericOnly = r.ok && verdicts.some((v) => v.status === 'numeric' && baseline.get(v.location) === 'proved');
     return { mutant: m, meaning, rejected: !r.ok, verdicts, numericOnly };
