@@ -16,7 +16,8 @@ import { rneg } from '../ir/rational.js';
 import { DEFAULT_SAMPLES, MAX_EXHAUSTIVE_BINARY, MAX_PAIR_SPECIAL_ATOMS } from './bounds.js';
 import type { Atom } from './instance.js';
 import type { Prng } from './prng.js';
-import { SCALES, genericValue, inDomain, isBinary, rationalText, sampleValue, specialValues } from './sampling.js';
+import { SCALES, genericValue, isBinary, rationalText, sampleValue, specialValues } from './sampling.js';
+import { inDomain } from '../ir/symbols.js';
 import { ZERO, ONE, MINUS_ONE } from '../ir/rational.js';
 
 export interface Point {
@@ -84,7 +85,7 @@ function* rawPoints(
         for (const sign of [1, -1] as const) {
           const values = draw(0, undefined);
           const v = sign === 1 ? values.get(a.key)! : rneg(values.get(a.key)!);
-          if (!inDomain(b.domain, v)) continue;
+          if (!inDomain(v, b.domain)) continue;
           values.set(b.key, v);
           yield { values, how: `special point ${b.key} = ${sign === 1 ? '' : '-'}${a.key}` };
         }
@@ -98,7 +99,7 @@ function* rawPoints(
 }
 
 /** why: each combination is one more point per special value; two binary variables make three more, few enough to try every time */
-export const MAX_BINARY_VARIANTS = 2;
+const MAX_BINARY_VARIANTS = 2;
 
 /**
  * a special point with the binary variables at their other values too (they
@@ -152,7 +153,7 @@ function* boundPatterns(atoms: readonly Atom[], generic: () => Map<string, Ratio
       let changed = 0;
       elements.forEach((a, k) => {
         const v = value(k);
-        if (v && inDomain(a.domain, v)) {
+        if (v && inDomain(v, a.domain)) {
           values.set(a.key, v);
           changed++;
         }
@@ -171,7 +172,7 @@ function othersNegated(
   const negated = new Map([...fixed].map(([key, r]) => [key, key === keep ? r : rneg(r)]));
   let changed = false;
   for (const b of atoms) {
-    if (b.key === keep || isBinary(b.domain) || !inDomain(b.domain, negated.get(b.key)!))
+    if (b.key === keep || isBinary(b.domain) || !inDomain(negated.get(b.key)!, b.domain))
       negated.set(b.key, fixed.get(b.key)!);
     else changed = true;
   }
