@@ -71,14 +71,12 @@ export function functionValue(fn: Unary, x: Decimal, f: FunctionLimits): Decimal
       // decimal.js's tanh takes minutes for large |x|; this form costs one exp
       const tooBig = big(f.trigMax);
       if (tooBig) return tooBig;
-      const t = memoExp(D, x.abs().times(-2));
-      const r = f.one.minus(t).div(f.one.plus(t));
-      return x.lt(0) ? r.neg() : r;
+      return tanhGuarded(D, x);
     }
     case 'asin':
     case 'acos':
       if (x.abs().gt(1)) return new NotDefined(`${fn} of a number outside [-1, 1]`, 'domain');
-      return fn === 'asin' ? D.asin(x) : D.acos(x);
+      return fn === 'asin' ? asinGuarded(D, x) : D.acos(x);
     case 'atan':
       return D.atan(x);
     case 'sigma': {
@@ -101,4 +99,31 @@ export function hyperbolic(D: DecimalConstructor, fn: 'sinh' | 'cosh', x: Decima
   const ex = memoExp(D, x);
   const emx = memoExp(D, x.neg());
   return (fn === 'sinh' ? ex.minus(emx) : ex.plus(emx)).div(2);
+}
+
+/**
+ * tanh at D's precision within a few units of its last digit. Below 1,
+ * decimal.js's sinh/cosh (1 - exp(-2x) cancels near 0); above, one exp
+ * (decimal.js's own tanh takes minutes for a large |x|), of -2|x| computed
+ * in D: x may carry a narrower precision's digits and rounding (an
+ * enclosure's ends), and 2x one digit more.
+ */
+export function tanhGuarded(D: DecimalConstructor, x: Decimal): Decimal {
+  if (x.abs().lt(1)) return D.tanh(x);
+  const t = memoExp(D, D.mul(x.abs(), -2));
+  const r = D.sub(1, t).div(D.add(1, t));
+  return x.lt(0) ? r.neg() : r;
+}
+
+/**
+ * asin at D's precision within a few units of its last digit: decimal.js
+ * squares x at only 6 more digits, and 1 - x^2 cancels near +-1 (at 100
+ * digits asin(1 - 7.5e-49) was off in its 97th digit). Beyond 1/2,
+ * asin |x| = pi/2 - acos |x|: acos works on 1 - x, exact there, and the
+ * difference is at least pi/6, so nothing cancels.
+ */
+export function asinGuarded(D: DecimalConstructor, x: Decimal): Decimal {
+  if (x.abs().lte(0.5)) return D.asin(x);
+  const r = D.sub(D.acos(0), D.acos(x.abs()));
+  return x.lt(0) ? r.neg() : r;
 }

@@ -23,7 +23,7 @@ import { Decimal, type DecimalConstructor, decimalClone } from './decimal.js';
 import type { Rational } from '../ir/rational.js';
 import { MAX_TRIG_ARGUMENT } from './bounds.js';
 import { memoExp, memoLn } from './decimal-memo.js';
-import { hyperbolic } from './field-functions.js';
+import { asinGuarded, hyperbolic, tanhGuarded } from './field-functions.js';
 
 /** extra digits at which transcendental functions are computed before rounding outward */
 const GUARD_DIGITS = 10;
@@ -230,7 +230,7 @@ export class IntervalMath {
     if (a.lo.lt(-1) || a.hi.gt(1)) return unsure(`${fn} of an interval reaching outside [-1, 1]`);
     if (this.precision + GUARD_DIGITS > MAX_TRIG_PRECISION) return unsure(`${fn} beyond ${MAX_TRIG_PRECISION} digits`);
     const N = this.N;
-    if (fn === 'asin') return this.increasing(a, (x) => N.asin(x));
+    if (fn === 'asin') return this.increasing(a, (x) => asinGuarded(N, x));
     const r = this.increasing(this.neg(a), (x) => N.acos(x.neg()));
     return new Interval(this.Dn.max(r.lo, 0), r.hi);
   }
@@ -254,11 +254,7 @@ export class IntervalMath {
   tanh(a: Interval): IVal {
     if (this.mag(a).gt(this.expMax)) return unsure('tanh beyond the exponent range');
     const N = this.N;
-    const f = (x: Decimal): Decimal => {
-      const t = memoExp(N, x.abs().times(-2));
-      const r = N.sub(1, t).div(N.add(1, t));
-      return x.lt(0) ? r.neg() : r;
-    };
+    const f = (x: Decimal): Decimal => tanhGuarded(N, x);
     return this.clamp(this.increasing(a, f), -1, 1);
   }
 
