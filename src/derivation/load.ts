@@ -23,6 +23,9 @@ import { parseLatex } from '../parse/latex.js';
 
 /** why: a derivation is a page of YAML; 2 MB bounds the memory and time of reading a hostile or mistaken file */
 export const MAX_FILE_BYTES = 2_000_000;
+/** the words for a file of `bytes` bytes, past MAX_FILE_BYTES (the loader's, and the file reader's before reading) */
+export const fileTooLargeMessage = (bytes: number): string =>
+  `the file has ${bytes} bytes, more than ${MAX_FILE_BYTES} (limit MAX_FILE_BYTES); split the derivation into several files`;
 /** why: each step costs a symbolic and a numeric check; 5000 steps (main chain and cases together) is far past any real derivation */
 export const MAX_STEPS = 5000;
 /** why: YAML aliases can expand exponentially (a "billion laughs" file); this many is plenty for sharing a few expressions */
@@ -41,7 +44,7 @@ export function loadDerivation(file: string, text: string): LoadResult {
       {
         code: 'limit',
         place: { file, line: 1, column: 1 },
-        message: `the file has ${bytes} bytes, more than ${MAX_FILE_BYTES} (limit MAX_FILE_BYTES); split the derivation into several files`,
+        message: fileTooLargeMessage(bytes),
       },
     ]);
   }
