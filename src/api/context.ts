@@ -37,14 +37,27 @@ export type ContextInput = ContextObject | DerivationContext | Context;
 
 const OBJECT_KEYS = ['symbols', 'define'];
 
+/** the contexts loadContext built: an object that only says `kind: 'context'` is not one (it would reach the checker unread) */
+const LOADED = new WeakSet<Context>();
+
 /** The context `input` describes (an empty one when undefined), or the problems that stop it being read. */
 export function loadContext(input?: ContextInput): ApiResult<{ context: Context }> {
   if (input === undefined) return { ok: true, context: fromDerivation(undefined) };
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return failure('context', 'a context must be an object: {symbols, define}, {file} or one returned by loadContext');
   }
-  if ('kind' in input && input.kind === 'context') return { ok: true, context: input };
-  if ('file' in input) return fromFile(input as DerivationContext);
+  if ('kind' in input && input.kind === 'context') {
+    if (LOADED.has(input)) return { ok: true, context: input };
+    return failure(
+      'context',
+      "an object with kind: 'context' that loadContext did not return; pass {symbols, define}, {file}, or loadContext's context",
+    );
+  }
+  if ('file' in input) {
+    if (typeof input.file !== 'string')
+      return failure('context', `file must be the path of a derivation file (text); ${typeof input.file} was given`);
+    return fromFile(input as DerivationContext);
+  }
   return fromObject(input as ContextObject);
 }
 
@@ -109,7 +122,13 @@ function fromDerivation(
   );
   // every defined name, with its arity (0 for a defined quantity), as the loader reads steps
   const functions = new Map([...definitions.values()].map((x) => [x.name, x.params.length]));
-  return { kind: 'context', scope: { symbols, definitions, assumptions: [] }, env: { symbols, functions } };
+  const context: Context = {
+    kind: 'context',
+    scope: { symbols, definitions, assumptions: [] },
+    env: { symbols, functions },
+  };
+  LOADED.add(context);
+  return context;
 }
 
 function failure(code: string, message: string, where: Partial<ApiError> = {}): { ok: false; errors: ApiError[] } {

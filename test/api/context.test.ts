@@ -63,4 +63,24 @@ describe('a context object', () => {
     const r = loadContext({ symbols: { x: undefined } } as ContextObject);
     expect(r.ok && [...r.context.scope.symbols.keys()]).toEqual([]);
   });
+
+  it('an object that only looks like a loaded context (kind: context) is refused, not used', () => {
+    for (const forged of [{ kind: 'context' }, { kind: 'context', scope: null, env: null }]) {
+      const r = loadContext(forged as never);
+      expect(!r.ok && r.errors[0], JSON.stringify(forged)).toMatchObject({ code: 'context' });
+      expect(equivalent('log(x^2)', '2*log(x)', forged as never)).toMatchObject({ status: 'error', code: 'context' });
+    }
+    const loaded = loadContext({ symbols: { x: { domain: 'positive' } } });
+    if (!loaded.ok) throw new Error('expected a context');
+    expect(loadContext(loaded.context)).toEqual(loaded);
+    expect(equivalent('log(x^2)', '2*log(x)', loaded.context).status).toBe('proved');
+  });
+
+  it('a file context needs its file name as text', () => {
+    for (const input of [{ file: undefined }, { file: 3 }, { symbols: {}, file: undefined }]) {
+      const r = loadContext(input as never);
+      expect(!r.ok && r.errors[0], JSON.stringify(input)).toMatchObject({ code: 'context' });
+      expect(!r.ok && r.errors[0]!.message).toMatch(/file must be the path of a derivation file/);
+    }
+  });
 });
