@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { verifyFile as verifyPath } from './derivation/verify.js';
-import { type VerifyOptions, librarySettings } from './api/verify.js';
+import { type VerifyOptions, librarySettings, optionsRefused } from './api/verify.js';
 import type { FileResult } from './verdict/result.js';
 
 export type { Counterexample, FileResult, Premise, StepResult, StepStatus } from './verdict/result.js';
@@ -39,5 +39,6 @@ export { type Equivalence, type EquivalentOptions, equivalent } from './api/equi
  * with status `error`, never as a rejected promise.
  */
 export function verifyFile(path: string, options: VerifyOptions = {}): Promise<FileResult> {
-  return verifyPath(path, librarySettings(options));
+  const refused = optionsRefused(path, options);
+  return refused ? Promise.resolve(refused) : verifyPath(path, librarySettings(options));
 }

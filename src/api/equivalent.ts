@@ -7,7 +7,7 @@ import { compareExpressions, type Verdict } from '../derivation/compare.js';
 import { type ContextInput, loadContext } from './context.js';
 import { describeError } from './errors.js';
 import { readIn } from './expression.js';
-import { type VerifyOptions, librarySettings } from './verify.js';
+import { type VerifyOptions, librarySettings, optionsProblem } from './verify.js';
 
 /** options of a comparison: a verification's that apply to one pair (stepTimeoutMs limits the comparison; past it the verdict is `error` with code `timeout`, never a pass) */
 export type EquivalentOptions = Pick<VerifyOptions, 'seed' | 'samples' | 'stepTimeoutMs'>;
@@ -21,6 +21,8 @@ export type Equivalence = Verdict;
 
 /** Whether `a` equals `b` at every point of the domains declared in `context`, as a derivation step would be judged. */
 export function equivalent(a: string, b: string, context?: ContextInput, options: EquivalentOptions = {}): Equivalence {
+  const problem = optionsProblem(options);
+  if (problem !== undefined) return { status: 'error', code: 'usage', message: problem };
   const c = loadContext(context);
   if (!c.ok)
     return {

@@ -1,6 +1,6 @@
 /** The library's verifyFile and verifyDerivation: the checker's results, with the CLI's defaults. */
 import { describe, expect, it } from 'vitest';
-import { verifyDerivation, verifyFile } from '../../src/index.js';
+import { equivalent, verifyDerivation, verifyFile } from '../../src/index.js';
 
 const seed = new URL('../../derivations/sigmoid-belief-net.yaml', import.meta.url).pathname;
 
@@ -50,5 +50,34 @@ describe('verifyDerivation', () => {
     expect(r.ok).toBe(false);
     expect(r.steps[0]!.status).toBe('error');
     expect(r.steps[0]!.line).toBe(3);
+  });
+});
+
+describe('options the command line would refuse', () => {
+  // --samples 0, --seed 1.5, --step-timeout -1 are usage errors there; a library call was silently given the defaults
+  const yaml = 'title: t\nsymbols:\n  x: {domain: positive}\nsteps:\n  - expr: atan(x) + atan(1/x)\n  - expr: pi/2\n';
+  it.each([
+    [{ samples: 0 }, /samples must be a positive integer, got 0/],
+    [{ samples: 1.5 }, /samples must be a positive integer, got 1.5/],
+    [{ samples: Number.NaN }, /samples must be a positive integer, got NaN/],
+    [{ samples: 1e9 }, /samples must be at most 100000 \(limit MAX_SAMPLES\), got 1000000000/],
+    [{ seed: -1 }, /seed must be a nonnegative integer, got -1/],
+    [{ seed: 1.5 }, /seed must be a nonnegative integer, got 1.5/],
+    [{ seed: '3' }, /seed must be a nonnegative integer, got '3'/],
+    [{ stepTimeoutMs: -1 }, /stepTimeoutMs must be a nonnegative integer \(milliseconds\), got -1/],
+    [{ stepTimeoutMs: Number.POSITIVE_INFINITY }, /stepTimeoutMs must be a nonnegative integer/],
+  ])('%o: an error with code usage, from every entry', async (options, message) => {
+    for (const r of [verifyDerivation(yaml, options as never), await verifyFile(seed, options as never)]) {
+      expect(r.ok).toBe(false);
+      expect(r.steps.map((s) => [s.status, s.code])).toEqual([['error', 'usage']]);
+      expect(r.steps[0]!.message).toMatch(message);
+    }
+    const e = equivalent('atan(x) + atan(1/x)', 'pi/2', { symbols: { x: { domain: 'positive' } } }, options as never);
+    expect(e).toMatchObject({ status: 'error', code: 'usage' });
+    expect(e.status === 'error' && e.message).toMatch(message);
+  });
+  it('the smallest allowed values still check: samples 1, seed 0, a time limit of 1 ms never passes a step it did not check', () => {
+    expect(verifyDerivation(yaml, { samples: 1, seed: 0 }).steps[1]!.status).toBe('numeric');
+    expect(['numeric', 'error']).toContain(verifyDerivation(yaml, { stepTimeoutMs: 1 }).steps[1]!.status);
   });
 });
