@@ -13,7 +13,7 @@ import { REPORT_FORMATS, type ReportFormat } from '../report/render.js';
 export const CONFIG_FILE = 'derivcheck.config.json';
 
 /** why: a config is a handful of keys; a larger file is a mistake, and reading it whole should stay cheap */
-export const MAX_CONFIG_BYTES = 100_000;
+const MAX_CONFIG_BYTES = 100_000;
 
 /** The defaults a config may give; every key optional. */
 export interface ConfigDefaults {
@@ -27,7 +27,7 @@ export interface ConfigDefaults {
   readonly quiet?: boolean;
 }
 
-export type ConfigResult =
+type ConfigResult =
   | { readonly ok: true; readonly defaults: ConfigDefaults; readonly from?: string }
   | { readonly ok: false; readonly message: string };
 
@@ -62,18 +62,18 @@ export function readConfig(dir: string): ConfigResult {
   if (file.kind === 'text') {
     const parsed = parseJson(file.text);
     if (!parsed.ok) return { ok: false, message: `${CONFIG_FILE} is not valid JSON: ${parsed.message}` };
-    return validate(parsed.value, CONFIG_FILE);
+    return validateConfig(parsed.value, CONFIG_FILE);
   }
   const pkg = readIfPresent(join(dir, 'package.json'));
   if (pkg.kind !== 'text') return { ok: true, defaults: {} }; // no package.json (or an unreadable one): nothing is configured there
   const parsed = parseJson(pkg.text);
   // a broken package.json is the package manager's to report; it configures nothing
   if (!parsed.ok || !isPlainObject(parsed.value) || !('derivcheck' in parsed.value)) return { ok: true, defaults: {} };
-  return validate(parsed.value.derivcheck, 'the "derivcheck" key of package.json');
+  return validateConfig(parsed.value.derivcheck, 'the "derivcheck" key of package.json');
 }
 
 /** `value` as config defaults, or the first problem, naming `where` and the key */
-export function validate(value: unknown, where: string): ConfigResult {
+function validateConfig(value: unknown, where: string): ConfigResult {
   if (!isPlainObject(value)) return { ok: false, message: `${where} must be a JSON object such as {"strict": true}` };
   const defaults: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {

@@ -39,7 +39,7 @@ function segmentMatches(segment: string, name: string): boolean {
   return segmentRegExp(segment).test(name);
 }
 
-export type GlobResult =
+type GlobResult =
   | { readonly ok: true; readonly files: readonly string[] }
   | { readonly ok: false; readonly message: string };
 

@@ -14,7 +14,7 @@ import type { ReportFormat } from '../report/render.js';
 import type { ConfigDefaults } from './config.js';
 import { type CheckSettings, DEFAULT_SEED, MAX_SAMPLES } from '../verdict/settings.js';
 
-export type Format = ReportFormat;
+type Format = ReportFormat;
 
 export interface CliOptions {
   readonly files: readonly string[];
@@ -33,7 +33,7 @@ export interface CliOptions {
 }
 
 /** What the command line asks for: a run, or an exit with text for stdout or stderr. */
-export type Parsed =
+type Parsed =
   | { readonly kind: 'run'; readonly options: CliOptions }
   | { readonly kind: 'exit'; readonly code: number; readonly stdout?: string; readonly stderr?: string };
 

@@ -30,7 +30,7 @@ import type { Input } from './inputs.js';
 import { type PoolReply, WORKER_MARK, type WorkerData } from './worker-protocol.js';
 
 /** why: each worker holds its own copy of the checker (tens of MB); past this many, memory runs out long before more threads help */
-export const MAX_JOBS = 64;
+const MAX_JOBS = 64;
 
 /**
  * why 2 s: measured on the 2-core machine of the README, a worker adds 0.8

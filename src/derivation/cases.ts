@@ -14,9 +14,9 @@ import type { LoadedCase, Place } from './model.js';
 import type { StepResult } from '../verdict/result.js';
 
 /** why: 2^10 assignments is the most a person writes cases for; more is a mistake, not a derivation */
-export const MAX_SPLIT_VARIABLES = 10;
+const MAX_SPLIT_VARIABLES = 10;
 /** why: 2^10 binary assignments, or a few interval variables cut at a few points each */
-export const MAX_CELLS = 4096;
+const MAX_CELLS = 4096;
 
 function isBinary(v: Expr, symbols: ReadonlyMap<string, SymbolDecl>): boolean {
   const d = v.kind === 'sym' || v.kind === 'elem' ? symbols.get(v.name) : undefined;

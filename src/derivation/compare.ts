@@ -26,7 +26,7 @@ import type { CheckSettings } from '../verdict/settings.js';
 type CompareSettings = Pick<CheckSettings, 'seed' | 'samples' | 'stepTimeoutMs'>;
 
 /** why: the re-check runs on every proved step, so it must stay cheap (issue 9 allows 1.5x for all of certification): a wrong proof makes two different functions, which differ at a random point in general position with probability 1 */
-export const RECHECK_SAMPLES = 1;
+const RECHECK_SAMPLES = 1;
 
 /** what a comparison concluded: a StepResult without the step's place and text */
 export type Verdict = Pick<StepResult, 'status' | 'message' | 'counterexample' | 'rules' | 'evidence' | 'code'> & {

@@ -29,7 +29,7 @@ export interface Pair {
 export type NotProved = Extract<Decision, { proved: false }>;
 
 /** why: each candidate costs two exact normalizations; the search proposes a few per condition, and the first certified one is enough */
-export const MAX_WITNESS_CANDIDATES = 12;
+const MAX_WITNESS_CHECKS = 12;
 
 /** the two sides' values when exactly one is certainly undefined and the other certainly defined, as shown */
 function oneSideUndefined(l: Definedness, r: Definedness): [string, string] | undefined {
@@ -56,7 +56,7 @@ export function definednessWitness(
 ): Counterexample | undefined {
   const candidates = proposeWitnesses(conditions)
     .filter((c) => !c.variable.key.includes('%'))
-    .slice(0, MAX_WITNESS_CANDIDATES);
+    .slice(0, MAX_WITNESS_CHECKS);
   for (const c of candidates) {
     if (deadline !== undefined && performance.now() > deadline) return undefined;
     const domain = domainOf(c.variable, scope);
@@ -125,7 +125,7 @@ export function refutedEverywhere(
 }
 
 /** why: each try is one exact decision with every variable set; a few spread-out points miss a nonzero difference only by bad luck */
-export const MAX_EXACT_POINTS = 3;
+const MAX_EXACT_POINTS = 3;
 const EXACT_CANDIDATES: readonly Rational[] = [
   { n: 1n, d: 1n },
   { n: 2n, d: 1n },

@@ -12,7 +12,7 @@ import type { GradcheckReport } from '../verdict/gradcheck.js';
 import type { LoadedDerivation } from './model.js';
 
 /** how large a check, and where its progress lines go */
-export interface GradcheckOptions {
+interface GradcheckOptions {
   readonly units: number;
   readonly seed: number;
   /** rounds: each tries one network of every family */
@@ -21,7 +21,7 @@ export interface GradcheckOptions {
 }
 
 /** the report, with the element differentiated by and which side was the closed form; or why there is none */
-export type DerivationGradcheck =
+type DerivationGradcheck =
   | (GradcheckReport & { readonly wrt: Elem; readonly from: string })
   | { readonly kind: 'problem'; readonly message: string };
 

@@ -92,9 +92,6 @@ export interface Piece {
   readonly text: string;
 }
 
-/** why: a person writes a handful of intervals; beyond this many pieces the split is a mistake, not a derivation */
-export const MAX_PIECES = 64;
-
 /**
  * The pieces of `domain` cut at `cuts`: every cut point in the domain, and
  * every open piece between consecutive cuts whose inside lies in the domain.

@@ -7,7 +7,7 @@
  */
 
 /** 1-based line and column (in UTF-16 units) */
-export interface LineColumn {
+interface LineColumn {
   readonly line: number;
   readonly column: number;
 }

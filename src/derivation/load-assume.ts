@@ -16,7 +16,7 @@ import type { LoadContext } from './load-context.js';
 import type { LoadedAssumption, LoadedCase, LoadedClaim, LoadedDefinition, LoadedStep, Place } from './model.js';
 
 /** the file's other parts, where a diff by a constrained variable is refused */
-export interface AssumeContext {
+interface AssumeContext {
   readonly claim: LoadedClaim | undefined;
   readonly steps: readonly LoadedStep[];
   readonly cases: { readonly list: readonly LoadedCase[] } | undefined;

@@ -31,14 +31,14 @@ export interface Entry {
 }
 
 /** an expression read from a YAML scalar, with where it was written */
-export interface ReadExpression {
+interface ReadExpression {
   readonly expr: Expr;
   readonly source: string;
   readonly place: Place;
 }
 
 /** an expression as read, with its scalar node, so that later checks can place a problem inside it */
-export interface ReadRecord {
+interface ReadRecord {
   readonly expr: Expr;
   readonly source: string;
   readonly node: Scalar;

@@ -14,7 +14,7 @@ import type { Assumption, LoadedStep } from './model.js';
 export const STEP_KEYS = ['expr', 'latex', 'by'] as const;
 
 /** what to write instead of a step-level `when` (version 1 had one; version 2 refuses it) */
-export const STEP_WHEN_MESSAGE =
+const STEP_WHEN_MESSAGE =
   'a step has no `when` (contract version 2): an assumption on one step would hold for that step only, and no report would list it as a premise. ' +
   'Write an assumption that holds throughout under `assume:` at the top of the file, or split the derivation with `cases:`, each with its own `when:`';
 

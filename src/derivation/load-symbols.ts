@@ -20,7 +20,7 @@ export const MAX_ARRAY_INDICES = 8;
 /** the keys of a declaration map (docs/derivation.schema.json lists the same; a test keeps them equal) */
 export const DECLARATION_KEYS = ['indices', 'domain', 'independent_of', 'opaque', 'symmetric'] as const;
 
-export interface LoadedSymbols {
+interface LoadedSymbols {
   readonly symbols: Map<string, SymbolDecl>;
   readonly places: Map<string, Place>;
   /** scalars that are independent variables only by the version-2 default (no `opaque`, no `independent_of`): in version 1 they were opaque */

@@ -47,7 +47,7 @@ export function opaqueDependenceHint(prev: Expr, next: Expr, scope: Scope, deadl
 }
 
 /** why: each candidate costs one more decision of a step that already failed; a handful covers real derivations */
-export const MAX_HINT_DEPENDENCES = 6;
+const MAX_HINT_DEPENDENCES = 6;
 
 function declaredIndependent(
   symbols: ReadonlyMap<string, SymbolDecl>,

@@ -22,7 +22,7 @@ interface NamedRule {
 }
 
 /** the rules `by` may name, with the rule ids that count as using them */
-export const NAMED_RULES: readonly NamedRule[] = [
+const NAMED_RULES: readonly NamedRule[] = [
   // the power rule applied to (inner)^c multiplies by the inner derivative: people call that the chain rule too
   {
     name: 'chain rule',

@@ -20,7 +20,7 @@ import { toAscii } from '../ir/print.js';
 import type { ExplainStep, Explanation } from '../verdict/explanation.js';
 
 /** why: an explanation longer than this is not read by anyone; the derivative is still confirmed */
-export const MAX_EXPLAIN_STEPS = 200;
+const MAX_EXPLAIN_STEPS = 200;
 
 const NAMES: Record<string, string> = {
   'd.const': 'constant rule',

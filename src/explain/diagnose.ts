@@ -23,9 +23,9 @@ import { tidy, simplifyOnce, asFraction } from './simplify.js';
 import { variantsOf, constantSymbols } from './mistakes.js';
 
 /** why: each variant costs a comparison; a derivative with more sites than this is not a textbook exercise */
-export const MAX_SITES = 12;
+const MAX_SITES = 12;
 /** why: diagnosis is advice on a step already failed; it must not make a failing file slow (ms) */
-export const DIAGNOSIS_BUDGET_MS = 3000;
+const DIAGNOSIS_BUDGET_MS = 3000;
 
 /** the kinds in the order they are tried: the more specific first (a reversed quotient is also a sign slip) */
 export const KINDS_TRIED: readonly MistakeKind[] = [
@@ -39,7 +39,7 @@ export const KINDS_TRIED: readonly MistakeKind[] = [
   'sign-slip',
 ];
 
-export interface DiagnoseOptions {
+interface DiagnoseOptions {
   readonly seed: number;
   /** a performance.now() time (ms) past which no more variants are tried */
   readonly deadline?: number;
@@ -69,7 +69,7 @@ function replaceDiffs(e: Expr, scope: Scope, f: (node: Extract<Expr, { kind: 'di
 }
 
 /** e simplified for a reader; the simplification is kept only when the core confirms it */
-export function readable(e: Expr, scope: Scope, deadline?: number): Expr {
+function readable(e: Expr, scope: Scope, deadline?: number): Expr {
   let current = tidy(e);
   for (let n = 0; n < 200; n++) {
     const r = simplifyOnce(current, scope.symbols);

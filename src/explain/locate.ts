@@ -9,7 +9,7 @@ import type { Scope } from '../ir/symbols.js';
 import { numericCompare } from '../numeric/compare.js';
 
 /** why: each level costs a numeric comparison; deeper than this the answer is already specific */
-export const MAX_LOCATE_DEPTH = 12;
+const MAX_LOCATE_DEPTH = 12;
 
 /** the same head: node kind, function, bound index and number of children */
 function sameShape(a: Expr, b: Expr): boolean {

@@ -15,7 +15,7 @@ import { type DiffContext, differentiate, derivativeRule, mayDepend } from '../c
 import type { MistakeKind } from '../verdict/result.js';
 
 /** which site a variant gets wrong: its number in the order the differentiator meets them, or all of them */
-export type Site = number | 'all';
+type Site = number | 'all';
 
 interface State {
   readonly kind: MistakeKind;
@@ -38,7 +38,7 @@ function right(e: Expr, v: Variable, symbols: ReadonlyMap<string, SymbolDecl>, c
 }
 
 /** d e / d v with state.kind applied wrong at state.site */
-export function mistakenDerivative(
+function mistakenDerivative(
   e: Expr,
   v: Variable,
   symbols: ReadonlyMap<string, SymbolDecl>,

@@ -12,7 +12,7 @@ import { rangeOf, excludesZero } from '../core/sign.js';
 import { Normalizer } from '../core/normal.js';
 import { Meter } from '../core/budget.js';
 
-export interface Rewrite {
+interface Rewrite {
   readonly rule: string;
   readonly result: Expr;
   /** a side condition that was checked, in words */

@@ -9,19 +9,19 @@ import type { Expr, Variable } from '../ir/expr.js';
 import { type Rational, ONE, ZERO, isInteger, isZero, radd, rat, rcmp, rmul, rsign } from '../ir/rational.js';
 
 /** why: a condition of higher degree is not a hand-written denominator; expanding it would cost more than sampling */
-export const MAX_WITNESS_DEGREE = 64;
+const MAX_WITNESS_DEGREE = 64;
 /** why: trial division finds the divisors of the end coefficients; past this bound a cofactor is kept whole (some roots may be missed) */
-export const MAX_WITNESS_TRIAL_DIVISOR = 10_000n;
+const MAX_WITNESS_TRIAL_DIVISOR = 10_000n;
 /** why: each candidate root costs one exact evaluation; past this many p/q pairs (smallest first) the search stops: proposing is optional */
-export const MAX_WITNESS_CANDIDATES = 20_000;
+const MAX_ROOT_CANDIDATES = 20_000;
 /** why: a number with more divisors than this (a product of many small primes) would make the candidate list itself too long */
-export const MAX_WITNESS_DIVISORS = 4096;
+const MAX_WITNESS_DIVISORS = 4096;
 
 /** c[0] + c[1] v + ... + c[d] v^d, without trailing zeros */
-export type Coefficients = readonly Rational[];
+type Coefficients = readonly Rational[];
 
 /** a polynomial in one variable (undefined variable: a constant) */
-export interface Univariate {
+interface Univariate {
   readonly variable?: Variable;
   readonly coeffs: Coefficients;
 }
@@ -88,7 +88,7 @@ export function univariate(e: Expr): Univariate | undefined {
 }
 
 /** the exact value of the polynomial at v (Horner) */
-export function evaluate(coeffs: Coefficients, v: Rational): Rational {
+export function polynomialAt(coeffs: Coefficients, v: Rational): Rational {
   let acc = ZERO;
   for (let k = coeffs.length - 1; k >= 0; k--) acc = radd(rmul(acc, v), coeffs[k]!);
   return acc;
@@ -127,7 +127,7 @@ function homogeneous(a: readonly bigint[], p: bigint, q: bigint): bigint {
  * Every rational root of the polynomial (each once, ascending), by the
  * rational root theorem: a root p/q in lowest terms has p dividing the
  * constant coefficient and q the leading one (of the integer polynomial).
- * Candidates are tried smallest first, at most MAX_WITNESS_CANDIDATES of
+ * Candidates are tried smallest first, at most MAX_ROOT_CANDIDATES of
  * them; each root is checked exactly.
  */
 export function rationalRoots(coeffs: Coefficients): Rational[] {
@@ -144,7 +144,7 @@ export function rationalRoots(coeffs: Coefficients): Rational[] {
   if (!ps || !qs) return roots;
   const pairs = ps.flatMap((p) => qs.filter((q) => gcd(p, q) === 1n).map((q) => [p, q] as const));
   pairs.sort(([p1, q1], [p2, q2]) => (p1 * q1 < p2 * q2 ? -1 : p1 * q1 > p2 * q2 ? 1 : 0));
-  for (const [p, q] of pairs.slice(0, MAX_WITNESS_CANDIDATES))
+  for (const [p, q] of pairs.slice(0, MAX_ROOT_CANDIDATES))
     for (const s of [p, -p]) if (homogeneous(ints, s, q) === 0n) roots.push(rat(s, q));
   return roots.sort(rcmp);
 }

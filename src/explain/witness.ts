@@ -16,13 +16,13 @@
 import { type Expr, type Variable, add, call, children, constant, mul, num } from '../ir/expr.js';
 import { type Rational, ONE, ZERO, isZero, radd, rat, rdiv, rmul, rneg, rsign } from '../ir/rational.js';
 import type { ConditionKind } from '../core/definedness.js';
-import { evaluate, rationalRoots, univariate } from './univariate.js';
+import { polynomialAt, rationalRoots, univariate } from './univariate.js';
 
 /** why: the poles of tan(a v + b) repeat every pi/a; a few on each side of 0 are enough for the sampler to find one inside a domain */
-export const WITNESS_PI_MULTIPLES: readonly number[] = [0, -1, 1, -2, 2];
+const WITNESS_PI_MULTIPLES: readonly number[] = [0, -1, 1, -2, 2];
 
 /** what the search needs of a condition: the core's ConditionReport has these fields */
-export interface WitnessCondition {
+interface WitnessCondition {
   readonly kind: ConditionKind;
   readonly expr: Expr;
   readonly forAll: readonly string[];
@@ -39,7 +39,7 @@ export interface WitnessCandidate {
 }
 
 /** an exact point v = value where the condition's expression is zero */
-export interface Zero {
+interface Zero {
   readonly variable: Variable;
   readonly value: Expr;
   readonly why: string;
@@ -71,7 +71,7 @@ export function proposeWitnesses(conditions: readonly WitnessCondition[]): Witne
 }
 
 /** exact points where e = 0, as far as they can be found in closed form */
-export function zerosOf(e: Expr): Zero[] {
+function zerosOf(e: Expr): Zero[] {
   const poly = univariate(e);
   if (poly) {
     const v = poly.variable;
@@ -153,7 +153,7 @@ function negativePoints(e: Expr): Zero[] {
   const out: Zero[] = [];
   for (const p of probes) {
     const key = `${p.n}/${p.d}`;
-    if (seen.has(key) || rsign(evaluate(poly.coeffs, p)) >= 0) continue;
+    if (seen.has(key) || rsign(polynomialAt(poly.coeffs, p)) >= 0) continue;
     seen.add(key);
     out.push({ variable: v, value: num(p), why: 'a point where it is negative' });
   }

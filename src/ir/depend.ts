@@ -17,7 +17,7 @@ const NONE: ReadonlySet<string> = new Set();
 export const INTERNAL_PREFIX = '%';
 
 /** true for a name made internally (a bound parameter or index), never written by a user */
-export function isInternalName(name: string): boolean {
+function isInternalName(name: string): boolean {
   return name.startsWith(INTERNAL_PREFIX);
 }
 
@@ -39,7 +39,7 @@ export function boundIndicesOf(v: Variable, bound: ReadonlySet<string>): Readonl
  * boundIndicesOf); a bound index ranges over every unit, the declared free one
  * among them and all the others
  */
-export function declaredIndependent(
+function declaredIndependent(
   decl: Extract<SymbolDecl, { kind: 'scalar' }>,
   v: Variable,
   vBound: ReadonlySet<string> = NONE,

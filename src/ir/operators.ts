@@ -3,7 +3,7 @@
  * LaTeX spellings. Printers, the parser and the evaluator all read this one
  * table, so a function is added in one place.
  */
-export interface BuiltinFunction {
+interface BuiltinFunction {
   readonly name: string;
   readonly arity: number;
   /** LaTeX command for the function name */

@@ -95,8 +95,3 @@ export function rationalToString(a: Rational): string {
 export function rationalToNumber(a: Rational): number {
   return Number(a.n) / Number(a.d); // approximate: a float for the numeric layer's screens; the core never imports it
 }
-
-/** number of decimal digits in numerator and denominator together: a size measure for bounds */
-export function rationalDigits(a: Rational): number {
-  return (a.n < 0n ? -a.n : a.n).toString().length + a.d.toString().length;
-}

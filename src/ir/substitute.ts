@@ -191,7 +191,7 @@ export function renameFree(e: Expr, map: ReadonlyMap<string, string>): Expr {
 }
 
 /** a case assumption: a variable (scalar `x` or element `s[i]`) fixed to a value */
-export interface AssumedValue {
+interface AssumedValue {
   readonly variable: Variable;
   readonly value: Expr;
 }

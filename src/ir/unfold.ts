@@ -29,9 +29,9 @@ import type { Definition, SymbolDecl } from './symbols.js';
 export class UnfoldError extends Error {}
 
 /** why: a chain of definitions deeper than this is almost surely a cycle, and deep recursion risks the stack */
-export const MAX_UNFOLD_DEPTH = 64;
+const MAX_UNFOLD_DEPTH = 64;
 
-export interface UnfoldOptions {
+interface UnfoldOptions {
   /** the declarations: which symbols are opaque and what they are independent of (without them, any name may depend on anything) */
   readonly symbols?: ReadonlyMap<string, SymbolDecl>;
   /**

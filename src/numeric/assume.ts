@@ -8,7 +8,7 @@
  * no numeric evidence (the checker reports it as an error that says so).
  */
 import { type Expr, type Variable, children } from '../ir/expr.js';
-import { type Rational, radd, rsub, ZERO, rcmp } from '../ir/rational.js';
+import { type Rational, radd, rsub, ZERO } from '../ir/rational.js';
 import { toAscii } from '../ir/print.js';
 import type { Scope } from '../ir/symbols.js';
 import { elementKey } from './atom-key.js';
@@ -76,25 +76,6 @@ export function constrain(
     out.set(keys[0]!, rsub(c.value, others));
   }
   return out;
-}
-
-/** true when the values meet every constraint (or leave an element free to meet it) */
-export function satisfies(
-  values: ReadonlyMap<string, Rational>,
-  inst: { readonly n: number | undefined },
-  constraints: readonly Constraint[],
-): boolean {
-  if (constraints.length === 0 || inst.n === undefined) return true;
-  return constraints.every((c) => {
-    const keys = Array.from({ length: inst.n! }, (_, u) => elementKey(c.array, [u + 1]));
-    if (!keys.every((k) => values.has(k))) return true;
-    return (
-      rcmp(
-        keys.reduce((acc, k) => radd(acc, values.get(k)!), ZERO),
-        c.value,
-      ) === 0
-    );
-  });
 }
 
 const isSymmetric = (name: string, scope: Scope): boolean => {

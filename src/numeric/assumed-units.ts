@@ -8,14 +8,14 @@
 import type { Expr, Variable } from '../ir/expr.js';
 import type { SymbolDecl } from '../ir/symbols.js';
 import { variableKey } from './atom-key.js';
-import { Undefined } from './undefined.js';
+import { NotDefined } from './undefined.js';
 
-/** an Undefined when two assumptions give one atom of this unit assignment different values, else undefined */
+/** a NotDefined when two assumptions give one atom of this unit assignment different values, else undefined */
 export function contradictingAssumptions(
   assumptions: readonly { readonly variable: Variable; readonly value: Expr }[],
   units: ReadonlyMap<string, number>,
   symbols: ReadonlyMap<string, SymbolDecl>,
-): Undefined | undefined {
+): NotDefined | undefined {
   if (assumptions.length < 2) return undefined;
   const given = new Map<string, string>();
   for (const a of assumptions) {
@@ -23,7 +23,7 @@ export function contradictingAssumptions(
     const before = given.get(key);
     // why the key: the values a case assumes are numbers, equal exactly when their keys are
     if (before !== undefined && before !== a.value.key)
-      return new Undefined(`the assumptions give ${key} two values at these units`, 'domain');
+      return new NotDefined(`the assumptions give ${key} two values at these units`, 'domain');
     given.set(key, a.value.key);
   }
   return undefined;

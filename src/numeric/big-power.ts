@@ -11,30 +11,30 @@
  * so x^(2^32) = 1 had no point at all and stayed undecided, though 2^(2^32)
  * (about 10^(1.3e9)) is well inside decimal.js's range.
  */
-import { Undefined } from './undefined.js';
+import { NotDefined } from './undefined.js';
 
 /** what of an arithmetic (evaluate.ts's Arith) the power needs */
-export interface PowerArith<N> {
+interface PowerArith<N> {
   readonly zero: N;
   real(v: string): N;
   neg(a: N): N;
-  mul(a: N, b: N): N | Undefined;
-  apply(fn: string, a: N): N | Undefined;
+  mul(a: N, b: N): N | NotDefined;
+  apply(fn: string, a: N): N | NotDefined;
 }
 
 /** the sign of a number's real part: undefined when an enclosure straddles 0 */
-export type SignOf<N> = (a: N) => -1 | 0 | 1 | undefined;
+type SignOf<N> = (a: N) => -1 | 0 | 1 | undefined;
 
-export function bigIntegerPower<N>(f: PowerArith<N>, signOf: SignOf<N>, a: N, k: bigint): N | Undefined {
+export function bigIntegerPower<N>(f: PowerArith<N>, signOf: SignOf<N>, a: N, k: bigint): N | NotDefined {
   const s = signOf(a);
-  if (s === undefined) return new Undefined(`a power ${k} of a number that may be 0 or negative`, 'uncertain');
-  if (s === 0) return k > 0n ? f.zero : new Undefined('0 to a negative power', 'domain');
+  if (s === undefined) return new NotDefined(`a power ${k} of a number that may be 0 or negative`, 'uncertain');
+  if (s === 0) return k > 0n ? f.zero : new NotDefined('0 to a negative power', 'domain');
   const magnitude = s < 0 ? f.neg(a) : a;
   const log = f.apply('log', magnitude);
-  if (log instanceof Undefined) return log;
+  if (log instanceof NotDefined) return log;
   const scaled = f.mul(log, f.real(k.toString()));
-  if (scaled instanceof Undefined) return scaled;
+  if (scaled instanceof NotDefined) return scaled;
   const power = f.apply('exp', scaled);
-  if (power instanceof Undefined) return power;
+  if (power instanceof NotDefined) return power;
   return s < 0 && k % 2n !== 0n ? f.neg(power) : power;
 }

@@ -20,8 +20,8 @@ import type { Scope } from '../ir/symbols.js';
 import { CERTIFY_PRECISIONS, MAX_CERTIFY_WORK, RELATIVE_TOLERANCE } from './bounds.js';
 import { type EnvOf, evaluate } from './evaluate.js';
 import { EnclosureField, IDual, type INum, type IValue } from './enclosure.js';
-import type { Meter } from './numbers.js';
-import { Undefined } from './undefined.js';
+import type { WorkMeter } from './numbers.js';
+import { NotDefined } from './undefined.js';
 import type { Instance } from './instance.js';
 import type { Interval } from './interval.js';
 import type { OpaqueModel } from './opaque.js';
@@ -50,7 +50,7 @@ export function enclosureEnvironment(
   models: ReadonlyMap<string, OpaqueModel>,
   scope: Scope,
   field: EnclosureField,
-): EnvOf<INum> | Undefined {
+): EnvOf<INum> | NotDefined {
   const values = new Map<string, INum>();
   for (const [key, v] of point.values) values.set(key, field.real(v));
   const env: EnvOf<INum> = { field, scope, n: inst.n, units: inst.units, values, opaque: models };
@@ -58,7 +58,7 @@ export function enclosureEnvironment(
   if (contradiction) return contradiction;
   for (const a of prepared.assumptions) {
     const v = evaluate<INum>(a.value, env);
-    if (v instanceof Undefined) return v;
+    if (v instanceof NotDefined) return v;
     values.set(variableKey(a.variable, inst.units, scope.symbols), v);
   }
   return env;
@@ -71,12 +71,12 @@ export function certifyPoint(
   point: Point,
   models: ReadonlyMap<string, OpaqueModel>,
   scope: Scope,
-  shared: Meter = { used: 0, limit: MAX_CERTIFY_WORK },
+  shared: WorkMeter = { used: 0, limit: MAX_CERTIFY_WORK },
   deadline?: number,
   precisions: readonly number[] = CERTIFY_PRECISIONS,
 ): Certified {
   // this point's work is counted on the shared meter too, and limited by MAX_CERTIFY_WORK of its own
-  const meter: Meter = { used: shared.used, limit: Math.min(shared.limit, shared.used + MAX_CERTIFY_WORK) };
+  const meter: WorkMeter = { used: shared.used, limit: Math.min(shared.limit, shared.used + MAX_CERTIFY_WORK) };
   const settle = (c: Certified): Certified => {
     shared.used = meter.used;
     return c;
@@ -95,7 +95,7 @@ export function certifyPoint(
       return settle({ kind: 'unsettled', reason: `${reason}; the time limit ran out` });
     const field = new EnclosureField(precision, meter);
     const env = enclosureEnvironment(prepared, inst, point, models, scope, field);
-    if (env instanceof Undefined) {
+    if (env instanceof NotDefined) {
       if (env.cause === 'domain') return settle({ kind: 'skip', precision });
       reason = `an assumed value: ${env.reason}`;
       if (env.cause !== 'uncertain') return settle({ kind: 'unsettled', reason });
@@ -118,13 +118,13 @@ type Judged =
   | { readonly kind: 'agree' | 'differ' | 'skip' }
   | { readonly kind: 'open'; readonly reason: string; readonly final: boolean; readonly missingDigits?: number };
 
-const sideText = (v: Undefined): string => `${v.reason} (${v.cause === 'uncertain' ? 'maybe undefined' : v.cause})`;
+const sideText = (v: NotDefined): string => `${v.reason} (${v.cause === 'uncertain' ? 'maybe undefined' : v.cause})`;
 
 /** one rung's judgement of two enclosures */
 function judge(a: IValue, b: IValue, field: EnclosureField): Judged {
   if (field.meter.used > field.meter.limit) return { kind: 'open', reason: 'MAX_CERTIFY_WORK ran out', final: true };
-  const ua = a instanceof Undefined ? a : undefined;
-  const ub = b instanceof Undefined ? b : undefined;
+  const ua = a instanceof NotDefined ? a : undefined;
+  const ub = b instanceof NotDefined ? b : undefined;
   const causes = [ua?.cause, ub?.cause];
   if (causes.includes('budget')) return { kind: 'open', reason: 'the evaluation budget ran out', final: true };
   if (causes.includes('singular') || causes.includes('overflow')) {

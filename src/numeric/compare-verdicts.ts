@@ -12,9 +12,9 @@ import { enclosureEnvironment } from './certify.js';
 import { counterexample } from './counterexample.js';
 import { EnclosureField } from './enclosure.js';
 import { evaluate } from './evaluate.js';
-import { Field } from './field.js';
-import type { Meter } from './numbers.js';
-import { Undefined } from './undefined.js';
+import { DecimalField } from './field.js';
+import type { WorkMeter } from './numbers.js';
+import { NotDefined } from './undefined.js';
 import { FINITE, FORWARD, TAPE, checkOracles } from './oracles.js';
 import { type InstanceContext, type Outcome, confirmedOutcome, environment } from './point-check.js';
 import type { Point } from './points.js';
@@ -95,9 +95,9 @@ export function failed(
   const found = { inst: ctx.inst, point, atoms: ctx.atoms, models: ctx.models, outcome, accessed };
   let best = shrinkFailure(prepared, scope, found, deadline);
   // the shrunk point once more, on a fresh meter, so that printing its values cannot run out of budget
-  const meter: Meter = { used: 0, limit: MAX_WORK_PER_COMPARE };
-  const field = new Field(PRECISION, meter);
-  const confirm = new Field(CONFIRM_PRECISION, meter);
+  const meter: WorkMeter = { used: 0, limit: MAX_WORK_PER_COMPARE };
+  const field = new DecimalField(PRECISION, meter);
+  const confirm = new DecimalField(CONFIRM_PRECISION, meter);
   const again = confirmedOutcome(prepared, best.inst, best.point, best.models, scope, field, deadline);
   if (again.outcome.kind === 'differ') best = { ...best, outcome: again.outcome, accessed: again.accessed };
   else best = { ...found, note: '' };
@@ -136,7 +136,7 @@ export function failed(
  * The counterexample when the core found lhs - rhs nonzero wherever both
  * sides are defined: a point where both are defined (at CONFIRM_PRECISION),
  * with both values and the core's finding; not shrunk, since any such point
- * will do. Undefined at the higher precision after all: keep looking (the
+ * will do. NotDefined at the higher precision after all: keep looking (the
  * caller treats `undefined` as "no verdict from this point").
  */
 export function definedPointFailure(
@@ -147,13 +147,13 @@ export function definedPointFailure(
   seed: number,
   finding: string,
 ): NumericVerdict | undefined {
-  const meter: Meter = { used: 0, limit: MAX_WORK_PER_COMPARE };
-  const field = new Field(CONFIRM_PRECISION, meter);
+  const meter: WorkMeter = { used: 0, limit: MAX_WORK_PER_COMPARE };
+  const field = new DecimalField(CONFIRM_PRECISION, meter);
   const accessed = new Set<string>();
   const env = environment(prepared, ctx.inst, point, ctx.models, scope, field, accessed);
-  const lhs = env instanceof Undefined ? env : evaluate(prepared.lhs, env);
-  const rhs = env instanceof Undefined ? env : evaluate(prepared.rhs, env);
-  if (env instanceof Undefined || lhs instanceof Undefined || rhs instanceof Undefined) return undefined;
+  const lhs = env instanceof NotDefined ? env : evaluate(prepared.lhs, env);
+  const rhs = env instanceof NotDefined ? env : evaluate(prepared.rhs, env);
+  if (env instanceof NotDefined || lhs instanceof NotDefined || rhs instanceof NotDefined) return undefined;
   // "both defined" must be certain, not a look at 100 digits (a log of 1e-120 computed as positive)
   if (!certainlyDefined(prepared, ctx, point, scope)) return undefined;
   let how = `${point.how}; both sides are defined here, and ${finding}`;
@@ -177,8 +177,8 @@ export function definedPointFailure(
 function certainlyDefined(prepared: Prepared, ctx: InstanceContext, point: Point, scope: Scope): boolean {
   const field = new EnclosureField(CERTIFY_PRECISIONS[0]!, { used: 0, limit: MAX_WORK_PER_COMPARE });
   const env = enclosureEnvironment(prepared, ctx.inst, point, ctx.models, scope, field);
-  if (env instanceof Undefined) return false;
-  return !(evaluate(prepared.lhs, env) instanceof Undefined) && !(evaluate(prepared.rhs, env) instanceof Undefined);
+  if (env instanceof NotDefined) return false;
+  return !(evaluate(prepared.lhs, env) instanceof NotDefined) && !(evaluate(prepared.rhs, env) instanceof NotDefined);
 }
 
 /** the derivative oracles at up to ORACLE_POINTS agreeing points: a sentence of what agreed, or the problem */
@@ -186,8 +186,8 @@ export function oracleVerdict(
   prepared: Prepared,
   scope: Scope,
   agreeing: readonly (Agreeing[] | undefined)[],
-  field: Field,
-  confirm: Field,
+  field: DecimalField,
+  confirm: DecimalField,
   late: () => boolean,
 ): 'late' | 'budget' | { readonly problem?: string; readonly text: string } {
   let sites = 0,

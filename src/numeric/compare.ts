@@ -38,13 +38,13 @@ import {
   keep,
   oracleVerdict,
 } from './compare-verdicts.js';
-import { Field } from './field.js';
-import type { Meter } from './numbers.js';
+import { DecimalField } from './field.js';
+import type { WorkMeter } from './numbers.js';
 import { type Plan, planInstances } from './instance.js';
 import { hasDiff } from './oracles.js';
 import { type InstanceContext, confirmedOutcome, instanceContext } from './point-check.js';
 import { type Point, pointsOf } from './points.js';
-import { type Prepared, prepare } from './prepare.js';
+import { type Prepared, prepareComparison } from './prepare.js';
 import { Prng, mixSeed } from './prng.js';
 import { constantNeighbours } from './sampling.js';
 import { stepConstants } from './constants.js';
@@ -86,7 +86,7 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
       `${run.samples} random points per instance were asked for, more than MAX_SAMPLES = ${MAX_SAMPLES}`,
       'MAX_SAMPLES',
     );
-  const prepared = prepare(lhs, rhs, scope);
+  const prepared = prepareComparison(lhs, rhs, scope);
   if ('problem' in prepared) return run.inconclusive(`cannot evaluate: ${prepared.problem}`);
   const plan = planInstances(prepared, options.seed, options.unitCounts);
   if ('problem' in plan) return run.inconclusive(`cannot build an instance: ${plan.problem}`);
@@ -97,11 +97,11 @@ export function numericCompare(lhs: Expr, rhs: Expr, scope: Scope, options: Nume
 class NumericRun {
   readonly seed: number;
   readonly samples: number;
-  readonly meter: Meter = { used: 0, limit: MAX_WORK_PER_COMPARE };
-  readonly field = new Field(PRECISION, this.meter);
-  readonly confirm = new Field(CONFIRM_PRECISION, this.meter);
+  readonly meter: WorkMeter = { used: 0, limit: MAX_WORK_PER_COMPARE };
+  readonly field = new DecimalField(PRECISION, this.meter);
+  readonly confirm = new DecimalField(CONFIRM_PRECISION, this.meter);
   // certification's work on a meter of its own: its cost is in digits, not in points
-  readonly certifyMeter: Meter = { used: 0, limit: MAX_CERTIFY_WORK_PER_COMPARE };
+  readonly certifyMeter: WorkMeter = { used: 0, limit: MAX_CERTIFY_WORK_PER_COMPARE };
   points = 0;
   skipped = 0;
   unsettled = 0;

@@ -11,9 +11,9 @@ import { type Rational, parseDecimal, rcmp, rneg } from '../ir/rational.js';
 import { emptyScope } from '../ir/symbols.js';
 import { MAX_WORK_PER_COMPARE, PRECISION } from './bounds.js';
 import { evaluate } from './evaluate.js';
-import { Field } from './field.js';
+import { DecimalField } from './field.js';
 import { Dual } from './numbers.js';
-import { Undefined } from './undefined.js';
+import { NotDefined } from './undefined.js';
 
 /** why 12: a point 1/10 away from a constant of magnitude up to 1e6 stays on its side */
 const CONSTANT_DIGITS = 12;
@@ -58,11 +58,11 @@ export function stepConstants(exprs: readonly Expr[]): Rational[] {
     children(e).forEach(walk);
   };
   exprs.forEach(walk);
-  const field = new Field(PRECISION, { used: 0, limit: MAX_WORK_PER_COMPARE / 20 });
+  const field = new DecimalField(PRECISION, { used: 0, limit: MAX_WORK_PER_COMPARE / 20 });
   const env = { field, scope: emptyScope(), n: undefined, units: new Map(), values: new Map(), opaque: new Map() };
   for (const e of subexpressions) {
     const v = evaluate(e, env);
-    if (v instanceof Undefined || v instanceof Dual || v.isZero()) continue;
+    if (v instanceof NotDefined || v instanceof Dual || v.isZero()) continue;
     // why: an exponent computed as 2^64 or 10^20 + 1 needs its exact value for the points 1 +- m/k (x^(2^64) = x^(2^64) x^2 was undecided)
     if (v.e > 12 && v.e < PRECISION - 10 && v.isInteger()) push({ n: BigInt(v.toFixed()), d: 1n });
     // why: outside these magnitudes a neighbour is no sampling point, and toFixed of 2^-4294967295 writes 1.3e9 zeros

@@ -4,9 +4,9 @@
  * perturbation there has no derivative, so the value is undefined, as the
  * core's condition abs(u) != 0 on the derivative u/abs(u) says.
  */
-import type { Field } from './field.js';
-import { Dual, type Num, type Val, realPart } from './numbers.js';
-import { Undefined } from './undefined.js';
+import type { DecimalField } from './field.js';
+import { Dual, type FieldNum, type Val, realPart } from './numbers.js';
+import { NotDefined } from './undefined.js';
 import { isBuiltinFunction } from './field.js';
 
 const CORNERED: ReadonlySet<string> = new Set(['abs', 'max', 'min']);
@@ -18,18 +18,18 @@ export const isEvaluableFunction = (name: string): boolean => isBuiltinFunction(
 export const builtinArity = (name: string): number => (name === 'max' || name === 'min' ? 2 : 1);
 
 /** |a|: a or -a by the sign of a's real part; undefined at 0 when a carries a perturbation */
-export function absOf(f: Field, a: Num): Val {
+export function cornerAbs(f: DecimalField, a: FieldNum): Val {
   const r = realPart(a);
-  if (r.isZero()) return a instanceof Dual ? new Undefined('abs is not differentiable at 0 (a corner)', 'domain') : a;
+  if (r.isZero()) return a instanceof Dual ? new NotDefined('abs is not differentiable at 0 (a corner)', 'domain') : a;
   return r.lt(0) ? f.neg(a) : a;
 }
 
 /** max(a, b) or min(a, b): the larger (smaller) one; where they are equal and one is perturbed, undefined */
-export function maxMinOf(_f: Field, fn: 'max' | 'min', a: Num, b: Num): Val {
+export function cornerMaxMin(_f: DecimalField, fn: 'max' | 'min', a: FieldNum, b: FieldNum): Val {
   const c = realPart(a).cmp(realPart(b));
   if (c === 0) {
     if (a instanceof Dual || b instanceof Dual)
-      return new Undefined(`${fn} is not differentiable where its arguments are equal (a corner)`, 'domain');
+      return new NotDefined(`${fn} is not differentiable where its arguments are equal (a corner)`, 'domain');
     return a;
   }
   return c > 0 === (fn === 'max') ? a : b;

@@ -9,7 +9,7 @@ import type { Rational } from '../ir/rational.js';
 import type { Counterexample } from '../verdict/result.js';
 import { evaluate } from './evaluate.js';
 import { type Val, Dual } from './numbers.js';
-import { Undefined } from './undefined.js';
+import { NotDefined } from './undefined.js';
 import type { Instance } from './instance.js';
 import type { OpaqueModel } from './opaque.js';
 import type { Outcome } from './point-check.js';
@@ -17,8 +17,8 @@ import type { Point } from './points.js';
 import { rationalText } from './sampling.js';
 
 /** `digits` significant digits, or `undefined (reason)` */
-export function valueText(v: Val, digits = 20): string {
-  if (v instanceof Undefined) return `undefined (${v.reason})`;
+function valueText(v: Val, digits = 20): string {
+  if (v instanceof NotDefined) return `undefined (${v.reason})`;
   if (v instanceof Dual) throw new Error('a dual number escaped its diff');
   return v.isZero() ? '0' : v.toSignificantDigits(digits).toString();
 }

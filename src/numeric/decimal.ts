@@ -18,7 +18,7 @@ const CLONES = new Map<string, DecimalConstructor>();
 /**
  * The private clone with these settings, one per distinct settings and
  * shared: no one configures a clone after making it. A new constructor for
- * each Field (dozens per derivation) gave every decimal.js call site objects
+ * each DecimalField (dozens per derivation) gave every decimal.js call site objects
  * of dozens of hidden classes, and V8 then optimizes none of them.
  */
 export function decimalClone(settings: NonNullable<DecimalSettings>): DecimalConstructor {

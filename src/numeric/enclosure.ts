@@ -13,9 +13,10 @@ import type { Rational } from '../ir/rational.js';
 import { MAX_EXPONENT_DIGITS, MAX_INTEGER_EXPONENT, TRANSCENDENTAL_COST } from './bounds.js';
 import { bigIntegerPower } from './big-power.js';
 import type { Arith } from './evaluate.js';
-import type { Meter } from './numbers.js';
-import { Undefined } from './undefined.js';
-import { type Failure, type IVal, Interval, IntervalMath, isFailure } from './interval.js';
+import type { WorkMeter } from './numbers.js';
+import { NotDefined, type NotDefinedCause } from './undefined.js';
+import { type DualArithmetic, localDerivative, powerBySquaring } from './dual-rules.js';
+import { type IntervalFailure, type IVal, Interval, IntervalMath, isFailure } from './interval.js';
 
 /** re + eps·ε_tag over enclosures */
 export class IDual {
@@ -27,7 +28,7 @@ export class IDual {
 }
 
 export type INum = Interval | IDual;
-export type IValue = INum | Undefined;
+export type IValue = INum | NotDefined;
 
 const tagOf = (a: INum): number => (a instanceof IDual ? a.tag : 0);
 
@@ -45,7 +46,8 @@ const enclosureSign = (a: INum): -1 | 0 | 1 | undefined => {
   return r.lo.isZero() && r.hi.isZero() ? 0 : undefined;
 };
 
-const marker = (f: Failure): Undefined => new Undefined(f.reason, f.kind === 'undefined' ? 'domain' : 'uncertain');
+const marker = (f: IntervalFailure): NotDefined =>
+  new NotDefined(f.reason, f.kind === 'undefined' ? 'domain' : 'uncertain');
 const lift = (v: IVal): IValue => (isFailure(v) ? marker(v) : v);
 
 /** one IntervalMath per precision, shared (decimal.js clones are configuration only; pi and e are cached) */
@@ -60,7 +62,7 @@ function intervalMath(precision: number): IntervalMath {
 }
 
 /** enclosures at one precision, with duals over them */
-export class EnclosureField implements Arith<INum> {
+export class EnclosureField implements Arith<INum>, DualArithmetic<INum> {
   /** abs, max and min on enclosures (absEnclosure, maxMinEnclosure) */
   corner(fn: 'abs' | 'max' | 'min', a: INum, b: INum | undefined): IValue {
     return fn === 'abs' ? absEnclosure(this, a) : maxMinEnclosure(this, fn, a, b!);
@@ -74,7 +76,7 @@ export class EnclosureField implements Arith<INum> {
 
   constructor(
     readonly precision: number,
-    readonly meter: Meter,
+    readonly meter: WorkMeter,
   ) {
     this.m = intervalMath(precision);
     this.callCost = 2 * TRANSCENDENTAL_COST * Math.max(1, Math.ceil((precision / 50) ** 2));
@@ -120,9 +122,9 @@ export class EnclosureField implements Arith<INum> {
     const [ar, ae] = this.split(a, t);
     const [br, be] = this.split(b, t);
     const re = this.add(ar, br);
-    if (re instanceof Undefined) return re;
+    if (re instanceof NotDefined) return re;
     const eps = this.add(ae, be);
-    if (eps instanceof Undefined) return eps;
+    if (eps instanceof NotDefined) return eps;
     return new IDual(t, re, eps);
   }
 
@@ -142,36 +144,37 @@ export class EnclosureField implements Arith<INum> {
     const [ar, ae] = this.split(a, t);
     const [br, be] = this.split(b, t);
     const re = this.mul(ar, br);
-    if (re instanceof Undefined) return re;
+    if (re instanceof NotDefined) return re;
     const x = this.mul(ar, be);
-    if (x instanceof Undefined) return x;
+    if (x instanceof NotDefined) return x;
     const y = this.mul(ae, br);
-    if (y instanceof Undefined) return y;
+    if (y instanceof NotDefined) return y;
     const eps = this.add(x, y);
-    if (eps instanceof Undefined) return eps;
+    if (eps instanceof NotDefined) return eps;
     return new IDual(t, re, eps);
   }
 
   /** 1/a; a singular cause stays singular (a derivative's pole), a domain cause is certain or uncertain */
-  recip(a: INum, reason = 'division by zero', singular = false): IValue {
+  recip(a: INum, reason = 'division by zero', cause: NotDefinedCause = 'domain'): IValue {
+    const singular = cause === 'singular';
     this.meter.used++;
     if (!(a instanceof IDual)) {
       const r = this.m.recip(a, reason);
-      if (isFailure(r) && singular) return new Undefined(reason, r.kind === 'undefined' ? 'singular' : 'uncertain');
+      if (isFailure(r) && singular) return new NotDefined(reason, r.kind === 'undefined' ? 'singular' : 'uncertain');
       return lift(r);
     }
-    const r = this.recip(a.re, reason, singular);
-    if (r instanceof Undefined) return r;
+    const r = this.recip(a.re, reason, cause);
+    if (r instanceof NotDefined) return r;
     const r2 = this.mul(r, r);
-    if (r2 instanceof Undefined) return r2;
+    if (r2 instanceof NotDefined) return r2;
     const eps = this.mul(a.eps, r2);
-    if (eps instanceof Undefined) return eps;
+    if (eps instanceof NotDefined) return eps;
     return new IDual(a.tag, r, this.neg(eps));
   }
 
   div(a: INum, b: INum): IValue {
     const r = this.recip(b);
-    return r instanceof Undefined ? r : this.mul(a, r);
+    return r instanceof NotDefined ? r : this.mul(a, r);
   }
 
   powInt(a: INum, k: bigint): IValue {
@@ -179,66 +182,50 @@ export class EnclosureField implements Arith<INum> {
     if (k > limit || k < -limit) return bigIntegerPower(this, enclosureSign, a, k);
     if (k < 0n) {
       const p = this.powInt(a, -k);
-      return p instanceof Undefined ? p : this.recip(p);
+      return p instanceof NotDefined ? p : this.recip(p);
     }
     // a plain interval: the tight enclosure (even powers are >= 0)
     if (!(a instanceof IDual)) {
       this.meter.used += 2;
       return this.m.powInt(a, k);
     }
-    let result: INum = this.one;
-    let base: INum = a;
-    let e = k;
-    while (e > 0n) {
-      if (e & 1n) {
-        const r = this.mul(result, base);
-        if (r instanceof Undefined) return r;
-        result = r;
-      }
-      e >>= 1n;
-      if (e > 0n) {
-        const b = this.mul(base, base);
-        if (b instanceof Undefined) return b;
-        base = b;
-      }
-    }
-    return result;
+    return powerBySquaring(this, a, k);
   }
 
   /** a^r for a non-integer constant r (an enclosure of it), as the field defines it */
   powReal(a: INum, r: Interval): IValue {
     const base = realEnclosure(a);
-    if (base.hi.lt(0)) return new Undefined('non-integer power of a negative number', 'domain');
+    if (base.hi.lt(0)) return new NotDefined('non-integer power of a negative number', 'domain');
     const rPositive = r.lo.gt(0);
     const rNegative = r.hi.lt(0);
     if (this.m.isZero(base)) {
-      if (rNegative) return new Undefined('0 to a negative power', 'domain');
-      if (!rPositive) return new Undefined('0 to a power that may be negative', 'uncertain');
+      if (rNegative) return new NotDefined('0 to a negative power', 'domain');
+      if (!rPositive) return new NotDefined('0 to a power that may be negative', 'uncertain');
       if (!(a instanceof IDual)) return this.zero;
       const re = this.powReal(a.re, r);
-      if (re instanceof Undefined) return re;
-      if (r.hi.lt(1)) return new Undefined('a power below 1 is not differentiable at 0', 'singular');
-      if (!r.lo.gte(1)) return new Undefined('a power near 1 at 0', 'uncertain');
+      if (re instanceof NotDefined) return re;
+      if (r.hi.lt(1)) return new NotDefined('a power below 1 is not differentiable at 0', 'singular');
+      if (!r.lo.gte(1)) return new NotDefined('a power near 1 at 0', 'uncertain');
       const d = this.powReal(a.re, this.m.sub(r, this.one));
-      if (d instanceof Undefined) return d;
+      if (d instanceof NotDefined) return d;
       const rd = this.mul(d, r);
-      if (rd instanceof Undefined) return rd;
+      if (rd instanceof NotDefined) return rd;
       const eps = this.mul(rd, a.eps);
-      return eps instanceof Undefined ? eps : new IDual(a.tag, re, eps);
+      return eps instanceof NotDefined ? eps : new IDual(a.tag, re, eps);
     }
     if (!base.lo.gt(0)) {
       // 0 is inside: [0, hi^r] for a plain base and r > 0, else unsettled
       if (base.lo.isZero() && rPositive && !(a instanceof IDual)) {
         const top = this.powReal(new Interval(base.hi, base.hi), r);
-        if (top instanceof Undefined) return top;
+        if (top instanceof NotDefined) return top;
         return new Interval(this.zero.lo, realEnclosure(top).hi);
       }
-      return new Undefined('a non-integer power of an interval reaching 0', 'uncertain');
+      return new NotDefined('a non-integer power of an interval reaching 0', 'uncertain');
     }
     const l = this.apply('log', a);
-    if (l instanceof Undefined) return l;
+    if (l instanceof NotDefined) return l;
     const rl = this.mul(l, r);
-    return rl instanceof Undefined ? rl : this.apply('exp', rl);
+    return rl instanceof NotDefined ? rl : this.apply('exp', rl);
   }
 
   powRational(a: INum, r: Rational): IValue {
@@ -246,31 +233,31 @@ export class EnclosureField implements Arith<INum> {
     return this.powReal(a, this.real(r));
   }
 
-  /** a^b for computed a and b, as Field.pow defines it */
+  /** a^b for computed a and b, as DecimalField.pow defines it */
   pow(a: INum, b: INum): IValue {
     if (!(b instanceof IDual)) {
       if (b.lo.eq(b.hi) && b.lo.isInteger()) {
         if (b.lo.e >= MAX_EXPONENT_DIGITS)
-          return new Undefined(`an integer exponent of more than ${MAX_EXPONENT_DIGITS} digits`, 'uncertain');
+          return new NotDefined(`an integer exponent of more than ${MAX_EXPONENT_DIGITS} digits`, 'uncertain');
         return this.powInt(a, BigInt(b.lo.toFixed(0)));
       }
       // an exponent that may or may not be an integer: settled only for a positive base
       const floorLo = b.lo.floor();
       const containsInteger = floorLo.eq(b.lo) || floorLo.plus(1).lte(b.hi);
       if (containsInteger && !realEnclosure(a).lo.gt(0))
-        return new Undefined('a power whose exponent may be an integer', 'uncertain');
+        return new NotDefined('a power whose exponent may be an integer', 'uncertain');
       return this.powReal(a, b);
     }
     const base = realEnclosure(a);
     const bre = realEnclosure(b);
     if (!(a instanceof IDual) && this.m.isZero(base) && bre.lo.gt(0)) return this.zero;
     if (base.hi.lte(0) && !(this.m.isZero(base) && !(a instanceof IDual) && this.m.hasZero(bre)))
-      return new Undefined('power with a variable exponent of a non-positive base', 'domain');
-    if (!base.lo.gt(0)) return new Undefined('power with a variable exponent of a base reaching 0', 'uncertain');
+      return new NotDefined('power with a variable exponent of a non-positive base', 'domain');
+    if (!base.lo.gt(0)) return new NotDefined('power with a variable exponent of a base reaching 0', 'uncertain');
     const l = this.apply('log', a);
-    if (l instanceof Undefined) return l;
+    if (l instanceof NotDefined) return l;
     const bl = this.mul(b, l);
-    return bl instanceof Undefined ? bl : this.apply('exp', bl);
+    return bl instanceof NotDefined ? bl : this.apply('exp', bl);
   }
 
   apply(fn: string, a: INum): IValue {
@@ -279,64 +266,11 @@ export class EnclosureField implements Arith<INum> {
       return lift(this.m.apply(fn, a));
     }
     const re = this.apply(fn, a.re);
-    if (re instanceof Undefined) return re;
-    const d = this.derivative(fn, a.re, re);
-    if (d instanceof Undefined) return d;
+    if (re instanceof NotDefined) return re;
+    const d = localDerivative(this, fn, a.re, re);
+    if (d instanceof NotDefined) return d;
     const eps = this.mul(d, a.eps);
-    return eps instanceof Undefined ? eps : new IDual(a.tag, re, eps);
-  }
-
-  /** f'(x) given fx = f(x), from field operations (as Field.derivative) */
-  private derivative(fn: string, x: INum, fx: INum): IValue {
-    switch (fn) {
-      case 'exp':
-        return fx;
-      case 'log':
-        return this.recip(x);
-      case 'sqrt': {
-        const twice = this.add(fx, fx);
-        return twice instanceof Undefined ? twice : this.recip(twice, 'sqrt is not differentiable at 0', true);
-      }
-      case 'sin':
-        return this.apply('cos', x);
-      case 'cos': {
-        const s = this.apply('sin', x);
-        return s instanceof Undefined ? s : this.neg(s);
-      }
-      case 'tan':
-        return this.onePlusSquare(fx, 1);
-      case 'sinh':
-        return this.apply('cosh', x);
-      case 'cosh':
-        return this.apply('sinh', x);
-      case 'tanh':
-        return this.onePlusSquare(fx, -1);
-      case 'asin':
-      case 'acos': {
-        const c = this.onePlusSquare(x, -1);
-        if (c instanceof Undefined) return c;
-        const s = this.apply('sqrt', c);
-        if (s instanceof Undefined) return s;
-        const r = this.recip(s, `${fn} is not differentiable at -1 and 1`, true);
-        return r instanceof Undefined || fn === 'asin' ? r : this.neg(r);
-      }
-      case 'atan': {
-        const c = this.onePlusSquare(x, 1);
-        return c instanceof Undefined ? c : this.recip(c);
-      }
-      case 'sigma': {
-        const c = this.sub(this.one, fx);
-        return c instanceof Undefined ? c : this.mul(fx, c);
-      }
-      default:
-        throw new Error(`not a built-in function: ${fn}`);
-    }
-  }
-
-  private onePlusSquare(v: INum, sign: 1 | -1): IValue {
-    const sq = this.mul(v, v);
-    if (sq instanceof Undefined) return sq;
-    return this.add(this.one, sign === 1 ? sq : this.neg(sq));
+    return eps instanceof NotDefined ? eps : new IDual(a.tag, re, eps);
   }
 }
 
@@ -351,7 +285,7 @@ export function absEnclosure(f: EnclosureField, a: INum): IValue {
   if (r.lo.gt(0)) return a;
   if (r.hi.lt(0)) return f.neg(a);
   if (a instanceof IDual)
-    return new Undefined('abs is not differentiable at 0 (a corner)', f.m.isZero(r) ? 'domain' : 'uncertain');
+    return new NotDefined('abs is not differentiable at 0 (a corner)', f.m.isZero(r) ? 'domain' : 'uncertain');
   return new Interval(f.zero.lo, f.m.mag(r));
 }
 
@@ -364,7 +298,7 @@ export function maxMinEnclosure(f: EnclosureField, fn: 'max' | 'min', a: INum, b
   if (aAbove || bAbove) return aAbove === (fn === 'max') ? a : b;
   if (a instanceof IDual || b instanceof IDual) {
     const equal = x.lo.eq(x.hi) && y.lo.eq(y.hi) && x.lo.eq(y.lo);
-    return new Undefined(
+    return new NotDefined(
       `${fn} is not differentiable where its arguments are equal (a corner)`,
       equal ? 'domain' : 'uncertain',
     );

@@ -1,6 +1,6 @@
 /**
  * The evaluator: the value of an expression at one point of one instance,
- * over a Field (decimals and duals). `diff(body, v)` is forward-mode automatic
+ * over a field (DecimalField: decimals and duals). `diff(body, v)` is forward-mode automatic
  * differentiation: v's value is replaced by a dual with a fresh tag while body
  * is evaluated, and the coefficient of that tag is the derivative. No
  * symbolic derivative is ever taken.
@@ -9,12 +9,12 @@ import type { Expr, Variable } from '../ir/expr.js';
 import type { Rational } from '../ir/rational.js';
 import { emptyScope, type Scope } from '../ir/symbols.js';
 import { MAX_WORK_PER_COMPARE, PRECISION } from './bounds.js';
-import { Field } from './field.js';
-import type { Meter, Num, Val } from './numbers.js';
-import { Undefined } from './undefined.js';
+import { DecimalField } from './field.js';
+import type { WorkMeter, FieldNum, Val } from './numbers.js';
+import { NotDefined } from './undefined.js';
 import { type OpaqueModel, opaqueValue } from './opaque.js';
 import { canonicalKey, instantiateIndex } from './atom-key.js';
-import { absOf, maxMinOf } from './corners.js';
+import { cornerAbs, cornerMaxMin } from './corners.js';
 
 /**
  * The arithmetic an expression is evaluated in: the 50-digit field of
@@ -22,26 +22,26 @@ import { absOf, maxMinOf } from './corners.js';
  * returns a number or the undefined marker.
  */
 export interface Arith<N> {
-  readonly meter: Meter;
+  readonly meter: WorkMeter;
   readonly precision: number;
   readonly zero: N;
   readonly one: N;
   real(v: string | number | Rational): N;
   pi(): N;
   e(): N;
-  add(a: N, b: N): N | Undefined;
-  sub(a: N, b: N): N | Undefined;
-  mul(a: N, b: N): N | Undefined;
+  add(a: N, b: N): N | NotDefined;
+  sub(a: N, b: N): N | NotDefined;
+  mul(a: N, b: N): N | NotDefined;
   neg(a: N): N;
-  apply(fn: string, a: N): N | Undefined;
-  powRational(a: N, r: Rational): N | Undefined;
-  pow(a: N, b: N): N | Undefined;
+  apply(fn: string, a: N): N | NotDefined;
+  powRational(a: N, r: Rational): N | NotDefined;
+  pow(a: N, b: N): N | NotDefined;
   /** the coefficient of ε_tag in v */
   tangent(v: N, tag: number): N;
   /** at + ε_tag, the variable of a diff */
   seed(tag: number, at: N): N;
   /** abs, max and min, where the arithmetic has its own (enclosures); the 50-digit field's are in corners.ts */
-  corner?(fn: 'abs' | 'max' | 'min', a: N, b: N | undefined): N | Undefined;
+  corner?(fn: 'abs' | 'max' | 'min', a: N, b: N | undefined): N | NotDefined;
 }
 
 /** the environment of an evaluation in the arithmetic F over numbers N */
@@ -62,10 +62,10 @@ export interface EnvOf<N, F extends Arith<N> = Arith<N>> {
 }
 
 /** the environment of an evaluation in the 50-digit field */
-export type EvalEnv = EnvOf<Num, Field>;
+export type EvalEnv = EnvOf<FieldNum, DecimalField>;
 
 /** one evaluation of an outermost `diff(body, wrt)`: where it was, and its forward-mode value */
-export interface DiffSite<N = Num> {
+export interface DiffSite<N = FieldNum> {
   readonly body: Expr;
   readonly wrt: Variable;
   /** the atom differentiated by, instantiated (`w[2,1]`) */
@@ -78,10 +78,10 @@ export interface DiffSite<N = Num> {
   readonly derivative: N;
 }
 
-const BUDGET = new Undefined('evaluation budget exhausted', 'budget');
+const BUDGET = new NotDefined('evaluation budget exhausted', 'budget');
 
 /** the value of e in env: a decimal (or an enclosure), or the undefined marker with its reason */
-export function evaluate<N = Num>(e: Expr, env: EnvOf<N>): N | Undefined {
+export function evaluate<N = FieldNum>(e: Expr, env: EnvOf<N>): N | NotDefined {
   return new Evaluator<N>(env).run(e);
 }
 
@@ -96,8 +96,8 @@ export function evaluateAtPoint(
   precision: number = PRECISION,
   scope: Scope = emptyScope(),
 ): Val {
-  const field = new Field(precision, { used: 0, limit: MAX_WORK_PER_COMPARE });
-  const vals = new Map<string, Num>(Object.entries(values).map(([k, v]) => [k, field.real(v)]));
+  const field = new DecimalField(precision, { used: 0, limit: MAX_WORK_PER_COMPARE });
+  const vals = new Map<string, FieldNum>(Object.entries(values).map(([k, v]) => [k, field.real(v)]));
   return evaluate(e, { field, scope, n: undefined, units: new Map(), values: vals, opaque: new Map() });
 }
 
@@ -113,7 +113,7 @@ class Evaluator<N> {
     this.f = env.field;
   }
 
-  run(e: Expr): N | Undefined {
+  run(e: Expr): N | NotDefined {
     const meter = this.f.meter;
     meter.used++;
     if (meter.used > meter.limit) return BUDGET;
@@ -156,44 +156,44 @@ class Evaluator<N> {
   }
 
   /** a power: e^x as exp(x), a literal exponent exactly */
-  private power(e: Extract<Expr, { kind: 'pow' }>): N | Undefined {
+  private power(e: Extract<Expr, { kind: 'pow' }>): N | NotDefined {
     const f = this.f;
     if (e.base.kind === 'const' && e.base.name === 'e') {
       const x = this.run(e.exp);
-      return x instanceof Undefined ? x : f.apply('exp', x);
+      return x instanceof NotDefined ? x : f.apply('exp', x);
     }
     const base = this.run(e.base);
-    if (base instanceof Undefined) return base;
+    if (base instanceof NotDefined) return base;
     // a literal exponent stays exact: x^2 is x*x and x^(1/3) is not an integer power
     if (e.exp.kind === 'num') return f.powRational(base, e.exp.value);
     const exp = this.run(e.exp);
-    return exp instanceof Undefined ? exp : f.pow(base, exp);
+    return exp instanceof NotDefined ? exp : f.pow(base, exp);
   }
 
   /** a sum over the units, its index restored afterwards */
-  private sum(e: Extract<Expr, { kind: 'sum' }>): N | Undefined {
+  private sum(e: Extract<Expr, { kind: 'sum' }>): N | NotDefined {
     const f = this.f;
     const n = this.n();
     const saved = this.idx.get(e.index);
     let acc: N = f.zero;
-    let result: N | Undefined = acc;
+    let result: N | NotDefined = acc;
     // an uncertain term (enclosures only) does not stop the sum: a later term may be certainly undefined
-    let pending: Undefined | undefined;
+    let pending: NotDefined | undefined;
     for (let u = 1; u <= n; u++) {
       this.idx.set(e.index, u);
       const v = this.run(e.body);
-      if (v instanceof Undefined && v.cause === 'uncertain') {
+      if (v instanceof NotDefined && v.cause === 'uncertain') {
         pending ??= v;
         continue;
       }
-      if (v instanceof Undefined) {
+      if (v instanceof NotDefined) {
         result = v;
         pending = undefined;
         break;
       }
       if (pending) continue;
       const s = f.add(acc, v);
-      if (s instanceof Undefined) {
+      if (s instanceof NotDefined) {
         result = s;
         break;
       }
@@ -206,7 +206,7 @@ class Evaluator<N> {
   }
 
   /** diff(body, wrt) by a dual number: the variable seeded with a fresh tag, the tag's coefficient read back */
-  private derivative(e: Extract<Expr, { kind: 'diff' }>): N | Undefined {
+  private derivative(e: Extract<Expr, { kind: 'diff' }>): N | NotDefined {
     const f = this.f;
     const w = e.wrt;
     const key =
@@ -218,13 +218,13 @@ class Evaluator<N> {
             this.env.scope.symbols,
           );
     const at = this.atom(key);
-    if (at instanceof Undefined) return at;
+    if (at instanceof NotDefined) return at;
     const tag = this.nextTag++;
     const outermost = this.overrides.length === 0;
     this.overrides.push({ key, value: f.seed(tag, at) });
     const v = this.run(e.body);
     this.overrides.pop();
-    if (v instanceof Undefined) return v;
+    if (v instanceof NotDefined) return v;
     const d = f.tangent(v, tag);
     if (outermost && this.env.sites)
       this.env.sites.push({ body: e.body, wrt: w, key, units: new Map(this.idx), at, derivative: d });
@@ -238,17 +238,18 @@ class Evaluator<N> {
   }
 
   /** a built-in applied to its arguments; abs, max and min through the arithmetic's corners */
-  private call(e: Extract<Expr, { kind: 'call' }>): N | Undefined {
+  private call(e: Extract<Expr, { kind: 'call' }>): N | NotDefined {
     const x = this.run(e.args[0]!);
-    if (x instanceof Undefined) return x;
+    if (x instanceof NotDefined) return x;
     if (e.fn !== 'abs' && e.fn !== 'max' && e.fn !== 'min') return this.f.apply(e.fn, x);
     const y = e.fn === 'abs' ? undefined : this.run(e.args[1]!);
-    if (y instanceof Undefined) return y;
+    if (y instanceof NotDefined) return y;
     if (this.f.corner) return this.f.corner(e.fn, x, y);
-    if (!(this.f instanceof Field)) throw new Error(`no ${e.fn} in this arithmetic`);
+    if (!(this.f instanceof DecimalField)) throw new Error(`no ${e.fn} in this arithmetic`);
     // the 50-digit field: N is its Num here
-    const v = e.fn === 'abs' ? absOf(this.f, x as Num) : maxMinOf(this.f, e.fn, x as Num, y as Num);
-    return v as N | Undefined;
+    const v =
+      e.fn === 'abs' ? cornerAbs(this.f, x as FieldNum) : cornerMaxMin(this.f, e.fn, x as FieldNum, y as FieldNum);
+    return v as N | NotDefined;
   }
 
   /**
@@ -256,19 +257,19 @@ class Evaluator<N> {
    * 0·undefined is undefined; after an uncertain operand (enclosures only)
    * the rest are still evaluated, since one of them may be certainly undefined
    */
-  private fold(xs: readonly Expr[], op: (a: N, b: N) => N | Undefined): N | Undefined {
+  private fold(xs: readonly Expr[], op: (a: N, b: N) => N | NotDefined): N | NotDefined {
     let acc: N | undefined;
-    let pending: Undefined | undefined;
+    let pending: NotDefined | undefined;
     for (const x of xs) {
       const v = this.run(x);
-      if (v instanceof Undefined && v.cause === 'uncertain') {
+      if (v instanceof NotDefined && v.cause === 'uncertain') {
         pending ??= v;
         continue;
       }
-      if (v instanceof Undefined) return v;
+      if (v instanceof NotDefined) return v;
       if (pending) continue;
-      const next: N | Undefined = acc === undefined ? v : op(acc, v);
-      if (next instanceof Undefined) return next;
+      const next: N | NotDefined = acc === undefined ? v : op(acc, v);
+      if (next instanceof NotDefined) return next;
       acc = next;
     }
     if (pending) return pending;
@@ -277,7 +278,7 @@ class Evaluator<N> {
   }
 
   /** the value of an atom or opaque symbol: a diff seed, else the point's value, else the opaque model */
-  private atom(key: string): N | Undefined {
+  private atom(key: string): N | NotDefined {
     this.env.accessed?.add(key);
     for (let k = this.overrides.length - 1; k >= 0; k--)
       if (this.overrides[k]!.key === key) return this.overrides[k]!.value;
@@ -297,7 +298,7 @@ class Evaluator<N> {
   /** an opaque model's input: like atom, but inputs are always plain atoms with values */
   private input(key: string): N {
     const v = this.atom(key);
-    if (v instanceof Undefined) throw new Error(`opaque input ${key} is undefined`);
+    if (v instanceof NotDefined) throw new Error(`opaque input ${key} is undefined`);
     return v;
   }
 }

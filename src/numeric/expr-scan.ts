@@ -33,7 +33,7 @@ export function namesOf(e: Expr): readonly string[] {
 }
 
 /** the operands of an arithmetic, call or diff node; [] for the rest (leaves, and sums, which bind an index and are walked by the callers) */
-export function childrenOf(e: Expr): readonly Expr[] {
+function childrenOf(e: Expr): readonly Expr[] {
   switch (e.kind) {
     case 'add':
       return e.terms;

@@ -3,12 +3,12 @@
  * own where they are fast and accurate, rewritten where they are not (tanh,
  * sinh and cosh of a large argument take minutes in decimal.js; sigma is
  * computed from exp(-|x|) so it never overflows). Outside a function's
- * domain the value is Undefined (`domain`), past the arithmetic's range
- * `overflow`. Field (field.ts) counts the work and keeps the results.
+ * domain the value is NotDefined (`domain`), past the arithmetic's range
+ * `overflow`. DecimalField (field.ts) counts the work and keeps the results.
  */
 import type { Decimal, DecimalConstructor } from './decimal.js';
 import { MAX_EXP_ARGUMENT } from './bounds.js';
-import { Undefined } from './undefined.js';
+import { NotDefined } from './undefined.js';
 import { memoExp, memoLn } from './decimal-memo.js';
 
 export type Unary =
@@ -32,26 +32,26 @@ export interface FunctionLimits {
   readonly one: Decimal;
   readonly expMax: Decimal;
   readonly trigMax: Decimal;
-  checked(x: Decimal): Decimal | Undefined;
+  checked(x: Decimal): Decimal | NotDefined;
 }
 
 /** fn(x) for a plain decimal x */
-export function functionValue(fn: Unary, x: Decimal, f: FunctionLimits): Decimal | Undefined {
+export function functionValue(fn: Unary, x: Decimal, f: FunctionLimits): Decimal | NotDefined {
   const D = f.D;
-  const big = (limit: Decimal | number): Undefined | undefined =>
+  const big = (limit: Decimal | number): NotDefined | undefined =>
     x.abs().gt(limit)
-      ? new Undefined(`overflow: ${fn} of a number of magnitude above ${limit.toString()}`, 'overflow')
+      ? new NotDefined(`overflow: ${fn} of a number of magnitude above ${limit.toString()}`, 'overflow')
       : undefined;
   switch (fn) {
     case 'exp': {
-      if (x.gt(f.expMax)) return new Undefined(`overflow: exp of a number above ${MAX_EXP_ARGUMENT}`, 'overflow');
+      if (x.gt(f.expMax)) return new NotDefined(`overflow: exp of a number above ${MAX_EXP_ARGUMENT}`, 'overflow');
       return big(f.expMax) ?? f.checked(memoExp(D, x));
     }
     case 'log':
-      if (!x.gt(0)) return new Undefined('log of a non-positive number', 'domain');
+      if (!x.gt(0)) return new NotDefined('log of a non-positive number', 'domain');
       return memoLn(D, x);
     case 'sqrt':
-      if (x.lt(0)) return new Undefined('square root of a negative number', 'domain');
+      if (x.lt(0)) return new NotDefined('square root of a negative number', 'domain');
       return x.sqrt();
     case 'sin':
       return big(f.trigMax) ?? D.sin(x);
@@ -61,7 +61,7 @@ export function functionValue(fn: Unary, x: Decimal, f: FunctionLimits): Decimal
       const tooBig = big(f.trigMax);
       if (tooBig) return tooBig;
       const c = D.cos(x);
-      if (c.isZero()) return new Undefined('tan at a pole (cos x = 0)', 'domain');
+      if (c.isZero()) return new NotDefined('tan at a pole (cos x = 0)', 'domain');
       return f.checked(D.sin(x).div(c));
     }
     case 'sinh':
@@ -77,7 +77,7 @@ export function functionValue(fn: Unary, x: Decimal, f: FunctionLimits): Decimal
     }
     case 'asin':
     case 'acos':
-      if (x.abs().gt(1)) return new Undefined(`${fn} of a number outside [-1, 1]`, 'domain');
+      if (x.abs().gt(1)) return new NotDefined(`${fn} of a number outside [-1, 1]`, 'domain');
       return fn === 'asin' ? D.asin(x) : D.acos(x);
     case 'atan':
       return D.atan(x);

@@ -9,14 +9,15 @@
  * largest tag present and recurses on the parts. Every operation carries its
  * own local derivative; there is no symbolic differentiation anywhere.
  *
- * An operation outside its domain returns an `Undefined` marker instead of
+ * An operation outside its domain returns an `NotDefined` marker instead of
  * throwing; markers propagate through every operation.
  */
 import { Decimal, type DecimalConstructor, decimalClone } from './decimal.js';
 import { bigIntegerPower } from './big-power.js';
-import { Undefined, type UndefinedCause } from './undefined.js';
-import { Dual, type Meter, type Num, type Val, realPart, tagOf } from './numbers.js';
+import { NotDefined, type NotDefinedCause } from './undefined.js';
+import { Dual, type WorkMeter, type FieldNum, type Val, realPart, tagOf } from './numbers.js';
 import { type FunctionLimits, type Unary, functionValue } from './field-functions.js';
+import { type DualArithmetic, localDerivative, powerBySquaring } from './dual-rules.js';
 import type { Rational } from '../ir/rational.js';
 import {
   MAX_EXP_ARGUMENT,
@@ -28,7 +29,7 @@ import {
 } from './bounds.js';
 
 /** the sign of a number's real part, for bigIntegerPower */
-const fieldSign = (a: Num): -1 | 0 | 1 => {
+const fieldSign = (a: FieldNum): -1 | 0 | 1 => {
   const r = realPart(a);
   return r.isZero() ? 0 : r.isNegative() ? -1 : 1;
 };
@@ -53,7 +54,7 @@ const UNARY: ReadonlySet<string> = new Set([
 export const isBuiltinFunction = (name: string): boolean => UNARY.has(name);
 
 /** decimals at one precision, with duals over them; one per precision per compare */
-export class Field implements FunctionLimits {
+export class DecimalField implements FunctionLimits, DualArithmetic<FieldNum> {
   readonly D: DecimalConstructor;
   readonly zero: Decimal;
   readonly one: Decimal;
@@ -69,7 +70,7 @@ export class Field implements FunctionLimits {
 
   constructor(
     readonly precision: number,
-    readonly meter: Meter,
+    readonly meter: WorkMeter,
   ) {
     // a private constructor: never the global Decimal configuration
     this.D = decimalClone({ precision, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 30 });
@@ -105,110 +106,94 @@ export class Field implements FunctionLimits {
   }
 
   /** x itself, or the overflow marker when x is beyond decimal.js's exponent range (not finite) */
-  checked(x: Decimal): Decimal | Undefined {
+  checked(x: Decimal): Decimal | NotDefined {
     this.meter.used++;
     if (!x.isFinite() || x.abs().gt(this.overflowAt))
-      return new Undefined(`overflow: magnitude above ${OVERFLOW_MAGNITUDE}`, 'overflow');
+      return new NotDefined(`overflow: magnitude above ${OVERFLOW_MAGNITUDE}`, 'overflow');
     return x;
   }
 
   /** a + b */
-  add(a: Num, b: Num): Val {
+  add(a: FieldNum, b: FieldNum): Val {
     const t = Math.max(tagOf(a), tagOf(b));
     if (t === 0) return this.checked((a as Decimal).plus(b as Decimal));
     const [ar, ae] = this.split(a, t);
     const [br, be] = this.split(b, t);
     const re = this.add(ar, br);
-    if (re instanceof Undefined) return re;
+    if (re instanceof NotDefined) return re;
     const eps = this.add(ae, be);
-    if (eps instanceof Undefined) return eps;
+    if (eps instanceof NotDefined) return eps;
     return new Dual(t, re, eps);
   }
 
   /** -a */
-  neg(a: Num): Num {
+  neg(a: FieldNum): FieldNum {
     if (a instanceof Dual) return new Dual(a.tag, this.neg(a.re), this.neg(a.eps));
     return a.neg();
   }
 
   /** a - b */
-  sub(a: Num, b: Num): Val {
+  sub(a: FieldNum, b: FieldNum): Val {
     return this.add(a, this.neg(b));
   }
 
   /** a * b, by the product rule on duals */
-  mul(a: Num, b: Num): Val {
+  mul(a: FieldNum, b: FieldNum): Val {
     const t = Math.max(tagOf(a), tagOf(b));
     if (t === 0) return this.checked((a as Decimal).times(b as Decimal));
     const [ar, ae] = this.split(a, t);
     const [br, be] = this.split(b, t);
     const re = this.mul(ar, br);
-    if (re instanceof Undefined) return re;
+    if (re instanceof NotDefined) return re;
     const x = this.mul(ar, be);
-    if (x instanceof Undefined) return x;
+    if (x instanceof NotDefined) return x;
     const y = this.mul(ae, br);
-    if (y instanceof Undefined) return y;
+    if (y instanceof NotDefined) return y;
     const eps = this.add(x, y);
-    if (eps instanceof Undefined) return eps;
+    if (eps instanceof NotDefined) return eps;
     return new Dual(t, re, eps);
   }
 
   /** 1/a; undefined (with `reason` and `cause`) where the real part of a is exactly 0 */
-  recip(a: Num, reason = 'division by zero', cause: UndefinedCause = 'domain'): Val {
+  recip(a: FieldNum, reason = 'division by zero', cause: NotDefinedCause = 'domain'): Val {
     if (!(a instanceof Dual)) {
-      if (a.isZero()) return new Undefined(reason, cause);
+      if (a.isZero()) return new NotDefined(reason, cause);
       return this.checked(this.one.div(a));
     }
     const r = this.recip(a.re, reason, cause);
-    if (r instanceof Undefined) return r;
+    if (r instanceof NotDefined) return r;
     const r2 = this.mul(r, r);
-    if (r2 instanceof Undefined) return r2;
+    if (r2 instanceof NotDefined) return r2;
     const eps = this.mul(a.eps, r2);
-    if (eps instanceof Undefined) return eps;
+    if (eps instanceof NotDefined) return eps;
     return new Dual(a.tag, r, this.neg(eps));
   }
 
   /** a / b */
-  div(a: Num, b: Num): Val {
+  div(a: FieldNum, b: FieldNum): Val {
     const r = this.recip(b);
-    return r instanceof Undefined ? r : this.mul(a, r);
+    return r instanceof NotDefined ? r : this.mul(a, r);
   }
 
   /** the variable of a diff: at + ε_tag */
-  seed(tag: number, at: Num): Num {
+  seed(tag: number, at: FieldNum): FieldNum {
     return new Dual(tag, at, this.one);
   }
 
   /** the coefficient of ε_tag in v (0 when v does not depend on that perturbation) */
-  tangent(v: Num, tag: number): Num {
+  tangent(v: FieldNum, tag: number): FieldNum {
     return v instanceof Dual && v.tag === tag ? v.eps : this.zero;
   }
 
   /** a^k for an integer k, by repeated squaring (so a < 0 is fine); 0^0 = 1 */
-  powInt(a: Num, k: bigint): Val {
+  powInt(a: FieldNum, k: bigint): Val {
     const limit = BigInt(MAX_INTEGER_EXPONENT);
     if (k > limit || k < -limit) return bigIntegerPower(this, fieldSign, a, k);
     if (k < 0n) {
       const p = this.powInt(a, -k);
-      return p instanceof Undefined ? p : this.recip(p);
+      return p instanceof NotDefined ? p : this.recip(p);
     }
-    let result: Num = this.one;
-    let base: Num = a;
-    let e = k;
-    while (e > 0n) {
-      if (e & 1n) {
-        const r = this.mul(result, base);
-        if (r instanceof Undefined) return r;
-        result = r;
-      }
-      e >>= 1n;
-      if (e > 0n) {
-        const b = this.mul(base, base);
-        if (b instanceof Undefined) return b;
-        base = b;
-      }
-    }
-    return result;
+    return powerBySquaring(this, a, k);
   }
 
   /**
@@ -216,31 +201,31 @@ export class Field implements FunctionLimits {
    * r > 0 (with derivative r a^(r-1), singular when r < 1); undefined for
    * a < 0, where a real power exists only for integer exponents.
    */
-  powReal(a: Num, r: Decimal): Val {
+  powReal(a: FieldNum, r: Decimal): Val {
     const base = realPart(a);
-    if (base.lt(0)) return new Undefined('non-integer power of a negative number', 'domain');
+    if (base.lt(0)) return new NotDefined('non-integer power of a negative number', 'domain');
     if (base.isZero()) {
-      if (!r.gt(0)) return new Undefined('0 to a negative power', 'domain');
+      if (!r.gt(0)) return new NotDefined('0 to a negative power', 'domain');
       if (!(a instanceof Dual)) return this.zero;
       const re = this.powReal(a.re, r);
-      if (re instanceof Undefined) return re;
+      if (re instanceof NotDefined) return re;
       if (r.lt(1))
-        return new Undefined(`x^${r.toSignificantDigits(6).toString()} is not differentiable at 0`, 'singular');
+        return new NotDefined(`x^${r.toSignificantDigits(6).toString()} is not differentiable at 0`, 'singular');
       const d = this.powReal(a.re, r.minus(1));
-      if (d instanceof Undefined) return d;
+      if (d instanceof NotDefined) return d;
       const rd = this.mul(d, r);
-      if (rd instanceof Undefined) return rd;
+      if (rd instanceof NotDefined) return rd;
       const eps = this.mul(rd, a.eps);
-      return eps instanceof Undefined ? eps : new Dual(a.tag, re, eps);
+      return eps instanceof NotDefined ? eps : new Dual(a.tag, re, eps);
     }
     const l = this.apply('log', a);
-    if (l instanceof Undefined) return l;
+    if (l instanceof NotDefined) return l;
     const rl = this.mul(l, r);
-    return rl instanceof Undefined ? rl : this.apply('exp', rl);
+    return rl instanceof NotDefined ? rl : this.apply('exp', rl);
   }
 
   /** a^b for a constant rational exponent: exact for integers */
-  powRational(a: Num, r: Rational): Val {
+  powRational(a: FieldNum, r: Rational): Val {
     if (r.d === 1n) return this.powInt(a, r.n);
     return this.powReal(a, this.real(r));
   }
@@ -249,91 +234,39 @@ export class Field implements FunctionLimits {
    * a^b for computed a and b: an integer-valued constant b is an integer power;
    * a b that depends on a perturbation needs a > 0 (a^b = exp(b log a)).
    */
-  pow(a: Num, b: Num): Val {
+  pow(a: FieldNum, b: FieldNum): Val {
     if (!(b instanceof Dual)) {
       if (b.isInteger()) {
         if (b.e >= MAX_EXPONENT_DIGITS)
-          return new Undefined(`overflow: an integer exponent of more than ${MAX_EXPONENT_DIGITS} digits`, 'overflow');
+          return new NotDefined(`overflow: an integer exponent of more than ${MAX_EXPONENT_DIGITS} digits`, 'overflow');
         return this.powInt(a, BigInt(b.toFixed(0)));
       }
       return this.powReal(a, b);
     }
     // why: a constant base 0 with exponent b > 0 is 0 on a neighbourhood of b, so its value and every derivative are 0 (d/dx 0^(x^2+1) = 0)
     if (!(a instanceof Dual) && a.isZero() && realPart(b).gt(0)) return this.zero;
-    if (!realPart(a).gt(0)) return new Undefined('power with a variable exponent of a non-positive base', 'domain');
+    if (!realPart(a).gt(0)) return new NotDefined('power with a variable exponent of a non-positive base', 'domain');
     const l = this.apply('log', a);
-    if (l instanceof Undefined) return l;
+    if (l instanceof NotDefined) return l;
     const bl = this.mul(b, l);
-    return bl instanceof Undefined ? bl : this.apply('exp', bl);
+    return bl instanceof NotDefined ? bl : this.apply('exp', bl);
   }
 
   /** f(a) for a built-in f; on a dual, f(re) + f'(re)·eps·ε (the chain rule, one step) */
-  apply(fn: string, a: Num): Val {
+  apply(fn: string, a: FieldNum): Val {
     if (!UNARY.has(fn)) throw new Error(`not a built-in function: ${fn}`);
     if (!(a instanceof Dual)) return this.base(fn as Unary, a);
     const re = this.apply(fn, a.re);
-    if (re instanceof Undefined) return re;
-    const d = this.derivative(fn as Unary, a.re, re);
-    if (d instanceof Undefined) return d;
+    if (re instanceof NotDefined) return re;
+    const d = localDerivative(this, fn, a.re, re);
+    if (d instanceof NotDefined) return d;
     const eps = this.mul(d, a.eps);
-    return eps instanceof Undefined ? eps : new Dual(a.tag, re, eps);
+    return eps instanceof NotDefined ? eps : new Dual(a.tag, re, eps);
   }
 
   /** the two parts of a along tag t (a constant has tangent 0) */
-  private split(a: Num, t: number): [Num, Num] {
+  private split(a: FieldNum, t: number): [FieldNum, FieldNum] {
     return a instanceof Dual && a.tag === t ? [a.re, a.eps] : [a, this.zero];
-  }
-
-  /** f'(x), given fx = f(x); built from field operations so it differentiates again */
-  private derivative(fn: Unary, x: Num, fx: Num): Val {
-    switch (fn) {
-      case 'exp':
-        return fx;
-      case 'log':
-        return this.recip(x);
-      case 'sqrt': {
-        const twice = this.add(fx, fx);
-        return twice instanceof Undefined ? twice : this.recip(twice, 'sqrt is not differentiable at 0', 'singular');
-      }
-      case 'sin':
-        return this.apply('cos', x);
-      case 'cos': {
-        const s = this.apply('sin', x);
-        return s instanceof Undefined ? s : this.neg(s);
-      }
-      case 'tan':
-        return this.onePlusSquare(fx, 1);
-      case 'sinh':
-        return this.apply('cosh', x);
-      case 'cosh':
-        return this.apply('sinh', x);
-      case 'tanh':
-        return this.onePlusSquare(fx, -1);
-      case 'asin':
-      case 'acos': {
-        const c = this.onePlusSquare(x, -1);
-        if (c instanceof Undefined) return c;
-        const s = this.apply('sqrt', c);
-        if (s instanceof Undefined) return s;
-        const r = this.recip(s, `${fn} is not differentiable at -1 and 1`, 'singular');
-        return r instanceof Undefined || fn === 'asin' ? r : this.neg(r);
-      }
-      case 'atan': {
-        const c = this.onePlusSquare(x, 1);
-        return c instanceof Undefined ? c : this.recip(c);
-      }
-      case 'sigma': {
-        const c = this.sub(this.one, fx);
-        return c instanceof Undefined ? c : this.mul(fx, c);
-      }
-    }
-  }
-
-  /** 1 + sign·v² */
-  private onePlusSquare(v: Num, sign: 1 | -1): Val {
-    const sq = this.mul(v, v);
-    if (sq instanceof Undefined) return sq;
-    return this.add(this.one, sign === 1 ? sq : this.neg(sq));
   }
 
   /** f(x) on a plain decimal, with f's domain checked first (exp and ln remembered: decimal-memo.ts) */

@@ -11,22 +11,22 @@
  */
 import type { Decimal } from './decimal.js';
 import { evaluate, type DiffSite, type EvalEnv } from './evaluate.js';
-import { type Num, type Val, realPart } from './numbers.js';
-import { Undefined } from './undefined.js';
+import { type FieldNum, type Val, realPart } from './numbers.js';
+import { NotDefined } from './undefined.js';
 
 /** f' at x by R(h) above, or the first undefined value met */
 export function richardson(f: (x: Decimal) => Val, x: Decimal, h: Decimal): Val {
   const central = (step: Decimal): Val => {
     const up = f(x.plus(step));
-    if (up instanceof Undefined) return up;
+    if (up instanceof NotDefined) return up;
     const down = f(x.minus(step));
-    if (down instanceof Undefined) return down;
+    if (down instanceof NotDefined) return down;
     return realPart(up).minus(realPart(down)).div(step.times(2));
   };
   const d1 = central(h);
-  if (d1 instanceof Undefined) return d1;
+  if (d1 instanceof NotDefined) return d1;
   const d2 = central(h.div(2));
-  if (d2 instanceof Undefined) return d2;
+  if (d2 instanceof NotDefined) return d2;
   return realPart(d2).times(4).minus(realPart(d1)).div(3);
 }
 
@@ -38,8 +38,8 @@ export function richardson(f: (x: Decimal) => Val, x: Decimal, h: Decimal): Val 
 export function finiteDifference(site: DiffSite, env: EvalEnv, relativeStep: string): Val {
   const D = env.field.D;
   const at = evaluate(site.wrt, { ...env, units: site.units, sites: undefined, accessed: undefined });
-  if (at instanceof Undefined) return at;
-  const x = realPart(at as Num);
+  if (at instanceof NotDefined) return at;
+  const x = realPart(at as FieldNum);
   const h = new D(relativeStep).times(D.max(1, x.abs()));
   const f = (t: Decimal): Val => {
     const values = new Map(env.values);

@@ -38,7 +38,7 @@ export interface State {
 }
 
 /** the closures one kind of arithmetic builds */
-export interface Arith {
+export interface FloatArith {
   constant(v: number): Fn;
   /** an index unit, an input value, a delta: exact */
   exact(f: Fn): Fn;
@@ -71,7 +71,7 @@ function memoKey(st: State, memoSlots: Int32Array, n: number): number {
 }
 
 /** values only */
-export function fastArith(st: State): Arith {
+export function fastArith(st: State): FloatArith {
   return {
     constant: (v) => () => v,
     exact: (f) => f,
@@ -131,7 +131,7 @@ export function fastArith(st: State): Arith {
 }
 
 /** values with error bounds and certain domain violations (in st.err, st.undef) */
-export function boundedArith(st: State): Arith {
+export function boundedArith(st: State): FloatArith {
   return {
     constant: (v) => boundedConstant(st, v),
     exact: (f) => () => {

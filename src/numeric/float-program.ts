@@ -29,7 +29,7 @@ import type { Expr, IndexTerm } from '../ir/expr.js';
 import { rationalToNumber } from '../ir/rational.js';
 import type { DenseInputs } from './dense-inputs.js';
 import { heavy, namesOf } from './expr-scan.js';
-import { type Arith, type Fn, type State, boundedArith, fastArith } from './float-arith.js';
+import { type FloatArith, type Fn, type State, boundedArith, fastArith } from './float-arith.js';
 import { E, PI, unaryCode } from './float-ops.js';
 
 /** a compiled expression: set the outer indices' units with `bind`, then `run` */
@@ -51,7 +51,7 @@ export interface FloatProgram {
  * MAX_GRADCHECK_UNITS units would be 2.5e7 entries; past this a
  * sub-expression is recomputed instead (slower, never wrong)
  */
-export const MAX_MEMO_ENTRIES = 1 << 22;
+const MAX_MEMO_ENTRIES = 1 << 22;
 
 /** compiles e over the values of a dense layout; `outer` are the indices the caller binds; bounded by default */
 export function compileFloat(
@@ -98,7 +98,7 @@ class Compiler {
     private readonly values: Float64Array,
     outer: number,
     private readonly st: State,
-    private readonly arith: Arith,
+    private readonly arith: FloatArith,
   ) {
     this.nextSlot = outer;
   }

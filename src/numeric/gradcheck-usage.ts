@@ -15,7 +15,7 @@ import { unaryCode } from './float-ops.js';
 import type { NetworkSymbol } from './network.js';
 
 /** what the expressions use: arrays (with arity), scalars, and the first reason they cannot be checked */
-export interface Usage {
+interface Usage {
   readonly arrays: Map<string, number>;
   readonly scalars: Set<string>;
   readonly freeIndices: Set<string>;
@@ -33,7 +33,7 @@ function indexTerms(terms: readonly Expr[], use: Usage, bound: ReadonlySet<strin
 }
 
 /** collects what e uses; `bound` holds the sum indices in force */
-export function scan(e: Expr, scope: Scope, use: Usage, bound: ReadonlySet<string>, what: string): void {
+function scan(e: Expr, scope: Scope, use: Usage, bound: ReadonlySet<string>, what: string): void {
   if (use.problem) return;
   switch (e.kind) {
     case 'sym': {
@@ -90,7 +90,7 @@ export function scan(e: Expr, scope: Scope, use: Usage, bound: ReadonlySet<strin
 }
 
 /** a problem with the sizes or the element differentiated by, or undefined */
-export function validate(input: {
+function validateUsage(input: {
   readonly units: number;
   readonly instances: number;
   readonly wrt: Elem;
@@ -131,7 +131,7 @@ export function planGradcheck(input: {
   readonly units: number;
   readonly instances: number;
 }): GradcheckPlan | { readonly problem: string } {
-  const invalid = validate(input);
+  const invalid = validateUsage(input);
   if (invalid) return { problem: invalid };
   let objective: Expr, closedForm: Expr;
   try {

@@ -29,7 +29,7 @@ import { compileExpr } from './tape-compile.js';
 import { forwardErrors } from './tape-error.js';
 
 /** why 2 s: a check that ends sooner needs no reassurance; one that runs longer says where it is */
-export const PROGRESS_AFTER_MS = 2000;
+const PROGRESS_AFTER_MS = 2000;
 /** why 1 s: often enough to show it moves, rarely enough not to flood a log */
 const PROGRESS_EVERY_MS = 1000;
 

@@ -10,7 +10,7 @@ import type { Expr } from '../ir/expr.js';
 import { children } from '../ir/expr.js';
 import { REAL, type Domain, type Scope } from '../ir/symbols.js';
 import { MAX_INDEX_PATTERNS, MAX_UNITS, UNIT_COUNTS } from './bounds.js';
-import type { Meter } from './numbers.js';
+import type { WorkMeter } from './numbers.js';
 import type { Prepared, Problem } from './prepare.js';
 import { Prng, mixSeed } from './prng.js';
 import { canonicalKey, instantiateIndex } from './atom-key.js';
@@ -147,7 +147,7 @@ export interface Atom {
   readonly direct: boolean;
 }
 
-export interface InstanceAtoms {
+interface InstanceAtoms {
   /** in first-read order */
   readonly atoms: readonly Atom[];
   /** opaque symbols the sides use */
@@ -155,7 +155,7 @@ export interface InstanceAtoms {
 }
 
 /** the atoms and opaque symbols lhs and rhs read in this instance (every diff target included) */
-export function collectAtoms(p: Prepared, inst: Instance, scope: Scope, meter: Meter): InstanceAtoms {
+export function collectAtoms(p: Prepared, inst: Instance, scope: Scope, meter: WorkMeter): InstanceAtoms {
   const atoms = new Map<string, Atom>();
   const opaque = new Set<string>();
   const idx = new Map(inst.units);

@@ -26,13 +26,13 @@ import { memoExp, memoLn } from './decimal-memo.js';
 import { hyperbolic } from './field-functions.js';
 
 /** extra digits at which transcendental functions are computed before rounding outward */
-export const GUARD_DIGITS = 10;
+const GUARD_DIGITS = 10;
 /** why: decimal.js's functions err by at most 1 ulp; the enclosure allows this many ulps of the guarded precision */
 const FUNCTION_SLACK = 100;
 /** decimal.js's exponent range, the whole of it */
 const EXPONENT_LIMIT = 9e15;
 /** why: decimal.js reduces trig arguments with a pi of 1025 digits; beyond this precision it refuses */
-export const MAX_TRIG_PRECISION = 1000;
+const MAX_TRIG_PRECISION = 1000;
 
 export class Interval {
   constructor(
@@ -42,16 +42,16 @@ export class Interval {
 }
 
 /** why a function has no value on (part of) an interval */
-export type Failure =
+export type IntervalFailure =
   | { readonly kind: 'undefined'; readonly reason: string }
   | { readonly kind: 'uncertain'; readonly reason: string };
 
-export type IVal = Interval | Failure;
+export type IVal = Interval | IntervalFailure;
 
-export const isFailure = (v: IVal): v is Failure => !(v instanceof Interval);
+export const isFailure = (v: IVal): v is IntervalFailure => !(v instanceof Interval);
 
-const undef = (reason: string): Failure => ({ kind: 'undefined', reason });
-const unsure = (reason: string): Failure => ({ kind: 'uncertain', reason });
+const undef = (reason: string): IntervalFailure => ({ kind: 'undefined', reason });
+const unsure = (reason: string): IntervalFailure => ({ kind: 'uncertain', reason });
 
 /** interval arithmetic at one precision */
 export class IntervalMath {

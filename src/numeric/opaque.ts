@@ -14,9 +14,7 @@
 import { type Rational, ONE, ZERO, rat, radd, rmul, rsub, rcmp } from '../ir/rational.js';
 import type { Variable } from '../ir/expr.js';
 import type { Domain, SymbolDecl } from '../ir/symbols.js';
-import type { Field } from './field.js';
-import type { Num, Val } from './numbers.js';
-import { Undefined } from './undefined.js';
+import { NotDefined } from './undefined.js';
 import { elementKey, instantiateIndex } from './atom-key.js';
 import type { Prng } from './prng.js';
 
@@ -96,16 +94,11 @@ export function buildOpaqueModel(
 export interface OpaqueArithmetic<T> {
   readonly zero: T;
   real(v: Rational | string): T;
-  add(a: T, b: T): T | Undefined;
-  sub(a: T, b: T): T | Undefined;
-  mul(a: T, b: T): T | Undefined;
+  add(a: T, b: T): T | NotDefined;
+  sub(a: T, b: T): T | NotDefined;
+  mul(a: T, b: T): T | NotDefined;
   neg(a: T): T;
-  apply(fn: string, a: T): T | Undefined;
-}
-
-/** the model's value, reading each input through `lookup` (which may return duals) */
-export function evaluateOpaque(model: OpaqueModel, field: Field, lookup: (key: string) => Num): Val {
-  return opaqueValue<Num>(model, field, lookup, () => field.meter.used++);
+  apply(fn: string, a: T): T | NotDefined;
 }
 
 /** the model's value in any arithmetic; `tick` is called once per term (the work meter) */
@@ -114,7 +107,7 @@ export function opaqueValue<T>(
   field: OpaqueArithmetic<T>,
   lookup: (key: string) => T,
   tick: () => void = () => undefined,
-): T | Undefined {
+): T | NotDefined {
   const d = model.domain;
   if (d.kind === 'binary') return field.real(model.constant);
   let lin: T = field.real(model.c0);
@@ -123,48 +116,48 @@ export function opaqueValue<T>(
     tick();
     const u = lookup(t.key);
     const cu = field.mul(u, field.real(t.c));
-    if (cu instanceof Undefined) return cu;
+    if (cu instanceof NotDefined) return cu;
     const l = field.add(lin, cu);
-    if (l instanceof Undefined) return l;
+    if (l instanceof NotDefined) return l;
     lin = l;
     const bu = field.mul(u, field.real(t.b));
-    if (bu instanceof Undefined) return bu;
+    if (bu instanceof NotDefined) return bu;
     const r = field.add(dir, bu);
-    if (r instanceof Undefined) return r;
+    if (r instanceof NotDefined) return r;
     dir = r;
   }
   const sq = field.mul(dir, dir);
-  if (sq instanceof Undefined) return sq;
+  if (sq instanceof NotDefined) return sq;
   const tenth = field.mul(sq, field.real('0.1'));
-  if (tenth instanceof Undefined) return tenth;
+  if (tenth instanceof NotDefined) return tenth;
   const z = field.add(lin, tenth);
-  if (z instanceof Undefined) return z;
+  if (z instanceof NotDefined) return z;
   return intoDomain(d, z, model.constant, field);
 }
 
 /** m(z): a smooth map of the reals into the domain */
-function intoDomain<T>(d: Domain, z: T, constant: Rational, field: OpaqueArithmetic<T>): T | Undefined {
+function intoDomain<T>(d: Domain, z: T, constant: Rational, field: OpaqueArithmetic<T>): T | NotDefined {
   if (d.kind === 'binary') return field.real(constant);
   if (d.kind === 'nonzero') {
     // ±exp(z): smooth and never near 0 for moderate z
     const ez = field.apply('exp', z);
-    return ez instanceof Undefined || constant.n === 1n ? ez : field.neg(ez);
+    return ez instanceof NotDefined || constant.n === 1n ? ez : field.neg(ez);
   }
   const { lo, hi } = d;
   if (lo && hi) {
     if (rcmp(lo, hi) === 0) return field.real(lo);
     const s = field.apply('sigma', z);
-    if (s instanceof Undefined) return s;
+    if (s instanceof NotDefined) return s;
     const w = field.mul(s, field.real(rsub(hi, lo)));
-    return w instanceof Undefined ? w : field.add(w, field.real(lo));
+    return w instanceof NotDefined ? w : field.add(w, field.real(lo));
   }
   if (lo) {
     const ez = field.apply('exp', z);
-    return ez instanceof Undefined ? ez : field.add(ez, field.real(lo));
+    return ez instanceof NotDefined ? ez : field.add(ez, field.real(lo));
   }
   if (hi) {
     const ez = field.apply('exp', z);
-    return ez instanceof Undefined ? ez : field.sub(field.real(hi), ez);
+    return ez instanceof NotDefined ? ez : field.sub(field.real(hi), ez);
   }
   return z;
 }

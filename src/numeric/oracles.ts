@@ -16,15 +16,15 @@ import type { Expr } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
 import { FD_CONFIRM_STEP, FD_STEP, FD_TOLERANCE, MAX_ORACLE_SITES, TAPE_TOLERANCE } from './bounds.js';
 import { evaluate, type DiffSite, type EvalEnv } from './evaluate.js';
-import type { Field } from './field.js';
+import type { DecimalField } from './field.js';
 import { realPart } from './numbers.js';
-import { Undefined } from './undefined.js';
+import { NotDefined } from './undefined.js';
 import { finiteDifference } from './finite-difference.js';
 import type { Decimal } from './decimal.js';
 import { tapeDerivative } from './tape-oracle.js';
 
 /** what the oracles found at one point */
-export type OracleCheck =
+type OracleCheck =
   /** sites compared; how many of them finite differences and the tape could be compared at */
   | { readonly kind: 'agree'; readonly sites: number; readonly fd: number; readonly tape: number }
   | { readonly kind: 'disagree'; readonly reason: string }
@@ -62,7 +62,7 @@ function close(a: Decimal, b: Decimal, tol: Decimal | string, scale: number = 0)
 }
 
 /** the diff sites of both sides at a point of env; those with a nonzero derivative first, at most MAX_ORACLE_SITES */
-export function diffSites(sides: readonly Expr[], env: EvalEnv): DiffSite[] {
+function diffSites(sides: readonly Expr[], env: EvalEnv): DiffSite[] {
   const sites: DiffSite[] = [];
   for (const side of sides) evaluate(side, { ...env, sites });
   const nonzero = sites.filter((s) => !realPart(s.derivative).isZero());
@@ -76,12 +76,12 @@ export function diffSites(sides: readonly Expr[], env: EvalEnv): DiffSite[] {
  */
 export function checkOracles(
   sides: readonly Expr[],
-  envAt: (field: Field) => EvalEnv | Undefined,
-  main: Field,
-  confirm: Field,
+  envAt: (field: DecimalField) => EvalEnv | NotDefined,
+  main: DecimalField,
+  confirm: DecimalField,
 ): OracleCheck {
   const env = envAt(main);
-  if (env instanceof Undefined)
+  if (env instanceof NotDefined)
     return env.cause === 'budget' ? { kind: 'budget' } : { kind: 'agree', sites: 0, fd: 0, tape: 0 };
   let fdCount = 0;
   let tapeCount = 0;
@@ -90,18 +90,18 @@ export function checkOracles(
     if (main.meter.used > main.meter.limit) return { kind: 'budget' };
     const forward = realPart(site.derivative);
     let fd = finiteDifference(site, env, FD_STEP);
-    if (!(fd instanceof Undefined) && !close(forward, realPart(fd), FD_TOLERANCE)) {
+    if (!(fd instanceof NotDefined) && !close(forward, realPart(fd), FD_TOLERANCE)) {
       // a step too large for a steep function, or rounding: once more at 100 digits with a far smaller step
       const precise = envAt(confirm);
-      if (precise instanceof Undefined)
+      if (precise instanceof NotDefined)
         return precise.cause === 'budget'
           ? { kind: 'budget' }
           : { kind: 'disagree', reason: 'the point is undefined at 100 digits' };
       const again = finiteDifference(site, precise, FD_CONFIRM_STEP);
-      fd = again instanceof Undefined ? again : realPart(again);
+      fd = again instanceof NotDefined ? again : realPart(again);
     }
-    if (fd instanceof Undefined && fd.cause === 'budget') return { kind: 'budget' };
-    const fdValue = fd instanceof Undefined ? undefined : realPart(fd);
+    if (fd instanceof NotDefined && fd.cause === 'budget') return { kind: 'budget' };
+    const fdValue = fd instanceof NotDefined ? undefined : realPart(fd);
     const tape = tapeDerivative(site, env);
     const opinion =
       tape.kind === 'value' ? { value: new main.D(tape.value), scale: tape.scale } : { unavailable: tape.reason };

@@ -19,9 +19,9 @@ import { variableKey as keyOf } from './atom-key.js';
 import { type Certified, certifyPoint, midpoint } from './certify.js';
 import { IDual } from './enclosure.js';
 import { evaluate, type EvalEnv } from './evaluate.js';
-import { Field } from './field.js';
-import { type Meter, type Num, type Val, Dual } from './numbers.js';
-import { Undefined } from './undefined.js';
+import { DecimalField } from './field.js';
+import { type WorkMeter, type FieldNum, type Val, Dual } from './numbers.js';
+import { NotDefined } from './undefined.js';
 import { type Atom, type Instance, collectAtoms } from './instance.js';
 import { type OpaqueModel, buildOpaqueModel } from './opaque.js';
 import type { Point } from './points.js';
@@ -47,11 +47,11 @@ export function instanceContext(
   prepared: Prepared,
   inst: Instance,
   scope: Scope,
-  meter: Meter,
+  meter: WorkMeter,
   rng: Prng,
 ): InstanceContext {
   const found = collectAtoms(prepared, inst, scope, meter);
-  const fixed = new Set(prepared.assumptions.map((a) => variableKey(a.variable, inst, scope.symbols)));
+  const fixed = new Set(prepared.assumptions.map((a) => instanceVariableKey(a.variable, inst, scope.symbols)));
   const models = new Map<string, OpaqueModel>();
   const keys = found.atoms.map((a) => a.key);
   for (const name of found.opaque) {
@@ -77,7 +77,7 @@ export type Outcome =
     };
 
 /** the key of an assumed variable in this instance */
-export function variableKey(v: Variable, inst: Instance, symbols?: ReadonlyMap<string, SymbolDecl>): string {
+export function instanceVariableKey(v: Variable, inst: Instance, symbols?: ReadonlyMap<string, SymbolDecl>): string {
   return keyOf(v, inst.units, symbols);
 }
 
@@ -88,10 +88,10 @@ export function environment(
   point: Point,
   models: ReadonlyMap<string, OpaqueModel>,
   scope: Scope,
-  field: Field,
+  field: DecimalField,
   accessed?: Set<string>,
-): EvalEnv | Undefined {
-  const values = new Map<string, Num>();
+): EvalEnv | NotDefined {
+  const values = new Map<string, FieldNum>();
   for (const [key, v] of point.values) values.set(key, field.real(v));
   const env: EvalEnv = {
     field,
@@ -106,8 +106,8 @@ export function environment(
   if (contradiction) return contradiction;
   for (const a of prepared.assumptions) {
     const v = evaluate(a.value, env);
-    if (v instanceof Undefined) return v;
-    values.set(variableKey(a.variable, inst, scope.symbols), v);
+    if (v instanceof NotDefined) return v;
+    values.set(instanceVariableKey(a.variable, inst, scope.symbols), v);
   }
   return env;
 }
@@ -121,10 +121,10 @@ function fastLook(
   point: Point,
   models: ReadonlyMap<string, OpaqueModel>,
   scope: Scope,
-  field: Field,
+  field: DecimalField,
 ): Fast {
   const env = environment(prepared, inst, point, models, scope, field);
-  if (env instanceof Undefined) {
+  if (env instanceof NotDefined) {
     if (env.cause === 'budget') return 'budget';
     return env.cause === 'domain' ? 'skip' : 'suspect';
   }
@@ -146,9 +146,9 @@ export function confirmedOutcome(
   point: Point,
   models: ReadonlyMap<string, OpaqueModel>,
   scope: Scope,
-  field: Field,
+  field: DecimalField,
   deadline?: number,
-  certifyMeter?: Meter,
+  certifyMeter?: WorkMeter,
   certifyAgreement = false,
 ): { readonly outcome: Outcome; readonly accessed: Set<string> } {
   const accessed = new Set<string>();
@@ -173,15 +173,15 @@ function certifiedOutcome(
   accessed: Set<string>,
 ): Outcome {
   if (c.kind !== 'differ') return c.kind === 'unsettled' ? { kind: 'unsettled', reason: c.reason } : { kind: c.kind };
-  const meter: Meter = { used: 0, limit: MAX_WORK_PER_COMPARE };
-  const display = new Field(Math.max(c.precision, CONFIRM_PRECISION), meter);
+  const meter: WorkMeter = { used: 0, limit: MAX_WORK_PER_COMPARE };
+  const display = new DecimalField(Math.max(c.precision, CONFIRM_PRECISION), meter);
   const env = environment(prepared, inst, point, models, scope, display, accessed);
-  if (env instanceof Undefined) return { kind: 'unsettled', reason: `an assumed value: ${env.reason}` };
+  if (env instanceof NotDefined) return { kind: 'unsettled', reason: `an assumed value: ${env.reason}` };
   // evaluated once more only to collect the atoms read; the values shown are the enclosures'
   evaluate(prepared.lhs, env);
   evaluate(prepared.rhs, env);
   const shown = (v: typeof c.lhs): Val => {
-    if (v instanceof Undefined) return v;
+    if (v instanceof NotDefined) return v;
     if (v instanceof IDual) throw new Error('a dual number escaped its diff');
     return midpoint(v as Interval, c.field);
   };
@@ -189,17 +189,17 @@ function certifiedOutcome(
 }
 
 /** agree; skip (both undefined by a domain condition); unsettled (a singular derivative); a suspicion (only one undefined, an overflow, or apart by more than the tolerance) */
-function classify(a: Val, b: Val, field: Field): Fast {
+function classify(a: Val, b: Val, field: DecimalField): Fast {
   if (field.meter.used > field.meter.limit) return 'budget';
-  const causes = [a, b].flatMap((v) => (v instanceof Undefined ? [v.cause] : []));
+  const causes = [a, b].flatMap((v) => (v instanceof NotDefined ? [v.cause] : []));
   if (causes.includes('budget')) return 'budget';
   if (causes.includes('singular')) {
-    const u = [a, b].find((v): v is Undefined => v instanceof Undefined && v.cause === 'singular')!;
+    const u = [a, b].find((v): v is NotDefined => v instanceof NotDefined && v.cause === 'singular')!;
     return { unsettled: u.reason };
   }
   if (causes.length === 2 && causes.every((c) => c === 'domain')) return 'skip';
   if (causes.length > 0) return 'suspect';
-  if (a instanceof Dual || b instanceof Dual || a instanceof Undefined || b instanceof Undefined)
+  if (a instanceof Dual || b instanceof Dual || a instanceof NotDefined || b instanceof NotDefined)
     throw new Error('a dual number escaped its diff');
   const scale = field.D.max(field.one, a.abs(), b.abs());
   return a.minus(b).abs().lte(scale.times(RELATIVE_TOLERANCE)) ? 'agree' : 'suspect';

@@ -32,7 +32,7 @@ export interface Problem {
 }
 
 /** the prepared comparison of lhs and rhs in scope, or the reason they cannot be evaluated */
-export function prepare(lhs: Expr, rhs: Expr, scope: Scope): Prepared | Problem {
+export function prepareComparison(lhs: Expr, rhs: Expr, scope: Scope): Prepared | Problem {
   for (const side of [lhs, rhs]) {
     const bad = diffOfDefined(side, scope);
     if (bad) return { problem: `cannot differentiate with respect to \`${bad}\`, which is defined, not a variable` };

@@ -5,7 +5,7 @@
  */
 import { decimalClone } from './decimal.js';
 import { type Rational, ONE, ZERO, MINUS_ONE, rat, radd, rsub, rmul, rcmp, rneg } from '../ir/rational.js';
-import type { Domain } from '../ir/symbols.js';
+import { type Domain, inDomain } from '../ir/symbols.js';
 import { MAX_INTEGER_EXPONENT } from './bounds.js';
 import type { Prng } from './prng.js';
 
@@ -34,32 +34,11 @@ const SPECIAL_VALUES: readonly Rational[] = [
   rat(-1, 1_000_000),
 ];
 
-/** true when r lies in d */
-export function inDomain(d: Domain, r: Rational): boolean {
-  switch (d.kind) {
-    case 'binary':
-      return r.d === 1n && (r.n === 0n || r.n === 1n);
-    case 'nonzero':
-      return r.n !== 0n;
-    case 'interval': {
-      if (d.lo) {
-        const c = rcmp(r, d.lo);
-        if (c < 0 || (c === 0 && d.loOpen)) return false;
-      }
-      if (d.hi) {
-        const c = rcmp(r, d.hi);
-        if (c > 0 || (c === 0 && d.hiOpen)) return false;
-      }
-      return true;
-    }
-  }
-}
-
 /** true for the two-valued domain {0, 1} */
-export const isBinary = (d: Domain): boolean => d.kind === 'binary';
+export const isBinaryDomain = (d: Domain): boolean => d.kind === 'binary';
 
 /** why: each constant of a step adds a few candidate points per variable; past this many the special points would crowd out the random ones */
-export const MAX_CONSTANT_SPECIALS = 40;
+const MAX_CONSTANT_SPECIALS = 40;
 
 /**
  * values near the step's own constants: where a constant c sits, the step's
@@ -113,8 +92,8 @@ export function genericValue(d: Domain, k: number): Rational {
     case 'nonzero':
       return g;
     case 'interval': {
-      if (inDomain(d, g)) return g;
-      if (inDomain(d, rneg(g))) return rneg(g);
+      if (inDomain(g, d)) return g;
+      if (inDomain(rneg(g), d)) return rneg(g);
       const { lo, hi } = d;
       if (lo && hi) return radd(lo, rmul(rsub(hi, lo), rat(37n + BigInt(k % 29), 100n)));
       if (lo) return radd(lo, g);
@@ -154,7 +133,7 @@ export function specialValues(d: Domain, near: readonly Rational[] = []): Ration
   const out: Rational[] = [];
   const ends = d.kind === 'interval' ? [d.loOpen ? undefined : d.lo, d.hiOpen ? undefined : d.hi] : [];
   for (const v of [...SPECIAL_VALUES, ...ends, ...near, ...openEndNeighbours(d)]) {
-    if (v && inDomain(d, v) && !out.some((o) => rcmp(o, v) === 0)) out.push(v);
+    if (v && inDomain(v, d) && !out.some((o) => rcmp(o, v) === 0)) out.push(v);
   }
   return out;
 }

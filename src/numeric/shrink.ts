@@ -20,17 +20,17 @@ import type { Scope } from '../ir/symbols.js';
 import { elementKey } from './atom-key.js';
 import { MAX_SHRINK_PASSES, MAX_SHRINK_WORK, PRECISION, SHRINK_VALUES } from './bounds.js';
 import { displayOrder } from './counterexample.js';
-import { Field } from './field.js';
+import { DecimalField } from './field.js';
 import { type Atom, type Instance, collectAtoms } from './instance.js';
 import type { OpaqueModel } from './opaque.js';
-import { type Outcome, confirmedOutcome, variableKey } from './point-check.js';
+import { type Outcome, confirmedOutcome, instanceVariableKey } from './point-check.js';
 import type { Point } from './points.js';
 import type { Prepared } from './prepare.js';
-import { inDomain } from './sampling.js';
+import { inDomain } from '../ir/symbols.js';
 import { constrain } from './assume.js';
 
 /** a failing point of an instance, with what its counterexample needs */
-export interface Failure {
+interface Failure {
   readonly inst: Instance;
   readonly point: Point;
   readonly atoms: readonly Atom[];
@@ -40,7 +40,7 @@ export interface Failure {
   readonly accessed: ReadonlySet<string>;
 }
 
-export interface Shrunk extends Failure {
+interface Shrunk extends Failure {
   /** what shrinking changed, e.g. `n 5 -> 2, units renumbered, 3 values simplified`; empty when nothing */
   readonly note: string;
 }
@@ -75,7 +75,7 @@ function maxUnit(key: string): number {
 /** a smaller failing counterexample than `failure`, or the same one; shrinking stops early at the deadline (a performance.now() time) */
 export function shrinkFailure(prepared: Prepared, scope: Scope, failure: Failure, deadline?: number): Shrunk {
   const meter = { used: 0, limit: MAX_SHRINK_WORK };
-  const field = new Field(PRECISION, meter);
+  const field = new DecimalField(PRECISION, meter);
 
   /** the failure at this instance, point and models, if the step still fails there */
   const attempt = (
@@ -87,7 +87,7 @@ export function shrinkFailure(prepared: Prepared, scope: Scope, failure: Failure
     if (meter.used > meter.limit || (deadline !== undefined && performance.now() > deadline)) return undefined;
     const point: Point = { values: constrain(values, inst, prepared.constraints ?? []), how };
     const atoms = collectAtoms(prepared, inst, scope, meter).atoms;
-    const fixed = new Set(prepared.assumptions.map((a) => variableKey(a.variable, inst, scope.symbols)));
+    const fixed = new Set(prepared.assumptions.map((a) => instanceVariableKey(a.variable, inst, scope.symbols)));
     if (atoms.some((a) => !fixed.has(a.key) && !values.has(a.key))) return undefined;
     const { outcome, accessed } = confirmedOutcome(prepared, inst, point, models, scope, field, deadline);
     return outcome.kind === 'differ' ? { inst, point, atoms, models, outcome, accessed } : undefined;
@@ -129,7 +129,7 @@ function simplerValues(failure: Failure, attempt: Attempt): { best: Failure; cha
     for (const atom of sampled) {
       const current = rank(best.point.values.get(atom.key)!);
       for (const c of CANDIDATES.slice(0, current)) {
-        if (!inDomain(atom.domain, c)) continue;
+        if (!inDomain(c, atom.domain)) continue;
         const values = new Map(best.point.values);
         values.set(atom.key, c);
         const next = attempt(best.inst, values, best.models, best.point.how);

@@ -39,7 +39,7 @@ import {
 import { LIBM_ULPS, U, rounding } from './tape-error.js';
 
 /** a backward sweep's adjoints, recomputed in the tape's own order of operations, and their error bounds */
-export interface AdjointSweep {
+interface AdjointSweep {
   /** bit for bit the adjoints of Tape.backward */
   readonly adj: Float64Array;
   /** a bound on |adj - exact adjoint| per node; Infinity where none is known */

@@ -27,7 +27,7 @@ export interface TapeLeaves {
 }
 
 /** the instance an expression is compiled on */
-export interface TapeInstance {
+interface TapeInstance {
   readonly n: number | undefined;
   readonly units: ReadonlyMap<string, number>;
 }

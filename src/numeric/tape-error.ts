@@ -52,7 +52,7 @@ export const LIBM_ULPS = 2;
  * about 1e-12 times the depth of the tape, three orders below the 1e-9 the
  * tape must agree to; anything worse is cancellation the tape cannot resolve.
  */
-export const MODERATE_RELATIVE_ERROR = 1e-12;
+const MODERATE_RELATIVE_ERROR = 1e-12;
 
 /** the error of a value converted to float64: none for an integer (0 and 1 of binary data, n), else half an ulp */
 export function rounding(v: number): number {

@@ -25,7 +25,7 @@ export interface RunKernels {
 }
 
 /** a tape's value and adjoint arrays and the kernels over them */
-export interface TapeStorage {
+interface TapeStorage {
   readonly val: Float64Array;
   readonly adj: Float64Array;
   readonly kernels: RunKernels;

@@ -9,7 +9,7 @@ import { rationalToNumber } from '../ir/rational.js';
 import { canonicalKey } from './atom-key.js';
 import type { DiffSite, EvalEnv } from './evaluate.js';
 import { realPart } from './numbers.js';
-import { Undefined } from './undefined.js';
+import { NotDefined } from './undefined.js';
 import { unaryCode } from './float-ops.js';
 import { type OpaqueArithmetic, opaqueValue } from './opaque.js';
 import { OP_ADD, OP_MUL, OP_SUB } from './tape.js';
@@ -55,7 +55,7 @@ export function tapeDerivative(site: DiffSite, env: EvalEnv): TapeOutcome {
     let node = opaque.get(key);
     if (node === undefined) {
       const v = opaqueValue(model, arithmetic, leaf);
-      if (v instanceof Undefined) throw new TapeUnsupported(`the model of ${key} is undefined`);
+      if (v instanceof NotDefined) throw new TapeUnsupported(`the model of ${key} is undefined`);
       node = v;
       opaque.set(key, node);
     }

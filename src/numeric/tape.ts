@@ -55,7 +55,7 @@ export const OP_POWR = 27;
 export const OP_POW = 28;
 
 /** the arrays of a tape, as the builder hands them over */
-export interface TapeArrays {
+interface TapeArrays {
   readonly inputs: number;
   readonly op: Int32Array;
   readonly a: Int32Array;

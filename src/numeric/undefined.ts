@@ -11,11 +11,11 @@
  * enclosures (enclosure.ts) give it, when an interval straddles a domain
  * boundary (log of an interval containing 0): the value may or may not exist.
  */
-export type UndefinedCause = 'domain' | 'singular' | 'overflow' | 'budget' | 'uncertain';
+export type NotDefinedCause = 'domain' | 'singular' | 'overflow' | 'budget' | 'uncertain';
 
-export class Undefined {
+export class NotDefined {
   constructor(
     readonly reason: string,
-    readonly cause: UndefinedCause,
+    readonly cause: NotDefinedCause,
   ) {}
 }

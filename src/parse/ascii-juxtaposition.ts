@@ -116,7 +116,7 @@ function afterExponent({ src, left, right }: Juxtaposition): void {
 }
 
 /** the innermost power at the right end of s whose exponent is not closed by brackets or a superscript glyph */
-export function openPower(s: Syn): SynPow | undefined {
+function openPower(s: Syn): SynPow | undefined {
   let cur = s;
   while (cur.kind === 'sign') cur = cur.arg;
   if (cur.kind !== 'pow' || cur.glyph) return undefined;

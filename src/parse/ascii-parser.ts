@@ -28,7 +28,7 @@ import { MAX_NODES, MAX_TREE_DEPTH } from './limits.js';
 import { fail } from './problem.js';
 
 /** what the parser needs to know about a name */
-export interface NameKinds {
+interface NameKinds {
   /** a value: `name (x)` is a product */
   isValue(name: string): boolean;
   /** a function: a built-in, sum/diff/delta, ln/abs/max/min, or a definition with parameters */

@@ -115,6 +115,6 @@ function exactDecimal(s: SynNum) {
 }
 
 /** -e, folding the sign into a number literal */
-export function negate(e: Expr): Expr {
+function negate(e: Expr): Expr {
   return e.kind === 'num' ? num(rneg(e.value)) : neg(e);
 }

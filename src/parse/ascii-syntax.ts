@@ -8,7 +8,7 @@
  */
 
 /** where a node was written: offsets into the text, end exclusive */
-export interface Span {
+interface Span {
   readonly at: number;
   readonly end: number;
 }
@@ -23,7 +23,7 @@ export interface SynName extends Span {
   readonly name: string;
 }
 /** `( body )` */
-export interface SynGroup extends Span {
+interface SynGroup extends Span {
   readonly kind: 'group';
   readonly body: Syn;
 }
@@ -40,7 +40,7 @@ export interface SynCall extends Span {
   readonly args: readonly Syn[];
 }
 /** unary `-x` or `+x` */
-export interface SynSign extends Span {
+interface SynSign extends Span {
   readonly kind: 'sign';
   readonly minus: boolean;
   readonly arg: Syn;
@@ -53,7 +53,7 @@ export interface SynPow extends Span {
   readonly glyph: boolean;
 }
 /** `a - b + c`: terms with their signs */
-export interface SynAdd extends Span {
+interface SynAdd extends Span {
   readonly kind: 'add';
   readonly terms: readonly { readonly minus: boolean; readonly term: Syn }[];
 }

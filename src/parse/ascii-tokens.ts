@@ -13,7 +13,7 @@ import { fail } from './problem.js';
 import { PASTED, characterProblem } from './unicode.js';
 
 /** what a token is; see AsciiToken.text for what each carries */
-export type AsciiKind = 'num' | 'name' | 'op' | 'open' | 'close' | 'comma' | 'end';
+type AsciiKind = 'num' | 'name' | 'op' | 'open' | 'close' | 'comma' | 'end';
 
 /** one token of the ASCII syntax */
 export interface AsciiToken {

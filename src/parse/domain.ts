@@ -29,9 +29,7 @@ const NAMED: ReadonlyMap<string, Domain> = new Map<string, Domain>([
 /** the names accepted by parseDomain besides intervals, for messages */
 export const DOMAIN_NAMES: readonly string[] = [...NAMED.keys()];
 
-export type DomainResult =
-  | { readonly ok: true; readonly domain: Domain }
-  | { readonly ok: false; readonly message: string };
+type DomainResult = { readonly ok: true; readonly domain: Domain } | { readonly ok: false; readonly message: string };
 
 /** the set of reals a domain string denotes: a name from DOMAIN_NAMES or an interval such as "(0, inf)" or "[-1/2, 3.5)" */
 export function parseDomain(text: string): DomainResult {

@@ -9,7 +9,7 @@ import { fail } from './problem.js';
 import { PASTED, characterProblem } from './unicode.js';
 
 /** what a token is; see Token.text for what each carries */
-export type TokenKind = 'num' | 'letter' | 'cmd' | 'styled' | 'open' | 'close' | 'op' | 'end';
+type TokenKind = 'num' | 'letter' | 'cmd' | 'styled' | 'open' | 'close' | 'op' | 'end';
 
 /** one token of the LaTeX subset */
 export interface Token {

@@ -4,7 +4,7 @@
  */
 
 /** the Levenshtein distance between a and b, counting a swap of two neighbours as one edit */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const rows: number[][] = [];
   for (let i = 0; i <= a.length; i++) {
     const row: number[] = [i];

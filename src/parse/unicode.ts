@@ -9,7 +9,7 @@
  */
 
 /** what a pasted character means: an operator, or an exponent written as a superscript */
-export type Pasted =
+type Pasted =
   | { readonly kind: 'op'; readonly op: '-' | '*' }
   | { readonly kind: 'superscript'; readonly digit: string };
 
@@ -122,7 +122,7 @@ const CONTROL_NAMES: ReadonlyMap<number, string> = new Map([
 ]);
 
 /** `U+03BB` */
-export function codePointLabel(cp: number): string {
+function codePointLabel(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 

@@ -5,7 +5,7 @@
 import type { Diagnosis, MistakeKind } from '../verdict/result.js';
 
 /** the mistake kinds as a reader names them */
-export const MISTAKE_NAMES: Readonly<Record<MistakeKind, string>> = {
+const MISTAKE_NAMES: Readonly<Record<MistakeKind, string>> = {
   'missing-inner-derivative': 'chain rule without the inner derivative',
   'sign-slip': 'sign slip',
   'product-rule-term-missing': 'product rule with a term missing',

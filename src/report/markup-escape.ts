@@ -25,7 +25,7 @@ const ENTITY: Readonly<Record<string, string>> = {
 };
 
 /** `text` without the characters XML 1.0 forbids. */
-export function stripInvalidXmlChars(text: string): string {
+function stripInvalidXmlChars(text: string): string {
   return text.replace(NOT_XML_CHAR, '');
 }
 

@@ -5,7 +5,7 @@
  */
 import type { FileResult, StepStatus } from '../verdict/result.js';
 
-export interface Tally {
+interface Tally {
   readonly files: number;
   readonly proved: number;
   readonly numeric: number;

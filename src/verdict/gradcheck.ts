@@ -16,7 +16,7 @@ export const MAX_GRADCHECK_UNITS = 5000;
 export const MAX_GRADCHECK_INSTANCES = 100;
 
 /** where the nonzero weights are */
-export type WeightShape = 'dag' | 'dense' | 'symmetric';
+type WeightShape = 'dag' | 'dense' | 'symmetric';
 
 /** a family of random networks as reports name it: a shape and the half-width of the weights */
 export interface GradcheckFamily {

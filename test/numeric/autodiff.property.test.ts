@@ -10,7 +10,7 @@ import type { Expr } from '../../src/ir/expr.js';
 import { rat } from '../../src/ir/rational.js';
 import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
 import { Decimal } from '../../src/numeric/decimal.js';
-import { Undefined } from '../../src/numeric/undefined.js';
+import { NotDefined } from '../../src/numeric/undefined.js';
 import { toAscii } from '../../src/ir/print.js';
 import { runs } from '../helpers/runs.js';
 
@@ -55,7 +55,7 @@ const pointArb = fc.integer({ min: -3000, max: 3000 }).map((k) => new D(k).div(1
 /** f(x) at 100 digits, or undefined when any evaluation is undefined */
 function f(e: Expr, at: InstanceType<typeof D>): InstanceType<typeof D> | undefined {
   const v = evaluateAtPoint(e, { x: at.toString() }, 100);
-  return v instanceof Undefined ? undefined : new D(v.toString());
+  return v instanceof NotDefined ? undefined : new D(v.toString());
 }
 
 /** Richardson-extrapolated central difference: (4 D(h/2) - D(h)) / 3, error O(h^4) */
@@ -77,7 +77,7 @@ describe('forward-mode derivative', () => {
     fc.assert(
       fc.property(exprArb, pointArb, (e, at) => {
         const ad = evaluateAtPoint(ir.diff(e, x), { x: at.toString() }, 50);
-        if (ad instanceof Undefined) return;
+        if (ad instanceof NotDefined) return;
         const fd = finiteDifference(e, at);
         if (!fd) return;
         const a = new D(ad.toString());

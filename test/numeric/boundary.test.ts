@@ -24,7 +24,9 @@ test("src/numeric imports only the IR, the result types (gradcheck's limits and 
         // the one settings type of a check (seed, samples, deadline) and its limits, on the floor below
         spec === '../verdict/settings.js' ||
         // gradcheck's contract: its report types and the limits of its input
-        spec === '../verdict/gradcheck.js';
+        spec === '../verdict/gradcheck.js' ||
+        // the check's settings (seed, samples) and their limit MAX_SAMPLES
+        spec === '../verdict/settings.js';
       expect(ok, `${file} imports ${spec}`).toBe(true);
     }
     // float-ops.ts is the float64 arithmetic of the reverse-mode tape and gradcheck, oracles that never give a verdict's values

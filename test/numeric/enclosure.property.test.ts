@@ -15,7 +15,7 @@ import { toAscii } from '../../src/ir/print.js';
 import { evaluate, evaluateAtPoint } from '../../src/numeric/evaluate.js';
 import { EnclosureField, IDual, type INum } from '../../src/numeric/enclosure.js';
 import { Dual } from '../../src/numeric/numbers.js';
-import { Undefined } from '../../src/numeric/undefined.js';
+import { NotDefined } from '../../src/numeric/undefined.js';
 import { Interval, IntervalMath } from '../../src/numeric/interval.js';
 import { Decimal } from '../../src/numeric/decimal.js';
 import { runs } from '../helpers/runs.js';
@@ -31,7 +31,7 @@ const pointArb = fc.oneof(
   fc.constantFrom('1e6', '-1e6', '1e-6', '-1e-6', '0', '1', '-1', '1e30'),
 );
 
-function enclosure(e: Expr, at: string, precision: number): INum | Undefined {
+function enclosure(e: Expr, at: string, precision: number): INum | NotDefined {
   const field = new EnclosureField(precision, { used: 0, limit: 1e7 });
   return evaluate<INum>(e, {
     field,
@@ -53,16 +53,16 @@ describe('enclosures contain the true value', () => {
         const enc = enclosure(e, at, precision);
         if (enc instanceof IDual || truth instanceof Dual) throw new Error('a dual escaped');
         const where = `${toAscii(e)} at x = ${at}, ${precision} digits`;
-        if (enc instanceof Undefined) {
+        if (enc instanceof NotDefined) {
           if (enc.cause === 'domain') {
             // certainly undefined: the truth is undefined too (not merely unusable)
-            if (!(truth instanceof Undefined))
+            if (!(truth instanceof NotDefined))
               throw new Error(`${where}: enclosure says undefined (${enc.reason}), truth ${truth}`);
             certainlyUndefined++;
           }
           return;
         }
-        if (truth instanceof Undefined) {
+        if (truth instanceof NotDefined) {
           // a defined enclosure where 300 digits are undefined: only overflow or a singular derivative may differ
           if (truth.cause === 'domain')
             throw new Error(`${where}: enclosure [${enc.lo}, ${enc.hi}] but truth ${truth.reason}`);
@@ -94,7 +94,7 @@ describe('enclosures contain the true value', () => {
           for (let k = 0; k <= 20; k++) {
             const t = lo.plus(hi.minus(lo).times(k).div(20)).toString();
             const v = evaluateAtPoint(ir.call(fn, [x]), { x: t }, 60);
-            if (v instanceof Undefined || v instanceof Dual)
+            if (v instanceof NotDefined || v instanceof Dual)
               throw new Error(`${fn}(${t}) undefined inside a defined enclosure`);
             if (v.lt(r.lo) || v.gt(r.hi))
               throw new Error(`${fn}(${t}) = ${v} outside [${r.lo}, ${r.hi}] of [${lo}, ${hi}]`);

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { Decimal } from '../../src/numeric/decimal.js';
-import { Field } from '../../src/numeric/field.js';
+import { DecimalField } from '../../src/numeric/field.js';
 import { Dual, realPart, type Val } from '../../src/numeric/numbers.js';
-import { Undefined } from '../../src/numeric/undefined.js';
+import { NotDefined } from '../../src/numeric/undefined.js';
 import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
 import { rat } from '../../src/ir/rational.js';
 import { ex } from './helpers.js';
@@ -10,7 +10,7 @@ import { ex } from './helpers.js';
 const meter = () => ({ used: 0, limit: Number.MAX_SAFE_INTEGER });
 const at = (text: string, values: Record<string, string> = {}): Val => evaluateAtPoint(ex(text), values);
 const str = (v: Val): string =>
-  v instanceof Undefined ? `undefined: ${v.cause}: ${v.reason}` : (v as Decimal).toString();
+  v instanceof NotDefined ? `undefined: ${v.cause}: ${v.reason}` : (v as Decimal).toString();
 
 describe('domains: outside its domain an operation is undefined, never an exception', () => {
   test.each([
@@ -40,10 +40,11 @@ describe('domains: outside its domain an operation is undefined, never an except
   test('overflow is its own cause, so a compare never refutes with it; only decimal.js limits overflow', () => {
     for (const text of ['exp(10^17)', 'x^(10^17)', '10^(10^16)', 'cosh(10^17)', 'sin(10^13)']) {
       const v = at(text, { x: '2' });
-      expect(v instanceof Undefined && v.cause).toBe('overflow');
+      expect(v instanceof NotDefined && v.cause).toBe('overflow');
     }
     // magnitudes past float64 and 1e300 are plain values
-    for (const text of ['exp(1000)', '10^301', 'cosh(800)']) expect(at(text, { x: '2' })).not.toBeInstanceOf(Undefined);
+    for (const text of ['exp(1000)', '10^301', 'cosh(800)'])
+      expect(at(text, { x: '2' })).not.toBeInstanceOf(NotDefined);
   });
 
   test('an integer exponent past MAX_INTEGER_EXPONENT is exp(k log|x|) with the sign put back, derivative included', () => {
@@ -85,20 +86,20 @@ describe('precision', () => {
 
   test('each field is a private clone: the global Decimal configuration is untouched', () => {
     const before = Decimal.precision;
-    const f = new Field(77, meter());
+    const f = new DecimalField(77, meter());
     expect(f.real(1).div(3).toString().length).toBe(79);
     expect(Decimal.precision).toBe(before);
   });
 
   test('rationals are rounded once to the field precision', () => {
-    const f = new Field(50, meter());
+    const f = new DecimalField(50, meter());
     expect(f.real(rat(1, 3)).toString()).toBe('0.' + '3'.repeat(50));
   });
 });
 
 describe('dual numbers', () => {
   test('the product rule and the chain rule, one step each', () => {
-    const f = new Field(50, meter());
+    const f = new DecimalField(50, meter());
     const x = new Dual(1, f.real(3), f.one);
     const sq = f.mul(x, x) as Dual;
     expect(sq.re.toString()).toBe('9');

@@ -15,7 +15,7 @@ import { toAscii } from '../../src/ir/print.js';
 import { Decimal } from '../../src/numeric/decimal.js';
 import { DenseInputs } from '../../src/numeric/dense-inputs.js';
 import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
-import { Undefined } from '../../src/numeric/undefined.js';
+import { NotDefined } from '../../src/numeric/undefined.js';
 import { UNARY_NAMES } from '../../src/numeric/float-ops.js';
 import { compileFloat } from '../../src/numeric/float-program.js';
 import { adjointErrors } from '../../src/numeric/tape-adjoints.js';
@@ -35,7 +35,7 @@ const pointArb = fc.integer({ min: -1024, max: 1024 }).map((k) => k / 256);
 /** e at x at 50 digits, or undefined (a domain error, or beyond float64's range) */
 function exact(e: Expr, at: number): InstanceType<typeof D> | undefined {
   const v = evaluateAtPoint(e, { x: String(at) }, 50);
-  if (v instanceof Undefined) return undefined;
+  if (v instanceof NotDefined) return undefined;
   const d = new D(v.toString());
   return d.isFinite() && d.abs().lt(1e300) ? d : undefined;
 }
@@ -84,7 +84,7 @@ describe('float64 error bounds cover the exact values', () => {
         expect(Object.is(fast, v), `fast ${fast}, bounded ${v}: ${toAscii(e)} at ${at}`).toBe(true);
         const value = exact(e, at);
         if (program.undefinedHere) {
-          expect(evaluateAtPoint(e, { x: String(at) }, 50), `${toAscii(e)} at ${at}`).toBeInstanceOf(Undefined);
+          expect(evaluateAtPoint(e, { x: String(at) }, 50), `${toAscii(e)} at ${at}`).toBeInstanceOf(NotDefined);
           return;
         }
         if (value && Number.isFinite(v) && Number.isFinite(program.error))

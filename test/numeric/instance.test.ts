@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { prepare, type Prepared } from '../../src/numeric/prepare.js';
+import { prepareComparison, type Prepared } from '../../src/numeric/prepare.js';
 import { collectAtoms, planInstances, type Plan } from '../../src/numeric/instance.js';
 import { MAX_WORK_PER_COMPARE } from '../../src/numeric/bounds.js';
 import { array, domain, ex, index, opaque, scopeOf } from './helpers.js';
@@ -15,7 +15,7 @@ const scope = scopeOf([
 ]);
 
 function prep(l: string, r: string, sc = scope): Prepared {
-  const p = prepare(ex(l), ex(r), sc);
+  const p = prepareComparison(ex(l), ex(r), sc);
   if ('problem' in p) throw new Error(p.problem);
   return p;
 }
@@ -85,13 +85,19 @@ describe('instances', () => {
   });
 
   test('structural problems are reported, not thrown', () => {
-    expect(prepare(ex('w[i]'), ex('0'), scope)).toMatchObject({ problem: expect.stringMatching(/2 indices/) });
-    expect(prepare(ex('w + 1'), ex('0'), scope)).toMatchObject({ problem: expect.stringMatching(/without indices/) });
-    expect(prepare(ex('diff(x[k], k)'), ex('0'), scope)).toMatchObject({ problem: expect.stringMatching(/index/) });
-    expect(prepare(ex('exp(1, 2)'), ex('0'), scope)).toMatchObject({
+    expect(prepareComparison(ex('w[i]'), ex('0'), scope)).toMatchObject({
+      problem: expect.stringMatching(/2 indices/),
+    });
+    expect(prepareComparison(ex('w + 1'), ex('0'), scope)).toMatchObject({
+      problem: expect.stringMatching(/without indices/),
+    });
+    expect(prepareComparison(ex('diff(x[k], k)'), ex('0'), scope)).toMatchObject({
+      problem: expect.stringMatching(/index/),
+    });
+    expect(prepareComparison(ex('exp(1, 2)'), ex('0'), scope)).toMatchObject({
       problem: expect.stringMatching(/takes 1 argument/),
     });
-    expect(prepare(ex('a'), ex('0'), scopeOf([], { a: 'b', b: 'a' }))).toMatchObject({
+    expect(prepareComparison(ex('a'), ex('0'), scopeOf([], { a: 'b', b: 'a' }))).toMatchObject({
       problem: expect.stringMatching(/cycle/),
     });
   });

@@ -13,9 +13,9 @@ import { toAscii } from '../../src/ir/print.js';
 import { elementKey } from '../../src/numeric/atom-key.js';
 import type { Decimal } from '../../src/numeric/decimal.js';
 import { evaluate, type DiffSite, type EvalEnv } from '../../src/numeric/evaluate.js';
-import { Field } from '../../src/numeric/field.js';
-import { realPart, type Num } from '../../src/numeric/numbers.js';
-import { Undefined } from '../../src/numeric/undefined.js';
+import { DecimalField } from '../../src/numeric/field.js';
+import { realPart, type FieldNum } from '../../src/numeric/numbers.js';
+import { NotDefined } from '../../src/numeric/undefined.js';
 import { finiteDifference } from '../../src/numeric/finite-difference.js';
 import { TapeBuilder } from '../../src/numeric/tape-builder.js';
 import { compileExpr } from '../../src/numeric/tape-compile.js';
@@ -96,8 +96,8 @@ function envOf(
   inst: { n: number; units: Map<string, number>; values: Record<string, string> },
   precision = 50,
 ): EvalEnv {
-  const field = new Field(precision, { used: 0, limit: 1e9 });
-  const values = new Map<string, Num>(Object.entries(inst.values).map(([k, v]) => [k, field.real(v)]));
+  const field = new DecimalField(precision, { used: 0, limit: 1e9 });
+  const values = new Map<string, FieldNum>(Object.entries(inst.values).map(([k, v]) => [k, field.real(v)]));
   return { field, scope, n: inst.n, units: inst.units, values, opaque: new Map() };
 }
 
@@ -125,13 +125,13 @@ describe('three oracles for diff', () => {
       fc.property(exprArb(['i', 'j'], 3), instanceArb, wrtArb, (e, inst, wrt) => {
         const env = envOf(inst);
         const forward = evaluate(ir.diff(e, wrt), env);
-        if (forward instanceof Undefined) return;
+        if (forward instanceof NotDefined) return;
         const key = keyOf(wrt, inst.units);
         const at = evaluate(wrt, env);
-        if (at instanceof Undefined) return;
+        if (at instanceof NotDefined) return;
         const site: DiffSite = { body: e, wrt, key, units: inst.units, at, derivative: forward };
         const fd = finiteDifference(site, env, '1e-12');
-        if (fd instanceof Undefined) return;
+        if (fd instanceof NotDefined) return;
         const f = realPart(forward);
         const where = `d/d${key} ${toAscii(e)} at ${JSON.stringify(inst.values)} (i = ${inst.units.get('i')}, j = ${inst.units.get('j')}, n = ${inst.n})`;
         if (!within(f, realPart(fd), 1e-9)) throw new Error(`${where}: dual ${f} vs finite difference ${realPart(fd)}`);
@@ -180,7 +180,7 @@ describe('three oracles for diff', () => {
               )
             : ir.sym(m[1]!);
           const d = evaluate(ir.diff(e, wrt), env);
-          if (d instanceof Undefined) return;
+          if (d instanceof NotDefined) return;
           const t = new env.field.D(tape.adj[ids.get(k)!]!);
           if (!within(realPart(d), t, 1e-9, scales[ids.get(k)!]))
             throw new Error(`d/d${k} ${toAscii(e)}: dual ${realPart(d)} vs tape ${t}`);

@@ -6,11 +6,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { numericCompare } from '../../src/numeric/compare.js';
-import { Field } from '../../src/numeric/field.js';
+import { DecimalField } from '../../src/numeric/field.js';
 import { planInstances } from '../../src/numeric/instance.js';
 import { confirmedOutcome, instanceContext } from '../../src/numeric/point-check.js';
 import { pointsOf } from '../../src/numeric/points.js';
-import { prepare, type Prepared } from '../../src/numeric/prepare.js';
+import { prepareComparison, type Prepared } from '../../src/numeric/prepare.js';
 import { Prng } from '../../src/numeric/prng.js';
 import { shrinkFailure } from '../../src/numeric/shrink.js';
 import type { Counterexample } from '../../src/verdict/result.js';
@@ -60,7 +60,11 @@ describe('a wrong delta collapse', () => {
 
 describe('shrinking a failure found on a large network', () => {
   test('from n = 5 with i, j on units 4 and 2 to n = 2 with i = 1, j = 2', () => {
-    const p = prepare(ex('sum(k, delta(k,j)*x[k]) + sum(k, x[k])'), ex('x[i] + sum(k, x[k])'), net) as Prepared;
+    const p = prepareComparison(
+      ex('sum(k, delta(k,j)*x[k]) + sum(k, x[k])'),
+      ex('x[i] + sum(k, x[k])'),
+      net,
+    ) as Prepared;
     const inst = {
       n: 5,
       units: new Map([
@@ -72,7 +76,7 @@ describe('shrinking a failure found on a large network', () => {
     const meter = { used: 0, limit: 1e8 };
     const ctx = instanceContext(p, inst, net, meter, new Prng(9));
     const point = [...pointsOf(ctx.sampled, new Prng(10), 12, false)][0]!;
-    const { outcome, accessed } = confirmedOutcome(p, inst, point, ctx.models, net, new Field(50, meter));
+    const { outcome, accessed } = confirmedOutcome(p, inst, point, ctx.models, net, new DecimalField(50, meter));
     expect(outcome.kind).toBe('differ');
     if (outcome.kind !== 'differ') return;
     const shrunk = shrinkFailure(p, net, { inst, point, atoms: ctx.atoms, models: ctx.models, outcome, accessed });
@@ -90,7 +94,7 @@ describe('shrinking a failure found on a large network', () => {
   });
 
   test('the planned instances still try the smallest networks first', () => {
-    const p = prepare(ex('x[i]'), ex('x[j]'), net) as Prepared;
+    const p = prepareComparison(ex('x[i]'), ex('x[j]'), net) as Prepared;
     const plan = planInstances(p, 1);
     expect('instances' in plan && plan.instances[0]!.n).toBe(2);
   });

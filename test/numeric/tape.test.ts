@@ -12,9 +12,9 @@ import { elementKey } from '../../src/numeric/atom-key.js';
 import type { Decimal } from '../../src/numeric/decimal.js';
 import { DenseInputs } from '../../src/numeric/dense-inputs.js';
 import { evaluate } from '../../src/numeric/evaluate.js';
-import { Field } from '../../src/numeric/field.js';
-import type { Num } from '../../src/numeric/numbers.js';
-import { Undefined } from '../../src/numeric/undefined.js';
+import { DecimalField } from '../../src/numeric/field.js';
+import type { FieldNum } from '../../src/numeric/numbers.js';
+import { NotDefined } from '../../src/numeric/undefined.js';
 import { OP_DOT, OP_DOTL, OP_DOTR, OP_DOTRL, OP_DOTRLS, OP_MUL, type Tape } from '../../src/numeric/tape.js';
 import { TapeBuilder } from '../../src/numeric/tape-builder.js';
 import { compileExpr, TapeUnsupported } from '../../src/numeric/tape-compile.js';
@@ -54,8 +54,8 @@ function tapeOf(
 
 /** e (or diff(e, wrt)) at 50 digits, as a number */
 function exact(e: Expr, values: Record<string, number>, n?: number, units: Record<string, number> = {}): number {
-  const field = new Field(50, { used: 0, limit: 1e9 });
-  const vals = new Map<string, Num>(Object.entries(values).map(([k, v]) => [k, field.real(String(v))]));
+  const field = new DecimalField(50, { used: 0, limit: 1e9 });
+  const vals = new Map<string, FieldNum>(Object.entries(values).map(([k, v]) => [k, field.real(String(v))]));
   const v = evaluate(e, {
     field,
     scope: scopeOf([]),
@@ -64,7 +64,7 @@ function exact(e: Expr, values: Record<string, number>, n?: number, units: Recor
     values: vals,
     opaque: new Map(),
   });
-  if (v instanceof Undefined) throw new Error(`undefined: ${v.reason}`);
+  if (v instanceof NotDefined) throw new Error(`undefined: ${v.reason}`);
   return Number((v as Decimal).toString());
 }
 

@@ -6,11 +6,11 @@
 import { describe, expect, test } from 'vitest';
 import type { Decimal } from '../../src/numeric/decimal.js';
 import type { Val } from '../../src/numeric/numbers.js';
-import { Undefined } from '../../src/numeric/undefined.js';
+import { NotDefined } from '../../src/numeric/undefined.js';
 import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
 import { ex } from './helpers.js';
 
-const str = (v: Val): string => (v instanceof Undefined ? `undefined: ${v.cause}` : (v as Decimal).toString());
+const str = (v: Val): string => (v instanceof NotDefined ? `undefined: ${v.cause}` : (v as Decimal).toString());
 const at = (text: string, x: string): string => str(evaluateAtPoint(ex(text), { x }));
 
 describe('a constant base 0 under a varying exponent', () => {

@@ -18,7 +18,7 @@ import { rat } from '../../src/ir/rational.js';
 import { toAscii } from '../../src/ir/print.js';
 import { eliminateDiff } from '../../src/core/derivative.js';
 import { evaluateAtPoint } from '../../src/numeric/evaluate.js';
-import { Undefined } from '../../src/numeric/undefined.js';
+import { NotDefined } from '../../src/numeric/undefined.js';
 import { Decimal } from '../../src/numeric/decimal.js';
 import { arbExpr } from '../helpers/arbitrary.js';
 
@@ -54,7 +54,7 @@ function sqrtAsPower(e: Expr): Expr {
 function ours(e: Expr, x: string): Decimal | undefined {
   const d = eliminateDiff(diff(e, sym('x')), new Map());
   const v = evaluateAtPoint(d, { x });
-  return v instanceof Undefined || !(v instanceof Decimal) || v.abs().gt(MODERATE) ? undefined : v;
+  return v instanceof NotDefined || !(v instanceof Decimal) || v.abs().gt(MODERATE) ? undefined : v;
 }
 
 /** a private 60-digit decimal, so x ± h is exact */
@@ -66,7 +66,7 @@ function centralDifference(e: Expr, x: string): number | undefined {
   const at = (p: InstanceType<typeof D>) => evaluateAtPoint(e, { x: p.toFixed() });
   const hi = at(new D(x).plus(h));
   const lo = at(new D(x).minus(h));
-  if (hi instanceof Undefined || lo instanceof Undefined) return undefined;
+  if (hi instanceof NotDefined || lo instanceof NotDefined) return undefined;
   return new D(hi.toString()).minus(new D(lo.toString())).div(h.times(2)).toNumber();
 }
 

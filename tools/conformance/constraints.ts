@@ -6,7 +6,7 @@
 import { REAL, type Domain, type SymbolDecl } from '../../src/ir/symbols.js';
 import { parseDomain } from '../../src/parse/domain.js';
 
-export type ConstraintResult =
+type ConstraintResult =
   | { readonly ok: true; readonly symbols: ReadonlyMap<string, SymbolDecl> }
   | { readonly ok: false; readonly message: string };
 

@@ -34,7 +34,7 @@ export interface IdentityCase extends CaseBase {
 }
 
 /** `lhs` and `rhs` differ (in value, or in where they are defined) */
-export interface NonIdentityCase extends IdentityCase {
+interface NonIdentityCase extends IdentityCase {
   readonly kind: 'value' | 'domain';
   readonly why: string;
   readonly witness?: Readonly<Record<string, number>>;

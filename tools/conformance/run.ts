@@ -12,7 +12,7 @@ import { constraintSymbols } from './constraints.js';
 import type { DerivativeCase, IdentityCase } from './corpus.js';
 
 /** the seed of every numeric check: fixed, so a run is reproducible */
-export const CONFORMANCE_SEED = 1;
+const CONFORMANCE_SEED = 1;
 
 /**
  * Which question is asked. `contract`: equal on the declared domains, where a
@@ -23,7 +23,7 @@ export const CONFORMANCE_SEED = 1;
  * lhs and rhs are (0*u is undefined wherever u is, in the core and the
  * numeric layer alike), so the checker itself is unchanged.
  */
-export type Question = 'contract' | 'common-domain';
+type Question = 'contract' | 'common-domain';
 
 /** the checker's verdict on one case; `message` says why */
 export interface Outcome {

@@ -16,14 +16,14 @@ const PLURAL: Record<CaseKind, string> = {
 };
 
 /** the number of results per status */
-export function countStatuses(results: readonly CaseResult[]): Record<StepStatus, number> {
+function countStatuses(results: readonly CaseResult[]): Record<StepStatus, number> {
   const counts: Record<StepStatus, number> = { proved: 0, numeric: 0, failed: 0, error: 0 };
   for (const r of results) counts[r.outcome.status]++;
   return counts;
 }
 
 /** the number of results with judgement j */
-export const countJudged = (results: readonly CaseResult[], j: Judgement): number =>
+const countJudged = (results: readonly CaseResult[], j: Judgement): number =>
   results.filter((r) => r.judgement === j).length;
 
 /** the whole report, ready to print */

@@ -11,7 +11,7 @@ import type { SiteKind } from './model.js';
 import { scopeOf } from './pairs.js';
 
 /** one mutable expression of a derivation */
-export interface ExpressionSite {
+interface ExpressionSite {
   readonly location: string;
   readonly kind: Exclude<SiteKind, 'structure'>;
   readonly expr: Expr;

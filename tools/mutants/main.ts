@@ -19,7 +19,7 @@ import { addCounts } from './summary.js';
 import { capPerFile } from './sample.js';
 
 /** why: the run is meant for a 2-core CI machine; more threads than cores only add contention */
-export const MAX_WORKERS = 2;
+const MAX_WORKERS = 2;
 
 /** the shipped derivations: derivations/*.yaml, from tools/mutants/ or build/mutants/ (scripts/build-tools.mjs) */
 function shippedDerivations(): string[] {

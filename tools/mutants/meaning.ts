@@ -22,10 +22,10 @@ import { UnfoldError, unfold } from '../../src/ir/unfold.js';
 import type { LoadedDerivation } from '../../src/derivation/model.js';
 
 /** the oracle's seed: not the checker's (1), so the two do not share sample points */
-export const ORACLE_SEED = 12345;
+const ORACLE_SEED = 12345;
 
 /** why: twice the numeric layer's default per instance, so the oracle sees points the checker did not */
-export const ORACLE_SAMPLES = 24;
+const ORACLE_SAMPLES = 24;
 
 /** a numeric comparison that reports a thrown error as inconclusive rather than stopping the run */
 function compare(a: Expr, b: Expr, scope: Scope): NumericVerdict | { kind: 'inconclusive'; reason: string } {

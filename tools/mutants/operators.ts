@@ -15,7 +15,7 @@ import { FUNCTION_STAND_INS } from './functions.js';
 import { freeIndexNames, swapIndexNames } from './indices.js';
 
 /** one edited expression */
-export interface Edit {
+interface Edit {
   readonly operator: OperatorId;
   readonly detail: string;
   readonly mutated: Expr;

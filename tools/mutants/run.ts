@@ -13,26 +13,22 @@ import { judgeMeaning } from './meaning.js';
 import { MAX_MUTANTS_PER_FILE, sampleMutants } from './sample.js';
 
 /** the checker's seed, the CLI's default, so a survivor reproduces with `verify` */
-export const CHECKER_SEED = 1;
+const CHECKER_SEED = 1;
 
-export interface MutationOptions {
+interface MutationOptions {
   /** at most this many mutants (default MAX_MUTANTS_PER_FILE) */
   readonly cap?: number;
 }
 
 /** each location's status when `d` is checked as written */
-export function baselineStatuses(d: LoadedDerivation): ReadonlyMap<string, StepStatus> {
+function baselineStatuses(d: LoadedDerivation): ReadonlyMap<string, StepStatus> {
   return new Map(
     checkDerivation(d, { seed: CHECKER_SEED, strict: false, hints: false }).steps.map((s) => [s.location, s.status]),
   );
 }
 
 /** one mutant of `original` judged by the oracle and checked by the checker; `baseline` is the original's statuses */
-export function runMutant(
-  m: Mutant,
-  original: LoadedDerivation,
-  baseline: ReadonlyMap<string, StepStatus>,
-): MutantOutcome {
+function runMutant(m: Mutant, original: LoadedDerivation, baseline: ReadonlyMap<string, StepStatus>): MutantOutcome {
   const meaning = judgeMeaning(m, original);
   try {
     const r = checkDerivation(m.derivation, { seed: CHECKER_SEED, strict: false, hints: false });

@@ -25,7 +25,7 @@ export function capPerFile(files: number): number {
 }
 
 /** the seed of the sampling shuffle; fixed so that a run is reproducible */
-export const SAMPLING_SEED = 20240601;
+const SAMPLING_SEED = 20240601;
 
 /** at most `cap` of the mutants, the operators taking turns, each operator's order shuffled by SAMPLING_SEED */
 export function sampleMutants(mutants: readonly Mutant[], cap: number = MAX_MUTANTS_PER_FILE): Mutant[] {

@@ -9,10 +9,10 @@ import { type Expr, children, withChildren } from '../../src/ir/expr.js';
 import { type IndexRoles, NO_ROLES } from './index-roles.js';
 
 /** a path of child numbers (as `children` orders them) from the root */
-export type Path = readonly number[];
+type Path = readonly number[];
 
 /** one sub-expression and where it is */
-export interface Site {
+interface Site {
   readonly path: Path;
   readonly node: Expr;
 }

@@ -40,7 +40,7 @@ export function countOutcomes(xs: readonly MutantOutcome[]): MutationCounts {
 }
 
 /** killed / changed as a percentage; 100 when nothing changed (nothing to kill) */
-export function killRate(c: MutationCounts): number {
+function killRate(c: MutationCounts): number {
   return c.changed === 0 ? 100 : (100 * c.killed) / c.changed;
 }
 
