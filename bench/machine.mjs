@@ -35,23 +35,42 @@ export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 /** ms with 3 significant digits */
 export const fmt = (ms) => (ms < 1 ? ms.toPrecision(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(0));
 
+/** bash's `times` reports the children's CPU time to the millisecond; /usr/bin/time only to 10 ms */
+const BASH = existsSync('/bin/bash') ? '/bin/bash' : undefined;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** seconds of a `times` field such as 1m2.345s */
+const timesSeconds = (field) => {
+  const m = /^(\d+)m([\d.]+)s$/.exec(field);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : Number.NaN;
+};
 
 /**
  * one process: { status, stdout, stderr, wall (ms), cpu (ms of user + sys,
- * from /usr/bin/time where it exists, else undefined) }. CPU time is what
- * the machine's other work disturbs least; wall time is what a user waits.
+ * from bash's `times` (1 ms) or else /usr/bin/time (10 ms) where one exists,
+ * else undefined) }. CPU time is what the machine's other work disturbs
+ * least; wall time is what a user waits.
  */
 export function runTimed(cmd, args, options = {}) {
+  const opts = { encoding: 'utf8', maxBuffer: 1 << 30, ...options };
   const start = performance.now();
-  const r = TIME
-    ? spawnSync(TIME, ['-f', '%U %S', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, ...options })
-    : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30, ...options });
+  const r = BASH
+    ? spawnSync(BASH, ['-c', '"$@"; s=$?; times >&2; exit $s', 'bash', cmd, ...args], opts)
+    : TIME
+      ? spawnSync(TIME, ['-f', '%U %S', cmd, ...args], opts)
+      : spawnSync(cmd, args, opts);
   const wall = performance.now() - start;
   let stderr = r.stderr ?? '';
   let cpu;
-  if (TIME) {
-    const lines = stderr.trimEnd().split('\n');
+  const lines = stderr.trimEnd().split('\n');
+  if (BASH) {
+    // the last line of `times`: the children's user and system time
+    const [user, sys] = (lines.at(-1) ?? '').split(' ').map(timesSeconds);
+    if (lines.length >= 2 && Number.isFinite(user) && Number.isFinite(sys)) {
+      cpu = (user + sys) * 1000;
+      stderr = lines.slice(0, -2).join('\n');
+    }
+  } else if (TIME) {
     const m = /^([\d.]+) ([\d.]+)$/.exec(lines.at(-1) ?? '');
     if (m) {
       cpu = (Number(m[1]) + Number(m[2])) * 1000;

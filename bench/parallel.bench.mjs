@@ -5,9 +5,14 @@
 // src/cli/pool.ts), as whole processes, so start-up and worker start-up are
 // part of the time, as a user sees it. Interleaved runs; prints both
 // medians, their ratio (the baseline is --jobs 1, measured in the same run),
-// the CPU seconds of each (user + sys, from /usr/bin/time where it exists: on a loaded
+// the CPU seconds of each (user + sys, from bench/machine.mjs runTimed: on a loaded
 // machine two threads cannot get two cores, and the CPU time shows what the
-// second thread cost) and how the pool scheduled the default run.
+// second thread cost) and how the pool scheduled the default run. On a
+// loaded machine two threads cannot get two cores, so the wall ratio is
+// printed with the load average next to it, and with an estimate for idle
+// cores from the CPU times: the serial start (a whole `verify` of an empty
+// folder: Node, the bundle, the arguments) on one core, the rest of the
+// default run's CPU time spread over its threads.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,14 +52,25 @@ try {
     return { seconds, cpu: r.cpu === undefined ? undefined : r.cpu / 1000, pool };
   };
 
+  const empty = mkdtempSync(join(tmpdir(), 'derivcheck-bench-empty-'));
+  /** the CPU ms of a whole `verify` of an empty folder (it exits 2: no derivation files): the part before any check */
+  const serialStart = () => {
+    const r = runTimed(process.execPath, [join(root, 'bin/verify.js'), empty]);
+    if (r.status !== 2) throw new Error(`verify of an empty folder exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
+    return r.cpu;
+  };
+
   run(1); // warm the disk cache and the compiled bundle before timing
   const one = [];
   const dflt = [];
   // alternate, so a drift in machine load affects both equally
+  const serial = [];
   for (let k = 0; k < REPEATS; k++) {
     one.push(run(1));
     dflt.push(run());
+    serial.push(serialStart());
   }
+  rmSync(empty, { recursive: true, force: true });
   const t1 = median(one.map((r) => r.seconds));
   const td = median(dflt.map((r) => r.seconds));
   const cpu = (rs) => (rs[0].cpu === undefined ? '' : `, CPU ${median(rs.map((r) => r.cpu)).toFixed(2)} s`);
@@ -68,16 +84,23 @@ try {
     `  default --jobs:    ${td.toFixed(2)} s wall${cpu(dflt)}   (runs: ${dflt.map((r) => r.seconds.toFixed(2)).join(', ')})`,
   );
   console.log(
-    `  default / --jobs 1: ${(td / t1).toFixed(2)}x (goal: at most 0.60x on 2 idle cores); default run's pool: ${dflt[0].pool}`,
+    `  default / --jobs 1: ${(td / t1).toFixed(2)}x wall at load ${load1()} on ${availableParallelism()} cores (goal: at most 0.60x on 2 idle cores); default run's pool: ${dflt[0].pool}`,
   );
   // on a loaded machine two threads cannot get two cores, so the wall ratio above says little about idle
   // cores; with files claimed one at a time the threads finish together, and on idle cores the default
   // run would take about its CPU time divided by its threads (an estimate, labelled as one)
   const threads = 1 + (JSON.parse(dflt[0].pool ?? '{}').workers ?? 0);
-  if (one[0].cpu !== undefined)
+  if (one[0].cpu !== undefined) {
+    const c1 = median(one.map((r) => r.cpu));
+    const cd = median(dflt.map((r) => r.cpu));
+    const s0 = median(serial) / 1000;
     console.log(
-      `  estimate for ${threads} idle cores from CPU times: (default CPU / ${threads} threads) / --jobs 1 CPU = ${(median(dflt.map((r) => r.cpu)) / threads / median(one.map((r) => r.cpu))).toFixed(2)}x`,
+      `  CPU time: default / --jobs 1 = ${(cd / c1).toFixed(2)}x (what the ${threads - 1} worker(s) cost: start-up and warming up again)`,
     );
+    console.log(
+      `  estimate for ${threads} idle cores from CPU times: (serial start ${s0.toFixed(2)} s + (default CPU - serial start) / ${threads} threads) / --jobs 1 CPU = ${((s0 + (cd - s0) / threads) / c1).toFixed(2)}x`,
+    );
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -9,6 +9,7 @@
 // The pool's worker threads start this file too: they load the same
 // bundle with the same cache (src/cli/worker.ts serves there).
 'use strict';
+const { isAscii } = require('node:buffer');
 const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const Module = require('node:module');
@@ -24,7 +25,9 @@ const DIST = join(__dirname, '..', 'dist');
 function load(useCache = true, dist = DIST) {
   const bundle = join(dist, 'verify.cjs');
   const cacheFile = join(dist, 'verify.cache');
-  const source = readFileSync(bundle, 'utf8');
+  // the bundle is ASCII (scripts/bundle.mjs checks it): Latin-1 makes the same one-byte string without decoding UTF-8
+  const bytes = readFileSync(bundle);
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   let cachedData;
   if (useCache) {
     try {
@@ -57,4 +60,5 @@ async function makeCache(train) {
 module.exports = { loadCli, makeCache, load };
 
 // started by the pool as a worker thread (src/cli/pool.ts): the bundle's worker.ts serves the files
-if (!require('node:worker_threads').isMainThread && require.main === module) load();
+// (require.main first: the command's own thread does not load node:worker_threads)
+if (require.main === module && !require('node:worker_threads').isMainThread) load().exports.serveWorker();

@@ -6,16 +6,16 @@
  * `internal error: ...` without a stack trace unless DERIVCHECK_DEBUG=1.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import type { FileResult } from '../verdict/result.js';
 import { renderReport } from '../report/render.js';
+import { nowMs } from './check-file.js';
 import { readConfig } from './config.js';
 import { exitCode } from './exit-code.js';
 import { expandInputs } from './inputs.js';
 import { parseArguments, type CliOptions } from './options.js';
 import { checkInputs, defaultJobs, type PoolTrace } from './pool.js';
-// a pool worker runs this same bundle (with its code cache, bin/load-cli.cjs): worker.ts serves only in such a thread
-import './worker.js';
+// a pool worker runs this same bundle (with its code cache): bin/load-cli.cjs calls serveWorker there
+export { serveWorker } from './worker.js';
 
 /** the package version, read once; the same relative path works from src/cli and dist/cli */
 function packageVersion(): string {
@@ -68,7 +68,7 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   const { options } = parsed;
   const started = new Date();
-  const clock = performance.now();
+  const clock = nowMs();
   const seconds: number[] = [];
   const results = await checkAll(options, seconds);
   const { strict, explain } = options.check;
@@ -77,7 +77,7 @@ async function run(argv: readonly string[]): Promise<number> {
     strict,
     started,
     seconds,
-    elapsed: (performance.now() - clock) / 1000,
+    elapsed: (nowMs() - clock) / 1000,
     quiet: options.quiet,
     explain,
   };

@@ -11,15 +11,19 @@
  * V8 up again, a few tenths of a second of CPU, so a small run stays in one
  * thread (see `worthWorkers`).
  *
- * Under vitest this module is TypeScript (import.meta.url ends in .ts),
- * which a worker cannot load: it then checks in this thread, as it does
- * with one job. Each file's result depends only on the file and the options
+ * Workers run the command's bundle (dist/verify.cjs, through
+ * bin/load-cli.cjs); outside it (under vitest this module is TypeScript, or
+ * the compiled dist/cli/ run directly) this thread checks every file, as it
+ * does with one job. node:worker_threads is loaded only when a worker
+ * starts: a small run never pays for it. Each file's result depends only on the file and the options
  * (the seed is per file), never on which thread checked it, so every path
  * gives the same report.
  */
 import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CheckSettings } from '../verdict/settings.js';
 import { checkInput, type Checked } from './check-file.js';
 import type { Input } from './inputs.js';
@@ -44,19 +48,24 @@ export const WORKER_WORTH_MS = 2000;
  */
 export const PRIOR_MS_PER_KB = 15;
 
+/**
+ * Node's modules loaded when first needed: node:worker_threads costs a cold
+ * start a few milliseconds (it loads Node's streams), and a small run never
+ * starts a worker. require, not import(): the bundle runs as a vm.Script
+ * (bin/load-cli.cjs), where a dynamic import() of a built-in fails.
+ */
+const requireBuiltin = createRequire(import.meta.url) as (id: 'node:worker_threads') => typeof WorkerThreads;
+
 /** CPU milliseconds of this process so far (robust to the machine's load, unlike the wall clock) */
 function cpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
 
-/** the worker script next to this module: the bundle's own, or the compiled one; none from TypeScript sources */
+/** the worker script of the bundle (bin/load-cli.cjs loads the same bundle with its code cache, worker.ts serves there); none elsewhere */
 function workerUrl(): URL | undefined {
   const here = import.meta.url;
-  // the bundle's worker: bin/load-cli.cjs loads the same bundle with its code cache (worker.ts serves there)
-  if (here.endsWith('/dist/verify.cjs')) return new URL('../bin/load-cli.cjs', here);
-  if (here.endsWith('.js')) return new URL('./worker.js', here);
-  return undefined;
+  return here.endsWith('/dist/verify.cjs') ? new URL('../bin/load-cli.cjs', here) : undefined;
 }
 
 /** The default number of threads: one per available core, no more than there are files. */
@@ -124,7 +133,8 @@ export async function checkInputs(
   });
   const start = (checkedHere: number) => {
     startedAfter = checkedHere;
-    for (let k = 0; k < most; k++) workers.push(spawn(url!, options, files, claims, results, pending));
+    const { Worker } = requireBuiltin('node:worker_threads');
+    for (let k = 0; k < most; k++) workers.push(spawn(Worker, url!, options, files, claims, results, pending));
   };
   try {
     if (most > 0 && (!adaptive || worthWorkers(bytesLeft))) start(0);
@@ -156,6 +166,7 @@ export async function checkInputs(
 
 /** a worker claiming files from `claims`; its results land in `results`, and `pending` counts down to completion */
 function spawn(
+  WorkerClass: typeof Worker,
   url: URL,
   options: CheckSettings,
   files: readonly { readonly input: Input; readonly index: number }[],
@@ -165,7 +176,7 @@ function spawn(
 ): Worker {
   const data: WorkerData = { mark: WORKER_MARK, options, files: files.map((f) => f.input), claims };
   // execArgv []: the parent's node flags are not the worker's business, and some break it (`node --input-type=module -e ...`)
-  const worker = new Worker(url, { workerData: data, execArgv: [] });
+  const worker = new WorkerClass(url, { workerData: data, execArgv: [] });
   worker.on('message', (reply: PoolReply) => {
     if ('error' in reply) {
       const err = new Error(reply.error);

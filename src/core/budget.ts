@@ -87,9 +87,9 @@ export class Meter {
    * only ever "not proved"
    */
   constructor(private readonly deadline?: number) {}
-  /** count n units of work; throws BudgetExceeded past MAX_WORK, or past the deadline (checked every CLOCK_CHECK_INTERVAL units) */
-  spend(n = 1): void {
-    this.work += n;
+  /** count one unit of work; throws BudgetExceeded past MAX_WORK, or past the deadline (checked every CLOCK_CHECK_INTERVAL units) */
+  spend(): void {
+    this.work++;
     if (this.work > MAX_WORK) throw new BudgetExceeded('MAX_WORK');
     if (this.deadline !== undefined && this.work >= this.nextClockCheck) {
       this.nextClockCheck = this.work + CLOCK_CHECK_INTERVAL;

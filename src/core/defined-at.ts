@@ -25,7 +25,7 @@ import { eliminateDiff } from './derivative.js';
 import { unfoldDefinitions } from './expand.js';
 import { Normalizer, Undefined } from './normal.js';
 import { rfConstantValue } from './ratfunc.js';
-import { excludesZero, isNonnegRange, isPositiveRange, rangeOf } from './sign.js';
+import { excludesZero, rangeOf } from './sign.js';
 import type { RuleId } from './rules.js';
 
 /** what one side becomes on the way to its normal form */
@@ -85,10 +85,8 @@ export function certainDefinedness(e: Expr, scope: Scope, deadline?: number): De
         return { kind: 'undefined', because: { kind: 'condition', origin: c.origin, expr: c.expr, value: v } };
       }
       if (v !== undefined) continue;
-      const r = rangeOf(N.toExpr(f), scope.symbols);
-      const holds =
-        c.kind === 'nonzero' ? excludesZero(r) : c.kind === 'positive' ? isPositiveRange(r) : isNonnegRange(r);
-      if (!holds) allHold = false;
+      // the condition on its normal form, by interval analysis
+      if (!holdsEverywhere({ ...c, expr: N.toExpr(f) }, scope.symbols)) allHold = false;
     }
     if (!allHold) return { kind: 'unknown' };
     return { kind: 'defined', value: N.toExpr(N.nf(side.expr)) };

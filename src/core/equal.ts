@@ -145,7 +145,14 @@ function decideWith(N: Normalizer, lhs: Expr, rhs: Expr, scope: Scope): Decision
     throw err;
   }
   if (!valuesAgree) return valuesDiffer(N, lhsNormal, rhsNormal, difference);
-  const mismatch = conditionMismatch(conditionKeys(L.conditions, N, scope), conditionKeys(R.conditions, N, scope));
+  let mismatch: ConditionReport[];
+  try {
+    mismatch = conditionMismatch(conditionKeys(L.conditions, N, scope), conditionKeys(R.conditions, N, scope));
+  } catch (err) {
+    // keying a condition can run past the deadline or MAX_WORK too (a factor's exact division): not proved, named
+    if (err instanceof BudgetExceeded) return { ...overrun(err), valuesAgree, lhsNormal, rhsNormal };
+    throw err;
+  }
   if (mismatch.length > 0)
     return { ...notProved({ kind: 'conditions-differ' }), valuesAgree, conditions: mismatch, lhsNormal, rhsNormal };
   if (N.field.cancellations > 0) N.used.add('nf.cancel');

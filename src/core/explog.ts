@@ -8,43 +8,24 @@
  */
 import { type Expr, call, num } from '../ir/expr.js';
 import { type Rational, ONE, isOne, rat, rsign } from '../ir/rational.js';
-import { type AbsHost, logOfRational } from './normal-rules.js';
-import { type AtomInfo, type Poly, addPoly, mono, polyAtoms, scalePoly, sortedTerms } from './poly.js';
-import { RF_ONE, RF_ZERO, type RatFunc, rfAtom, rfConst, rfConstantValue, rfPoly } from './ratfunc.js';
+import { type NormalHost, logOfRational } from './normal-rules.js';
+import { type Poly, addPoly, mono, polyAtoms, scalePoly, sortedTerms } from './poly.js';
+import { RF_ONE, RF_ZERO, type RatFunc, rfAtom, rfConst, rfConstantValue, rfPoly, singleAtomExpr } from './ratfunc.js';
 import { isPositiveRange, rangeOf } from './sign.js';
-import type { Bases } from './bases.js';
-
-/** what exp and log need of the normalizer */
-interface ExpLogHost extends AbsHost {
-  readonly atoms: ReadonlyMap<string, AtomInfo>;
-  nf(e: Expr, depth?: number): RatFunc;
-  /** the common bases of exp's arguments (bases.ts) */
-  readonly bases: Bases;
-  /** the normal form of b^x */
-  power(b: Expr, x: Expr, depth: number): RatFunc;
-}
 
 /** e is proven positive on the declared domains */
-function positive(h: ExpLogHost, e: Expr): boolean {
+function positive(h: NormalHost, e: Expr): boolean {
   return isPositiveRange(rangeOf(e, h.symbols));
 }
 
 /** e is a declared binary variable or array element */
-function isBinary(h: ExpLogHost, e: Expr): boolean {
+export function isBinary(h: NormalHost, e: Expr): boolean {
   const d = e.kind === 'sym' || e.kind === 'elem' ? h.symbols.get(e.name) : undefined;
   return d !== undefined && (d.kind === 'scalar' || d.kind === 'array') && d.domain.kind === 'binary';
 }
 
-/** the atom's expression when U is exactly one atom to the first power */
-function singleAtom(h: ExpLogHost, U: RatFunc): Expr | undefined {
-  if (U.den.length || U.num.size !== 1) return undefined;
-  const t = [...U.num.values()][0]!;
-  if (!isOne(t.coeff) || t.mono.powers.length !== 1 || t.mono.powers[0]!.exp !== 1n) return undefined;
-  return h.atoms.get(t.mono.powers[0]!.atom)?.expr;
-}
-
 /** exp(U): a product of exp atoms, one per monomial of U */
-export function expOf(h: ExpLogHost, U: RatFunc, depth: number): RatFunc {
+export function expOf(h: NormalHost, U: RatFunc, depth: number): RatFunc {
   const F = h.field;
   if (U.den.length > 0) return h.atom(call('exp', [h.toExpr(U)]));
   h.used.add('nf.exp-sum');
@@ -72,7 +53,7 @@ export function expOf(h: ExpLogHost, U: RatFunc, depth: number): RatFunc {
 }
 
 /** log(U): split into logs of factors proven positive; what is left stays one log atom */
-export function logOf(h: ExpLogHost, U: RatFunc, depth: number): RatFunc {
+export function logOf(h: NormalHost, U: RatFunc, depth: number): RatFunc {
   const F = h.field;
   const c = rfConstantValue(U);
   if (c !== undefined) return logOfRational(h, c);
@@ -118,7 +99,7 @@ export function logOf(h: ExpLogHost, U: RatFunc, depth: number): RatFunc {
 }
 
 /** U at s = 0 and at s = 1 for a binary atom s of U's numerator, when both are proven positive */
-function binarySplit(h: ExpLogHost, U: RatFunc): { atom: string; at0: RatFunc; at1: RatFunc } | undefined {
+function binarySplit(h: NormalHost, U: RatFunc): { atom: string; at0: RatFunc; at1: RatFunc } | undefined {
   for (const atom of polyAtoms(U.num)) {
     const info = h.atoms.get(atom)!;
     if (info.reduction?.kind !== 'idempotent' || !isBinary(h, info.expr)) continue;
@@ -142,8 +123,8 @@ function binarySplit(h: ExpLogHost, U: RatFunc): { atom: string; at0: RatFunc; a
 }
 
 /** log(x) for x proven positive, with x's normal form X */
-function logOfPositive(h: ExpLogHost, x: Expr, X: RatFunc, depth: number): RatFunc {
-  const a = singleAtom(h, X);
+function logOfPositive(h: NormalHost, x: Expr, X: RatFunc, depth: number): RatFunc {
+  const a = singleAtomExpr(h.atoms, X);
   if (a && a.kind === 'call' && a.fn === 'exp') {
     h.used.add('nf.log-exp');
     return h.nf(a.args[0]!, depth);

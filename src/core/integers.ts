@@ -22,23 +22,17 @@ export function exactRoot(n: bigint, q: bigint): bigint | undefined {
   if (n < 2n) return n;
   // 2^(bits - 1) <= n < 2^bits; for q >= bits every r >= 2 has r^q >= 2^bits > n, and 1^q = 1 < n
   const bits = BigInt(n.toString(2).length);
+  // q < bits keeps every power in floorRoot small
   if (q >= bits) return undefined;
-  // Newton's method on integers, starting above the root (2^ceil(bits / q) > n^(1/q)); q < bits keeps every power small
-  let x = 2n ** ((bits + q - 1n) / q + 1n);
-  for (;;) {
-    const y = ((q - 1n) * x + n / x ** (q - 1n)) / q;
-    if (y >= x) break;
-    x = y;
-  }
-  for (const r of [x - 1n, x, x + 1n]) if (r >= 0n && r ** q === n) return r;
-  return undefined;
+  const r = floorRoot(n, q);
+  return r ** q === n ? r : undefined;
 }
 
 /** the integer r >= 0 with r^q <= n < (r + 1)^q (n >= 0, q >= 1) */
 export function floorRoot(n: bigint, q: bigint): bigint {
   if (n < 2n) return n;
   const bits = BigInt(n.toString(2).length);
-  // Newton's method from above (2^ceil(bits / q) > n^(1/q)), as in exactRoot
+  // Newton's method on integers, from above the root (2^ceil(bits / q) > n^(1/q))
   let x = 2n ** ((bits + q - 1n) / q + 1n);
   for (;;) {
     const y = ((q - 1n) * x + n / x ** (q - 1n)) / q;

@@ -5,6 +5,9 @@
  * at every point where the expression is defined; a rule with a side
  * condition checks it by interval analysis (sign.ts) first.
  */
+import type { RuleId } from './rules.js';
+import type { BoundName } from './budget.js';
+import type { Bases } from './bases.js';
 import { type Expr, call, children, elem, type IndexTerm, num } from '../ir/expr.js';
 import { ONE, type Rational, rat, rdiv, rneg, rsign } from '../ir/rational.js';
 import { factorInteger } from './integers.js';
@@ -14,16 +17,23 @@ import { type Field, RF_ZERO, type RatFunc, rfAtom, rfConst, rfConstantValue, rf
 import { isNonnegRange, rangeOf } from './sign.js';
 import type { UndefinedCause } from './definedness.js';
 
-/** what these rules need of the normalizer */
-export interface AbsHost {
+/** what the rule modules (normal-rules, explog, trig, radicals, powers, rationalize) use of the Normalizer (normal.ts) */
+export interface NormalHost {
   readonly field: Field;
   readonly ring: Ring;
   readonly symbols: ReadonlyMap<string, SymbolDecl>;
-  readonly used: Set<string>;
-  nf(e: Expr): RatFunc;
+  readonly atoms: ReadonlyMap<string, AtomInfo>;
+  readonly used: Set<RuleId>;
+  /** bounds that left something unreduced, so a difference can name them */
+  readonly limited: Set<BoundName>;
+  /** the common bases of sin, cos and exp arguments (bases.ts) */
+  readonly bases: Bases;
+  nf(e: Expr, depth?: number): RatFunc;
   atom(expr: Expr, reduction?: AtomInfo['reduction']): RatFunc;
   toExpr(f: RatFunc): Expr;
   polyExpr(p: Poly): Expr;
+  /** the normal form of b^x */
+  power(b: Expr, x: Expr, depth: number): RatFunc;
   /** throws the normalizer's Undefined (a sub-expression nowhere defined) */
   nowhereDefined(why: UndefinedCause): never;
   /** atoms an assumed equation gives a value, and the memo to forget when one is added */
@@ -32,7 +42,7 @@ export interface AbsHost {
 }
 
 /** max(a, b) = (a + b + abs(a - b))/2, min(a, b) = (a + b - abs(a - b))/2: exact at every point */
-export function maxMinOf(h: AbsHost, fn: 'max' | 'min', A: RatFunc, B: RatFunc): RatFunc {
+export function maxMinOf(h: NormalHost, fn: 'max' | 'min', A: RatFunc, B: RatFunc): RatFunc {
   const F = h.field;
   h.used.add('nf.abs');
   const d = absOf(h, F.sub(A, B));
@@ -46,7 +56,7 @@ export function maxMinOf(h: AbsHost, fn: 'max' | 'min', A: RatFunc, B: RatFunc):
  * exactly where D = 0, where U is undefined), and abs(P) an atom with
  * abs(P)^2 = P^2
  */
-export function absOf(h: AbsHost, U: RatFunc): RatFunc {
+export function absOf(h: NormalHost, U: RatFunc): RatFunc {
   const F = h.field;
   h.used.add('nf.abs');
   const c = rfConstantValue(U);
@@ -63,7 +73,7 @@ export function absOf(h: AbsHost, U: RatFunc): RatFunc {
 }
 
 /** abs(P) for a nonzero polynomial P: |c| abs(P/c) with c the leading coefficient, a monomial atom by atom */
-function absPoly(h: AbsHost, P: Poly): RatFunc {
+function absPoly(h: NormalHost, P: Poly): RatFunc {
   const F = h.field;
   const lead = sortedTerms(P)[0]!.coeff;
   const scale = rfConst(rsign(lead) < 0 ? rneg(lead) : lead);
@@ -83,14 +93,14 @@ function absPoly(h: AbsHost, P: Poly): RatFunc {
 }
 
 /** abs(P) for P not of known sign (after a sign check): the atom abs(P) with abs(P)^2 = P^2 */
-function absAtom(h: AbsHost, P: Poly): RatFunc {
+function absAtom(h: NormalHost, P: Poly): RatFunc {
   const signed = knownSign(h, h.polyExpr(P));
   if (signed !== 0) return signed > 0 ? rfPoly(P) : rfPoly(negPoly(P));
   return h.atom(call('abs', [h.polyExpr(P)]), { kind: 'square', to: h.ring.mul(P, P) });
 }
 
 /** 1 when interval analysis shows e >= 0 wherever it is defined, -1 when e <= 0, else 0 */
-function knownSign(h: AbsHost, e: Expr): number {
+function knownSign(h: NormalHost, e: Expr): number {
   const r = rangeOf(e, h.symbols);
   if (isNonnegRange(r)) return 1;
   if (r.hi !== undefined && rsign(r.hi) <= 0) return -1;
@@ -117,7 +127,7 @@ export function symmetricOrder(
  * contain A, A is replaced by value / c wherever it arises from now on.
  * False when the equation has another shape (then it is not used).
  */
-export function assumeEquation(h: AbsHost, sum: Expr, value: Expr): boolean {
+export function assumeEquation(h: NormalHost, sum: Expr, value: Expr): boolean {
   const S = h.nf(sum);
   if (S.den.length || S.num.size !== 1) return false;
   const t = [...S.num.values()][0]!;
@@ -132,7 +142,7 @@ export function assumeEquation(h: AbsHost, sum: Expr, value: Expr): boolean {
 }
 
 /** log(c) for a rational c: a combination of logs of primes */
-export function logOfRational(h: AbsHost, c: Rational): RatFunc {
+export function logOfRational(h: NormalHost, c: Rational): RatFunc {
   const F = h.field;
   if (rsign(c) <= 0) return h.atom(call('log', [num(c)]));
   h.used.add('nf.log-rational');

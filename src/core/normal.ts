@@ -38,13 +38,13 @@ import {
 import { type BoundName, BudgetExceeded, MAX_DEPTH, MAX_EXPAND_EXPONENT, type Meter } from './budget.js';
 import type { UndefinedCause } from './definedness.js';
 import { rangeOf, isPositiveRange, excludesZero } from './sign.js';
-import { absOf, maxMinOf, sumDepth, symmetricOrder } from './normal-rules.js';
+import { type NormalHost, absOf, maxMinOf, sumDepth, symmetricOrder } from './normal-rules.js';
 import type { RuleId } from './rules.js';
 import { inverseValue, sinCos } from './trig.js';
 import { rationalPower } from './radicals.js';
 import { Bases } from './bases.js';
 import { powerOfPower, variablePower } from './powers.js';
-import { expOf, logOf } from './explog.js';
+import { expOf, isBinary, logOf } from './explog.js';
 
 /** thrown when a sub-expression is nowhere defined (1/0, 0^-1): there is no normal form to compare */
 export class Undefined extends Error {
@@ -53,7 +53,7 @@ export class Undefined extends Error {
   }
 }
 
-export class Normalizer {
+export class Normalizer implements NormalHost {
   readonly atoms = new Map<string, AtomInfo>();
   readonly ring: Ring;
   readonly field: Field;
@@ -101,11 +101,6 @@ export class Normalizer {
     return isPositiveRange(rangeOf(e, this.symbols));
   }
 
-  private isBinary(e: Expr): boolean {
-    const d = e.kind === 'sym' || e.kind === 'elem' ? this.symbols.get(e.name) : undefined;
-    return d !== undefined && (d.kind === 'scalar' || d.kind === 'array') && d.domain.kind === 'binary';
-  }
-
   private compute(e: Expr, depth: number): RatFunc {
     const F = this.field;
     switch (e.kind) {
@@ -118,8 +113,8 @@ export class Normalizer {
       case 'sym':
       case 'elem': {
         const x = e.kind === 'elem' ? symmetricOrder(e, this.symbols, this.used) : e;
-        if (this.isBinary(x)) this.used.add('nf.binary');
-        return this.atom(x, this.isBinary(x) ? { kind: 'idempotent' } : undefined);
+        if (isBinary(this, x)) this.used.add('nf.binary');
+        return this.atom(x, isBinary(this, x) ? { kind: 'idempotent' } : undefined);
       }
       case 'add': {
         this.used.add('nf.expand');
@@ -208,7 +203,7 @@ export class Normalizer {
         t.mono.powers.length === 1 &&
         t.mono.powers[0]!.exp === 1n &&
         this.atoms.get(t.mono.powers[0]!.atom)?.reduction?.kind === 'idempotent' &&
-        this.isBinary(this.atoms.get(t.mono.powers[0]!.atom)!.expr)
+        isBinary(this, this.atoms.get(t.mono.powers[0]!.atom)!.expr)
       ) {
         atom = t.mono.powers[0]!.atom;
         c = t.coeff;

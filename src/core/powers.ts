@@ -8,26 +8,15 @@
  * exp(X log P) like any power of a positive base. What is left, Q, stays one
  * atom Q^X.
  */
+import type { NormalHost } from './normal-rules.js';
 import { type Expr, mul, num, pow } from '../ir/expr.js';
-import type { SymbolDecl } from '../ir/symbols.js';
 import { type Rational, isInteger, isOne, rat, rmul, rneg, rsign } from '../ir/rational.js';
 import { isNegativeRange, isNonnegRange, isPositiveRange, rangeOf } from './sign.js';
-import { type AtomInfo, type Power, mono } from './poly.js';
-import { type Field, type RatFunc, rfPoly } from './ratfunc.js';
-import type { RuleId } from './rules.js';
-
-interface PowerHost {
-  readonly field: Field;
-  readonly symbols: ReadonlyMap<string, SymbolDecl>;
-  readonly atoms: ReadonlyMap<string, AtomInfo>;
-  readonly used: Set<RuleId>;
-  nf(e: Expr): RatFunc;
-  toExpr(f: RatFunc): Expr;
-  atom(expr: Expr, reduction?: AtomInfo['reduction']): RatFunc;
-}
+import { type Power, mono } from './poly.js';
+import { type RatFunc, rfPoly } from './ratfunc.js';
 
 /** B^X for a non-constant exponent X, where B is not shown > 0 */
-export function variablePower(H: PowerHost, B: RatFunc, X: RatFunc): RatFunc {
+export function variablePower(H: NormalHost, B: RatFunc, X: RatFunc): RatFunc {
   const whole = () => H.atom(pow(H.toExpr(B), H.toExpr(X)));
   if (B.den.length > 0 || B.num.size !== 1) return whole();
   const t = [...B.num.values()][0]!;
@@ -72,7 +61,7 @@ export function variablePower(H: PowerHost, B: RatFunc, X: RatFunc): RatFunc {
  * `nf.root-split`): u^m >= 0 exactly where u >= 0 then (> 0 where u > 0), so both sides are defined at the
  * same points, with the same value; `sqrt((a + b x)^3) = (a + b x)^(3/2)`. Undefined when it does not apply.
  */
-export function powerOfPower(H: PowerHost, b: Expr, k: Rational): RatFunc | undefined {
+export function powerOfPower(H: NormalHost, b: Expr, k: Rational): RatFunc | undefined {
   if (b.kind !== 'pow' || b.exp.kind !== 'num' || !isInteger(b.exp.value) || b.exp.value.n === 0n) return undefined;
   const m = b.exp.value.n;
   if (m % 2n === 0n && !isNonnegRange(rangeOf(b.base, H.symbols))) return undefined;

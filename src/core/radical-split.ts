@@ -11,27 +11,13 @@
  *   (`sqrt(3 - 2 sqrt(2)) = sqrt(2) - 1`): (sqrt u + s sqrt v)^2 = a + b sqrt(r)
  *   and sqrt u > sqrt v, so the right side is the nonnegative root.
  */
-import type { Rational } from '../ir/rational.js';
-import { ONE, isOne, rat, rdiv, rmul, rsign, rsub, radd } from '../ir/rational.js';
+import type { NormalHost } from './normal-rules.js';
+import { type Rational, ONE, isOne, rat, rdiv, rmul, rsign, rsub, radd } from '../ir/rational.js';
 import { isPositiveRange, rangeOf } from './sign.js';
 import { type Mono, type Poly, type Power, type Term, divideMono, mono } from './poly.js';
 import { type RatFunc, rfConst, rfPoly } from './ratfunc.js';
 import { exactRoot } from './integers.js';
 import { rationalGcd } from './bases.js';
-import type { Expr } from '../ir/expr.js';
-import type { SymbolDecl } from '../ir/symbols.js';
-import type { AtomInfo } from './poly.js';
-import type { Field } from './ratfunc.js';
-import type { RuleId } from './rules.js';
-
-export interface RootHost {
-  readonly field: Field;
-  readonly symbols: ReadonlyMap<string, SymbolDecl>;
-  readonly atoms: ReadonlyMap<string, AtomInfo>;
-  readonly used: Set<RuleId>;
-  toExpr(f: RatFunc): Expr;
-  atom(expr: Expr, reduction?: AtomInfo['reduction']): RatFunc;
-}
 
 /** throws: a power of 0 is negative */
 export type Fail = () => never;
@@ -39,7 +25,7 @@ export type Fail = () => never;
 type Power_ = (B: RatFunc, k: Rational) => RatFunc;
 
 /** B^k = g^k m^k P^k, or undefined when B (two or more terms) has no content to take out */
-export function contentSplit(H: RootHost, B: RatFunc, k: Rational, power: Power_): RatFunc | undefined {
+export function contentSplit(H: NormalHost, B: RatFunc, k: Rational, power: Power_): RatFunc | undefined {
   if (B.den.length > 0 || B.num.size < 2) return undefined;
   const terms = [...B.num.values()];
   let g: Rational | undefined;
@@ -65,7 +51,7 @@ export function contentSplit(H: RootHost, B: RatFunc, k: Rational, power: Power_
 const atomTerm = (p: Power): Term => ({ coeff: ONE, mono: mono([{ atom: p.atom, exp: 1n }]) });
 
 /** the monomial dividing every term, over the atoms interval analysis shows > 0 */
-function commonPositiveMonomial(H: RootHost, terms: readonly Term[]): Mono {
+function commonPositiveMonomial(H: NormalHost, terms: readonly Term[]): Mono {
   const least = new Map<string, bigint>();
   for (const p of terms[0]!.mono.powers) least.set(p.atom, p.exp);
   for (const t of terms.slice(1)) {
@@ -84,7 +70,7 @@ function commonPositiveMonomial(H: RootHost, terms: readonly Term[]): Mono {
 }
 
 /** P^k for k = p/2 and P = a + b R, R a product of square roots of constants (R^2 = r rational), when it denests */
-export function denest(H: RootHost, P: RatFunc, k: Rational, power: Power_): RatFunc | undefined {
+export function denest(H: NormalHost, P: RatFunc, k: Rational, power: Power_): RatFunc | undefined {
   if (k.d !== 2n || P.den.length > 0 || P.num.size !== 2) return undefined;
   let a: Rational | undefined;
   let b: Rational | undefined;
@@ -116,7 +102,7 @@ export function denest(H: RootHost, P: RatFunc, k: Rational, power: Power_): Rat
 }
 
 /** r with R^2 = r when the monomial R is a product of distinct square-root atoms of positive constants */
-function rootSquare(H: RootHost, m: Mono): Rational | undefined {
+function rootSquare(H: NormalHost, m: Mono): Rational | undefined {
   let r: Rational = ONE;
   for (const p of m.powers) {
     const red = H.atoms.get(p.atom)?.reduction;
@@ -135,7 +121,7 @@ function constantOf(p: Poly): Rational | undefined {
 }
 
 /** (N/D)^k = N^k D^(-k) when every factor of D is > 0 on the domain: N/D >= 0 exactly where N >= 0 */
-export function quotientSplit(H: RootHost, B: RatFunc, k: Rational, power: Power_): RatFunc | undefined {
+export function quotientSplit(H: NormalHost, B: RatFunc, k: Rational, power: Power_): RatFunc | undefined {
   if (B.den.length === 0) return undefined;
   if (!B.den.every((f) => isPositiveRange(rangeOf(H.toExpr(rfPoly(f.poly)), H.symbols)))) return undefined;
   H.used.add('nf.root-split');

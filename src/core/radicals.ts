@@ -15,7 +15,8 @@ import { num, pow } from '../ir/expr.js';
 import { type Rational, ONE, isInteger, isOne, rat, rmul, rneg, rpow, rsign } from '../ir/rational.js';
 import { isNonnegRange, rangeOf } from './sign.js';
 import { type RatFunc, rfAtom, rfConst, rfConstantValue, rfPoly } from './ratfunc.js';
-import { type Fail, type RootHost, contentSplit, denest, quotientSplit } from './radical-split.js';
+import { type Fail, contentSplit, denest, quotientSplit } from './radical-split.js';
+import type { NormalHost } from './normal-rules.js';
 import { MAX_COEFFICIENT_BITS, MAX_ROOT_ORDER } from './budget.js';
 import { exactRoot, factorInteger } from './integers.js';
 import { rationalize } from './rationalize.js';
@@ -23,9 +24,7 @@ import { rationalize } from './rationalize.js';
 /** why: 60 = lcm(1..6) covers the roots people write (square, cube, ..., sixth) with one atom per base; r^60 = u needs 60-fold products of one atom only */
 const COMMON_ROOT_ORDER = 60n;
 
-export type { Fail, RootHost } from './radical-split.js';
-
-export function rationalPower(H: RootHost, A: RatFunc, k: Rational, fail: Fail): RatFunc {
+export function rationalPower(H: NormalHost, A: RatFunc, k: Rational, fail: Fail): RatFunc {
   H.used.add('nf.root');
   const B = rationalize(H, A);
   const q = k.d;
@@ -54,7 +53,7 @@ export function rationalPower(H: RootHost, A: RatFunc, k: Rational, fail: Fail):
 }
 
 /** B^k, where an integer k is a plain power */
-function rationalPowerOrWhole(H: RootHost, B: RatFunc, k: Rational, fail: Fail): RatFunc {
+function rationalPowerOrWhole(H: NormalHost, B: RatFunc, k: Rational, fail: Fail): RatFunc {
   if (isInteger(k)) return H.field.pow(B, k.n) ?? fail();
   return rationalPower(H, B, k, fail);
 }
@@ -64,7 +63,7 @@ function rationalPowerOrWhole(H: RootHost, B: RatFunc, k: Rational, fail: Fail):
  * atom a_i is >= 0 on the whole domain (interval analysis), n >= 2 or e1 > 1:
  * both sides are then defined at the same points with the same value.
  */
-function splitMonomial(H: RootHost, B: RatFunc, k: Rational, fail: Fail): RatFunc | undefined {
+function splitMonomial(H: NormalHost, B: RatFunc, k: Rational, fail: Fail): RatFunc | undefined {
   if (B.den.length > 0 || B.num.size !== 1) return undefined;
   const t = [...B.num.values()][0]!;
   const nonneg = (a: string) => {
@@ -94,7 +93,7 @@ function splitMonomial(H: RootHost, B: RatFunc, k: Rational, fail: Fail): RatFun
 }
 
 /** c^k for a rational c > 0 (not a perfect power) as a rational times powers of prime root atoms; undefined past a budget */
-function constantPower(H: RootHost, c: Rational, k: Rational): RatFunc | undefined {
+function constantPower(H: NormalHost, c: Rational, k: Rational): RatFunc | undefined {
   const F = H.field;
   let coeff: Rational = ONE;
   let acc: RatFunc = rfConst(ONE);

@@ -7,7 +7,9 @@
  * sound, and why definedness is tracked separately (definedness.ts).
  */
 import { type Rational, ONE, rdiv, rsign, isZero } from '../ir/rational.js';
+import type { Expr } from '../ir/expr.js';
 import {
+  type AtomInfo,
   type Poly,
   type Ring,
   constPoly,
@@ -209,6 +211,12 @@ function singleAtom(p: Poly): string | undefined {
   const t = [...p.values()][0]!;
   const pw = t.mono.powers;
   return pw.length === 1 && pw[0]!.exp === 1n && t.coeff.n === 1n && t.coeff.d === 1n ? pw[0]!.atom : undefined;
+}
+
+/** the atom's expression when U is exactly one atom to the first power */
+export function singleAtomExpr(atoms: ReadonlyMap<string, AtomInfo>, U: RatFunc): Expr | undefined {
+  const a = U.den.length ? undefined : singleAtom(U.num);
+  return a === undefined ? undefined : atoms.get(a)?.expr;
 }
 
 /** the least exponent of atom over p's terms (0 when a term lacks it) */

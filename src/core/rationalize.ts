@@ -8,21 +8,14 @@
  * A - B r != 0 too: otherwise A = B r and D = 2 B r, whose conjugate would
  * be 0 only if B r = A = 0. Only numbers are touched: the value is the same.
  */
+import type { NormalHost } from './normal-rules.js';
 import { rdiv, rsign } from '../ir/rational.js';
 import { type Poly, type Term, addPoly, constPoly, constantValue, divideMono, mono, negPoly } from './poly.js';
-import { type Field, type RatFunc, rfPoly } from './ratfunc.js';
-import type { AtomInfo } from './poly.js';
-import type { RuleId } from './rules.js';
+import { type RatFunc, rfPoly } from './ratfunc.js';
 import { MAX_CONJUGATIONS } from './budget.js';
 
-interface RationalizeHost {
-  readonly field: Field;
-  readonly atoms: ReadonlyMap<string, AtomInfo>;
-  readonly used: Set<RuleId>;
-}
-
 /** U with a rational denominator when its denominators are sums of square roots of rationals; else U */
-export function rationalize(H: RationalizeHost, U: RatFunc): RatFunc {
+export function rationalize(H: NormalHost, U: RatFunc): RatFunc {
   if (U.den.length === 0 || !U.den.every((f) => isRootConstant(H, f.poly))) return U;
   const ring = H.field.ring;
   let num = U.num;
@@ -56,7 +49,7 @@ function conjugate(p: Poly, atom: string): Poly {
 }
 
 /** true when every atom of p is a square root of a positive rational */
-function isRootConstant(H: RationalizeHost, p: Poly): boolean {
+function isRootConstant(H: NormalHost, p: Poly): boolean {
   for (const t of p.values())
     for (const pw of t.mono.powers) {
       const red = H.atoms.get(pw.atom)?.reduction;

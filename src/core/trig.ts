@@ -9,28 +9,14 @@
  * ever created: every rewrite holds at every point. Past MAX_TRIG_TERMS
  * terms or MAX_TRIG_MULTIPLE the argument stays whole (one atom).
  */
+import type { NormalHost } from './normal-rules.js';
 import { type Expr, call, constant, mul, num, pow, add } from '../ir/expr.js';
 import { rat, rmul, rneg, rsign, isInteger, isOne, ONE } from '../ir/rational.js';
-import { type AtomInfo, type Poly, type Term, addPoly, constPoly, scalePoly } from './poly.js';
-import { type Field, type RatFunc, rfConstantValue, rfKey, rfPoly, leadingSign, RF_ONE, RF_ZERO } from './ratfunc.js';
-import type { Ring } from './poly.js';
-import { type BoundName, MAX_TRIG_MULTIPLE, MAX_TRIG_TERMS } from './budget.js';
-import type { RuleId } from './rules.js';
-import type { Bases } from './bases.js';
+import { type Poly, type Term, addPoly, constPoly, scalePoly } from './poly.js';
+import type { RatFunc } from './ratfunc.js';
+import { rfConstantValue, rfKey, rfPoly, leadingSign, RF_ONE, RF_ZERO, singleAtomExpr } from './ratfunc.js';
+import { MAX_TRIG_MULTIPLE, MAX_TRIG_TERMS } from './budget.js';
 import { rationalize } from './rationalize.js';
-
-/** what trig needs of the normalizer */
-export interface TrigHost {
-  readonly field: Field;
-  readonly ring: Ring;
-  readonly used: Set<RuleId>;
-  readonly limited: Set<BoundName>;
-  readonly atoms: ReadonlyMap<string, AtomInfo>;
-  readonly bases: Bases;
-  nf(e: Expr): RatFunc;
-  toExpr(f: RatFunc): Expr;
-  atom(expr: Expr, reduction?: AtomInfo['reduction']): RatFunc;
-}
 
 interface SinCos {
   readonly s: RatFunc;
@@ -60,7 +46,7 @@ function sinTwelfth(k: bigint): Expr {
   return r <= 18n ? neg(table(r - 12n)) : neg(table(24n - r));
 }
 
-export function sinCos(H: TrigHost, fn: 'sin' | 'cos', V: RatFunc): RatFunc {
+export function sinCos(H: NormalHost, fn: 'sin' | 'cos', V: RatFunc): RatFunc {
   H.used.add('nf.trig');
   const U = rationalize(H, V);
   const terms = [...U.num.values()];
@@ -81,7 +67,7 @@ export function sinCos(H: TrigHost, fn: 'sin' | 'cos', V: RatFunc): RatFunc {
 }
 
 /** sin and cos of one term c m: an exact value at a multiple of pi/12, else k = p times the base angle m/d */
-function termSinCos(H: TrigHost, t: Term): SinCos | undefined {
+function termSinCos(H: NormalHost, t: Term): SinCos | undefined {
   const p = t.mono.powers;
   if (p.length === 1 && p[0]!.exp === 1n && p[0]!.atom === '#pi') {
     const twelfths = rmul(t.coeff, rat(12));
@@ -115,7 +101,7 @@ function termSinCos(H: TrigHost, t: Term): SinCos | undefined {
  * k pi/24 = pi/24 + m pi/12 by the addition formulas; every value is a constant times C, so tan and cot of
  * k pi/24 are exact radicals
  */
-function oddTwentyFourth(H: TrigHost, k: bigint): SinCos {
+function oddTwentyFourth(H: NormalHost, k: bigint): SinCos {
   H.used.add('nf.special-values');
   const F = H.field;
   const cos12 = sinTwelfth(7n);
@@ -129,8 +115,8 @@ function oddTwentyFourth(H: TrigHost, k: bigint): SinCos {
 }
 
 /** sin and cos of a base angle T (positive leading coefficient): atoms, or values for T = asin(u), atan(u) */
-function baseAtoms(H: TrigHost, T: RatFunc): SinCos {
-  const inner = singleAtom(H, T);
+function baseAtoms(H: NormalHost, T: RatFunc): SinCos {
+  const inner = singleAtomExpr(H.atoms, T);
   const fn = inner?.kind === 'call' ? inner.fn : undefined;
   const u = inner?.kind === 'call' ? inner.args[0]! : undefined;
   if (u && fn === 'asin') {
@@ -151,7 +137,7 @@ function baseAtoms(H: TrigHost, T: RatFunc): SinCos {
 }
 
 /** sin(U), cos(U) kept whole: one atom of U with a positive leading coefficient */
-function whole(H: TrigHost, fn: 'sin' | 'cos', U: RatFunc): RatFunc {
+function whole(H: NormalHost, fn: 'sin' | 'cos', U: RatFunc): RatFunc {
   const c = rfConstantValue(U);
   if (c !== undefined && rsign(c) === 0) return fn === 'sin' ? RF_ZERO : RF_ONE;
   const negated = leadingSign(U) < 0;
@@ -159,14 +145,6 @@ function whole(H: TrigHost, fn: 'sin' | 'cos', U: RatFunc): RatFunc {
   const one = baseAtoms(H, V);
   if (fn === 'cos') return one.c;
   return negated ? H.field.neg(one.s) : one.s;
-}
-
-/** the atom's expression when U is exactly one atom to the first power */
-function singleAtom(H: Pick<TrigHost, 'atoms'>, U: RatFunc): Expr | undefined {
-  if (U.den.length || U.num.size !== 1) return undefined;
-  const t = [...U.num.values()][0]!;
-  if (!isOne(t.coeff) || t.mono.powers.length !== 1 || t.mono.powers[0]!.exp !== 1n) return undefined;
-  return H.atoms.get(t.mono.powers[0]!.atom)?.expr;
 }
 
 /** tan(k pi/12) for k = 0..5, in the forms people write (1/sqrt(3) and sqrt(3)/3 both) */
@@ -186,7 +164,7 @@ const TAN_TABLE: readonly [bigint, Expr][] = [
  * |k| <= 5, the principal values. Matched by normal form, so only an exact
  * equality of U with the table value matches.
  */
-export function inverseValue(H: TrigHost, fn: 'asin' | 'atan', U: RatFunc): RatFunc | undefined {
+export function inverseValue(H: NormalHost, fn: 'asin' | 'atan', U: RatFunc): RatFunc | undefined {
   const key = rfKey(rationalize(H, U));
   const candidates: [bigint, Expr][] =
     fn === 'asin'

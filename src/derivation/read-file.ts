@@ -4,8 +4,8 @@
  * (`cannot-read`, `not-utf8`). `verify`, the library's `verifyFile`, a
  * context given as `{file}` and `verify gradcheck` all read through here.
  */
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+// fs's callback API, not node:fs/promises: that module and what it loads cost every cold start of `verify` milliseconds
+import { readFile, readFileSync } from 'node:fs';
 import { decodeUtf8, notUtf8Message } from './utf8.js';
 
 /** A file's text, or why it has none: the code, a sentence, and where (line 1, column 1 for an unreadable file). */
@@ -58,7 +58,10 @@ function textOf(path: string, read: { bytes: Uint8Array } | { error: unknown }):
 /** The text of the file at `path`, read once. */
 export async function readDerivationFile(path: string): Promise<FileText> {
   try {
-    return textOf(path, { bytes: await readFile(path) });
+    const bytes = await new Promise<Uint8Array>((resolve, reject) =>
+      readFile(path, (err, data) => (err ? reject(err) : resolve(data))),
+    );
+    return textOf(path, { bytes });
   } catch (error) {
     return textOf(path, { error });
   }

@@ -38,7 +38,9 @@ describe('package.json exports', () => {
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const files = new Set((JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path));
-    const wanted = [...exported, strip(pkg.main), strip(pkg.types), ...Object.values(pkg.bin).map(strip)];
+    // bin/package.json makes bin/verify.js CommonJS (no ESM loader at start); bin/load-cli.cjs loads the bundle
+    const launcher = ['bin/package.json', 'bin/load-cli.cjs', 'dist/verify.cjs'];
+    const wanted = [...exported, strip(pkg.main), strip(pkg.types), ...Object.values(pkg.bin).map(strip), ...launcher];
     expect(wanted.filter((p) => !files.has(p))).toEqual([]);
   }, 60_000);
   it('the built package imports by its name and works', () => {

@@ -3,7 +3,8 @@
  * from the command's entry by static imports. KaTeX (a third of the
  * bundle), the report formats other than text, yargs (plain file names need
  * no parser) and the `explain` and `gradcheck` subcommands are loaded with `import()` only when asked for;
- * scripts/bundle.mjs puts them into chunks of their own.
+ * scripts/bundle.mjs evaluates their modules only then, and leaves KaTeX out of the bundle (required when used).
+ * Which of Node's own modules a cold run loads: test/cli/code-cache.test.ts.
  */
 import { describe, expect, test } from 'vitest';
 import { importsOf } from '../architecture/imports.js';

@@ -21,6 +21,8 @@ test("src/numeric imports only the IR, the result types (gradcheck's limits and 
         spec!.startsWith('../ir/') ||
         spec === 'decimal.js' ||
         (spec === '../verdict/result.js' && typeOnly !== undefined) ||
+        // the one settings type of a check (seed, samples, deadline) and its limits, on the floor below
+        spec === '../verdict/settings.js' ||
         // gradcheck's contract: its report types and the limits of its input
         spec === '../verdict/gradcheck.js' ||
         // the check's settings (seed, samples) and their limit MAX_SAMPLES
