@@ -16,7 +16,7 @@ import { rneg } from '../ir/rational.js';
 import { DEFAULT_SAMPLES, MAX_EXHAUSTIVE_BINARY, MAX_PAIR_SPECIAL_ATOMS } from './bounds.js';
 import type { Atom } from './instance.js';
 import type { Prng } from './prng.js';
-import { SCALES, genericValue, isBinary, rationalText, sampleValue, specialValues } from './sampling.js';
+import { SCALES, genericValue, isBinaryDomain, rationalText, sampleValue, specialValues } from './sampling.js';
 import { inDomain } from '../ir/symbols.js';
 import { ZERO, ONE, MINUS_ONE } from '../ir/rational.js';
 
@@ -47,7 +47,7 @@ function* rawPoints(
   specials = true,
   near: readonly Rational[] = [],
 ): Generator<Point> {
-  const binary = atoms.filter((a) => isBinary(a.domain));
+  const binary = atoms.filter((a) => isBinaryDomain(a.domain));
   const exhaustive = binary.length <= MAX_EXHAUSTIVE_BINARY;
   const combos = exhaustive ? 2 ** binary.length : 0;
 
@@ -55,7 +55,7 @@ function* rawPoints(
     const values = new Map<string, Rational>();
     let bit = 0;
     for (const a of atoms) {
-      if (isBinary(a.domain) && combo !== undefined) {
+      if (isBinaryDomain(a.domain) && combo !== undefined) {
         values.set(a.key, { n: BigInt((combo >> bit++) & 1), d: 1n });
       } else values.set(a.key, sampleValue(a.domain, rng, SCALES[scale % SCALES.length]!));
     }
@@ -78,7 +78,7 @@ function* rawPoints(
     }
   }
   if (specials) yield* boundPatterns(atoms, generic);
-  const direct = specials ? atoms.filter((a) => a.direct && !isBinary(a.domain)) : [];
+  const direct = specials ? atoms.filter((a) => a.direct && !isBinaryDomain(a.domain)) : [];
   if (direct.length <= MAX_PAIR_SPECIAL_ATOMS) {
     for (const [k, a] of direct.entries()) {
       for (const b of direct.slice(k + 1)) {
@@ -138,7 +138,7 @@ const arrayOf = (key: string): string | undefined => /^([^[]+)\[/.exec(key)?.[1]
  */
 function* boundPatterns(atoms: readonly Atom[], generic: () => Map<string, Rational>): Generator<Point> {
   const names = [
-    ...new Set(atoms.filter((a) => !a.direct && !isBinary(a.domain)).flatMap((a) => arrayOf(a.key) ?? [])),
+    ...new Set(atoms.filter((a) => !a.direct && !isBinaryDomain(a.domain)).flatMap((a) => arrayOf(a.key) ?? [])),
   ];
   const patterns: [string, (k: number) => Rational | undefined][] = [
     ['0', () => ZERO],
@@ -147,7 +147,7 @@ function* boundPatterns(atoms: readonly Atom[], generic: () => Map<string, Ratio
     ['0 at every other one', (k) => (k % 2 === 0 ? ZERO : undefined)],
   ];
   for (const name of names) {
-    const elements = atoms.filter((a) => !a.direct && !isBinary(a.domain) && arrayOf(a.key) === name);
+    const elements = atoms.filter((a) => !a.direct && !isBinaryDomain(a.domain) && arrayOf(a.key) === name);
     for (const [what, value] of patterns) {
       const values = generic();
       let changed = 0;
@@ -172,7 +172,7 @@ function othersNegated(
   const negated = new Map([...fixed].map(([key, r]) => [key, key === keep ? r : rneg(r)]));
   let changed = false;
   for (const b of atoms) {
-    if (b.key === keep || isBinary(b.domain) || !inDomain(negated.get(b.key)!, b.domain))
+    if (b.key === keep || isBinaryDomain(b.domain) || !inDomain(negated.get(b.key)!, b.domain))
       negated.set(b.key, fixed.get(b.key)!);
     else changed = true;
   }

@@ -35,7 +35,7 @@ const SPECIAL_VALUES: readonly Rational[] = [
 ];
 
 /** true for the two-valued domain {0, 1} */
-export const isBinary = (d: Domain): boolean => d.kind === 'binary';
+export const isBinaryDomain = (d: Domain): boolean => d.kind === 'binary';
 
 /** why: each constant of a step adds a few candidate points per variable; past this many the special points would crowd out the random ones */
 const MAX_CONSTANT_SPECIALS = 40;
