@@ -13,6 +13,8 @@ export const NOT_UNIT: Readonly<Record<string, readonly string[]>> = {
   // the built CLI as a user runs it (a child process on dist/), npm pack, every shipped derivation end to end
   'end-to-end': [
     'test/adversarial/**/*.test.ts',
+    // why: esbuild bundles the browser entry, in a service process of its own
+    'test/api/browser-entry.test.ts',
     'test/api/package.test.ts',
     'test/cli/code-cache.test.ts',
     'test/cli/config.test.ts',
@@ -20,6 +22,8 @@ export const NOT_UNIT: Readonly<Record<string, readonly string[]>> = {
     'test/cli/parallel.test.ts',
     'test/derivations.test.ts',
     'test/derivation-library.test.ts',
+    // why: checks every shipped derivation for false `by` warnings, as test/derivations.test.ts checks their verdicts
+    'test/explain/by-warnings-shipped.test.ts',
     // why: validates the JSON report of every shipped derivation against docs/report.schema.json
     'test/report/schema.test.ts',
     // why: the soundness corpus runs some cases through bin/verify.js (hang guards) and uses mathjs as its oracle
