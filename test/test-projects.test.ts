@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ViteUserConfig } from 'vitest/config';
 import { MOCKING, NOT_UNIT } from '../vitest.config.js';
-import { exists, importsInText, modulesUnder, repoRoot } from './architecture/imports.js';
+import { exists, importsInText } from './architecture/imports.js';
+import { modulesUnder, repoRoot } from './architecture/repo-files.js';
 
 /** a vitest configuration file's exported configuration */
 async function loadConfig(file: string): Promise<ViteUserConfig> {

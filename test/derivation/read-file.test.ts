@@ -12,7 +12,7 @@ import { verifyFile } from '../../src/derivation/verify.js';
 import { loadContext } from '../../src/api/context.js';
 import { checkSettings } from '../../src/verdict/settings.js';
 import { CONFIG_FILE, readConfig } from '../../src/cli/config.js';
-import { modulesUnder, repoRoot } from '../architecture/imports.js';
+import { modulesUnder, repoRoot } from '../architecture/repo-files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'derivcheck-read-'));
 const latin1 = join(dir, 'latin1.yaml');
