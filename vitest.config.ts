@@ -38,7 +38,12 @@ export const NOT_UNIT: Readonly<Record<string, readonly string[]>> = {
   // thousands of random and mutated inputs per target
   fuzz: ['test/fuzz/**/*.test.ts'],
   // why: whole precision ladders to 400 digits (underflow near sigma(2500)): about 9 s, more than all other numeric tests
-  slow: ['test/numeric/certify-underflow.test.ts'],
+  // why: the evaluator at its bounds (MAX_WORK_PER_COMPARE, exponents up to 2^64, diff nested 6 deep, MAX_SAMPLES): about a second each
+  slow: [
+    'test/numeric/certify-underflow.test.ts',
+    'test/numeric/compare-bounds.test.ts',
+    'test/numeric/limits.test.ts',
+  ],
 };
 
 /**
