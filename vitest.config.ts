@@ -13,6 +13,8 @@ export const NOT_UNIT: Readonly<Record<string, readonly string[]>> = {
   // the built CLI as a user runs it (a child process on dist/), npm pack, every shipped derivation end to end
   'end-to-end': [
     'test/adversarial/**/*.test.ts',
+    // why: esbuild bundles the browser entry, in a service process of its own
+    'test/api/browser-entry.test.ts',
     'test/api/package.test.ts',
     'test/cli/code-cache.test.ts',
     'test/cli/config.test.ts',
@@ -20,6 +22,8 @@ export const NOT_UNIT: Readonly<Record<string, readonly string[]>> = {
     'test/cli/parallel.test.ts',
     'test/derivations.test.ts',
     'test/derivation-library.test.ts',
+    // why: checks every shipped derivation for false `by` warnings, as test/derivations.test.ts checks their verdicts
+    'test/explain/by-warnings-shipped.test.ts',
     // why: validates the JSON report of every shipped derivation against docs/report.schema.json
     'test/report/schema.test.ts',
     // why: the soundness corpus runs some cases through bin/verify.js (hang guards) and uses mathjs as its oracle
@@ -34,7 +38,12 @@ export const NOT_UNIT: Readonly<Record<string, readonly string[]>> = {
   // thousands of random and mutated inputs per target
   fuzz: ['test/fuzz/**/*.test.ts'],
   // why: whole precision ladders to 400 digits (underflow near sigma(2500)): about 9 s, more than all other numeric tests
-  slow: ['test/numeric/certify-underflow.test.ts'],
+  // why: the evaluator at its bounds (MAX_WORK_PER_COMPARE, exponents up to 2^64, diff nested 6 deep, MAX_SAMPLES): about a second each
+  slow: [
+    'test/numeric/certify-underflow.test.ts',
+    'test/numeric/compare-bounds.test.ts',
+    'test/numeric/limits.test.ts',
+  ],
 };
 
 /**

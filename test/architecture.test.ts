@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exists, importCycles, importGraph, importsInText, modulesUnder, repoRoot } from './architecture/imports.js';
+import { exists, importCycles, importGraph, importsInText } from './architecture/imports.js';
+import { modulesUnder, repoRoot } from './architecture/repo-files.js';
 import {
   ALLOWED_CYCLES,
   ALLOWED_VIOLATIONS,

@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ViteUserConfig } from 'vitest/config';
 import { MOCKING, NOT_UNIT } from '../vitest.config.js';
-import { exists, importsInText, modulesUnder, repoRoot } from './architecture/imports.js';
+import { exists, importsInText } from './architecture/imports.js';
+import { modulesUnder, repoRoot } from './architecture/repo-files.js';
 
 /** a vitest configuration file's exported configuration */
 async function loadConfig(file: string): Promise<ViteUserConfig> {
@@ -75,8 +76,9 @@ describe('the vitest projects', () => {
   });
 
   it('unit tests spawn no process, start no browser, read no external corpus and run no fuzzer (helpers included)', () => {
+    // esbuild: its API runs a service process of its own
     const banned =
-      /^(node:)?child_process$|^playwright|conformance\/corpus\.js$|fuzz-cases\.mjs$|adversarial\/harness\.js$/;
+      /^(node:)?child_process$|^playwright|^esbuild$|conformance\/corpus\.js$|fuzz-cases\.mjs$|adversarial\/harness\.js$/;
     const offenders: string[] = [];
     for (const file of unitFiles) {
       for (const m of withHelpers(file)) {

@@ -8,6 +8,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPORT_FORMATS, type ReportFormat } from '../report/render.js';
+import { unreadableReason } from '../derivation/read-file.js';
 
 /** The config file's name, looked up in the current directory only. */
 export const CONFIG_FILE = 'derivcheck.config.json';
@@ -104,9 +105,8 @@ function readIfPresent(path: string): Read {
       return { kind: 'error', message: `${size} bytes, more than ${MAX_CONFIG_BYTES} (limit MAX_CONFIG_BYTES)` };
     return { kind: 'text', text: readFileSync(path, 'utf8') };
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { kind: 'absent' };
-    return { kind: 'error', message: code ?? String(err) };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
+    return { kind: 'error', message: unreadableReason(err) };
   }
 }
 

@@ -12,6 +12,7 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_WALK_ENTRIES, byCodeUnit, expandGlob, isGlob } from './glob.js';
+import { unreadableReason } from '../derivation/read-file.js';
 
 /** the file names a directory contributes */
 const DERIVATION_FILE = /\.ya?ml$/;
@@ -69,7 +70,7 @@ function directoryInputs(dir: string, recursive: boolean): Input[] {
         {
           kind: 'none',
           arg: dir,
-          message: `cannot read the directory ${join(dir, rel)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+          message: `cannot read the directory ${join(dir, rel)}: ${unreadableReason(err)}`,
         },
       ];
     }

@@ -44,7 +44,7 @@ export interface DiffContext {
 const TOP: DiffContext = { bound: new Set(), vBound: new Set() };
 
 /** d e / d v, unsimplified; `diff` inside e is eliminated first (inner derivatives first) */
-export function differentiate(
+export function symbolicDerivative(
   e: Expr,
   v: Variable,
   symbols: ReadonlyMap<string, SymbolDecl>,
@@ -53,7 +53,7 @@ export function differentiate(
   ctx: DiffContext = TOP,
 ): Expr {
   if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH');
-  const d = (x: Expr, inner: DiffContext = ctx) => differentiate(x, v, symbols, trace, depth + 1, inner);
+  const d = (x: Expr, inner: DiffContext = ctx) => symbolicDerivative(x, v, symbols, trace, depth + 1, inner);
   const note = (id: RuleId, r: Expr): Expr => {
     trace?.(id, e, r);
     withinSize(r.key.length);
@@ -199,7 +199,7 @@ export function eliminateDiff(
   if (depth > MAX_DEPTH) throw new BudgetExceeded('MAX_DEPTH');
   if (e.kind === 'diff') {
     const inner = eliminateDiff(e.body, symbols, trace, depth + 1, bound);
-    return differentiate(inner, e.wrt, symbols, trace, depth + 1, { bound, vBound: boundIndicesOf(e.wrt, bound) });
+    return symbolicDerivative(inner, e.wrt, symbols, trace, depth + 1, { bound, vBound: boundIndicesOf(e.wrt, bound) });
   }
   const cs = children(e);
   if (cs.length === 0) return e;

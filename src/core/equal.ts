@@ -17,7 +17,7 @@ import {
   type UndefinedCause,
   UnknownFunction,
 } from './definedness.js';
-import { rfIsZero, rfConstantValue, type RatFunc } from './ratfunc.js';
+import { RF_ONE, rfIsZero, rfConstantValue, type RatFunc } from './ratfunc.js';
 import { rangeOf, isPositiveRange, isNegativeRange } from './sign.js';
 import { type PreparedSide, prepareSide } from './defined-at.js';
 import { type KeyedCondition, conditionKeys } from './condition-keys.js';
@@ -147,7 +147,12 @@ function decideWith(N: Normalizer, lhs: Expr, rhs: Expr, scope: Scope): Decision
   if (!valuesAgree) return valuesDiffer(N, lhsNormal, rhsNormal, difference);
   let mismatch: ConditionReport[];
   try {
-    mismatch = conditionMismatch(conditionKeys(L.conditions, N, scope), conditionKeys(R.conditions, N, scope));
+    const keyed = { lhs: conditionKeys(L.conditions, N, scope), rhs: conditionKeys(R.conditions, N, scope) };
+    mismatch = conditionMismatch(keyed.lhs, keyed.rhs);
+    if (sameZerosByDivision(mismatch, keyed, N)) {
+      N.used.add('nf.nonzero-product');
+      mismatch = [];
+    }
   } catch (err) {
     // keying a condition can run past the deadline or MAX_WORK too (a factor's exact division): not proved, named
     if (err instanceof BudgetExceeded) return { ...overrun(err), valuesAgree, lhsNormal, rhsNormal };
@@ -184,6 +189,48 @@ function conditionMismatch(
   for (const [k, c] of lc) if (!rc.has(k) && !impliedBy(k, rc)) mismatch.push(report('lhs', c.condition, c.expr));
   for (const [k, c] of rc) if (!lc.has(k) && !impliedBy(k, lc)) mismatch.push(report('rhs', c.condition, c.expr));
   return mismatch;
+}
+
+/**
+ * The nonzero factors one side needs and the other lacks exclude no point the
+ * other side keeps when each divides the product F of the other side's
+ * nonzero factors: f F' = F exactly, so f = 0 makes F = 0 and the other side
+ * undefined too (x^2 - 1 != 0 against x - 1 != 0 and x + 1 != 0, both ways).
+ * Only when every mismatch is such a factor, without a denominator or a bound
+ * index; the other conditions matched, so the atoms are defined at the same
+ * points on both sides. A budget that runs out keeps the mismatch.
+ */
+function sameZerosByDivision(
+  mismatch: readonly ConditionReport[],
+  sides: Record<'lhs' | 'rhs', ReadonlyMap<string, KeyedCondition>>,
+  N: Normalizer,
+): boolean {
+  if (mismatch.length === 0 || mismatch.some((m) => m.kind !== 'nonzero' || m.forAll.length > 0)) return false;
+  try {
+    const polynomial = (e: Expr) => {
+      const f = N.nf(e);
+      return f.den.length === 0 && !rfIsZero(f) ? f.num : undefined;
+    };
+    const product = (side: 'lhs' | 'rhs') => {
+      let F = RF_ONE.num;
+      for (const c of sides[side].values()) {
+        if (c.condition.kind !== 'nonzero' || c.condition.forAll.length > 0) continue;
+        const f = polynomial(c.expr);
+        if (!f) return undefined;
+        F = N.ring.mul(F, f);
+      }
+      return F;
+    };
+    const F = { lhs: product('lhs'), rhs: product('rhs') };
+    return mismatch.every((m) => {
+      const f = polynomial(m.expr);
+      const other = F[m.side === 'lhs' ? 'rhs' : 'lhs'];
+      return f !== undefined && other !== undefined && N.ring.divideExact(other, f) !== undefined;
+    });
+  } catch (err) {
+    if (err instanceof BudgetExceeded) return false;
+    throw err;
+  }
 }
 
 /** N with the file's assumed equations (premises) installed: each sum they name is replaced by its value */

@@ -9,7 +9,7 @@ import { type Expr, add, children, mul, num, withChildren } from '../ir/expr.js'
 import type { Scope, SymbolDecl } from '../ir/symbols.js';
 import { isTotal, unfold } from '../ir/unfold.js';
 import { boundIndicesOf } from '../ir/depend.js';
-import { type Trace, differentiate } from './derivative.js';
+import { type Trace, symbolicDerivative } from './derivative.js';
 
 /** e with every definition of scope unfolded, derivatives inside definitions taken where substitution would change them */
 export function unfoldDefinitions(e: Expr, scope: Scope, trace?: Trace): Expr {
@@ -33,7 +33,10 @@ function derivativesOf(
 ): Expr {
   if (x.kind === 'diff') {
     const body = derivativesOf(x.body, symbols, bound, trace);
-    const derivative = differentiate(body, x.wrt, symbols, trace, 0, { bound, vBound: boundIndicesOf(x.wrt, bound) });
+    const derivative = symbolicDerivative(body, x.wrt, symbols, trace, 0, {
+      bound,
+      vBound: boundIndicesOf(x.wrt, bound),
+    });
     return isTotal(body) ? derivative : add([derivative, mul([num(0), body])]);
   }
   const cs = children(x);

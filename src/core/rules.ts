@@ -96,6 +96,7 @@ export const STRUCTURAL_RULES: readonly StructuralRuleId[] = STRUCTURAL_TABLE;
 const ALGEBRA_TABLE = [
   'nf.expand',
   'nf.cancel',
+  'nf.nonzero-product',
   'nf.binary',
   'nf.delta',
   'nf.delta-collapse',

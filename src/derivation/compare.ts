@@ -17,6 +17,7 @@ import {
   refutedAtPoint,
   refutedEverywhere,
   refutedUndefinedSide,
+  bothUndefinedEverywhere,
 } from './exact-refutation.js';
 import { type NumericVerdict, numericCompare } from '../numeric/compare.js';
 import type { StepResult } from '../verdict/result.js';
@@ -171,6 +172,13 @@ function fromNumeric(p: Pair, decision: NotProved, verdict: NumericVerdict): Ver
       message: `not proved symbolically (${notProvedWords(decision)}); equal to ${p.what} at ${verdict.points} sampled points (${verdict.instances}; seed ${verdict.seed})`,
     };
   }
+  const nowhere = bothUndefinedEverywhere(p);
+  if (nowhere)
+    return {
+      status: 'error',
+      code: 'undefined-everywhere',
+      message: `both sides are undefined at every point of the declared domains (${p.what}: ${nowhere[0]}; this one: ${nowhere[1]}): a step defined nowhere says nothing, so it is not accepted; check the expressions`,
+    };
   return {
     status: 'error',
     code: 'undecided',

@@ -79,6 +79,18 @@ export function definednessWitness(
 }
 
 /**
+ * Why each side is undefined at every point of the declared domains, when
+ * the core decides both are (a condition broken by an exact constant:
+ * sqrt(-8)): such a step is vacuous, neither equal nor refutable.
+ */
+export function bothUndefinedEverywhere(p: Pair): [string, string] | undefined {
+  const l = certainDefinedness(p.prev, p.scope, p.deadline);
+  if (l.kind !== 'undefined') return undefined;
+  const r = certainDefinedness(p.next, p.scope, p.deadline);
+  return r.kind === 'undefined' ? [undefinednessWords(l.because), undefinednessWords(r.because)] : undefined;
+}
+
+/**
  * The core's refutation without the numeric layer (which could not evaluate
  * the sides, e.g. sin(9007199254740993 pi/2) or a definition that
  * differentiates its parameter): a constant or one-signed difference, and

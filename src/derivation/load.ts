@@ -4,7 +4,7 @@
  * collected (as many as can be found in one pass, at least one per bad step)
  * and returned as data with a place; nothing here throws for any input text.
  */
-import { LineCounter, type Node, type YAMLError, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { type Node, type YAMLError, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { LineTable } from './line-table.js';
 import { LoadContext } from './load-context.js';
 import { MAX_YAML_NESTING, yamlNestingExcess } from './load-limits.js';
@@ -61,8 +61,8 @@ export function loadDerivation(file: string, text: string): LoadResult {
       },
     ]);
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  // places come from the LineTable above, not from the yaml library's line counter
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) return failure(distinct(doc.errors.map((e) => yamlError(file, text, table, e))));
   try {
     // only to let the yaml library count alias expansions; the tree is read below, from the nodes

@@ -47,8 +47,8 @@ function refusal(path: string, stats: Stats): FileText | undefined {
   return undefined;
 }
 
-/** why reading failed, in words, from a Node file-system error */
-function reason(err: unknown): string {
+/** Why reading failed, in words, from a Node file-system error: the one wording of files, directories and the config that cannot be read. */
+export function unreadableReason(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code in REASONS) return `${REASONS[code]} (${code})`;
   if (typeof code === 'string') return code;
@@ -61,7 +61,7 @@ function textOf(path: string, read: { bytes: Uint8Array } | { error: unknown }):
     return {
       ok: false,
       code: 'cannot-read',
-      message: `cannot read ${path}: ${reason(read.error)}`,
+      message: `cannot read ${path}: ${unreadableReason(read.error)}`,
       line: 1,
       column: 1,
     };

@@ -130,5 +130,5 @@ export function checkBy(
   const missing = named.filter((r) => !uses(used, taken.chain || coreChain)(r));
   if (missing.length === 0) return undefined;
   const names = missing.map((r) => r.name).join(' and ');
-  return `\`by\` names the ${names}, but this step does not use it${missing.length > 1 ? '' : ''}; the step is right, its reason may not be`;
+  return `\`by\` names the ${names}, but this step does not use ${missing.length > 1 ? 'them' : 'it'}; the step is right, its reason may not be`;
 }

@@ -15,7 +15,7 @@ import { toAscii, toLatex } from '../ir/print.js';
 import { UnfoldError } from '../ir/unfold.js';
 import { BudgetExceeded } from '../core/budget.js';
 import { unfoldDefinitions } from '../core/expand.js';
-import { differentiate, isOpaqueDerivative } from '../core/derivative.js';
+import { symbolicDerivative, isOpaqueDerivative } from '../core/derivative.js';
 import { decideEqual } from '../core/equal.js';
 import { numericCompare } from '../numeric/compare.js';
 import type { Diagnosis, MistakeKind } from '../verdict/result.js';
@@ -83,14 +83,14 @@ function readable(e: Expr, scope: Scope, deadline?: number): Expr {
 /** the candidates: each kind's variants at each diff node, the others differentiated right */
 function candidates(unfolded: Expr, scope: Scope): Candidate[] {
   const nodes = diffNodes(unfolded, scope);
-  const right = (node: Extract<Expr, { kind: 'diff' }>) => differentiate(node.body, node.wrt, scope.symbols);
+  const right = (node: Extract<Expr, { kind: 'diff' }>) => symbolicDerivative(node.body, node.wrt, scope.symbols);
   const out: Candidate[] = [];
   const withNode = (i: number, result: Expr) => replaceDiffs(unfolded, scope, (n, k) => (k === i ? result : right(n)));
   for (const kind of KINDS_TRIED) {
     nodes.forEach((node, i) => {
       if (kind === 'constant-treated-as-variable') {
         for (const c of constantSymbols(node.body, node.wrt, scope.symbols)) {
-          const both = add([right(node), differentiate(node.body, sym(c), scope.symbols)]);
+          const both = add([right(node), symbolicDerivative(node.body, sym(c), scope.symbols)]);
           out.push({ kind, result: withNode(i, both), message: constantMessage(c, node.wrt) });
         }
         return;
@@ -162,7 +162,7 @@ export function diagnoseStep(prev: Expr, next: Expr, scope: Scope, options: Diag
   try {
     unfolded = unfoldDefinitions(prev, scope);
     if (diffNodes(unfolded, scope).length === 0) return undefined;
-    correct = replaceDiffs(unfolded, scope, (n) => differentiate(n.body, n.wrt, scope.symbols));
+    correct = replaceDiffs(unfolded, scope, (n) => symbolicDerivative(n.body, n.wrt, scope.symbols));
   } catch (err) {
     if (err instanceof UnfoldError || err instanceof BudgetExceeded) return undefined;
     throw err;

@@ -11,7 +11,7 @@ import type { SymbolDecl } from '../ir/symbols.js';
 import { toAscii } from '../ir/print.js';
 import { rsub, ONE } from '../ir/rational.js';
 import { DERIVATIVE_BY_FN } from '../core/rules.js';
-import { type DiffContext, differentiate, derivativeRule, mayDepend } from '../core/derivative.js';
+import { type DiffContext, symbolicDerivative, derivativeRule, mayDepend } from '../core/derivative.js';
 import type { MistakeKind } from '../verdict/result.js';
 
 /** which site a variant gets wrong: its number in the order the differentiator meets them, or all of them */
@@ -34,7 +34,7 @@ const dd = (v: Variable) => `d/d${txt(v)}`;
 
 /** a correct derivative of e (used inside a variant for the parts it does not get wrong) */
 function right(e: Expr, v: Variable, symbols: ReadonlyMap<string, SymbolDecl>, ctx: DiffContext): Expr {
-  return differentiate(e, v, symbols, undefined, 0, ctx);
+  return symbolicDerivative(e, v, symbols, undefined, 0, ctx);
 }
 
 /** d e / d v with state.kind applied wrong at state.site */

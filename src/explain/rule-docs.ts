@@ -149,6 +149,13 @@ export const RULE_DOCS: Readonly<Record<RuleId, RuleWords>> = {
     requires: 'f != 0 wherever the expression is defined (definedness is compared separately)',
     doc: 'cancel a common factor',
   },
+  'nf.nonzero-product': {
+    statement:
+      'a nonzero factor f one side needs excludes no point the other keeps when f divides the product of its nonzero factors',
+    requires:
+      'the division is exact (checked by multiplying back); every differing condition is such a factor, both ways',
+    doc: 'denominators factored differently ask for the same points (x^2 - 1 against (x - 1)(x + 1))',
+  },
   'nf.binary': {
     statement: 's^2 = s',
     requires: 's binary',

@@ -1,7 +1,10 @@
 /**
  * The operator table: every built-in function with its arity and its ASCII and
- * LaTeX spellings. Printers, the parser and the evaluator all read this one
- * table, so a function is added in one place.
+ * LaTeX spellings. The printers and the parsers read this one table; the
+ * core's definedness, sign and derivative tables and the numeric evaluator
+ * keep an entry per function of their own, and
+ * test/core/builtin-coverage.test.ts fails when one of them misses a
+ * function listed here.
  */
 interface BuiltinFunction {
   readonly name: string;

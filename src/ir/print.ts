@@ -238,7 +238,7 @@ const latex: Spelling = {
 
 /** e in the ASCII expression syntax */
 export function toAscii(e: Expr): string {
-  return render(e, ascii).text;
+  return argumentText(e, ascii);
 }
 
 /** LaTeX for an expression in one variable: its derivatives are ordinary, d/dx rather than ∂/∂x */

@@ -11,7 +11,7 @@
 import { NotDefined, type NotDefinedCause } from './undefined.js';
 
 /** the operations of an arithmetic over numbers N the rules below use */
-export interface DualArithmetic<N> {
+interface DualArithmetic<N> {
   readonly one: N;
   add(a: N, b: N): N | NotDefined;
   sub(a: N, b: N): N | NotDefined;
@@ -20,6 +20,55 @@ export interface DualArithmetic<N> {
   /** 1/a; where a is 0: `reason`, with `cause` (`singular` for a derivative's pole) */
   recip(a: N, reason?: string, cause?: NotDefinedCause): N | NotDefined;
   apply(fn: string, a: N): N | NotDefined;
+}
+
+/** what the sum, product and reciprocal rules need besides the operations: a number's parts along a tag, and a dual */
+export interface DualParts<N> extends DualArithmetic<N> {
+  /** the real and ε parts of a along tag t (a number without ε_t: itself and 0) */
+  split(a: N, t: number): [N, N];
+  /** re + eps·ε_t */
+  dual(t: number, re: N, eps: N): N;
+}
+
+/** a + b along the largest tag t > 0 present: (a_re + b_re) + (a_ε + b_ε)·ε_t */
+export function dualSum<N>(ar: DualParts<N>, a: N, b: N, t: number): N | NotDefined {
+  const [x, xe] = ar.split(a, t);
+  const [y, ye] = ar.split(b, t);
+  const re = ar.add(x, y);
+  if (re instanceof NotDefined) return re;
+  const eps = ar.add(xe, ye);
+  return eps instanceof NotDefined ? eps : ar.dual(t, re, eps);
+}
+
+/** a·b along the largest tag t > 0 present, by the product rule: a_re b_re + (a_re b_ε + a_ε b_re)·ε_t */
+export function dualProduct<N>(ar: DualParts<N>, a: N, b: N, t: number): N | NotDefined {
+  const [x, xe] = ar.split(a, t);
+  const [y, ye] = ar.split(b, t);
+  const re = ar.mul(x, y);
+  if (re instanceof NotDefined) return re;
+  const p = ar.mul(x, ye);
+  if (p instanceof NotDefined) return p;
+  const q = ar.mul(xe, y);
+  if (q instanceof NotDefined) return q;
+  const eps = ar.add(p, q);
+  return eps instanceof NotDefined ? eps : ar.dual(t, re, eps);
+}
+
+/** 1/(re + eps·ε_t) = 1/re - eps/re²·ε_t, the reciprocal of re (and its reason and cause where re is 0) the arithmetic's own */
+export function dualReciprocal<N>(
+  ar: DualParts<N>,
+  t: number,
+  re: N,
+  eps: N,
+  reason: string,
+  cause: NotDefinedCause,
+): N | NotDefined {
+  const r = ar.recip(re, reason, cause);
+  if (r instanceof NotDefined) return r;
+  const r2 = ar.mul(r, r);
+  if (r2 instanceof NotDefined) return r2;
+  const e = ar.mul(eps, r2);
+  return e instanceof NotDefined ? e : ar.dual(t, r, ar.neg(e));
 }
 
 /** 1 + sign·v² */

@@ -15,7 +15,14 @@ import { bigIntegerPower } from './big-power.js';
 import type { Arith } from './evaluate.js';
 import type { WorkMeter } from './numbers.js';
 import { NotDefined, type NotDefinedCause } from './undefined.js';
-import { type DualArithmetic, localDerivative, powerBySquaring } from './dual-rules.js';
+import {
+  type DualParts,
+  dualProduct,
+  dualReciprocal,
+  dualSum,
+  localDerivative,
+  powerBySquaring,
+} from './dual-rules.js';
 import { type IntervalFailure, type IVal, Interval, IntervalMath, isFailure } from './interval.js';
 
 /** re + eps·ε_tag over enclosures */
@@ -62,7 +69,7 @@ function intervalMath(precision: number): IntervalMath {
 }
 
 /** enclosures at one precision, with duals over them */
-export class EnclosureField implements Arith<INum>, DualArithmetic<INum> {
+export class EnclosureField implements Arith<INum>, DualParts<INum> {
   /** abs, max and min on enclosures (absEnclosure, maxMinEnclosure) */
   corner(fn: 'abs' | 'max' | 'min', a: INum, b: INum | undefined): IValue {
     return fn === 'abs' ? absEnclosure(this, a) : maxMinEnclosure(this, fn, a, b!);
@@ -111,7 +118,11 @@ export class EnclosureField implements Arith<INum>, DualArithmetic<INum> {
     return v instanceof IDual && v.tag === tag ? v.eps : this.zero;
   }
 
-  private split(a: INum, t: number): [INum, INum] {
+  dual(t: number, re: INum, eps: INum): INum {
+    return new IDual(t, re, eps);
+  }
+
+  split(a: INum, t: number): [INum, INum] {
     return a instanceof IDual && a.tag === t ? [a.re, a.eps] : [a, this.zero];
   }
 
@@ -119,13 +130,7 @@ export class EnclosureField implements Arith<INum>, DualArithmetic<INum> {
     this.meter.used++;
     const t = Math.max(tagOf(a), tagOf(b));
     if (t === 0) return this.m.add(a as Interval, b as Interval);
-    const [ar, ae] = this.split(a, t);
-    const [br, be] = this.split(b, t);
-    const re = this.add(ar, br);
-    if (re instanceof NotDefined) return re;
-    const eps = this.add(ae, be);
-    if (eps instanceof NotDefined) return eps;
-    return new IDual(t, re, eps);
+    return dualSum(this, a, b, t);
   }
 
   neg(a: INum): INum {
@@ -141,17 +146,7 @@ export class EnclosureField implements Arith<INum>, DualArithmetic<INum> {
     this.meter.used++;
     const t = Math.max(tagOf(a), tagOf(b));
     if (t === 0) return this.m.mul(a as Interval, b as Interval);
-    const [ar, ae] = this.split(a, t);
-    const [br, be] = this.split(b, t);
-    const re = this.mul(ar, br);
-    if (re instanceof NotDefined) return re;
-    const x = this.mul(ar, be);
-    if (x instanceof NotDefined) return x;
-    const y = this.mul(ae, br);
-    if (y instanceof NotDefined) return y;
-    const eps = this.add(x, y);
-    if (eps instanceof NotDefined) return eps;
-    return new IDual(t, re, eps);
+    return dualProduct(this, a, b, t);
   }
 
   /** 1/a; a singular cause stays singular (a derivative's pole), a domain cause is certain or uncertain */
@@ -163,13 +158,7 @@ export class EnclosureField implements Arith<INum>, DualArithmetic<INum> {
       if (isFailure(r) && singular) return new NotDefined(reason, r.kind === 'undefined' ? 'singular' : 'uncertain');
       return lift(r);
     }
-    const r = this.recip(a.re, reason, cause);
-    if (r instanceof NotDefined) return r;
-    const r2 = this.mul(r, r);
-    if (r2 instanceof NotDefined) return r2;
-    const eps = this.mul(a.eps, r2);
-    if (eps instanceof NotDefined) return eps;
-    return new IDual(a.tag, r, this.neg(eps));
+    return dualReciprocal(this, a.tag, a.re, a.eps, reason, cause);
   }
 
   div(a: INum, b: INum): IValue {

@@ -17,7 +17,14 @@ import { bigIntegerPower } from './big-power.js';
 import { NotDefined, type NotDefinedCause } from './undefined.js';
 import { Dual, type WorkMeter, type FieldNum, type Val, realPart, tagOf } from './numbers.js';
 import { type FunctionLimits, type Unary, functionValue } from './field-functions.js';
-import { type DualArithmetic, localDerivative, powerBySquaring } from './dual-rules.js';
+import {
+  type DualParts,
+  dualProduct,
+  dualReciprocal,
+  dualSum,
+  localDerivative,
+  powerBySquaring,
+} from './dual-rules.js';
 import type { Rational } from '../ir/rational.js';
 import {
   MAX_EXP_ARGUMENT,
@@ -54,7 +61,7 @@ const UNARY: ReadonlySet<string> = new Set([
 export const isBuiltinFunction = (name: string): boolean => UNARY.has(name);
 
 /** decimals at one precision, with duals over them; one per precision per compare */
-export class DecimalField implements FunctionLimits, DualArithmetic<FieldNum> {
+export class DecimalField implements FunctionLimits, DualParts<FieldNum> {
   readonly D: DecimalConstructor;
   readonly zero: Decimal;
   readonly one: Decimal;
@@ -117,13 +124,7 @@ export class DecimalField implements FunctionLimits, DualArithmetic<FieldNum> {
   add(a: FieldNum, b: FieldNum): Val {
     const t = Math.max(tagOf(a), tagOf(b));
     if (t === 0) return this.checked((a as Decimal).plus(b as Decimal));
-    const [ar, ae] = this.split(a, t);
-    const [br, be] = this.split(b, t);
-    const re = this.add(ar, br);
-    if (re instanceof NotDefined) return re;
-    const eps = this.add(ae, be);
-    if (eps instanceof NotDefined) return eps;
-    return new Dual(t, re, eps);
+    return dualSum(this, a, b, t);
   }
 
   /** -a */
@@ -141,17 +142,7 @@ export class DecimalField implements FunctionLimits, DualArithmetic<FieldNum> {
   mul(a: FieldNum, b: FieldNum): Val {
     const t = Math.max(tagOf(a), tagOf(b));
     if (t === 0) return this.checked((a as Decimal).times(b as Decimal));
-    const [ar, ae] = this.split(a, t);
-    const [br, be] = this.split(b, t);
-    const re = this.mul(ar, br);
-    if (re instanceof NotDefined) return re;
-    const x = this.mul(ar, be);
-    if (x instanceof NotDefined) return x;
-    const y = this.mul(ae, br);
-    if (y instanceof NotDefined) return y;
-    const eps = this.add(x, y);
-    if (eps instanceof NotDefined) return eps;
-    return new Dual(t, re, eps);
+    return dualProduct(this, a, b, t);
   }
 
   /** 1/a; undefined (with `reason` and `cause`) where the real part of a is exactly 0 */
@@ -160,13 +151,7 @@ export class DecimalField implements FunctionLimits, DualArithmetic<FieldNum> {
       if (a.isZero()) return new NotDefined(reason, cause);
       return this.checked(this.one.div(a));
     }
-    const r = this.recip(a.re, reason, cause);
-    if (r instanceof NotDefined) return r;
-    const r2 = this.mul(r, r);
-    if (r2 instanceof NotDefined) return r2;
-    const eps = this.mul(a.eps, r2);
-    if (eps instanceof NotDefined) return eps;
-    return new Dual(a.tag, r, this.neg(eps));
+    return dualReciprocal(this, a.tag, a.re, a.eps, reason, cause);
   }
 
   /** a / b */
@@ -265,7 +250,12 @@ export class DecimalField implements FunctionLimits, DualArithmetic<FieldNum> {
   }
 
   /** the two parts of a along tag t (a constant has tangent 0) */
-  private split(a: FieldNum, t: number): [FieldNum, FieldNum] {
+  /** re + eps·ε_t */
+  dual(t: number, re: FieldNum, eps: FieldNum): FieldNum {
+    return new Dual(t, re, eps);
+  }
+
+  split(a: FieldNum, t: number): [FieldNum, FieldNum] {
     return a instanceof Dual && a.tag === t ? [a.re, a.eps] : [a, this.zero];
   }
 

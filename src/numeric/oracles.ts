@@ -12,7 +12,7 @@
  * At a point, every outermost diff evaluated is a site; each site's three
  * derivatives are compared, and a disagreement names the odd oracle out.
  */
-import type { Expr } from '../ir/expr.js';
+import { type Expr, children } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
 import { FD_CONFIRM_STEP, FD_STEP, FD_TOLERANCE, MAX_ORACLE_SITES, TAPE_TOLERANCE } from './bounds.js';
 import { evaluate, type DiffSite, type EvalEnv } from './evaluate.js';
@@ -37,21 +37,7 @@ export const TAPE = 'the reverse-mode tape (float64)';
 
 /** true when e contains a diff */
 export function hasDiff(e: Expr): boolean {
-  if (e.kind === 'diff') return true;
-  switch (e.kind) {
-    case 'add':
-      return e.terms.some(hasDiff);
-    case 'mul':
-      return e.factors.some(hasDiff);
-    case 'pow':
-      return hasDiff(e.base) || hasDiff(e.exp);
-    case 'call':
-      return e.args.some(hasDiff);
-    case 'sum':
-      return hasDiff(e.body);
-    default:
-      return false;
-  }
+  return e.kind === 'diff' || children(e).some(hasDiff);
 }
 
 /** |a - b| <= tol max(1, |a|, |b|, scale) */

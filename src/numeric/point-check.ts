@@ -38,8 +38,8 @@ export interface InstanceContext {
   readonly models: ReadonlyMap<string, OpaqueModel>;
   /** the instance's random stream, continued by its first pass of points */
   readonly rng: Prng;
-  /** a drawn point's values made to satisfy the file's assumed equations (assume.ts) */
-  readonly adjust: (values: ReadonlyMap<string, Rational>) => ReadonlyMap<string, Rational>;
+  /** a drawn point's values made to satisfy the file's assumed equations (assume.ts); undefined when they cannot be */
+  readonly adjust: (values: ReadonlyMap<string, Rational>) => ReadonlyMap<string, Rational> | undefined;
 }
 
 /** the atoms, sampled atoms and opaque models of an instance */

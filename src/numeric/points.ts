@@ -27,16 +27,19 @@ export interface Point {
   readonly how: string;
 }
 
-/** the points of an instance (rawPoints), each made to satisfy the file's assumed equations by `adjust` */
+/** the points of an instance (rawPoints), each made to satisfy the file's assumed equations by `adjust`; one it cannot make so is left out */
 export function* pointsOf(
   atoms: readonly Atom[],
   rng: Prng,
   samples: number = DEFAULT_SAMPLES,
   specials = true,
   near: readonly Rational[] = [],
-  adjust: (values: ReadonlyMap<string, Rational>) => ReadonlyMap<string, Rational> = (v) => v,
+  adjust: (values: ReadonlyMap<string, Rational>) => ReadonlyMap<string, Rational> | undefined = (v) => v,
 ): Generator<Point> {
-  for (const p of rawPoints(atoms, rng, samples, specials, near)) yield { ...p, values: adjust(p.values) };
+  for (const p of rawPoints(atoms, rng, samples, specials, near)) {
+    const values = adjust(p.values);
+    if (values) yield { ...p, values };
+  }
 }
 
 /** the points of an instance whose sampled atoms are `atoms` (assumed variables excluded); special points only when `specials` */

@@ -85,7 +85,9 @@ export function shrinkFailure(prepared: Prepared, scope: Scope, failure: Failure
     how: string,
   ): Failure | undefined => {
     if (meter.used > meter.limit || (deadline !== undefined && performance.now() > deadline)) return undefined;
-    const point: Point = { values: constrain(values, inst, prepared.constraints ?? []), how };
+    const constrained = constrain(values, inst, prepared.constraints ?? []);
+    if (!constrained) return undefined;
+    const point: Point = { values: constrained, how };
     const atoms = collectAtoms(prepared, inst, scope, meter).atoms;
     const fixed = new Set(prepared.assumptions.map((a) => instanceVariableKey(a.variable, inst, scope.symbols)));
     if (atoms.some((a) => !fixed.has(a.key) && !values.has(a.key))) return undefined;

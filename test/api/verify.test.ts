@@ -1,6 +1,7 @@
 /** The library's verifyFile and verifyDerivation: the checker's results, with the CLI's defaults. */
 import { describe, expect, it } from 'vitest';
-import { equivalent, verifyDerivation, verifyFile } from '../../src/index.js';
+import { type VerifyOptions, equivalent, verifyDerivation, verifyFile } from '../../src/index.js';
+import { librarySettings } from '../../src/api/verify.js';
 
 const seed = new URL('../../derivations/sigmoid-belief-net.yaml', import.meta.url).pathname;
 
@@ -44,6 +45,19 @@ describe('verifyDerivation', () => {
     expect(loose.steps[1]!.evidence?.seed).toBe(7);
     expect(loose.ok).toBe(true);
     expect(verifyDerivation(yaml, { strict: true }).ok).toBe(false);
+  });
+  it('explain, as --explain: a proved step carries its normal forms, a failed one where it first differs', () => {
+    const plain = verifyDerivation(text('2*log(x)'));
+    expect(plain.steps[1]!.explanation).toBeUndefined();
+    const proved = verifyDerivation(text('2*log(x)'), { explain: true });
+    expect(proved.steps[1]!.explanation?.normalForms).toBeDefined();
+    const failed = verifyDerivation(text('3*log(x)'), { explain: true });
+    expect(failed.steps[1]!.explanation?.difference).toBeDefined();
+  });
+  it('the settings a library call runs with: the options over the defaults, nothing else a caller passed', () => {
+    const given = { seed: 3, stepTimeoutMs: 500, hints: false, file: 'x.yaml' } as VerifyOptions;
+    expect(librarySettings(given)).toEqual({ seed: 3, strict: false, stepTimeoutMs: 500 });
+    expect(librarySettings({})).toEqual({ seed: 1, strict: false });
   });
   it('bad YAML is an error step with line and column', () => {
     const r = verifyDerivation('title: t\nsteps:\n  - expr: (x +\n');

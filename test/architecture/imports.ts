@@ -5,11 +5,10 @@
  * `import('...').T`. Relative specifiers are resolved to repository paths
  * (`src/ir/expr.ts`); anything else is a package.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import ts from 'typescript';
-
-export const repoRoot = new URL('../../', import.meta.url).pathname;
+import { modulesUnder, repoRoot } from './repo-files.js';
 
 export interface ImportEdge {
   /** the importing module, relative to the repository: `src/cli/main.ts` */
@@ -21,19 +20,6 @@ export interface ImportEdge {
   readonly line: number;
   /** `import('...')` in code: the only form whose specifier may be computed */
   readonly dynamic: boolean;
-}
-
-/** every `.ts` file under the given repository folders, as repository paths */
-export function modulesUnder(folders: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const folder of folders) {
-    const abs = join(repoRoot, folder);
-    if (!existsSync(abs)) continue;
-    for (const f of readdirSync(abs, { recursive: true }) as string[]) {
-      if (f.endsWith('.ts') && !f.endsWith('.d.ts')) out.push(posix.join(folder, f.split('\\').join('/')));
-    }
-  }
-  return out.sort();
 }
 
 function resolveSpec(from: string, spec: string): string {

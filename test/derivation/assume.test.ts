@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDerivation } from '../../src/derivation/load.js';
 import { verifyText } from '../../src/derivation/verify.js';
 import { numericCompare } from '../../src/numeric/compare.js';
+import { parseDomain } from '../../src/parse/domain.js';
 import { makeScope } from '../helpers/scope.js';
 
 const yaml = (...lines: string[]): string => lines.join('\n') + '\n';
@@ -117,5 +118,58 @@ describe('bad assumptions are input errors at their place', () => {
     expect(es[0]!.code).toBe('bad-assume');
     expect(es[0]!.message).toContain('constrains');
     expect(es[0]!.place).toMatchObject({ line: 9, column: 11 });
+  });
+});
+
+describe('points for sum(k, a[k]) = c over an array of positive, nonnegative or probability elements', () => {
+  const withArray = (name: string) => {
+    const d = parseDomain(name);
+    if (!d.ok) throw new Error(name);
+    return makeScope({ indices: ['k'], arrays: { t: { arity: 1, domain: d.domain } } });
+  };
+
+  it.each(['positive', 'nonnegative', 'probability'])(
+    'a true step the core leaves is numeric over %s elements, at points that satisfy the equation',
+    (domain) => {
+      const { scope, p } = withArray(domain);
+      const eq = { sum: p('sum(k, t[k])'), value: p('1') };
+      // true under the assumption (the sum is 1), beyond the core: sqrt of the sum
+      const v = numericCompare(p('sqrt(sum(k, t[k]))'), p('1'), { ...scope, equations: [eq] }, { seed: 1 });
+      expect(v.kind).toBe('agree');
+    },
+  );
+
+  it('a false step over probability elements fails at a point whose elements are in [0, 1] and sum to 1', () => {
+    const r = run(
+      yaml(
+        'title: t',
+        'symbols:',
+        '  k: index',
+        '  j: index',
+        '  t: {indices: 1, domain: probability}',
+        'assume:',
+        '  - "sum(k, t[k]) = 1"',
+        'steps:',
+        '  - expr: sqrt(sum(k, t[k]))',
+        '  - expr: sqrt(t[j])',
+      ),
+    );
+    const s = r.steps[1]!;
+    expect(s.status).toBe('failed');
+    const elements = Object.entries(s.counterexample!.values).filter(([k]) => k.startsWith('t['));
+    expect(elements.length).toBeGreaterThan(0);
+    for (const [, v] of elements) {
+      expect(Number(v)).toBeGreaterThanOrEqual(0);
+      expect(Number(v)).toBeLessThanOrEqual(1);
+    }
+    // every element of the instance is in the counterexample (the sum's own), so they sum to 1
+    expect(elements.reduce((acc, [, v]) => acc + Number(v), 0)).toBeCloseTo(1, 12);
+  });
+
+  it('an equation the elements cannot meet (probabilities summing to -1) gives no evidence, never a pass', () => {
+    const { scope, p } = withArray('probability');
+    const eq = { sum: p('sum(k, t[k])'), value: p('-1') };
+    const v = numericCompare(p('sqrt(sum(k, t[k])^2)'), p('1'), { ...scope, equations: [eq] }, { seed: 1 });
+    expect(v.kind).not.toBe('agree');
   });
 });

@@ -147,3 +147,18 @@ describe('defence in depth: the numeric layer re-checks every proof', () => {
     expect(v.status).toBe('failed');
   });
 });
+
+describe('a step both of whose sides are undefined everywhere', () => {
+  it('is an error that says so and why, not "inconclusive sampling"', () => {
+    const s = last(chain('x + sqrt(-8)', 'x + 2*sqrt(-2)'));
+    expect(s.status).toBe('error');
+    expect(s.code).toBe('undefined-everywhere');
+    expect(s.message).toContain('undefined at every point');
+    expect(s.message).toContain('-8');
+    expect(s.message).toContain('-2');
+  });
+  it('one side undefined everywhere and the other defined somewhere still fails', () => {
+    const s = last(chain('x + sqrt(-8)', 'x'));
+    expect(s.status).toBe('failed');
+  });
+});

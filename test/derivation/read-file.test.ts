@@ -3,7 +3,7 @@
  * with one wording per error code, the same for `verify`, the library's
  * verifyFile, a `{file}` context and `verify gradcheck`.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,8 @@ import { verifyFile } from '../../src/derivation/verify.js';
 import { loadContext } from '../../src/api/context.js';
 import { checkSettings } from '../../src/verdict/settings.js';
 import { MAX_FILE_BYTES } from '../../src/derivation/load.js';
-import { modulesUnder, repoRoot } from '../architecture/imports.js';
+import { CONFIG_FILE, readConfig } from '../../src/cli/config.js';
+import { modulesUnder, repoRoot } from '../architecture/repo-files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'derivcheck-read-'));
 const latin1 = join(dir, 'latin1.yaml');
@@ -72,6 +73,15 @@ describe('readDerivationFile', () => {
       const context = loadContext({ file: path });
       expect(!context.ok && context.errors[0]).toMatchObject({ code: read.code, message: read.message });
     }
+  });
+
+  it('a config file that cannot be read is worded as a derivation file is', () => {
+    const project = mkdtempSync(join(tmpdir(), 'derivcheck-config-'));
+    mkdirSync(join(project, CONFIG_FILE));
+    expect(readConfig(project)).toEqual({
+      ok: false,
+      message: `cannot read ${CONFIG_FILE}: it is a directory (EISDIR)`,
+    });
   });
 
   it('no other module of src/ reads a file, except the config, the package version and the KaTeX assets', () => {

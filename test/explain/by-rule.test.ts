@@ -19,6 +19,14 @@ describe('checking `by`', () => {
     ).toBeUndefined();
     expect(warn('the two sigmoids cancel', 'sigma(x)*(1 - sigma(x))/sigma(x)', '1 - sigma(x)')).toBeUndefined();
   });
+  it('names every rule the step does not use, as one or as several', () => {
+    expect(warn('product rule', 'diff(sin(x^2), x)', '2*x*cos(x^2)')).toMatch(
+      /the product rule, but this step does not use it;/,
+    );
+    expect(warn('product rule and quotient rule', 'x*y + x', 'x*(y + 1)')).toMatch(
+      /the product rule and quotient rule, but this step does not use them;/,
+    );
+  });
   it('warns when the named rule is not what the step uses', () => {
     expect(warn('product rule', 'diff(sin(x^2), x)', '2*x*cos(x^2)')).toContain('product rule');
     expect(warn('chain rule', 'x*y + x', 'x*(y + 1)')).toContain('chain rule');

@@ -327,25 +327,6 @@ describe('inputs that cannot be evaluated are inconclusive, not errors', () => {
     const v = verdict('x[100]', 'x[100]', scopeOf(net));
     expect(v).toMatchObject({ kind: 'inconclusive', reason: expect.stringMatching(/MAX_UNITS/) });
   });
-
-  test('work beyond the budget ends inconclusive, naming the bound', () => {
-    const deep = 'sum(a, sum(b, sum(c, sum(d, sum(f, sum(g, sum(h, exp(x[a]*x[h]))))))))';
-    // no wall-clock assertion (it failed at load 13 on 2 cores): the project's test timeout is the hang guard
-    const v = verdict(deep, deep, scopeOf([array('x', 1)]));
-    expect(v).toMatchObject({ kind: 'inconclusive', reason: expect.stringMatching(/MAX_WORK_PER_COMPARE/) });
-  });
-
-  test('a huge integer exponent is computed (exp(k log|x|)), not skipped: x^(2^32) against 1 differs, against itself agrees', () => {
-    expect(verdict('x^100000', 'x^100000')).toMatchObject({ kind: 'agree' });
-    expect(verdict('x^4294967296', '1')).toMatchObject({ kind: 'disagree' });
-    // x^(2^64) overflows decimal.js except near |x| = 1, where the points near the constant 2^64 sit
-    expect(verdict('x^18446744073709551616 * x^(-18446744073709551616)', 'x/x')).toMatchObject({ kind: 'agree' });
-    // and where it is undefined, it says so (x = 0)
-    expect(verdict('x^18446744073709551616 * x^(-18446744073709551616)', '1')).toMatchObject({
-      kind: 'disagree',
-      counterexample: { values: { x: '0' } },
-    });
-  });
 });
 
 describe('definitions are unfolded first', () => {

@@ -194,7 +194,7 @@ describe('printers and readers agree', () => {
   });
 });
 
-describe('the ASCII printer writes a number argument without a second pair of parentheses', () => {
+describe('the ASCII printer writes a number argument, or a number alone, without a second pair of parentheses', () => {
   it.each([
     [call('sqrt', [num(-8)]), 'sqrt(-8)'],
     [call('log', [num(rat(1, 2))]), 'log(1/2)'],
@@ -203,6 +203,12 @@ describe('the ASCII printer writes a number argument without a second pair of pa
   ])('%s', (e, text) => {
     expect(toAscii(e)).toBe(text);
     expect(canonical(readBack(parseExpression, text)).key).toBe(canonical(e).key);
+  });
+
+  it('a number alone is written without parentheses', () => {
+    expect(toAscii(num(-8))).toBe('-8');
+    expect(toAscii(num(rat(-1, 2)))).toBe('-1/2');
+    expect(canonical(readBack(parseExpression, '-1/2')).key).toBe(canonical(num(rat(-1, 2))).key);
   });
 
   it('a negative number as a factor or a base keeps its parentheses', () => {
