@@ -14,9 +14,11 @@ interface LineColumn {
 
 /** the offsets where each line starts, for place lookups in O(log lines) */
 export class LineTable {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
   constructor(private readonly text: string) {
+    // a byte order mark is no column: editors do not show it (the yaml library skips it)
+    this.starts = [text.startsWith('\uFEFF') ? 1 : 0];
     // YAML's line breaks: \r\n, \n, and a lone \r
     for (const m of text.matchAll(/\r\n?|\n/g)) this.starts.push(m.index + m[0].length);
   }
@@ -31,6 +33,6 @@ export class LineTable {
       if (this.starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: o - this.starts[lo]! + 1 };
+    return { line: lo + 1, column: Math.max(1, o - this.starts[lo]! + 1) };
   }
 }

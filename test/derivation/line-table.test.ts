@@ -30,6 +30,24 @@ describe('LineTable', () => {
   });
 });
 
+describe('a byte order mark is not a column', () => {
+  it('columns of the first line count from after it, as editors show it', () => {
+    const t = new LineTable('\uFEFFab\ncd');
+    expect(t.at(0)).toEqual({ line: 1, column: 1 });
+    expect(t.at(1)).toEqual({ line: 1, column: 1 });
+    expect(t.at(2)).toEqual({ line: 1, column: 2 });
+    expect(t.at(4)).toEqual({ line: 2, column: 1 });
+  });
+  it("a file with one: the missing title's place is line 1, column 1", () => {
+    const r = loadDerivation('f.yaml', '\uFEFFsteps:\n  - expr: x\n');
+    expect(!r.ok && r.errors.find((e) => e.location === 'title')?.place).toEqual({
+      file: 'f.yaml',
+      line: 1,
+      column: 1,
+    });
+  });
+});
+
 describe('YAML errors are placed on the line they are on', () => {
   it('inside a broken flow collection', () => {
     const text = '[[]2\ny';
