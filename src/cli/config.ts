@@ -9,6 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPORT_FORMATS, type ReportFormat } from '../report/render.js';
 import { unreadableReason } from '../derivation/read-file.js';
+import { MAX_SAMPLES } from '../verdict/settings.js';
 
 /** The config file's name, looked up in the current directory only. */
 export const CONFIG_FILE = 'derivcheck.config.json';
@@ -47,7 +48,10 @@ const KEYS: Readonly<Record<keyof ConfigDefaults, readonly [Check, string]>> = {
   ],
   strict: [isBoolean, 'true or false'],
   seed: [isCount(0), 'a nonnegative integer'],
-  samples: [isCount(1), 'a positive integer'],
+  samples: [
+    (v) => isCount(1)(v) && (v as number) <= MAX_SAMPLES,
+    `a positive integer at most ${MAX_SAMPLES} (limit MAX_SAMPLES)`,
+  ],
   jobs: [isCount(1), 'a positive integer'],
   stepTimeout: [isCount(1), 'a positive integer (milliseconds)'],
   quiet: [isBoolean, 'true or false'],

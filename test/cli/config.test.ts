@@ -58,6 +58,13 @@ describe('readConfig', () => {
       { stepTimeout: 2.5 },
       /the key 'stepTimeout' must be a positive integer \(milliseconds\)/,
     ],
+    // the limit is named for the key the file has, not for the flag it was not given as
+    [
+      'samples past MAX_SAMPLES',
+      CONFIG_FILE,
+      { samples: 1e9 },
+      /the key 'samples' must be a positive integer at most 100000 \(limit MAX_SAMPLES\), got 1000000000/,
+    ],
     ['an array', CONFIG_FILE, [1], /must be a JSON object/],
     ['invalid JSON', CONFIG_FILE, '{"strict": tru', /derivcheck\.config\.json is not valid JSON/],
     [
