@@ -139,7 +139,7 @@ export class LoadContext {
       this.error(
         'schema',
         e.keyNode,
-        `unknown key '${e.key}' in ${what}${guess ? ` (did you mean '${guess}'?)` : ''}; the allowed keys are ${allowed.join(', ')}`,
+        `unknown key '${visible(e.key)}' in ${what}${guess ? ` (did you mean '${guess}'?)` : ''}; the allowed keys are ${allowed.join(', ')}`,
         location,
       );
     }
@@ -273,4 +273,12 @@ export function describe(node: Node | null | undefined): string {
     return `the ${typeof v === 'boolean' ? 'boolean' : typeof v === 'number' || typeof v === 'bigint' ? 'number' : 'value'} ${String(v)}`;
   }
   return 'an unexpected value';
+}
+
+/** a key as text a reader can see: invisible and control characters written as \uXXXX (a stray byte order mark) */
+function visible(key: string): string {
+  return key.replace(
+    /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 }

@@ -37,7 +37,9 @@ export const TOP_KEYS = ['title', 'source', 'symbols', 'define', 'assume', 'clai
 export const CLAIM_KEYS = ['lhs', 'rhs'] as const;
 
 /** the derivation in `text` (read from `file`, which names it in places), or every input problem found */
-export function loadDerivation(file: string, text: string): LoadResult {
+export function loadDerivation(file: string, source: string): LoadResult {
+  // a carriage return alone ends a line (classic Mac files), but the yaml library reads it as a space: as a line feed, same offsets
+  const text = source.replace(/\r(?!\n)/g, '\n');
   const bytes = utf8ByteLength(text);
   if (bytes > MAX_FILE_BYTES) {
     return failure([

@@ -13,7 +13,8 @@ export function decodeUtf8(
   const offset = firstInvalidUtf8(bytes);
   if (offset === undefined) return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
   let line = 1;
-  let lineStart = 0;
+  // a byte order mark is no column (line-table.ts)
+  let lineStart = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf && offset >= 3 ? 3 : 0;
   for (let k = 0; k < offset; k++) {
     if (bytes[k] === 0x0a) {
       line++;

@@ -59,3 +59,31 @@ describe('YAML errors are placed on the line they are on', () => {
     expect(places.at(-1)).toEqual({ file: 'f.yaml', line: 2, column: 2 });
   });
 });
+
+describe('line ends', () => {
+  const lf = 'title: t\nsteps:\n  - expr: "x"\n  - expr: "x + 0"\n';
+  it('a file with carriage returns alone (classic Mac line ends) loads as the same file with line feeds', () => {
+    const cr = lf.replaceAll('\n', '\r');
+    const a = loadDerivation('f.yaml', lf);
+    const b = loadDerivation('f.yaml', cr);
+    expect(a.ok && b.ok).toBe(true);
+    if (a.ok && b.ok) expect(b.derivation.steps.map((s) => s.place)).toEqual(a.derivation.steps.map((s) => s.place));
+  });
+  it('and its errors are placed where they are', () => {
+    const r = loadDerivation('f.yaml', 'steps:\r  - expr: "x"\r');
+    expect(!r.ok && r.errors.find((e) => e.location === 'title')?.place).toEqual({
+      file: 'f.yaml',
+      line: 1,
+      column: 1,
+    });
+  });
+});
+
+describe('an invisible character in a key is shown', () => {
+  it('a second byte order mark before a key is written as \\uFEFF in the message', () => {
+    const r = loadDerivation('f.yaml', '\uFEFF\uFEFFtitle: t\nsteps:\n  - expr: x\n');
+    const message = r.ok ? '' : r.errors.map((e) => e.message).join(' ');
+    expect(message).toContain("unknown key '\\uFEFFtitle'");
+    expect(message).toContain("did you mean 'title'");
+  });
+});

@@ -41,3 +41,11 @@ describe('utf8ByteLength', () => {
     expect(decodeUtf8(bom)).toEqual({ ok: true, text: '\uFEFFa' });
   });
 });
+
+describe('a byte order mark is not a column of an invalid byte either', () => {
+  it('on line 1, the invalid byte after a mark and one character is at column 2', () => {
+    const r = decodeUtf8(new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0xff]));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect([r.line, r.column]).toEqual([1, 2]);
+  });
+});
