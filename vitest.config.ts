@@ -22,6 +22,8 @@ export const NOT_UNIT: Readonly<Record<string, readonly string[]>> = {
     'test/cli/parallel.test.ts',
     'test/derivations.test.ts',
     'test/derivation-library.test.ts',
+    // why: makes a FIFO with mkfifo (a child process) to show that reading one is refused, not a hang
+    'test/derivation/read-file-special.test.ts',
     // why: checks every shipped derivation for false `by` warnings, as test/derivations.test.ts checks their verdicts
     'test/explain/by-warnings-shipped.test.ts',
     // why: validates the JSON report of every shipped derivation against docs/report.schema.json
