@@ -43,6 +43,8 @@ export const NOT_UNIT: Readonly<Record<string, readonly string[]>> = {
   // why: the evaluator at its bounds (MAX_WORK_PER_COMPARE, exponents up to 2^64, diff nested 6 deep, MAX_SAMPLES): about a second each
   slow: [
     'test/numeric/certify-underflow.test.ts',
+    // why: every function against 320-digit truth at points using every digit of 20, 50 and 100 (2 to 9 s)
+    'test/numeric/enclosure-edges.test.ts',
     'test/numeric/compare-bounds.test.ts',
     'test/numeric/limits.test.ts',
   ],

@@ -103,7 +103,7 @@ describe('the vitest projects', () => {
     ).scripts;
     // threads start faster than forks: 28-31 s against 32 s on a quiet machine
     expect(scripts['test:unit']).toBe(
-      'vitest run --config vitest.quick.config.ts --project unit --project unit-mocks --pool=threads',
+      'vitest run --config vitest.quick.config.ts --project unit --project unit-mocks --pool=threads --maxWorkers=2',
     );
     expect(scripts.test).toContain('vitest run');
     expect(scripts.test).not.toContain('--project');
