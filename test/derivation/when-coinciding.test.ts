@@ -22,38 +22,31 @@ const head = [
   '  - expr: w[i] * delta(i, j)',
 ];
 
+/** the second step of the case s[i] = 1, s[j] = 0, from w[i] delta(i, j) to `next` */
+function caseStep(next: string) {
+  const r = verifyText(
+    'd.yaml',
+    yaml(
+      ...head,
+      'cases:',
+      '  - when: {"s[i]": 1, "s[j]": 0}',
+      '    steps:',
+      '      - expr: w[i] * delta(i, j)',
+      `      - expr: ${next}`,
+    ),
+    { seed: 1, strict: false },
+  );
+  return r.steps.find((x) => x.location === 'cases[0].steps[1]')!;
+}
+
 describe('two elements of one array with different values in one when', () => {
   it('a step true wherever the premises hold is never refuted at a point where they contradict', () => {
-    const r = verifyText(
-      'd.yaml',
-      yaml(
-        ...head,
-        'cases:',
-        '  - when: {"s[i]": 1, "s[j]": 0}',
-        '    steps:',
-        '      - expr: w[i] * delta(i, j)',
-        '      - expr: 0',
-      ),
-      { seed: 1, strict: false },
-    );
-    const s = r.steps.find((x) => x.location === 'cases[0].steps[1]')!;
+    const s = caseStep('0');
     expect(s.status, s.message).not.toBe('failed');
   });
 
   it('a false step under such a case still fails, at a point where i and j differ', () => {
-    const r = verifyText(
-      'd.yaml',
-      yaml(
-        ...head,
-        'cases:',
-        '  - when: {"s[i]": 1, "s[j]": 0}',
-        '    steps:',
-        '      - expr: w[i] * delta(i, j)',
-        '      - expr: w[i]',
-      ),
-      { seed: 1, strict: false },
-    );
-    const s = r.steps.find((x) => x.location === 'cases[0].steps[1]')!;
+    const s = caseStep('w[i]');
     expect(s.status).toBe('failed');
     expect(s.counterexample!.values.i).not.toBe(s.counterexample!.values.j);
   });
