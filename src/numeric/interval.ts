@@ -54,6 +54,16 @@ const undef = (reason: string): IntervalFailure => ({ kind: 'undefined', reason 
 const unsure = (reason: string): IntervalFailure => ({ kind: 'uncertain', reason });
 
 /** interval arithmetic at one precision */
+/** the built-ins whose value at 0 is a short exact number */
+const EXACT_AT_ZERO: Readonly<Record<string, string>> = {
+  sin: '0',
+  tan: '0',
+  cos: '1',
+  cosh: '1',
+  exp: '1',
+  sigma: '0.5',
+};
+
 export class IntervalMath {
   /** rounds down */
   readonly Dn: DecimalConstructor;
@@ -352,6 +362,10 @@ export class IntervalMath {
   }
 
   apply(fn: string, a: Interval): IVal {
+    // why: at the exact point 0 these values are exact; an enclosure such as sin(0) in [-1e-57, 1e-57] left
+    // sqrt(sin(x)) uncertain at x = 0, where a step differed only (EXACT_AT_ZERO)
+    const exact = this.isZero(a) ? EXACT_AT_ZERO[fn] : undefined;
+    if (exact !== undefined) return this.real(exact);
     switch (fn) {
       case 'exp':
         return this.exp(a);
