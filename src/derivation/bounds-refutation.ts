@@ -35,7 +35,11 @@ import {
 } from './exact-bounds.js';
 import { EXACT_CANDIDATES, type Pair, exactValues, plainScalars } from './exact-refutation.js';
 
-type Env = ReadonlyMap<string, Rational>;
+/** the point (every variable's exact value), and what is known of each sub-expression there so far (conditions share sub-expressions with their side) */
+interface Env {
+  readonly values: ReadonlyMap<string, Rational>;
+  readonly memo: Map<string, Known | undefined>;
+}
 
 /** does e mention a variable (so that a power of it has a variable exponent)? */
 function mentionsVariable(e: Expr): boolean {
@@ -54,13 +58,12 @@ function powerAt(e: Pow, env: Env): Known | undefined {
   return n && power(base, n);
 }
 
-/** what is known of e at the point (every variable's value in env); undefined when e may be undefined there or these rules cannot tell */
-export function knownAt(e: Expr, env: Env): Known | undefined {
+function knownAtOnce(e: Expr, env: Env): Known | undefined {
   switch (e.kind) {
     case 'num':
       return exact(e.value);
     case 'sym': {
-      const v = env.get(e.name);
+      const v = env.values.get(e.name);
       return v && exact(v);
     }
     case 'add':
@@ -74,6 +77,19 @@ export function knownAt(e: Expr, env: Env): Known | undefined {
     default:
       return undefined;
   }
+}
+
+/** what is known of e at the point; undefined when e may be undefined there or these rules cannot tell */
+function knownAt(e: Expr, env: Env): Known | undefined {
+  if (env.memo.has(e.key)) return env.memo.get(e.key);
+  const k = knownAtOnce(e, env);
+  env.memo.set(e.key, k);
+  return k;
+}
+
+/** what is known of e where each variable has the exact value `values` gives it */
+export function knownAtPoint(e: Expr, values: ReadonlyMap<string, Rational>): Known | undefined {
+  return knownAt(e, { values, memo: new Map() });
 }
 
 /** does the condition kind certainly hold for a number with these bounds? */
@@ -184,7 +200,7 @@ export function refutedByBounds(p: Pair): Counterexample | undefined {
     if (p.deadline !== undefined && performance.now() > p.deadline) break;
     const values = exactValues(p, vars, t);
     if (!values) break;
-    const env = new Map(vars.map((name, k) => [name, values[k]!]));
+    const env: Env = { values: new Map(vars.map((name, k) => [name, values[k]!])), memo: new Map() };
     const seen = apart(sideAt(sides[0], env), sideAt(sides[1], env));
     if (!seen || (found && !seen.checkable)) continue;
     found = {
