@@ -24,12 +24,12 @@ import type { Counterexample } from '../verdict/result.js';
 import {
   type Bounds,
   type Known,
-  add,
+  addKnown,
   certainlyDiffer,
   exact,
   exactPower,
   exponentOf,
-  mul,
+  mulKnown,
   power,
   toBounds,
 } from './exact-bounds.js';
@@ -70,7 +70,7 @@ function knownAtOnce(e: Expr, env: Env): Known | undefined {
     case 'mul': {
       const parts = children(e).map((c) => knownAt(c, env));
       if (parts.some((x) => x === undefined)) return undefined;
-      return (parts as Known[]).reduce(e.kind === 'add' ? add : mul);
+      return (parts as Known[]).reduce(e.kind === 'add' ? addKnown : mulKnown);
     }
     case 'pow':
       return powerAt(e, env);

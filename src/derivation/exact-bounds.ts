@@ -105,7 +105,7 @@ function addBounds(a: Bounds, b: Bounds): Bounds {
   return bounds(lo, hi, a.sign !== undefined && a.sign === b.sign ? a.sign : undefined);
 }
 
-export function add(a: Known, b: Known): Known {
+export function addKnown(a: Known, b: Known): Known {
   if (a.kind === 'exact' && b.kind === 'exact') return exact(radd(a.value, b.value));
   if (a.kind === 'whole' && b.kind === 'whole' && a.sign === b.sign)
     return whole(a.sign, a.atLeast + b.atLeast, sumParity(a.parity, b.parity));
@@ -136,7 +136,7 @@ function mulBounds(a: Bounds, b: Bounds): Bounds {
   return bounds(typeof lo === 'number' ? undefined : lo, typeof hi === 'number' ? undefined : hi, sign);
 }
 
-export function mul(a: Known, b: Known): Known {
+export function mulKnown(a: Known, b: Known): Known {
   if (a.kind === 'exact' && b.kind === 'exact') return exact(rmul(a.value, b.value));
   const x = wholeFacts(a);
   const y = wholeFacts(b);
@@ -235,7 +235,7 @@ export function exactPower(a: Known, k: bigint): Known | undefined {
     return rsign(a.value) === 0 && k < 0n ? undefined : exact(rpow(a.value, k));
   if (a.kind === 'bounds' && abs(k) <= MAX_BOUNDS_POWER) {
     let p: Known = a;
-    for (let i = 1n; i < abs(k); i++) p = mul(p, a);
+    for (let i = 1n; i < abs(k); i++) p = mulKnown(p, a);
     return k < 0n ? reciprocal(p) : p;
   }
   return power(a, { sign: k > 0n ? 1 : -1, atLeast: abs(k), parity: abs(k) % 2n === 0n ? 0n : 1n });
