@@ -216,3 +216,48 @@ describe('the evaluator agrees with exact evaluation where the power can be comp
     expect(facts).toBeGreaterThan(0);
   });
 });
+
+describe('random identities of tower powers are never refuted; the same plus a constant always is', () => {
+  const pairOf = (prev: Expr, next: Expr) => ({
+    prev,
+    next,
+    scope: emptyScope(),
+    seed: 1,
+    deadline: undefined,
+    what: '',
+  });
+  /** a whole exponent >= 1 too large to compute, or small */
+  const whole: fc.Arbitrary<Expr> = fc.oneof(
+    fc.integer({ min: 1, max: 5 }).map((k) => num(k)),
+    fc.record({ b: fc.constantFrom(2, 3, 10), j: fc.integer({ min: 0, max: 3 }) }).map(({ b, j }) => {
+      const tower = pow(num(b), pow(num(10), num(10)));
+      return j === 0 ? tower : add([tower, num(j)]);
+    }),
+  );
+  const scalar = fc
+    .record({ n: fc.integer({ min: -3, max: 3 }), d: fc.integer({ min: 1, max: 2 }) })
+    .map(({ n, d }) => num(rat(n, d)));
+  const x = sym('x');
+  /** an expression and an equal rewriting of it, on every real x */
+  const identity: fc.Arbitrary<[Expr, Expr]> = fc.oneof(
+    fc.tuple(whole, whole).map(([a, b]): [Expr, Expr] => [mul([pow(x, a), pow(x, b)]), pow(x, add([a, b]))]),
+    whole.map((a): [Expr, Expr] => [pow(pow(x, num(2)), a), pow(x, mul([num(2), a]))]),
+    fc.tuple(scalar, whole).map(([c, a]): [Expr, Expr] => [pow(mul([c, x]), a), mul([pow(c, a), pow(x, a)])]),
+    fc
+      .tuple(scalar, whole, whole)
+      .map(([c, a, b]): [Expr, Expr] => [mul([c, pow(x, a), pow(x, b)]), mul([pow(x, b), c, pow(x, a)])]),
+  );
+  it('x^a x^b = x^(a+b), (x^2)^a = x^(2a), (c x)^a = c^a x^a, reordered products', () => {
+    fc.assert(
+      fc.property(
+        identity,
+        scalar.filter((c) => c.kind === 'num' && c.value.n !== 0n),
+        ([l, r], c) => {
+          expect(refutedByBounds(pairOf(l, r))).toBeUndefined();
+          expect(refutedByBounds(pairOf(l, add([r, c])))).toBeDefined();
+        },
+      ),
+      { numRuns: runs(150) },
+    );
+  });
+});
