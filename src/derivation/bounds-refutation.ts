@@ -11,12 +11,15 @@
  * whole exponent, and a nonzero base when the exponent is negative) and
  * every definedness condition the core collects for it (those of
  * definitions and derivatives included) is shown to hold at the point the
- * same way. Refutation only: nothing here can prove a step.
+ * same way; as undefined when one of those conditions is exactly broken
+ * there (x^(10^(10^10)) as a denominator at x = 0). Refutation only:
+ * nothing here can prove a step.
  */
 import type { Expr, Pow } from '../ir/expr.js';
 import { children } from '../ir/expr.js';
 import { type Rational, rationalToString, rsign } from '../ir/rational.js';
 import { prepareSide } from '../core/defined-at.js';
+import { undefinednessWords } from '../explain/decision-words.js';
 import type { Counterexample } from '../verdict/result.js';
 import {
   type Bounds,
@@ -32,7 +35,11 @@ import {
 } from './exact-bounds.js';
 import { EXACT_CANDIDATES, type Pair, exactValues, plainScalars } from './exact-refutation.js';
 
-type Env = ReadonlyMap<string, Rational>;
+/** the point (every variable's exact value), and what is known of each sub-expression there so far (conditions share sub-expressions with their side) */
+interface Env {
+  readonly values: ReadonlyMap<string, Rational>;
+  readonly memo: Map<string, Known | undefined>;
+}
 
 /** does e mention a variable (so that a power of it has a variable exponent)? */
 function mentionsVariable(e: Expr): boolean {
@@ -51,13 +58,12 @@ function powerAt(e: Pow, env: Env): Known | undefined {
   return n && power(base, n);
 }
 
-/** what is known of e at the point (every variable's value in env); undefined when e may be undefined there or these rules cannot tell */
-export function knownAt(e: Expr, env: Env): Known | undefined {
+function knownAtOnce(e: Expr, env: Env): Known | undefined {
   switch (e.kind) {
     case 'num':
       return exact(e.value);
     case 'sym': {
-      const v = env.get(e.name);
+      const v = env.values.get(e.name);
       return v && exact(v);
     }
     case 'add':
@@ -71,6 +77,19 @@ export function knownAt(e: Expr, env: Env): Known | undefined {
     default:
       return undefined;
   }
+}
+
+/** what is known of e at the point; undefined when e may be undefined there or these rules cannot tell */
+function knownAt(e: Expr, env: Env): Known | undefined {
+  if (env.memo.has(e.key)) return env.memo.get(e.key);
+  const k = knownAtOnce(e, env);
+  env.memo.set(e.key, k);
+  return k;
+}
+
+/** what is known of e where each variable has the exact value `values` gives it */
+export function knownAtPoint(e: Expr, values: ReadonlyMap<string, Rational>): Known | undefined {
+  return knownAt(e, { values, memo: new Map() });
 }
 
 /** does the condition kind certainly hold for a number with these bounds? */
@@ -91,14 +110,37 @@ function prepared(p: Pair): [Prepared, Prepared] | undefined {
   }
 }
 
-/** one side's value at the point, when it is certainly defined there (every condition shown to hold); undefined otherwise */
-function definedValue(side: Prepared, env: Env): Known | undefined {
+/** one side at the point: certainly defined with what is known of its value, certainly undefined and why, or neither */
+type SideAt =
+  | { readonly kind: 'defined'; readonly value: Known }
+  | { readonly kind: 'undefined'; readonly why: string }
+  | undefined;
+
+/** does the exact value break the condition kind (a denominator 0, a log of -1)? */
+function breaks(kind: 'nonzero' | 'positive' | 'nonnegative', v: Rational): boolean {
+  const s = rsign(v);
+  return kind === 'nonzero' ? s === 0 : kind === 'positive' ? s <= 0 : s < 0;
+}
+
+/**
+ * One side at the point: undefined when a condition's expression is
+ * exactly a value that breaks it (each condition is needed for the side to
+ * be defined: the core's own rule in certainDefinedness, here with exact
+ * facts of large powers); defined when every condition is shown to hold.
+ */
+function sideAt(side: Prepared, env: Env): SideAt {
+  let allHold = true;
   for (const c of side.conditions) {
-    if (c.forAll.length > 0) return undefined;
-    const v = knownAt(c.expr, env);
-    if (v === undefined || (c.kind !== 'defined' && !holds(c.kind, toBounds(v)))) return undefined;
+    const v = c.forAll.length > 0 ? undefined : knownAt(c.expr, env);
+    if (v?.kind === 'exact' && c.kind !== 'defined' && breaks(c.kind, v.value))
+      return {
+        kind: 'undefined',
+        why: undefinednessWords({ kind: 'condition', origin: c.origin, expr: c.expr, value: v.value }),
+      };
+    if (v === undefined || (c.kind !== 'defined' && !holds(c.kind, toBounds(v)))) allHold = false;
   }
-  return knownAt(side.expr, env);
+  const value = allHold ? knownAt(side.expr, env) : undefined;
+  return value && { kind: 'defined', value };
 }
 
 /** a bound as text, exact when short, else the power of ten beyond it on the safe side */
@@ -131,11 +173,21 @@ export function knownText(k: Known): string {
   return [low, 'value', high].filter((x) => x !== undefined).join(' ');
 }
 
+/** the counterexample's words for two sides that certainly differ at the point (one undefined, or both defined and apart); undefined otherwise */
+function apart(l: SideAt, r: SideAt): { lhs: string; rhs: string; checkable: boolean } | undefined {
+  if (!l || !r || (l.kind === 'undefined' && r.kind === 'undefined')) return undefined;
+  if (l.kind === 'defined' && r.kind === 'defined' && !certainlyDiffer(l.value, r.value)) return undefined;
+  const text = (x: NonNullable<SideAt>) => (x.kind === 'defined' ? knownText(x.value) : `undefined (${x.why})`);
+  const exactOrUndefined = (x: NonNullable<SideAt>) => x.kind === 'undefined' || x.value.kind === 'exact';
+  return { lhs: text(l), rhs: text(r), checkable: exactOrUndefined(l) && exactOrUndefined(r) };
+}
+
 /**
  * The first exact point (small rationals in the declared domains, as the
- * core's own exact refutation picks them) where both sides are certainly
- * defined and certainly differ; a point where both values are exact is
- * preferred, since anyone can check it.
+ * core's own exact refutation picks them) where one side is certainly
+ * undefined and the other certainly defined, or both are defined and
+ * certainly differ; a point where every value is exact is preferred, since
+ * anyone can check it.
  */
 export function refutedByBounds(p: Pair): Counterexample | undefined {
   if (p.scope.equations?.length) return undefined;
@@ -148,22 +200,19 @@ export function refutedByBounds(p: Pair): Counterexample | undefined {
     if (p.deadline !== undefined && performance.now() > p.deadline) break;
     const values = exactValues(p, vars, t);
     if (!values) break;
-    const env = new Map(vars.map((name, k) => [name, values[k]!]));
-    const l = definedValue(sides[0], env);
-    const r = l && definedValue(sides[1], env);
-    if (!l || !r || !certainlyDiffer(l, r)) continue;
-    const both = l.kind === 'exact' && r.kind === 'exact';
-    if (found && !both) continue;
+    const env: Env = { values: new Map(vars.map((name, k) => [name, values[k]!])), memo: new Map() };
+    const seen = apart(sideAt(sides[0], env), sideAt(sides[1], env));
+    if (!seen || (found && !seen.checkable)) continue;
     found = {
       values: Object.fromEntries(vars.map((name, k) => [name, rationalToString(values[k]!)])),
-      lhs: knownText(l),
-      rhs: knownText(r),
+      lhs: seen.lhs,
+      rhs: seen.rhs,
       seed: p.seed,
-      how: both
-        ? 'exact point: both sides computed exactly (whole powers, by their parity where too large to compute)'
+      how: seen.checkable
+        ? 'exact point: both sides decided exactly (whole powers, by their parity where too large to compute)'
         : 'exact point: both sides bounded exactly (a power too large to compute bounded by its base and the size and parity of its exponent)',
     };
-    if (both) break;
+    if (seen.checkable) break;
   }
   return found;
 }

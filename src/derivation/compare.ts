@@ -144,14 +144,17 @@ function witnessVerdict(p: Pair, decision: NotProved): Verdict | undefined {
  * exact bounds tell the sides apart (bounds-refutation.ts).
  */
 function boundsVerdict(p: Pair, decision: NotProved): Verdict | undefined {
-  if (decision.valuesAgree || (decision.bound !== 'MAX_EXPAND_EXPONENT' && decision.bound !== 'MAX_COEFFICIENT_BITS'))
-    return undefined;
+  const large =
+    decision.bound === 'MAX_EXPAND_EXPONENT' ||
+    decision.bound === 'MAX_COEFFICIENT_BITS' ||
+    decision.conditions.some((c) => c.origin === 'variable-exponent');
+  if (!large) return undefined;
   const counterexample = refutedByBounds(p);
   if (!counterexample) return undefined;
   return {
     status: 'failed',
     counterexample,
-    message: `does not equal ${p.what}: ${notProvedWords(decision).replace(/^not proved: /, '')}, but at the exact point below the two sides certainly differ, by exact arithmetic without computing the large power: |a|^N >= |a|^k > 1 for |a| > 1 and a whole N >= k, 0 < |a|^N <= |a|^k < 1 for 0 < |a| < 1, and the parity of N gives the sign of a negative base's power (no rounding).`,
+    message: `does not equal ${p.what}: ${notProvedWords(decision).replace(/^not proved: /, '')}, but at the exact point below the two sides certainly differ (or only one is defined), by exact arithmetic without computing the large power: |a|^N >= |a|^k > 1 for |a| > 1 and a whole N >= k, 0 < |a|^N <= |a|^k < 1 for 0 < |a| < 1, and the parity of N gives the sign of a negative base's power (no rounding).`,
   };
 }
 

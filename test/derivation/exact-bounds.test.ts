@@ -193,6 +193,16 @@ describe('facts of powers too large to compute', () => {
       certainlyDiffer(power(exact(rat(2)), n(ten10))!, power(exact(rat(2)), n(addKnown(ten10, exact(ONE))))!),
     ).toBe(false);
   });
+  it('an exact number past the size limit keeps what holds of it: a whole number its parity and sign, a fraction bounds on its side of 0', () => {
+    const big = rpow(rat(3), 3000n);
+    expect(exact(big)).toMatchObject({ kind: 'whole', sign: 1, parity: 1n });
+    expect(holdsOf(exact(big), big)).toBe(true);
+    const tiny = rdiv(ONE, big);
+    expect(exact(tiny)).toMatchObject({ kind: 'bounds', bounds: { sign: 1 } });
+    expect(holdsOf(exact(tiny), tiny)).toBe(true);
+    expect(holdsOf(exact(rmul(rat(-1), tiny)), rmul(rat(-1), tiny))).toBe(true);
+    expect(certainlyDiffer(exact(tiny), exact(rat(0)))).toBe(true);
+  });
   it('a whole number and the same plus 1 differ by parity', () => {
     expect(certainlyDiffer(ten10, addKnown(ten10, exact(ONE)))).toBe(true);
     expect(certainlyDiffer(ten10, addKnown(ten10, exact(rat(2))))).toBe(false);
