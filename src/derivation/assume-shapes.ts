@@ -17,7 +17,7 @@
  */
 import { type Expr, type Variable, add, children, mul, num } from '../ir/expr.js';
 import { toAscii } from '../ir/print.js';
-import { type Rational, ONE, rdiv } from '../ir/rational.js';
+import { type Rational, ONE, rdiv, rsign } from '../ir/rational.js';
 import { type SymbolDecl, domainText, inDomain } from '../ir/symbols.js';
 import { constantRational } from './constant-value.js';
 import { assumedValueProblem } from './assume-defined.js';
@@ -51,9 +51,34 @@ export function shapeOf(lhs: Expr, rhs: Expr, env: ShapeEnv): Shape | string {
 /** a sum given a value: both defined everywhere, or the premise would exclude points silently */
 function sumShape(sum: Expr, value: Expr, env: ShapeEnv): Shape | string {
   return (
+    impossibleSum(sum, value, env.symbols) ??
     assumedValueProblem(toAscii(sum), value, undefined, env.symbols) ??
     assumedValueProblem(toAscii(value), sum, undefined, env.symbols) ?? { kind: 'sum', sum, value }
   );
+}
+
+/**
+ * Why sum(k, a[...]) = c holds at no point: the sum has n >= 1 terms, each in
+ * a's domain, so a domain of one sign gives the sum that sign and a binary one
+ * a whole number >= 0. Such a premise would make every step vacuously true,
+ * and a counterexample would violate it (x = x + 1 refuted at x = 0 under
+ * sum(k, t[k]) = 0 with t positive); like contradicting premises
+ * (assume-conflicts.ts), it is an input error.
+ */
+function impossibleSum(sum: Expr, value: Expr, symbols: ReadonlyMap<string, SymbolDecl>): string | undefined {
+  const c = constantRational(value);
+  const decl = sum.kind === 'sum' && sum.body.kind === 'elem' ? symbols.get(sum.body.name) : undefined;
+  if (c === undefined || decl?.kind !== 'array') return undefined;
+  const d = decl.domain;
+  const s = rsign(c);
+  let holds: string | undefined;
+  if (d.kind === 'binary') holds = c.d !== 1n || s < 0 ? 'a whole number >= 0' : undefined;
+  else if (d.kind === 'interval' && d.lo && rsign(d.lo) >= 0 && s <= 0)
+    holds = rsign(d.lo) > 0 || d.loOpen ? '> 0' : s < 0 ? '>= 0' : undefined;
+  else if (d.kind === 'interval' && d.hi && rsign(d.hi) <= 0 && s >= 0)
+    holds = rsign(d.hi) < 0 || d.hiOpen ? '< 0' : s > 0 ? '<= 0' : undefined;
+  if (holds === undefined) return undefined;
+  return `${toAscii(sum)} = ${toAscii(value)} holds nowhere: each ${decl.name} element is ${domainText(d)} and a sum has at least one unit, so it is ${holds}; a premise that holds nowhere would make every step vacuously true`;
 }
 
 function valueShape(variable: Variable, value: Expr, solved: boolean, env: ShapeEnv): Shape | string {

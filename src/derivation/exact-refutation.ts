@@ -138,7 +138,7 @@ export function refutedEverywhere(
 
 /** why: each try is one exact decision with every variable set; a few spread-out points miss a nonzero difference only by bad luck */
 const MAX_EXACT_POINTS = 3;
-const EXACT_CANDIDATES: readonly Rational[] = [
+export const EXACT_CANDIDATES: readonly Rational[] = [
   { n: 1n, d: 1n },
   { n: 2n, d: 1n },
   { n: 1n, d: 2n },
@@ -150,7 +150,7 @@ const EXACT_CANDIDATES: readonly Rational[] = [
 ];
 
 /** the variables of both sides when all are plain scalars (no arrays, sums, diffs or opaque quantities); else undefined */
-function plainScalars(p: Pair): string[] | undefined {
+export function plainScalars(p: Pair): string[] | undefined {
   const names = new Set<string>();
   let plain = true;
   const walk = (e: Expr): void => {
@@ -171,12 +171,8 @@ function plainScalars(p: Pair): string[] | undefined {
   return plain ? [...names].sort() : undefined;
 }
 
-/** the t-th exact point: every variable of vars a small rational in its domain, put in as assumptions */
-function exactPoint(
-  p: Pair,
-  vars: readonly string[],
-  t: number,
-): { readonly at: Scope; readonly values: Record<string, string> } | undefined {
+/** the t-th exact point's values: every variable of vars a small rational in its domain */
+export function exactValues(p: Pair, vars: readonly string[], t: number): Rational[] | undefined {
   const values: Rational[] = [];
   for (const [k, name] of vars.entries()) {
     const d = p.scope.symbols.get(name);
@@ -185,6 +181,17 @@ function exactPoint(
     if (fits.length === 0) return undefined;
     values.push(fits[(t + 2 * k) % fits.length]!);
   }
+  return values;
+}
+
+/** the t-th exact point, put in as assumptions */
+function exactPoint(
+  p: Pair,
+  vars: readonly string[],
+  t: number,
+): { readonly at: Scope; readonly values: Record<string, string> } | undefined {
+  const values = exactValues(p, vars, t);
+  if (!values) return undefined;
   const at: Scope = {
     ...p.scope,
     assumptions: [...p.scope.assumptions, ...vars.map((name, k) => ({ variable: sym(name), value: num(values[k]!) }))],

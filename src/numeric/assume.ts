@@ -44,7 +44,7 @@ export function constraintsOf(
       };
   for (const eq of scope.equations ?? []) {
     const mentioned = names(eq.sum, new Set());
-    if (![...mentioned].some((n) => used.has(n))) continue;
+    const touched = [...mentioned].some((n) => used.has(n));
     const body = eq.sum.kind === 'sum' ? eq.sum.body : undefined;
     const decl = body?.kind === 'elem' ? scope.symbols.get(body.name) : undefined;
     const simple =
@@ -64,6 +64,9 @@ export function constraintsOf(
       decl.domain.lo !== undefined &&
       rsign(decl.domain.lo) === 0 &&
       rsign((eq.value as { value: Rational }).value) > 0;
+    // an equation the sides do not touch still decides which unit counts exist (p in (0, 1) summing to 2 needs
+    // n >= 3, so a point at n = 1 is no point): a scaled one is kept for that check; any other is left out as before
+    if (!touched && !fromZero) continue;
     if (!real && !fromZero)
       return {
         problem: `numeric evidence under the assumption ${toAscii(eq.sum)} = ${toAscii(eq.value)} needs points that satisfy it, and the checker constructs them only for sum(k, a[k]) = c with c a number and a an array of real elements, or of elements from 0 (positive, nonnegative, probability) with c > 0`,

@@ -3,11 +3,12 @@
  * literals written (other than 0 and +-1, already special), and the values of
  * its constant subexpressions that are not literals (`exp(7)` in
  * `sqrt((x - exp(7))^2)`, `3/10` written as a quotient), rounded to
- * CONSTANT_DIGITS significant digits as exact rationals. Values near them are
- * tried as special points (sampling.ts, `constantNeighbours`).
+ * CONSTANT_DIGITS significant digits as exact rationals, and the exact zeros
+ * of linear sums a v + b (the corner 1/3 of abs(3x - 1)). Values near them
+ * are tried as special points (sampling.ts, `constantNeighbours`).
  */
-import { type Expr, children } from '../ir/expr.js';
-import { type Rational, parseDecimal, rcmp, rneg } from '../ir/rational.js';
+import { type Expr, children, mul } from '../ir/expr.js';
+import { type Rational, ONE, ZERO, parseDecimal, radd, rcmp, rdiv, rmul, rneg, rpow } from '../ir/rational.js';
 import { emptyScope } from '../ir/symbols.js';
 import { MAX_WORK_PER_COMPARE, PRECISION } from './bounds.js';
 import { evaluate } from './evaluate.js';
@@ -39,6 +40,46 @@ function isConstant(e: Expr): boolean {
   }
 }
 
+/** the exact value of a constant built from rationals by +, * and small whole powers (10^(-12)), or undefined */
+function exactValue(e: Expr): Rational | undefined {
+  if (e.kind === 'num') return e.value;
+  if (e.kind === 'add' || e.kind === 'mul') {
+    let acc: Rational | undefined = e.kind === 'add' ? ZERO : ONE;
+    for (const t of e.kind === 'add' ? e.terms : e.factors) {
+      const v = exactValue(t);
+      acc = v && acc && (e.kind === 'add' ? radd(acc, v) : rmul(acc, v));
+    }
+    return acc;
+  }
+  if (e.kind !== 'pow' || e.exp.kind !== 'num' || e.exp.value.d !== 1n) return undefined;
+  const b = exactValue(e.base);
+  const k = e.exp.value.n;
+  // why 64: 10^(-64) is far below any sampled scale; a larger power would only make a huge rational
+  if (!b || k > 64n || k < -64n || (b.n === 0n && k < 0n)) return undefined;
+  return rpow(b, k);
+}
+
+/** the zero -b/a of terms summing to a v + b (one variable v, exact a != 0 and b != 0), or undefined */
+function linearZero(terms: readonly Expr[]): Rational | undefined {
+  let a = ZERO;
+  let b = ZERO;
+  let variable: string | undefined;
+  for (const t of terms) {
+    const factors = t.kind === 'mul' ? t.factors : [t];
+    const vars: Expr[] = factors.filter((f) => f.kind === 'sym' || f.kind === 'elem');
+    const c = exactValue(vars.length === 0 ? t : mul(factors.filter((f) => !vars.includes(f))));
+    if (!c || vars.length > 1) return undefined;
+    if (vars.length === 0) {
+      b = radd(b, c);
+      continue;
+    }
+    if (variable !== undefined && variable !== vars[0]!.key) return undefined;
+    variable = vars[0]!.key;
+    a = radd(a, c);
+  }
+  return a.n === 0n || b.n === 0n ? undefined : rneg(rdiv(b, a));
+}
+
 /** the distinct positive magnitudes of the step's literals and constant subexpressions */
 export function stepConstants(exprs: readonly Expr[]): Rational[] {
   const out: Rational[] = [];
@@ -51,6 +92,10 @@ export function stepConstants(exprs: readonly Expr[]): Rational[] {
   const walk = (e: Expr): void => {
     if (e.kind === 'num') return push(e.value);
     if (e.kind === 'elem' || e.kind === 'delta') return; // index literals are units, not values
+    // why: the zero of a linear a v + b is where abs(3x - 1), sqrt((x - 10^-12)^2) or max(x, c) turn: a
+    // piece between it and an interval end or another such zero may be narrower than any random point's spacing
+    const zero = e.kind === 'add' ? linearZero(e.terms) : undefined;
+    if (zero) push(zero);
     if (isConstant(e)) {
       if (subexpressions.length < MAX_CONSTANT_SUBEXPRESSIONS) subexpressions.push(e);
       // its literals too (exp(-10000 (x - 3/10)^2) has 10000, and 3/10 as a whole)

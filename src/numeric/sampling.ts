@@ -20,7 +20,9 @@ export const SCALES: readonly Rational[] = [rat(2), rat(3, 10), rat(7), rat(1, 4
 /**
  * why: the values where cancellations and definedness conditions bite (x/x
  * at 0, (x^2-1)/(x-1) at 1), and magnitudes far from 1 (1e6 and 1e-6, both
- * signs), where a step that holds only for moderate values shows it
+ * signs), where a step that holds only for moderate values shows it; -2 and
+ * -1/2 as well as 2 and 1/2 (x^(2x) is -2 at x = -1/2, where (x^x)^2 is
+ * undefined: only such points tell them apart)
  */
 const SPECIAL_VALUES: readonly Rational[] = [
   ZERO,
@@ -28,6 +30,8 @@ const SPECIAL_VALUES: readonly Rational[] = [
   MINUS_ONE,
   rat(2),
   rat(1, 2),
+  rat(-2),
+  rat(-1, 2),
   rat(1_000_000),
   rat(-1_000_000),
   rat(1, 1_000_000),
@@ -135,8 +139,34 @@ export function specialValues(d: Domain, near: readonly Rational[] = []): Ration
   for (const v of [...SPECIAL_VALUES, ...ends, ...near, ...openEndNeighbours(d)]) {
     if (v && inDomain(v, d) && !out.some((o) => rcmp(o, v) === 0)) out.push(v);
   }
+  return [...out, ...narrowPieces(out, d)];
+}
+
+/** why: below this relative width a piece is narrower than the spacing of random points (six digits) */
+const NARROW_PIECE = rat(1, 1000);
+
+/**
+ * the midpoints of the narrow pieces between neighbouring special values and
+ * finite ends: where a step's sides part only between two close breaks
+ * (an open end 0.3333333333333333 and the corner 1/3 of abs(3x - 1); the
+ * corners 0 and 10^-12 of |x| + |x - 10^-12| against |2x - 10^-12|), no
+ * random point and no special value falls inside
+ */
+function narrowPieces(values: readonly Rational[], d: Domain): Rational[] {
+  const breaks = d.kind === 'interval' ? [...values, ...[d.lo, d.hi].filter((e) => e !== undefined)] : [...values];
+  breaks.sort(rcmp);
+  const out: Rational[] = [];
+  for (let k = 1; k < breaks.length; k++) {
+    const [p, q] = [breaks[k - 1]!, breaks[k]!];
+    const size = rcmp(rabs(p), ONE) > 0 ? rabs(p) : ONE;
+    if (rcmp(p, q) === 0 || rcmp(rsub(q, p), rmul(NARROW_PIECE, size)) >= 0) continue;
+    const mid = rmul(radd(p, q), rat(1, 2));
+    if (inDomain(mid, d) && !values.some((v) => rcmp(v, mid) === 0)) out.push(mid);
+  }
   return out;
 }
+
+const rabs = (r: Rational): Rational => (r.n < 0n ? rneg(r) : r);
 
 /** a magnitude in [scale/2, 3·scale/2) with six random digits */
 function magnitude(rng: Prng, scale: Rational): Rational {

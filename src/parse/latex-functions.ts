@@ -10,6 +10,7 @@ import type { LatexCursor } from './latex-cursor.js';
 import type { NameRef } from './latex-names.js';
 import { fail } from './problem.js';
 import type { Token } from './latex-tokens.js';
+import { FUNCTION_COMMANDS, styledFunction } from './latex-commands.js';
 
 /** the built-in `fn` applied to its argument; the reader is at the function's token */
 export function readBuiltin(r: LatexCursor, fn: string): Expr {
@@ -57,7 +58,23 @@ export function readBuiltin(r: LatexCursor, fn: string): Expr {
   // why: by the single-atom rule `\log 2x` would be log(2)*x, but it is usually meant as log(2x)
   if (t.kind === 'num' && r.startsFactor(r.peek()))
     fail('syntax', `${spelled} ${t.text}... is ambiguous; write ${spelled}(${t.text} ...) with parentheses`, t.at);
+  // why: likewise `\sin \omega t` and `\sin x y` are sin(omega t) to most readers and sin(omega) t by the rule
+  // (a false step proved, a true one refuted); another function after the argument (`\sin x \cos x`) is no doubt
+  const after = r.peek();
+  if (fn !== 'sqrt' && r.startsFactor(after) && !startsFunction(after))
+    fail(
+      'ambiguous',
+      `${spelled} without parentheses followed by another factor is ambiguous: write ${spelled}(... ...) for the function of the product, or ${spelled}(...) \\cdot ... for the product with the function`,
+      after.at,
+    );
   return call(fn, [arg]);
+}
+
+/** true when t starts a built-in's application (`\\cos`, `\\operatorname{sigmoid}`) */
+function startsFunction(t: Token): boolean {
+  return (
+    (t.kind === 'cmd' && FUNCTION_COMMANDS.has(t.text)) || (t.kind === 'styled' && styledFunction(t) !== undefined)
+  );
 }
 
 /** the `arity` arguments of a built-in such as \\max(a, b): parenthesised, separated by commas */

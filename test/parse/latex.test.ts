@@ -267,6 +267,11 @@ describe('errors say what is wrong and where', () => {
     ['x^-1', 'syntax', 2],
     ['x 2', 'syntax', 2],
     ['\\log 2x', 'syntax', 5],
+    // a bare argument followed by another factor: `\sin \omega t` is sin(omega t) to most readers, sin(omega) t by the single-atom rule
+    ['\\sin x y', 'ambiguous', 7],
+    ['\\sin \\omega t', 'ambiguous', 12],
+    ['\\log \\sigma(x) y', 'ambiguous', 15],
+    ['\\cos x \\frac{1}{2}', 'ambiguous', 7],
     ['\\sigma', 'syntax', 0],
     ['\\sum_k', 'syntax', 0],
     ['\\frac{d}{dx}', 'syntax', 0],
