@@ -26,8 +26,13 @@ import { load1, median, runTimed } from './machine.mjs';
 
 /** why 100: the acceptance point; enough files that worker start-up is amortised */
 const FILES = 100;
-/** why 3: a median of three runs damps one-off noise (a cold disk cache) without making the benchmark slow */
-const REPEATS = 3;
+/**
+ * why 7: one run's wall time varies by 20% or more on the shared 2-core
+ * machine, even idle (2026-12-07: --jobs 1 from 1.9 to 2.6 s); the median of
+ * seven interleaved pairs damps that, and the benchmark still takes under a
+ * minute
+ */
+const REPEATS = 7;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sources = readdirSync(join(root, 'derivations'))

@@ -61,3 +61,29 @@ const ratio = (a, b) =>
 const ratios = [`verify / node -e 0 ${ratio(0, 1)}`];
 if (maxima.ok) ratios.push(`verify / Maxima ${ratio(0, 2)}`);
 console.log(`  ${ratios.join('; ')}`);
+
+// Instructions, which the machine's load does not change (valgrind's
+// callgrind counts them; the same total run after run): the cold seed
+// against `node -e 0`, one run each. Maxima is not counted: its Lisp
+// (SBCL) aborts under valgrind. Skipped, with a line saying so, where
+// valgrind is missing.
+const valgrind = peerAvailable(['valgrind', '--version']);
+if (!valgrind.ok) console.log(`  instructions: valgrind not installed (${valgrind.why})`);
+else {
+  /** the instructions callgrind counted for one whole process (all its threads) */
+  const instructions = (args) => {
+    const r = runTimed('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...args], {
+      cwd: root,
+    });
+    const m = /Collected : (\d+)/.exec(r.stderr);
+    if (r.status !== 0 || !m)
+      throw new Error(`callgrind of node ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
+    return Number(m[1]);
+  };
+  const verify = instructions(['bin/verify.js', seed]);
+  const node = instructions(['-e', '0']);
+  const millions = (n) => `${(n / 1e6).toFixed(0)} million`;
+  console.log(
+    `  instructions (callgrind, one run each): verify ${millions(verify)}, node -e 0 ${millions(node)}: ${(verify / node).toFixed(2)}x`,
+  );
+}

@@ -19,18 +19,24 @@ const vm = require('node:vm');
 const DIST = join(__dirname, '..', 'dist');
 
 /**
- * why 600000: how much bytecode a function runs before V8 hands it to
+ * why 2000000: how much bytecode a function runs before V8 hands it to
  * TurboFan (V8 11's default is 67584). The checker's functions are large
  * and see many shapes (expression nodes, decimals, polynomials), and a
- * command runs them for a second or less: with the default, TurboFan
+ * command runs them for a second or two: with the default, TurboFan
  * compiled about 420 functions (150 deoptimized and compiled again) while
  * checking 100 files, and those compilations took more CPU time (2.3 s,
  * on V8's background threads) than the checking itself (1.5 s on the main
- * thread). At 600000 they took 0.6 s and the run 2.3 s of CPU instead of
- * 3.9 s; a cold `verify` of the seed went from 876 to 828 million
- * instructions (callgrind), its wall time did not grow (README, "Startup").
+ * thread). At 600000 they took 0.5 to 0.7 s, so `--jobs 1` still kept
+ * about 1.3 cores busy and a second thread had little core left to use;
+ * at 2000000 they take 0.15 s. Measured on the idle 2-core machine
+ * (2026-12-07, 100 files, medians of 9 interleaved runs, two rounds):
+ * `--jobs 1` 2.2 s of CPU instead of 2.5 to 2.8, the default `--jobs` 1.32
+ * to 1.37 s of wall time instead of 1.40 to 1.64, a cold `verify` of the
+ * seed alike (818 to 822 million instructions at 600000 and 6000000,
+ * callgrind). Later still (6000000) made `--jobs 1` slower (2.5 s of
+ * CPU): too little of the checking ran optimized (README, "Startup").
  */
-const INTERRUPT_BUDGET = 600000;
+const INTERRUPT_BUDGET = 2000000;
 
 /**
  * Sets V8's tiering for the command, before the bundle is compiled: the

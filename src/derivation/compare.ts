@@ -19,6 +19,7 @@ import {
   refutedUndefinedSide,
   bothUndefinedEverywhere,
 } from './exact-refutation.js';
+import { refutedByBounds } from './bounds-refutation.js';
 import { type NumericVerdict, numericCompare } from '../numeric/compare.js';
 import type { StepResult } from '../verdict/result.js';
 import type { CheckSettings } from '../verdict/settings.js';
@@ -77,6 +78,8 @@ export function compareExpressions(
       counterexample: nowhere,
       message: `does not equal ${what}: ${notProvedWords(decision).replace(/^not proved: /, '')}, and at the point below the other side is defined (both decided exactly by the core).`,
     };
+  const bounded = boundsVerdict(pair, decision);
+  if (bounded) return bounded;
   if (deadline !== undefined && (decision.bound === 'STEP_TIMEOUT' || performance.now() > deadline))
     return timeout('the symbolic check did not prove it in time, and no time was left for the numeric check');
   const difference = decision.difference;
@@ -132,6 +135,26 @@ function witnessVerdict(p: Pair, decision: NotProved): Verdict | undefined {
     status: 'failed',
     counterexample: witness,
     message: `does not equal ${p.what}: ${notProvedWords(decision)}, and at the point below one side is certainly undefined while the other is defined (both decided exactly by the core).${hintSentence(decision.conditions)}`,
+  };
+}
+
+/**
+ * A power the core left whole because it is too large (x^(10^(10^10))), which
+ * the numeric layer cannot evaluate either: failed at an exact point where
+ * exact bounds tell the sides apart (bounds-refutation.ts).
+ */
+function boundsVerdict(p: Pair, decision: NotProved): Verdict | undefined {
+  const large =
+    decision.bound === 'MAX_EXPAND_EXPONENT' ||
+    decision.bound === 'MAX_COEFFICIENT_BITS' ||
+    decision.conditions.some((c) => c.origin === 'variable-exponent');
+  if (!large) return undefined;
+  const counterexample = refutedByBounds(p);
+  if (!counterexample) return undefined;
+  return {
+    status: 'failed',
+    counterexample,
+    message: `does not equal ${p.what}: ${notProvedWords(decision).replace(/^not proved: /, '')}, but at the exact point below the two sides certainly differ (or only one is defined), by exact arithmetic without computing the large power: |a|^N >= |a|^k > 1 for |a| > 1 and a whole N >= k, 0 < |a|^N <= |a|^k < 1 for 0 < |a| < 1, and the parity of N gives the sign of a negative base's power (no rounding).`,
   };
 }
 
