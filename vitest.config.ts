@@ -58,6 +58,7 @@ export const MOCKING: readonly string[] = [
   'test/cli/internal-error.test.ts',
   'test/numeric/oracles.test.ts',
   'test/explain/by-rule-order.test.ts',
+  'test/numeric/certify-budget.test.ts',
 ];
 
 const TESTS = ['test/**/*.test.ts'];

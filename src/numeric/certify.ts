@@ -40,8 +40,11 @@ export type Certified =
       /** the arithmetic of the certifying rung */
       readonly field: EnclosureField;
     }
-  /** `oneSided`: at the last rung one side was maybe undefined while the other was defined (a pole such as 1/sin(pi)) */
-  | { readonly kind: 'unsettled'; readonly reason: string; readonly oneSided?: true };
+  /**
+   * `oneSided`: at the last rung one side was maybe undefined while the other was defined (a pole such as 1/sin(pi));
+   * `ranOut`: the work or the time ran out before a rung settled the point, which the 50-digit look found suspect
+   */
+  | { readonly kind: 'unsettled'; readonly reason: string; readonly oneSided?: true; readonly ranOut?: true };
 
 /** the environment of a point in enclosures: sampled values exact (or rounded outward), assumed values evaluated */
 export function enclosureEnvironment(
@@ -92,9 +95,10 @@ export function certifyPoint(
       return settle({
         kind: 'unsettled',
         reason: `${reason}; ${meter.limit === shared.limit ? 'MAX_CERTIFY_WORK_PER_COMPARE' : 'MAX_CERTIFY_WORK'} ran out`,
+        ranOut: true,
       });
     if (deadline !== undefined && performance.now() > deadline)
-      return settle({ kind: 'unsettled', reason: `${reason}; the time limit ran out` });
+      return settle({ kind: 'unsettled', reason: `${reason}; the time limit ran out`, ranOut: true });
     const field = new EnclosureField(precision, meter);
     const env = enclosureEnvironment(prepared, inst, point, models, scope, field);
     if (env instanceof NotDefined) {

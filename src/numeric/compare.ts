@@ -107,6 +107,8 @@ class NumericRun {
   unsettled = 0;
   /** unsettled points where one side was maybe undefined and the other defined */
   oneSided = 0;
+  /** unsettled points the 50-digit look found suspect whose certification ran out of work or time: doubts too */
+  ranOut = 0;
   // the first random points that agree at 50 digits are certified too (CERTIFIED_AGREEMENTS)
   certifiedAgreements = 0;
   // the instances' atoms and opaque models, built on first use and reused by later passes
@@ -202,6 +204,7 @@ class NumericRun {
     else if (outcome.kind === 'unsettled') {
       this.unsettled++;
       if (outcome.oneSided) this.oneSided++;
+      else if (outcome.ranOut) this.ranOut++;
     } else if (outcome.kind === 'agree') {
       if (options.differsWhereDefined !== undefined) {
         const verdict = definedPointFailure(prepared, ctx, point, scope, this.seed, options.differsWhereDefined);
@@ -244,9 +247,20 @@ class NumericRun {
     // why: an unsettled point is no agreement; where more points leave one side maybe undefined than agree, the agreeing
     // few may all lie where the sides happen to agree (1/sin(max(y, pi)) = 1/sin(y): 43 points below pi, at the pole
     // sin(pi), against 8 above); unsettled magnitudes (x^(2^32) far from 1) are not such doubts
-    if (this.oneSided > points)
+    // a suspect point whose certification ran out of work is a doubt as well: with the budget spent, the sides may
+    // differ at every such point (the same pole, cut short by MAX_CERTIFY_WORK_PER_COMPARE, was agree on 8 points)
+    if (this.oneSided + this.ranOut > points)
       return this.inconclusive(
-        `at ${this.oneSided} points one side may be undefined where the other is defined, which enclosures at ${CERTIFY_PRECISIONS.at(-1)} digits could not settle; more than the ${points} that agreed`,
+        [
+          this.oneSided > 0
+            ? `at ${this.oneSided} points one side may be undefined where the other is defined, which enclosures at ${CERTIFY_PRECISIONS.at(-1)} digits could not settle`
+            : '',
+          this.ranOut > 0
+            ? `at ${this.ranOut} points that looked different or undefined on one side the certification ran out of work or time (MAX_CERTIFY_WORK, MAX_CERTIFY_WORK_PER_COMPARE or the step time limit)`
+            : '',
+        ]
+          .filter((x) => x !== '')
+          .join('; ') + `; more than the ${points} that agreed`,
       );
     const agree = { kind: 'agree' as const, points, skipped, unsettled, seed, instances: plan.description };
     if (!this.withDiff) return agree;

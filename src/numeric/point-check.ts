@@ -66,7 +66,7 @@ export type Outcome =
   | { readonly kind: 'agree' }
   | { readonly kind: 'skip' }
   | { readonly kind: 'budget' }
-  | { readonly kind: 'unsettled'; readonly reason: string; readonly oneSided?: true }
+  | { readonly kind: 'unsettled'; readonly reason: string; readonly oneSided?: true; readonly ranOut?: true }
   | {
       readonly kind: 'differ';
       readonly lhs: Val;
