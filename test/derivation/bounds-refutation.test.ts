@@ -62,6 +62,23 @@ describe('false steps with a tower exponent fail, at an exact point', () => {
   });
 });
 
+describe('open intervals with no small integer inside', () => {
+  it.each([
+    ['x^(10^10^10)', '1', '"(1, 2)"', '3/2'],
+    ['x^(10^10^10+1)', 'x^(10^10^10)', '"(-1, 0)"', '-1/2'],
+  ])('%s = %s on x in %s fails at x = %s', (a, b, domain, x) => {
+    const s = last(a, b, `symbols:\n  x: {domain: ${domain}}\n`);
+    expect(s.status).toBe('failed');
+    expect(s.counterexample?.values.x).toBe(x);
+  });
+  it('and the true neighbours there are not failed', () => {
+    expect(last('x^(10^10^10)/x^(10^10^10)', '1', 'symbols:\n  x: {domain: "(1, 2)"}\n').status).not.toBe('failed');
+    expect(last('(x^2)^(10^10^10)', 'x^(2*10^10^10)', 'symbols:\n  x: {domain: "(-1, 0)"}\n').status).not.toBe(
+      'failed',
+    );
+  });
+});
+
 describe('true steps with a tower exponent are never failed', () => {
   it.each([
     ['x^(10^10^10)', 'x^(10^10^10)'],
