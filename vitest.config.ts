@@ -54,7 +54,11 @@ export const NOT_UNIT: Readonly<Record<string, readonly string[]>> = {
  * Unit tests that replace modules (vi.mock, vi.doMock, vi.resetModules): they
  * run isolated, each file with its own modules (project `unit-mocks`).
  */
-export const MOCKING: readonly string[] = ['test/cli/internal-error.test.ts', 'test/numeric/oracles.test.ts'];
+export const MOCKING: readonly string[] = [
+  'test/cli/internal-error.test.ts',
+  'test/numeric/oracles.test.ts',
+  'test/explain/by-rule-order.test.ts',
+];
 
 const TESTS = ['test/**/*.test.ts'];
 

@@ -28,11 +28,22 @@ import { rfConstantValue } from './ratfunc.js';
 import { excludesZero, rangeOf } from './sign.js';
 import type { RuleId } from './rules.js';
 
+/**
+ * A condition of a side; `derivative`: only the differentiated form needs it
+ * (the u/abs(u) of d abs(u), the x^(-1) of d x^0): enough for the derivative
+ * to exist, not needed. x abs(x) is differentiable at 0 although the chain
+ * rule's form is not defined there, so breaking such a condition never makes
+ * a side certainly undefined.
+ */
+type SideCondition = Condition & { readonly derivative?: true };
+
 /** what one side becomes on the way to its normal form */
 export interface PreparedSide {
   readonly expr: Expr;
-  readonly conditions: readonly Condition[];
+  readonly conditions: readonly SideCondition[];
 }
+
+const conditionKey = (c: Condition): string => `${c.kind} ${c.forAll.join(',')} ${c.expr.key}`;
 
 /** unfold definitions, take derivatives, apply assumptions; collect definedness conditions on the way */
 export function prepareSide(e: Expr, scope: Scope, used: Set<RuleId>): PreparedSide {
@@ -40,7 +51,10 @@ export function prepareSide(e: Expr, scope: Scope, used: Set<RuleId>): PreparedS
   const unfolded = unfoldDefinitions(e, scope, trace);
   const before = conditionsOf(unfolded);
   const expr = eliminateDiff(unfolded, scope.symbols, trace);
-  const after = conditionsOf(expr);
+  const needed = new Set(before.map(conditionKey));
+  const after = conditionsOf(expr).map(
+    (c): SideCondition => (needed.has(conditionKey(c)) ? c : { ...c, derivative: true }),
+  );
   // a condition "for every k" is about every unit: an assumption about s[i] does not fix its s[k]
   const conditions = [...before, ...after].map((c) => ({
     ...c,
@@ -66,6 +80,16 @@ function satisfies(kind: Condition['kind'], v: Rational): boolean {
   return kind === 'nonzero' ? s !== 0 : kind === 'positive' ? s > 0 : s >= 0;
 }
 
+/** the normal form of a part only the differentiated form has, or undefined where that form is undefined (1/abs(0)) */
+function nfOrUndefined(N: Normalizer, e: Expr): ReturnType<Normalizer['nf']> | undefined {
+  try {
+    return N.nf(e);
+  } catch (err) {
+    if (err instanceof Undefined) return undefined;
+    throw err;
+  }
+}
+
 /** is e certainly undefined, certainly defined, or neither, on the declared domains of scope (its assumptions applied)? */
 export function certainDefinedness(e: Expr, scope: Scope, deadline?: number): Definedness {
   const N = new Normalizer(scope.symbols, new Meter(deadline));
@@ -78,8 +102,12 @@ export function certainDefinedness(e: Expr, scope: Scope, deadline?: number): De
         allHold = false;
         continue;
       }
-      const f = N.nf(c.expr);
-      const v = rfConstantValue(f);
+      const f = c.derivative ? nfOrUndefined(N, c.expr) : N.nf(c.expr);
+      const v = f && rfConstantValue(f);
+      if (!f || (c.derivative && v !== undefined && !satisfies(c.kind, v))) {
+        allHold = false; // the chain rule's form is undefined here; whether the derivative exists is not decided
+        continue;
+      }
       if (v !== undefined && !satisfies(c.kind, v)) {
         // "for every k" with a constant that breaks it fails at every unit, and there is at least one unit
         return { kind: 'undefined', because: { kind: 'condition', origin: c.origin, expr: c.expr, value: v } };
@@ -89,7 +117,8 @@ export function certainDefinedness(e: Expr, scope: Scope, deadline?: number): De
       if (!holdsEverywhere({ ...c, expr: N.toExpr(f) }, scope.symbols)) allHold = false;
     }
     if (!allHold) return { kind: 'unknown' };
-    return { kind: 'defined', value: N.toExpr(N.nf(side.expr)) };
+    const value = side.conditions.some((c) => c.derivative) ? nfOrUndefined(N, side.expr) : N.nf(side.expr);
+    return value ? { kind: 'defined', value: N.toExpr(value) } : { kind: 'unknown' };
   } catch (err) {
     if (err instanceof BudgetExceeded || err instanceof UnknownFunction) return { kind: 'unknown' };
     if (err instanceof Undefined) return { kind: 'undefined', because: { kind: 'nowhere', cause: err.kind } };

@@ -229,6 +229,7 @@ export class Ring {
     if (!lf) return undefined;
     let r: Poly = a;
     let q: Poly = ZERO_POLY;
+    let stalled = 0;
     for (let steps = 0; r.size > 0; steps++) {
       if (steps > 4 * MAX_TERMS) return undefined;
       const lr = leadingTerm(r)!;
@@ -239,10 +240,18 @@ export class Ring {
       const before = r;
       r = addPoly(r, negPoly(this.mul(t, f)));
       if (r.has(lr.mono.key) && before.get(lr.mono.key) === r.get(lr.mono.key)) return undefined;
+      // why: a reduction (abs(P)^2 = P^2) can put back a term as large as lr; such a division ran its 4 MAX_TERMS
+      // steps with coefficients growing each step (x - max(tanh(y), 1/2)^(-2) took minutes): a few are allowed,
+      // then "no quotient found", which only leaves a factor uncancelled
+      const next = leadingTerm(r);
+      if (next && compareMono(next.mono, lr.mono) >= 0 && ++stalled > MAX_STALLED_DIVISION_STEPS) return undefined;
     }
     return polyKey(this.mul(q, f)) === polyKey(a) ? q : undefined;
   }
 }
+
+/** why: steps of an exact division whose remainder's leading term did not fall; a plain division has none */
+const MAX_STALLED_DIVISION_STEPS = 16;
 
 /** m / d when d divides m as monomials */
 export function divideMono(m: Mono, d: Mono): Mono | undefined {

@@ -132,7 +132,8 @@ function sideAt(side: Prepared, env: Env): SideAt {
   let allHold = true;
   for (const c of side.conditions) {
     const v = c.forAll.length > 0 ? undefined : knownAt(c.expr, env);
-    if (v?.kind === 'exact' && c.kind !== 'defined' && breaks(c.kind, v.value))
+    // a condition only the derivative's chain-rule form has (c.derivative) is not needed: breaking it proves nothing
+    if (v?.kind === 'exact' && c.kind !== 'defined' && !c.derivative && breaks(c.kind, v.value))
       return {
         kind: 'undefined',
         why: undefinednessWords({ kind: 'condition', origin: c.origin, expr: c.expr, value: v.value }),

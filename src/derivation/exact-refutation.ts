@@ -15,6 +15,7 @@ import { toAscii } from '../ir/print.js';
 import { proposeWitnesses } from '../explain/witness.js';
 import { undefinednessWords } from '../explain/decision-words.js';
 import type { Counterexample } from '../verdict/result.js';
+import { cornerUndefined } from './corner-refutation.js';
 
 /** one comparison's inputs, as the helpers below need them */
 export interface Pair {
@@ -40,9 +41,36 @@ function oneSideUndefined(l: Definedness, r: Definedness): [string, string] | un
   return undefined;
 }
 
+/** the point's exact values (variables put in as assumptions with a number) */
+function pointOf(at: Scope): Map<string, Rational> {
+  const env = new Map<string, Rational>();
+  for (const a of at.assumptions)
+    if (a.variable.kind === 'sym' && a.value.kind === 'num') env.set(a.variable.name, a.value.value);
+  return env;
+}
+
+/** as oneSideUndefined, where the core left one side unknown and it is a derivative at a corner (corner-refutation.ts) */
+function cornerUndefinedSide(
+  prev: Expr,
+  next: Expr,
+  l: Definedness,
+  r: Definedness,
+  at: Scope,
+): [string, string] | undefined {
+  if (l.kind === 'unknown' && r.kind === 'defined') {
+    const why = cornerUndefined(prev, pointOf(at), at.symbols);
+    return why ? [`undefined (${why})`, toAscii(r.value)] : undefined;
+  }
+  if (l.kind === 'defined' && r.kind === 'unknown') {
+    const why = cornerUndefined(next, pointOf(at), at.symbols);
+    return why ? [toAscii(l.value), `undefined (${why})`] : undefined;
+  }
+  return undefined;
+}
+
 /**
  * A point where one side is certainly undefined and the other certainly
- * defined: candidates from the untrusted search (explain/witness.ts), each
+ * defined (a derivative at a corner counts as undefined: corner-refutation.ts): candidates from the untrusted search (explain/witness.ts), each
  * put in as an assumption and decided exactly by the core; the other
  * variables may take any value in their domains.
  */
@@ -65,7 +93,7 @@ export function definednessWitness(
     const at: Scope = { ...scope, assumptions: [...scope.assumptions, { variable: c.variable, value: c.value }] };
     const l = certainDefinedness(prev, at, deadline);
     const r = certainDefinedness(next, at, deadline);
-    const pair = oneSideUndefined(l, r);
+    const pair = oneSideUndefined(l, r) ?? cornerUndefinedSide(prev, next, l, r, at);
     if (!pair) continue;
     return {
       values: { [toAscii(c.variable)]: toAscii(c.value) },

@@ -68,28 +68,35 @@ function diffs(e: Expr, out: Expr[] = []): Expr[] {
   return out;
 }
 
+type Diff = Extract<Expr, { kind: 'diff' }>;
+
 /**
- * The rule ids of the derivatives this step takes (those in prev that next no
- * longer has), and whether any of them has an inner function, which the chain
- * rule needs: f(v) itself needs no chain rule.
+ * The derivatives this step takes (those in prev that next no longer has),
+ * each with its body's definitions unfolded; one whose definitions cannot be
+ * unfolded is left out.
  */
-function derivativeRules(prev: Expr, next: Expr, scope: Scope): { rules: Set<string>; chain: boolean } {
+function takenDerivatives(prev: Expr, next: Expr, scope: Scope): { d: Diff; body: Expr }[] {
   const kept = new Set(diffs(next).map((d) => d.key));
-  const rules = new Set<string>();
-  let chain = false;
+  const taken: { d: Diff; body: Expr }[] = [];
   for (const d of diffs(prev)) {
     if (kept.has(d.key) || d.kind !== 'diff') continue;
-    let body: Expr;
     try {
-      body = unfoldDefinitions(d.body, scope);
+      taken.push({ d, body: unfoldDefinitions(d.body, scope) });
     } catch (err) {
       if (err instanceof UnfoldError || err instanceof BudgetExceeded) continue;
       throw err;
     }
-    for (const s of explainDerivative(d.body, d.wrt, scope).steps) rules.add(s.rule);
-    chain ||= hasInnerFunction(body, d.wrt, scope);
   }
-  return { rules, chain };
+  return taken;
+}
+
+/** whether any derivative taken has an inner function, which the chain rule needs: f(v) itself needs no chain rule */
+const takesChain = (taken: readonly { d: Diff; body: Expr }[], scope: Scope): boolean =>
+  taken.some(({ d, body }) => hasInnerFunction(body, d.wrt, scope));
+
+/** the rule ids of the derivatives taken, step by step (explainDerivative: the costly part of checking `by`) */
+function derivativeRules(taken: readonly { d: Diff; body: Expr }[], scope: Scope): string[] {
+  return taken.flatMap(({ d }) => explainDerivative(d.body, d.wrt, scope).steps.map((s) => s.rule));
 }
 
 /** true when e applies a function (or a power) to something that depends on v and is not v itself */
@@ -121,13 +128,19 @@ export function checkBy(
   // the chain rule's ids are also those of f(v) itself: they count only where there is an inner function
   const uses = (used: ReadonlySet<string>, chainUsed: boolean) => (r: NamedRule) =>
     r.name === 'chain rule' ? chainUsed && r.ids.some((id) => used.has(id)) : r.ids.some((id) => used.has(id));
-  // the core's own rules often settle it: then the explanations below (the costly part) are not needed
+  // a warning only when the named rule provably cannot have produced the step: every rule the core used counts,
+  // and those of the rewriting under a derivative and of the derivatives taken; the costliest are computed last,
+  // only while some named rule is still missing (adding rules or the chain only ever settles more of them)
   const coreChain = coreRules.some((r) => r === 'd.chain');
-  if (named.every(uses(new Set(coreRules), coreChain))) return undefined;
-  const taken = derivativeRules(prev, next, scope);
-  // a warning only when the named rule provably cannot have produced the step: every rule the core used counts
-  const used = new Set([...coreRules, ...taken.rules, ...underDerivative(prev, next, scope)]);
-  const missing = named.filter((r) => !uses(used, taken.chain || coreChain)(r));
+  const used = new Set(coreRules);
+  if (named.every(uses(used, coreChain))) return undefined;
+  const taken = takenDerivatives(prev, next, scope);
+  const chain = coreChain || takesChain(taken, scope);
+  if (named.every(uses(used, chain))) return undefined;
+  for (const r of underDerivative(prev, next, scope)) used.add(r);
+  if (named.every(uses(used, chain))) return undefined;
+  for (const r of derivativeRules(taken, scope)) used.add(r);
+  const missing = named.filter((r) => !uses(used, chain)(r));
   if (missing.length === 0) return undefined;
   const names = missing.map((r) => r.name).join(' and ');
   return `\`by\` names the ${names}, but this step does not use ${missing.length > 1 ? 'them' : 'it'}; the step is right, its reason may not be`;

@@ -12,20 +12,26 @@ export interface Rational {
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
-  while (b !== 0n) [a, b] = [b, a % b];
+  // a temporary, not a swap by destructuring: that allocates an array per step until V8 optimizes it
+  while (b !== 0n) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
 
 /** n/d in lowest terms with a positive denominator; d must be nonzero. */
 export function rat(n: bigint | number, d: bigint | number = 1n): Rational {
-  let nn = BigInt(n);
-  let dd = BigInt(d);
+  let nn = typeof n === 'bigint' ? n : BigInt(n);
+  let dd = typeof d === 'bigint' ? d : BigInt(d);
   if (dd === 0n) throw new Error('rational with zero denominator');
   if (dd < 0n) {
     nn = -nn;
     dd = -dd;
   }
-  const g = gcd(nn, dd);
+  // an integer is in lowest terms already (most of the normal form's coefficients)
+  const g = dd === 1n ? 1n : gcd(nn, dd);
   return g > 1n ? { n: nn / g, d: dd / g } : { n: nn, d: dd };
 }
 

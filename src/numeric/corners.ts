@@ -1,8 +1,11 @@
 /**
  * The built-ins with a corner, abs, max and min, on the field's numbers. A
  * plain number at a corner has its value (abs(0) = 0); a number carrying a
- * perturbation there has no derivative, so the value is undefined, as the
- * core's condition abs(u) != 0 on the derivative u/abs(u) says.
+ * perturbation there has no dual derivative, as the core's condition
+ * abs(u) != 0 on the derivative u/abs(u) says. Whether the whole expression's
+ * derivative exists there is beyond dual numbers (x abs(x) is differentiable
+ * at 0, abs(x) is not), so the cause is `singular`: the point is unusable,
+ * never a counterexample.
  */
 import type { DecimalField } from './field.js';
 import { Dual, type FieldNum, type Val, realPart } from './numbers.js';
@@ -20,7 +23,8 @@ export const builtinArity = (name: string): number => (name === 'max' || name ==
 /** |a|: a or -a by the sign of a's real part; undefined at 0 when a carries a perturbation */
 export function cornerAbs(f: DecimalField, a: FieldNum): Val {
   const r = realPart(a);
-  if (r.isZero()) return a instanceof Dual ? new NotDefined('abs is not differentiable at 0 (a corner)', 'domain') : a;
+  if (r.isZero())
+    return a instanceof Dual ? new NotDefined('abs is not differentiable at 0 (a corner)', 'singular') : a;
   return r.lt(0) ? f.neg(a) : a;
 }
 
@@ -29,7 +33,7 @@ export function cornerMaxMin(_f: DecimalField, fn: 'max' | 'min', a: FieldNum, b
   const c = realPart(a).cmp(realPart(b));
   if (c === 0) {
     if (a instanceof Dual || b instanceof Dual)
-      return new NotDefined(`${fn} is not differentiable where its arguments are equal (a corner)`, 'domain');
+      return new NotDefined(`${fn} is not differentiable where its arguments are equal (a corner)`, 'singular');
     return a;
   }
   return c > 0 === (fn === 'max') ? a : b;

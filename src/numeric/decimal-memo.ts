@@ -16,6 +16,7 @@
  * be shared.
  */
 import type { Decimal, DecimalConstructor } from './decimal.js';
+import { certainExp, certainLn } from './exp-ln-enclosure.js';
 
 /** why 4096: a derivation's distinct arguments number in the hundreds; the bound only keeps a long run's memory flat */
 const MAX_ENTRIES = 4096;
@@ -26,7 +27,8 @@ function remembered(fn: 'exp' | 'ln', D: DecimalConstructor, x: Decimal): Decima
   const key = `${fn} ${D.precision} ${D.rounding} ${D.minE} ${D.maxE} ${x.toString()}`;
   let r = cache.get(key);
   if (r === undefined) {
-    r = fn === 'exp' ? D.exp(x) : D.ln(x);
+    // the same decimal either way (both correctly rounded): the enclosures' where they are certain, as they cost less
+    r = fn === 'exp' ? (certainExp(D, x) ?? D.exp(x)) : (certainLn(D, x) ?? D.ln(x));
     if (cache.size >= MAX_ENTRIES) cache.clear();
     cache.set(key, r);
   }

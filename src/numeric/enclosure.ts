@@ -274,7 +274,8 @@ export function absEnclosure(f: EnclosureField, a: INum): IValue {
   if (r.lo.gt(0)) return a;
   if (r.hi.lt(0)) return f.neg(a);
   if (a instanceof IDual)
-    return new NotDefined('abs is not differentiable at 0 (a corner)', f.m.isZero(r) ? 'domain' : 'uncertain');
+    // singular, not domain: x abs(x) is differentiable at 0 (corners.ts)
+    return new NotDefined('abs is not differentiable at 0 (a corner)', f.m.isZero(r) ? 'singular' : 'uncertain');
   return new Interval(f.zero.lo, f.m.mag(r));
 }
 
@@ -289,7 +290,7 @@ export function maxMinEnclosure(f: EnclosureField, fn: 'max' | 'min', a: INum, b
     const equal = x.lo.eq(x.hi) && y.lo.eq(y.hi) && x.lo.eq(y.lo);
     return new NotDefined(
       `${fn} is not differentiable where its arguments are equal (a corner)`,
-      equal ? 'domain' : 'uncertain',
+      equal ? 'singular' : 'uncertain',
     );
   }
   const m = f.m;

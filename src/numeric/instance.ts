@@ -29,7 +29,7 @@ export interface Instance {
 
 export interface Plan {
   readonly instances: readonly Instance[];
-  /** what was tried, e.g. `n = 2, 3, 5; i, j distinct and equal` */
+  /** what was tried, e.g. `n = 1, 2, 3, 5; i, j distinct and equal` */
   readonly description: string;
 }
 

@@ -29,9 +29,12 @@ test("src/numeric imports only the IR, the result types (gradcheck's limits and 
         spec === '../verdict/settings.js';
       expect(ok, `${file} imports ${spec}`).toBe(true);
     }
-    // float-ops.ts is the float64 arithmetic of the reverse-mode tape and gradcheck, oracles that never give a verdict's values
+    // float-ops.ts is the float64 arithmetic of the reverse-mode tape and gradcheck, oracles that never give a verdict's values;
+    // exp-ln-enclosure.ts takes one float64 logarithm as the point it reduces ln's argument by, which any exact
+    // decimal may be (the enclosure holds ln(x) whatever it is): that one call, and no other, is allowed there
+    const checked = file === 'exp-ln-enclosure.ts' ? text.replace('const c = Math.log(x.toNumber());', '') : text;
     if (file !== 'float-ops.ts')
-      expect(text, `${file} must not use float64 Math for values`).not.toMatch(
+      expect(checked, `${file} must not use float64 Math for values`).not.toMatch(
         /Math\.(exp|log|sqrt|sin|cos|tan|pow)\(/,
       );
   }

@@ -38,9 +38,10 @@ describe('instances', () => {
     expect(prep('pR', 'pR').freeIndices).toEqual(['i', 'j']);
   });
 
-  test('two indices: distinct and equal, for n = 2, 3, 5, smallest n first', () => {
+  test('two indices: distinct and equal, for n = 1, 2, 3, 5, smallest n first (one unit: only equal)', () => {
     const q = plan(prep('w[i,j]', 'w[j,i]'));
     expect(q.instances.map((x) => [x.n, x.pattern])).toEqual([
+      [1, 'j = i'],
       [2, 'i, j distinct'],
       [2, 'j = i'],
       [3, 'i, j distinct'],
@@ -53,7 +54,7 @@ describe('instances', () => {
       expect(i >= 1 && i <= x.n! && j >= 1 && j <= x.n!).toBe(true);
       expect(i === j).toBe(x.pattern === 'j = i');
     }
-    expect(q.description).toBe('n = 2, 3, 5; i, j distinct and equal');
+    expect(q.description).toBe('n = 1, 2, 3, 5; i, j distinct and equal');
   });
 
   test('three indices: all five patterns of coincidence where they fit', () => {

@@ -1,0 +1,135 @@
+/**
+ * A derivative certainly undefined at a corner, decided exactly: diff(g, v)
+ * at a point p where g has different one-sided derivatives along v, so g is
+ * not differentiable there (max(0, x) at 0: 0 from the left, 1 from the
+ * right). The contract's rule ("a function is not differentiable where it
+ * has a corner") asks for this, and the chain rule's form cannot tell it:
+ * its condition abs(u) != 0 breaks at 0 for abs(x), whose derivative is
+ * undefined there, and for x abs(x), whose derivative is 0 there, so a
+ * broken condition of that form alone proves nothing (core/defined-at.ts).
+ *
+ * How: g must be built from numbers, variables with exact values at p, +, *,
+ * whole powers, abs, max and min (anything else: unknown). Each corner is
+ * resolved for the side: abs(u) is u or -u and max(a, b) is a or b by the
+ * sign of u (of a - b) just right (or left) of p: its exact sign at p, or,
+ * where it is 0 there, the sign of its derivative at p (0 as well: unknown).
+ * Inner corners are resolved first, on the same side. The resolved g_+ is a
+ * rational function, equal to g on [p, p + h) for some h > 0 (every corner's
+ * argument keeps its sign there, and both agree at p), and defined at p, so
+ * the right derivative of g at p is g_+'(p), computed by the core's
+ * derivative and evaluated exactly; the left one likewise. Two different
+ * exact values: not differentiable. Refutation only: equal values prove
+ * nothing here.
+ */
+import { type Expr, type Sym, children, neg, sub, withChildren } from '../ir/expr.js';
+import { type Rational, ONE, ZERO, radd, rationalToString, requal, rmul, rpow, rsign } from '../ir/rational.js';
+import type { Scope } from '../ir/symbols.js';
+import { toAscii } from '../ir/print.js';
+import { symbolicDerivative } from '../core/derivative.js';
+
+type Env = ReadonlyMap<string, Rational>;
+type Symbols = Scope['symbols'];
+type Side = 1 | -1;
+
+/** why 64: the pieces are small rational functions; a larger whole power is left unknown rather than computed */
+const MAX_POWER = 64n;
+
+/** e's exact value at the point: numbers, variables set in env, +, * and whole powers (no 0 to a negative one); else undefined */
+function exactAt(e: Expr, env: Env): Rational | undefined {
+  switch (e.kind) {
+    case 'num':
+      return e.value;
+    case 'sym':
+      return env.get(e.name);
+    case 'add':
+    case 'mul': {
+      let acc: Rational | undefined = e.kind === 'add' ? ZERO : ONE;
+      for (const t of e.kind === 'add' ? e.terms : e.factors) {
+        const v = exactAt(t, env);
+        acc = v && acc && (e.kind === 'add' ? radd(acc, v) : rmul(acc, v));
+      }
+      return acc;
+    }
+    case 'pow': {
+      const b = exactAt(e.base, env);
+      const k = e.exp.kind === 'num' && e.exp.value.d === 1n ? e.exp.value.n : undefined;
+      if (b === undefined || k === undefined || k > MAX_POWER || k < -MAX_POWER || (b.n === 0n && k < 0n))
+        return undefined;
+      return rpow(b, k);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** the sign of u just to the given side of the point along v; undefined when it cannot be told */
+function signBeside(u: Expr, v: Sym, side: Side, env: Env, symbols: Symbols): Side | undefined {
+  const at = exactAt(u, env);
+  if (at === undefined) return undefined;
+  const s = rsign(at);
+  if (s !== 0) return s as Side;
+  const slope = exactAt(symbolicDerivative(u, v, symbols), env);
+  if (slope === undefined || rsign(slope) === 0) return undefined;
+  return (rsign(slope) * side) as Side;
+}
+
+/** g without corners as it is beside the point on that side; undefined for anything these rules do not cover */
+function resolve(g: Expr, v: Sym, side: Side, env: Env, symbols: Symbols): Expr | undefined {
+  const parts: Expr[] = [];
+  for (const c of children(g)) {
+    const r = resolve(c, v, side, env, symbols);
+    if (r === undefined) return undefined;
+    parts.push(r);
+  }
+  const e = parts.length > 0 ? withChildren(g, parts) : g;
+  if (e.kind === 'num' || e.kind === 'sym' || e.kind === 'add' || e.kind === 'mul' || e.kind === 'pow') return e;
+  if (e.kind !== 'call') return undefined;
+  const [a, b] = e.args;
+  if (e.fn === 'abs' && a && !b) {
+    const s = signBeside(a, v, side, env, symbols);
+    return s === undefined ? undefined : s > 0 ? a : neg(a);
+  }
+  if ((e.fn === 'max' || e.fn === 'min') && a && b && e.args.length === 2) {
+    const s = signBeside(sub(a, b), v, side, env, symbols);
+    return s === undefined ? undefined : s > 0 === (e.fn === 'max') ? a : b;
+  }
+  return undefined;
+}
+
+/** the derivative of g along v just to the given side of the point, exactly; undefined when not computed */
+function oneSided(g: Expr, v: Sym, side: Side, env: Env, symbols: Symbols): Rational | undefined {
+  const piece = resolve(g, v, side, env, symbols);
+  return piece && exactAt(piece, env) !== undefined ? exactAt(symbolicDerivative(piece, v, symbols), env) : undefined;
+}
+
+/** why diff(g, v) is undefined at the point, when g has a corner there; else undefined */
+function cornerOf(g: Expr, v: Sym, env: Env, symbols: Symbols): string | undefined {
+  // g(p) is each piece's value at p, which oneSided requires to be defined
+  const left = oneSided(g, v, -1, env, symbols);
+  const right = left && oneSided(g, v, 1, env, symbols);
+  if (left === undefined || right === undefined || requal(left, right)) return undefined;
+  const at = env.get(v.name);
+  return `${toAscii(g)} has a corner at ${v.name} = ${at ? rationalToString(at) : '?'}: its derivative from the left is ${rationalToString(left)}, from the right ${rationalToString(right)}`;
+}
+
+/**
+ * Why e is certainly undefined at the point (every variable it mentions set
+ * in env): a derivative in it, outside any sum, of a function with a corner
+ * there. Undefined when none is found.
+ */
+export function cornerUndefined(e: Expr, env: Env, symbols: Symbols): string | undefined {
+  if (e.kind === 'sum') return undefined;
+  if (e.kind === 'diff' && e.wrt.kind === 'sym') {
+    try {
+      const why = cornerOf(e.body, e.wrt, env, symbols);
+      if (why) return why;
+    } catch {
+      return undefined; // a derivative the core refuses (a budget, an unknown function): not this module's to say
+    }
+  }
+  for (const c of children(e)) {
+    const why = cornerUndefined(c, env, symbols);
+    if (why) return why;
+  }
+  return undefined;
+}
