@@ -40,7 +40,8 @@ export type Certified =
       /** the arithmetic of the certifying rung */
       readonly field: EnclosureField;
     }
-  | { readonly kind: 'unsettled'; readonly reason: string };
+  /** `oneSided`: at the last rung one side was maybe undefined while the other was defined (a pole such as 1/sin(pi)) */
+  | { readonly kind: 'unsettled'; readonly reason: string; readonly oneSided?: true };
 
 /** the environment of a point in enclosures: sampled values exact (or rounded outward), assumed values evaluated */
 export function enclosureEnvironment(
@@ -82,6 +83,7 @@ export function certifyPoint(
     return c;
   };
   let reason = 'no precision tried';
+  let oneSided = false;
   // the digits the last rung's enclosures showed to be needed: rungs below them are skipped
   let needed = 0;
   for (const [rung, precision] of precisions.entries()) {
@@ -108,15 +110,22 @@ export function certifyPoint(
     if (judged.kind === 'differ') return settle({ kind: 'differ', precision, lhs, rhs, field });
     if (judged.kind !== 'open') return settle({ kind: judged.kind, precision });
     reason = `at ${precision} digits: ${judged.reason}`;
+    oneSided = judged.oneSided === true;
     if (judged.final) return settle({ kind: 'unsettled', reason });
     needed = precision + (judged.missingDigits ?? 0);
   }
-  return settle({ kind: 'unsettled', reason });
+  return settle(oneSided ? { kind: 'unsettled', reason, oneSided } : { kind: 'unsettled', reason });
 }
 
 type Judged =
   | { readonly kind: 'agree' | 'differ' | 'skip' }
-  | { readonly kind: 'open'; readonly reason: string; readonly final: boolean; readonly missingDigits?: number };
+  | {
+      readonly kind: 'open';
+      readonly reason: string;
+      readonly final: boolean;
+      readonly missingDigits?: number;
+      readonly oneSided?: true;
+    };
 
 const sideText = (v: NotDefined): string => `${v.reason} (${v.cause === 'uncertain' ? 'maybe undefined' : v.cause})`;
 
@@ -133,7 +142,8 @@ function judge(a: IValue, b: IValue, field: EnclosureField): Judged {
   }
   if (ua?.cause === 'domain' && ub?.cause === 'domain') return { kind: 'skip' };
   if ((ua?.cause === 'domain' && !ub) || (ub?.cause === 'domain' && !ua)) return { kind: 'differ' };
-  if (ua || ub) return { kind: 'open', reason: sideText((ua ?? ub)!), final: false };
+  if (ua && ub) return { kind: 'open', reason: sideText(ua), final: false };
+  if (ua || ub) return { kind: 'open', reason: sideText((ua ?? ub)!), final: false, oneSided: true };
   const m = field.m;
   const x = a as Interval;
   const y = b as Interval;

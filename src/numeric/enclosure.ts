@@ -53,8 +53,7 @@ const enclosureSign = (a: INum): -1 | 0 | 1 | undefined => {
   return r.lo.isZero() && r.hi.isZero() ? 0 : undefined;
 };
 
-const marker = (f: IntervalFailure): NotDefined =>
-  new NotDefined(f.reason, f.kind === 'undefined' ? 'domain' : 'uncertain');
+const marker = (f: IntervalFailure): NotDefined => new NotDefined(f.reason, f.kind === 'undefined' ? 'domain' : f.kind);
 const lift = (v: IVal): IValue => (isFailure(v) ? marker(v) : v);
 
 /** one IntervalMath per precision, shared (decimal.js clones are configuration only; pi and e are cached) */

@@ -44,7 +44,9 @@ export class Interval {
 /** why a function has no value on (part of) an interval */
 export type IntervalFailure =
   | { readonly kind: 'undefined'; readonly reason: string }
-  | { readonly kind: 'uncertain'; readonly reason: string };
+  | { readonly kind: 'uncertain'; readonly reason: string }
+  /** a value that exists but lies beyond decimal.js's exponent range: a limit of the arithmetic, no doubt about definedness */
+  | { readonly kind: 'overflow'; readonly reason: string };
 
 export type IVal = Interval | IntervalFailure;
 
@@ -52,8 +54,13 @@ export const isFailure = (v: IVal): v is IntervalFailure => !(v instanceof Inter
 
 const undef = (reason: string): IntervalFailure => ({ kind: 'undefined', reason });
 const unsure = (reason: string): IntervalFailure => ({ kind: 'uncertain', reason });
+const beyond = (reason: string): IntervalFailure => ({ kind: 'overflow', reason });
+
+/** why: at the point 0 these are exact; sin(0) in [-1e-57, 1e-57] left sqrt(sin(x)) uncertain at x = 0 */
+const EXACT_AT_ZERO = new Map(Object.entries({ sin: '0', tan: '0', cos: '1', cosh: '1', exp: '1', sigma: '0.5' }));
 
 /** interval arithmetic at one precision */
+
 export class IntervalMath {
   /** rounds down */
   readonly Dn: DecimalConstructor;
@@ -191,7 +198,7 @@ export class IntervalMath {
 
   exp(a: Interval): IVal {
     // beyond it exp overflows, or underflows to 0 (which would claim a positive number is 0)
-    if (this.mag(a).gt(this.expMax)) return unsure('exp beyond the exponent range 9e15');
+    if (this.mag(a).gt(this.expMax)) return beyond('exp beyond the exponent range 9e15');
     const N = this.N;
     const r = this.increasing(a, (x) => memoExp(N, x));
     return new Interval(this.Dn.max(r.lo, 0), r.hi);
@@ -237,13 +244,13 @@ export class IntervalMath {
 
   /** sinh, increasing; tanh and sigma through exp(-|x|), as the 50-digit field computes them */
   sinh(a: Interval): IVal {
-    if (this.mag(a).gt(this.expMax)) return unsure('sinh beyond the exponent range');
+    if (this.mag(a).gt(this.expMax)) return beyond('sinh beyond the exponent range');
     const N = this.N;
     return this.increasing(a, (x) => hyperbolic(N, 'sinh', x));
   }
 
   cosh(a: Interval): IVal {
-    if (this.mag(a).gt(this.expMax)) return unsure('cosh beyond the exponent range');
+    if (this.mag(a).gt(this.expMax)) return beyond('cosh beyond the exponent range');
     const N = this.N;
     const at = (x: Decimal): Interval => this.widen(hyperbolic(N, 'cosh', x));
     let r = this.hull(at(a.lo), at(a.hi));
@@ -252,7 +259,7 @@ export class IntervalMath {
   }
 
   tanh(a: Interval): IVal {
-    if (this.mag(a).gt(this.expMax)) return unsure('tanh beyond the exponent range');
+    if (this.mag(a).gt(this.expMax)) return beyond('tanh beyond the exponent range');
     const N = this.N;
     const f = (x: Decimal): Decimal => tanhGuarded(N, x);
     return this.clamp(this.increasing(a, f), -1, 1);
@@ -260,7 +267,7 @@ export class IntervalMath {
 
   sigma(a: Interval): IVal {
     // exp(-|x|) must not underflow to 0: sigma(x) > 0 for every x
-    if (this.mag(a).gt(this.expMax)) return unsure('sigma beyond the exponent range');
+    if (this.mag(a).gt(this.expMax)) return beyond('sigma beyond the exponent range');
     const N = this.N;
     const f = (x: Decimal): Decimal => {
       const t = memoExp(N, x.abs().neg());
@@ -352,6 +359,8 @@ export class IntervalMath {
   }
 
   apply(fn: string, a: Interval): IVal {
+    const exact = this.isZero(a) ? EXACT_AT_ZERO.get(fn) : undefined;
+    if (exact !== undefined) return this.real(exact);
     switch (fn) {
       case 'exp':
         return this.exp(a);

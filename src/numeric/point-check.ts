@@ -66,7 +66,7 @@ export type Outcome =
   | { readonly kind: 'agree' }
   | { readonly kind: 'skip' }
   | { readonly kind: 'budget' }
-  | { readonly kind: 'unsettled'; readonly reason: string }
+  | { readonly kind: 'unsettled'; readonly reason: string; readonly oneSided?: true }
   | {
       readonly kind: 'differ';
       readonly lhs: Val;
@@ -172,7 +172,7 @@ function certifiedOutcome(
   scope: Scope,
   accessed: Set<string>,
 ): Outcome {
-  if (c.kind !== 'differ') return c.kind === 'unsettled' ? { kind: 'unsettled', reason: c.reason } : { kind: c.kind };
+  if (c.kind !== 'differ') return c.kind === 'unsettled' ? c : { kind: c.kind };
   const meter: WorkMeter = { used: 0, limit: MAX_WORK_PER_COMPARE };
   const display = new DecimalField(Math.max(c.precision, CONFIRM_PRECISION), meter);
   const env = environment(prepared, inst, point, models, scope, display, accessed);

@@ -12,7 +12,7 @@
  * random values.
  */
 import type { Rational } from '../ir/rational.js';
-import { rneg } from '../ir/rational.js';
+import { rdiv, rneg } from '../ir/rational.js';
 import { DEFAULT_SAMPLES, MAX_EXHAUSTIVE_BINARY, MAX_PAIR_SPECIAL_ATOMS } from './bounds.js';
 import type { Atom } from './instance.js';
 import type { Prng } from './prng.js';
@@ -78,6 +78,9 @@ function* rawPoints(
       // and with the others negated where their domains allow (log(x^y) vs y log(x) at y = 2 needs x < 0)
       const negated = othersNegated(atoms, fixed, a.key);
       if (negated) yield { values: negated, how };
+      // and inverted: the generic values lie below 1, where log(y)^(-1/2) is undefined (x/x there hid at x = 0)
+      const inverted = othersNegated(atoms, fixed, a.key, (r) => rdiv(ONE, r));
+      if (inverted) yield { values: inverted, how };
     }
   }
   if (specials) yield* boundPatterns(atoms, generic);
@@ -166,13 +169,14 @@ function* boundPatterns(atoms: readonly Atom[], generic: () => Map<string, Ratio
   }
 }
 
-/** the point with every atom but `keep` negated where its domain allows; undefined when none can be */
+/** the point with every atom but `keep` changed (negated, or by `change`) where its domain allows; undefined when none can be */
 function othersNegated(
   atoms: readonly Atom[],
   fixed: ReadonlyMap<string, Rational>,
   keep: string,
+  change: (r: Rational) => Rational = rneg,
 ): Map<string, Rational> | undefined {
-  const negated = new Map([...fixed].map(([key, r]) => [key, key === keep ? r : rneg(r)]));
+  const negated = new Map([...fixed].map(([key, r]) => [key, key === keep || r.n === 0n ? r : change(r)]));
   let changed = false;
   for (const b of atoms) {
     if (b.key === keep || isBinaryDomain(b.domain) || !inDomain(negated.get(b.key)!, b.domain))

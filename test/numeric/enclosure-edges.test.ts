@@ -95,3 +95,20 @@ describe('enclosures at full-precision points near hard places', () => {
     );
   });
 });
+
+describe('exact values at exact points', () => {
+  // why: sqrt(sin(x)) at x = 0 was "uncertain" (sin's enclosure [-1e-57, 1e-57]), so x^(-1/2))^(-1/2) + sqrt(sin(x))
+  // against x^(1/4) + sqrt(sin(x)) was never settled at x = 0, the one point where the sides differ
+  test.each([
+    ['sin', 0, '0'],
+    ['tan', 0, '0'],
+    ['cos', 0, '1'],
+    ['cosh', 0, '1'],
+    ['exp', 0, '1'],
+    ['sigma', 0, '0.5'],
+  ])('%s(%d) is the point %s', (fn, x, value) => {
+    const M = new IntervalMath(50);
+    const r = M.apply(fn, M.real(x)) as Interval;
+    expect([r.lo.toString(), r.hi.toString()]).toEqual([value, value]);
+  });
+});
