@@ -23,7 +23,7 @@ import {
 import type { SymbolDecl } from '../ir/symbols.js';
 import { substitute, freshName, allNames } from '../ir/substitute.js';
 import { boundIndicesOf, mayDepend } from '../ir/depend.js';
-import { rsub, ONE } from '../ir/rational.js';
+import { rsub, rsign, ONE } from '../ir/rational.js';
 import { DERIVATIVE_BY_FN, type RuleId } from './rules.js';
 import { BudgetExceeded, MAX_DEPTH, MAX_DERIVATIVE_SIZE } from './budget.js';
 
@@ -139,6 +139,8 @@ function powerRule(
   ctx: DiffContext,
 ): { rule: RuleId; result: Expr } {
   const { base, exp } = e;
+  // x^0 is 1 everywhere (0^0 = 1): its derivative is 0, not the power rule's 0 x^(-1), undefined at x = 0
+  if (exp.kind === 'num' && rsign(exp.value) === 0) return { rule: 'd.const', result: num(0) };
   if (!mayDepend(exp, v, symbols, ctx.vBound)) {
     const lowered = exp.kind === 'num' ? num(rsub(exp.value, ONE)) : add([exp, num(-1)]);
     return { rule: 'd.power', result: mul([exp, pow(base, lowered), d(base)]) };

@@ -175,6 +175,9 @@ export const EXACT_CANDIDATES: readonly Rational[] = [
   { n: 1n, d: 3n },
   { n: -2n, d: 1n },
   { n: 0n, d: 1n },
+  // last, so that every earlier pick stays: a point inside (1, 2) and (-1, 0), where none of the above lies
+  { n: 3n, d: 2n },
+  { n: -1n, d: 2n },
 ];
 
 /** the variables of both sides when all are plain scalars (no arrays, sums, diffs or opaque quantities); else undefined */
