@@ -33,20 +33,25 @@ import { type PoolReply, WORKER_MARK, type WorkerData } from './worker-protocol.
 const MAX_JOBS = 64;
 
 /**
- * why 2 s: measured on the 2-core machine of the README, a worker adds 0.8
- * to 1.1 s of CPU before it checks at full speed (loading
- * the bundle with its code cache, first uses of the parser, V8 compiling the
- * checker again); with two cores, work of W seconds left ends after about
- * (W + 1 s) / 2 with a worker instead of W, a clear gain from about 2 s
+ * why 250 ms: a worker costs 0.1 to 0.3 s of CPU before it checks at full
+ * speed (a thread, the bundle with its code cache, V8 warming up again), so
+ * with two cores W seconds of work left end after about (W + 0.2 s) / 2
+ * with a worker instead of W. Measured on the idle 2-core machine of the
+ * README (2026-12-07, --jobs 2 against --jobs 1, medians of 9): 15 files
+ * (0.32 s in one thread) 0.82x, the 21 shipped derivations (0.43 s) 0.79x,
+ * 50 files (0.78 s) 0.65x. Below 250 ms (a few files) the gain is a few tens
+ * of milliseconds for a second thread's CPU, so such runs stay in one thread.
+ * (It was 2 s while the checking was three times slower and a worker took
+ * 0.8 to 1.1 s to warm up.)
  */
-export const WORKER_WORTH_MS = 2000;
+export const WORKER_WORTH_MS = 250;
 
 /**
- * why 15 ms per KB: 100 copies of the shipped derivations (167 KB) take 2.5
- * to 3 s of CPU in one thread, cold start included; the estimate of a
- * file's cost before any is measured
+ * why 9 ms per KB: 100 copies of the shipped derivations (162.5 KB) take
+ * 1.35 to 1.5 s of CPU in one thread after its cold start (2026-12-07); the
+ * estimate of a file's cost before any is measured
  */
-export const PRIOR_MS_PER_KB = 15;
+export const PRIOR_MS_PER_KB = 9;
 
 /**
  * Node's modules loaded when first needed: node:worker_threads costs a cold
