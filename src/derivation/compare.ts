@@ -17,6 +17,7 @@ import {
   refutedAtPoint,
   refutedEverywhere,
   refutedUndefinedSide,
+  refutedAcrossCorner,
   bothUndefinedEverywhere,
 } from './exact-refutation.js';
 import { refutedByBounds } from './bounds-refutation.js';
@@ -68,7 +69,7 @@ export function compareExpressions(
     throw err;
   }
   const pair: Pair = { prev, next, scope, seed: settings.seed, deadline, what };
-  if (decision.proved) return recheckedProof(pair, decision);
+  if (decision.proved) return cornerVerdict(pair) ?? recheckedProof(pair, decision);
   const witnessed = witnessVerdict(pair, decision);
   if (witnessed) return witnessed;
   const nowhere = refutedUndefinedSide(pair, decision);
@@ -122,6 +123,21 @@ function recheckedProof(p: Pair, decision: Exclude<Decision, NotProved>): Verdic
       message: `internal disagreement: the symbolic core proved this equal to ${p.what} (normal form ${toAscii(decision.rhsNormal)}), but the numeric layer finds them different at the point below; one of the two layers has a bug, so the step is not accepted (please report it)`,
     };
   return proved;
+}
+
+/**
+ * The core's known false proof (test/soundness/CORE-BUGS.md): a derivative
+ * that exists at a corner (its one-sided derivatives exact and equal)
+ * against a side certainly undefined there; failed, the proof overruled.
+ */
+function cornerVerdict(p: Pair): Verdict | undefined {
+  const corner = refutedAcrossCorner(p);
+  if (!corner) return undefined;
+  return {
+    status: 'failed',
+    counterexample: corner,
+    message: `does not equal ${p.what}: the symbolic core took them to be undefined at the same points, but at the point below the derivative exists (its one-sided derivatives there are exact and equal) while the other side is undefined; the core's proof is overruled (a known gap of its definedness conditions for derivatives)`,
+  };
 }
 
 /** values agree, definedness does not: failed at an exact witness, when one is found */

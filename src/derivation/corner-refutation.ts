@@ -21,7 +21,7 @@
  * exact values: not differentiable. Refutation only: equal values prove
  * nothing here.
  */
-import { type Expr, type Sym, children, neg, sub, withChildren } from '../ir/expr.js';
+import { type Expr, type Sym, children, mentions, neg, num, sub, withChildren } from '../ir/expr.js';
 import { type Rational, ONE, ZERO, radd, rationalToString, requal, rmul, rpow, rsign } from '../ir/rational.js';
 import type { Scope } from '../ir/symbols.js';
 import { toAscii } from '../ir/print.js';
@@ -62,12 +62,25 @@ function exactAt(e: Expr, env: Env): Rational | undefined {
   }
 }
 
-/** the sign of u just to the given side of the point along v; undefined when it cannot be told */
-function signBeside(u: Expr, v: Sym, side: Side, env: Env, symbols: Symbols): Side | undefined {
+/** is u constant along v: no v in it, and only plain variables (an opaque quantity may depend on v) */
+function constantAlong(u: Expr, v: Sym, symbols: Symbols): boolean {
+  const plain = (e: Expr): boolean => {
+    if (e.kind === 'sym') {
+      const d = symbols.get(e.name);
+      return d === undefined || (d.kind === 'scalar' && !d.opaque);
+    }
+    return e.kind !== 'elem' && children(e).every(plain);
+  };
+  return !mentions(u, v.name) && plain(u);
+}
+
+/** the sign of u just to the given side of the point along v (0: u is 0 all along v); undefined when it cannot be told */
+function signBeside(u: Expr, v: Sym, side: Side, env: Env, symbols: Symbols): Side | 0 | undefined {
   const at = exactAt(u, env);
   if (at === undefined) return undefined;
   const s = rsign(at);
   if (s !== 0) return s as Side;
+  if (constantAlong(u, v, symbols)) return 0; // abs(y) at y = 0 is 0 on both sides
   const slope = exactAt(symbolicDerivative(u, v, symbols), env);
   if (slope === undefined || rsign(slope) === 0) return undefined;
   return (rsign(slope) * side) as Side;
@@ -87,11 +100,12 @@ function resolve(g: Expr, v: Sym, side: Side, env: Env, symbols: Symbols): Expr 
   const [a, b] = e.args;
   if (e.fn === 'abs' && a && !b) {
     const s = signBeside(a, v, side, env, symbols);
-    return s === undefined ? undefined : s > 0 ? a : neg(a);
+    return s === undefined ? undefined : s === 0 ? num(0) : s > 0 ? a : neg(a);
   }
   if ((e.fn === 'max' || e.fn === 'min') && a && b && e.args.length === 2) {
     const s = signBeside(sub(a, b), v, side, env, symbols);
-    return s === undefined ? undefined : s > 0 === (e.fn === 'max') ? a : b;
+    // s 0: a = b all along v, either will do
+    return s === undefined ? undefined : s >= 0 === (e.fn === 'max') ? a : b;
   }
   return undefined;
 }
@@ -110,6 +124,29 @@ function cornerOf(g: Expr, v: Sym, env: Env, symbols: Symbols): string | undefin
   if (left === undefined || right === undefined || requal(left, right)) return undefined;
   const at = env.get(v.name);
   return `${toAscii(g)} has a corner at ${v.name} = ${at ? rationalToString(at) : '?'}: its derivative from the left is ${rationalToString(left)}, from the right ${rationalToString(right)}`;
+}
+
+/** does e hold abs, max or min (a possible corner)? */
+function hasCorner(e: Expr): boolean {
+  return (e.kind === 'call' && (e.fn === 'abs' || e.fn === 'max' || e.fn === 'min')) || children(e).some(hasCorner);
+}
+
+/**
+ * The value at the point of a side that is a derivative diff(g, v) of a
+ * function with a corner, where its one-sided derivatives are exact and
+ * equal: g is then differentiable there, with that derivative (x abs(x) at
+ * 0: 0), though the chain rule's form of it is undefined there. Undefined
+ * otherwise (no corner, not decided, or different sides).
+ */
+export function derivativeAcrossCorner(e: Expr, env: Env, symbols: Symbols): Rational | undefined {
+  if (e.kind !== 'diff' || e.wrt.kind !== 'sym' || !hasCorner(e.body)) return undefined;
+  try {
+    const left = oneSided(e.body, e.wrt, -1, env, symbols);
+    const right = left && oneSided(e.body, e.wrt, 1, env, symbols);
+    return left !== undefined && right !== undefined && requal(left, right) ? left : undefined;
+  } catch {
+    return undefined; // a derivative the core refuses: not decided here
+  }
 }
 
 /**
@@ -132,4 +169,30 @@ export function cornerUndefined(e: Expr, env: Env, symbols: Symbols): string | u
     if (why) return why;
   }
   return undefined;
+}
+
+/**
+ * Where the corners of the derivatives in e lie along v, as proposals: for
+ * each abs, max or min whose argument (difference) takes the values b at
+ * v = 0 and a + b at v = 1, the zero -b/a of that line (exact when the
+ * argument is linear in v). Only candidates to try: any use must decide
+ * the point itself.
+ */
+export function cornerCandidates(e: Expr, v: string): Rational[] {
+  const out: Rational[] = [];
+  const walk = (x: Expr): void => {
+    if (x.kind === 'call' && (x.fn === 'abs' || x.fn === 'max' || x.fn === 'min')) {
+      const u = x.fn === 'abs' ? x.args[0] : x.args[1] && sub(x.args[0]!, x.args[1]);
+      const b = u && exactAt(u, new Map([[v, ZERO]]));
+      const ab = u && exactAt(u, new Map([[v, ONE]]));
+      if (b !== undefined && ab !== undefined) {
+        const a = radd(ab, { n: -b.n, d: b.d });
+        if (a.n !== 0n)
+          out.push(rmul({ n: -b.n, d: b.d }, { n: a.d * (a.n < 0n ? -1n : 1n), d: a.n < 0n ? -a.n : a.n }));
+      }
+    }
+    children(x).forEach(walk);
+  };
+  walk(e);
+  return out;
 }

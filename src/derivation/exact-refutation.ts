@@ -15,7 +15,7 @@ import { toAscii } from '../ir/print.js';
 import { proposeWitnesses } from '../explain/witness.js';
 import { undefinednessWords } from '../explain/decision-words.js';
 import type { Counterexample } from '../verdict/result.js';
-import { cornerUndefined } from './corner-refutation.js';
+import { cornerCandidates, cornerUndefined, derivativeAcrossCorner } from './corner-refutation.js';
 
 /** one comparison's inputs, as the helpers below need them */
 export interface Pair {
@@ -28,6 +28,10 @@ export interface Pair {
   readonly what: string;
 }
 export type NotProved = Extract<Decision, { proved: false }>;
+
+const ZERO_RATIONAL: Rational = { n: 0n, d: 1n };
+/** why 8: each is one exact check of both sides; a step has few corners */
+const MAX_CORNER_POINTS = 8;
 
 /** why: each candidate costs two exact normalizations; the search proposes a few per condition, and the first certified one is enough */
 const MAX_WITNESS_CHECKS = 12;
@@ -222,7 +226,15 @@ function exactPoint(
   t: number,
 ): { readonly at: Scope; readonly values: Record<string, string> } | undefined {
   const values = exactValues(p, vars, t);
-  if (!values) return undefined;
+  return values && pointAt(p, vars, values);
+}
+
+/** the point with these values, put in as assumptions */
+function pointAt(
+  p: Pair,
+  vars: readonly string[],
+  values: readonly Rational[],
+): { readonly at: Scope; readonly values: Record<string, string> } {
   const at: Scope = {
     ...p.scope,
     assumptions: [...p.scope.assumptions, ...vars.map((name, k) => ({ variable: sym(name), value: num(values[k]!) }))],
@@ -287,6 +299,59 @@ export function refutedUndefinedSide(p: Pair, decision: NotProved): Counterexamp
       rhs: pair[1],
       seed: p.seed,
       how: `exact: ${decision.undefinedEverywhere.side === 'lhs' ? 'the previous' : 'this'} side is undefined at every point (${undefinednessWords({ kind: 'nowhere', cause: decision.undefinedEverywhere.cause })}), the other is defined here`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * A step the core proved although one side is a derivative defined at a
+ * corner (its one-sided derivatives exact and equal: x abs(x) at 0) and the
+ * other side is certainly undefined there (abs(x) + x^2/abs(x)): the core
+ * takes the chain rule's condition abs(x) != 0 as needed where it is only
+ * sufficient (test/soundness/CORE-BUGS.md). Exact points of plain scalar
+ * steps only; a counterexample, never a proof.
+ */
+export function refutedAcrossCorner(p: Pair): Counterexample | undefined {
+  if (p.prev.kind !== 'diff' && p.next.kind !== 'diff') return undefined;
+  const vars = plainScalars(p);
+  if (!vars || vars.length === 0 || p.scope.equations?.length) return undefined;
+  // the candidate points, and every variable at 0 (abs(x) abs(y) has its corner where both are 0), where that is in the domains
+  const zeros = vars.map(() => ZERO_RATIONAL);
+  const allZero = vars.every((name) => {
+    const d = p.scope.symbols.get(name);
+    return d?.kind !== 'scalar' || inDomain(ZERO_RATIONAL, d.domain);
+  });
+  // with one variable, also where a corner's argument (linear in it) is 0: (x - 5/7) abs(x - 5/7) at 5/7
+  const decl = p.scope.symbols.get(vars[0]!);
+  const corners =
+    vars.length === 1
+      ? [...cornerCandidates(p.prev, vars[0]!), ...cornerCandidates(p.next, vars[0]!)]
+          .filter((c) => decl?.kind !== 'scalar' || inDomain(c, decl.domain))
+          .slice(0, MAX_CORNER_POINTS)
+          .map((c) => pointAt(p, vars, [c]))
+      : [];
+  const points = [
+    ...EXACT_CANDIDATES.map((_, t) => exactPoint(p, vars, t)),
+    allZero ? pointAt(p, vars, zeros) : undefined,
+    ...corners,
+  ];
+  for (const point of points) {
+    if (p.deadline !== undefined && performance.now() > p.deadline) return undefined;
+    if (!point) continue;
+    const env = pointOf(point.at);
+    const l = derivativeAcrossCorner(p.prev, env, point.at.symbols);
+    const r = derivativeAcrossCorner(p.next, env, point.at.symbols);
+    const lu = l === undefined && r !== undefined ? certainDefinedness(p.prev, point.at, p.deadline) : undefined;
+    const ru = r === undefined && l !== undefined ? certainDefinedness(p.next, point.at, p.deadline) : undefined;
+    if (!(lu?.kind === 'undefined' || ru?.kind === 'undefined')) continue;
+    const why = (d: Definedness) => (d.kind === 'undefined' ? `undefined (${undefinednessWords(d.because)})` : '');
+    return {
+      values: point.values,
+      lhs: l !== undefined ? rationalToString(l) : why(lu!),
+      rhs: r !== undefined ? rationalToString(r) : why(ru!),
+      seed: p.seed,
+      how: 'exact point: the derivative exists there (its one-sided derivatives are exact and equal), the other side is certainly undefined',
     };
   }
   return undefined;

@@ -3,7 +3,7 @@
 // never says so of a function differentiable there (x abs(x) at 0).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cornerUndefined } from '../../src/derivation/corner-refutation.js';
+import { cornerCandidates, cornerUndefined, derivativeAcrossCorner } from '../../src/derivation/corner-refutation.js';
 import { type Expr, add, call, diff, mul, num, pow, sym } from '../../src/ir/expr.js';
 import { type Rational, radd, rat, rcmp, rdiv, rmul, rneg, rsign, rsub } from '../../src/ir/rational.js';
 import { runs } from '../helpers/runs.js';
@@ -127,5 +127,62 @@ describe('property: a corner it reports is one', () => {
     );
     // not vacuous: the generator reaches corners
     expect(reported).toBeGreaterThan(0);
+  });
+});
+
+describe('a derivative across a corner where both sides agree', () => {
+  const across = (g: Expr, point = at(0)) => derivativeAcrossCorner(diff(g, x), point, new Map());
+
+  it('is the common one-sided derivative (x abs(x), abs(x)^3, max(0, x)^2 at 0: 0), exactly', () => {
+    expect(across(mul([x, abs(x)]))).toEqual(rat(0));
+    expect(across(pow(abs(x), num(3)))).toEqual(rat(0));
+    expect(across(pow(max(num(0), x), num(2)))).toEqual(rat(0));
+    // abs(x) abs(y) at x = y = 0: abs(y) is 0 all along x
+    expect(across(mul([abs(x), abs(y)]), at(0, [['y', rat(0)]]))).toEqual(rat(0));
+    // (x - 1) abs(x - 1) + 3 x at 1: 3
+    const xm1 = add([x, num(-1)]);
+    expect(across(add([mul([xm1, abs(xm1)]), mul([num(3), x])]), at(1))).toEqual(rat(3));
+  });
+
+  it('is nothing where the sides differ, where no corner is, or where it is not decided', () => {
+    expect(across(abs(x))).toBeUndefined();
+    expect(across(max(num(0), x))).toBeUndefined();
+    expect(across(mul([x, x]))).toBeUndefined(); // no corner: not this function's to say
+    expect(across(mul([abs(x), y]))).toBeUndefined(); // y has no value
+    // an opaque y may depend on x: abs(y) is not taken as constant along x
+    const opaqueY = new Map([['y', { kind: 'scalar', opaque: true, domain: { kind: 'real' } } as never]]);
+    expect(derivativeAcrossCorner(diff(mul([abs(x), abs(y)]), x), at(0, [['y', rat(0)]]), opaqueY)).toBeUndefined();
+  });
+
+  it('property: the value it gives matches the exact difference quotients from both sides at h = 10^-30', () => {
+    const h = rdiv(rat(1), rat(10n ** 30n));
+    let given = 0;
+    fc.assert(
+      fc.property(shape, fc.integer({ min: -2, max: 2 }), (g, p0) => {
+        const p = rat(p0);
+        const d = derivativeAcrossCorner(diff(g, x), new Map([['x', p]]), new Map());
+        if (d === undefined) return;
+        given++;
+        const fp = value(g, p);
+        const near = (q: Rational) => {
+          const e = rsub(q, d);
+          return rcmp(rsign(e) < 0 ? rneg(e) : e, rdiv(rat(1), rat(10n ** 20n))) < 0;
+        };
+        expect(near(rdiv(rsub(value(g, radd(p, h)), fp), h))).toBe(true);
+        expect(near(rdiv(rsub(fp, value(g, rsub(p, h))), h))).toBe(true);
+      }),
+      { numRuns: runs(400), seed: 11 },
+    );
+    expect(given).toBeGreaterThan(0);
+  });
+});
+
+describe('where the corners lie', () => {
+  it('proposes the zero of each corner argument linear in the variable, and nothing for one that is not', () => {
+    const xm = add([x, mul([num(-5), pow(num(7), num(-1))])]);
+    expect(cornerCandidates(diff(mul([xm, abs(xm)]), x), 'x')).toEqual([rat(5, 7)]);
+    expect(cornerCandidates(max(mul([num(3), x]), num(1)), 'x')).toEqual([rat(1, 3)]);
+    expect(cornerCandidates(abs(num(2)), 'x')).toEqual([]); // constant: no zero
+    expect(cornerCandidates(mul([x, x]), 'x')).toEqual([]);
   });
 });
