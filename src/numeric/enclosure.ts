@@ -25,6 +25,18 @@ import {
 } from './dual-rules.js';
 import { type IntervalFailure, type IVal, Interval, IntervalMath, isFailure } from './interval.js';
 
+/**
+ * why 10: decimal.js's asin, acos and atan cost about ten times its exp, ln
+ * and sin at every precision (measured 2026-12-07: asin 2.8 ms at 50 digits
+ * and 100 ms at 400, exp 0.8 and 11 ms), so the work meter charges them as
+ * ten calls: points whose enclosures climbed the ladder through them
+ * (tan(asin(sin(x))) at 400 digits) took 22 s of a compare whose
+ * certification budget is meant as a few seconds. A point cut short is a
+ * doubt (compare.ts), never an agreement.
+ */
+const INVERSE_TRIG_FACTOR = 10;
+const INVERSE_TRIG: ReadonlySet<string> = new Set(['asin', 'acos', 'atan']);
+
 /** re + eps·ε_tag over enclosures */
 export class IDual {
   constructor(
@@ -250,7 +262,7 @@ export class EnclosureField implements Arith<INum>, DualParts<INum> {
 
   apply(fn: string, a: INum): IValue {
     if (!(a instanceof IDual)) {
-      this.meter.used += this.callCost;
+      this.meter.used += INVERSE_TRIG.has(fn) ? INVERSE_TRIG_FACTOR * this.callCost : this.callCost;
       return lift(this.m.apply(fn, a));
     }
     const re = this.apply(fn, a.re);
