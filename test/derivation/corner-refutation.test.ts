@@ -78,6 +78,18 @@ function value(e: Expr, v: Rational): Rational {
   }
 }
 
+const H = rdiv(rat(1), rat(10n ** 30n));
+/** the exact one-sided difference quotients of g at p, h = 10^-30 */
+function quotients(g: Expr, p: Rational): { readonly left: Rational; readonly right: Rational } {
+  const fp = value(g, p);
+  return { right: rdiv(rsub(value(g, radd(p, H)), fp), H), left: rdiv(rsub(fp, value(g, rsub(p, H))), H) };
+}
+/** |a - b| < 10^-20 */
+function near(a: Rational, b: Rational): boolean {
+  const d = rsub(a, b);
+  return rcmp(rsign(d) < 0 ? rneg(d) : d, rdiv(rat(1), rat(10n ** 20n))) < 0;
+}
+
 // functions of x with corners at small rationals: sums and products of linear forms, abs, max, min, squares
 const linear = fc
   .tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -2, max: 2 }))
@@ -97,7 +109,6 @@ const shape: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
 
 describe('property: a corner it reports is one', () => {
   it('the exact one-sided difference quotients at h = 10^-30 are within 10^-20 of the derivatives it names', () => {
-    const h = rdiv(rat(1), rat(10n ** 30n));
     let reported = 0;
     fc.assert(
       fc.property(shape, fc.integer({ min: -2, max: 2 }), (g, p0) => {
@@ -107,21 +118,15 @@ describe('property: a corner it reports is one', () => {
         reported++;
         const m = /from the left is (\S+), from the right (\S+)$/.exec(why);
         expect(m).not.toBeNull();
-        const parse = (s: string) => {
-          const [n, d] = s.split('/');
+        const parse = (t: string) => {
+          const [n, d] = t.split('/');
           return rdiv(rat(BigInt(n!)), rat(BigInt(d ?? '1')));
         };
         const [left, right] = [parse(m![1]!), parse(m![2]!)];
         expect(rcmp(left, right)).not.toBe(0);
-        const fp = value(g, p);
-        const qRight = rdiv(rsub(value(g, radd(p, h)), fp), h);
-        const qLeft = rdiv(rsub(fp, value(g, rsub(p, h))), h);
-        const close = (a: Rational, b: Rational) => {
-          const d = rsub(a, b);
-          return rcmp(rsign(d) < 0 ? rneg(d) : d, rdiv(rat(1), rat(10n ** 20n))) < 0;
-        };
-        expect(close(qRight, right), `${why}: right quotient ${qRight.n}/${qRight.d}`).toBe(true);
-        expect(close(qLeft, left), `${why}: left quotient ${qLeft.n}/${qLeft.d}`).toBe(true);
+        const q = quotients(g, p);
+        expect(near(q.right, right), `${why}: right quotient ${q.right.n}/${q.right.d}`).toBe(true);
+        expect(near(q.left, left), `${why}: left quotient ${q.left.n}/${q.left.d}`).toBe(true);
       }),
       { numRuns: runs(400), seed: 7 },
     );
@@ -155,7 +160,6 @@ describe('a derivative across a corner where both sides agree', () => {
   });
 
   it('property: the value it gives matches the exact difference quotients from both sides at h = 10^-30', () => {
-    const h = rdiv(rat(1), rat(10n ** 30n));
     let given = 0;
     fc.assert(
       fc.property(shape, fc.integer({ min: -2, max: 2 }), (g, p0) => {
@@ -163,13 +167,9 @@ describe('a derivative across a corner where both sides agree', () => {
         const d = derivativeAcrossCorner(diff(g, x), new Map([['x', p]]), new Map());
         if (d === undefined) return;
         given++;
-        const fp = value(g, p);
-        const near = (q: Rational) => {
-          const e = rsub(q, d);
-          return rcmp(rsign(e) < 0 ? rneg(e) : e, rdiv(rat(1), rat(10n ** 20n))) < 0;
-        };
-        expect(near(rdiv(rsub(value(g, radd(p, h)), fp), h))).toBe(true);
-        expect(near(rdiv(rsub(fp, value(g, rsub(p, h))), h))).toBe(true);
+        const q = quotients(g, p);
+        expect(near(q.right, d)).toBe(true);
+        expect(near(q.left, d)).toBe(true);
       }),
       { numRuns: runs(400), seed: 11 },
     );
