@@ -22,45 +22,18 @@
  * nothing here.
  */
 import { type Expr, type Sym, children, mentions, neg, num, sub, withChildren } from '../ir/expr.js';
-import { type Rational, ONE, ZERO, radd, rationalToString, requal, rmul, rpow, rsign } from '../ir/rational.js';
+import { type Rational, ONE, ZERO, radd, rationalToString, requal, rmul, rsign } from '../ir/rational.js';
 import type { Scope } from '../ir/symbols.js';
 import { toAscii } from '../ir/print.js';
+import { exactValueAt } from '../ir/exact-value.js';
 import { symbolicDerivative } from '../core/derivative.js';
 
 type Env = ReadonlyMap<string, Rational>;
 type Symbols = Scope['symbols'];
 type Side = 1 | -1;
 
-/** why 64: the pieces are small rational functions; a larger whole power is left unknown rather than computed */
-const MAX_POWER = 64n;
-
-/** e's exact value at the point: numbers, variables set in env, +, * and whole powers (no 0 to a negative one); else undefined */
-function exactAt(e: Expr, env: Env): Rational | undefined {
-  switch (e.kind) {
-    case 'num':
-      return e.value;
-    case 'sym':
-      return env.get(e.name);
-    case 'add':
-    case 'mul': {
-      let acc: Rational | undefined = e.kind === 'add' ? ZERO : ONE;
-      for (const t of e.kind === 'add' ? e.terms : e.factors) {
-        const v = exactAt(t, env);
-        acc = v && acc && (e.kind === 'add' ? radd(acc, v) : rmul(acc, v));
-      }
-      return acc;
-    }
-    case 'pow': {
-      const b = exactAt(e.base, env);
-      const k = e.exp.kind === 'num' && e.exp.value.d === 1n ? e.exp.value.n : undefined;
-      if (b === undefined || k === undefined || k > MAX_POWER || k < -MAX_POWER || (b.n === 0n && k < 0n))
-        return undefined;
-      return rpow(b, k);
-    }
-    default:
-      return undefined;
-  }
-}
+/** e's exact value at the point (ir/exact-value.ts) */
+const exactAt = (e: Expr, env: Env): Rational | undefined => exactValueAt(e, env);
 
 /** is u constant along v: no v in it, and only plain variables (an opaque quantity may depend on v) */
 function constantAlong(u: Expr, v: Sym, symbols: Symbols): boolean {

@@ -8,8 +8,9 @@
  * are tried as special points (sampling.ts, `constantNeighbours`).
  */
 import { type Expr, children, mul } from '../ir/expr.js';
-import { type Rational, ONE, ZERO, parseDecimal, radd, rcmp, rdiv, rmul, rneg, rpow } from '../ir/rational.js';
+import { type Rational, ZERO, parseDecimal, radd, rcmp, rdiv, rneg } from '../ir/rational.js';
 import { emptyScope } from '../ir/symbols.js';
+import { exactValueAt } from '../ir/exact-value.js';
 import { MAX_WORK_PER_COMPARE, PRECISION } from './bounds.js';
 import { evaluate } from './evaluate.js';
 import { DecimalField } from './field.js';
@@ -40,25 +41,6 @@ function isConstant(e: Expr): boolean {
   }
 }
 
-/** the exact value of a constant built from rationals by +, * and small whole powers (10^(-12)), or undefined */
-function exactValue(e: Expr): Rational | undefined {
-  if (e.kind === 'num') return e.value;
-  if (e.kind === 'add' || e.kind === 'mul') {
-    let acc: Rational | undefined = e.kind === 'add' ? ZERO : ONE;
-    for (const t of e.kind === 'add' ? e.terms : e.factors) {
-      const v = exactValue(t);
-      acc = v && acc && (e.kind === 'add' ? radd(acc, v) : rmul(acc, v));
-    }
-    return acc;
-  }
-  if (e.kind !== 'pow' || e.exp.kind !== 'num' || e.exp.value.d !== 1n) return undefined;
-  const b = exactValue(e.base);
-  const k = e.exp.value.n;
-  // why 64: 10^(-64) is far below any sampled scale; a larger power would only make a huge rational
-  if (!b || k > 64n || k < -64n || (b.n === 0n && k < 0n)) return undefined;
-  return rpow(b, k);
-}
-
 /** the zero -b/a of terms summing to a v + b (one variable v, exact a != 0 and b != 0), or undefined */
 function linearZero(terms: readonly Expr[]): Rational | undefined {
   let a = ZERO;
@@ -67,7 +49,7 @@ function linearZero(terms: readonly Expr[]): Rational | undefined {
   for (const t of terms) {
     const factors = t.kind === 'mul' ? t.factors : [t];
     const vars: Expr[] = factors.filter((f) => f.kind === 'sym' || f.kind === 'elem');
-    const c = exactValue(vars.length === 0 ? t : mul(factors.filter((f) => !vars.includes(f))));
+    const c = exactValueAt(vars.length === 0 ? t : mul(factors.filter((f) => !vars.includes(f))));
     if (!c || vars.length > 1) return undefined;
     if (vars.length === 0) {
       b = radd(b, c);
