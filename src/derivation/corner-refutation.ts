@@ -104,6 +104,11 @@ function hasCorner(e: Expr): boolean {
   return (e.kind === 'call' && (e.fn === 'abs' || e.fn === 'max' || e.fn === 'min')) || children(e).some(hasCorner);
 }
 
+/** is e a derivative of a function with abs, max or min in it (the only sides derivativeAcrossCorner decides)? */
+export function derivativeOfCorners(e: Expr): boolean {
+  return e.kind === 'diff' && e.wrt.kind === 'sym' && hasCorner(e.body);
+}
+
 /**
  * The value at the point of a side that is a derivative diff(g, v) of a
  * function with a corner, where its one-sided derivatives are exact and
@@ -112,7 +117,7 @@ function hasCorner(e: Expr): boolean {
  * otherwise (no corner, not decided, or different sides).
  */
 export function derivativeAcrossCorner(e: Expr, env: Env, symbols: Symbols): Rational | undefined {
-  if (e.kind !== 'diff' || e.wrt.kind !== 'sym' || !hasCorner(e.body)) return undefined;
+  if (e.kind !== 'diff' || e.wrt.kind !== 'sym' || !derivativeOfCorners(e)) return undefined;
   try {
     const left = oneSided(e.body, e.wrt, -1, env, symbols);
     const right = left && oneSided(e.body, e.wrt, 1, env, symbols);

@@ -15,7 +15,7 @@ import { toAscii } from '../ir/print.js';
 import { proposeWitnesses } from '../explain/witness.js';
 import { undefinednessWords } from '../explain/decision-words.js';
 import type { Counterexample } from '../verdict/result.js';
-import { cornerCandidates, cornerUndefined, derivativeAcrossCorner } from './corner-refutation.js';
+import { cornerCandidates, cornerUndefined, derivativeAcrossCorner, derivativeOfCorners } from './corner-refutation.js';
 
 /** one comparison's inputs, as the helpers below need them */
 export interface Pair {
@@ -313,7 +313,8 @@ export function refutedUndefinedSide(p: Pair, decision: NotProved): Counterexamp
  * steps only; a counterexample, never a proof.
  */
 export function refutedAcrossCorner(p: Pair): Counterexample | undefined {
-  if (p.prev.kind !== 'diff' && p.next.kind !== 'diff') return undefined;
+  // cheap first: most proved steps have no derivative of a corner, and plainScalars prepares both sides
+  if (!derivativeOfCorners(p.prev) && !derivativeOfCorners(p.next)) return undefined;
   const vars = plainScalars(p);
   if (!vars || vars.length === 0 || p.scope.equations?.length) return undefined;
   // the candidate points, and every variable at 0 (abs(x) abs(y) has its corner where both are 0), where that is in the domains
